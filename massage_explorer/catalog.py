@@ -1,0 +1,212 @@
+"""The catalog domain: techniques, their reported benefits and cautions. Plain Python, no Qt."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from functools import cached_property
+
+SCHEMA_VERSION = 1
+MIN_MINUTES = 5
+MAX_MINUTES = 240
+
+
+class Pressure(enum.IntEnum):
+    """How firm the therapist's touch is, from lightest to firmest."""
+
+    LIGHT = 1
+    MEDIUM = 2
+    FIRM = 3
+    DEEP = 4
+
+    @property
+    def word(self) -> str:
+        """The word used in the catalog file."""
+        return self.name.lower()
+
+    @classmethod
+    def from_word(cls, word: str) -> Pressure:
+        return cls[word.upper()]
+
+
+class Evidence(enum.Enum):
+    """How sure the research is about a benefit, on the GRADE scale plus 'untested'."""
+
+    HIGH = "high"
+    MODERATE = "moderate"
+    LOW = "low"
+    VERY_LOW = "very-low"
+    UNTESTED = "untested"
+
+    @property
+    def strength(self) -> int:
+        """4 for high down to 0 for untested; used for sorting and the dot symbols."""
+        return _STRENGTH[self]
+
+
+_STRENGTH = {
+    Evidence.HIGH: 4,
+    Evidence.MODERATE: 3,
+    Evidence.LOW: 2,
+    Evidence.VERY_LOW: 1,
+    Evidence.UNTESTED: 0,
+}
+
+
+@dataclass(frozen=True)
+class Text:
+    """A patient-facing text in one or more languages; the first pair is the default language."""
+
+    pairs: tuple[tuple[str, str], ...]
+
+    @classmethod
+    def plain(cls, value: str, language: str = "en") -> Text:
+        return cls(((language, value),))
+
+    @classmethod
+    def of(cls, values: Mapping[str, str]) -> Text:
+        return cls(tuple(values.items()))
+
+    @property
+    def default(self) -> str:
+        return self.pairs[0][1]
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return tuple(lang for lang, _ in self.pairs)
+
+    def get(self, language: str) -> str:
+        """The text in `language`, falling back to the default language."""
+        for lang, value in self.pairs:
+            if lang == language:
+                return value
+        return self.default
+
+    def has(self, language: str) -> bool:
+        return any(lang == language for lang, _ in self.pairs)
+
+    def __str__(self) -> str:
+        return self.default
+
+
+@dataclass(frozen=True)
+class Range:
+    """An inclusive low..high range; a single value has low == high."""
+
+    low: int
+    high: int
+
+    @property
+    def is_single(self) -> bool:
+        return self.low == self.high
+
+    def overlaps(self, low: int, high: int) -> bool:
+        return self.low <= high and low <= self.high
+
+
+@dataclass(frozen=True)
+class Term:
+    """An entry of a vocabulary (a benefit or a condition) shared by every technique."""
+
+    id: str
+    label: Text
+    description: Text | None = None
+
+
+@dataclass(frozen=True)
+class BenefitClaim:
+    """A benefit a technique is reported to have, with how strong the evidence is."""
+
+    benefit: str
+    evidence: Evidence
+    note: Text | None = None
+    sources: tuple[Text, ...] = ()
+    reviewed: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class Caution:
+    """Advice for people with a given condition before trying a technique."""
+
+    condition: str
+    note: Text
+
+
+@dataclass(frozen=True)
+class Technique:
+    """One massage technique as a patient reads about it."""
+
+    id: str
+    name: Text
+    summary: Text
+    description: Text
+    pressure: Range  # values are Pressure members
+    session_minutes: Range
+    feels_like: Text | None = None
+    benefits: tuple[BenefitClaim, ...] = ()
+    good_for: tuple[str, ...] = ()
+    cautions: tuple[Caution, ...] = ()
+    after_session: Text | None = None
+    questions_to_ask: tuple[Text, ...] = ()
+    image: str | None = None
+
+    @property
+    def pressure_low(self) -> Pressure:
+        return Pressure(self.pressure.low)
+
+    @property
+    def pressure_high(self) -> Pressure:
+        return Pressure(self.pressure.high)
+
+    def claim(self, benefit_id: str) -> BenefitClaim | None:
+        for claim in self.benefits:
+            if claim.benefit == benefit_id:
+                return claim
+        return None
+
+    def cautions_for(self, condition_id: str) -> tuple[Caution, ...]:
+        return tuple(c for c in self.cautions if c.condition == condition_id)
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """The whole catalog: languages, both vocabularies and the techniques in display order."""
+
+    techniques: tuple[Technique, ...]
+    benefits: tuple[Term, ...] = ()
+    conditions: tuple[Term, ...] = ()
+    languages: tuple[str, ...] = ("en",)
+    schema_version: int = SCHEMA_VERSION
+
+    @property
+    def default_language(self) -> str:
+        return self.languages[0]
+
+    @cached_property
+    def _benefits_by_id(self) -> dict[str, Term]:
+        return {t.id: t for t in self.benefits}
+
+    @cached_property
+    def _conditions_by_id(self) -> dict[str, Term]:
+        return {t.id: t for t in self.conditions}
+
+    @cached_property
+    def _techniques_by_id(self) -> dict[str, Technique]:
+        return {t.id: t for t in self.techniques}
+
+    def benefit(self, benefit_id: str) -> Term | None:
+        return self._benefits_by_id.get(benefit_id)
+
+    def condition(self, condition_id: str) -> Term | None:
+        return self._conditions_by_id.get(condition_id)
+
+    def technique(self, technique_id: str) -> Technique | None:
+        return self._techniques_by_id.get(technique_id)
+
+    def __iter__(self) -> Iterator[Technique]:
+        return iter(self.techniques)
+
+    def __len__(self) -> int:
+        return len(self.techniques)

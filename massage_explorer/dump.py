@@ -1,0 +1,135 @@
+"""Catalog -> YAML text: stable, diff-friendly, in the schema's key order. No Qt."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+from massage_explorer.catalog import BenefitClaim, Catalog, Pressure, Range, Technique, Term, Text
+
+
+class _Block(str):
+    """Multi-line text, written as a '|' block so each line diffs on its own."""
+
+
+class _Flow(list[Any]):
+    """A short list (a range, the languages) kept on one line."""
+
+
+class _Dumper(yaml.SafeDumper):
+    """The pure-Python emitter on purpose: its output is the same on every machine."""
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        # Indent list items under their key, as people write YAML by hand.
+        super().increase_indent(flow, False)
+
+
+def _represent_block(dumper: yaml.SafeDumper, data: _Block) -> yaml.ScalarNode:
+    return dumper.represent_scalar("tag:yaml.org,2002:str", str(data), style="|")
+
+
+def _represent_flow(dumper: yaml.SafeDumper, data: _Flow) -> yaml.SequenceNode:
+    return dumper.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=True)
+
+
+_Dumper.add_representer(_Block, _represent_block)
+_Dumper.add_representer(_Flow, _represent_flow)
+
+
+def _string(value: str) -> str:
+    return _Block(value) if "\n" in value else value
+
+
+def _text(text: Text) -> Any:
+    if len(text.pairs) == 1:
+        return _string(text.default)
+    return {language: _string(value) for language, value in text.pairs}
+
+
+def _range(value: Range, word: bool) -> Any:
+    def show(v: int) -> Any:
+        return Pressure(v).word if word else v
+
+    return show(value.low) if value.is_single else _Flow([show(value.low), show(value.high)])
+
+
+def _term(term: Term) -> dict[str, Any]:
+    entry: dict[str, Any] = {"label": _text(term.label)}
+    if term.description is not None:
+        entry["description"] = _text(term.description)
+    return entry
+
+
+def _claim(claim: BenefitClaim) -> dict[str, Any]:
+    entry: dict[str, Any] = {"benefit": claim.benefit, "evidence": claim.evidence.value}
+    if claim.note is not None:
+        entry["note"] = _text(claim.note)
+    if claim.sources:
+        entry["sources"] = [_text(s) for s in claim.sources]
+    if claim.reviewed is not None:
+        entry["reviewed"] = claim.reviewed
+    return entry
+
+
+def _technique(t: Technique) -> dict[str, Any]:
+    entry: dict[str, Any] = {
+        "id": t.id,
+        "name": _text(t.name),
+        "summary": _text(t.summary),
+        "description": _text(t.description),
+        "pressure": _range(t.pressure, word=True),
+        "session_minutes": _range(t.session_minutes, word=False),
+    }
+    if t.feels_like is not None:
+        entry["feels_like"] = _text(t.feels_like)
+    entry["benefits"] = [_claim(c) for c in t.benefits]
+    if t.good_for:
+        entry["good_for"] = list(t.good_for)
+    if t.cautions:
+        entry["cautions"] = [{"condition": c.condition, "note": _text(c.note)} for c in t.cautions]
+    if t.after_session is not None:
+        entry["after_session"] = _text(t.after_session)
+    if t.questions_to_ask:
+        entry["questions_to_ask"] = [_text(q) for q in t.questions_to_ask]
+    if t.image is not None:
+        entry["image"] = t.image
+    return entry
+
+
+def dump_catalog(catalog: Catalog) -> str:
+    """The catalog as YAML text that `load_catalog` reads back to an equal catalog."""
+    document = {
+        "schema_version": catalog.schema_version,
+        "languages": _Flow(catalog.languages),
+        "benefits": {term.id: _term(term) for term in catalog.benefits},
+        "conditions": {term.id: _term(term) for term in catalog.conditions},
+        "techniques": [_technique(t) for t in catalog.techniques],
+    }
+    body: str = yaml.dump(
+        document,
+        Dumper=_Dumper,
+        sort_keys=False,
+        allow_unicode=True,
+        default_flow_style=False,
+        width=2**31 - 1,  # never fold a line: one value, one line, one diff
+        indent=2,
+    )
+    return _space_out(body)
+
+
+def _space_out(body: str) -> str:
+    """A blank line between top-level sections and between techniques, for reading and diffs.
+
+    Only keys at column 0 and technique items at column 2 are matched: text in '|' blocks is always
+    indented deeper, so it is never touched.
+    """
+    lines = body.splitlines(keepends=True)
+    out: list[str] = []
+    for index, line in enumerate(lines):
+        top_key = line.startswith(("benefits:", "conditions:", "techniques:"))
+        next_technique = line.startswith("  - id: ") and not lines[index - 1].startswith("techniques:")
+        if top_key or next_technique:
+            out.append("\n")
+        out.append(line)
+    return "".join(out)

@@ -1,0 +1,256 @@
+"""Readers for single catalog fields from YAML nodes, reporting located problems. No Qt.
+
+Every reader takes the node and a human path ("technique 'swedish', benefits[2].evidence") and
+returns the value, or None after recording a problem; callers keep going so that all problems in a
+file are reported in one run.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections.abc import Iterable
+
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from massage_explorer.catalog import Text
+from massage_explorer.problems import Problem, Severity
+from massage_explorer.yamlnodes import BOOL, FLOAT, INT, NULL, STR, TIMESTAMP
+
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+_PLAIN_INT = re.compile(r"(?:0|[1-9][0-9]*)\Z")
+_SEXAGESIMAL = re.compile(r"[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\Z")
+_TYPE_NAMES = {
+    BOOL: "true/false",
+    INT: "a number",
+    FLOAT: "a number",
+    NULL: "empty",
+    TIMESTAMP: "a date",
+}
+
+
+def suggest(word: str, choices: Iterable[str]) -> str:
+    """' (did you mean 'x'?)' when a close match exists, else ''."""
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def _kind(node: Node) -> str:
+    if isinstance(node, MappingNode):
+        return "a mapping of fields"
+    if isinstance(node, SequenceNode):
+        return "a list"
+    return _TYPE_NAMES.get(node.tag, "text")
+
+
+class Reader:
+    """Collects problems while fields are read; one per file being checked."""
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+        self.error_count = 0
+
+    def error(self, node: Node | None, message: str) -> None:
+        self.error_count += 1
+        self._add(Severity.ERROR, node, message)
+
+    def warn(self, node: Node | None, message: str) -> None:
+        self._add(Severity.WARNING, node, message)
+
+    def _add(self, severity: Severity, node: Node | None, message: str) -> None:
+        if node is None:
+            self.problems.append(Problem(severity, message))
+        else:
+            mark = node.start_mark
+            self.problems.append(Problem(severity, message, mark.line + 1, mark.column + 1))
+
+    # -- structure --------------------------------------------------------------------------------
+
+    def fields(
+        self,
+        node: Node,
+        where: str,
+        allowed: tuple[str, ...],
+        required: tuple[str, ...] = (),
+    ) -> dict[str, Node] | None:
+        """A mapping's values by key, after checking for duplicate, unknown and missing keys."""
+        if not isinstance(node, MappingNode):
+            self.error(node, f"{where}: expected {_kind_wanted(allowed)}, found {_kind(node)}")
+            return None
+        found: dict[str, Node] = {}
+        first_key: dict[str, Node] = {}
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, ScalarNode) else None
+            if not isinstance(key, str) or key_node.tag not in (STR, BOOL, INT, NULL, FLOAT):
+                self.error(key_node, f"{where}: a field name must be a plain word")
+                continue
+            if key in found:
+                line = first_key[key].start_mark.line + 1
+                self.error(
+                    key_node,
+                    f"{where}: duplicate field '{key}' (first on line {line}); YAML would keep "
+                    "only the last one silently: remove one",
+                )
+                continue
+            if key not in allowed:
+                self.error(key_node, f"{where}: unknown field '{key}'{suggest(key, allowed)}")
+                continue
+            found[key] = value_node
+            first_key[key] = key_node
+        for key in required:
+            if key not in found:
+                self.error(node, f"{where}: missing required field '{key}'")
+        return found
+
+    def items(self, node: Node, where: str, what: str) -> list[Node] | None:
+        if isinstance(node, SequenceNode):
+            return list(node.value)
+        self.error(node, f"{where}: expected a list of {what}, found {_kind(node)}")
+        return None
+
+    # -- scalars ----------------------------------------------------------------------------------
+
+    def string(self, node: Node, where: str, *, empty_ok: bool = False) -> str | None:
+        """A text scalar; YAML 1.1 values that are not text (no, 010, 1:30, dates) are refused."""
+        if not isinstance(node, ScalarNode):
+            self.error(node, f"{where}: expected text, found {_kind(node)}")
+            return None
+        if node.tag != STR:
+            if node.tag == NULL:
+                if not node.value:
+                    self.error(node, f"{where}: is empty; write the text after the colon")
+                    return None
+                self.error(node, f"{where}: '{node.value}' is read as empty; quote it: \"{node.value}\"")
+                return None
+            read_as = {BOOL: "true/false", INT: "a number", FLOAT: "a number", TIMESTAMP: "a date"}
+            self.error(
+                node,
+                f"{where}: '{node.value}' is read as {read_as.get(node.tag, 'a non-text value')}, "
+                f'not text; quote it: "{node.value}"',
+            )
+            return None
+        if not empty_ok and not node.value.strip():
+            self.error(node, f"{where}: is empty; write the text or remove the field")
+            return None
+        value: str = node.value
+        return value
+
+    def integer(self, node: Node, where: str) -> int | None:
+        """A whole number written plainly; YAML 1.1's octal, base-60 and hex forms are refused."""
+        if not isinstance(node, ScalarNode):
+            self.error(node, f"{where}: expected a whole number, found {_kind(node)}")
+            return None
+        value = node.value
+        if node.tag == INT and _PLAIN_INT.match(value):
+            return int(value)
+        if node.tag == INT:
+            if _SEXAGESIMAL.match(value):
+                self.error(
+                    node,
+                    f"{where}: '{value}' is read by YAML as a base-60 number; write the "
+                    f"minutes as one plain number, e.g. {_sexagesimal_minutes(value)}",
+                )
+            elif value.lstrip("+-").startswith("0"):
+                self.error(
+                    node,
+                    f"{where}: '{value}' has a leading zero, which YAML may read as an octal number; "
+                    f"write it without the zero: {value.lstrip('+-0') or '0'}",
+                )
+            else:
+                self.error(node, f"{where}: write '{value}' as a plain whole number, e.g. 60")
+            return None
+        if node.tag == STR and node.style in ("'", '"') and _PLAIN_INT.match(value):
+            self.error(node, f"{where}: expected a number, found quoted text; remove the quotes")
+            return None
+        self.error(node, f"{where}: expected a whole number, found {_kind(node)} '{value}'")
+        return None
+
+    def date(self, node: Node, where: str) -> dt.date | None:
+        if isinstance(node, ScalarNode) and node.tag in (TIMESTAMP, STR):
+            try:
+                return dt.date.fromisoformat(node.value)
+            except ValueError:
+                pass
+        shown = node.value if isinstance(node, ScalarNode) else _kind(node)
+        self.error(node, f"{where}: '{shown}' is not a date; write it as YYYY-MM-DD, e.g. 2025-06-01")
+        return None
+
+    def word(self, node: Node, where: str, choices: tuple[str, ...], what: str) -> str | None:
+        """One of a fixed set of words (pressure, evidence grade)."""
+        if isinstance(node, ScalarNode) and node.tag == BOOL:
+            self.error(
+                node,
+                f"{where}: '{node.value}' is read as true/false; use one of {', '.join(choices)}",
+            )
+            return None
+        value = self.string(node, where)
+        if value is None:
+            return None
+        if value not in choices:
+            self.error(
+                node,
+                f"{where}: unknown {what} '{value}'; use one of {', '.join(choices)}"
+                f"{suggest(value, choices)}",
+            )
+            return None
+        return value
+
+    def slug(self, node: Node, where: str) -> str | None:
+        value = self.string(node, where)
+        if value is not None and not SLUG.match(value):
+            self.error(
+                node,
+                f"{where}: '{value}' is not a valid id; use lowercase letters, digits and single "
+                f"hyphens, e.g. '{_slugify(value)}'",
+            )
+            return None
+        return value
+
+    def text(self, node: Node, where: str, languages: tuple[str, ...]) -> Text | None:
+        """TEXT: a string in the default language, or a mapping language -> string."""
+        if not isinstance(node, MappingNode):
+            value = self.string(node, where)
+            return None if value is None else Text(((languages[0], value),))
+        values: dict[str, str] = {}
+        ok = True
+        for key_node, value_node in node.value:
+            language = key_node.value if isinstance(key_node, ScalarNode) else None
+            if not isinstance(language, str) or language not in languages:
+                self.error(
+                    key_node,
+                    f"{where}: language '{language}' is not in the catalog's languages "
+                    f"({', '.join(languages)}); add it to 'languages' or remove this line"
+                    f"{suggest(str(language), languages)}",
+                )
+                ok = False
+            elif language in values:
+                self.error(key_node, f"{where}: '{language}' is given twice; remove one")
+                ok = False
+            else:
+                value = self.string(value_node, f"{where} [{language}]")
+                if value is None:
+                    ok = False
+                else:
+                    values[language] = value
+        if languages[0] not in values and ok:
+            self.error(node, f"{where}: has no text in the default language '{languages[0]}'")
+            return None
+        if not ok:
+            return None
+        return Text(tuple((lang, values[lang]) for lang in languages if lang in values))
+
+
+def _kind_wanted(allowed: tuple[str, ...]) -> str:
+    return f"fields ({', '.join(allowed[:4])}{', ...' if len(allowed) > 4 else ''})"
+
+
+def _sexagesimal_minutes(value: str) -> str:
+    total = 0
+    for part in value.lstrip("+-").replace("_", "").split(":"):
+        total = total * 60 + int(part)
+    return str(total)
+
+
+def _slugify(value: str) -> str:
+    return "-".join(re.findall(r"[a-z0-9]+", value.lower())) or "my-id"

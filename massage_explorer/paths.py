@@ -1,0 +1,23 @@
+"""Where the bundled catalog and resources live, in a source checkout and in an installed wheel."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def _data_root() -> Path:
+    # An installed wheel carries them under massage_explorer/data/; a checkout keeps them at the top.
+    packaged = _PACKAGE / "data"
+    if (packaged / "techniques.yaml").is_file():
+        return packaged
+    return _PACKAGE.parent
+
+
+def bundled_catalog_path() -> Path:
+    return _data_root() / "techniques.yaml"
+
+
+def resources_path() -> Path:
+    return _data_root() / "resources"

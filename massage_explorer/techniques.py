@@ -1,0 +1,194 @@
+"""Read and check one technique entry (its claims and cautions) of a catalog file. No Qt."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from yaml.nodes import MappingNode, Node, ScalarNode
+
+from massage_explorer.catalog import BenefitClaim, Caution, Evidence, Technique, Text
+
+if TYPE_CHECKING:
+    from massage_explorer.validate import CatalogBuilder
+
+TECHNIQUE_FIELDS = (
+    "id", "name", "summary", "description", "pressure", "session_minutes", "feels_like",
+    "benefits", "good_for", "cautions", "after_session", "questions_to_ask", "image",
+)  # fmt: skip
+TECHNIQUE_REQUIRED = (
+    "id", "name", "summary", "description", "pressure", "session_minutes", "benefits",
+)  # fmt: skip
+CLAIM_FIELDS = ("benefit", "evidence", "note", "sources", "reviewed")
+CAUTION_FIELDS = ("condition", "note")
+EVIDENCE_WORDS = tuple(e.value for e in Evidence)
+MAX_SUMMARY = 200
+_TWO_SENTENCES = re.compile(r"[.!?]\s+\S")
+
+
+def read_technique(
+    b: CatalogBuilder,
+    node: Node,
+    index: int,
+    benefit_ids: set[str],
+    condition_ids: set[str],
+) -> Technique | None:
+    """The technique at techniques[index], or None after recording what is wrong with it."""
+    errors_before = b.error_count
+    raw_id = peek_id(node)
+    where = f"technique '{raw_id}'" if raw_id else f"techniques[{index}]"
+    values = b.fields(node, where, TECHNIQUE_FIELDS, TECHNIQUE_REQUIRED)
+    if values is None:
+        return None
+    technique_id = b.slug(values["id"], f"{where}, id") if "id" in values else None
+
+    def text(key: str) -> Text | None:
+        return b.patient_text(values[key], f"{where}, {key}") if key in values else None
+
+    name, summary, description = text("name"), text("summary"), text("description")
+    if summary is not None:
+        _check_summary(b, values["summary"], where, summary)
+    pressure = b.pressure(values["pressure"], f"{where}, pressure") if "pressure" in values else None
+    minutes = (
+        b.minutes(values["session_minutes"], f"{where}, session_minutes")
+        if "session_minutes" in values
+        else None
+    )
+    claims = _claims(b, values.get("benefits"), where, benefit_ids)
+    good_for = _good_for(b, values.get("good_for"), where, condition_ids)
+    cautions = _cautions(b, values.get("cautions"), where, condition_ids)
+    questions = _text_list(b, values.get("questions_to_ask"), f"{where}, questions_to_ask", "questions")
+    image = b.image(values["image"], f"{where}, image") if "image" in values else None
+    feels_like, after_session = text("feels_like"), text("after_session")
+
+    if b.error_count > errors_before:
+        return None
+    assert technique_id and name and summary and description and pressure and minutes
+    if claims and not cautions and after_session is None:
+        b.warn(
+            node,
+            f"{where}: lists benefits but no cautions and no after_session; patients need "
+            "both sides, so add who should be careful or what to expect afterwards",
+        )
+    return Technique(
+        id=technique_id,
+        name=name,
+        summary=summary,
+        description=description,
+        pressure=pressure,
+        session_minutes=minutes,
+        feels_like=feels_like,
+        benefits=claims,
+        good_for=good_for,
+        cautions=cautions,
+        after_session=after_session,
+        questions_to_ask=questions,
+        image=image,
+    )
+
+
+def peek_id(node: Node) -> str | None:
+    """The id written in a technique entry, read before the entry is checked, for messages."""
+    if isinstance(node, MappingNode):
+        for key, value in node.value:
+            if key.value == "id" and isinstance(value, ScalarNode) and value.value:
+                return str(value.value)
+    return None
+
+
+def _check_summary(b: CatalogBuilder, node: Node, where: str, summary: Text) -> None:
+    for language, value in summary.pairs:
+        if len(value) > MAX_SUMMARY:
+            b.error(
+                node,
+                f"{where}, summary [{language}]: {len(value)} characters, over {MAX_SUMMARY}; "
+                "keep it to one short sentence and move the rest to the description",
+            )
+        elif _TWO_SENTENCES.search(value.strip()):
+            b.warn(node, f"{where}, summary [{language}]: should be one sentence")
+
+
+def _claims(
+    b: CatalogBuilder, node: Node | None, where: str, benefit_ids: set[str]
+) -> tuple[BenefitClaim, ...]:
+    if node is None:
+        return ()  # already reported as a missing required field
+    items = b.items(node, f"{where}, benefits", "benefit claims")
+    claims: list[BenefitClaim] = []
+    seen: set[str] = set()
+    for i, item in enumerate(items or ()):
+        at = f"{where}, benefits[{i}]"
+        values = b.fields(item, at, CLAIM_FIELDS, ("benefit", "evidence"))
+        if values is None:
+            continue
+        benefit = (
+            b.reference(values["benefit"], f"{at}.benefit", benefit_ids, "benefits")
+            if "benefit" in values
+            else None
+        )
+        if benefit is not None and benefit in seen:
+            b.error(values["benefit"], f"{at}.benefit: '{benefit}' is claimed twice; merge them")
+            benefit = None
+        grade = (
+            b.word(values["evidence"], f"{at}.evidence", EVIDENCE_WORDS, "evidence grade")
+            if "evidence" in values
+            else None
+        )
+        note = b.patient_text(values["note"], f"{at}.note") if "note" in values else None
+        sources = _text_list(b, values.get("sources"), f"{at}.sources", "citations", patient=False)
+        reviewed = b.reviewed(values["reviewed"], f"{at}.reviewed") if "reviewed" in values else None
+        if benefit is not None and grade is not None:
+            seen.add(benefit)
+            claims.append(BenefitClaim(benefit, Evidence(grade), note, sources, reviewed))
+    return tuple(claims)
+
+
+def _good_for(b: CatalogBuilder, node: Node | None, where: str, condition_ids: set[str]) -> tuple[str, ...]:
+    if node is None:
+        return ()
+    found: list[str] = []
+    for item in b.items(node, f"{where}, good_for", "condition ids") or ():
+        condition = b.reference(item, f"{where}, good_for", condition_ids, "conditions")
+        if condition in found:
+            b.error(item, f"{where}, good_for: '{condition}' is listed twice")
+        elif condition is not None:
+            found.append(condition)
+    return tuple(found)
+
+
+def _cautions(
+    b: CatalogBuilder, node: Node | None, where: str, condition_ids: set[str]
+) -> tuple[Caution, ...]:
+    if node is None:
+        return ()
+    cautions = []
+    for i, item in enumerate(b.items(node, f"{where}, cautions", "cautions") or ()):
+        at = f"{where}, cautions[{i}]"
+        values = b.fields(item, at, CAUTION_FIELDS, CAUTION_FIELDS)
+        if values is None or len(values) < 2:
+            continue
+        condition = b.reference(values["condition"], f"{at}.condition", condition_ids, "conditions")
+        note = b.patient_text(values["note"], f"{at}.note")
+        if condition is not None and note is not None:
+            cautions.append(Caution(condition, note))
+    return tuple(cautions)
+
+
+def _text_list(
+    b: CatalogBuilder, node: Node | None, where: str, what: str, *, patient: bool = True
+) -> tuple[Text, ...]:
+    if node is None:
+        return ()
+    if isinstance(node, ScalarNode) and node.tag.endswith(":str"):
+        b.error(node, f"{where}: expected a list of {what}; write it as a list item: '- {node.value}'")
+        return ()
+    texts = []
+    for i, item in enumerate(b.items(node, where, what) or ()):
+        # Citations read the same in every language, so they are not checked for translations.
+        if patient:
+            value = b.patient_text(item, f"{where}[{i}]")
+        else:
+            value = b.text(item, f"{where}[{i}]", b.languages)
+        if value is not None:
+            texts.append(value)
+    return tuple(texts)

@@ -1,0 +1,292 @@
+"""Build a Catalog from a YAML node tree, checking schema v1 and reporting every problem. No Qt.
+
+This one validator serves the command line, the staff editor and the kiosk's live reload.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from pathlib import Path, PurePosixPath
+
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from massage_explorer.catalog import (
+    MAX_MINUTES,
+    MIN_MINUTES,
+    SCHEMA_VERSION,
+    Catalog,
+    Pressure,
+    Range,
+    Technique,
+    Term,
+    Text,
+)
+from massage_explorer.fields import SLUG, Reader, suggest
+from massage_explorer.readability import MAX_GRADE, prose_grade
+from massage_explorer.techniques import peek_id, read_technique
+
+TOP_FIELDS = ("schema_version", "languages", "benefits", "conditions", "techniques")
+TERM_FIELDS = ("label", "description")
+PRESSURE_WORDS = tuple(p.word for p in Pressure)
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg")
+STALE_YEARS = 5
+_LANGUAGE = re.compile(r"[a-z]{2,3}(?:-[A-Z]{2})?\Z")
+LANGUAGE_NAMES = {"en": "English", "es": "Spanish"}
+
+
+class CatalogBuilder(Reader):
+    """Reads one catalog document; `problems` holds errors and warnings in file order."""
+
+    def __init__(self, base_dir: Path | None, today: dt.date) -> None:
+        super().__init__()
+        self.base_dir = base_dir
+        self.today = today
+        self.languages: tuple[str, ...] = ("en",)
+
+    def build(self, root: Node) -> Catalog | None:
+        if not isinstance(root, MappingNode):
+            found = "a list" if isinstance(root, SequenceNode) else f"the value '{root.value}'"
+            self.error(
+                root,
+                "the top level must be a mapping with schema_version, benefits, conditions and "
+                f"techniques, but the file holds {found}",
+            )
+            return None
+        top = self.fields(root, "the catalog", TOP_FIELDS, ("schema_version",))
+        if top is None:
+            return None
+        if "schema_version" not in top or not self._schema_version(top["schema_version"]):
+            return None
+        for key in ("benefits", "conditions", "techniques"):
+            if key not in top:
+                self.error(root, f"the catalog: missing required field '{key}'")
+        if "languages" in top:
+            self.languages = self._languages(top["languages"]) or self.languages
+        benefits = self._vocabulary(top["benefits"], "benefits") if "benefits" in top else ()
+        conditions = self._vocabulary(top["conditions"], "conditions") if "conditions" in top else ()
+        techniques: tuple[Technique, ...] = ()
+        if "techniques" in top:
+            techniques = self._techniques(
+                top["techniques"],
+                {t.id for t in benefits},
+                {t.id for t in conditions},
+            )
+        if self.error_count:
+            return None
+        return Catalog(
+            techniques=techniques,
+            benefits=benefits,
+            conditions=conditions,
+            languages=self.languages,
+        )
+
+    def _schema_version(self, node: Node) -> bool:
+        version = self.integer(node, "schema_version")
+        if version is None:
+            return False
+        if version > SCHEMA_VERSION:
+            self.error(
+                node,
+                f"schema_version {version} is newer than this app reads ({SCHEMA_VERSION}); "
+                "update Massage Explorer to open this catalog",
+            )
+            return False
+        if version < 1:
+            self.error(node, f"schema_version must be {SCHEMA_VERSION}")
+            return False
+        return True
+
+    def _languages(self, node: Node) -> tuple[str, ...] | None:
+        items = self.items(node, "languages", "language codes such as en, es")
+        if items is None:
+            return None
+        codes: list[str] = []
+        for item in items:
+            code = self.string(item, "languages")
+            if code is None:
+                continue
+            if not _LANGUAGE.match(code):
+                self.error(item, f"languages: '{code}' is not a language code such as en or es")
+            elif code in codes:
+                self.error(item, f"languages: '{code}' is listed twice")
+            else:
+                codes.append(code)
+        if not items:
+            self.error(node, "languages: list at least one language, e.g. [en]")
+        return tuple(codes) if codes and len(codes) == len(items) else None
+
+    def _vocabulary(self, node: Node, name: str) -> tuple[Term, ...]:
+        entries = self.fields(node, name, allowed=_AnyKey(), required=())
+        terms: list[Term] = []
+        for term_id, entry in (entries or {}).items():
+            where = f"{name} '{term_id}'"
+            if not _slug_ok(term_id):
+                self.error(entry, f"{where}: '{term_id}' is not a valid id; use lowercase letters, "
+                                  "digits and single hyphens")  # fmt: skip
+                continue
+            values = self.fields(entry, where, TERM_FIELDS, ("label",))
+            if values is None or "label" not in values:
+                continue
+            label = self.patient_text(values["label"], f"{where}, label")
+            description = None
+            if "description" in values:
+                description = self.patient_text(values["description"], f"{where}, description")
+            if label is not None:
+                terms.append(Term(term_id, label, description))
+        return tuple(terms)
+
+    def _techniques(
+        self, node: Node, benefit_ids: set[str], condition_ids: set[str]
+    ) -> tuple[Technique, ...]:
+        items = self.items(node, "techniques", "techniques")
+        if items is None:
+            return ()
+        if not items:
+            self.error(node, "techniques: the list is empty; add at least one technique")
+        seen: dict[str, int] = {}
+        techniques = []
+        for index, item in enumerate(items):
+            technique = read_technique(self, item, index, benefit_ids, condition_ids)
+            technique_id = peek_id(item)
+            if technique_id is not None and technique_id in seen:
+                self.error(
+                    item,
+                    f"techniques[{index}]: duplicate id '{technique_id}' (also used on line "
+                    f"{seen[technique_id]}); every technique needs its own id",
+                )
+                continue
+            if technique_id is not None:
+                seen[technique_id] = item.start_mark.line + 1
+            if technique is not None:
+                techniques.append(technique)
+        return tuple(techniques)
+
+    # -- checks used by the technique reader --------------------------------------------------
+
+    def patient_text(self, node: Node, where: str) -> Text | None:
+        """A TEXT a patient reads: also checked for missing translations and reading level."""
+        text = self.text(node, where, self.languages)
+        if text is None:
+            return None
+        for language in self.languages[1:]:
+            if not text.has(language):
+                name = LANGUAGE_NAMES.get(language, language)
+                self.warn(node, f"{where}: no {name} ({language}) translation; "
+                                f"patients will see the {self.languages[0]} text")  # fmt: skip
+        english = next((value for lang, value in text.pairs if lang == "en"), None)
+        if english is not None:
+            grade = prose_grade(english)
+            if grade is not None and grade > MAX_GRADE:
+                self.warn(
+                    node,
+                    f"{where}: reads at school grade {grade:.1f}, above grade {MAX_GRADE:g}; "
+                    "use shorter sentences and everyday words",
+                )
+        return text
+
+    def pressure(self, node: Node, where: str) -> Range | None:
+        return self._range(node, where, self._pressure_value, "pressure", "[light, firm]")
+
+    def minutes(self, node: Node, where: str) -> Range | None:
+        return self._range(node, where, self._minutes_value, "session length", "[30, 60]")
+
+    def _pressure_value(self, node: Node, where: str) -> int | None:
+        word = self.word(node, where, PRESSURE_WORDS, "pressure")
+        return None if word is None else Pressure.from_word(word).value
+
+    def _minutes_value(self, node: Node, where: str) -> int | None:
+        value = self.integer(node, where)
+        if value is not None and not MIN_MINUTES <= value <= MAX_MINUTES:
+            self.error(node, f"{where}: {value} minutes is outside {MIN_MINUTES} to {MAX_MINUTES}")
+            return None
+        return value
+
+    def _range(
+        self,
+        node: Node,
+        where: str,
+        read_one: Callable[[Node, str], int | None],
+        what: str,
+        example: str,
+    ) -> Range | None:
+        if not isinstance(node, ScalarNode):
+            items = self.items(node, where, f"two values, low then high, e.g. {example}")
+            if items is None:
+                return None
+            if len(items) != 2:
+                self.error(node, f"{where}: a range has two values, low then high, e.g. {example}")
+                return None
+            low, high = read_one(items[0], where), read_one(items[1], where)
+            if low is None or high is None:
+                return None
+            if low > high:
+                self.error(
+                    node,
+                    f"{where}: the {what} range is reversed; write it low to high: "
+                    f"[{items[1].value}, {items[0].value}]",
+                )
+                return None
+            return Range(low, high)
+        value = read_one(node, where)
+        return None if value is None else Range(value, value)
+
+    def reviewed(self, node: Node, where: str) -> dt.date | None:
+        date = self.date(node, where)
+        if date is None:
+            return None
+        if date > self.today:
+            self.error(node, f"{where}: {date} is in the future; use the date it was checked")
+        elif (self.today - date).days > 365.25 * STALE_YEARS:
+            self.warn(
+                node,
+                f"{where}: evidence last reviewed {date}, over {STALE_YEARS} years ago; "
+                "check it again and update 'reviewed'",
+            )
+        return date
+
+    def image(self, node: Node, where: str) -> str | None:
+        value = self.string(node, where)
+        if value is None:
+            return None
+        relative = PurePosixPath(value.replace("\\", "/"))
+        if relative.is_absolute() or ":" in value or ".." in relative.parts:
+            self.error(node, f"{where}: '{value}' is outside the catalog's folder; put the "
+                             "image in that folder and give its path relative to it")  # fmt: skip
+            return None
+        if relative.suffix.lower() not in IMAGE_SUFFIXES:
+            self.error(node, f"{where}: '{value}' is not a PNG, JPEG or SVG image")
+            return None
+        if self.base_dir is not None:
+            base = self.base_dir.resolve()
+            target = (base / relative).resolve()
+            if not target.is_relative_to(base):
+                self.error(node, f"{where}: '{value}' leads outside the catalog's folder")
+                return None
+            if not target.is_file():
+                self.error(node, f"{where}: no image file '{value}' next to the catalog")
+                return None
+        return relative.as_posix()
+
+    def reference(self, node: Node, where: str, known: set[str], vocabulary: str) -> str | None:
+        value = self.string(node, where)
+        if value is not None and value not in known:
+            self.error(
+                node,
+                f"{where}: '{value}' is not defined under '{vocabulary}'"
+                f"{suggest(value, known)}; add it there or fix the id",
+            )
+            return None
+        return value
+
+
+class _AnyKey(tuple[str, ...]):
+    """An 'allowed' set that admits every key: vocabularies are open mappings of ids."""
+
+    def __contains__(self, key: object) -> bool:
+        return True
+
+
+def _slug_ok(value: str) -> bool:
+    return bool(SLUG.match(value))

@@ -1,0 +1,206 @@
+"""Turn catalog bytes into a YAML node tree safely: size cap, UTF-8, no aliases, no tags. No Qt.
+
+Nodes (not Python objects) are kept so every value still knows its line and column, and so nothing in
+the file is ever constructed or executed: tags are only looked at, never acted on.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, SequenceNode
+
+from massage_explorer.problems import Problem, Severity
+
+# Far above any real catalog (5,000 techniques with two languages is about 12 MB), far below what
+# would stall a kiosk: a file this big is the wrong file, and is refused before it is parsed.
+MAX_BYTES = 16 * 1024 * 1024
+
+# CSafeLoader parses in C; SafeLoader is the pure-Python fallback. Both resolve and compose the same.
+DEFAULT_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+YAML_TAG = "tag:yaml.org,2002:"
+STR, INT, FLOAT, BOOL, NULL, TIMESTAMP = (
+    YAML_TAG + name for name in ("str", "int", "float", "bool", "null", "timestamp")
+)
+_ALLOWED_TAGS = frozenset({STR, INT, FLOAT, BOOL, NULL, TIMESTAMP, YAML_TAG + "seq", YAML_TAG + "map"})
+_LEADING_TAB = re.compile(r"^[ ]*\t", re.MULTILINE)
+
+
+class _CachedResolve:
+    """Remembers which implicit tag each plain scalar resolves to.
+
+    A catalog repeats the same plain words thousands of times (field names, grades, pressure
+    words), and resolving each one again runs up to a dozen regular expressions in Python.
+    """
+
+    _tags: dict[str, str]
+
+    def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> Any:
+        if kind is yaml.ScalarNode and implicit[0]:
+            tag = self._tags.get(value)
+            if tag is None:
+                tag = self._tags[value] = super().resolve(kind, value, implicit)  # type: ignore[misc]
+            return tag
+        return super().resolve(kind, value, implicit)  # type: ignore[misc]
+
+
+_FAST_LOADERS: dict[str, type[yaml.SafeLoader]] = {}
+
+
+def _fast(loader: type[yaml.SafeLoader]) -> type[yaml.SafeLoader]:
+    name = f"Cached{loader.__name__}"
+    if name not in _FAST_LOADERS:
+        _FAST_LOADERS[name] = type(name, (_CachedResolve, loader), {})
+    return _FAST_LOADERS[name]
+
+
+def _compose_cached(text: str, loader: type[yaml.SafeLoader]) -> Node | None:
+    parser = _fast(loader)(text)
+    parser._tags = {}  # type: ignore[attr-defined]
+    try:
+        node: Node | None = parser.get_single_node()
+        return node
+    finally:
+        parser.dispose()
+
+
+def _error(message: str, line: int = 0, column: int = 0) -> Problem:
+    return Problem(Severity.ERROR, message, line, column)
+
+
+def _line_col(text: str, index: int) -> tuple[int, int]:
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+def decode(data: bytes) -> tuple[str | None, list[Problem]]:
+    """UTF-8 text (a byte-order mark is allowed), or a located problem naming the bad byte."""
+    if len(data) > MAX_BYTES:
+        return None, [
+            _error(
+                f"the file is over the {MAX_BYTES // (1024 * 1024)} MB limit for a catalog; "
+                "it was not read (is this the right file?)"
+            )
+        ]
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        prefix = data[: exc.start].decode("utf-8", errors="replace")
+        line, column = _line_col(prefix, len(prefix))
+        return None, [
+            _error(
+                f"byte 0x{data[exc.start]:02X} is not UTF-8 text; save the file with UTF-8 "
+                "encoding (most editors offer it under 'Save As' or 'Encoding')",
+                line,
+                column,
+            )
+        ]
+    return text, []
+
+
+def _mark_problem(exc: yaml.MarkedYAMLError, text: str) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+    what = exc.problem or "YAML syntax error"
+    if exc.context:
+        what = f"{exc.context}, {what}"
+    message = f"YAML syntax: {what}"
+    tab = _LEADING_TAB.search(text, 0, _offset_of_line(text, line + 1))
+    if tab:
+        line, column = _line_col(text, tab.end() - 1)
+        message = "a tab is used for indentation; YAML needs spaces: replace the tab with spaces"
+    elif "could not find expected ':'" in what or "expected <block end>" in what:
+        message += " (check the indentation and that each field is 'name: value')"
+    return _error(message, line, column)
+
+
+def _offset_of_line(text: str, line: int) -> int:
+    offset = 0
+    for _ in range(max(line - 1, 0)):
+        offset = text.find("\n", offset) + 1
+        if offset == 0:
+            return len(text)
+    return offset
+
+
+def _reader_problem(exc: yaml.reader.ReaderError, text: str) -> Problem:
+    line, column = _line_col(text, min(exc.position, len(text)))
+    return _error(
+        f"character U+{exc.character:04X} is not allowed in YAML; delete it "
+        "(it is often pasted in by accident)"
+        if isinstance(exc.character, int)
+        else "a character here is not allowed in YAML; delete it",
+        line,
+        column,
+    )
+
+
+def _anchor_problems(text: str, loader: type[yaml.SafeLoader]) -> list[Problem]:
+    """Anchors and aliases are refused outright: they allow alias bombs and recursion."""
+    problems = []
+    for event in yaml.parse(text, Loader=loader):
+        anchor = getattr(event, "anchor", None)
+        if anchor is None:
+            continue
+        mark = event.start_mark
+        assert mark is not None  # the parser marks every event
+        if isinstance(event, yaml.AliasEvent):
+            message = f"alias '*{anchor}' is not allowed; write the value out in full instead"
+        else:
+            message = f"anchor '&{anchor}' is not allowed; remove it and write values out in full"
+        problems.append(_error(message, mark.line + 1, mark.column + 1))
+    return problems
+
+
+def _tag_problems(root: Node) -> list[Problem]:
+    problems = []
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        tag = node.tag
+        if tag not in _ALLOWED_TAGS:
+            mark = node.start_mark
+            if tag.startswith(YAML_TAG + "python/"):
+                message = f"Python tag '{tag.removeprefix(YAML_TAG)}' is refused (it is never run); remove it"
+            else:
+                short = tag.removeprefix(YAML_TAG)
+                message = f"tag '!{short}' is not allowed in a catalog; remove it"
+            problems.append(_error(message, mark.line + 1, mark.column + 1))
+        if isinstance(node, MappingNode):
+            for key, value in node.value:
+                stack.append(key)
+                stack.append(value)
+        elif isinstance(node, SequenceNode):
+            stack.extend(node.value)
+    return problems
+
+
+def compose(text: str, loader: type[yaml.SafeLoader] = DEFAULT_LOADER) -> tuple[Node | None, list[Problem]]:
+    """The document's root node, or the problems that stop it from being read at all."""
+    if not text.strip() or all(
+        not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
+    ):
+        return None, [_error("the file is empty; a catalog starts with 'schema_version: 1'", 1, 1)]
+    try:
+        # Anchors can only be written with '&' and aliases with '*': skip the event pass otherwise.
+        if "&" in text or "*" in text:
+            problems = _anchor_problems(text, loader)
+            if problems:
+                return None, problems
+        root = _compose_cached(text, loader)
+    except yaml.MarkedYAMLError as exc:
+        return None, [_mark_problem(exc, text)]
+    except yaml.reader.ReaderError as exc:
+        return None, [_reader_problem(exc, text)]
+    except yaml.YAMLError as exc:  # pragma: no cover - libyaml errors without a mark
+        return None, [_error(f"YAML syntax: {exc}")]
+    if root is None:
+        return None, [_error("the file is empty; a catalog starts with 'schema_version: 1'", 1, 1)]
+    if "!" in text:
+        problems = _tag_problems(root)
+        if problems:
+            return None, problems
+    return root, []

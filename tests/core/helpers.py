@@ -1,0 +1,81 @@
+"""A small valid catalog as text, and a way to read the problems of a variant of it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+import yaml
+
+from massage_explorer.problems import Problem
+from massage_explorer.storage import LoadResult, parse_catalog
+
+TODAY = dt.date(2026, 11, 26)
+
+LOADERS = [pytest.param(yaml.SafeLoader, id="pure")]
+if hasattr(yaml, "CSafeLoader"):
+    LOADERS.append(pytest.param(yaml.CSafeLoader, id="libyaml"))
+
+VALID = """\
+schema_version: 1
+languages: [en]
+benefits:
+  pain:
+    label: Less back pain
+  sleep:
+    label: Better sleep
+conditions:
+  disc:
+    label: Herniated disc
+techniques:
+  - id: swedish
+    name: Swedish massage
+    summary: Long, gliding strokes and kneading.
+    description: |
+      The therapist uses oil and long strokes.
+
+      It is the most common kind.
+    pressure: [light, medium]
+    session_minutes: 60
+    feels_like: Smooth and slow.
+    benefits:
+      - benefit: pain
+        evidence: low
+        note: It may ease back pain for a short time.
+        sources: ["Furlan AD et al. Cochrane Database Syst Rev. 2015;(9):CD001929."]
+        reviewed: 2025-06-01
+    good_for: [disc]
+    cautions:
+      - condition: disc
+        note: Ask for gentle pressure near the spine.
+    after_session: You may feel sleepy.
+    questions_to_ask:
+      - Have you treated a herniated disc before?
+"""
+
+
+def read(
+    text: str, loader: type[yaml.SafeLoader] = yaml.SafeLoader, base_dir: Path | None = None
+) -> LoadResult:
+    return parse_catalog(text.encode("utf-8"), base_dir=base_dir, today=TODAY, loader=loader)
+
+
+def variant(old: str, new: str, base: str = VALID) -> str:
+    assert old in base, f"{old!r} is not in the base catalog"
+    return base.replace(old, new, 1)
+
+
+def only_error(result: LoadResult) -> Problem:
+    assert result.catalog is None
+    errors = result.errors
+    assert len(errors) == 1, [e.format("f") for e in errors]
+    return errors[0]
+
+
+def line_of(text: str, needle: str) -> int:
+    """1-based number of the first line holding `needle`."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        if needle in line:
+            return number
+    raise AssertionError(f"{needle!r} not found")

@@ -1,0 +1,71 @@
+"""Warnings: shown to staff, never fatal (the CLI's --strict makes them fatal)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.core.helpers import LOADERS, TODAY, line_of, read, variant
+
+
+@pytest.mark.parametrize("loader", LOADERS)
+def test_missing_translation_names_the_field(loader):
+    text = variant("languages: [en]", "languages: [en, es]")
+    text = variant(
+        "    name: Swedish massage", "    name:\n      en: Swedish massage\n      es: Masaje sueco", text
+    )
+    result = read(text, loader)
+    assert result.ok
+    warned = {(w.line, w.message) for w in result.warnings}
+    assert (
+        line_of(text, "summary:"),
+        "technique 'swedish', summary: no Spanish (es) translation; patients will see the en text",
+    ) in warned
+    assert not any("name" in m for _, m in warned)
+    # Citations read the same in every language: no translation warning for them.
+    assert not any("sources" in m for _, m in warned)
+
+
+def test_evidence_reviewed_over_five_years_ago():
+    old = TODAY.replace(year=TODAY.year - 6)
+    text = variant("reviewed: 2025-06-01", f"reviewed: {old.isoformat()}")
+    result = read(text)
+    assert result.ok
+    (warning,) = result.warnings
+    assert warning.line == line_of(text, "reviewed:")
+    assert f"last reviewed {old.isoformat()}, over 5 years ago" in warning.message
+
+
+def test_review_date_in_the_future_is_an_error():
+    result = read(variant("reviewed: 2025-06-01", "reviewed: 2030-01-01"))
+    assert "in the future" in result.errors[0].message
+
+
+def test_benefits_without_cautions_or_aftercare_is_unbalanced():
+    text = variant(
+        "    cautions:\n      - condition: disc\n        note: Ask for gentle pressure near the spine.\n", ""
+    )
+    text = variant("    after_session: You may feel sleepy.\n", "", text)
+    result = read(text)
+    assert result.ok
+    (warning,) = result.warnings
+    assert "lists benefits but no cautions and no after_session" in warning.message
+    assert warning.line == line_of(text, "- id: swedish")
+
+
+def test_hard_text_is_flagged_with_its_grade():
+    hard = (
+        "Neuromuscular manipulation facilitates physiological normalisation of "
+        "myofascial hypertonicity, consequently ameliorating nociceptive sensitisation."
+    )
+    text = variant("feels_like: Smooth and slow.", f"feels_like: {hard}")
+    result = read(text)
+    assert result.ok
+    (warning,) = result.warnings
+    assert warning.line == line_of(text, "feels_like")
+    assert "feels_like: reads at school grade" in warning.message and "above grade 8" in warning.message
+
+
+def test_short_labels_are_not_graded():
+    # 'Lower blood pressure' would score above grade 8 by formula; three words are not prose.
+    result = read(variant("label: Better sleep", "label: Lower arterial pressure"))
+    assert result.warnings == []
