@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import getpass
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from massage_explorer.kiosk_config import ConfigError, default_config_path, save_pin
 from massage_explorer.paths import bundled_catalog_path
 from massage_explorer.storage import LoadResult, load_catalog
 
@@ -28,6 +30,13 @@ def _parser() -> argparse.ArgumentParser:
     )
     validate.add_argument("files", nargs="*", type=Path, metavar="FILE")
     validate.add_argument("--strict", action="store_true", help="fail on warnings too")
+    set_pin = commands.add_parser(
+        "set-pin",
+        help="set the kiosk's staff PIN (asked twice, stored only as a salted hash)",
+        description="Set the staff PIN that unlocks a kiosk. There is no default PIN.",
+    )
+    set_pin.add_argument("--config", type=Path, metavar="FILE", help="settings file (default: %(default)s)",
+                         default=default_config_path())  # fmt: skip
     return parser
 
 
@@ -82,10 +91,35 @@ def run(data: Path | None, *, kiosk: bool) -> int:
     return status
 
 
+def set_pin(config: Path) -> int:
+    """Ask for the new PIN twice without echo and store its hash in the settings file."""
+    try:
+        first = getpass.getpass("New staff PIN (4 to 12 digits): ")
+        second = getpass.getpass("The same PIN again: ")
+    except (EOFError, KeyboardInterrupt):
+        print("\nset-pin: cancelled; the PIN was not changed", file=sys.stderr)
+        return EXIT_USAGE
+    if first != second:
+        print("set-pin: the two PINs differ; the PIN was not changed", file=sys.stderr)
+        return EXIT_INVALID
+    try:
+        save_pin(config, first)
+    except ConfigError as exc:
+        print(f"set-pin: {exc}; the PIN was not changed", file=sys.stderr)
+        return EXIT_INVALID
+    except OSError as exc:
+        print(f"set-pin: cannot write {config}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_USAGE
+    print(f"set-pin: the staff PIN is set in {config}")
+    return EXIT_OK
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "validate":
         return validate(args.files, strict=args.strict)
+    if args.command == "set-pin":
+        return set_pin(args.config)
     return run(args.data, kiosk=args.kiosk)
 
 

@@ -87,3 +87,27 @@ def test_bad_catalog_for_the_app_prints_messages_not_a_traceback(tmp_path):
     assert f"{path}:3:1: error: YAML syntax:" in done.stderr
     assert "cannot start: the catalog has errors" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_set_pin_asks_twice_and_stores_only_a_hash(tmp_path, monkeypatch, capsys):
+    from massage_explorer.kiosk_config import load_config, verify_pin
+
+    answers = iter(["8642", "8642"])
+    monkeypatch.setattr("getpass.getpass", lambda prompt="": next(answers))
+    config = tmp_path / "kiosk.ini"
+    assert main(["set-pin", "--config", str(config)]) == 0
+    assert verify_pin("8642", load_config(config).pin_hash)
+    assert "8642" not in config.read_text()
+    assert "the staff PIN is set" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "message"), [("8642", "8643", "differ"), ("12", "12", "4 to 12 digits")]
+)
+def test_set_pin_refuses_mismatch_and_short_pins(tmp_path, monkeypatch, capsys, first, second, message):
+    answers = iter([first, second])
+    monkeypatch.setattr("getpass.getpass", lambda prompt="": next(answers))
+    config = tmp_path / "kiosk.ini"
+    assert main(["set-pin", "--config", str(config)]) == 1
+    assert message in capsys.readouterr().err
+    assert not config.exists()
