@@ -29,7 +29,8 @@ while True:
 def test_sigkill_during_saves_never_leaves_a_partial_file(tmp_path):
     # Two versions of very different sizes, so a torn write could not pass for either.
     small = read(VALID).catalog
-    big = read(variant("    feels_like: Smooth and slow.", "    feels_like: " + "Slow and warm. " * 3000)).catalog
+    long_text = "    feels_like: " + "Slow and warm. " * 3000
+    big = read(variant("    feels_like: Smooth and slow.", long_text)).catalog
     sources = []
     for name, catalog in (("small.yaml", small), ("big.yaml", big)):
         (tmp_path / name).write_text(dump_catalog(catalog), encoding="utf-8")

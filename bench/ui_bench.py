@@ -1,0 +1,182 @@
+"""Patient explorer figures: startup vs a PySide6 hello-world, keystroke filtering, peak memory.
+
+Run: QT_QPA_PLATFORM=offscreen .venv/bin/python bench/ui_bench.py [--runs 7]
+Prints figures; asserts nothing (speed is never a test verdict).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# Both children report the moment their window is first painted, then their peak RSS, and quit.
+_PAINT_PROBE = """
+import resource, sys, time
+from PySide6.QtCore import QEvent, QObject, QTimer
+class _FirstPaint(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint and not getattr(self, "done", False):
+            self.done = True
+            QTimer.singleShot(0, self.report)
+        return False
+    def report(self):
+        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        print(f"{time.time()!r} {rss}", flush=True)
+        QApplication.instance().quit()
+"""
+
+HELLO = (
+    _PAINT_PROBE
+    + """
+from PySide6.QtWidgets import QApplication, QLabel
+app = QApplication(sys.argv[:1])
+label = QLabel("Hello")
+probe = _FirstPaint(); label.installEventFilter(probe)
+label.resize(1920, 1080); label.show()
+app.exec()
+"""
+)
+
+APP = (
+    _PAINT_PROBE
+    + """
+from PySide6.QtWidgets import QApplication
+from massage_explorer.paths import bundled_catalog_path
+from massage_explorer.storage import load_catalog
+from massage_explorer.ui.app import MainWindow
+from massage_explorer.ui.state import SessionState
+from massage_explorer.ui.theme import apply_theme
+catalog = load_catalog(bundled_catalog_path()).catalog
+app = QApplication(sys.argv[:1])
+state = SessionState(catalog.default_language)
+apply_theme(app, high_contrast=False, scale=state.text_scale)
+window = MainWindow(catalog, state)
+probe = _FirstPaint(); window.browse.view.viewport().installEventFilter(probe)
+window.resize(1920, 1080); window.show()
+app.exec()
+"""
+)
+
+
+def _run(code: str) -> tuple[float, int]:
+    env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
+    start = time.time()
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True
+    ).stdout.split()
+    return float(out[0]) - start, int(out[1])
+
+
+def startup(runs: int) -> None:
+    hello, app = [], []
+    for _ in range(runs):  # interleaved, so both see the same machine load
+        hello.append(_run(HELLO))
+        app.append(_run(APP))
+    t_hello = statistics.median(t for t, _ in hello)
+    t_app = statistics.median(t for t, _ in app)
+    rss_hello = statistics.median(r for _, r in hello) / 1024
+    rss_app = statistics.median(r for _, r in app) / 1024
+    print(
+        f"startup to first paint: hello-world {t_hello * 1000:.0f} ms, "
+        f"app {t_app * 1000:.0f} ms, ratio {t_app / t_hello:.2f}x (target <= 1.5x)"
+    )
+    print(
+        f"peak RSS: hello-world {rss_hello:.1f} MB, app {rss_app:.1f} MB, "
+        f"difference {rss_app - rss_hello:.1f} MB (target <= 40 MB)"
+    )
+
+
+def _big_catalog(count: int):  # type: ignore[no-untyped-def]
+    from massage_explorer.catalog import BenefitClaim, Catalog, Evidence, Range, Technique, Term
+    from massage_explorer.catalog import Text as T
+
+    words = ["gentle", "deep", "stretch", "warm", "stone", "pressure", "calm", "tissue", "flow"]
+    benefits = tuple(Term(f"b{i}", T.plain(f"Benefit {w}")) for i, w in enumerate(words))
+    conditions = tuple(Term(f"c{i}", T.plain(f"Condition {i}")) for i in range(6))
+    grades = list(Evidence)
+    techniques = []
+    for i in range(count):
+        name = " ".join(words[(i * k) % len(words)] for k in (1, 3, 7)).title() + f" {i}"
+        low = 1 + i % 4
+        techniques.append(
+            Technique(
+                id=f"t{i}",
+                name=T.plain(name),
+                summary=T.plain(
+                    f"A {words[i % 9]} massage number {i} that uses {words[(i + 4) % 9]} "
+                    "strokes over the back and shoulders."
+                ),
+                description=T.plain("What it is. " * (1 + i % 5)),
+                pressure=Range(low, min(4, low + i % 2)),
+                session_minutes=Range(30, 60),
+                benefits=tuple(BenefitClaim(f"b{(i + k) % 9}", grades[(i + k) % 5]) for k in range(3)),
+                good_for=(f"c{i % 6}",),
+            )
+        )
+    return Catalog(techniques=tuple(techniques), benefits=benefits, conditions=conditions)
+
+
+def keystrokes(count: int) -> None:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from massage_explorer.ui.app import MainWindow
+    from massage_explorer.ui.state import SessionState
+    from massage_explorer.ui.theme import apply_theme
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    apply_theme(app, high_contrast=False, scale=1.0)  # type: ignore[arg-type]
+    catalog = _big_catalog(count)
+    window = MainWindow(catalog, SessionState())
+    window.resize(1920, 1080)
+    window.show()
+    app.processEvents()
+    browse = window.browse
+    browse.view.doItemsLayout()  # the first full layout measures every card once
+    browse.search.setText("warm")  # and the first search folds every text once
+    browse.search.setText("")
+    app.processEvents()
+
+    def timed(action) -> float:  # type: ignore[no-untyped-def]
+        start = time.perf_counter()
+        action()
+        browse.view.doItemsLayout()
+        return (time.perf_counter() - start) * 1000
+
+    typing = []
+    for word in ("deep stone", "gentle", "warm flow", "calm tissue 12"):
+        for end in range(1, len(word) + 1):
+            typing.append(timed(lambda w=word[:end]: browse.search.setText(w)))
+        typing.append(timed(lambda: browse.search.setText("")))
+    chips = []
+    for chip in [*browse._benefit_chips.values(), *browse._pressure_chips.values()][:8]:
+        chips.append(timed(chip.click))
+        chips.append(timed(chip.click))
+    for name, values in (("keystroke", typing), ("chip tap", chips)):
+        values.sort()
+        print(
+            f"{name} with {count} techniques: median {statistics.median(values):.1f} ms, "
+            f"p90 {values[int(len(values) * 0.9)]:.1f} ms over {len(values)} (target median "
+            "<= 16 ms)"
+        )
+    window.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--techniques", type=int, default=5000)
+    args = parser.parse_args()
+    startup(args.runs)
+    keystrokes(args.techniques)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,107 @@
+"""Render every patient screen offscreen at 1920x1080: python -m massage_explorer.screenshots OUTDIR."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from massage_explorer.catalog import Catalog, Pressure
+
+SIZE = (1920, 1080)
+
+
+def render_all(catalog: Catalog, outdir: Path) -> list[Path]:
+    """Drive a MainWindow through every screen and save one PNG per screen; returns the paths."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from massage_explorer.ui.app import MainWindow
+    from massage_explorer.ui.state import SessionState
+    from massage_explorer.ui.theme import apply_theme
+
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(sys.argv[:1])
+    outdir.mkdir(parents=True, exist_ok=True)
+    state = SessionState(catalog.default_language)
+    apply_theme(app, high_contrast=False, scale=state.text_scale)
+    window = MainWindow(catalog, state)
+    window.resize(*SIZE)
+    window.show()
+    saved: list[Path] = []
+
+    def shot(name: str, prepare: Callable[[], object] = lambda: None) -> None:
+        prepare()
+        for _ in range(3):  # delayed item layouts and style polish run from the event loop
+            app.processEvents()
+        path = outdir / name
+        window.grab().save(str(path))
+        saved.append(path)
+
+    ids = [t.id for t in catalog.techniques]
+    shot("browse.png")
+
+    def filtered() -> None:
+        chips = window.browse._pressure_chips
+        chips[int(Pressure.LIGHT)].setChecked(True)
+        if catalog.benefits:
+            window.browse._benefit_chips[catalog.benefits[0].id].setChecked(True)
+        if catalog.conditions:
+            state.set_condition(catalog.conditions[0].id)
+
+    shot("browse-filtered.png", filtered)
+    window.browse.clear_filters()
+    for technique_id in ids[:3]:
+        state.toggle_shortlist(technique_id)
+    if ids:
+        shot("details.png", lambda: window.show_details(ids[0]))
+    state.set_compare(ids[:3])
+
+    def compare() -> None:
+        _differences_only(window)
+        window.show_compare()
+
+    shot("compare.png", compare)
+    shot("shortlist.png", window.show_shortlist)
+    window.show_browse()
+    shot("high-contrast.png", lambda: state.set_high_contrast(True))
+    state.set_high_contrast(False)
+    shot("largest-text.png", lambda: state.set_text_step(2))
+    state.set_text_step(0)
+    window.close()
+    return saved
+
+
+def _differences_only(window: object) -> None:
+    """Tick the compare screen's 'differences only' switch, whatever the other module calls it."""
+    from PySide6.QtWidgets import QAbstractButton
+
+    view = window._compare_view()  # type: ignore[attr-defined]
+    for button in view.findChildren(QAbstractButton):
+        name = (button.accessibleName() + " " + button.text()).lower()
+        if button.isCheckable() and "differ" in name and not button.isChecked():
+            button.click()
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    if len(args) != 1:
+        print("usage: python -m massage_explorer.screenshots OUTDIR", file=sys.stderr)
+        return 2
+    from massage_explorer.paths import bundled_catalog_path
+    from massage_explorer.storage import load_catalog
+
+    result = load_catalog(bundled_catalog_path())
+    if result.catalog is None:
+        for problem in result.problems:
+            print(problem, file=sys.stderr)
+        return 1
+    for path in render_all(result.catalog, Path(args[0])):
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

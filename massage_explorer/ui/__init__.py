@@ -1,0 +1,1 @@
+"""Everything that imports PySide6: the patient screens, the kiosk and the staff editor."""

@@ -1,0 +1,262 @@
+"""The patient app's main window: top bar, the screens in a stack, and `run_app`."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QButtonGroup,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from massage_explorer.catalog import Catalog
+from massage_explorer.ui.browse import BrowseScreen
+from massage_explorer.ui.models import TechniqueListModel
+from massage_explorer.ui.state import TEXT_STEPS, SessionState
+from massage_explorer.ui.theme import apply_theme
+from massage_explorer.ui.widgets import big_button, guidance_lines, plain_label
+
+if TYPE_CHECKING:
+    from massage_explorer.ui.compare import CompareView
+    from massage_explorer.ui.detail import DetailView
+    from massage_explorer.ui.shortlist import ShortlistScreen
+
+
+class MainWindow(QMainWindow):
+    """Top bar, one screen at a time (browse, details, compare, shortlist) and a guidance strip."""
+
+    startOverRequested = Signal()  # for the kiosk: forget this patient (no button yet)
+
+    def __init__(self, catalog: Catalog, state: SessionState, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.state = state
+        self.catalog = catalog
+        self.setWindowTitle(self.tr("Massage Explorer"))
+        self.techniques = TechniqueListModel(state, self)
+        self.techniques.set_catalog(catalog)
+        self._history: list[QWidget] = []
+        # Details, compare and shortlist are built the first time they are shown: startup
+        # only pays for the browse screen.
+        self._detail: DetailView | None = None
+        self._compare: CompareView | None = None
+        self._shortlist: ShortlistScreen | None = None
+
+        self.browse = BrowseScreen(state, self.techniques)
+        self.browse.openRequested.connect(self.show_details)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.browse)
+
+        self.footer = footer = plain_label(guidance_lines(full=False)[0], role="guidance")
+        footer.setAccessibleName(self.tr("Advice from the clinic"))
+        central = QWidget()
+        col = QVBoxLayout(central)
+        col.setContentsMargins(0, 0, 0, 0)
+        col.setSpacing(0)
+        col.addWidget(self._build_top_bar())
+        col.addWidget(self.stack, 1)
+        col.addWidget(footer)
+        self.setCentralWidget(central)
+
+        state.shortlistChanged.connect(self._update_badges)
+        state.compareChanged.connect(self._update_badges)
+        state.appearanceChanged.connect(self._apply_appearance)
+        self._update_badges()
+        self.browse.search.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _build_top_bar(self) -> QWidget:
+        bar = QWidget()
+        bar.setObjectName("topbar")
+        bar.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        row = QHBoxLayout(bar)
+        row.setContentsMargins(20, 10, 20, 10)
+        row.setSpacing(14)
+        self.title = plain_label(self.tr("Massage Explorer"), role="title")
+        self.title.setWordWrap(False)
+        row.addWidget(self.title, 1)
+        self.compare_button = big_button(self.tr("Compare"))
+        self.compare_button.setProperty("role", "badge")
+        self.compare_button.setAccessibleDescription(self.tr("Show the techniques side by side."))
+        self.compare_button.clicked.connect(self.show_compare)
+        self.shortlist_button = big_button(self.tr("Shortlist"))
+        self.shortlist_button.setProperty("role", "badge")
+        self.shortlist_button.setAccessibleDescription(self.tr("See the techniques you saved."))
+        self.shortlist_button.clicked.connect(self.show_shortlist)
+        row.addWidget(self.compare_button)
+        row.addWidget(self.shortlist_button)
+        row.addSpacing(20)
+        row.addWidget(plain_label(self.tr("Text size")))
+        self.size_group = QButtonGroup(self)
+        for step in range(len(TEXT_STEPS)):
+            button = big_button(
+                self.tr("A"), self.tr("Text size {n} of {m}").format(n=step + 1, m=len(TEXT_STEPS))
+            )
+            button.setAccessibleDescription(self.tr("Make all text this size."))
+            button.setCheckable(True)
+            button.setProperty("role", f"size{step}")
+            button.setMinimumWidth(64)
+            self.size_group.addButton(button, step)
+            row.addWidget(button)
+        self.size_group.idClicked.connect(self.state.set_text_step)
+        row.addSpacing(20)
+        self.contrast_button = big_button(self.tr("High contrast"))
+        self.contrast_button.setCheckable(True)
+        self.contrast_button.setAccessibleDescription(self.tr("Switch to white and yellow text on black."))
+        self.contrast_button.toggled.connect(self.state.set_high_contrast)
+        row.addWidget(self.contrast_button)
+        self._sync_appearance_controls()
+        return bar
+
+    # -- screens ---------------------------------------------------------------------------------
+    def _detail_view(self) -> DetailView:
+        if self._detail is None:
+            from massage_explorer.ui.detail import DetailView
+
+            self._detail = DetailView(self.state)
+            self._detail.set_catalog(self.catalog)
+            self._detail.backRequested.connect(self.go_back)
+            self._detail.compareRequested.connect(self.show_compare)
+            self.stack.addWidget(self._detail)
+        return self._detail
+
+    def _compare_view(self) -> CompareView:
+        if self._compare is None:
+            from massage_explorer.ui.compare import CompareView
+
+            self._compare = CompareView(self.state)
+            self._compare.set_catalog(self.catalog)
+            self._compare.backRequested.connect(self.go_back)
+            self._compare.detailsRequested.connect(self.show_details)
+            self.stack.addWidget(self._compare)
+        return self._compare
+
+    def shortlist_screen(self) -> ShortlistScreen:
+        if self._shortlist is None:
+            from massage_explorer.ui.shortlist import ShortlistScreen
+
+            self._shortlist = ShortlistScreen(self.state, self.techniques)
+            self._shortlist.backRequested.connect(self.go_back)
+            self._shortlist.openRequested.connect(self.show_details)
+            self._shortlist.compareRequested.connect(self.show_compare)
+            self.stack.addWidget(self._shortlist)
+        return self._shortlist
+
+    def _go(self, screen: QWidget) -> None:
+        current = self.stack.currentWidget()
+        if current is screen:
+            return
+        # Coming back to a screen already in the history unwinds to it instead of piling up.
+        if screen in self._history:
+            del self._history[self._history.index(screen) :]
+        elif current is not None:
+            self._history.append(current)
+        self._show(screen)
+
+    @Slot(str)
+    def show_details(self, technique_id: str) -> None:
+        view = self._detail_view()
+        view.show_technique(technique_id)
+        self._go(view)
+
+    @Slot()
+    def show_compare(self) -> None:
+        self._go(self._compare_view())
+
+    @Slot()
+    def show_shortlist(self) -> None:
+        self._go(self.shortlist_screen())
+
+    @Slot()
+    def show_browse(self) -> None:
+        self._go(self.browse)
+
+    @Slot()
+    def go_back(self) -> None:
+        self._show(self._history.pop() if self._history else self.browse)
+
+    def _show(self, screen: QWidget) -> None:
+        self.stack.setCurrentWidget(screen)
+        # Screens that carry the full guidance already say "Check with your doctor first.":
+        # the footer would only repeat it.
+        doctor = guidance_lines(full=False)[0]
+        self.footer.setVisible(not any(doctor in label.text() for label in screen.findChildren(QLabel)))
+        screen.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        typing = isinstance(self.focusWidget(), QLineEdit)
+        back = event.key() == Qt.Key.Key_Escape or (event.key() == Qt.Key.Key_Backspace and not typing)
+        if back and self.stack.currentWidget() is not self.browse:
+            self.go_back()
+        else:
+            super().keyPressEvent(event)
+
+    # -- catalog and appearance ------------------------------------------------------------------
+    def set_catalog(self, catalog: Catalog) -> None:
+        """Swap in a new catalog (live reload), keeping what still exists of the session."""
+        self.catalog = catalog
+        self.state.keep_only({t.id for t in catalog.techniques})
+        self.techniques.set_catalog(catalog)
+        self.browse.set_catalog(catalog)
+        for view in (self._detail, self._compare):
+            if view is not None:
+                view.set_catalog(catalog)
+
+    @Slot()
+    def _update_badges(self) -> None:
+        n = len(self.state.shortlist)
+        self.shortlist_button.setText(self.tr("Shortlist ({n})").format(n=n))
+        self.shortlist_button.setAccessibleName(self.tr("Shortlist, %n saved", "", n))
+        m = len(self.state.compare)
+        self.compare_button.setText(self.tr("Compare ({n})").format(n=m))
+        self.compare_button.setAccessibleName(self.tr("Compare, %n chosen", "", m))
+        self.compare_button.setVisible(m > 0)
+
+    def _sync_appearance_controls(self) -> None:
+        button = self.size_group.button(self.state.text_step)
+        if button is not None:
+            button.setChecked(True)
+        self.contrast_button.blockSignals(True)
+        self.contrast_button.setChecked(self.state.high_contrast)
+        self.contrast_button.blockSignals(False)
+
+    @Slot()
+    def _apply_appearance(self) -> None:
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_theme(app, high_contrast=self.state.high_contrast, scale=self.state.text_scale)
+        self._sync_appearance_controls()
+
+
+def prepare_application() -> QApplication:
+    """The QApplication (created if needed), named and in the default theme."""
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(sys.argv[:1])
+    app.setApplicationName("Massage Explorer")
+    apply_theme(app, high_contrast=False, scale=TEXT_STEPS[0])
+    return app
+
+
+def run_app(catalog: Catalog, *, catalog_path: Path | None = None, kiosk: bool = False) -> int:
+    """Show the patient app for `catalog` until it is closed; returns the exit code."""
+    app = prepare_application()
+    state = SessionState(catalog.default_language)
+    window = MainWindow(catalog, state)
+    if catalog_path is not None:
+        window.setWindowFilePath(str(catalog_path))
+    if kiosk:
+        window.showFullScreen()
+    else:
+        window.resize(1920, 1080)
+        window.showMaximized()
+    return app.exec()

@@ -1,0 +1,287 @@
+"""The browse screen: filters a patient sets with one finger, and the cards they select."""
+
+from __future__ import annotations
+
+import itertools
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from massage_explorer.catalog import Catalog, Pressure, Term
+from massage_explorer.ui import wording
+from massage_explorer.ui.cardview import CardListView, ToggleChip
+from massage_explorer.ui.models import Filters, TechniqueFilterProxy, TechniqueListModel
+from massage_explorer.ui.state import SessionState
+from massage_explorer.ui.widgets import MIN_TARGET, big_button, enable_kinetic_scrolling, plain_label
+
+PANEL_WIDTH = 560
+
+
+class BrowseScreen(QWidget):
+    """Every technique as a card, narrowed by benefit, pressure and words; sorted by condition."""
+
+    openRequested = Signal(str)
+
+    def __init__(self, state: SessionState, model: TechniqueListModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("screen")
+        self._state = state
+        self.model = model
+        self.proxy = TechniqueFilterProxy(self)
+        self.proxy.setSourceModel(model)
+        self._benefit_chips: dict[str, ToggleChip] = {}
+        self._condition_chips: dict[str, ToggleChip] = {}
+        self._pressure_chips: dict[int, ToggleChip] = {}
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search by name or word"))
+        self.search.setAccessibleName(self.tr("Search"))
+        self.search.setAccessibleDescription(
+            self.tr("Type a word to find techniques by name, description or benefit.")
+        )
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumHeight(MIN_TARGET + 4)
+        self.search.textChanged.connect(self._apply_filters)
+
+        self._benefit_box = QWidget()
+        self._condition_box = QWidget()
+        self._pressure_box = QWidget()
+        self._condition_group = QButtonGroup(self)
+        self._condition_group.setExclusive(False)  # tapping the chosen condition again clears it
+
+        panel = QWidget()
+        panel.setObjectName("screen")
+        col = QVBoxLayout(panel)
+        col.setContentsMargins(16, 16, 24, 16)
+        col.setSpacing(12)
+        col.addWidget(self.search)
+        self._benefit_heading = plain_label(self.tr("What matters to me"), role="heading")
+        col.addWidget(self._benefit_heading)
+        col.addWidget(self._benefit_box)
+        col.addWidget(plain_label(self.tr("Pressure I prefer"), role="heading"))
+        col.addWidget(self._pressure_box)
+        self._condition_heading = plain_label(self.tr("My condition"), role="heading")
+        col.addWidget(self._condition_heading)
+        col.addWidget(self._condition_box)
+        col.addStretch(1)
+        self._build_pressure_chips()
+
+        scroll = QScrollArea()
+        scroll.setWidget(panel)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        enable_kinetic_scrolling(scroll)
+        self._panel_scroll = scroll
+        self._fit_panel()
+        state.appearanceChanged.connect(self._fit_panel)
+
+        self.status = plain_label(role="heading")
+        self.clear_button = big_button(self.tr("Clear filters"))
+        self.clear_button.setAccessibleDescription(self.tr("Show every technique again."))
+        self.clear_button.clicked.connect(self.clear_filters)
+        top = QHBoxLayout()
+        top.addWidget(self.status, 1)
+        top.addWidget(self.clear_button)
+
+        self.view = CardListView()
+        self.view.setModel(self.proxy)
+        self.view.setAccessibleName(self.tr("Techniques"))
+        self.view.setAccessibleDescription(
+            self.tr("Tap a card to read more. Tap Save to add it to your shortlist.")
+        )
+        self.view.openRequested.connect(self.openRequested)
+        self.view.toggleRequested.connect(state.toggle_shortlist)
+        self.empty = plain_label(role="empty")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.empty.setAccessibleName(self.tr("No techniques found"))
+        self.results = QStackedWidget()
+        self.results.addWidget(self.view)
+        empty_page = QWidget()
+        empty_col = QVBoxLayout(empty_page)
+        empty_col.addWidget(self.empty)
+        empty_col.addStretch(1)
+        self.results.addWidget(empty_page)
+
+        right = QVBoxLayout()
+        right.setContentsMargins(8, 16, 16, 8)
+        right.addLayout(top)
+        right.addWidget(self.results, 1)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(scroll)
+        row.addLayout(right, 1)
+
+        # Not rowsInserted/rowsRemoved: one filter change emits those once per range of rows.
+        model.modelReset.connect(self._update_status)
+        state.conditionChanged.connect(self._sync_condition)
+        self.set_catalog(model.catalog)
+
+    @Slot()
+    def _fit_panel(self) -> None:
+        # Larger text gets a wider filter panel, so chip labels wrap less; the cards keep at
+        # least 60% of a narrow screen.
+        wanted = round(PANEL_WIDTH * (1 + (self._state.text_scale - 1) * 0.6))
+        self._panel_scroll.setFixedWidth(min(wanted, max(260, round(self.width() * 0.4))))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_panel()
+
+    # -- building the chips from the catalog's vocabularies ------------------------------------
+    def set_catalog(self, catalog: Catalog) -> None:
+        """Rebuild the chips for `catalog`; choices whose terms still exist stay chosen."""
+        lang = self._state.language
+        chosen = {k for k, chip in self._benefit_chips.items() if chip.isChecked()}
+        self._benefit_chips = self._fill(self._benefit_box, catalog.benefits, lang, chosen)
+        self._condition_chips = self._fill(
+            self._condition_box, catalog.conditions, lang, {self._state.condition or ""}
+        )
+        for chip in self._benefit_chips.values():
+            chip.toggled.connect(self._apply_filters)
+        for key, chip in self._condition_chips.items():
+            self._condition_group.addButton(chip)
+            chip.toggled.connect(lambda on, key=key: self._choose_condition(key, on))
+        self._benefit_heading.setVisible(bool(catalog.benefits))
+        self._condition_heading.setVisible(bool(catalog.conditions))
+        if self._state.condition and self._state.condition not in self._condition_chips:
+            self._state.set_condition(None)
+        # Chips are rebuilt after the list exists: put Tab back into reading order.
+        chain: list[QWidget] = [
+            self.search,
+            *self._benefit_chips.values(),
+            *self._pressure_chips.values(),
+            *self._condition_chips.values(),
+            self.clear_button,
+            self.view,
+        ]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
+        self._apply_filters()
+
+    def _fill(
+        self, box: QWidget, terms: tuple[Term, ...], lang: str, chosen: set[str]
+    ) -> dict[str, ToggleChip]:
+        old = box.layout()
+        if old is not None:
+            QWidget().setLayout(old)  # reparent the old layout (and its chips) to be deleted
+        grid = QGridLayout(box)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setSpacing(10)
+        chips: dict[str, ToggleChip] = {}
+        for i, term in enumerate(terms):
+            description = term.description.get(lang) if term.description else ""
+            chip = ToggleChip(term.label.get(lang), description or term.label.get(lang))
+            chip.setChecked(term.id in chosen)
+            grid.addWidget(chip, i // 2, i % 2)
+            chips[term.id] = chip
+        return chips
+
+    def _build_pressure_chips(self) -> None:
+        grid = QGridLayout(self._pressure_box)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setSpacing(10)
+        for i, level in enumerate(Pressure):
+            word = wording.pressure_word(level)
+            chip = ToggleChip(word, self.tr("Show techniques that can use {p} pressure").format(p=word))
+            chip.toggled.connect(self._apply_filters)
+            grid.addWidget(chip, i // 2, i % 2)
+            self._pressure_chips[int(level)] = chip
+
+    # -- filters ---------------------------------------------------------------------------------
+    def filters(self) -> Filters:
+        return Filters(
+            benefits=frozenset(k for k, c in self._benefit_chips.items() if c.isChecked()),
+            pressures=frozenset(k for k, c in self._pressure_chips.items() if c.isChecked()),
+            query=self.search.text().strip(),
+        )
+
+    @Slot()
+    def _apply_filters(self) -> None:
+        self.proxy.set_filters(self.filters())
+        self._update_status()
+
+    def _choose_condition(self, key: str, on: bool) -> None:
+        if on:
+            self._state.set_condition(key)
+        elif self._state.condition == key:
+            self._state.set_condition(None)
+
+    @Slot()
+    def _sync_condition(self) -> None:
+        for key, chip in self._condition_chips.items():
+            chip.blockSignals(True)
+            chip.setChecked(key == self._state.condition)
+            chip._restyle(chip.isChecked())
+            chip.blockSignals(False)
+        self._update_status()
+
+    @Slot()
+    def clear_filters(self) -> None:
+        for chip in [*self._benefit_chips.values(), *self._pressure_chips.values()]:
+            chip.blockSignals(True)
+            chip.setChecked(False)
+            chip._restyle(False)
+            chip.blockSignals(False)
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self._state.set_condition(None)
+        self._apply_filters()
+
+    # -- status line and the empty message -------------------------------------------------------
+    @Slot()
+    def _update_status(self) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        filters = self.proxy.filters
+        if total == 1:
+            self.status.setText(self.tr("1 technique"))
+        elif shown == total:
+            self.status.setText(self.tr("All {total} techniques").format(total=total))
+        else:
+            self.status.setText(
+                self.tr("Showing {shown} of {total} techniques").format(shown=shown, total=total)
+            )
+        self.clear_button.setEnabled(bool(filters.active_groups or self._state.condition))
+        self.results.setCurrentIndex(0 if shown or not total else 1)
+        if shown == 0:
+            self.empty.setText(self.empty_message(filters))
+
+    def empty_message(self, filters: Filters) -> str:
+        """Say which filters hide everything and which one to drop to see something again."""
+        if filters.active_groups == 0:
+            return self.tr("There are no techniques in the catalog yet.")
+        if filters.active_groups == 1:
+            lead = self.tr("No technique matches this filter.")
+        else:
+            lead = self.tr("No technique matches all {n} filters.").format(n=filters.active_groups)
+        words = {k: c.text_without_mark for k, c in self._benefit_chips.items()}
+        options = [
+            (
+                Filters(frozenset(), filters.pressures, filters.query),
+                ", ".join(f"'{words.get(b, b)}'" for b in sorted(filters.benefits)),
+            ),
+            (
+                Filters(filters.benefits, frozenset(), filters.query),
+                ", ".join(f"'{wording.pressure_word(Pressure(p))}'" for p in sorted(filters.pressures)),
+            ),
+            (Filters(filters.benefits, filters.pressures, ""), f"'{filters.query}'"),
+        ]
+        active = [(f, label) for f, label in options if f != filters]
+        best = max(active, key=lambda item: self.proxy.count_matching(item[0]))
+        if self.proxy.count_matching(best[0]):
+            hint = self.tr("Try removing {what}.").format(what=best[1])
+        else:
+            hint = self.tr("Try removing some of your choices.")
+        return "\n\n".join((lead, hint, self.tr("Or tap 'Clear filters' to see every technique.")))

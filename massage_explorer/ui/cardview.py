@@ -1,0 +1,143 @@
+"""The card list view and the wrapping toggle chip shared by the browse and shortlist screens."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QModelIndex, QPoint, QSize, Qt, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent, QResizeEvent
+from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QListView, QPushButton, QWidget
+
+from massage_explorer.ui.delegate import CardDelegate
+from massage_explorer.ui.models import ID_ROLE
+from massage_explorer.ui.widgets import MIN_TARGET, enable_kinetic_scrolling, plain_label
+
+
+class CardListView(QListView):
+    """A flickable list of painted cards: Enter opens the current card, Space toggles it."""
+
+    openRequested = Signal(str)
+    toggleRequested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None, *, remove_label: bool = False) -> None:
+        super().__init__(parent)
+        self.card_delegate = CardDelegate(self, remove_label=remove_label)
+        self.setItemDelegate(self.card_delegate)
+        self.card_delegate.openRequested.connect(self.openRequested)
+        self.card_delegate.toggleRequested.connect(self.toggleRequested)
+        self.setSpacing(10)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setMouseTracking(False)
+        enable_kinetic_scrolling(self)
+        self.verticalScrollBar().setSingleStep(40)
+
+    def current_id(self) -> str | None:
+        value = self.currentIndex().data(ID_ROLE)
+        return value if isinstance(value, str) else None
+
+    def relayout(self) -> None:
+        """Card heights depend on width and font: lay the cards out again."""
+        self.card_delegate.relayout()
+        self.scheduleDelayedItemsLayout()
+        self.viewport().update()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        technique_id = self.current_id()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and technique_id:
+            self.openRequested.emit(technique_id)
+        elif key == Qt.Key.Key_Space and technique_id:
+            self.toggleRequested.emit(technique_id)
+        elif key in (Qt.Key.Key_Escape, Qt.Key.Key_Backspace):
+            event.ignore()  # the window uses these for "back"
+        else:
+            super().keyPressEvent(event)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        # A quick second tap (a shaky finger) is one more tap: nothing here needs a double tap.
+        self.mousePressEvent(event)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        # Arriving by keyboard with no current card: start on the card at the top of the view,
+        # not on row 0 (which would scroll the list away from what the patient is looking at).
+        by_pointer = event.reason() == Qt.FocusReason.MouseFocusReason
+        if not by_pointer and not self.currentIndex().isValid():
+            top = self.indexAt(QPoint(self.spacing() + 1, self.spacing() + 1))
+            model = self.model()
+            if not top.isValid() and model is not None and model.rowCount() > 0:
+                top = model.index(0, 0, QModelIndex())
+            if top.isValid():
+                self.setCurrentIndex(top)
+        super().focusInEvent(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.oldSize().width() != event.size().width():
+            self.relayout()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self.relayout()
+
+
+class ToggleChip(QPushButton):
+    """A checkable, touch-sized button whose label wraps instead of being cut off."""
+
+    def __init__(self, text: str, description: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setCheckable(True)
+        self.setMinimumSize(MIN_TARGET, MIN_TARGET + 8)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName(text)
+        self.setAccessibleDescription(description)
+        self.text_without_mark = text
+        self.label = plain_label(text, self)
+        self.label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(16, 8, 16, 8)
+        layout.addWidget(self.label)
+        self.toggled.connect(self._restyle)
+
+    # QPushButton sizes itself from its own (empty) text; size from the wrapping label instead,
+    # so a long or enlarged label makes the chip taller rather than being cut off.
+    def _margins(self) -> tuple[int, int]:
+        layout = self.layout()
+        if layout is None:
+            return 0, 0
+        m = layout.contentsMargins()
+        return m.left() + m.right(), m.top() + m.bottom()
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        dx, dy = self._margins()
+        return max(MIN_TARGET + 8, self.label.heightForWidth(width - dx) + dy)
+
+    def sizeHint(self) -> QSize:
+        dx, _ = self._margins()
+        hint = self.label.sizeHint()
+        width = min(hint.width(), 14 * self.fontMetrics().averageCharWidth()) + dx
+        return QSize(max(MIN_TARGET, width), self.heightForWidth(width))
+
+    def minimumSizeHint(self) -> QSize:
+        dx, _ = self._margins()
+        width = max(MIN_TARGET, self.fontMetrics().horizontalAdvance("✓ Medium") + dx)
+        return QSize(width, MIN_TARGET + 8)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self.updateGeometry()
+
+    def _restyle(self, on: bool) -> None:
+        # The label sits on the button's fill, so it takes the fill's text colour; the tick says
+        # "chosen" without relying on colour.
+        self.label.setText(("✓ " if on else "") + self.text_without_mark)
+        self.label.setProperty("on", on)
+        self.label.style().unpolish(self.label)
+        self.label.style().polish(self.label)
+        self.updateGeometry()

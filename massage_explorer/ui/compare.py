@@ -1,0 +1,288 @@
+"""The compare screen: two to four techniques side by side, one row per question a patient asks."""
+
+from __future__ import annotations
+
+import itertools
+
+from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QListView,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from massage_explorer.catalog import Catalog, Technique
+from massage_explorer.ui.compare_model import ID_ROLE, CompareModel, DifferencesProxy, PickerModel
+from massage_explorer.ui.compare_table import ColumnHeader, PickerDelegate, make_compare_table
+from massage_explorer.ui.detail import MARGIN, GuidancePanel, add_back_shortcuts, keep_full_width
+from massage_explorer.ui.state import MAX_COMPARE, SessionState
+from massage_explorer.ui.widgets import big_button, enable_kinetic_scrolling, plain_label
+
+
+class CompareView(QWidget):
+    """The techniques in `state.compare` as columns; add, remove and open each from here."""
+
+    backRequested = Signal()
+    detailsRequested = Signal(str)
+
+    def __init__(self, state: SessionState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.catalog: Catalog | None = None
+        self.model = CompareModel(self)
+        self.proxy = DifferencesProxy(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.back_button = big_button("", parent=self)
+        self.title = plain_label("", self, role="title")
+        self.differences_button = big_button("", parent=self)
+        self.differences_button.setCheckable(True)
+        self.add_button = big_button("", parent=self)
+        self.add_limit = plain_label("", self, role="muted")
+        self.back_button.clicked.connect(self._back)
+        self.differences_button.toggled.connect(self._set_only_differences)
+        self.add_button.clicked.connect(self.open_picker)
+        bar = QHBoxLayout()
+        bar.setSpacing(16)
+        bar.addWidget(self.back_button)
+        bar.addWidget(self.title, 1)
+        bar.addWidget(self.add_limit, 1)
+        bar.addWidget(self.differences_button)
+        bar.addWidget(self.add_button)
+        keep_full_width(self.back_button, self.differences_button, self.add_button)
+
+        self.table = make_compare_table(self)
+        self.table.setModel(self.proxy)
+        self.header: ColumnHeader = self.table.horizontalHeader()  # type: ignore[assignment]
+        self.header.sectionClicked.connect(self._open_column)
+        # Many people tap twice; a second tap must not be lost as a "double click".
+        self.header.sectionDoubleClicked.connect(self._open_column)
+        self.header.detailsClicked.connect(self._open_column)
+        self.header.removeClicked.connect(self._remove_column)
+        self.table.activated.connect(lambda index: self._open_column(index.column()))
+        self.no_differences = plain_label("", self, role="body")
+        table_page = QWidget(self)
+        table_layout = QVBoxLayout(table_page)
+        table_layout.setContentsMargins(0, 0, 0, 0)
+        table_layout.addWidget(self.no_differences)
+        table_layout.addWidget(self.table, 1)
+
+        self.message = plain_label("", self, role="heading")
+        self.picked = plain_label("", self, role="body")
+        self.placeholder_add_button = big_button("", parent=self)
+        self.placeholder_add_button.clicked.connect(self.open_picker)
+        placeholder = QWidget(self)
+        column = QVBoxLayout(placeholder)
+        column.addStretch(1)
+        for label in (self.message, self.picked):
+            label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+            column.addWidget(label)
+        column.addWidget(self.placeholder_add_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        column.addStretch(2)
+
+        self.picker_model = PickerModel(self)
+        self.picker = QListView(self)
+        self.picker.setModel(self.picker_model)
+        self.picker.setItemDelegate(PickerDelegate(self.picker))
+        self.picker.setWordWrap(True)
+        self.picker.setSpacing(4)
+        self.picker.setLayoutMode(QListView.LayoutMode.Batched)  # thousands of techniques
+        self.picker.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.picker.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.picker.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        enable_kinetic_scrolling(self.picker)
+        self.picker.clicked.connect(self._pick)
+        self.picker.activated.connect(self._pick)
+        self.picker_title = plain_label("", self, role="heading")
+        self.picker_empty = plain_label("", self, role="body")
+        self.picker_cancel = big_button("", parent=self)
+        self.picker_cancel.clicked.connect(self.close_picker)
+        picker_page = QWidget(self)
+        picker_layout = QVBoxLayout(picker_page)
+        picker_layout.setContentsMargins(0, 0, 0, 0)
+        picker_layout.addWidget(self.picker_title)
+        picker_layout.addWidget(self.picker_empty)
+        picker_layout.addWidget(self.picker, 1)
+        picker_layout.addWidget(self.picker_cancel, 0, Qt.AlignmentFlag.AlignLeft)
+
+        self.stack = QStackedWidget(self)
+        self.table_page, self.placeholder, self.picker_page = table_page, placeholder, picker_page
+        for page in (table_page, placeholder, picker_page):
+            self.stack.addWidget(page)
+        self.guidance = GuidancePanel(self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
+        layout.setSpacing(16)
+        layout.addLayout(bar)
+        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.guidance)
+
+        self.setFocusProxy(self.back_button)  # arriving on this screen puts focus on Back
+        self._shortcuts = add_back_shortcuts(self, self._back)
+        state.compareChanged.connect(self.refresh)
+        state.conditionChanged.connect(self.refresh)
+        state.languageChanged.connect(self._retranslate)
+        # The theme changes the font in its own slot; measure again once it has.
+        state.appearanceChanged.connect(lambda: QTimer.singleShot(0, self.refresh))
+        self._retranslate()
+
+    def set_catalog(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+        self.refresh()
+
+    def techniques(self) -> list[Technique]:
+        if self.catalog is None:
+            return []
+        found = (self.catalog.technique(i) for i in self.state.compare)
+        return [t for t in found if t is not None]
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    @Slot()
+    def _retranslate(self) -> None:
+        self.back_button.setText(self.tr("← Back"))
+        self.back_button.setAccessibleName(self.tr("Back"))
+        self.back_button.setAccessibleDescription(self.tr("Go back to the previous screen."))
+        self.title.setText(self.tr("Compare techniques"))
+        add = self.tr("+ Add a technique")
+        for button in (self.add_button, self.placeholder_add_button):
+            button.setText(add)
+            button.setAccessibleName(self.tr("Add a technique"))
+            button.setAccessibleDescription(self.tr("Choose one more technique to compare."))
+        self.add_limit.setText(self.tr("Up to {n} at once: remove one to add another.").format(n=MAX_COMPARE))
+        self.differences_button.setAccessibleName(self.tr("Show only differences"))
+        self.differences_button.setAccessibleDescription(
+            self.tr("Hides the rows where every technique gives the same answer.")
+        )
+        self.no_differences.setText(self.tr("Every row is the same for these techniques."))
+        self.table.setAccessibleName(self.tr("Comparison table"))
+        self.table.setAccessibleDescription(
+            self.tr("Each row is a question, each column a technique. Enter opens a technique.")
+        )
+        self.picker_title.setText(self.tr("Choose a technique to add"))
+        self.picker_empty.setText(self.tr("There are no more techniques to add."))
+        self.picker.setAccessibleName(self.tr("Techniques you can add"))
+        self.picker.setAccessibleDescription(self.tr("Tap a technique to add it to the comparison."))
+        self.picker_cancel.setText(self.tr("← Back to the comparison"))
+        self.picker_cancel.setAccessibleName(self.tr("Back to the comparison"))
+        self.picker_cancel.setAccessibleDescription(self.tr("Closes this list without adding."))
+        self.guidance.refresh()
+        self._update_differences_text()
+        self.refresh()
+
+    @Slot()
+    def refresh(self) -> None:
+        techniques = self.techniques()
+        language = self.state.language
+        self.model.set_content(self.catalog, techniques, language, self.state.condition)
+        self.header.set_names([t.name.get(language) for t in techniques])
+        enough = len(techniques) >= 2
+        room = len(techniques) < MAX_COMPARE
+        picking = self.stack.currentWidget() is self.picker_page
+        self.add_button.setVisible(enough and not picking)
+        self.add_button.setEnabled(room)
+        self.add_limit.setVisible(enough and not room and not picking)
+        self.differences_button.setVisible(enough and not picking)
+        self.message.setText(
+            self.tr("Pick one more technique to compare")
+            if techniques
+            else self.tr("Pick two techniques to compare")
+        )
+        self.picked.setText(
+            self.tr("You picked: {name}").format(name=techniques[0].name.get(language)) if techniques else ""
+        )
+        self.picked.setVisible(bool(techniques))
+        if self.stack.currentWidget() is self.picker_page:
+            self._fill_picker()
+        else:
+            self._show_main_page()
+        self._update_no_differences()
+        self._set_tab_order()
+
+    def _show_main_page(self) -> None:
+        enough = self.model.columnCount() >= 2
+        self.stack.setCurrentWidget(self.table_page if enough else self.placeholder)
+
+    def _set_tab_order(self) -> None:
+        chain: list[QWidget] = [self.back_button, self.differences_button, self.add_button]
+        chain += [b for pair in self.header.buttons for b in pair]
+        chain += [self.table, self.placeholder_add_button, self.picker, self.picker_cancel]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
+    @Slot()
+    def open_picker(self) -> None:
+        if not self.state.can_add_to_compare():
+            return
+        self.stack.setCurrentWidget(self.picker_page)
+        self.refresh()
+        self.picker.setFocus()
+
+    @Slot()
+    def close_picker(self) -> None:
+        self.refresh()
+        self._show_main_page()
+
+    def _fill_picker(self) -> None:
+        shown = set(self.state.compare)
+        rest = [t for t in (self.catalog or ()) if t.id not in shown]
+        self.picker_model.set_techniques(rest, self.state.language)
+        self.picker_empty.setVisible(not rest)
+        self.picker.scrollToTop()
+
+    @Slot(QModelIndex)
+    def _pick(self, index: QModelIndex) -> None:
+        if self.stack.currentWidget() is not self.picker_page or not index.isValid():
+            return
+        technique_id = str(index.data(ID_ROLE))
+        self.stack.setCurrentWidget(self.table_page)  # before refresh, so the picker is closed
+        self.state.add_to_compare(technique_id)
+        self.close_picker()
+
+    @Slot()
+    def _back(self) -> None:
+        if self.stack.currentWidget() is self.picker_page:
+            self.close_picker()
+        else:
+            self.backRequested.emit()
+
+    @Slot(int)
+    def _open_column(self, column: int) -> None:
+        if 0 <= column < self.model.columnCount():
+            self.detailsRequested.emit(self.model.technique_id(column))
+
+    @Slot(int)
+    def _remove_column(self, column: int) -> None:
+        if not 0 <= column < self.model.columnCount():
+            return
+        had_focus = any(b.hasFocus() for b in self.header.buttons[column])
+        self.state.remove_from_compare(self.model.technique_id(column))
+        if had_focus:  # the focused button is gone: keep the keyboard user nearby
+            buttons = self.header.buttons
+            if self.stack.currentWidget() is self.table_page and buttons:
+                buttons[min(column, len(buttons) - 1)][1].setFocus()
+            else:
+                self.placeholder_add_button.setFocus()
+
+    @Slot(bool)
+    def _set_only_differences(self, on: bool) -> None:
+        self.proxy.set_only_differences(on)
+        self._update_differences_text()
+        self._update_no_differences()
+
+    def _update_differences_text(self) -> None:
+        on = self.differences_button.isChecked()
+        self.differences_button.setText(
+            self.tr("☑ Show only differences") if on else self.tr("☐ Show only differences")
+        )
+
+    def _update_no_differences(self) -> None:
+        self.no_differences.setVisible(
+            self.proxy.only_differences and self.model.rowCount() > 0 and self.proxy.rowCount() == 0
+        )

@@ -1,0 +1,265 @@
+"""The comparison table: one column per technique, one row per question a patient asks."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+
+from massage_explorer.catalog import BenefitClaim, Catalog, Technique
+from massage_explorer.ui import wording
+
+MARKED_ROLE = Qt.ItemDataRole.UserRole + 1  # the cell holds a caution for the patient's condition
+DIFFERS_ROLE = Qt.ItemDataRole.UserRole + 2  # the row's cells are not all the same
+ID_ROLE = Qt.ItemDataRole.UserRole + 3  # the technique id of the column (or picker row)
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+_ROOT = QModelIndex()
+NOT_CLAIMED = "—"
+APPLIES_MARK = "⚠"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("CompareModel", text)
+
+
+def claim_text(claim: BenefitClaim) -> str:
+    """'Moderate evidence ●●●○ — probably helps': grade in words, symbols and hedged wording."""
+    grade = f"{wording.evidence_label(claim.evidence)} {wording.evidence_dots(claim.evidence)}"
+    return _tr("{grade} — {hedge}").format(grade=grade, hedge=wording.hedge(claim.evidence))
+
+
+def applies_text() -> str:
+    """The mark of a caution that matches the patient's condition: a symbol and words."""
+    return _tr("{mark} Applies to you").format(mark=APPLIES_MARK)
+
+
+@dataclass(frozen=True)
+class CompareRow:
+    """One question and each technique's answer to it, already in the patient's language."""
+
+    question: str
+    cells: tuple[str, ...]
+    marked: tuple[bool, ...]
+
+    @property
+    def differs(self) -> bool:
+        return len(set(self.cells)) > 1
+
+
+class CompareModel(QAbstractTableModel):
+    """Rows are questions, columns are the compared techniques; every cell is plain text."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._techniques: tuple[Technique, ...] = ()
+        self._names: tuple[str, ...] = ()
+        self._rows: list[CompareRow] = []
+
+    def set_content(
+        self,
+        catalog: Catalog | None,
+        techniques: Sequence[Technique],
+        language: str,
+        condition: str | None,
+    ) -> None:
+        self.beginResetModel()
+        self._techniques = tuple(techniques)
+        self._names = tuple(t.name.get(language) for t in self._techniques)
+        self._rows = _build_rows(catalog, self._techniques, language, condition)
+        self.endResetModel()
+
+    def technique_id(self, column: int) -> str:
+        return self._techniques[column].id
+
+    def technique_name(self, column: int) -> str:
+        return self._names[column]
+
+    def row(self, row: int) -> CompareRow:
+        return self._rows[row]
+
+    def rowCount(self, parent: AnyIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self._techniques)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return row.cells[index.column()]
+        if role == MARKED_ROLE:
+            return row.marked[index.column()]
+        if role == DIFFERS_ROLE:
+            return row.differs
+        if role == ID_ROLE:
+            return self._techniques[index.column()].id
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return self._names[section] if 0 <= section < len(self._names) else None
+        return self._rows[section].question if 0 <= section < len(self._rows) else None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled
+
+
+def _build_rows(
+    catalog: Catalog | None,
+    techniques: Sequence[Technique],
+    language: str,
+    condition: str | None,
+) -> list[CompareRow]:
+    def text_row(question: str, cells: Sequence[str]) -> CompareRow:
+        return CompareRow(question, tuple(cells), (False,) * len(cells))
+
+    missing = _tr("Not described")
+    rows = [
+        text_row(_tr("What is it?"), [t.summary.get(language) for t in techniques]),
+        text_row(
+            _tr("How does it feel?"),
+            [t.feels_like.get(language) if t.feels_like else missing for t in techniques],
+        ),
+        text_row(
+            _tr("How firm?"),
+            [f"{wording.pressure_scale(t.pressure)} {wording.pressure_text(t.pressure)}" for t in techniques],
+        ),
+        text_row(_tr("How long?"), [wording.minutes_text(t.session_minutes) for t in techniques]),
+    ]
+    rows += _benefit_rows(catalog, techniques, language)
+    rows.append(_caution_row(catalog, techniques, language, condition))
+    rows.append(
+        text_row(
+            _tr("What happens after?"),
+            [t.after_session.get(language) if t.after_session else missing for t in techniques],
+        )
+    )
+    rows.append(
+        text_row(
+            _tr("What should I ask?"),
+            [
+                "\n".join(f"• {q.get(language)}" for q in t.questions_to_ask)
+                if t.questions_to_ask
+                else missing
+                for t in techniques
+            ],
+        )
+    )
+    return rows
+
+
+def _benefit_rows(
+    catalog: Catalog | None, techniques: Sequence[Technique], language: str
+) -> list[CompareRow]:
+    """One row per benefit claimed by any technique, in vocabulary order, so claims line up."""
+    claimed = list(dict.fromkeys(c.benefit for t in techniques for c in t.benefits))
+    if not claimed:
+        none = _tr("None reported")
+        question = _tr("What may it help, and how sure are we?")
+        return [CompareRow(question, (none,) * len(techniques), (False,) * len(techniques))]
+    order = {term.id: i for i, term in enumerate(catalog.benefits)} if catalog else {}
+    claimed.sort(key=lambda b: order.get(b, len(order)))
+    rows = []
+    for benefit_id in claimed:
+        term = catalog.benefit(benefit_id) if catalog else None
+        label = term.label.get(language) if term else benefit_id
+        cells = []
+        for technique in techniques:
+            claim = technique.claim(benefit_id)
+            cells.append(claim_text(claim) if claim else NOT_CLAIMED)
+        question = _tr("{benefit}: may it help?").format(benefit=label)
+        rows.append(CompareRow(question, tuple(cells), (False,) * len(cells)))
+    return rows
+
+
+def _caution_row(
+    catalog: Catalog | None,
+    techniques: Sequence[Technique],
+    language: str,
+    condition: str | None,
+) -> CompareRow:
+    """Cautions per column; the one for the patient's condition first, marked in words."""
+    cells, marked = [], []
+    for technique in techniques:
+        lines = []
+        mine = False
+        for caution in sorted(technique.cautions, key=lambda c: c.condition != condition):
+            term = catalog.condition(caution.condition) if catalog else None
+            label = term.label.get(language) if term else caution.condition
+            line = _tr("{condition}: {note}").format(condition=label, note=caution.note.get(language))
+            if condition is not None and caution.condition == condition:
+                line = f"{applies_text()}\n{line}"
+                mine = True
+            lines.append(line)
+        cells.append("\n\n".join(lines) if lines else _tr("No cautions listed"))
+        marked.append(mine)
+    return CompareRow(_tr("Who should be careful?"), tuple(cells), tuple(marked))
+
+
+class DifferencesProxy(QSortFilterProxyModel):
+    """Hides the rows where every technique gives the same answer, when asked to."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._only_differences = False
+
+    @property
+    def only_differences(self) -> bool:
+        return self._only_differences
+
+    def set_only_differences(self, on: bool) -> None:
+        if on != self._only_differences:
+            self.beginFilterChange()
+            self._only_differences = on
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
+        if not self._only_differences:
+            return True
+        source = self.sourceModel()
+        return bool(source.index(source_row, 0, source_parent).data(DIFFERS_ROLE))
+
+
+class PickerModel(QAbstractListModel):
+    """The techniques a patient can still add to the comparison: name, then the summary."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._items: list[tuple[str, str]] = []
+
+    def set_techniques(self, techniques: Sequence[Technique], language: str) -> None:
+        self.beginResetModel()
+        self._items = [(t.id, f"{t.name.get(language)}\n{t.summary.get(language)}") for t in techniques]
+        self.endResetModel()
+
+    def rowCount(self, parent: AnyIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self._items)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        technique_id, text = self._items[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return text
+        if role == ID_ROLE:
+            return technique_id
+        return None

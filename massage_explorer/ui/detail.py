@@ -1,0 +1,230 @@
+"""The details screen: everything about one technique, its benefits and its cautions."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QEvent, Qt, Signal, Slot
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from massage_explorer.catalog import Catalog, Technique
+from massage_explorer.ui.detail_content import ContentBuilder
+from massage_explorer.ui.state import MAX_COMPARE, SessionState
+from massage_explorer.ui.widgets import (
+    big_button,
+    enable_kinetic_scrolling,
+    guidance_lines,
+    plain_label,
+)
+
+MAX_CONTENT_WIDTH = 1100  # px: longer lines are hard to follow
+MARGIN = 24
+
+
+class GuidancePanel(QLabel):
+    """The clinic's full guidance, kept on screen below whatever scrolls."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setWordWrap(True)
+        self.setProperty("role", "guidance")
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.setText("\n".join(guidance_lines(full=True)))
+        self.setAccessibleName(self.tr("Advice from the clinic"))
+        self.setAccessibleDescription(self.tr("Read this before you choose a massage."))
+
+
+def keep_full_width(*buttons: QPushButton) -> None:
+    """Labels beside these buttons wrap before the buttons' words get cut off."""
+    for button in buttons:
+        button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+
+
+def add_back_shortcuts(widget: QWidget, slot: object) -> list[QShortcut]:
+    """Escape, Backspace and Alt+Left (the platform's Back) all go back from this screen."""
+    keys = [
+        QKeySequence(Qt.Key.Key_Escape),
+        QKeySequence(Qt.Key.Key_Backspace),
+        QKeySequence(QKeySequence.StandardKey.Back),
+        QKeySequence(Qt.Modifier.ALT | Qt.Key.Key_Left),
+    ]
+    shortcuts = []
+    for key in dict.fromkeys(keys):
+        shortcut = QShortcut(key, widget)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(slot)
+        shortcuts.append(shortcut)
+    return shortcuts
+
+
+class DetailView(QWidget):
+    """One technique in full, with Back, Save to my list and Add to compare always at hand."""
+
+    backRequested = Signal()
+    compareRequested = Signal()
+
+    def __init__(self, state: SessionState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.catalog: Catalog | None = None
+        self.technique_id: str | None = None
+
+        self.back_button = big_button("", parent=self)
+        self.save_button = big_button("", parent=self)
+        self.compare_button = big_button("", parent=self)
+        self.see_compare_button = big_button("", parent=self)
+        self.compare_reason = plain_label("", self, role="muted")
+        self.back_button.clicked.connect(self.backRequested)
+        self.save_button.clicked.connect(self._toggle_saved)
+        self.compare_button.clicked.connect(self._add_to_compare)
+        self.see_compare_button.clicked.connect(self.compareRequested)
+
+        bar = QHBoxLayout()
+        bar.setSpacing(16)
+        bar.addWidget(self.back_button)
+        bar.addStretch(1)
+        bar.addWidget(self.save_button)
+        bar.addWidget(self.compare_button)
+        bar.addWidget(self.see_compare_button)
+        keep_full_width(self.back_button, self.save_button, self.compare_button, self.see_compare_button)
+
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        enable_kinetic_scrolling(self.scroll_area)
+        self.content: QWidget | None = None
+        self.guidance = GuidancePanel(self)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
+        layout.setSpacing(16)
+        layout.addLayout(bar)
+        layout.addWidget(self.compare_reason, 0, Qt.AlignmentFlag.AlignRight)
+        layout.addWidget(self.scroll_area, 1)
+        layout.addWidget(self.guidance)
+
+        self.setFocusProxy(self.back_button)  # arriving on this screen puts focus on Back
+        self._shortcuts = add_back_shortcuts(self, self.backRequested.emit)
+        state.shortlistChanged.connect(self._update_actions)
+        state.compareChanged.connect(self._update_actions)
+        state.conditionChanged.connect(self._rebuild)
+        state.languageChanged.connect(self._retranslate)
+        self._retranslate()
+
+    def set_catalog(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+        self._rebuild()
+
+    def show_technique(self, technique_id: str) -> None:
+        self.technique_id = technique_id
+        self._rebuild()
+        self.scroll_area.verticalScrollBar().setValue(0)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    @Slot()
+    def _retranslate(self) -> None:
+        self.back_button.setText(self.tr("← Back"))
+        self.back_button.setAccessibleName(self.tr("Back"))
+        self.back_button.setAccessibleDescription(self.tr("Go back to the previous screen."))
+        self.see_compare_button.setAccessibleDescription(
+            self.tr("Shows the techniques you picked side by side.")
+        )
+        self.guidance.refresh()
+        self._rebuild()
+
+    @Slot()
+    def _rebuild(self) -> None:
+        technique = self._technique()
+        if technique is None:
+            body: QWidget = plain_label(self.tr("This technique is no longer in the list."), role="body")
+        else:
+            builder = ContentBuilder(self.catalog, self.state.language, self.state.condition, dt.date.today())
+            body = builder.build(technique)
+        body.setMaximumWidth(MAX_CONTENT_WIDTH)
+        wrapper = QWidget()
+        row = QHBoxLayout(wrapper)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addStretch(0)
+        row.addWidget(body, 1)
+        row.addStretch(0)
+        old = self.scroll_area.takeWidget()
+        if old is not None:
+            old.deleteLater()
+        self.scroll_area.setWidget(wrapper)
+        self.content = body
+        self._update_actions()
+
+    def _technique(self) -> Technique | None:
+        if self.catalog is None or self.technique_id is None:
+            return None
+        return self.catalog.technique(self.technique_id)
+
+    @Slot()
+    def _update_actions(self) -> None:
+        technique_id = self.technique_id
+        known = self._technique() is not None
+        for button in (self.save_button, self.compare_button):
+            button.setVisible(known)
+        saved = technique_id is not None and self.state.is_shortlisted(technique_id)
+        self.save_button.setText(self.tr("★ Saved") if saved else self.tr("☆ Save to my list"))
+        self.save_button.setAccessibleName(
+            self.tr("Saved to my list") if saved else self.tr("Save to my list")
+        )
+        self.save_button.setAccessibleDescription(
+            self.tr("Tap to take it off your list.")
+            if saved
+            else self.tr("Keeps this technique on your list to show the therapist.")
+        )
+        compared = technique_id is not None and self.state.in_compare(technique_id)
+        full = not self.state.can_add_to_compare()
+        reason = ""
+        if compared:
+            text, description = self.tr("✓ In the comparison"), self.tr("Already being compared.")
+        else:
+            text = self.tr("⇄ Add to compare")
+            description = self.tr("Puts this technique side by side with others.")
+            if full:
+                reason = self.tr(
+                    "You are already comparing {n} techniques. Remove one to add this one."
+                ).format(n=MAX_COMPARE)
+                description = reason
+        self.compare_button.setText(text)
+        self.compare_button.setAccessibleName(text.lstrip("✓⇄ "))
+        self.compare_button.setAccessibleDescription(description)
+        self.compare_button.setEnabled(known and not compared and not full)
+        self.compare_reason.setText(reason)
+        self.compare_reason.setVisible(bool(reason) and known)
+        count = len(self.state.compare)
+        see = self.tr("See comparison ({n})").format(n=count)
+        self.see_compare_button.setText(see)
+        self.see_compare_button.setAccessibleName(see)
+        self.see_compare_button.setVisible(count > 0)
+
+    @Slot()
+    def _toggle_saved(self) -> None:
+        if self.technique_id is not None:
+            self.state.toggle_shortlist(self.technique_id)
+
+    @Slot()
+    def _add_to_compare(self) -> None:
+        if self.technique_id is not None:
+            self.state.add_to_compare(self.technique_id)

@@ -1,0 +1,184 @@
+"""The readable body of the details screen, built from one technique as plain-text labels."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from massage_explorer.catalog import BenefitClaim, Catalog, Caution, Technique
+from massage_explorer.ui import wording
+from massage_explorer.ui.compare_model import applies_text, claim_text
+from massage_explorer.ui.widgets import plain_label
+
+OUT_OF_DATE_YEARS = 5
+SECTION_SPACING = 28
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("DetailView", text)
+
+
+def years_before(today: dt.date, years: int) -> dt.date:
+    try:
+        return today.replace(year=today.year - years)
+    except ValueError:  # 29 February
+        return today.replace(year=today.year - years, day=28)
+
+
+def is_out_of_date(reviewed: dt.date, today: dt.date) -> bool:
+    """True when the evidence was last reviewed more than five years ago."""
+    return reviewed < years_before(today, OUT_OF_DATE_YEARS)
+
+
+def paragraphs(text: str) -> list[str]:
+    return [p.strip() for p in text.split("\n\n") if p.strip()]
+
+
+class ContentBuilder:
+    """Builds the details body for one technique in one language; missing fields add nothing."""
+
+    def __init__(
+        self,
+        catalog: Catalog | None,
+        language: str,
+        condition: str | None,
+        today: dt.date,
+    ) -> None:
+        self.catalog = catalog
+        self.language = language
+        self.condition = condition
+        self.today = today
+
+    def build(self, technique: Technique) -> QWidget:
+        lang = self.language
+        content = QWidget()
+        content.setObjectName("detailContent")
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(SECTION_SPACING)
+        intro = QVBoxLayout()
+        intro.addWidget(plain_label(technique.name.get(lang), role="title"))
+        intro.addWidget(plain_label(technique.summary.get(lang), role="body"))
+        layout.addLayout(intro)
+        layout.addWidget(
+            self.section(
+                _tr("What it is"),
+                [plain_label(p, role="body") for p in paragraphs(technique.description.get(lang))],
+            )
+        )
+        if technique.feels_like:
+            feels = plain_label(technique.feels_like.get(lang), role="body")
+            layout.addWidget(self.section(_tr("What it feels like"), [feels]))
+        firm = plain_label(
+            f"{wording.pressure_scale(technique.pressure)}  {wording.pressure_text(technique.pressure)}",
+            role="badge",
+        )
+        firm.setAccessibleName(_tr("Pressure: {p}").format(p=wording.pressure_text(technique.pressure)))
+        long = plain_label(wording.minutes_text(technique.session_minutes), role="badge")
+        layout.addLayout(
+            self.side_by_side([self.section(_tr("How firm"), [firm]), self.section(_tr("How long"), [long])])
+        )
+        # Benefits and cautions get the same heading, card style and width: equal weight.
+        columns = []
+        if technique.benefits:
+            claims = sorted(technique.benefits, key=lambda c: -c.evidence.strength)
+            cards = [self.benefit_card(c) for c in claims]
+            columns.append(self.section(_tr("What it may help with"), cards))
+        if technique.cautions:
+            cautions = sorted(technique.cautions, key=lambda c: c.condition != self.condition)
+            cards = [self.caution_card(c) for c in cautions]
+            columns.append(self.section(_tr("Who should be careful"), cards))
+        if columns:
+            layout.addLayout(self.side_by_side(columns))
+        if technique.after_session:
+            after = plain_label(technique.after_session.get(lang), role="body")
+            layout.addWidget(self.section(_tr("What to expect after"), [after]))
+        if technique.questions_to_ask:
+            questions = [plain_label(f"• {q.get(lang)}", role="body") for q in technique.questions_to_ask]
+            layout.addWidget(self.section(_tr("Questions to ask your therapist"), questions))
+        layout.addStretch(1)
+        return content
+
+    def section(self, heading: str, widgets: Sequence[QWidget]) -> QWidget:
+        box = QWidget()
+        box.setProperty("role", "section")
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(12)
+        title = plain_label(heading, role="heading")
+        title.setAccessibleName(heading)
+        layout.addWidget(title)
+        for widget in widgets:
+            layout.addWidget(widget)
+        return box
+
+    def side_by_side(self, widgets: Sequence[QWidget]) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.setSpacing(SECTION_SPACING)
+        for widget in widgets:
+            row.addWidget(widget, 1, Qt.AlignmentFlag.AlignTop)
+        return row
+
+    def card(self, labels: list[QLabel], *, strong: bool = False) -> QFrame:
+        frame = QFrame()
+        frame.setProperty("role", "card")
+        frame.setBackgroundRole(QPalette.ColorRole.Base)
+        frame.setAutoFillBackground(True)
+        # A plain box in the text colour shows in high contrast too; a caution that applies to
+        # the patient also gets a thicker frame, besides its words.
+        frame.setFrameShape(QFrame.Shape.Box)
+        frame.setFrameShadow(QFrame.Shadow.Plain)
+        frame.setLineWidth(3 if strong else 1)
+        layout = QVBoxLayout(frame)
+        layout.setContentsMargins(18, 16, 18, 16)
+        layout.setSpacing(8)
+        for label in labels:
+            layout.addWidget(label)
+        return frame
+
+    def strong(self, text: str) -> QLabel:
+        label = plain_label(text, role="body")
+        font = label.font()
+        font.setBold(True)
+        label.setFont(font)
+        return label
+
+    def benefit_card(self, claim: BenefitClaim) -> QFrame:
+        lang = self.language
+        term = self.catalog.benefit(claim.benefit) if self.catalog else None
+        labels = [
+            self.strong(term.label.get(lang) if term else claim.benefit),
+            plain_label(claim_text(claim), role="badge"),
+        ]
+        if claim.note:
+            labels.append(plain_label(claim.note.get(lang), role="body"))
+        if claim.sources:
+            labels.append(plain_label(_tr("Sources:"), role="muted"))
+            labels += [plain_label(s.get(lang), role="muted") for s in claim.sources]
+        if claim.reviewed:
+            date = QLocale(lang).toString(
+                QDate(claim.reviewed.year, claim.reviewed.month, claim.reviewed.day), "d MMMM yyyy"
+            )
+            if is_out_of_date(claim.reviewed, self.today):
+                text = _tr("⚠ May be out of date: the evidence was last checked on {date}.")
+                labels.append(plain_label(text.format(date=date), role="body"))
+            else:
+                text = _tr("Evidence last checked on {date}.")
+                labels.append(plain_label(text.format(date=date), role="muted"))
+        return self.card(labels)
+
+    def caution_card(self, caution: Caution) -> QFrame:
+        term = self.catalog.condition(caution.condition) if self.catalog else None
+        labels = [self.strong(term.label.get(self.language) if term else caution.condition)]
+        applies = self.condition is not None and caution.condition == self.condition
+        if applies:
+            mark = self.strong(applies_text())
+            mark.setProperty("role", "badge")
+            mark.setObjectName("appliesToYou")
+            labels.append(mark)
+        labels.append(plain_label(caution.note.get(self.language), role="body"))
+        return self.card(labels, strong=applies)

@@ -1,0 +1,324 @@
+"""The technique list model, the patient's filters and the proxy that applies them."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractListModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Slot,
+)
+
+from massage_explorer.catalog import Catalog, Evidence, Range, Technique
+from massage_explorer.ui import wording
+from massage_explorer.ui.state import SessionState
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+TECHNIQUE_ROLE = Qt.ItemDataRole.UserRole + 2
+SAVED_ROLE = Qt.ItemDataRole.UserRole + 3
+CARD_ROLE = Qt.ItemDataRole.UserRole + 4
+
+MAX_CARD_BENEFITS = 3
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("models", text)
+
+
+def fold(text: str) -> str:
+    """Lower-case and strip accents, so 'Réflexologie' is found by 'reflexo'."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+@dataclass(frozen=True)
+class BenefitLine:
+    """One reported benefit as a card shows it: label, grade in words and the dots."""
+
+    label: str
+    grade: str
+    dots: str
+
+
+@dataclass(frozen=True)
+class Card:
+    """Everything a technique card shows, already in the patient's language. Plain text only."""
+
+    technique_id: str
+    name: str
+    summary: str
+    pressure: str
+    pressure_range: Range
+    minutes: str
+    benefits: tuple[BenefitLine, ...]
+    caution: str = ""
+    suited: str = ""
+    saved: bool = False
+    # Painted heights by (width, font key): cards are rebuilt whenever their content changes, so
+    # this cache can never go stale, and sizeHint for 5,000 cards stays a dict lookup each.
+    heights: dict[tuple[int, str], int] = field(default_factory=dict, compare=False, hash=False, repr=False)
+
+    def spoken(self) -> str:
+        """The card as one plain sentence list, for screen readers."""
+        parts = [self.name]
+        if self.caution:
+            parts.append(self.caution)
+        if self.suited:
+            parts.append(self.suited)
+        parts += [
+            self.summary,
+            _tr("Pressure: {p}").format(p=self.pressure),
+            _tr("Session: {m}").format(m=self.minutes),
+        ]
+        parts += [f"{b.label}: {b.grade}" for b in self.benefits]
+        parts.append(_tr("Saved to shortlist") if self.saved else _tr("Not saved"))
+        return ". ".join(p.rstrip(".") for p in parts if p) + "."
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What the patient asked for. Within a group any choice matches; groups combine with AND."""
+
+    benefits: frozenset[str] = field(default_factory=frozenset)
+    pressures: frozenset[int] = field(default_factory=frozenset)
+    query: str = ""
+
+    @cached_property
+    def words(self) -> tuple[str, ...]:
+        return tuple(fold(self.query).split())
+
+    @property
+    def active_groups(self) -> int:
+        return sum(bool(g) for g in (self.benefits, self.pressures, self.query.strip()))
+
+    def accepts(self, technique: Technique, haystack: str) -> bool:
+        if self.benefits and not any(c.benefit in self.benefits for c in technique.benefits):
+            return False
+        if self.pressures and not any(technique.pressure.overlaps(level, level) for level in self.pressures):
+            return False
+        return all(word in haystack for word in self.words)
+
+
+class TechniqueListModel(QAbstractListModel):
+    """Every technique of the catalog, the ones suited to the patient's condition first."""
+
+    def __init__(self, state: SessionState, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._state = state
+        self._catalog = Catalog(techniques=())
+        self._rows: tuple[Technique, ...] = ()
+        self._row_of: dict[str, int] = {}
+        self._cards: dict[int, Card] = {}
+        self._haystacks: dict[int, str] = {}
+        self.revision = 0  # bumped whenever rows or their texts change; proxies cache by it
+        state.shortlistChanged.connect(self._on_shortlist_changed)
+        state.conditionChanged.connect(self._reorder)
+        state.languageChanged.connect(self._on_language_changed)
+
+    # -- Qt model interface -------------------------------------------------------------------
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = index.row()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.card(row).name
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return self.card(row).spoken()
+        if role == ID_ROLE:
+            return self._rows[row].id
+        if role == SAVED_ROLE:
+            return self._state.is_shortlisted(self._rows[row].id)
+        if role == TECHNIQUE_ROLE:
+            return self._rows[row]
+        if role == CARD_ROLE:
+            return self.card(row)
+        return None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    # -- our interface ------------------------------------------------------------------------
+    @property
+    def catalog(self) -> Catalog:
+        return self._catalog
+
+    def set_catalog(self, catalog: Catalog) -> None:
+        self.beginResetModel()
+        self._catalog = catalog
+        self._rows = self._ordered(catalog.techniques)
+        self._forget()
+        self.endResetModel()
+
+    def technique_at(self, row: int) -> Technique:
+        return self._rows[row]
+
+    def row_of(self, technique_id: str) -> int | None:
+        return self._row_of.get(technique_id)
+
+    def haystack(self, row: int) -> str:
+        """Folded name, summary, description and benefit labels, built on first search."""
+        text = self._haystacks.get(row)
+        if text is None:
+            tech, lang = self._rows[row], self._state.language
+            parts = [tech.name.get(lang), tech.summary.get(lang), tech.description.get(lang)]
+            for claim in tech.benefits:
+                term = self._catalog.benefit(claim.benefit)
+                parts.append(term.label.get(lang) if term else claim.benefit)
+            text = self._haystacks[row] = fold("\n".join(parts))
+        return text
+
+    def card(self, row: int) -> Card:
+        card = self._cards.get(row)
+        if card is None:
+            card = self._cards[row] = self._make_card(self._rows[row])
+        return card
+
+    def condition_label(self, condition_id: str | None) -> str:
+        term = self._catalog.condition(condition_id) if condition_id else None
+        return term.label.get(self._state.language) if term else (condition_id or "")
+
+    # -- internals ----------------------------------------------------------------------------
+    def _make_card(self, tech: Technique) -> Card:
+        lang, condition = self._state.language, self._state.condition
+        # The strongest evidence first; sorted() keeps catalog order among equal grades.
+        claims = sorted(tech.benefits, key=lambda c: -c.evidence.strength)[:MAX_CARD_BENEFITS]
+        lines = []
+        for claim in claims:
+            term = self._catalog.benefit(claim.benefit)
+            label = term.label.get(lang) if term else claim.benefit
+            lines.append(BenefitLine(label, _grade(claim.evidence), wording.evidence_dots(claim.evidence)))
+        caution = suited = ""
+        if condition:
+            name = self.condition_label(condition)
+            if tech.cautions_for(condition):
+                caution = _tr("Caution for {condition}").format(condition=name)
+            if condition in tech.good_for:
+                suited = _tr("Often chosen for {condition}").format(condition=name)
+        return Card(
+            technique_id=tech.id,
+            name=tech.name.get(lang),
+            summary=tech.summary.get(lang),
+            pressure=wording.pressure_text(tech.pressure),
+            pressure_range=tech.pressure,
+            minutes=wording.minutes_text(tech.session_minutes),
+            benefits=tuple(lines),
+            caution=caution,
+            suited=suited,
+            saved=self._state.is_shortlisted(tech.id),
+        )
+
+    def _ordered(self, techniques: tuple[Technique, ...]) -> tuple[Technique, ...]:
+        condition = self._state.condition
+        if condition:
+            # sorted() is stable: catalog order is kept inside both groups.
+            techniques = tuple(sorted(techniques, key=lambda t: condition not in t.good_for))
+        self._row_of = {t.id: row for row, t in enumerate(techniques)}
+        return techniques
+
+    def _forget(self) -> None:
+        self.revision += 1
+        self._cards.clear()
+        self._haystacks.clear()
+
+    def _emit_all_changed(self) -> None:
+        if self._rows:
+            self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1))
+
+    @Slot()
+    def _reorder(self) -> None:
+        # A reset rather than a layout change: the list scrolls back to the top, where the
+        # techniques suited to the new condition now are.
+        self.beginResetModel()
+        self._rows = self._ordered(self._catalog.techniques)
+        self._forget()
+        self.endResetModel()
+
+    @Slot()
+    def _on_language_changed(self) -> None:
+        self._forget()
+        self._emit_all_changed()
+
+    @Slot()
+    def _on_shortlist_changed(self) -> None:
+        for row, card in list(self._cards.items()):
+            if card.saved != self._state.is_shortlisted(card.technique_id):
+                del self._cards[row]
+                index = self.index(row)
+                self.dataChanged.emit(index, index)
+        # Rows without a cached card have nothing stale to repaint.
+
+
+def _grade(evidence: Evidence) -> str:
+    return wording.evidence_label(evidence)
+
+
+class TechniqueFilterProxy(QSortFilterProxyModel):
+    """Shows the techniques that pass the patient's filters, in the source model's order."""
+
+    _source: TechniqueListModel
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._filters = Filters()
+        # Which source rows pass, computed in one Python loop per filter change: the per-row
+        # callback from Qt is then a lookup (5,000 techniques filter within a keystroke).
+        self._accepted = bytearray()
+        self._revision = -1
+
+    @property
+    def filters(self) -> Filters:
+        return self._filters
+
+    def set_filters(self, filters: Filters) -> None:
+        if filters == self._filters:
+            return
+        self.beginFilterChange()
+        self._filters = filters
+        self._revision = -1
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def setSourceModel(self, model: QAbstractItemModel) -> None:
+        assert isinstance(model, TechniqueListModel), "filters techniques only"
+        self._source = model
+        self._revision = -1
+        super().setSourceModel(model)
+
+    def techniques_model(self) -> TechniqueListModel:
+        return self._source
+
+    def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
+        model = self._source
+        if self._revision != model.revision or source_row >= len(self._accepted):
+            self._accepted = self._matching_rows(self._filters)
+            self._revision = model.revision
+        return bool(self._accepted[source_row])
+
+    def _matching_rows(self, filters: Filters) -> bytearray:
+        model = self.techniques_model()
+        rows = range(model.rowCount())
+        if not (filters.benefits or filters.pressures or filters.words):
+            return bytearray(b"\x01") * len(rows)
+        at, hay = model.technique_at, model.haystack
+        if filters.words:
+            return bytearray(filters.accepts(at(r), hay(r)) for r in rows)
+        return bytearray(filters.accepts(at(r), "") for r in rows)
+
+    def count_matching(self, filters: Filters) -> int:
+        """How many techniques `filters` would show; used to suggest which filter to drop."""
+        return sum(self._matching_rows(filters))

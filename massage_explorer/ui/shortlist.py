@@ -1,0 +1,157 @@
+"""The shortlist screen: the techniques a patient saved, to remove, open or compare."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractListModel as _ListModel
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, Signal, Slot
+from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
+
+from massage_explorer.ui.cardview import CardListView
+from massage_explorer.ui.models import CARD_ROLE, ID_ROLE, TechniqueListModel
+from massage_explorer.ui.state import MAX_COMPARE, SessionState
+from massage_explorer.ui.widgets import big_button, guidance_lines, plain_label
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+class ShortlistModel(_ListModel):
+    """The saved techniques in the order they were saved, with the same cards as browse."""
+
+    def __init__(
+        self, state: SessionState, techniques: TechniqueListModel, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._state = state
+        self._techniques = techniques
+        self._ids: list[str] = []
+        state.shortlistChanged.connect(self.refresh)
+        techniques.modelReset.connect(self.refresh)
+        techniques.dataChanged.connect(self.refresh)
+        self.refresh()
+
+    @Slot()
+    def refresh(self) -> None:
+        self.beginResetModel()
+        self._ids = [t for t in self._state.shortlist if self._techniques.row_of(t) is not None]
+        self.endResetModel()
+
+    @property
+    def ids(self) -> list[str]:
+        return list(self._ids)
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._ids)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+            return None
+        technique_id = self._ids[index.row()]
+        if role == ID_ROLE:
+            return technique_id
+        row = self._techniques.row_of(technique_id)
+        if row is None:
+            return None
+        card = self._techniques.card(row)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return card.name
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return card.spoken()
+        if role == CARD_ROLE:
+            return card
+        return None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+
+class ShortlistScreen(QWidget):
+    """Saved techniques with Remove on each card, 'Compare these', and the clinic's guidance."""
+
+    backRequested = Signal()
+    openRequested = Signal(str)
+    compareRequested = Signal()
+
+    def __init__(
+        self, state: SessionState, techniques: TechniqueListModel, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("screen")
+        self._state = state
+        self.model = ShortlistModel(state, techniques, self)
+
+        self.back_button = big_button(self.tr("\u2039 All techniques"))
+        self.back_button.setAccessibleDescription(self.tr("Go back to the list of techniques."))
+        self.back_button.clicked.connect(self.backRequested)
+        self.heading = plain_label(role="title")
+        self.compare_note = plain_label(role="muted")
+        self.compare_button = big_button(self.tr("Compare these"))
+        self.compare_button.setProperty("role", "primary")
+        self.compare_button.setAccessibleDescription(self.tr("Show the saved techniques side by side."))
+        self.compare_button.clicked.connect(self._compare)
+        top = QHBoxLayout()
+        top.setSpacing(16)
+        top.addWidget(self.back_button)
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.compare_note)
+        top.addWidget(self.compare_button)
+
+        self.view = CardListView(remove_label=True)
+        self.view.setModel(self.model)
+        self.view.setAccessibleName(self.tr("My shortlist"))
+        self.view.setAccessibleDescription(
+            self.tr("Tap a card to read more. Tap Remove to take it off your shortlist.")
+        )
+        self.view.openRequested.connect(self.openRequested)
+        self.view.toggleRequested.connect(state.remove_from_shortlist)
+        self.empty = plain_label(self.tr("Tap ☆ Save on a technique to add it here."), role="empty")
+        self.empty.setAccessibleName(self.tr("Your shortlist is empty"))
+        empty_page = QWidget()
+        empty_col = QVBoxLayout(empty_page)
+        empty_col.addWidget(self.empty)
+        empty_col.addStretch(1)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.view)
+        self.pages.addWidget(empty_page)
+
+        guidance = plain_label("\n".join(guidance_lines(full=True)), role="guidance")
+        guidance.setAccessibleName(self.tr("Advice from the clinic"))
+
+        col = QVBoxLayout(self)
+        col.setContentsMargins(16, 16, 16, 8)
+        col.setSpacing(12)
+        col.addLayout(top)
+        col.addWidget(self.pages, 1)
+        col.addWidget(guidance)
+        self.model.modelReset.connect(self._update)
+        self._update()
+
+    @Slot()
+    def _update(self) -> None:
+        n = self.model.rowCount()
+        self.heading.setText(self.tr("My shortlist (%n)", "", n))
+        self.pages.setCurrentIndex(0 if n else 1)
+        self.compare_button.setVisible(n > 0)
+        self.compare_button.setEnabled(n >= 2)
+        if n == 1:
+            self.compare_button.setText(self.tr("Compare these"))
+            self.compare_note.setText(self.tr("Pick one more to compare"))
+        elif n > MAX_COMPARE:
+            self.compare_button.setText(self.tr("Compare the first {m}").format(m=MAX_COMPARE))
+            self.compare_note.setText(
+                self.tr("Up to {m} fit side by side: the first {m} you saved are compared.").format(
+                    m=MAX_COMPARE
+                )
+            )
+        else:
+            self.compare_button.setText(self.tr("Compare these"))
+            self.compare_note.setText("")
+        self.compare_note.setVisible(bool(self.compare_note.text()))
+
+    @Slot()
+    def _compare(self) -> None:
+        ids = self.model.ids
+        if len(ids) >= 2:
+            self._state.set_compare(ids[:MAX_COMPARE])
+            self.compareRequested.emit()

@@ -1,0 +1,147 @@
+"""The look: a calm light theme and a black/white/yellow high-contrast one, at three text sizes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
+
+BODY_PT = 16.0  # body text at scale 1.0, measured on the 1080p kiosk screen
+FONT_FAMILIES = ["DejaVu Sans", "Noto Sans", "Segoe UI", "Helvetica Neue", "Arial", "sans-serif"]
+
+
+@dataclass(frozen=True)
+class Colours:
+    """One theme's colours; every text/background pair reaches at least 7:1 contrast."""
+
+    window: str
+    base: str
+    text: str
+    muted: str
+    border: str
+    accent: str  # filled (checked) controls and the saved toggle
+    on_accent: str
+    focus: str
+    caution: str  # background of the caution frame; the frame also carries ⚠ and words
+    guidance: str
+    disabled: str
+
+
+LIGHT = Colours(
+    window="#f3f0ea",
+    base="#ffffff",
+    text="#1a1a1a",
+    muted="#454545",
+    border="#767676",
+    accent="#0b4f5c",
+    on_accent="#ffffff",
+    focus="#1d4ed8",
+    caution="#fff1cc",
+    guidance="#e4eef0",
+    disabled="#5c5c5c",
+)
+HIGH_CONTRAST = Colours(
+    window="#000000",
+    base="#000000",
+    text="#ffffff",
+    muted="#ffffff",
+    border="#ffffff",
+    accent="#ffff00",
+    on_accent="#000000",
+    focus="#ffff00",
+    caution="#000000",
+    guidance="#000000",
+    disabled="#c8c8c8",
+)
+
+
+def palette_for(c: Colours) -> QPalette:
+    pal = QPalette()
+    roles = QPalette.ColorRole
+    for role, value in (
+        (roles.Window, c.window),
+        (roles.WindowText, c.text),
+        (roles.Base, c.base),
+        (roles.AlternateBase, c.caution),
+        (roles.Text, c.text),
+        (roles.PlaceholderText, c.muted),
+        (roles.Button, c.base),
+        (roles.ButtonText, c.text),
+        (roles.Highlight, c.accent),
+        (roles.HighlightedText, c.on_accent),
+        (roles.Mid, c.border),
+        (roles.Dark, c.border),
+        (roles.Link, c.text),
+        (roles.ToolTipBase, c.base),
+        (roles.ToolTipText, c.text),
+    ):
+        pal.setColor(role, QColor(value))
+    for role, value in ((roles.Text, c.disabled), (roles.ButtonText, c.disabled)):
+        pal.setColor(QPalette.ColorGroup.Disabled, role, QColor(value))
+    return pal
+
+
+def stylesheet(c: Colours, scale: float) -> str:
+    """The QSS: sizes in points scaled by the text step; focus is a thick outline everywhere."""
+    body = BODY_PT * scale
+    title, heading = body * 1.5, body * 1.25
+    return f"""
+* {{ font-size: {body:.1f}pt; }}
+QMainWindow, QWidget#screen, QScrollArea, QScrollArea > QWidget > QWidget {{
+    background: {c.window}; color: {c.text};
+}}
+QLabel {{ color: {c.text}; background: transparent; }}
+QLabel[on="true"] {{ color: {c.on_accent}; font-weight: bold; }}
+QLabel[role="title"] {{ font-size: {title:.1f}pt; font-weight: bold; }}
+QLabel[role="heading"] {{ font-size: {heading:.1f}pt; font-weight: bold; }}
+QLabel[role="muted"] {{ color: {c.muted}; }}
+QLabel[role="guidance"] {{
+    background: {c.guidance}; font-weight: bold; padding: 10px 16px;
+    border-top: 2px solid {c.border};
+}}
+QLabel[role="empty"] {{
+    background: {c.base}; border: 2px solid {c.border}; border-radius: 14px; padding: 24px;
+}}
+QWidget#topbar {{ background: {c.base}; border-bottom: 2px solid {c.border}; }}
+QPushButton {{
+    min-height: 48px; min-width: 48px; padding: 6px 18px;
+    background: {c.base}; color: {c.text};
+    border: 2px solid {c.border}; border-radius: 10px;
+}}
+QPushButton:checked {{ background: {c.accent}; color: {c.on_accent}; border-color: {c.text}; }}
+QPushButton:pressed {{ background: {c.accent}; color: {c.on_accent}; }}
+QPushButton:disabled {{ color: {c.disabled}; border-style: dashed; }}
+QPushButton[role="badge"] {{ font-weight: bold; }}
+QPushButton[role="primary"] {{ background: {c.accent}; color: {c.on_accent}; font-weight: bold; }}
+QPushButton[role="primary"]:disabled {{ background: {c.base}; color: {c.disabled}; }}
+QPushButton[role="size0"] {{ font-size: {BODY_PT:.0f}pt; font-weight: bold; }}
+QPushButton[role="size1"] {{ font-size: {BODY_PT * 1.25:.0f}pt; font-weight: bold; }}
+QPushButton[role="size2"] {{ font-size: {BODY_PT * 1.5:.0f}pt; font-weight: bold; }}
+QLineEdit {{
+    min-height: 52px; padding: 2px 14px; background: {c.base}; color: {c.text};
+    border: 2px solid {c.border}; border-radius: 10px;
+}}
+QPushButton:focus, QLineEdit:focus {{ border: 5px solid {c.focus}; padding: 3px 15px; }}
+QLineEdit:focus {{ padding: 0px 11px; }}
+QListView {{ background: {c.window}; border: 3px solid transparent; border-radius: 12px; }}
+QListView:focus {{ border: 3px solid {c.focus}; }}
+QScrollBar:vertical {{ width: 28px; background: {c.window}; border: none; margin: 0; }}
+QScrollBar:horizontal {{ height: 28px; background: {c.window}; border: none; margin: 0; }}
+QScrollBar::handle {{ background: {c.border}; border-radius: 10px; min-height: 64px;
+    min-width: 64px; margin: 4px; }}
+QScrollBar::add-line, QScrollBar::sub-line {{ width: 0; height: 0; }}
+QScrollBar::add-page, QScrollBar::sub-page {{ background: none; }}
+"""
+
+
+def apply_theme(app: QGuiApplication, *, high_contrast: bool, scale: float) -> None:
+    """Set palette, font and style sheet on the whole application."""
+    colours = HIGH_CONTRAST if high_contrast else LIGHT
+    font = QFont()
+    font.setFamilies(FONT_FAMILIES)
+    font.setPointSizeF(BODY_PT * scale)
+    app.setFont(font)
+    app.setPalette(palette_for(colours))
+    set_sheet = getattr(app, "setStyleSheet", None)  # QApplication only; QGuiApplication has none
+    if set_sheet is not None:
+        set_sheet(stylesheet(colours, scale))

@@ -1,0 +1,69 @@
+"""Small building blocks shared by the patient screens: plain-text labels, big buttons, scrolling."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QAbstractScrollArea,
+    QLabel,
+    QPushButton,
+    QScroller,
+    QSizePolicy,
+    QWidget,
+)
+
+MIN_TARGET = 48  # px: the smallest touch target we allow
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("widgets", text)
+
+
+def plain_label(text: str = "", parent: QWidget | None = None, *, role: str = "") -> QLabel:
+    """A word-wrapped label that never interprets its text as HTML (catalog text goes here)."""
+    label = QLabel(parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+    label.setOpenExternalLinks(False)
+    label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+    if role:
+        label.setProperty("role", role)  # styled by the theme's QSS
+    label.setText(text)
+    return label
+
+
+def big_button(text: str, accessible_name: str = "", parent: QWidget | None = None) -> QPushButton:
+    """A touch-sized push button with an accessible name."""
+    button = QPushButton(text, parent)
+    button.setMinimumSize(MIN_TARGET, MIN_TARGET)
+    button.setAccessibleName(accessible_name or text)
+    button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    button.setCursor(Qt.CursorShape.PointingHandCursor)
+    return button
+
+
+def enable_kinetic_scrolling(area: QAbstractScrollArea) -> None:
+    """Flick-to-scroll by finger (touch) and by pressed mouse, as a touch screen reports either."""
+    if isinstance(area, QAbstractItemView):
+        # Per-pixel scrolling is what makes kinetic flicks smooth in item views.
+        area.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        area.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+    QScroller.grabGesture(area.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+    QScroller.grabGesture(area.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
+
+
+def guidance_lines(full: bool) -> list[str]:
+    """The clinic's guidance: always the doctor line; on details, compare and shortlist the rest."""
+    lines = [_tr("Check with your doctor first.")]
+    if full:
+        lines += [
+            _tr(
+                "Choose a therapist who specialises in your cause of back pain. "
+                "Non-specific low back pain and a herniated disc are treated differently."
+            ),
+            _tr("Some discomfort after the first sessions can be normal."),
+            _tr("Tell your therapist if the pressure is too much."),
+        ]
+    return lines

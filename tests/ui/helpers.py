@@ -1,0 +1,59 @@
+"""Shared builders for the patient-screen tests: a window on a small catalog, taps on cards."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QPointingDevice
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QListView, QWidget
+
+# The offscreen platform warns that it cannot resize windows to their size hints; harmless.
+OFFSCREEN_NOISE = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+_TOUCH: QPointingDevice | None = None
+
+
+def touch_device() -> QPointingDevice:
+    """One touch screen for the whole run (Qt keeps registered devices until exit)."""
+    global _TOUCH
+    if _TOUCH is None:
+        _TOUCH = QTest.createTouchDevice(QPointingDevice.DeviceType.TouchScreen)
+    return _TOUCH
+
+
+def row_of(view: QListView, technique_id: str) -> int:
+    model = view.model()
+    for row in range(model.rowCount()):
+        if model.index(row, 0).data(Qt.ItemDataRole.UserRole + 1) == technique_id:
+            return row
+    raise AssertionError(f"{technique_id} is not shown")
+
+
+def card_point(view: QListView, technique_id: str) -> QPoint:
+    """The middle of a card's text, well away from its save toggle."""
+    index = view.model().index(row_of(view, technique_id), 0)
+    view.scrollTo(index)
+    rect = view.visualRect(index)
+    return QPoint(rect.left() + rect.width() // 4, rect.center().y())
+
+
+def toggle_point(view: QListView, technique_id: str) -> QPoint:
+    index = view.model().index(row_of(view, technique_id), 0)
+    view.scrollTo(index)
+    return view.card_delegate.toggle_rect(view.visualRect(index), index).center()
+
+
+def tap(view: QListView, pos: QPoint) -> None:
+    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, pos)
+
+
+def touch_tap(widget: QWidget, pos: QPoint) -> None:
+    """A finger down and up at `pos` (widget coordinates), as the kiosk's touch screen reports it.
+
+    The offscreen platform's screen is 800x800 and touches outside it are dropped, so touch
+    tests keep their widgets inside that square.
+    """
+    device = touch_device()
+    QTest.touchEvent(widget, device).press(0, pos, widget).commit()
+    QTest.touchEvent(widget, device).release(0, pos, widget).commit()

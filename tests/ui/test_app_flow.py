@@ -1,0 +1,156 @@
+"""The whole patient app, end to end, by clicks, by keys, and through a catalog reload."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QAbstractButton, QApplication
+
+from massage_explorer.catalog import Range
+from massage_explorer.ui.app import MainWindow
+from massage_explorer.ui.state import SessionState
+from massage_explorer.ui.theme import apply_theme
+from massage_explorer.ui.widgets import MIN_TARGET
+from tests import factories as f
+from tests.ui.helpers import OFFSCREEN_NOISE, card_point, tap, toggle_point
+
+pytestmark = OFFSCREEN_NOISE
+
+
+@pytest.fixture
+def plain_app(qapp):
+    """Whatever a test does to the theme, the next test gets the default look back."""
+    font = qapp.font()
+    yield qapp
+    qapp.setStyleSheet("")
+    qapp.setPalette(QPalette())
+    qapp.setFont(font)
+
+
+@pytest.fixture
+def window(qtbot, plain_app):
+    apply_theme(plain_app, high_contrast=False, scale=1.0)
+    state = SessionState()
+    catalog = f.catalog(
+        f.technique("gentle"),
+        f.technique("firm-one", pressure=Range(3, 4)),
+        f.technique("middle", pressure=Range(2, 3)),
+    )
+    win = MainWindow(catalog, state)
+    qtbot.addWidget(win)
+    win.resize(1600, 900)
+    with qtbot.waitExposed(win):
+        win.show()
+    return win
+
+
+def click(qtbot, button: QAbstractButton) -> None:
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def test_filter_details_save_shortlist_compare_by_clicks(window, qtbot):
+    browse, state = window.browse, window.state
+    click(qtbot, browse._pressure_chips[4])  # "Deep"
+    assert browse.proxy.rowCount() == 1
+    tap(browse.view, card_point(browse.view, "firm-one"))
+    assert window.stack.currentWidget() is window._detail
+    qtbot.keyClick(window.stack.currentWidget(), Qt.Key.Key_Escape)
+    assert window.stack.currentWidget() is browse
+    tap(browse.view, toggle_point(browse.view, "firm-one"))
+    click(qtbot, browse.clear_button)
+    tap(browse.view, toggle_point(browse.view, "gentle"))
+    assert window.shortlist_button.text() == "Shortlist (2)"
+    assert not window.compare_button.isVisible()
+
+    click(qtbot, window.shortlist_button)
+    shortlist = window.shortlist_screen()
+    assert window.stack.currentWidget() is shortlist
+    assert window.footer.isHidden()  # the page shows the full guidance itself
+    click(qtbot, shortlist.compare_button)
+    assert window.stack.currentWidget() is window._compare
+    assert state.compare == ["firm-one", "gentle"]
+    assert window.compare_button.isVisible() and window.compare_button.text() == "Compare (2)"
+
+    window.go_back()
+    assert window.stack.currentWidget() is shortlist
+    window.go_back()
+    assert window.stack.currentWidget() is browse
+    assert window.footer.isVisible()
+
+
+def test_keyboard_only(window, qtbot):
+    browse, state = window.browse, window.state
+    browse.search.setFocus()
+    qtbot.keyClicks(browse.search, "middle")
+    assert browse.proxy.rowCount() == 1
+    for _ in range(30):
+        if window.focusWidget() is browse.view:
+            break
+        qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Tab)
+    assert window.focusWidget() is browse.view
+    qtbot.keyClick(browse.view, Qt.Key.Key_Space)
+    assert state.shortlist == ["middle"]
+    qtbot.keyClick(browse.view, Qt.Key.Key_Return)
+    assert window.stack.currentWidget() is window._detail
+    qtbot.keyClick(window.focusWidget() or window, Qt.Key.Key_Escape)
+    assert window.stack.currentWidget() is browse
+    # Backspace in the search box edits the text; it is not "back".
+    browse.search.setFocus()
+    qtbot.keyClick(browse.search, Qt.Key.Key_Backspace)
+    assert browse.search.text() == "middl"
+    for _ in range(40):
+        if window.focusWidget() is window.shortlist_button:
+            break
+        qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Tab)
+    assert window.focusWidget() is window.shortlist_button
+    qtbot.keyClick(window.shortlist_button, Qt.Key.Key_Space)
+    assert window.stack.currentWidget() is window.shortlist_screen()
+    qtbot.keyClick(window.focusWidget() or window, Qt.Key.Key_Backspace)
+    assert window.stack.currentWidget() is browse
+
+
+def test_text_size_and_contrast_follow_the_buttons(window, qtbot, qapp):
+    browse = window.browse
+    before = browse.view.visualRect(browse.proxy.index(0, 0)).height()
+    click(qtbot, window.size_group.button(2))
+    assert window.state.text_step == 2
+    qtbot.waitUntil(lambda: browse.view.visualRect(browse.proxy.index(0, 0)).height() > before)
+    assert qapp.font().pointSizeF() == pytest.approx(24.0)
+    click(qtbot, window.contrast_button)
+    assert window.state.high_contrast
+    assert qapp.palette().color(QPalette.ColorRole.Window).name() == "#000000"
+    assert not window.browse.view.grab().isNull()
+
+
+def test_reloading_the_catalog_keeps_what_still_exists(window):
+    state = window.state
+    for technique_id in ("gentle", "middle"):
+        state.toggle_shortlist(technique_id)
+    state.set_condition("disc")
+    window.set_catalog(f.catalog(f.technique("middle"), f.technique("new"), conditions=()))
+    assert state.shortlist == ["middle"]
+    assert state.condition is None  # the condition left the catalog
+    assert window.browse.proxy.rowCount() == 2
+    assert window.browse._condition_heading.isHidden()
+
+
+def test_top_bar_controls_are_named_and_touch_sized(window):
+    bar = window.shortlist_button.parentWidget()
+    for button in bar.findChildren(QAbstractButton):
+        if button.isVisible():
+            assert button.accessibleName() and button.accessibleDescription()
+            assert button.height() >= MIN_TARGET and button.width() >= MIN_TARGET
+    assert window.footer.text() == "Check with your doctor first."
+    assert window.footer.isVisible()
+
+
+def test_run_app_shows_the_window(qtbot, monkeypatch, plain_app):
+    from massage_explorer.ui import app as app_module
+
+    shown = []
+    monkeypatch.setattr(QApplication, "exec", lambda self: len(shown) - 1)
+    monkeypatch.setattr(MainWindow, "showMaximized", lambda self: shown.append(self))
+    assert app_module.run_app(f.catalog()) == 0
+    assert shown and shown[0].browse.proxy.rowCount() == 2
+    qtbot.addWidget(shown[0])

@@ -1,0 +1,240 @@
+"""The browse screen driven like a patient would: taps on cards and chips, fingers, keys."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QAbstractButton, QLineEdit, QScroller, QWidget
+
+from massage_explorer.catalog import Range, Text
+from massage_explorer.ui.browse import BrowseScreen
+from massage_explorer.ui.models import CARD_ROLE, TechniqueListModel
+from massage_explorer.ui.state import SessionState
+from massage_explorer.ui.widgets import MIN_TARGET
+from tests import factories as f
+from tests.ui.helpers import OFFSCREEN_NOISE, card_point, tap, toggle_point, touch_tap
+
+pytestmark = OFFSCREEN_NOISE
+
+
+@pytest.fixture
+def make_browse(qtbot):
+    def make(catalog=None, size=(1600, 900)):
+        state = SessionState()
+        model = TechniqueListModel(state)
+        model.set_catalog(catalog or f.catalog())
+        screen = BrowseScreen(state, model)
+        qtbot.addWidget(screen)
+        screen.resize(*size)
+        with qtbot.waitExposed(screen):
+            screen.show()
+        return screen, state
+
+    return make
+
+
+def test_tap_on_card_opens_it_and_tap_on_save_toggles_it(make_browse, qtbot):
+    screen, state = make_browse()
+    with qtbot.waitSignal(screen.openRequested) as opened:
+        tap(screen.view, card_point(screen.view, "firm-one"))
+    assert opened.args == ["firm-one"]
+    tap(screen.view, toggle_point(screen.view, "gentle"))
+    assert state.shortlist == ["gentle"]
+    tap(screen.view, toggle_point(screen.view, "gentle"))
+    assert state.shortlist == []
+
+
+def test_save_toggle_is_a_big_target(make_browse):
+    screen, _ = make_browse()
+    index = screen.proxy.index(0, 0)
+    rect = screen.view.card_delegate.toggle_rect(screen.view.visualRect(index), index)
+    assert rect.width() >= MIN_TARGET and rect.height() >= MIN_TARGET
+
+
+def test_touch_only_filter_save_and_open(make_browse, qtbot):
+    screen, state = make_browse(size=(790, 790))  # inside the 800x800 offscreen screen
+    deep = screen._pressure_chips[4]
+    touch_tap(deep, deep.rect().center())
+    qtbot.waitUntil(deep.isChecked)
+    assert screen.proxy.rowCount() == 1
+    touch_tap(screen.view.viewport(), toggle_point(screen.view, "firm-one"))
+    # The flick recogniser may hold the synthesised press back for a moment.
+    qtbot.waitUntil(lambda: state.shortlist == ["firm-one"])
+    with qtbot.waitSignal(screen.openRequested) as opened:
+        touch_tap(screen.view.viewport(), card_point(screen.view, "firm-one"))
+    assert opened.args == ["firm-one"]
+
+
+def test_every_view_scrolls_by_flicking(make_browse):
+    screen, _ = make_browse()
+    assert QScroller.hasScroller(screen.view.viewport())
+    assert QScroller.hasScroller(screen._panel_scroll.viewport())
+
+
+def test_empty_result_says_which_filter_to_remove(make_browse, qtbot):
+    screen, _ = make_browse()
+    screen._benefit_chips["sleep"].click()  # nothing in the default catalog claims sleep
+    assert screen.results.currentIndex() == 1
+    message = screen.empty.text()
+    assert "No technique matches this filter." in message
+    assert "'Better sleep'" in message
+    screen._benefit_chips["sleep"].click()
+    screen._pressure_chips[4].click()
+    screen.search.setText("gentle")
+    message = screen.empty.text()
+    assert "No technique matches all 2 filters." in message
+    assert "Try removing" in message and "Clear filters" in message
+    qtbot.mouseClick(screen.clear_button, Qt.MouseButton.LeftButton)
+    assert screen.results.currentIndex() == 0
+    assert screen.proxy.rowCount() == 2 and screen.search.text() == ""
+    assert not screen.clear_button.isEnabled()
+
+
+def test_condition_chip_sets_the_state_and_second_tap_clears_it(make_browse):
+    screen, state = make_browse()
+    screen._condition_chips["thinners"].click()
+    assert state.condition == "thinners"
+    card = screen.proxy.index(0, 0).data(CARD_ROLE)
+    assert card.caution == "Caution for Taking blood thinners"
+    screen._condition_chips["disc"].click()
+    assert state.condition == "disc"
+    assert not screen._condition_chips["thinners"].isChecked()
+    screen._condition_chips["disc"].click()
+    assert state.condition is None
+
+
+def test_keyboard_space_saves_and_enter_opens(make_browse, qtbot):
+    screen, state = make_browse()
+    screen.view.setFocus()
+    qtbot.keyClick(screen.view, Qt.Key.Key_Down)
+    qtbot.keyClick(screen.view, Qt.Key.Key_Space)
+    assert state.shortlist == ["firm-one"]
+    with qtbot.waitSignal(screen.openRequested) as opened:
+        qtbot.keyClick(screen.view, Qt.Key.Key_Return)
+    assert opened.args == ["firm-one"]
+
+
+def test_typing_filters_as_you_type(make_browse, qtbot):
+    screen, _ = make_browse()
+    qtbot.keyClicks(screen.search, "FIRM ONE")
+    assert screen.proxy.rowCount() == 1
+    assert screen.status.text() == "Showing 1 of 2 techniques"
+
+
+def test_one_technique_catalog(make_browse):
+    screen, _ = make_browse(f.catalog(f.technique("only")))
+    assert screen.proxy.rowCount() == 1
+    assert screen.status.text() == "1 technique"
+    assert screen.view.grab().width() > 0
+
+
+def test_long_name_wraps_and_the_card_grows(make_browse):
+    long_name = " ".join(["Extraordinarily"] * 19)[:300]
+    no_spaces = "x" * 300
+    screen, _ = make_browse(
+        f.catalog(
+            f.technique("short"),
+            f.technique("long", name=Text.plain(long_name)),
+            f.technique("unbroken", name=Text.plain(no_spaces), summary=Text.plain(no_spaces)),
+        )
+    )
+    view = screen.view
+    heights = [view.visualRect(screen.proxy.index(r, 0)).height() for r in range(3)]
+    assert heights[1] > heights[0] + 40 and heights[2] > heights[0] + 40
+    geometry = view.card_delegate._layout(
+        screen.proxy.index(1, 0).data(CARD_ROLE),
+        view.visualRect(screen.proxy.index(1, 0)).width(),
+        view.font(),
+    )
+    name_layout = geometry.texts[1][1]
+    assert name_layout.text() == long_name  # the whole name, not elided
+    assert name_layout.lineCount() > 1
+    assert name_layout.boundingRect().height() < heights[1]
+
+
+def test_html_in_data_renders_literally(make_browse):
+    raw = '<h1>Big</h1><img src=x><a href="http://example.com">link</a>'
+    screen, _ = make_browse(f.catalog(f.technique("html", name=Text.plain(raw))))
+    index = screen.proxy.index(0, 0)
+    assert index.data(Qt.ItemDataRole.DisplayRole) == raw
+    assert index.data(Qt.ItemDataRole.AccessibleTextRole).startswith(raw)
+    image = screen.grab()
+    assert not image.isNull()
+
+
+def test_missing_optional_fields_leave_no_empty_boxes(make_browse):
+    bare = f.technique(
+        "bare",
+        benefits=(),
+        cautions=(),
+        good_for=(),
+        feels_like=None,
+        after_session=None,
+        questions_to_ask=(),
+        pressure=Range(2, 2),
+    )
+    screen, _ = make_browse(f.catalog(bare, benefits=(), conditions=()))
+    geometry = screen.view.card_delegate._layout(
+        screen.proxy.index(0, 0).data(CARD_ROLE), 1200, screen.view.font()
+    )
+    texts = [layout.text() for _, layout, _ in geometry.texts]
+    assert not any("Reported to help with" in t for t in texts)
+    assert geometry.boxes == []
+    assert screen._benefit_heading.isHidden() and screen._condition_heading.isHidden()
+
+
+def test_every_control_is_touch_sized_and_named(make_browse):
+    screen, _ = make_browse()
+    controls: list[QWidget] = [*screen.findChildren(QAbstractButton), screen.search, screen.view]
+    for control in controls:
+        if not control.isVisible():
+            continue
+        assert control.accessibleName(), control
+        assert control.accessibleDescription(), control.accessibleName()
+        assert control.height() >= MIN_TARGET, control.accessibleName()
+        assert control.width() >= MIN_TARGET, control.accessibleName()
+    assert isinstance(screen.search, QLineEdit)
+
+
+def test_tab_reaches_filters_then_cards(make_browse, qtbot):
+    screen, _ = make_browse()
+    screen.search.setFocus()
+    seen = []
+    for _ in range(40):
+        qtbot.keyClick(screen.focusWidget(), Qt.Key.Key_Tab)
+        seen.append(screen.focusWidget())
+        if screen.focusWidget() is screen.view:
+            break
+    assert screen._benefit_chips["pain"] in seen
+    assert screen._pressure_chips[1] in seen
+    assert screen.view in seen
+    assert screen.view.currentIndex().isValid()  # focus lands on the first card
+
+
+def test_bigger_text_makes_cards_taller(make_browse, qtbot):
+    screen, _ = make_browse()
+    before = screen.view.visualRect(screen.proxy.index(0, 0)).height()
+    font = screen.view.font()
+    font.setPointSizeF(font.pointSizeF() * 1.5)
+    screen.view.setFont(font)
+    qtbot.waitUntil(lambda: screen.view.visualRect(screen.proxy.index(0, 0)).height() > before * 1.2)
+    assert screen.view.visualRect(screen.proxy.index(0, 0)).topLeft() != QPoint(-1, -1)
+
+
+def test_tap_after_scrolling_hits_the_card_under_the_finger(make_browse, qtbot):
+    many = f.catalog(*(f.technique(f"t{i}") for i in range(12)))
+    screen, state = make_browse(many, size=(790, 790))
+    bar = screen.view.verticalScrollBar()
+    bar.setValue(bar.maximum() // 2)  # scrolled with the scroll bar, not by flicking
+    qtbot.wait(50)
+    visible = [
+        r
+        for r in range(screen.proxy.rowCount())
+        if screen.view.viewport().rect().contains(screen.view.visualRect(screen.proxy.index(r, 0)))
+    ]
+    assert visible and visible[0] > 0
+    target = screen.proxy.index(visible[0], 0).data(Qt.ItemDataRole.UserRole + 1)
+    before = bar.value()
+    touch_tap(screen.view.viewport(), toggle_point(screen.view, target))
+    qtbot.waitUntil(lambda: state.shortlist == [target])
+    assert bar.value() == before

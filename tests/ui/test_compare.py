@@ -1,0 +1,333 @@
+"""The compare screen, driven by clicks on its real widgets; its table model checked by machine."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QPointingDevice
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QPushButton, QScroller, QWidget
+
+from massage_explorer.catalog import BenefitClaim, Catalog, Caution, Evidence
+from massage_explorer.ui.compare import CompareView
+from massage_explorer.ui.compare_model import (
+    MARKED_ROLE,
+    CompareModel,
+    DifferencesProxy,
+    PickerModel,
+)
+from massage_explorer.ui.state import SessionState
+from tests import factories as f
+
+# The offscreen platform warns whenever a shown top-level window's minimum size changes.
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+HTML = '<h1>Big</h1><img src="file:///etc/hostname"><a href="http://example.com">link</a>'
+
+
+def sample() -> Catalog:
+    """Three techniques that agree on some rows, and one more to add."""
+    return f.catalog(
+        f.technique(
+            "alpha",
+            benefits=(BenefitClaim("pain", Evidence.MODERATE), BenefitClaim("calm", Evidence.UNTESTED)),
+            cautions=(f.Caution("disc", f.t("Go gently near the disc.")),),
+        ),
+        f.technique(
+            "beta",
+            benefits=(BenefitClaim("pain", Evidence.MODERATE), BenefitClaim("sleep", Evidence.LOW)),
+            cautions=(Caution("thinners", f.t("Ask for light pressure.")),),
+        ),
+        f.technique(
+            "gamma",
+            benefits=(BenefitClaim("pain", Evidence.MODERATE),),
+            cautions=(
+                Caution("thinners", f.t("Light pressure only.")),
+                Caution("disc", f.t("Not over the spine.")),
+            ),
+        ),
+        f.technique("delta"),
+    )
+
+
+@pytest.fixture
+def state() -> SessionState:
+    return SessionState()
+
+
+@pytest.fixture
+def view(qtbot, state: SessionState) -> Iterator[CompareView]:
+    widget = CompareView(state)
+    qtbot.addWidget(widget)
+    widget.set_catalog(sample())
+    widget.resize(1600, 1000)
+    with qtbot.waitExposed(widget):
+        widget.show()
+    yield widget
+
+
+def shown_rows(view: CompareView) -> dict[str, list[str]]:
+    """What the table shows: question -> the cells, left to right."""
+    model = view.table.model()
+    return {
+        model.headerData(r, Qt.Orientation.Vertical): [
+            model.index(r, c).data() for c in range(model.columnCount())
+        ]
+        for r in range(model.rowCount())
+    }
+
+
+_touch: list[QPointingDevice] = []
+
+
+def touch_tap(widget: QWidget, pos: QPoint) -> None:
+    """A finger down and up; the offscreen screen is 800x800 and drops touches outside it."""
+    if not _touch:
+        _touch.append(QTest.createTouchDevice(QPointingDevice.DeviceType.TouchScreen))
+    QTest.touchEvent(widget, _touch[0]).press(0, pos, widget).commit()
+    QTest.touchEvent(widget, _touch[0]).release(0, pos, widget).commit()
+
+
+def click(qtbot, button: QPushButton) -> None:
+    assert button.isVisible() and button.isEnabled(), button.text()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def test_models_pass_the_model_tester(qtmodeltester, state: SessionState) -> None:
+    catalog = sample()
+    model = CompareModel()
+    model.set_content(catalog, catalog.techniques[:3], "en", "disc")
+    qtmodeltester.check(model)
+    proxy = DifferencesProxy()
+    proxy.setSourceModel(model)
+    proxy.set_only_differences(True)
+    qtmodeltester.check(proxy)
+    picker = PickerModel()
+    picker.set_techniques(catalog.techniques, "en")
+    qtmodeltester.check(picker)
+
+
+def test_three_columns_line_up_differences_remove_and_pick_one_more(qtbot, view, state) -> None:
+    state.set_compare(["alpha", "beta", "gamma"])
+    assert view.stack.currentWidget() is view.table_page
+    rows = shown_rows(view)
+    # One row per benefit id claimed by any column; "—" where a technique does not claim it.
+    assert rows["Better sleep: may it help?"] == ["—", "Low evidence ●●○○ — may help", "—"]
+    assert rows["Feeling calmer: may it help?"] == [
+        "Not studied ○○○○ — reported by patients, not studied",
+        "—",
+        "—",
+    ]
+    assert rows["Less back pain: may it help?"] == ["Moderate evidence ●●●○ — probably helps"] * 3
+    assert "How long?" in rows
+
+    click(qtbot, view.differences_button)
+    rows = shown_rows(view)
+    assert "How long?" not in rows  # same for all three
+    assert "Less back pain: may it help?" not in rows
+    assert "Better sleep: may it help?" in rows
+    assert "What is it?" in rows
+    assert view.differences_button.text().startswith("☑")
+
+    _more, remove_beta = view.header.buttons[1]
+    assert remove_beta.accessibleName() == "Remove Beta from the comparison"
+    click(qtbot, remove_beta)
+    assert state.compare == ["alpha", "gamma"]
+    assert view.model.columnCount() == 2
+
+    click(qtbot, view.header.buttons[0][1])
+    assert state.compare == ["gamma"]
+    assert view.stack.currentWidget() is view.placeholder
+    assert view.message.text() == "Pick one more technique to compare"
+    assert not view.differences_button.isVisible()
+
+
+def test_add_from_inside_compare_with_the_picker(qtbot, view, state) -> None:
+    state.set_compare(["alpha"])
+    click(qtbot, view.placeholder_add_button)
+    assert view.stack.currentWidget() is view.picker_page
+    picker = view.picker
+    names = [picker.model().index(r, 0).data().split("\n")[0] for r in range(picker.model().rowCount())]
+    assert names == ["Beta", "Gamma", "Delta"]  # not the one already compared
+    index = picker.model().index(2, 0)
+    picker.scrollTo(index)
+    qtbot.mouseClick(picker.viewport(), Qt.MouseButton.LeftButton, pos=picker.visualRect(index).center())
+    qtbot.waitUntil(lambda: state.compare == ["alpha", "delta"])
+    assert view.stack.currentWidget() is view.table_page
+    assert view.add_button.isVisible()
+
+
+def test_add_is_refused_with_a_reason_at_four(qtbot, view, state) -> None:
+    state.set_compare(["alpha", "beta", "gamma", "delta"])
+    assert not view.add_button.isEnabled()
+    assert view.add_limit.isVisible()
+    assert "4" in view.add_limit.text()
+
+
+def test_condition_is_marked_in_every_column_that_has_a_caution(view, state) -> None:
+    state.set_condition("disc")
+    state.set_compare(["alpha", "beta", "gamma"])
+    cells = shown_rows(view)["Who should be careful?"]
+    assert cells[0].startswith("⚠ Applies to you\nHerniated disc: Go gently")
+    assert "Applies to you" not in cells[1]
+    # Listed first even though the catalog lists it second.
+    assert cells[2].startswith("⚠ Applies to you\nHerniated disc: Not over the spine.")
+    row = list(shown_rows(view)).index("Who should be careful?")
+    model = view.table.model()
+    assert [model.index(row, c).data(MARKED_ROLE) for c in range(3)] == [True, False, True]
+
+
+def test_tapping_a_name_or_read_more_opens_details(qtbot, view, state) -> None:
+    state.set_compare(["alpha", "beta"])
+    header = view.header
+    x = header.sectionViewportPosition(1) + header.sectionSize(1) // 2
+    with qtbot.waitSignal(view.detailsRequested) as blocker:
+        qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 12))
+    assert blocker.args == ["beta"]
+    with qtbot.waitSignal(view.detailsRequested) as blocker:
+        click(qtbot, header.buttons[0][0])
+    assert blocker.args == ["alpha"]
+
+
+def test_a_tap_on_a_cell_does_not_change_the_comparison(qtbot, view, state) -> None:
+    state.set_compare(["alpha", "beta"])
+    index = view.table.model().index(0, 1)
+    qtbot.mouseClick(
+        view.table.viewport(), Qt.MouseButton.LeftButton, pos=view.table.visualRect(index).center()
+    )
+    assert state.compare == ["alpha", "beta"]
+
+
+def test_missing_optional_fields_say_not_described(view, state) -> None:
+    bare = f.technique(
+        "bare", feels_like=None, benefits=(), cautions=(), after_session=None, questions_to_ask=()
+    )
+    view.set_catalog(f.catalog(bare, f.technique("other")))
+    state.set_compare(["bare", "other"])
+    rows = shown_rows(view)
+    assert rows["How does it feel?"][0] == "Not described"
+    assert rows["What happens after?"][0] == "Not described"
+    assert rows["Who should be careful?"][0] == "No cautions listed"
+    assert all(cell.strip() for cells in rows.values() for cell in cells)
+
+
+def test_catalog_text_is_plain(view, state) -> None:
+    tricky = f.technique("tricky", name=f.t(HTML), summary=f.t(HTML))
+    view.set_catalog(f.catalog(tricky, f.technique("other")))
+    state.set_compare(["tricky", "other"])
+    model = view.table.model()
+    assert model.headerData(0, Qt.Orientation.Horizontal) == HTML
+    assert shown_rows(view)["What is it?"][0] == HTML
+    assert all(w.toolTip() == "" for w in view.findChildren(QPushButton))
+
+
+def test_long_names_wrap_in_the_header_and_buttons_stay_in_their_column(qtbot, view, state) -> None:
+    long_name = ("A very long technique name " * 12)[:300]
+    view.set_catalog(f.catalog(f.technique("long", name=f.t(long_name)), f.technique("short")))
+    state.set_compare(["long", "short"])
+    qtbot.wait(10)
+    header = view.header
+    line = header.fontMetrics().height()
+    assert header.height() > 3 * line
+    for column, (more, remove) in enumerate(header.buttons):
+        left = header.sectionViewportPosition(column)
+        right = left + header.sectionSize(column)
+        for button in (more, remove):
+            top_left = button.mapTo(header.viewport(), QPoint(0, 0))
+            assert left <= top_left.x() and top_left.x() + button.width() <= right
+            assert top_left.y() + button.height() <= header.height()
+
+
+def test_targets_are_big_named_and_described(qtbot, view, state) -> None:
+    state.set_compare(["alpha", "beta", "gamma"])
+    qtbot.wait(10)
+    buttons = [b for b in view.findChildren(QPushButton) if b.isVisible()]
+    assert len(buttons) >= 2 + 2 * 3
+    for button in buttons:
+        assert button.width() >= 48 and button.height() >= 48, button.text()
+        assert button.accessibleName() and button.accessibleDescription(), button.text()
+    assert view.table.accessibleName() and view.table.accessibleDescription()
+    assert QScroller.hasScroller(view.table.viewport())
+    assert min(view.table.rowHeight(r) for r in range(view.table.model().rowCount())) >= 48
+
+
+def test_touch_only_add_remove_and_open(qtbot, view, state) -> None:
+    view.resize(790, 790)  # inside the offscreen screen
+    state.set_compare(["alpha"])
+    touch_tap(view.placeholder_add_button, view.placeholder_add_button.rect().center())
+    assert view.stack.currentWidget() is view.picker_page
+    index = view.picker.model().index(0, 0)
+    touch_tap(view.picker.viewport(), view.picker.visualRect(index).center())
+    qtbot.waitUntil(lambda: state.compare == ["alpha", "beta"])
+    remove = view.header.buttons[0][1]
+    touch_tap(remove, remove.rect().center())
+    assert state.compare == ["beta"]
+    state.set_compare(["alpha", "beta"])
+    header = view.header
+    with qtbot.waitSignal(view.detailsRequested) as blocker:
+        touch_tap(header.viewport(), QPoint(header.sectionViewportPosition(1) + 20, 12))
+    assert blocker.args == ["beta"]
+
+
+def test_enter_on_a_cell_opens_that_column(qtbot, view, state) -> None:
+    state.set_compare(["alpha", "beta"])
+    view.table.setFocus()
+    view.table.setCurrentIndex(view.table.model().index(2, 1))
+    with qtbot.waitSignal(view.detailsRequested) as blocker:
+        qtbot.keyClick(view.table, Qt.Key.Key_Return)
+    assert blocker.args == ["beta"]
+
+
+def test_bigger_text_makes_rows_taller(qtbot, view, state) -> None:
+    state.set_compare(["alpha", "beta"])
+    before = view.table.rowHeight(0)
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    font = app.font()
+    bigger = app.font()
+    bigger.setPointSizeF(font.pointSizeF() * 2)
+    app.setFont(bigger)
+    try:
+        state.set_text_step(2)
+        qtbot.waitUntil(lambda: view.table.rowHeight(0) > before)
+    finally:
+        app.setFont(font)
+
+
+def test_keyboard_remove_keeps_focus_nearby(qtbot, view, state) -> None:
+    state.set_compare(["alpha", "beta", "gamma"])
+    view.activateWindow()
+    qtbot.waitUntil(view.isActiveWindow)
+    view.header.buttons[1][1].setFocus()
+    qtbot.keyClick(view.header.buttons[1][1], Qt.Key.Key_Space)
+    assert state.compare == ["alpha", "gamma"]
+    assert view.header.buttons[1][1].hasFocus()  # now "Remove Gamma"
+    qtbot.keyClick(view.header.buttons[1][1], Qt.Key.Key_Space)
+    assert state.compare == ["alpha"]
+    assert view.placeholder_add_button.hasFocus()
+
+
+def test_escape_closes_the_picker_then_goes_back(qtbot, view, state) -> None:
+    state.set_compare(["alpha", "beta"])
+    view.activateWindow()
+    qtbot.waitUntil(view.isActiveWindow)
+    view.back_button.setFocus()
+    click(qtbot, view.add_button)
+    assert view.stack.currentWidget() is view.picker_page
+    qtbot.keyClick(view.picker, Qt.Key.Key_Escape)
+    assert view.stack.currentWidget() is view.table_page
+    with qtbot.waitSignal(view.backRequested):
+        qtbot.keyClick(view.table, Qt.Key.Key_Escape)
+
+
+def test_renders_at_kiosk_size(qtbot, view, state, tmp_path) -> None:
+    """Not a look test: painting 3 and 4 columns at 1920x1080 must not fail or come out empty."""
+    view.resize(1920, 1080)
+    state.set_compare(["alpha", "beta", "gamma"])
+    click(qtbot, view.differences_button)
+    assert view.grab().save(str(tmp_path / "compare3.png"))
+    state.set_compare(["alpha", "beta", "gamma", "delta"])
+    image = view.grab().toImage()
+    assert not image.isNull() and image.width() == 1920

@@ -1,0 +1,254 @@
+"""The details screen, driven by clicks and keys on its real widgets."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QFrame, QLabel, QPushButton, QScroller, QWidget
+
+from massage_explorer.catalog import BenefitClaim, Caution, Evidence
+from massage_explorer.ui.detail import MAX_CONTENT_WIDTH, DetailView
+from massage_explorer.ui.detail_content import years_before
+from massage_explorer.ui.state import SessionState
+from tests import factories as f
+
+# The offscreen platform warns whenever a shown top-level window's minimum size changes.
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+HTML = '<h1>Big</h1><img src="file:///etc/hostname"><a href="http://example.com">link</a>'
+OPTIONAL_HEADINGS = (
+    "What it feels like",
+    "What it may help with",
+    "Who should be careful",
+    "What to expect after",
+    "Questions to ask your therapist",
+)
+
+
+@pytest.fixture
+def state() -> SessionState:
+    return SessionState()
+
+
+@pytest.fixture
+def view(qtbot, state: SessionState) -> Iterator[DetailView]:
+    widget = DetailView(state)
+    qtbot.addWidget(widget)
+    widget.set_catalog(f.catalog(*(f.technique(i) for i in ("gentle", "a", "b", "c", "d"))))
+    widget.show_technique("gentle")
+    widget.resize(1600, 1000)
+    with qtbot.waitExposed(widget):
+        widget.show()
+    yield widget
+
+
+def show(view: DetailView, *techniques) -> None:
+    view.set_catalog(f.catalog(*techniques))
+    view.show_technique(techniques[0].id)
+
+
+def texts(view: DetailView) -> list[str]:
+    assert view.content is not None
+    return [label.text() for label in view.content.findChildren(QLabel)]
+
+
+def click(qtbot, button: QPushButton) -> None:
+    assert button.isVisible() and button.isEnabled(), button.text()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def test_back_button_goes_back(qtbot, view) -> None:
+    assert view.back_button.height() >= 48
+    with qtbot.waitSignal(view.backRequested):
+        click(qtbot, view.back_button)
+
+
+def test_save_toggle_changes_the_shortlist(qtbot, view, state) -> None:
+    assert view.save_button.text() == "☆ Save to my list"
+    click(qtbot, view.save_button)
+    assert state.shortlist == ["gentle"]
+    assert view.save_button.text() == "★ Saved"
+    click(qtbot, view.save_button)
+    assert state.shortlist == []
+
+
+def test_add_to_compare_then_see_the_comparison(qtbot, view, state) -> None:
+    state.set_compare(["a"])
+    click(qtbot, view.compare_button)
+    assert state.compare == ["a", "gentle"]
+    assert not view.compare_button.isEnabled()
+    assert view.compare_button.text() == "✓ In the comparison"
+    with qtbot.waitSignal(view.compareRequested):
+        click(qtbot, view.see_compare_button)
+
+
+def test_add_to_compare_is_disabled_with_a_reason_at_four(view, state) -> None:
+    state.set_compare(["a", "b", "c", "d"])
+    assert not view.compare_button.isEnabled()
+    assert view.compare_reason.isVisible()
+    assert "4" in view.compare_reason.text()
+    assert view.compare_button.accessibleDescription() == view.compare_reason.text()
+    state.remove_from_compare("d")
+    assert view.compare_button.isEnabled() and not view.compare_reason.isVisible()
+
+
+def test_everything_about_the_technique_is_shown(view) -> None:
+    shown = texts(view)
+    assert "Gentle" in shown and "A short summary of gentle." in shown
+    assert "What it is." in shown and "A second paragraph." in shown  # paragraphs
+    assert "Slow, warm strokes." in shown
+    assert "■■□□  Light to medium" in shown
+    assert "30 to 60 minutes" in shown
+    assert "Low evidence ●●○○ — may help" in shown
+    assert "It may ease pain for a short time." in shown
+    assert "A review, 2015." in shown
+    assert "Not studied ○○○○ — reported by patients, not studied" in shown
+    assert "Taking blood thinners" in shown and "Ask for light pressure." in shown
+    assert "You may feel sleepy." in shown
+    assert "• Have you treated backs like mine?" in shown
+    assert "Tell your therapist if the pressure is too much." in view.guidance.text()
+    assert view.guidance.isVisible()
+
+
+def test_old_reviews_say_they_may_be_out_of_date(view) -> None:
+    today = dt.date.today()
+    claims = (
+        BenefitClaim("pain", Evidence.LOW, reviewed=years_before(today, 5) - dt.timedelta(days=1)),
+        BenefitClaim("sleep", Evidence.LOW, reviewed=years_before(today, 1)),
+    )
+    show(view, f.technique("dated", benefits=claims))
+    stale = [t for t in texts(view) if "May be out of date" in t]
+    assert len(stale) == 1
+    assert stale[0].startswith("⚠ May be out of date")
+    assert sum("Evidence last checked on" in t for t in texts(view)) == 1
+
+
+def test_the_patients_condition_is_marked_and_listed_first(view, state) -> None:
+    cautions = (Caution("disc", f.t("Gently near the disc.")), Caution("thinners", f.t("Light.")))
+    show(view, f.technique("careful", cautions=cautions))
+    state.set_condition("thinners")
+    marks = view.content.findChildren(QLabel, "appliesToYou")
+    assert [m.text() for m in marks] == ["⚠ Applies to you"]
+    shown = texts(view)
+    assert shown.index("Taking blood thinners") < shown.index("Herniated disc")
+    assert shown.index("⚠ Applies to you") == shown.index("Taking blood thinners") + 1
+
+
+def test_benefits_and_cautions_have_equal_weight(view) -> None:
+    headings = {
+        label.text(): label
+        for label in view.content.findChildren(QLabel)
+        if label.property("role") == "heading"
+    }
+    benefits, cautions = headings["What it may help with"], headings["Who should be careful"]
+    assert benefits.font() == cautions.font()
+    assert benefits.y() == cautions.y()  # side by side
+    assert abs(benefits.parentWidget().width() - cautions.parentWidget().width()) <= 1
+    cards = [
+        frame.frameShape() for frame in view.content.findChildren(QFrame) if frame.property("role") == "card"
+    ]
+    assert len(set(cards)) == 1
+
+
+def test_catalog_html_is_shown_literally(view) -> None:
+    claim = BenefitClaim("pain", Evidence.LOW, f.t(HTML), (f.t(HTML),))
+    show(
+        view,
+        f.technique(
+            "tricky",
+            name=f.t(HTML),
+            description=f.t(HTML),
+            benefits=(claim,),
+            cautions=(Caution("disc", f.t(HTML)),),
+        ),
+    )
+    literal = [label for label in view.content.findChildren(QLabel) if label.text() == HTML]
+    assert len(literal) == 5  # name, description, note, source, caution
+    for label in view.findChildren(QLabel):
+        assert label.textFormat() == Qt.TextFormat.PlainText
+        assert label.toolTip() == ""
+        assert not label.openExternalLinks()
+
+
+def test_only_required_fields_leave_no_empty_sections(view) -> None:
+    bare = f.technique(
+        "bare",
+        feels_like=None,
+        benefits=(),
+        cautions=(),
+        after_session=None,
+        questions_to_ask=(),
+        good_for=(),
+    )
+    show(view, bare)
+    shown = texts(view)
+    assert not set(OPTIONAL_HEADINGS) & set(shown)
+    assert all(text.strip() for text in shown)
+    assert not [w for w in view.content.findChildren(QFrame) if w.property("role") == "card"]
+    sections = [w for w in view.content.findChildren(QWidget) if w.property("role") == "section"]
+    assert all(len(s.findChildren(QLabel)) >= 2 for s in sections)  # a heading and something
+
+
+def test_a_300_character_name_wraps_within_the_readable_width(qtbot, view) -> None:
+    view.resize(1920, 1080)
+    show(view, f.technique("long", name=f.t(("Long name " * 30)[:300])))
+    qtbot.wait(10)
+    title = next(lb for lb in view.content.findChildren(QLabel) if lb.property("role") == "title")
+    assert title.wordWrap()
+    assert title.height() >= 2 * title.fontMetrics().height()
+    assert view.content.width() <= MAX_CONTENT_WIDTH
+
+
+def test_touch_and_accessibility(qtbot, view, state) -> None:
+    state.set_compare(["a"])
+    assert QScroller.hasScroller(view.scroll_area.viewport())
+    buttons = [b for b in view.findChildren(QPushButton) if b.isVisible()]
+    assert len(buttons) == 4
+    for button in buttons:
+        assert button.width() >= 48 and button.height() >= 48, button.text()
+        assert button.accessibleName() and button.accessibleDescription(), button.text()
+        assert button.focusPolicy() & Qt.FocusPolicy.TabFocus
+
+
+def test_tab_reaches_back_and_escape_goes_back(qtbot, view) -> None:
+    view.activateWindow()
+    qtbot.waitUntil(view.isActiveWindow)
+    view.compare_button.setFocus()
+    for _ in range(6):
+        if view.back_button.hasFocus():
+            break
+        qtbot.keyClick(view.focusWidget(), Qt.Key.Key_Tab)
+    assert view.back_button.hasFocus()
+    with qtbot.waitSignal(view.backRequested):
+        qtbot.keyClick(view.back_button, Qt.Key.Key_Escape)
+    with qtbot.waitSignal(view.backRequested):
+        qtbot.keyClick(view.save_button, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+
+
+def test_a_technique_that_left_the_catalog_says_so(view) -> None:
+    view.show_technique("gone")
+    assert isinstance(view.content, QLabel)
+    assert view.content.text() == "This technique is no longer in the list."
+    assert not view.save_button.isVisible()
+
+
+def test_bigger_text_applies_to_every_label(qtbot, view) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    font = app.font()
+    bigger = app.font()
+    bigger.setPointSizeF(font.pointSizeF() * 2)
+    app.setFont(bigger)
+    try:
+        qtbot.waitUntil(lambda: view.back_button.font().pointSizeF() == bigger.pointSizeF())
+        labels = view.findChildren(QLabel)
+        assert labels
+        for label in labels:
+            assert label.font().pointSizeF() == bigger.pointSizeF(), label.text()
+        bold = [lb for lb in labels if lb.text() == "Less back pain"]
+        assert bold and bold[0].font().bold()
+    finally:
+        app.setFont(font)

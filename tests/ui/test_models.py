@@ -1,0 +1,197 @@
+"""The technique list model, the filters and the proxy: checked by machine and against plain Python."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from PySide6.QtCore import Qt
+
+from massage_explorer.catalog import BenefitClaim, Caution, Evidence, Range, Technique, Text
+from massage_explorer.ui.models import (
+    CARD_ROLE,
+    ID_ROLE,
+    Filters,
+    TechniqueFilterProxy,
+    TechniqueListModel,
+    fold,
+)
+from massage_explorer.ui.shortlist import ShortlistModel
+from massage_explorer.ui.state import SessionState
+from tests import factories as f
+
+
+def build(catalog=None, state=None):
+    state = state or SessionState()
+    model = TechniqueListModel(state)
+    model.set_catalog(catalog or f.catalog())
+    proxy = TechniqueFilterProxy()
+    proxy.setSourceModel(model)
+    return state, model, proxy
+
+
+def shown_ids(proxy: TechniqueFilterProxy) -> list[str]:
+    return [proxy.index(r, 0).data(ID_ROLE) for r in range(proxy.rowCount())]
+
+
+def test_models_pass_the_model_tester(qtmodeltester):
+    state, model, proxy = build()
+    qtmodeltester.check(model)
+    proxy.set_filters(Filters(pressures=frozenset({4}), query="firm"))
+    qtmodeltester.check(proxy)
+    state.toggle_shortlist("gentle")
+    state.set_condition("disc")
+    qtmodeltester.check(ShortlistModel(state, model))
+
+
+def test_filters_combine_across_groups_and_or_within():
+    catalog = f.catalog(
+        f.technique("a", pressure=Range(1, 1)),
+        f.technique("b", pressure=Range(3, 4), benefits=(BenefitClaim("sleep", Evidence.HIGH),)),
+        f.technique("c", pressure=Range(2, 3), benefits=()),
+    )
+    _, _, proxy = build(catalog)
+    proxy.set_filters(Filters(pressures=frozenset({1, 4})))
+    assert shown_ids(proxy) == ["a", "b"]  # overlap with either chosen level
+    proxy.set_filters(Filters(benefits=frozenset({"pain", "sleep"})))
+    assert shown_ids(proxy) == ["a", "b"]
+    proxy.set_filters(Filters(benefits=frozenset({"pain"}), pressures=frozenset({3})))
+    assert shown_ids(proxy) == []
+    assert proxy.count_matching(Filters(pressures=frozenset({3}))) == 2
+
+
+def test_search_ignores_case_and_accents_and_finds_benefit_labels():
+    catalog = f.catalog(
+        f.technique("reflexo", name=Text.plain("Réflexologie plantaire")),
+        f.technique("other", benefits=(BenefitClaim("sleep", Evidence.LOW),)),
+    )
+    _, _, proxy = build(catalog)
+    proxy.set_filters(Filters(query="REFLEXO"))
+    assert shown_ids(proxy) == ["reflexo"]
+    proxy.set_filters(Filters(query="better SLEEP"))
+    assert shown_ids(proxy) == ["other"]
+    assert fold("Ångström Ünïcode") == "angstrom unicode"
+
+
+def test_condition_sorts_suited_first_and_marks_cautions():
+    catalog = f.catalog(
+        f.technique("plain", good_for=(), cautions=()),
+        f.technique("risky", good_for=(), cautions=(Caution("disc", Text.plain("Careful.")),)),
+        f.technique("suited", good_for=("disc",), cautions=()),
+    )
+    state, model, proxy = build(catalog)
+    state.set_condition("disc")
+    assert shown_ids(proxy) == ["suited", "plain", "risky"]  # nothing hidden, suited first
+    cards = {c.technique_id: c for c in (model.card(r) for r in range(3))}
+    assert cards["risky"].caution == "Caution for Herniated disc"
+    assert cards["suited"].suited and not cards["suited"].caution
+    assert "Caution for Herniated disc" in model.index(2).data(Qt.ItemDataRole.AccessibleTextRole)
+    state.set_condition(None)
+    assert shown_ids(proxy) == ["plain", "risky", "suited"]
+
+
+@pytest.mark.parametrize(
+    "raw", ["<h1>Big</h1>", "<img src=x>", '<a href="http://example.com">link</a>', "&amp; <b>"]
+)
+def test_catalog_text_is_plain_text(raw):
+    catalog = f.catalog(f.technique("html", name=Text.plain(raw), summary=Text.plain(raw)))
+    _, model, _ = build(catalog)
+    index = model.index(0)
+    assert index.data(Qt.ItemDataRole.DisplayRole) == raw
+    assert index.data(Qt.ItemDataRole.AccessibleTextRole).startswith(raw)
+    assert index.data(CARD_ROLE).summary == raw
+
+
+def test_shortlist_changes_refresh_only_the_saved_flag():
+    state, model, _ = build()
+    assert model.card(0).saved is False
+    changed = []
+    model.dataChanged.connect(lambda a, b, roles: changed.append((a.row(), b.row())))
+    state.toggle_shortlist(model.index(0).data(ID_ROLE))
+    assert changed == [(0, 0)]
+    assert model.card(0).saved is True
+
+
+def test_cards_show_the_three_best_supported_benefits():
+    claims = (
+        BenefitClaim("extra", Evidence.UNTESTED),
+        BenefitClaim("sleep", Evidence.LOW),
+        BenefitClaim("pain", Evidence.HIGH),
+        BenefitClaim("unknown-id", Evidence.MODERATE),
+    )
+    _, model, _ = build(f.catalog(f.technique("many", benefits=claims)))
+    lines = model.card(0).benefits
+    # An id missing from the vocabulary is shown as is, never dropped.
+    assert [b.label for b in lines] == ["Less back pain", "unknown-id", "Better sleep"]
+    assert lines[0].grade == "High evidence" and lines[0].dots == "●●●●"
+
+
+# -- property: the proxy never shows a row its filters exclude ----------------------------------
+WORDS = ["calm", "Deep", "sleep", "réflexo", "pain", "<b>", "Ünï", "firm"]
+BENEFIT_IDS = ["pain", "sleep", "calm"]
+
+
+def plain_fold(text: str) -> str:
+    """An independent accent/case fold for the oracle."""
+    return "".join(
+        ch for ch in unicodedata.normalize("NFD", text) if unicodedata.category(ch) != "Mn"
+    ).lower()
+
+
+@st.composite
+def techniques(draw, index: int) -> Technique:
+    low = draw(st.integers(1, 4))
+    high = draw(st.integers(low, 4))
+    benefits = draw(st.lists(st.sampled_from(BENEFIT_IDS), unique=True, max_size=3))
+    name = " ".join(draw(st.lists(st.sampled_from(WORDS), min_size=1, max_size=3)))
+    return f.technique(
+        f"t{index}",
+        name=Text.plain(name),
+        pressure=Range(low, high),
+        benefits=tuple(BenefitClaim(b, Evidence.LOW) for b in benefits),
+    )
+
+
+@st.composite
+def catalogs(draw):
+    count = draw(st.integers(1, 12))
+    return f.catalog(*(draw(techniques(i)) for i in range(count)))
+
+
+def oracle(catalog, filters: Filters) -> list[str]:
+    labels = {t.id: t.label.default for t in catalog.benefits}
+    kept = []
+    for tech in catalog.techniques:
+        ids = {c.benefit for c in tech.benefits}
+        if filters.benefits and not ids & filters.benefits:
+            continue
+        levels = set(range(tech.pressure.low, tech.pressure.high + 1))
+        if filters.pressures and not levels & filters.pressures:
+            continue
+        text = " ".join(
+            [tech.name.default, tech.summary.default, tech.description.default]
+            + [labels.get(b, b) for b in ids]
+        )
+        if not all(w in plain_fold(text) for w in plain_fold(filters.query).split()):
+            continue
+        kept.append(tech.id)
+    return kept
+
+
+filter_sets = st.builds(
+    Filters,
+    benefits=st.frozensets(st.sampled_from(BENEFIT_IDS), max_size=2),
+    pressures=st.frozensets(st.integers(1, 4), max_size=2),
+    query=st.sampled_from(["", "calm", "DEEP", "reflexo", "unï pain", "<b>", "zzz", " summary "]),
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(catalog=catalogs(), first=filter_sets, second=filter_sets)
+def test_proxy_shows_exactly_what_the_filters_allow(qapp, catalog, first, second):
+    _, _, proxy = build(catalog)
+    for filters in (first, second):  # also checks that changing filters refilters correctly
+        proxy.set_filters(filters)
+        assert sorted(shown_ids(proxy)) == sorted(oracle(catalog, filters))
