@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from massage_explorer.kiosk_config import ConfigError, default_config_path, save_pin
+from massage_explorer.kiosk_config import ConfigError, default_config_path, load_config, save_pin
 from massage_explorer.paths import bundled_catalog_path
 from massage_explorer.storage import LoadResult, load_catalog
 
@@ -22,6 +22,10 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--data", metavar="FILE", type=Path, help="catalog to show (default: bundled)")
     parser.add_argument("--kiosk", action="store_true", help="run as a locked-down kiosk")
+    parser.add_argument(
+        "--config", type=Path, metavar="FILE", help="kiosk settings file (default: %(default)s)",
+        default=default_config_path(),
+    )  # fmt: skip
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     validate = commands.add_parser(
         "validate",
@@ -36,7 +40,7 @@ def _parser() -> argparse.ArgumentParser:
         description="Set the staff PIN that unlocks a kiosk. There is no default PIN.",
     )
     set_pin.add_argument("--config", type=Path, metavar="FILE", help="settings file (default: %(default)s)",
-                         default=default_config_path())  # fmt: skip
+                         default=argparse.SUPPRESS)  # fmt: skip
     return parser
 
 
@@ -74,9 +78,16 @@ def validate(files: Sequence[Path], *, strict: bool) -> int:
     return worst
 
 
-def run(data: Path | None, *, kiosk: bool) -> int:
+def run(data: Path | None, *, kiosk: bool, config_path: Path) -> int:
     """Start the patient app; a bad catalog gets the validator's messages, not a traceback."""
-    path = data or bundled_catalog_path()
+    config = None
+    if kiosk:
+        try:
+            config = load_config(config_path)
+        except ConfigError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return EXIT_INVALID
+    path = data or (config.catalog if config else None) or bundled_catalog_path()
     result = _read(path)
     if result is None:
         return EXIT_USAGE
@@ -85,9 +96,15 @@ def run(data: Path | None, *, kiosk: bool) -> int:
             print(problem.format(str(path)), file=sys.stderr)
         print(f"{path}: cannot start: the catalog has errors (listed above)", file=sys.stderr)
         return EXIT_INVALID
-    from massage_explorer.ui.app import run_app  # Qt is only imported to show a window
+    # Qt is only imported to show a window.
+    if config is not None:
+        from massage_explorer.ui.kiosk import run_kiosk
 
-    status: int = run_app(result.catalog, catalog_path=path, kiosk=kiosk)
+        kiosk_status: int = run_kiosk(result.catalog, config, catalog_path=path)
+        return kiosk_status
+    from massage_explorer.ui.app import run_app
+
+    status: int = run_app(result.catalog, catalog_path=path)
     return status
 
 
@@ -120,7 +137,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return validate(args.files, strict=args.strict)
     if args.command == "set-pin":
         return set_pin(args.config)
-    return run(args.data, kiosk=args.kiosk)
+    return run(args.data, kiosk=args.kiosk, config_path=args.config)
 
 
 if __name__ == "__main__":

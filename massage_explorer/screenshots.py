@@ -74,6 +74,43 @@ def render_all(catalog: Catalog, outdir: Path) -> list[Path]:
     return saved
 
 
+def render_kiosk(catalog: Catalog, outdir: Path) -> list[Path]:
+    """The kiosk's own screens: welcome, the idle countdown and the staff PIN pad."""
+    from PySide6.QtWidgets import QApplication
+
+    from massage_explorer.kiosk_config import KioskConfig, hash_pin
+    from massage_explorer.ui.kiosk import KioskWindow
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    # A throwaway PIN: the picture shows the pad, not a way in.
+    kiosk = KioskWindow(catalog, KioskConfig(pin_hash=hash_pin("739184")))
+    kiosk.resize(*SIZE)
+    kiosk.show()
+    saved: list[Path] = []
+
+    def shot(name: str) -> None:
+        for _ in range(3):
+            app.processEvents()
+        path = outdir / name
+        kiosk.grab().save(str(path))
+        saved.append(path)
+
+    shot("welcome.png")
+    kiosk.start_session()
+    kiosk.idle.idle.emit()
+    for _ in range(7):
+        kiosk.countdown._on_tick()
+    shot("countdown.png")
+    kiosk.countdown.stay()
+    kiosk.open_pinpad()
+    for digit in "739":
+        kiosk.pinpad.digit_buttons[digit].click()
+    shot("pinpad.png")
+    kiosk.staff_quit_for_tests()
+    return saved
+
+
 def _differences_only(window: object) -> None:
     """Tick the compare screen's 'differences only' switch, whatever the other module calls it."""
     from PySide6.QtWidgets import QAbstractButton
@@ -98,7 +135,8 @@ def main(argv: list[str] | None = None) -> int:
         for problem in result.problems:
             print(problem, file=sys.stderr)
         return 1
-    for path in render_all(result.catalog, Path(args[0])):
+    outdir = Path(args[0])
+    for path in [*render_all(result.catalog, outdir), *render_kiosk(result.catalog, outdir)]:
         print(path)
     return 0
 

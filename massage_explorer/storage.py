@@ -13,7 +13,6 @@ from pathlib import Path
 import yaml
 
 from massage_explorer.catalog import Catalog
-from massage_explorer.dump import dump_catalog
 from massage_explorer.problems import Problem, Severity
 from massage_explorer.validate import CatalogBuilder
 from massage_explorer.yamlnodes import DEFAULT_LOADER, MAX_BYTES, compose, decode
@@ -77,6 +76,8 @@ def load_catalog(
 
 def save_catalog(catalog: Catalog, path: Path | str) -> None:
     """Write the catalog as YAML, atomically, keeping the previous file as `<name>.bak`."""
+    from massage_explorer.dump import dump_catalog  # only saving needs the emitter: keep start-up lean
+
     atomic_write(Path(path), dump_catalog(catalog).encode("utf-8"))
 
 

@@ -36,7 +36,9 @@ if TYPE_CHECKING:
 class MainWindow(QMainWindow):
     """Top bar, one screen at a time (browse, details, compare, shortlist) and a guidance strip."""
 
-    startOverRequested = Signal()  # for the kiosk: forget this patient (no button yet)
+    # "Start over": the kiosk answers it by replacing the whole window; the desktop app by
+    # reset_session().
+    startOverRequested = Signal()
 
     def __init__(self, catalog: Catalog, state: SessionState, parent: QWidget | None = None):
         super().__init__(parent)
@@ -114,6 +116,13 @@ class MainWindow(QMainWindow):
         self.contrast_button.setAccessibleDescription(self.tr("Switch to white and yellow text on black."))
         self.contrast_button.toggled.connect(self.state.set_high_contrast)
         row.addWidget(self.contrast_button)
+        row.addSpacing(20)
+        self.start_over_button = big_button(self.tr("Start over"))
+        self.start_over_button.setAccessibleDescription(
+            self.tr("Forget your choices and begin again from the start.")
+        )
+        self.start_over_button.clicked.connect(self.startOverRequested)
+        row.addWidget(self.start_over_button)
         self._sync_appearance_controls()
         return bar
 
@@ -236,6 +245,15 @@ class MainWindow(QMainWindow):
             apply_theme(app, high_contrast=self.state.high_contrast, scale=self.state.text_scale)
         self._sync_appearance_controls()
 
+    @Slot()
+    def reset_session(self) -> None:
+        """Forget the patient's choices in place: shortlist, compare, filters, size, contrast."""
+        self.state.reset()
+        self.browse.clear_filters()
+        self.browse.view.scrollToTop()
+        self._history.clear()
+        self._show(self.browse)
+
 
 def prepare_application() -> QApplication:
     """The QApplication (created if needed), named and in the default theme."""
@@ -247,16 +265,14 @@ def prepare_application() -> QApplication:
     return app
 
 
-def run_app(catalog: Catalog, *, catalog_path: Path | None = None, kiosk: bool = False) -> int:
-    """Show the patient app for `catalog` until it is closed; returns the exit code."""
+def run_app(catalog: Catalog, *, catalog_path: Path | None = None) -> int:
+    """Show the patient app (a normal desktop window) until it is closed; returns the exit code."""
     app = prepare_application()
     state = SessionState(catalog.default_language)
     window = MainWindow(catalog, state)
+    window.startOverRequested.connect(window.reset_session)
     if catalog_path is not None:
         window.setWindowFilePath(str(catalog_path))
-    if kiosk:
-        window.showFullScreen()
-    else:
-        window.resize(1920, 1080)
-        window.showMaximized()
+    window.resize(1920, 1080)
+    window.showMaximized()
     return app.exec()

@@ -24,6 +24,10 @@ class CardListView(QListView):
         self.card_delegate.openRequested.connect(self.openRequested)
         self.card_delegate.toggleRequested.connect(self.toggleRequested)
         self.setSpacing(10)
+        # Lay out the first screenful at once and the rest in small batches between events: a
+        # keystroke in the search box then never waits for 5,000 card heights.
+        self.setLayoutMode(QListView.LayoutMode.Batched)
+        self.setBatchSize(40)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -125,6 +125,17 @@ QPushButton:focus, QLineEdit:focus {{ border: 5px solid {c.focus}; padding: 3px 
 QLineEdit:focus {{ padding: 0px 11px; }}
 QListView {{ background: {c.window}; border: 3px solid transparent; border-radius: 12px; }}
 QListView:focus {{ border: 3px solid {c.focus}; }}
+QWidget#welcome {{ background: {c.window}; }}
+QLabel[role="hero"] {{ font-size: {body * 2.25:.1f}pt; font-weight: bold; }}
+QPushButton#startButton {{
+    font-size: {body * 1.75:.1f}pt; font-weight: bold; border-radius: 24px;
+    background: {c.accent}; color: {c.on_accent}; border: 3px solid {c.text};
+}}
+QFrame#countdown, QFrame#pinpad {{ background: rgba(0, 0, 0, 170); }}
+QFrame#countdownBox, QFrame#pinpadBox {{
+    background: {c.base}; border: 3px solid {c.text}; border-radius: 24px;
+}}
+QFrame#countdownBox QPushButton, QFrame#pinpadBox QPushButton {{ font-size: {body * 1.4:.1f}pt; }}
 QScrollBar:vertical {{ width: 28px; background: {c.window}; border: none; margin: 0; }}
 QScrollBar:horizontal {{ height: 28px; background: {c.window}; border: none; margin: 0; }}
 QScrollBar::handle {{ background: {c.border}; border-radius: 10px; min-height: 64px;

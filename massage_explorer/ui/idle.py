@@ -1,0 +1,158 @@
+"""Notice when nobody has touched the kiosk, and ask "Are you still there?" before wiping the session."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtWidgets import QApplication, QFrame, QVBoxLayout, QWidget
+
+from massage_explorer.ui.widgets import big_button, plain_label
+
+# Input that shows a person is there. Mouse moves count: a finger resting and sliding is one.
+INPUT_EVENTS = frozenset(
+    {
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.MouseButtonRelease,
+        QEvent.Type.MouseMove,
+        QEvent.Type.TouchBegin,
+        QEvent.Type.TouchUpdate,
+        QEvent.Type.TouchEnd,
+        QEvent.Type.KeyPress,
+        QEvent.Type.Wheel,
+        QEvent.Type.TabletPress,
+    }
+)
+
+
+class IdleWatcher(QObject):
+    """Emits `idle` after `seconds` without input anywhere in the application.
+
+    One single-shot timer is restarted by each input event, so an idle kiosk has no timer
+    ticking: the CPU is woken once, when the time is up, not polled.
+    """
+
+    idle = Signal()
+    activity = Signal()
+
+    def __init__(self, seconds: int, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(seconds * 1000)
+        self._timer.timeout.connect(self.idle)
+        self._installed = False
+
+    @property
+    def seconds(self) -> int:
+        return self._timer.interval() // 1000
+
+    @property
+    def running(self) -> bool:
+        return self._timer.isActive()
+
+    def start(self) -> None:
+        app = QApplication.instance()
+        if app is not None and not self._installed:
+            app.installEventFilter(self)
+            self._installed = True
+        self._timer.start()
+
+    def stop(self) -> None:
+        self._timer.stop()
+        app = QApplication.instance()
+        if app is not None and self._installed:
+            app.removeEventFilter(self)
+            self._installed = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in INPUT_EVENTS:
+            self._timer.start()
+            self.activity.emit()
+        return False
+
+
+class CountdownOverlay(QFrame):
+    """A full-window "Are you still there?" with the seconds left and one big button to stay."""
+
+    stayed = Signal()
+    expired = Signal()
+
+    def __init__(self, seconds: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("countdown")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self.total = seconds
+        self.remaining = seconds
+        self._tick = QTimer(self)
+        self._tick.setInterval(1000)
+        self._tick.timeout.connect(self._on_tick)
+
+        box = QFrame(self)
+        box.setObjectName("countdownBox")
+        box.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        box.setMinimumWidth(760)
+        box.setMaximumWidth(1000)
+        column = QVBoxLayout(box)
+        column.setContentsMargins(48, 40, 48, 40)
+        column.setSpacing(24)
+        self.question = plain_label(self.tr("Are you still there?"), role="hero")
+        self.question.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.seconds_label = plain_label("", role="title")
+        self.seconds_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.explain = plain_label(
+            self.tr("To keep your choices private, this screen will start over for the next person."),
+            role="body",
+        )
+        self.explain.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stay_button = big_button(self.tr("I'm still here"))
+        self.stay_button.setMinimumHeight(96)
+        self.stay_button.setProperty("role", "primary")
+        self.stay_button.setAccessibleDescription(self.tr("Keep going where you were."))
+        self.stay_button.clicked.connect(self.stay)
+        for widget in (self.question, self.seconds_label, self.explain, self.stay_button):
+            column.addWidget(widget)
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        outer.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
+        outer.addStretch(1)
+        self.hide()
+
+    def begin(self) -> None:
+        self.remaining = self.total
+        self._show_remaining()
+        parent = self.parentWidget()
+        if parent is not None:
+            self.setGeometry(parent.rect())
+        self.show()
+        self.raise_()
+        self.stay_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._tick.start()
+
+    def cancel(self) -> None:
+        self._tick.stop()
+        self.hide()
+
+    @property
+    def counting(self) -> bool:
+        return self._tick.isActive()
+
+    @Slot()
+    def stay(self) -> None:
+        if self.counting:
+            self.cancel()
+            self.stayed.emit()
+
+    @Slot()
+    def _on_tick(self) -> None:
+        self.remaining -= 1
+        if self.remaining <= 0:
+            self.cancel()
+            self.expired.emit()
+        else:
+            self._show_remaining()
+
+    def _show_remaining(self) -> None:
+        self.seconds_label.setText(
+            self.tr("Starting over in 1 second")
+            if self.remaining == 1
+            else self.tr("Starting over in {n} seconds").format(n=self.remaining)
+        )

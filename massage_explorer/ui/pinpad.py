@@ -1,0 +1,211 @@
+"""The staff PIN pad and the staff panel behind it (quit the kiosk; catalog problems)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QElapsedTimer, QEvent, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from massage_explorer.kiosk_config import PinGate
+from massage_explorer.ui.widgets import big_button, plain_label
+
+LONG_PRESS_MS = 2500
+MAX_DIGITS = 12
+
+
+class LongPress(QObject):
+    """Emits `triggered` when a widget is held down (finger or mouse) for LONG_PRESS_MS.
+
+    The discreet staff gesture: nothing on screen invites it, a patient's tap does nothing.
+    """
+
+    triggered = Signal()
+
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__(widget)
+        self._held = QElapsedTimer()
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(LONG_PRESS_MS)
+        self._timer.timeout.connect(self.triggered)
+        widget.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind in (QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin):
+            self._timer.start()
+            if kind == QEvent.Type.TouchBegin:
+                event.accept()
+                return True
+        elif kind in (QEvent.Type.MouseButtonRelease, QEvent.Type.TouchEnd, QEvent.Type.TouchCancel):
+            self._timer.stop()
+        return False
+
+
+class PinPad(QFrame):
+    """Digits as big buttons, the PIN shown as dots; unlocks only with the configured PIN."""
+
+    quitRequested = Signal()
+    closed = Signal()
+
+    def __init__(self, gate: PinGate, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("pinpad")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self.gate = gate
+        self._digits = ""
+        self._problems = ""
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self._build_pad())
+        self.pages.addWidget(self._build_staff_panel())
+        box = QFrame()
+        box.setObjectName("pinpadBox")
+        box.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        box.setMinimumWidth(640)
+        box.setMaximumWidth(800)
+        inner = QVBoxLayout(box)
+        inner.setContentsMargins(40, 32, 40, 32)
+        inner.addWidget(self.pages)
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        outer.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
+        outer.addStretch(1)
+        self.hide()
+
+    def _build_pad(self) -> QWidget:
+        page = QWidget()
+        column = QVBoxLayout(page)
+        column.setSpacing(16)
+        self.prompt = plain_label(self.tr("Staff only: enter the PIN"), role="heading")
+        self.dots = plain_label("", role="title")
+        self.dots.setAccessibleName(self.tr("PIN entered so far"))
+        self.message = plain_label("", role="body")
+        column.addWidget(self.prompt)
+        column.addWidget(self.dots)
+        column.addWidget(self.message)
+        grid = QGridLayout()
+        grid.setSpacing(12)
+        self.digit_buttons: dict[str, QPushButton] = {}
+        for index, digit in enumerate("123456789"):
+            grid.addWidget(self._digit_button(digit), index // 3, index % 3)
+        self.erase_button = big_button(self.tr("⌫ Erase"), self.tr("Erase the last digit"))
+        self.erase_button.clicked.connect(self._erase)
+        self.ok_button = big_button(self.tr("OK"), self.tr("Check the PIN"))
+        self.ok_button.clicked.connect(self.submit)
+        grid.addWidget(self.erase_button, 3, 0)
+        grid.addWidget(self._digit_button("0"), 3, 1)
+        grid.addWidget(self.ok_button, 3, 2)
+        column.addLayout(grid)
+        self.cancel_button = big_button(self.tr("Cancel"), self.tr("Close the PIN pad"))
+        self.cancel_button.clicked.connect(self.close_pad)
+        column.addWidget(self.cancel_button)
+        for button in (*self.digit_buttons.values(), self.erase_button, self.ok_button):
+            button.setMinimumSize(120, 80)
+        return page
+
+    def _digit_button(self, digit: str) -> QPushButton:
+        button = big_button(digit, self.tr("Digit {d}").format(d=digit))
+        button.clicked.connect(lambda: self._press(digit))
+        self.digit_buttons[digit] = button
+        return button
+
+    def _build_staff_panel(self) -> QWidget:
+        page = QWidget()
+        column = QVBoxLayout(page)
+        column.setSpacing(16)
+        column.addWidget(plain_label(self.tr("Staff"), role="heading"))
+        self.problems_label = plain_label("", role="body")
+        self.problems_label.setAccessibleName(self.tr("Catalog problems"))
+        column.addWidget(self.problems_label)
+        row = QHBoxLayout()
+        self.quit_button = big_button(self.tr("Quit the kiosk"))
+        self.quit_button.setAccessibleDescription(self.tr("Close Massage Explorer."))
+        self.quit_button.clicked.connect(self.quitRequested)
+        self.back_button = big_button(self.tr("Back to the kiosk"))
+        self.back_button.clicked.connect(self.close_pad)
+        row.addWidget(self.quit_button)
+        row.addWidget(self.back_button)
+        column.addLayout(row)
+        return page
+
+    def set_problems(self, text: str) -> None:
+        """Catalog problems the kiosk met (e.g. an invalid update it did not apply), for staff."""
+        self._problems = text
+        self.problems_label.setText(text or self.tr("The catalog loaded without problems."))
+
+    def open_pad(self) -> None:
+        self._digits = ""
+        self._update_dots()
+        self.pages.setCurrentIndex(0)
+        if not self.gate.configured:
+            self.message.setText(
+                self.tr(
+                    "No staff PIN is set, so this pad cannot unlock. On this computer, run "
+                    "'massage-explorer set-pin' in a terminal to set one."
+                )
+            )
+        else:
+            self._show_lock_state()
+        parent = self.parentWidget()
+        if parent is not None:
+            self.setGeometry(parent.rect())
+        self.show()
+        self.raise_()
+        self.digit_buttons["1"].setFocus(Qt.FocusReason.OtherFocusReason)
+
+    @Slot()
+    def close_pad(self) -> None:
+        self._digits = ""
+        self.hide()
+        self.closed.emit()
+
+    def _press(self, digit: str) -> None:
+        if len(self._digits) < MAX_DIGITS:
+            self._digits += digit
+            self._update_dots()
+
+    @Slot()
+    def _erase(self) -> None:
+        self._digits = self._digits[:-1]
+        self._update_dots()
+
+    def _update_dots(self) -> None:
+        self.dots.setText("●" * len(self._digits) or " ")
+
+    @Slot()
+    def submit(self) -> None:
+        pin, self._digits = self._digits, ""
+        self._update_dots()
+        if not self.gate.configured:
+            return
+        if self.gate.check(pin):
+            self.set_problems(self._problems)
+            self.pages.setCurrentIndex(1)
+            self.quit_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self._show_lock_state(wrong=True)
+
+    def _show_lock_state(self, wrong: bool = False) -> None:
+        locked = self.gate.seconds_locked()
+        if locked:
+            self.message.setText(
+                self.tr("Too many wrong tries. Try again in 1 second.")
+                if locked == 1
+                else self.tr("Too many wrong tries. Try again in {n} seconds.").format(n=locked)
+            )
+        elif wrong:
+            self.message.setText(
+                self.tr("That PIN is not right. 1 try left.")
+                if self.gate.tries_left() == 1
+                else self.tr("That PIN is not right. {n} tries left.").format(n=self.gate.tries_left())
+            )
+        else:
+            self.message.setText("")

@@ -1,0 +1,117 @@
+"""The kiosk's welcome (attract) screen: touch to start, a rotating highlight, the doctor advice."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QHideEvent, QKeyEvent, QMouseEvent, QShowEvent
+from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
+
+from massage_explorer.catalog import Catalog
+from massage_explorer.ui.widgets import big_button, guidance_lines, plain_label
+
+ROTATE_MS = 8000
+
+
+class WelcomeScreen(QFrame):
+    """Shown between patients. A touch anywhere, a click or any key starts a fresh session."""
+
+    startRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("welcome")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName(self.tr("Welcome. Touch anywhere to start."))
+        self._highlights: list[tuple[str, str]] = []
+        self._index = 0
+        # The only timer on this screen: it changes the highlight, nothing else.
+        self._rotate = QTimer(self)
+        self._rotate.setInterval(ROTATE_MS)
+        self._rotate.timeout.connect(self._next_highlight)
+
+        column = QVBoxLayout(self)
+        column.setContentsMargins(80, 80, 80, 60)
+        column.setSpacing(28)
+        self.title = plain_label(self.tr("Find a massage that may suit your back"), role="hero")
+        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.highlight_name = plain_label("", role="heading")
+        self.highlight_name.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.highlight_text = plain_label("", role="body")
+        self.highlight_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.start_button = big_button(self.tr("Touch to start"))
+        self.start_button.setObjectName("startButton")
+        self.start_button.setMinimumSize(420, 110)
+        self.start_button.setAccessibleDescription(self.tr("Start browsing massage techniques."))
+        self.start_button.clicked.connect(self.startRequested)
+        self.doctor = plain_label(guidance_lines(full=False)[0], role="guidance")
+        self.doctor.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        column.addStretch(2)
+        column.addWidget(self.title)
+        column.addStretch(1)
+        column.addWidget(self.highlight_name)
+        column.addWidget(self.highlight_text)
+        column.addStretch(1)
+        column.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        column.addStretch(2)
+        column.addWidget(self.doctor)
+        # Taps on the labels count as "anywhere" too.
+        for child in (self.title, self.highlight_name, self.highlight_text, self.doctor):
+            child.installEventFilter(self)
+
+    def set_catalog(self, catalog: Catalog, language: str) -> None:
+        self._highlights = [(t.name.get(language), t.summary.get(language)) for t in catalog.techniques]
+        self._index = 0
+        self._show_highlight()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if len(self._highlights) > 1:
+            self._rotate.start()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self._rotate.stop()
+        super().hideEvent(event)
+
+    @property
+    def rotating(self) -> bool:
+        return self._rotate.isActive()
+
+    @Slot()
+    def _next_highlight(self) -> None:
+        self._index = (self._index + 1) % max(len(self._highlights), 1)
+        self._show_highlight()
+
+    def _show_highlight(self) -> None:
+        if not self._highlights:
+            self.highlight_name.clear()
+            self.highlight_text.clear()
+            return
+        name, summary = self._highlights[self._index]
+        self.highlight_name.setText(name)
+        self.highlight_text.setText(summary)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        self.startRequested.emit()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+            super().keyPressEvent(event)
+        else:
+            self.startRequested.emit()
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.TouchEnd:
+            self.startRequested.emit()
+            return True
+        if event.type() in (QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate):
+            event.accept()
+            return True
+        return super().event(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.MouseButtonRelease:
+            self.startRequested.emit()
+            return True
+        return False

@@ -1,0 +1,294 @@
+"""Kiosk mode: no way out for a patient, idle reset that forgets everything, welcome, staff PIN."""
+
+from __future__ import annotations
+
+import gc
+
+import pytest
+from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtGui import QContextMenuEvent, QHelpEvent, QPalette
+from PySide6.QtWidgets import QApplication, QToolTip, QWidget
+
+from massage_explorer.catalog import Range
+from massage_explorer.kiosk_config import FIRST_LOCK_SECONDS, MAX_TRIES, KioskConfig, hash_pin
+from massage_explorer.ui.app import MainWindow
+from massage_explorer.ui.kiosk import KioskWindow
+from massage_explorer.ui.pinpad import LONG_PRESS_MS
+from tests import factories as f
+from tests.ui.helpers import card_point, tap, toggle_point, touch_tap
+
+PIN = "482916"
+
+
+@pytest.fixture
+def plain_app(qapp):
+    font = qapp.font()
+    yield qapp
+    qapp.setStyleSheet("")
+    qapp.setPalette(QPalette())
+    qapp.setFont(font)
+
+
+def make_kiosk(qtbot, *, pin: str = PIN, idle: int = 60, countdown: int = 20) -> KioskWindow:
+    catalog = f.catalog(
+        f.technique("gentle"),
+        f.technique("firm-one", pressure=Range(3, 4)),
+        f.technique("middle", pressure=Range(2, 3)),
+    )
+    config = KioskConfig(
+        idle_seconds=idle, countdown_seconds=countdown, pin_hash=hash_pin(pin) if pin else ""
+    )
+    kiosk = KioskWindow(catalog, config)
+    qtbot.addWidget(kiosk)
+    kiosk.resize(790, 790)  # inside the offscreen screen, so touches reach it
+    with qtbot.waitExposed(kiosk):
+        kiosk.show()
+    return kiosk
+
+
+@pytest.fixture
+def kiosk(qtbot, plain_app):
+    window = make_kiosk(qtbot)
+    yield window
+    window.staff_quit_for_tests()
+
+
+def start(kiosk: KioskWindow, qtbot) -> MainWindow:
+    qtbot.mouseClick(kiosk.welcome.start_button, Qt.MouseButton.LeftButton)
+    assert kiosk.session is not None
+    return kiosk.session
+
+
+def test_starts_on_the_welcome_screen_and_a_touch_anywhere_starts(kiosk, qtbot):
+    assert kiosk.stack.currentWidget() is kiosk.welcome
+    assert kiosk.session is None
+    assert kiosk.windowFlags() & Qt.WindowType.FramelessWindowHint
+    assert kiosk.windowFlags() & Qt.WindowType.WindowStaysOnTopHint
+    assert "doctor" in kiosk.welcome.doctor.text()
+    assert kiosk.welcome.highlight_name.text() == "Gentle"
+    touch_tap(kiosk.welcome, QPoint(100, 700))  # nowhere near the button
+    assert kiosk.session is not None
+    assert kiosk.stack.currentWidget() is kiosk.session
+
+
+def test_welcome_highlights_rotate_and_the_timer_stops_when_hidden(kiosk, qtbot):
+    assert kiosk.welcome.rotating
+    first = kiosk.welcome.highlight_name.text()
+    kiosk.welcome._next_highlight()
+    assert kiosk.welcome.highlight_name.text() != first
+    start(kiosk, qtbot)
+    assert not kiosk.welcome.rotating  # nothing wakes the CPU for a screen nobody sees
+
+
+@pytest.mark.parametrize(
+    ("key", "modifiers"),
+    [
+        (Qt.Key.Key_F4, Qt.KeyboardModifier.AltModifier),
+        (Qt.Key.Key_Escape, Qt.KeyboardModifier.NoModifier),
+        (Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier),
+        (Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier),
+    ],
+)
+def test_close_keys_do_not_close_the_kiosk(kiosk, qtbot, key, modifiers):
+    session = start(kiosk, qtbot)
+    qtbot.keyClick(session.browse.view, key, modifiers)
+    qtbot.keyClick(kiosk.welcome, key, modifiers)
+    assert kiosk.isVisible()
+
+
+def test_window_close_requests_are_refused(kiosk):
+    assert kiosk.close() is False
+    assert kiosk.isVisible()
+
+
+def test_no_context_menu_anywhere_not_even_in_the_search_box(kiosk, qtbot):
+    session = start(kiosk, qtbot)
+    for widget in (session.browse.search, session.browse.view.viewport(), kiosk.welcome):
+        event = QContextMenuEvent(
+            QContextMenuEvent.Reason.Mouse, QPoint(5, 5), widget.mapToGlobal(QPoint(5, 5))
+        )
+        QApplication.sendEvent(widget, event)
+        assert QApplication.activePopupWidget() is None
+
+
+def test_no_tooltips(kiosk, qtbot):
+    session = start(kiosk, qtbot)
+    button = session.shortlist_button
+    button.setToolTip("would be hover-only information")
+    event = QHelpEvent(QEvent.Type.ToolTip, QPoint(5, 5), button.mapToGlobal(QPoint(5, 5)))
+    QApplication.sendEvent(button, event)
+    assert not QToolTip.isVisible()
+
+
+def fill_session(session: MainWindow, qtbot) -> None:
+    """A patient who has done a bit of everything."""
+    browse = session.browse
+    tap(browse.view, toggle_point(browse.view, "gentle"))
+    tap(browse.view, toggle_point(browse.view, "middle"))
+    session.state.set_compare(["gentle", "middle"])
+    qtbot.mouseClick(browse._pressure_chips[2], Qt.MouseButton.LeftButton)
+    browse.search.setText("gentle")
+    session.state.set_condition("disc")
+    session.state.set_text_step(2)
+    session.state.set_high_contrast(True)
+    session.state.set_language("es")
+    browse.view.verticalScrollBar().setValue(browse.view.verticalScrollBar().maximum())
+
+
+def test_idle_countdown_then_everything_about_the_patient_is_wiped(kiosk, qtbot, qapp):
+    session = start(kiosk, qtbot)
+    fill_session(session, qtbot)
+    old_state = session.state
+    assert old_state.shortlist and qapp.styleSheet()
+
+    kiosk.idle.idle.emit()  # the idle time is up
+    assert kiosk.countdown.isVisible() and kiosk.countdown.counting
+    assert "Are you still there?" in kiosk.countdown.question.text()
+    assert "20 seconds" in kiosk.countdown.seconds_label.text()
+    for _ in range(kiosk.countdown.total):
+        kiosk.countdown._on_tick()
+    assert not kiosk.countdown.isVisible()
+
+    # Back on the welcome screen, the old window and state are gone...
+    assert kiosk.stack.currentWidget() is kiosk.welcome
+    assert kiosk.session is None and kiosk.state is None
+    assert old_state.shortlist == [] and old_state.compare == [] and old_state.condition is None
+    assert (old_state.text_step, old_state.high_contrast, old_state.language) == (0, False, "en")
+    assert "18.0pt" not in qapp.styleSheet() and qapp.palette().window().color().name() != "#000000"
+    assert qapp.font().pointSizeF() == pytest.approx(16.0)
+    # ...and the next patient starts from nothing: field by field.
+    fresh = start(kiosk, qtbot)
+    assert fresh is not session
+    browse = fresh.browse
+    assert fresh.state.shortlist == [] and fresh.state.compare == []
+    assert fresh.state.condition is None and fresh.state.language == "en"
+    assert (fresh.state.text_step, fresh.state.high_contrast) == (0, False)
+    assert browse.search.text() == ""
+    assert not any(c.isChecked() for c in [*browse._benefit_chips.values(), *browse._pressure_chips.values()])
+    assert not any(c.isChecked() for c in browse._condition_chips.values())
+    assert browse.proxy.rowCount() == 3
+    assert browse.view.verticalScrollBar().value() == 0
+    assert fresh.stack.currentWidget() is browse
+    assert fresh.shortlist_button.text() == "Shortlist (0)"
+
+
+def test_the_old_session_window_is_destroyed(kiosk, qtbot):
+    start(kiosk, qtbot)
+    kiosk.end_session()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()
+    leftovers = [w for w in QApplication.allWidgets() if isinstance(w, MainWindow)]
+    assert leftovers == []
+
+
+def test_a_touch_during_the_countdown_cancels_it(kiosk, qtbot):
+    session = start(kiosk, qtbot)
+    tap(session.browse.view, toggle_point(session.browse.view, "gentle"))
+    kiosk.idle.idle.emit()
+    assert kiosk.countdown.counting
+    touch_tap(kiosk.countdown, QPoint(50, 50))
+    assert not kiosk.countdown.counting and not kiosk.countdown.isVisible()
+    assert kiosk.session is session and session.state.shortlist == ["gentle"]
+    assert kiosk.idle.running  # and the idle clock starts again
+
+
+def test_im_still_here_keeps_the_session(kiosk, qtbot):
+    session = start(kiosk, qtbot)
+    kiosk.idle.idle.emit()
+    qtbot.mouseClick(kiosk.countdown.stay_button, Qt.MouseButton.LeftButton)
+    assert not kiosk.countdown.isVisible()
+    assert kiosk.session is session
+
+
+def test_real_timers_reset_an_abandoned_session(qtbot, plain_app):
+    kiosk = make_kiosk(qtbot, idle=1, countdown=1)
+    session = start(kiosk, qtbot)
+    tap(session.browse.view, toggle_point(session.browse.view, "gentle"))
+    qtbot.waitUntil(lambda: kiosk.countdown.isVisible(), timeout=3000)
+    qtbot.waitUntil(lambda: kiosk.session is None, timeout=3000)
+    assert kiosk.stack.currentWidget() is kiosk.welcome
+    kiosk.staff_quit_for_tests()
+
+
+def test_start_over_button_forgets_everything_at_any_time(kiosk, qtbot):
+    session = start(kiosk, qtbot)
+    fill_session(session, qtbot)
+    qtbot.mouseClick(session.start_over_button, Qt.MouseButton.LeftButton)
+    assert kiosk.session is None
+    assert kiosk.stack.currentWidget() is kiosk.welcome
+
+
+def test_no_idle_timer_runs_on_the_welcome_screen(kiosk, qtbot):
+    assert not kiosk.idle.running
+    start(kiosk, qtbot)
+    assert kiosk.idle.running
+    kiosk.end_session()
+    assert not kiosk.idle.running and not kiosk.countdown.counting
+
+
+def long_press(qtbot, widget: QWidget) -> None:
+    qtbot.mousePress(widget, Qt.MouseButton.LeftButton)
+    qtbot.wait(LONG_PRESS_MS + 200)
+    qtbot.mouseRelease(widget, Qt.MouseButton.LeftButton)
+
+
+def test_a_short_tap_on_the_title_does_nothing_for_a_patient(kiosk, qtbot):
+    session = start(kiosk, qtbot)
+    qtbot.mouseClick(session.title, Qt.MouseButton.LeftButton)
+    qtbot.wait(LONG_PRESS_MS + 200)
+    assert not kiosk.pinpad.isVisible()
+
+
+def enter(qtbot, kiosk: KioskWindow, pin: str) -> None:
+    for digit in pin:
+        qtbot.mouseClick(kiosk.pinpad.digit_buttons[digit], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(kiosk.pinpad.ok_button, Qt.MouseButton.LeftButton)
+
+
+def test_long_press_opens_the_pin_pad_and_the_right_pin_lets_staff_quit(kiosk, qtbot):
+    session = start(kiosk, qtbot)
+    long_press(qtbot, session.title)
+    pad = kiosk.pinpad
+    assert pad.isVisible()
+    enter(qtbot, kiosk, "000000")
+    assert "not right" in pad.message.text() and pad.pages.currentIndex() == 0
+    enter(qtbot, kiosk, PIN)
+    assert pad.pages.currentIndex() == 1
+    qtbot.mouseClick(pad.quit_button, Qt.MouseButton.LeftButton)
+    assert not kiosk.isVisible()
+
+
+def test_wrong_pins_lock_the_pad(kiosk, qtbot):
+    long_press(qtbot, kiosk.welcome.title)
+    for _ in range(MAX_TRIES):
+        enter(qtbot, kiosk, "1111")
+    assert f"Try again in {FIRST_LOCK_SECONDS} seconds" in kiosk.pinpad.message.text()
+    enter(qtbot, kiosk, PIN)
+    assert kiosk.pinpad.pages.currentIndex() == 0  # still locked, even for the right PIN
+
+
+def test_without_a_pin_the_pad_explains_and_nothing_unlocks(qtbot, plain_app):
+    kiosk = make_kiosk(qtbot, pin="")
+    long_press(qtbot, kiosk.welcome.title)
+    assert "No staff PIN is set" in kiosk.pinpad.message.text()
+    assert "massage-explorer set-pin" in kiosk.pinpad.message.text()
+    for pin in ("", "0000", "1234", PIN):
+        enter(qtbot, kiosk, pin)
+        assert kiosk.pinpad.pages.currentIndex() == 0
+    qtbot.mouseClick(kiosk.pinpad.cancel_button, Qt.MouseButton.LeftButton)
+    assert not kiosk.pinpad.isVisible() and kiosk.isVisible()
+    kiosk.staff_quit_for_tests()
+
+
+def test_nothing_about_a_patient_is_written_to_disk(qtbot, plain_app, tmp_path, monkeypatch):
+    for var in ("HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME", "TMPDIR"):
+        monkeypatch.setenv(var, str(tmp_path))
+    kiosk = make_kiosk(qtbot)
+    session = start(kiosk, qtbot)
+    fill_session(session, qtbot)
+    tap(session.browse.view, card_point(session.browse.view, "gentle"))
+    kiosk.idle.idle.emit()
+    kiosk.countdown.stay()
+    kiosk.end_session()
+    kiosk.staff_quit_for_tests()
+    assert list(tmp_path.rglob("*")) == []
