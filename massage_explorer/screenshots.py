@@ -98,6 +98,13 @@ def render_kiosk(catalog: Catalog, outdir: Path) -> list[Path]:
 
     shot("welcome.png")
     kiosk.start_session()
+    session = kiosk.session
+    for technique in catalog.techniques[:2]:
+        session.state.toggle_shortlist(technique.id)
+    session.show_shortlist()
+    session.shortlist_screen().show_takeaway()
+    shot("shortlist-qr.png")
+    session.show_browse()
     kiosk.idle.idle.emit()
     for _ in range(7):
         kiosk.countdown._on_tick()

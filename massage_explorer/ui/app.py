@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from massage_explorer.catalog import Catalog
+from massage_explorer.kiosk_config import KioskConfig
 from massage_explorer.ui.browse import BrowseScreen
 from massage_explorer.ui.models import TechniqueListModel
 from massage_explorer.ui.state import TEXT_STEPS, SessionState
@@ -48,6 +49,9 @@ class MainWindow(QMainWindow):
         self.techniques = TechniqueListModel(state, self)
         self.techniques.set_catalog(catalog)
         self._history: list[QWidget] = []
+        # How the shortlist's take-away prints and saves; the kiosk sets its own settings.
+        self.takeaway_config = KioskConfig()
+        self.kiosk = False
         # Details, compare and shortlist are built the first time they are shown: startup
         # only pays for the browse screen.
         self._detail: DetailView | None = None
@@ -154,6 +158,7 @@ class MainWindow(QMainWindow):
             from massage_explorer.ui.shortlist import ShortlistScreen
 
             self._shortlist = ShortlistScreen(self.state, self.techniques)
+            self._shortlist.takeaway.configure(self.takeaway_config, kiosk=self.kiosk)
             self._shortlist.backRequested.connect(self.go_back)
             self._shortlist.openRequested.connect(self.show_details)
             self._shortlist.compareRequested.connect(self.show_compare)
@@ -191,6 +196,10 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def go_back(self) -> None:
+        shortlist = self._shortlist
+        if shortlist is not None and self.stack.currentWidget() is shortlist and shortlist.on_takeaway_page():
+            shortlist.back()  # from the take-away page back to the list first
+            return
         self._show(self._history.pop() if self._history else self.browse)
 
     def _show(self, screen: QWidget) -> None:
@@ -247,10 +256,13 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def reset_session(self) -> None:
-        """Forget the patient's choices in place: shortlist, compare, filters, size, contrast."""
+        """Forget the patient: shortlist, comparison, filters, search text and its undo history,
+        scroll positions, open screens, text size, contrast and language."""
         self.state.reset()
-        self.browse.clear_filters()
-        self.browse.view.scrollToTop()
+        self.browse.reset()
+        for screen in (self._detail, self._compare, self._shortlist):
+            if screen is not None:
+                screen.reset()
         self._history.clear()
         self._show(self.browse)
 

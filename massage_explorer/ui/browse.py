@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -235,10 +235,19 @@ class BrowseScreen(QWidget):
             chip._restyle(False)
             chip.blockSignals(False)
         self.search.blockSignals(True)
-        self.search.clear()
+        # setText, not clear(): clear() keeps the undo history, and Ctrl+Z would bring the
+        # previous patient's words back.
+        self.search.setText("")
         self.search.blockSignals(False)
         self._state.set_condition(None)
         self._apply_filters()
+
+    def reset(self) -> None:
+        """As a new patient finds it: no filters, no search, both lists scrolled to the top."""
+        self.clear_filters()
+        self.view.setCurrentIndex(QModelIndex())
+        self.view.scrollToTop()
+        self._panel_scroll.verticalScrollBar().setValue(0)
 
     # -- status line and the empty message -------------------------------------------------------
     @Slot()

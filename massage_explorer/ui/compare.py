@@ -126,7 +126,13 @@ class CompareView(QWidget):
         state.conditionChanged.connect(self.refresh)
         state.languageChanged.connect(self._retranslate)
         # The theme changes the font in its own slot; measure again once it has.
-        state.appearanceChanged.connect(lambda: QTimer.singleShot(0, self.refresh))
+        # A timer owned by the view (not a lambda): it dies with the view, so it can never call
+        # refresh() on a screen that was already destroyed.
+        self._refresh_later = QTimer(self)
+        self._refresh_later.setSingleShot(True)
+        self._refresh_later.setInterval(0)
+        self._refresh_later.timeout.connect(self.refresh)
+        state.appearanceChanged.connect(self._refresh_later.start)
         self._retranslate()
 
     def set_catalog(self, catalog: Catalog) -> None:
@@ -269,6 +275,14 @@ class CompareView(QWidget):
                 buttons[min(column, len(buttons) - 1)][1].setFocus()
             else:
                 self.placeholder_add_button.setFocus()
+
+    def reset(self) -> None:
+        """As a new patient finds it: all rows shown, no picker, scrolled to the top."""
+        self.differences_button.setChecked(False)
+        if self.stack.currentWidget() is self.picker_page:
+            self.close_picker()
+        self.table.scrollToTop()
+        self.picker.scrollToTop()
 
     @Slot(bool)
     def _set_only_differences(self, on: bool) -> None:

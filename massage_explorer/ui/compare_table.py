@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QRect, QSize, Qt, Signal, Slot
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QPen, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -281,8 +292,11 @@ class ColumnHeader(_WrappedHeader):
 def make_compare_table(parent: QWidget | None = None) -> QTableView:
     """A read-only table with wrapped cells, both headers and kinetic scrolling."""
     table = QTableView(parent)
-    table.setVerticalHeader(QuestionHeader(table))
-    table.setHorizontalHeader(ColumnHeader(table))
+    questions, columns = QuestionHeader(table), ColumnHeader(table)
+    questions.setAccessibleName(QCoreApplication.translate("compare", "Questions"))
+    columns.setAccessibleName(QCoreApplication.translate("compare", "Techniques compared"))
+    table.setVerticalHeader(questions)
+    table.setHorizontalHeader(columns)
     table.setItemDelegate(CellDelegate(table))
     table.setWordWrap(True)
     table.setCornerButtonEnabled(False)
@@ -296,6 +310,8 @@ def make_compare_table(parent: QWidget | None = None) -> QTableView:
     # sheet on the table would do it too, but would stop the table following the app's font.)
     corner = table.findChild(QAbstractButton)
     if corner is not None:
+        corner.setAccessibleName(QCoreApplication.translate("compare", "Questions and techniques"))
+        corner.setAccessibleDescription(QCoreApplication.translate("compare", "Not a control."))
         corner.installEventFilter(_CornerPainter(corner))
     return table
 

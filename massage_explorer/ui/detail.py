@@ -135,6 +135,10 @@ class DetailView(QWidget):
         self._rebuild()
         self.scroll_area.verticalScrollBar().setValue(0)
 
+    def reset(self) -> None:
+        """Forget which technique was open."""
+        self.scroll_area.verticalScrollBar().setValue(0)
+
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()

@@ -1,8 +1,11 @@
 """Kiosk mode: fullscreen lockdown, welcome screen, idle reset and the staff PIN pad.
 
-Each patient gets a brand-new explorer window and session state; starting over destroys both, so
-nothing of one patient (shortlist, filters, search text, scroll positions, text size, contrast,
-language) can be left for the next. Nothing about a patient is ever written to disk.
+One explorer window serves every patient for the kiosk's whole life; starting over resets it
+field by field (shortlist, comparison, filters, search text and its undo history, scroll
+positions, open screens, text size, contrast, language), and tests check each field. Building a
+new window per patient would be simpler, but PySide6 keeps a new enum class for every gesture a
+new scroll area registers, so a kiosk doing that grows by about 100 KB a patient, all day.
+Nothing about a patient is ever written to disk.
 """
 
 from __future__ import annotations
@@ -50,15 +53,21 @@ class KioskWindow(QMainWindow):
         self.catalog = catalog
         self.config = config
         self.language = config.language if config.language in catalog.languages else catalog.default_language
-        self.session: MainWindow | None = None
-        self.state: SessionState | None = None
         self._may_close = False
+        self._in_session = False
+        self.state = SessionState(self.language)
+        self.session = MainWindow(catalog, self.state)
+        self.session.setWindowFlags(Qt.WindowType.Widget)
+        self.session.takeaway_config = config
+        self.session.kiosk = True
+        self.session.startOverRequested.connect(self.end_session)
 
         self.stack = QStackedWidget()
         self.welcome = WelcomeScreen()
         self.welcome.set_catalog(catalog, self.language)
         self.welcome.startRequested.connect(self.start_session)
         self.stack.addWidget(self.welcome)
+        self.stack.addWidget(self.session)
         self.setCentralWidget(self.stack)
 
         self.idle = IdleWatcher(config.idle_seconds, self)
@@ -69,6 +78,7 @@ class KioskWindow(QMainWindow):
         self.pinpad = PinPad(PinGate(config.pin_hash), self)
         self.pinpad.quitRequested.connect(self.staff_quit)
         LongPress(self.welcome.title).triggered.connect(self.open_pinpad)
+        LongPress(self.session.title).triggered.connect(self.open_pinpad)
 
         self._lockdown = _Lockdown(self)
         app = QApplication.instance()
@@ -77,18 +87,18 @@ class KioskWindow(QMainWindow):
             app.installEventFilter(self._lockdown)
 
     # -- sessions --------------------------------------------------------------------------------
+    @property
+    def in_session(self) -> bool:
+        return self._in_session
+
     @Slot()
     def start_session(self) -> None:
-        """A fresh explorer and state for the next patient."""
-        if self.session is not None:
+        """Show the explorer, as fresh as the last reset left it, to the next patient."""
+        if self._in_session:
             return
-        self.state = SessionState(self.language)
-        self.session = MainWindow(self.catalog, self.state)
-        self.session.setWindowFlags(Qt.WindowType.Widget)
-        self.session.startOverRequested.connect(self.end_session)
-        LongPress(self.session.title).triggered.connect(self.open_pinpad)
-        self.stack.addWidget(self.session)
+        self._in_session = True
         self.stack.setCurrentWidget(self.session)
+        self.session.browse.search.setFocus(Qt.FocusReason.OtherFocusReason)
         self.idle.start()
         self.sessionStarted.emit()
 
@@ -97,24 +107,18 @@ class KioskWindow(QMainWindow):
         """Wipe everything about the patient and return to the welcome screen."""
         self.idle.stop()
         self.countdown.cancel()
-        session, state = self.session, self.state
-        self.session = self.state = None
-        self.stack.setCurrentWidget(self.welcome)
+        self.session.reset_session()
         app = QApplication.instance()
-        if isinstance(app, QApplication):  # text size and contrast go back to the defaults
+        if isinstance(app, QApplication):  # text size and contrast back to the defaults
             apply_theme(app, high_contrast=False, scale=TEXT_STEPS[0])
-        if session is not None:
-            self.stack.removeWidget(session)
-            session.deleteLater()
-        if state is not None:
-            state.reset()
-            state.deleteLater()
+        self._in_session = False
+        self.stack.setCurrentWidget(self.welcome)
         self.welcome.setFocus(Qt.FocusReason.OtherFocusReason)
         self.sessionEnded.emit()
 
     @Slot()
     def _on_idle(self) -> None:
-        if self.session is not None and not self.pinpad.isVisible():
+        if self._in_session and not self.pinpad.isVisible():
             self.countdown.begin()
 
     @Slot()
@@ -147,8 +151,7 @@ class KioskWindow(QMainWindow):
         """Live reload: the welcome screen and the current session follow the new catalog."""
         self.catalog = catalog
         self.welcome.set_catalog(catalog, self.language)
-        if self.session is not None:
-            self.session.set_catalog(catalog)
+        self.session.set_catalog(catalog)
 
     # -- lockdown --------------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:

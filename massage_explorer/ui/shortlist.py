@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 from massage_explorer.ui.cardview import CardListView
 from massage_explorer.ui.models import CARD_ROLE, ID_ROLE, TechniqueListModel
 from massage_explorer.ui.state import MAX_COMPARE, SessionState
+from massage_explorer.ui.takeaway_panel import TakeawayPanel
 from massage_explorer.ui.widgets import big_button, guidance_lines, plain_label
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -83,7 +84,7 @@ class ShortlistScreen(QWidget):
 
         self.back_button = big_button(self.tr("\u2039 All techniques"))
         self.back_button.setAccessibleDescription(self.tr("Go back to the list of techniques."))
-        self.back_button.clicked.connect(self.backRequested)
+        self.back_button.clicked.connect(self.back)
         self.heading = plain_label(role="title")
         self.compare_note = plain_label(role="muted")
         self.compare_button = big_button(self.tr("Compare these"))
@@ -118,6 +119,23 @@ class ShortlistScreen(QWidget):
         guidance = plain_label("\n".join(guidance_lines(full=True)), role="guidance")
         guidance.setAccessibleName(self.tr("Advice from the clinic"))
 
+        # The take-away gets a page of its own: the QR code needs room to be read by a phone, and
+        # the list keeps the full width.
+        self.takeaway = TakeawayPanel(state, techniques)
+        self.takeaway_page = QWidget()
+        takeaway_row = QHBoxLayout(self.takeaway_page)
+        takeaway_row.addStretch(1)
+        takeaway_row.addWidget(self.takeaway, 3)
+        takeaway_row.addStretch(1)
+        self.pages.addWidget(self.takeaway_page)
+        self.takeaway_button = big_button(self.tr("Take this list with you"))
+        self.takeaway_button.setProperty("role", "primary")
+        self.takeaway_button.setAccessibleDescription(
+            self.tr("Show a QR code for your phone, or print or save your list.")
+        )
+        self.takeaway_button.clicked.connect(self.show_takeaway)
+        top.insertWidget(top.count() - 1, self.takeaway_button)
+
         col = QVBoxLayout(self)
         col.setContentsMargins(16, 16, 16, 8)
         col.setSpacing(12)
@@ -131,7 +149,9 @@ class ShortlistScreen(QWidget):
     def _update(self) -> None:
         n = self.model.rowCount()
         self.heading.setText(self.tr("My shortlist (%n)", "", n))
-        self.pages.setCurrentIndex(0 if n else 1)
+        if self.pages.currentWidget() is not self.takeaway_page or not n:
+            self.pages.setCurrentIndex(0 if n else 1)
+        self.takeaway_button.setVisible(n > 0 and self.pages.currentWidget() is not self.takeaway_page)
         self.compare_button.setVisible(n > 0)
         self.compare_button.setEnabled(n >= 2)
         if n == 1:
@@ -148,6 +168,44 @@ class ShortlistScreen(QWidget):
             self.compare_button.setText(self.tr("Compare these"))
             self.compare_note.setText("")
         self.compare_note.setVisible(bool(self.compare_note.text()))
+        if self.on_takeaway_page():
+            self.compare_button.hide()
+            self.compare_note.hide()
+
+    @Slot()
+    def back(self) -> None:
+        """From the take-away page back to the list; from the list back to where the patient was."""
+        if self.on_takeaway_page():
+            self.show_list()
+            self.takeaway_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self.backRequested.emit()
+
+    @Slot()
+    def show_takeaway(self) -> None:
+        self.pages.setCurrentWidget(self.takeaway_page)
+        self.back_button.setText(self.tr("\u2039 Back to my list"))
+        self.back_button.setAccessibleDescription(self.tr("Go back to your shortlist."))
+        self.takeaway_button.hide()
+        self.compare_button.hide()
+        self.compare_note.hide()
+        self.takeaway.print_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    @Slot()
+    def show_list(self) -> None:
+        self.pages.setCurrentIndex(0)
+        self.back_button.setText(self.tr("\u2039 All techniques"))
+        self.back_button.setAccessibleDescription(self.tr("Go back to the list of techniques."))
+        self._update()
+
+    def on_takeaway_page(self) -> bool:
+        return self.pages.currentWidget() is self.takeaway_page
+
+    def reset(self) -> None:
+        self.show_list()
+        self.view.setCurrentIndex(QModelIndex())
+        self.view.scrollToTop()
+        self.takeaway.reset()
 
     @Slot()
     def _compare(self) -> None:

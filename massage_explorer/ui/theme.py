@@ -146,7 +146,12 @@ QScrollBar::add-page, QScrollBar::sub-page {{ background: none; }}
 
 
 def apply_theme(app: QGuiApplication, *, high_contrast: bool, scale: float) -> None:
-    """Set palette, font and style sheet on the whole application."""
+    """Set palette, font and style sheet on the whole application (nothing to do if unchanged)."""
+    # Re-setting an identical style sheet still re-polishes every widget: skip it.
+    key = f"{high_contrast}:{scale}"
+    if app.property("massage_explorer_theme") == key:
+        return
+    app.setProperty("massage_explorer_theme", key)
     colours = HIGH_CONTRAST if high_contrast else LIGHT
     font = QFont()
     font.setFamilies(FONT_FAMILIES)
@@ -156,3 +161,12 @@ def apply_theme(app: QGuiApplication, *, high_contrast: bool, scale: float) -> N
     set_sheet = getattr(app, "setStyleSheet", None)  # QApplication only; QGuiApplication has none
     if set_sheet is not None:
         set_sheet(stylesheet(colours, scale))
+
+
+def clear_theme(app: QGuiApplication) -> None:
+    """Back to Qt's own look (tests use it so one test's theme never leaks into the next)."""
+    app.setProperty("massage_explorer_theme", None)
+    set_sheet = getattr(app, "setStyleSheet", None)
+    if set_sheet is not None:
+        set_sheet("")
+    app.setPalette(QPalette())

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication
 from massage_explorer.catalog import Range
 from massage_explorer.ui.app import MainWindow
 from massage_explorer.ui.state import SessionState
-from massage_explorer.ui.theme import apply_theme
+from massage_explorer.ui.theme import apply_theme, clear_theme
 from massage_explorer.ui.widgets import MIN_TARGET
 from tests import factories as f
 from tests.ui.helpers import OFFSCREEN_NOISE, card_point, tap, toggle_point
@@ -23,8 +23,7 @@ def plain_app(qapp):
     """Whatever a test does to the theme, the next test gets the default look back."""
     font = qapp.font()
     yield qapp
-    qapp.setStyleSheet("")
-    qapp.setPalette(QPalette())
+    clear_theme(qapp)
     qapp.setFont(font)
 
 

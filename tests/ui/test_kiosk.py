@@ -6,7 +6,7 @@ import gc
 
 import pytest
 from PySide6.QtCore import QEvent, QPoint, Qt
-from PySide6.QtGui import QContextMenuEvent, QHelpEvent, QPalette
+from PySide6.QtGui import QContextMenuEvent, QHelpEvent
 from PySide6.QtWidgets import QApplication, QToolTip, QWidget
 
 from massage_explorer.catalog import Range
@@ -14,6 +14,7 @@ from massage_explorer.kiosk_config import FIRST_LOCK_SECONDS, MAX_TRIES, KioskCo
 from massage_explorer.ui.app import MainWindow
 from massage_explorer.ui.kiosk import KioskWindow
 from massage_explorer.ui.pinpad import LONG_PRESS_MS
+from massage_explorer.ui.theme import clear_theme
 from tests import factories as f
 from tests.ui.helpers import card_point, tap, toggle_point, touch_tap
 
@@ -24,8 +25,7 @@ PIN = "482916"
 def plain_app(qapp):
     font = qapp.font()
     yield qapp
-    qapp.setStyleSheet("")
-    qapp.setPalette(QPalette())
+    clear_theme(qapp)
     qapp.setFont(font)
 
 
@@ -55,19 +55,19 @@ def kiosk(qtbot, plain_app):
 
 def start(kiosk: KioskWindow, qtbot) -> MainWindow:
     qtbot.mouseClick(kiosk.welcome.start_button, Qt.MouseButton.LeftButton)
-    assert kiosk.session is not None
+    assert kiosk.in_session
     return kiosk.session
 
 
 def test_starts_on_the_welcome_screen_and_a_touch_anywhere_starts(kiosk, qtbot):
     assert kiosk.stack.currentWidget() is kiosk.welcome
-    assert kiosk.session is None
+    assert not kiosk.in_session
     assert kiosk.windowFlags() & Qt.WindowType.FramelessWindowHint
     assert kiosk.windowFlags() & Qt.WindowType.WindowStaysOnTopHint
     assert "doctor" in kiosk.welcome.doctor.text()
     assert kiosk.welcome.highlight_name.text() == "Gentle"
     touch_tap(kiosk.welcome, QPoint(100, 700))  # nowhere near the button
-    assert kiosk.session is not None
+    assert kiosk.in_session
     assert kiosk.stack.currentWidget() is kiosk.session
 
 
@@ -138,47 +138,64 @@ def fill_session(session: MainWindow, qtbot) -> None:
 def test_idle_countdown_then_everything_about_the_patient_is_wiped(kiosk, qtbot, qapp):
     session = start(kiosk, qtbot)
     fill_session(session, qtbot)
-    old_state = session.state
-    assert old_state.shortlist and qapp.styleSheet()
+    session.show_details("gentle")
+    session.show_compare()
+    session._compare_view().differences_button.setChecked(True)
+    session.show_shortlist()
+    state = session.state
+    assert state.shortlist and state.compare and qapp.palette().window().color().name() == "#000000"
 
     kiosk.idle.idle.emit()  # the idle time is up
     assert kiosk.countdown.isVisible() and kiosk.countdown.counting
     assert "Are you still there?" in kiosk.countdown.question.text()
-    assert "20 seconds" in kiosk.countdown.seconds_label.text()
-    for _ in range(kiosk.countdown.total):
+    assert kiosk.countdown.seconds_label.text() == "Starting over in 20 seconds"
+    for _ in range(kiosk.countdown.total - 1):
         kiosk.countdown._on_tick()
+    assert kiosk.countdown.seconds_label.text() == "Starting over in 1 second"
+    kiosk.countdown._on_tick()
     assert not kiosk.countdown.isVisible()
 
-    # Back on the welcome screen, the old window and state are gone...
-    assert kiosk.stack.currentWidget() is kiosk.welcome
-    assert kiosk.session is None and kiosk.state is None
-    assert old_state.shortlist == [] and old_state.compare == [] and old_state.condition is None
-    assert (old_state.text_step, old_state.high_contrast, old_state.language) == (0, False, "en")
-    assert "18.0pt" not in qapp.styleSheet() and qapp.palette().window().color().name() != "#000000"
+    # Back on the welcome screen, with the default look...
+    assert kiosk.stack.currentWidget() is kiosk.welcome and not kiosk.in_session
+    assert qapp.palette().window().color().name() != "#000000"
     assert qapp.font().pointSizeF() == pytest.approx(16.0)
-    # ...and the next patient starts from nothing: field by field.
-    fresh = start(kiosk, qtbot)
-    assert fresh is not session
-    browse = fresh.browse
-    assert fresh.state.shortlist == [] and fresh.state.compare == []
-    assert fresh.state.condition is None and fresh.state.language == "en"
-    assert (fresh.state.text_step, fresh.state.high_contrast) == (0, False)
+    # ...and the next patient finds nothing of the last one, field by field.
+    again = start(kiosk, qtbot)
+    assert again is session and again.state is state
+    browse = again.browse
+    assert state.shortlist == [] and state.compare == [] and state.condition is None
+    assert (state.text_step, state.high_contrast, state.language) == (0, False, "en")
     assert browse.search.text() == ""
+    assert not browse.search.isUndoAvailable()  # Ctrl+Z cannot bring the old search back
     assert not any(c.isChecked() for c in [*browse._benefit_chips.values(), *browse._pressure_chips.values()])
     assert not any(c.isChecked() for c in browse._condition_chips.values())
     assert browse.proxy.rowCount() == 3
     assert browse.view.verticalScrollBar().value() == 0
-    assert fresh.stack.currentWidget() is browse
-    assert fresh.shortlist_button.text() == "Shortlist (0)"
+    assert not browse.view.currentIndex().isValid()
+    assert again.stack.currentWidget() is browse and again._history == []
+    assert again.shortlist_button.text() == "Shortlist (0)"
+    assert not again.compare_button.isVisible()
+    assert not again._compare_view().differences_button.isChecked()
+    assert again.shortlist_screen().model.rowCount() == 0
+    assert again.size_group.checkedId() == 0 and not again.contrast_button.isChecked()
 
 
-def test_the_old_session_window_is_destroyed(kiosk, qtbot):
-    start(kiosk, qtbot)
-    kiosk.end_session()
-    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    gc.collect()
-    leftovers = [w for w in QApplication.allWidgets() if isinstance(w, MainWindow)]
-    assert leftovers == []
+def test_many_sessions_leave_no_widgets_behind(kiosk, qtbot):
+    def one_patient() -> None:
+        session = start(kiosk, qtbot)
+        fill_session(session, qtbot)
+        session.show_details("gentle")
+        session.show_compare()
+        session.show_shortlist()
+        kiosk.end_session()
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        gc.collect()
+
+    one_patient()  # screens are built the first time they are visited
+    before = len(QApplication.allWidgets())
+    for _ in range(5):
+        one_patient()
+    assert len(QApplication.allWidgets()) == before
 
 
 def test_a_touch_during_the_countdown_cancels_it(kiosk, qtbot):
@@ -188,7 +205,7 @@ def test_a_touch_during_the_countdown_cancels_it(kiosk, qtbot):
     assert kiosk.countdown.counting
     touch_tap(kiosk.countdown, QPoint(50, 50))
     assert not kiosk.countdown.counting and not kiosk.countdown.isVisible()
-    assert kiosk.session is session and session.state.shortlist == ["gentle"]
+    assert kiosk.in_session and session.state.shortlist == ["gentle"]
     assert kiosk.idle.running  # and the idle clock starts again
 
 
@@ -197,7 +214,7 @@ def test_im_still_here_keeps_the_session(kiosk, qtbot):
     kiosk.idle.idle.emit()
     qtbot.mouseClick(kiosk.countdown.stay_button, Qt.MouseButton.LeftButton)
     assert not kiosk.countdown.isVisible()
-    assert kiosk.session is session
+    assert kiosk.in_session and kiosk.stack.currentWidget() is session
 
 
 def test_real_timers_reset_an_abandoned_session(qtbot, plain_app):
@@ -205,8 +222,8 @@ def test_real_timers_reset_an_abandoned_session(qtbot, plain_app):
     session = start(kiosk, qtbot)
     tap(session.browse.view, toggle_point(session.browse.view, "gentle"))
     qtbot.waitUntil(lambda: kiosk.countdown.isVisible(), timeout=3000)
-    qtbot.waitUntil(lambda: kiosk.session is None, timeout=3000)
-    assert kiosk.stack.currentWidget() is kiosk.welcome
+    qtbot.waitUntil(lambda: not kiosk.in_session, timeout=3000)
+    assert kiosk.stack.currentWidget() is kiosk.welcome and session.state.shortlist == []
     kiosk.staff_quit_for_tests()
 
 
@@ -214,7 +231,7 @@ def test_start_over_button_forgets_everything_at_any_time(kiosk, qtbot):
     session = start(kiosk, qtbot)
     fill_session(session, qtbot)
     qtbot.mouseClick(session.start_over_button, Qt.MouseButton.LeftButton)
-    assert kiosk.session is None
+    assert not kiosk.in_session and session.state.shortlist == [] and session.browse.search.text() == ""
     assert kiosk.stack.currentWidget() is kiosk.welcome
 
 

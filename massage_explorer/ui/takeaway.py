@@ -1,0 +1,253 @@
+"""The take-away of a shortlist: plain-text handout content and an offline QR code of it."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import segno
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QImage, QPixmap
+
+from massage_explorer.catalog import Catalog, Technique
+from massage_explorer.ui.widgets import guidance_lines
+from massage_explorer.ui.wording import evidence_label, hedge, minutes_text, pressure_text
+
+MAX_BENEFITS = 3
+# A phone reads a code off a glossy, fingerprinted touch screen best when it is not too dense.
+# Version 20 is 97 modules across; at MIN_MODULE_PX = 5 it is 525 px with its quiet zone, about
+# 14 cm on a 22-24" 1080p panel, so each module is ~1.3 mm: 3-4 pixels of a 1080p camera preview
+# at 30-40 cm, well above what decoders need, and still less than half the screen's height.
+MAX_QR_VERSION = 20
+MIN_MODULE_PX = 5
+QUIET_ZONE = 4  # modules of white around the code, as the QR standard asks
+# Medium error correction survives glare and smudges; low is the fallback before cutting content.
+QR_LEVELS = ("m", "l")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("takeaway", text)
+
+
+@dataclass(frozen=True)
+class HandoutCaution:
+    """Advice for people with one condition: 'Herniated disc' + what to do."""
+
+    condition: str
+    note: str
+
+
+@dataclass(frozen=True)
+class HandoutTechnique:
+    """One shortlisted technique as printed; every field is ready-to-show plain text."""
+
+    name: str
+    pressure: str
+    session: str
+    benefits: tuple[str, ...]
+    cautions: tuple[HandoutCaution, ...]
+    questions: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class HandoutLabels:
+    """The fixed headings of the handout, already in the language on screen."""
+
+    pressure: str
+    session: str
+    benefits: str
+    cautions: str
+    questions: str
+    guidance: str
+    scan: str
+    scan_short: str
+    more: str
+
+
+@dataclass(frozen=True)
+class Handout:
+    """Everything a patient takes away; plain strings only, nothing personal, no date."""
+
+    title: str
+    techniques: tuple[HandoutTechnique, ...]
+    guidance: tuple[str, ...]
+    footer: str
+    labels: HandoutLabels
+    language: str
+
+
+def _labels() -> HandoutLabels:
+    return HandoutLabels(
+        pressure=_tr("Pressure"),
+        session=_tr("Session"),
+        benefits=_tr("What it may help with"),
+        cautions=_tr("Take care if you have"),
+        questions=_tr("Questions to ask your therapist"),
+        guidance=_tr("From the clinic"),
+        scan=_tr("Scan to keep this list on your phone."),
+        scan_short=_tr("Scan to keep a shorter version of this list on your phone."),
+        more=_tr("More techniques are on the printout."),
+    )
+
+
+def _technique(catalog: Catalog, technique: Technique, language: str) -> HandoutTechnique:
+    # Strongest evidence first; sorted() is stable, so equal grades keep the catalog's order.
+    claims = sorted(technique.benefits, key=lambda c: -c.evidence.strength)[:MAX_BENEFITS]
+    benefits = []
+    for claim in claims:
+        term = catalog.benefit(claim.benefit)
+        benefits.append(
+            _tr("{benefit}: {grade} — {hedge}").format(
+                benefit=term.label.get(language) if term else claim.benefit,
+                grade=evidence_label(claim.evidence),
+                hedge=hedge(claim.evidence),
+            )
+        )
+    cautions = []
+    for caution in technique.cautions:
+        term = catalog.condition(caution.condition)
+        label = term.label.get(language) if term else caution.condition
+        cautions.append(HandoutCaution(label, caution.note.get(language)))
+    return HandoutTechnique(
+        name=technique.name.get(language),
+        pressure=pressure_text(technique.pressure),
+        session=minutes_text(technique.session_minutes),
+        benefits=tuple(benefits),
+        cautions=tuple(cautions),
+        questions=tuple(q.get(language) for q in technique.questions_to_ask),
+    )
+
+
+def build_handout(catalog: Catalog, technique_ids: Iterable[str], language: str) -> Handout:
+    """The handout for the shortlisted techniques, in order; ids no longer in the catalog are skipped."""
+    techniques = []
+    for technique_id in technique_ids:
+        technique = catalog.technique(technique_id)
+        if technique is not None:
+            techniques.append(_technique(catalog, technique, language))
+    return Handout(
+        title=_tr("My massage shortlist"),
+        techniques=tuple(techniques),
+        guidance=tuple(guidance_lines(full=True)),
+        footer=_tr("General information, not medical advice."),
+        labels=_labels(),
+        language=language,
+    )
+
+
+class Detail(enum.IntEnum):
+    """How much of each technique goes into the QR code, from everything to the essentials."""
+
+    FULL = 0
+    CAUTION_NAMES = 1  # which conditions need care, without the advice itself
+    NO_QUESTIONS = 2
+    TWO_BENEFITS = 3
+    ONE_BENEFIT = 4
+    ESSENTIALS = 5  # name, pressure, session length
+
+
+def _section(heading: str, items: Sequence[str]) -> list[str]:
+    return [f"{heading}:", *(f"- {item}" for item in items)] if items else []
+
+
+def _technique_lines(item: HandoutTechnique, labels: HandoutLabels, detail: Detail) -> list[str]:
+    lines = [item.name, f"{labels.pressure}: {item.pressure}", f"{labels.session}: {item.session}"]
+    benefits = {Detail.TWO_BENEFITS: 2, Detail.ONE_BENEFIT: 1, Detail.ESSENTIALS: 0}.get(detail, MAX_BENEFITS)
+    lines += _section(labels.benefits, item.benefits[:benefits])
+    if detail == Detail.FULL:
+        lines += _section(labels.cautions, [f"{c.condition}: {c.note}" for c in item.cautions])
+    elif detail < Detail.ESSENTIALS and item.cautions:
+        lines.append(f"{labels.cautions}: " + "; ".join(c.condition for c in item.cautions))
+    if detail < Detail.NO_QUESTIONS:
+        lines += _section(labels.questions, item.questions)
+    return lines
+
+
+def _compose(handout: Handout, techniques: Sequence[HandoutTechnique], detail: Detail, more: bool) -> str:
+    blocks = [[handout.title]]
+    blocks += [_technique_lines(item, handout.labels, detail) for item in techniques]
+    if more:
+        blocks.append([handout.labels.more])
+    blocks.append(_section(handout.labels.guidance, handout.guidance))
+    blocks.append([handout.footer])
+    return "\n\n".join("\n".join(block) for block in blocks if block)
+
+
+@dataclass(frozen=True)
+class QrPayload:
+    """The text a QR code carries, its error-correction level, and whether details were cut."""
+
+    text: str
+    level: str
+    version: int
+    shortened: bool
+
+
+def _make(text: str, level: str, version: int | None = None, mask: int | None = None) -> segno.QRCode:
+    # make_qr, never make(): make() may choose a Micro QR, which phone cameras do not read.
+    # UTF-8 without an ECI marker is what phone readers expect from a plain-text code.
+    return segno.make_qr(text, error=level, encoding="utf-8", boost_error=False, version=version, mask=mask)
+
+
+def _fitting(text: str, max_version: int) -> QrPayload | None:
+    for level in QR_LEVELS:
+        try:
+            # A fixed version and mask only answer "does it fit?", and ten times faster.
+            _make(text, level, version=max_version, mask=0)
+        except segno.DataOverflowError:
+            continue
+        return QrPayload(text, level, int(_make(text, level).version), shortened=False)
+    return None
+
+
+def qr_text(handout: Handout, max_version: int = MAX_QR_VERSION) -> QrPayload:
+    """The fullest text of `handout` that fits a QR code of at most `max_version`.
+
+    Details go in steps (caution advice, questions, benefits), then techniques from the end,
+    and the guidance always stays; `shortened` tells the screen to say the printout has it all.
+    """
+    for detail in Detail:
+        payload = _fitting(_compose(handout, handout.techniques, detail, more=False), max_version)
+        if payload is not None:
+            return QrPayload(payload.text, payload.level, payload.version, shortened=detail > Detail.FULL)
+    for count in range(len(handout.techniques) - 1, -1, -1):
+        text = _compose(handout, handout.techniques[:count], Detail.ESSENTIALS, more=True)
+        payload = _fitting(text, max_version)
+        if payload is not None:
+            return QrPayload(payload.text, payload.level, payload.version, shortened=True)
+    # Only an absurdly long translation gets here: a larger code beats none.
+    text = f"{handout.title}\n\n{handout.labels.more}"
+    return QrPayload(text, "l", int(_make(text, "l").version), shortened=True)
+
+
+def shortened_notice() -> str:
+    """What the screen says under a code that does not hold the whole handout."""
+    return _tr("Some details are left out of the code; the printout has everything.")
+
+
+def qr_matrix(text: str, level: str = "m") -> list[list[bool]]:
+    """Dark (True) and light modules of the code for `text`, including the quiet zone."""
+    return [[bool(module) for module in row] for row in _make(text, level).matrix_iter(border=QUIET_ZONE)]
+
+
+def qr_image(text: str, module_px: int, level: str = "m") -> QImage:
+    """The code as a black-on-white grayscale image, `module_px` pixels per module, crisp edges."""
+    matrix = qr_matrix(text, level)
+    side = len(matrix) * module_px
+    data = b"".join(
+        b"".join((b"\x00" if dark else b"\xff") * module_px for dark in row) * module_px for row in matrix
+    )
+    image = QImage(data, side, side, side, QImage.Format.Format_Grayscale8)
+    return image.copy()  # own the pixels: `data` is freed when this function returns
+
+
+def qr_pixmap(payload: QrPayload, max_side_px: int) -> QPixmap:
+    """The payload's code for a screen: whole pixels per module, never below MIN_MODULE_PX.
+
+    Whole pixels keep every module edge sharp (no blur or moire for the camera); the code may
+    exceed `max_side_px` rather than become too fine to scan.
+    """
+    modules = len(qr_matrix(payload.text, payload.level))
+    module_px = max(MIN_MODULE_PX, max_side_px // modules)
+    return QPixmap.fromImage(qr_image(payload.text, module_px, payload.level))

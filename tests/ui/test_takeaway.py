@@ -1,0 +1,249 @@
+"""The take-away content and its QR code: what goes in, how it shortens, and that phones can read it."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+import zxingcpp
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from PySide6.QtGui import QImage
+
+from massage_explorer.catalog import BenefitClaim, Caution, Evidence, Range, Text
+from massage_explorer.paths import bundled_catalog_path
+from massage_explorer.storage import load_catalog
+from massage_explorer.ui.takeaway import (
+    MAX_QR_VERSION,
+    MIN_MODULE_PX,
+    QUIET_ZONE,
+    Handout,
+    build_handout,
+    qr_image,
+    qr_pixmap,
+    qr_text,
+)
+from massage_explorer.ui.widgets import guidance_lines
+from tests import factories as f
+
+HTML = "<b>bold</b> & <img src=x>"
+
+
+def decode(image: QImage) -> str:
+    """What a real QR decoder reads from the image (zxing-cpp takes a QImage as it is)."""
+    gray = image.convertToFormat(QImage.Format.Format_Grayscale8)
+    results = zxingcpp.read_barcodes(gray, formats=zxingcpp.BarcodeFormat.QRCode)
+    assert len(results) == 1, "exactly one QR code should be found"
+    return str(results[0].text)
+
+
+def strings(value: object) -> list[str]:
+    """Every string inside a handout, however deeply nested."""
+    if isinstance(value, str):
+        return [value]
+    if dataclasses.is_dataclass(value):
+        return [s for field in dataclasses.fields(value) for s in strings(getattr(value, field.name))]
+    if isinstance(value, tuple):
+        return [s for item in value for s in strings(item)]
+    raise AssertionError(f"not plain data: {value!r}")
+
+
+def long_technique(technique_id: str, words: int) -> object:
+    filler = " ".join(["stretch slowly and breathe"] * words)
+    return f.technique(
+        technique_id,
+        benefits=tuple(BenefitClaim(b.id, Evidence.LOW) for b in f.BENEFITS),
+        cautions=tuple(Caution(c.id, f.t(f"{filler} ({c.id})")) for c in f.CONDITIONS),
+        questions_to_ask=tuple(f.t(f"Question {n}: {filler}?") for n in range(4)),
+    )
+
+
+@pytest.fixture
+def catalog() -> object:
+    return f.catalog(
+        f.technique("gentle"),
+        f.technique(
+            "firm-one",
+            pressure=Range(3, 4),
+            benefits=(
+                BenefitClaim("calm", Evidence.UNTESTED),
+                BenefitClaim("sleep", Evidence.VERY_LOW),
+                BenefitClaim("pain", Evidence.MODERATE),
+                BenefitClaim("calm", Evidence.HIGH),
+            ),
+        ),
+    )
+
+
+def test_handout_holds_what_the_patient_needs(qapp, catalog) -> None:
+    handout = build_handout(catalog, ["gentle", "firm-one"], "en")
+    gentle, firm = handout.techniques
+    assert gentle.name == "Gentle"
+    assert gentle.pressure == "Light to medium"
+    assert gentle.session == "30 to 60 minutes"
+    assert gentle.benefits == (
+        "Less back pain: Low evidence — may help",
+        "Feeling calmer: Not studied — reported by patients, not studied",
+    )
+    assert [(c.condition, c.note) for c in gentle.cautions] == [
+        ("Taking blood thinners", "Ask for light pressure.")
+    ]
+    assert gentle.questions == ("Have you treated backs like mine?",)
+    # Up to three, strongest evidence first.
+    assert [b.split(":")[0] for b in firm.benefits] == ["Feeling calmer", "Less back pain", "Better sleep"]
+    assert handout.guidance == tuple(guidance_lines(full=True))
+    assert handout.footer == "General information, not medical advice."
+    assert handout.title
+
+
+def test_handout_is_plain_and_impersonal(qapp) -> None:
+    catalog = f.catalog(f.technique("t-0042", name=f.t("Gentle")))
+    handout = build_handout(catalog, ["t-0042", "gone"], "en")
+    texts = strings(handout)  # raises on anything that is not a plain string
+    assert [t.name for t in handout.techniques] == ["Gentle"]  # ids no longer in the catalog are skipped
+    assert not any("t-0042" in text for text in texts)
+    assert not any(char.isdigit() for text in texts if text != "30 to 60 minutes" for char in text)
+
+
+def test_handout_in_the_language_on_screen(qapp) -> None:
+    catalog = f.catalog(
+        f.technique("sueco", name=Text.of({"en": "Swedish", "es": "Masaje sueco"})),
+        languages=("en", "es"),
+    )
+    assert build_handout(catalog, ["sueco"], "es").techniques[0].name == "Masaje sueco"
+    assert build_handout(catalog, ["sueco"], "fr").techniques[0].name == "Swedish"  # default
+
+
+def test_qr_round_trip_in_english(qapp) -> None:
+    catalog = f.catalog(f.technique("gentle"), f.technique("firm-one", benefits=(), cautions=()))
+    handout = build_handout(catalog, ["gentle", "firm-one"], "en")
+    payload = qr_text(handout)
+    assert not payload.shortened
+    decoded = decode(qr_image(payload.text, MIN_MODULE_PX, payload.level))
+    assert decoded == payload.text
+    assert "Gentle" in decoded
+    assert "Firm One" in decoded
+    assert "Have you treated backs like mine?" in decoded
+    assert "Taking blood thinners: Ask for light pressure." in decoded
+    for line in guidance_lines(full=True):
+        assert line in decoded
+
+
+def test_qr_keeps_accents_and_html_literally(qapp) -> None:
+    name = f"Masaje sueco — presión suave, niños {HTML}"
+    catalog = f.catalog(
+        f.technique("sueco", name=f.t(name), cautions=(Caution("disc", f.t(HTML)),)),
+    )
+    payload = qr_text(build_handout(catalog, ["sueco"], "en"))
+    decoded = decode(qr_image(payload.text, MIN_MODULE_PX, payload.level))
+    assert decoded == payload.text
+    assert name in decoded
+    assert f"Herniated disc: {HTML}" in decoded
+
+
+def test_long_shortlist_is_shortened_but_still_reads(qapp) -> None:
+    catalog = f.catalog(*(long_technique(f"long-{n}", words=30) for n in range(4)))
+    handout = build_handout(catalog, [t.id for t in catalog], "en")
+    payload = qr_text(handout)
+    assert payload.shortened
+    assert payload.version <= MAX_QR_VERSION
+    decoded = decode(qr_image(payload.text, MIN_MODULE_PX, payload.level))
+    assert decoded == payload.text
+    for item in handout.techniques:
+        assert item.name in decoded
+        assert item.pressure in decoded
+    for line in guidance_lines(full=True):
+        assert line in decoded
+    assert "stretch slowly" not in decoded  # the long cautions and questions were the first to go
+
+
+def test_caution_advice_goes_before_the_questions(qapp) -> None:
+    catalog = f.catalog(long_technique("long", words=25))
+    handout = build_handout(catalog, ["long"], "en")
+    payload = qr_text(handout)
+    assert payload.shortened
+    assert "Take care if you have: Herniated disc; Taking blood thinners" in payload.text
+    assert "(disc)" not in payload.text  # the advice itself is on the printout
+
+
+def test_too_many_techniques_drop_from_the_end_with_a_note(qapp) -> None:
+    techniques = [f.technique(f"t{n}", name=f.t(f"Technique {n} " + "x" * 90)) for n in range(12)]
+    handout = build_handout(f.catalog(*techniques), [t.id for t in techniques], "en")
+    payload = qr_text(handout)
+    assert payload.shortened
+    assert payload.version <= MAX_QR_VERSION
+    assert "Technique 0 " in payload.text
+    assert "Technique 11 " not in payload.text
+    assert handout.labels.more in payload.text
+    assert decode(qr_image(payload.text, MIN_MODULE_PX, payload.level)) == payload.text
+
+
+def test_bundled_shortlists_fit_the_limit(qapp) -> None:
+    catalog = load_catalog(bundled_catalog_path()).catalog
+    ids = [t.id for t in catalog]
+    for count in range(1, len(ids) + 1):
+        payload = qr_text(build_handout(catalog, ids[:count], "en"))
+        assert payload.version <= MAX_QR_VERSION
+        if count <= 4:  # a usual shortlist: every technique is named in the code
+            assert all(catalog.technique(i).name.default in payload.text for i in ids[:count])
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    sizes=st.lists(st.integers(min_value=0, max_value=60), min_size=0, max_size=6),
+    max_version=st.integers(min_value=15, max_value=25),
+)
+def test_payload_never_exceeds_the_limit_and_keeps_the_guidance(qapp, sizes, max_version) -> None:
+    catalog = f.catalog(*(long_technique(f"t{n}", words) for n, words in enumerate(sizes))) if sizes else None
+    handout = build_handout(catalog, [t.id for t in catalog], "en") if catalog else empty_handout()
+    payload = qr_text(handout, max_version=max_version)
+    assert isinstance(payload.version, int)  # a full QR code, never a Micro QR
+    assert payload.version <= max_version
+    assert all(line in payload.text for line in handout.guidance)
+    if not payload.shortened:
+        details = [q for item in handout.techniques for q in item.questions]
+        details += [c.note for item in handout.techniques for c in item.cautions]
+        assert all(detail in payload.text for detail in details)
+
+
+def empty_handout() -> Handout:
+    return build_handout(f.catalog(), [], "en")
+
+
+def test_even_a_tiny_text_is_a_full_qr_code(qapp) -> None:
+    payload = qr_text(empty_handout())
+    assert isinstance(payload.version, int)
+    assert payload.version >= 1
+    assert decode(qr_image(payload.text, MIN_MODULE_PX, payload.level)) == payload.text
+
+
+def test_qr_image_is_black_on_white_with_a_quiet_zone(qapp) -> None:
+    payload = qr_text(empty_handout())
+    image = qr_image(payload.text, 3, payload.level)
+    modules = 17 + 4 * payload.version + 2 * QUIET_ZONE
+    assert image.width() == image.height() == modules * 3
+    border = QUIET_ZONE * 3
+    for i in range(image.width()):
+        for edge in range(border):
+            assert image.pixelColor(i, edge).lightness() == 255
+            assert image.pixelColor(edge, i).lightness() == 255
+    assert image.pixelColor(border, border).lightness() == 0  # the finder pattern's corner
+    gray = image.convertToFormat(QImage.Format.Format_Grayscale8)
+    assert {
+        gray.pixelColor(x, y).lightness() for x in range(0, gray.width(), 7) for y in range(gray.height())
+    } == {
+        0,
+        255,
+    }
+
+
+def test_screen_pixmap_uses_whole_pixels_and_a_minimum_module(qapp, catalog) -> None:
+    payload = qr_text(build_handout(catalog, ["gentle"], "en"))
+    modules = 17 + 4 * payload.version + 2 * QUIET_ZONE
+    large = qr_pixmap(payload, 600)
+    assert large.width() % modules == 0
+    assert large.width() <= 600
+    assert large.width() // modules >= MIN_MODULE_PX
+    small = qr_pixmap(payload, 100)  # too small to scan: the module size wins over the space
+    assert small.width() == modules * MIN_MODULE_PX
+    assert decode(large.toImage()) == payload.text

@@ -1,0 +1,145 @@
+"""The take-away from the shortlist screen, as a patient at the kiosk and a desktop user use it."""
+
+from __future__ import annotations
+
+import subprocess
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog
+
+from massage_explorer.kiosk_config import KioskConfig
+from massage_explorer.ui.app import MainWindow
+from massage_explorer.ui.kiosk import KioskWindow
+from massage_explorer.ui.state import SessionState
+from massage_explorer.ui.takeaway_print import unavailable_message
+from massage_explorer.ui.theme import clear_theme
+from massage_explorer.ui.widgets import guidance_lines
+from tests import factories as f
+from tests.ui.test_takeaway import decode
+
+HTML_NAME = "<b>Bold</b> & <img src=x>"
+
+
+@pytest.fixture
+def no_dialogs(monkeypatch):
+    """Any file or print dialog fails the test: a kiosk must never show one."""
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("a dialog was opened")
+
+    from PySide6.QtPrintSupport import QPrintDialog
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", refuse)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", refuse)
+    monkeypatch.setattr(QPrintDialog, "exec", refuse)
+
+
+def catalog():
+    return f.catalog(f.technique("gentle", name=f.t(HTML_NAME)), f.technique("firm-one"))
+
+
+@pytest.fixture
+def kiosk_at_takeaway(qtbot, qapp, tmp_path, no_dialogs):
+    font = qapp.font()
+
+    def make(**settings):
+        kiosk = KioskWindow(catalog(), KioskConfig(**settings))
+        qtbot.addWidget(kiosk)
+        kiosk.resize(1600, 1000)
+        with qtbot.waitExposed(kiosk):
+            kiosk.show()
+        kiosk.start_session()
+        session = kiosk.session
+        session.state.toggle_shortlist("gentle")
+        session.state.toggle_shortlist("firm-one")
+        session.show_shortlist()
+        screen = session.shortlist_screen()
+        qtbot.mouseClick(screen.takeaway_button, Qt.MouseButton.LeftButton)
+        return kiosk, screen
+
+    yield make
+    clear_theme(qapp)
+    qapp.setFont(font)
+
+
+def test_the_qr_on_screen_decodes_to_the_list_with_the_guidance(kiosk_at_takeaway):
+    kiosk, screen = kiosk_at_takeaway()
+    panel = screen.takeaway
+    assert screen.on_takeaway_page() and panel.isVisible()
+    text = decode(panel.qr.pixmap().toImage())
+    assert text == panel.qr_payload_text
+    assert HTML_NAME in text  # catalog text stays plain text, characters and all
+    assert "Firm One" in text
+    assert guidance_lines(full=False)[0] in text
+    kiosk.staff_quit_for_tests()
+
+
+def test_the_qr_follows_the_shortlist(kiosk_at_takeaway):
+    kiosk, screen = kiosk_at_takeaway()
+    kiosk.session.state.remove_from_shortlist("firm-one")
+    assert "Firm One" not in decode(screen.takeaway.qr.pixmap().toImage())
+    kiosk.staff_quit_for_tests()
+
+
+def test_kiosk_print_without_a_printer_says_so_without_a_dialog(kiosk_at_takeaway, qtbot):
+    kiosk, screen = kiosk_at_takeaway(printer="")
+    qtbot.mouseClick(screen.takeaway.print_button, Qt.MouseButton.LeftButton)
+    assert screen.takeaway.message.text() == unavailable_message()
+    kiosk.staff_quit_for_tests()
+
+
+def test_kiosk_saves_pdfs_only_to_its_folder(kiosk_at_takeaway, qtbot, tmp_path):
+    kiosk, screen = kiosk_at_takeaway(pdf_folder=tmp_path)
+    qtbot.mouseClick(screen.takeaway.pdf_button, Qt.MouseButton.LeftButton)
+    (saved,) = tmp_path.glob("massage-shortlist-*.pdf")
+    code = saved.stem.rsplit("-", 1)[-1]
+    assert screen.takeaway.message.text() == f"Saved for the front desk. Ask there for list {code}."
+    text = subprocess.run(["pdftotext", str(saved), "-"], capture_output=True, text=True, check=True).stdout
+    words = " ".join(text.split())  # the page has two columns: lines wrap anywhere
+    assert "Firm One" in words and HTML_NAME in words
+    kiosk.staff_quit_for_tests()
+
+
+def test_kiosk_without_a_pdf_folder_offers_no_save_button(kiosk_at_takeaway):
+    kiosk, screen = kiosk_at_takeaway()
+    assert not screen.takeaway.pdf_button.isVisible()
+    assert screen.takeaway.print_button.isVisible()
+    kiosk.staff_quit_for_tests()
+
+
+def test_back_and_escape_return_to_the_list_then_a_reset_closes_the_take_away(kiosk_at_takeaway, qtbot):
+    kiosk, screen = kiosk_at_takeaway()
+    qtbot.keyClick(screen.takeaway.print_button, Qt.Key.Key_Escape)
+    assert not screen.on_takeaway_page() and screen.takeaway_button.isVisible()
+    qtbot.mouseClick(screen.takeaway_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(screen.back_button, Qt.MouseButton.LeftButton)
+    assert not screen.on_takeaway_page()
+    qtbot.mouseClick(screen.takeaway_button, Qt.MouseButton.LeftButton)
+    kiosk.end_session()
+    assert not screen.on_takeaway_page() and screen.takeaway.message.text() == ""
+    kiosk.staff_quit_for_tests()
+
+
+def test_desktop_save_as_pdf_asks_where(qtbot, qapp, tmp_path, monkeypatch):
+    target = tmp_path / "my list.pdf"
+    asked = []
+
+    def choose(parent, caption, suggested, filters):
+        asked.append(suggested)
+        return str(target), filters
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", choose)
+    state = SessionState()
+    window = MainWindow(catalog(), state)
+    qtbot.addWidget(window)
+    window.resize(1600, 1000)
+    window.show()
+    state.toggle_shortlist("firm-one")
+    window.show_shortlist()
+    screen = window.shortlist_screen()
+    screen.show_takeaway()
+    qtbot.mouseClick(screen.takeaway.pdf_button, Qt.MouseButton.LeftButton)
+    assert asked and target.exists()
+    assert screen.takeaway.message.text() == "Saved as my list.pdf."
+    clear_theme(qapp)

@@ -1,0 +1,252 @@
+"""The take-away on paper: PDF text and pages read back with poppler, saving, and dialog-free printing."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import unicodedata
+from pathlib import Path
+
+import pytest
+import zxingcpp
+from PySide6.QtGui import QImage, QPageSize, QPdfWriter
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QApplication, QDialog
+
+from massage_explorer.catalog import Caution
+from massage_explorer.kiosk_config import KioskConfig
+from massage_explorer.paths import bundled_catalog_path
+from massage_explorer.storage import load_catalog
+from massage_explorer.ui import takeaway_pdf, takeaway_print
+from massage_explorer.ui.takeaway import Handout, build_handout, qr_text
+from massage_explorer.ui.takeaway_pdf import (
+    handout_html,
+    paint_handout,
+    pdf_destination,
+    write_pdf,
+)
+from massage_explorer.ui.takeaway_print import print_handout, unavailable_message
+from massage_explorer.ui.widgets import guidance_lines
+from tests import factories as f
+
+HTML = "<b>bold</b> & <img src=x>"
+A4 = QPageSize(QPageSize.PageSizeId.A4)
+LETTER = QPageSize(QPageSize.PageSizeId.Letter)
+
+
+def poppler(tool: str) -> str:
+    """poppler-utils reads our PDFs back; .ci/setup installs it. Never skipped: a PDF test that
+    does not run proves nothing."""
+    path = shutil.which(tool)
+    if path is None:
+        pytest.fail(f"{tool} is missing: run .ci/setup (it installs poppler-utils)")
+    return path
+
+
+def pdf_text(path: Path) -> str:
+    """The PDF's text in painting order, with line breaks and hyphen breaks undone."""
+    raw = subprocess.run(
+        [poppler("pdftotext"), "-raw", "-enc", "UTF-8", str(path), "-"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    # NFKC turns the font's ligatures ("ﬁ") back into letters.
+    return " ".join(unicodedata.normalize("NFKC", raw).replace("-\n", "-").split())
+
+
+def sheets(handout: Handout, page_size: QPageSize, tmp_path: Path) -> int:
+    writer = QPdfWriter(str(tmp_path / "count.pdf"))
+    writer.setPageSize(page_size)
+    return paint_handout(handout, writer)
+
+
+def handout_of(*techniques: object) -> Handout:
+    catalog = f.catalog(*techniques)
+    return build_handout(catalog, [t.id for t in catalog], "en")
+
+
+def test_pdf_text_has_names_guidance_and_cautions(qapp, tmp_path) -> None:
+    handout = handout_of(f.technique("gentle"), f.technique("firm-one"))
+    path = tmp_path / "list.pdf"
+    write_pdf(handout, path, A4)
+    assert path.read_bytes().startswith(b"%PDF")
+    text = pdf_text(path)
+    assert "Gentle" in text
+    assert "Firm One" in text
+    for line in guidance_lines(full=True):
+        assert line in text
+    assert "Taking blood thinners: Ask for light pressure." in text
+    assert "Less back pain: Low evidence — may help" in text
+    assert "Have you treated backs like mine?" in text
+    assert "General information, not medical advice." in text
+
+
+def test_html_in_catalog_text_is_printed_literally(qapp, tmp_path) -> None:
+    handout = handout_of(f.technique("odd", name=f.t(HTML), cautions=(Caution("disc", f.t(HTML)),)))
+    html_text = handout_html(handout, qr_text(handout), 11)
+    assert "<img src=x>" not in html_text
+    assert "&lt;img src=x&gt;" in html_text
+    path = tmp_path / "odd.pdf"
+    write_pdf(handout, path, A4)
+    text = pdf_text(path)
+    assert HTML in text
+    assert f"Herniated disc: {HTML}" in text
+
+
+def test_four_techniques_fit_one_page_on_a4_and_letter(qapp, tmp_path) -> None:
+    handout = handout_of(*(f.technique(name) for name in ("one", "two", "three", "four")))
+    assert sheets(handout, A4, tmp_path) == 1
+    assert sheets(handout, LETTER, tmp_path) == 1
+
+
+def test_long_texts_take_more_pages_and_lose_nothing(qapp, tmp_path) -> None:
+    filler = "Lie on your side with a pillow between your knees and breathe slowly. " * 6
+    techniques = [
+        f.technique(
+            f"long-{n}",
+            cautions=tuple(Caution(c.id, f.t(f"{filler}End-{n}-{c.id}.")) for c in f.CONDITIONS),
+        )
+        for n in range(6)
+    ]
+    handout = handout_of(*techniques)
+    path = tmp_path / "long.pdf"
+    write_pdf(handout, path, A4)
+    assert sheets(handout, A4, tmp_path) > 1
+    text = pdf_text(path)
+    for n in range(6):
+        for condition in f.CONDITIONS:
+            assert f"End-{n}-{condition.id}." in text  # not clipped at a column or page break
+    assert "General information, not medical advice. 2/" in text  # a footer on every page
+
+
+@pytest.mark.parametrize("page_size", [A4, LETTER], ids=["A4", "Letter"])
+def test_bundled_shortlist_prints_everything(qapp, tmp_path, page_size) -> None:
+    catalog = load_catalog(bundled_catalog_path()).catalog
+    handout = build_handout(catalog, [t.id for t in catalog][:4], "en")
+    path = tmp_path / "bundled.pdf"
+    write_pdf(handout, path, page_size)
+    assert sheets(handout, page_size, tmp_path) <= 2  # one sheet of paper, printed on both sides
+    text = pdf_text(path)
+    for item in handout.techniques:
+        assert item.name in text
+        for caution in item.cautions:
+            assert caution.note in text  # nothing lost where the text moves to the next column
+        for question in item.questions:
+            assert question in text
+
+
+def test_qr_code_on_the_page_reads_back(qapp, tmp_path) -> None:
+    handout = handout_of(f.technique("gentle"), f.technique("firm-one"))
+    path = tmp_path / "list.pdf"
+    write_pdf(handout, path, A4)
+    subprocess.run(
+        [poppler("pdftoppm"), "-png", "-r", "100", "-f", "1", "-l", "1", str(path), str(tmp_path / "page")],
+        check=True,
+    )
+    page = QImage(str(next(tmp_path.glob("page*.png")))).convertToFormat(QImage.Format.Format_Grayscale8)
+    results = zxingcpp.read_barcodes(page, formats=zxingcpp.BarcodeFormat.QRCode)
+    assert [r.text for r in results] == [qr_text(handout).text]
+
+
+def test_pdf_is_written_atomically(qapp, tmp_path, monkeypatch) -> None:
+    handout = handout_of(f.technique("gentle"))
+    path = tmp_path / "list.pdf"
+    path.write_bytes(b"old")
+    write_pdf(handout, path, A4)
+    assert path.read_bytes().startswith(b"%PDF")
+    assert [p.name for p in tmp_path.iterdir()] == ["list.pdf"]  # no temporary file, no backup
+
+    def broken_replace(src: object, dst: object) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(takeaway_pdf.os, "replace", broken_replace)
+    with pytest.raises(OSError, match="disk full"):
+        write_pdf(handout, tmp_path / "new.pdf", A4)
+    assert [p.name for p in tmp_path.iterdir()] == ["list.pdf"]
+
+
+def test_pdf_destination_in_kiosk_mode(tmp_path) -> None:
+    missing = pdf_destination(KioskConfig(path=tmp_path / "kiosk.ini"), kiosk=True)
+    assert missing.path is None
+    assert "pdf_folder" in missing.reason
+    assert "kiosk.ini" in missing.reason
+
+    first = pdf_destination(KioskConfig(pdf_folder=tmp_path), kiosk=True)
+    second = pdf_destination(KioskConfig(pdf_folder=tmp_path), kiosk=True)
+    assert first.path is not None
+    assert second.path is not None
+    assert first.path.parent == tmp_path
+    assert re.fullmatch(r"massage-shortlist-[0-9a-f]{12}\.pdf", first.path.name)
+    assert first.path != second.path
+    assert not first.path.exists()
+
+    gone = pdf_destination(KioskConfig(pdf_folder=tmp_path / "gone"), kiosk=True)
+    assert gone.path is None
+    assert "does not exist" in gone.reason
+
+
+def test_pdf_destination_outside_the_kiosk_suggests_a_folder(qapp, tmp_path) -> None:
+    suggestion = pdf_destination(KioskConfig(), kiosk=False)
+    assert suggestion.path is not None
+    assert suggestion.path.parent.is_dir()
+    assert pdf_destination(KioskConfig(pdf_folder=tmp_path), kiosk=False).path.parent == tmp_path
+
+
+def visible_dialogs() -> list[QDialog]:
+    return [w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog) and w.isVisible()]
+
+
+@pytest.mark.parametrize(("name", "detail"), [("", "no printer is set"), ("Front desk HP", "not found")])
+def test_printing_without_a_printer_says_so_and_never_raises(qapp, name, detail) -> None:
+    result = print_handout(handout_of(f.technique("gentle")), name)
+    assert not result.ok
+    assert result.message == unavailable_message()
+    assert result.message == "Printing is not available right now. Please ask at the front desk."
+    assert detail in result.detail
+    assert visible_dialogs() == []
+
+
+class FakeInfo:
+    """A printer that exists as far as the kiosk can tell."""
+
+    def isNull(self) -> bool:
+        return False
+
+
+class PlainPrinter(QPrinter):
+    """Takes the printer info the kiosk looked up and ignores it."""
+
+    def __init__(self, info: object, mode: QPrinter.PrinterMode) -> None:
+        super().__init__(mode)
+
+
+def test_printing_paints_the_handout_with_no_dialog(qapp, tmp_path, monkeypatch) -> None:
+    class PdfPrinter(PlainPrinter):
+        """Stands in for the printer driver: the pages go to a PDF file we can read."""
+
+        def __init__(self, info: object, mode: QPrinter.PrinterMode) -> None:
+            super().__init__(info, mode)
+            self.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+            self.setOutputFileName(str(tmp_path / "printed.pdf"))
+
+    monkeypatch.setattr(takeaway_print.QPrinterInfo, "printerInfo", lambda name: FakeInfo())
+    monkeypatch.setattr(takeaway_print, "QPrinter", PdfPrinter)
+    result = print_handout(handout_of(f.technique("gentle")), "Front desk HP")
+    assert result.ok, result.detail
+    assert "Gentle" in pdf_text(tmp_path / "printed.pdf")
+    assert visible_dialogs() == []
+
+
+def test_a_failing_printer_driver_is_reported_not_raised(qapp, monkeypatch) -> None:
+    def broken(handout: Handout, device: object) -> int:
+        raise RuntimeError("driver crashed")
+
+    monkeypatch.setattr(takeaway_print.QPrinterInfo, "printerInfo", lambda name: FakeInfo())
+    monkeypatch.setattr(takeaway_print, "QPrinter", PlainPrinter)
+    monkeypatch.setattr(takeaway_print, "paint_handout", broken)
+    result = print_handout(handout_of(f.technique("gentle")), "Front desk HP")
+    assert not result.ok
+    assert result.message == unavailable_message()
+    assert "driver crashed" in result.detail
