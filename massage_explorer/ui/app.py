@@ -284,7 +284,11 @@ def run_app(catalog: Catalog, *, catalog_path: Path | None = None) -> int:
     window = MainWindow(catalog, state)
     window.startOverRequested.connect(window.reset_session)
     if catalog_path is not None:
+        from massage_explorer.ui.reload import CatalogWatcher
+
         window.setWindowFilePath(str(catalog_path))
+        watcher = CatalogWatcher(catalog_path, catalog, parent=window)
+        watcher.reloaded.connect(window.set_catalog)
     window.resize(1920, 1080)
     window.showMaximized()
     return app.exec()

@@ -18,9 +18,11 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 
 from massage_explorer.catalog import Catalog
 from massage_explorer.kiosk_config import KioskConfig, PinGate
+from massage_explorer.storage import LoadResult
 from massage_explorer.ui.app import MainWindow, prepare_application
 from massage_explorer.ui.idle import CountdownOverlay, IdleWatcher
 from massage_explorer.ui.pinpad import LongPress, PinPad
+from massage_explorer.ui.reload import CatalogWatcher
 from massage_explorer.ui.state import TEXT_STEPS, SessionState
 from massage_explorer.ui.theme import apply_theme
 from massage_explorer.ui.welcome import WelcomeScreen
@@ -152,6 +154,23 @@ class KioskWindow(QMainWindow):
         self.catalog = catalog
         self.welcome.set_catalog(catalog, self.language)
         self.session.set_catalog(catalog)
+        self.pinpad.set_problems("")
+
+    def watch(self, path: Path) -> CatalogWatcher:
+        """Follow the catalog file: apply valid updates, show refused ones to staff only."""
+        watcher = CatalogWatcher(path, self.catalog, parent=self)
+        watcher.reloaded.connect(self.set_catalog)
+        watcher.rejected.connect(self._show_refused_update)
+        return watcher
+
+    @Slot(object)
+    def _show_refused_update(self, result: LoadResult) -> None:
+        # Patients notice nothing: they keep the last good catalog. Staff see why on the PIN pad.
+        lines = [p.format(self.windowFilePath() or "techniques.yaml") for p in result.errors[:20]]
+        self.pinpad.set_problems(
+            self.tr("The catalog file was changed but has errors, so the kiosk still shows the last good "
+                    "version. Fix these and save again:") + "\n" + "\n".join(lines)
+        )  # fmt: skip
 
     # -- lockdown --------------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -173,5 +192,6 @@ def run_kiosk(catalog: Catalog, config: KioskConfig, *, catalog_path: Path | Non
     window = KioskWindow(catalog, config)
     if catalog_path is not None:
         window.setWindowFilePath(str(catalog_path))
+        window.watch(catalog_path)
     window.showFullScreen()
     return app.exec()

@@ -88,7 +88,12 @@ class PinPad(QFrame):
         self.dots = plain_label("", role="title")
         self.dots.setAccessibleName(self.tr("PIN entered so far"))
         self.message = plain_label("", role="body")
+        self.problem_hint = plain_label(
+            self.tr("⚠ The catalog file has a problem. Enter the PIN to see it."), role="body"
+        )
+        self.problem_hint.hide()
         column.addWidget(self.prompt)
+        column.addWidget(self.problem_hint)
         column.addWidget(self.dots)
         column.addWidget(self.message)
         grid = QGridLayout()
@@ -140,6 +145,7 @@ class PinPad(QFrame):
         """Catalog problems the kiosk met (e.g. an invalid update it did not apply), for staff."""
         self._problems = text
         self.problems_label.setText(text or self.tr("The catalog loaded without problems."))
+        self.problem_hint.setVisible(bool(text))
 
     def open_pad(self) -> None:
         self._digits = ""
