@@ -20,6 +20,11 @@ class _Flow(list[Any]):
 class _Dumper(yaml.SafeDumper):
     """The pure-Python emitter on purpose: its output is the same on every machine."""
 
+    def ignore_aliases(self, data: Any) -> bool:
+        # Shared objects (a duplicated technique shares its texts) must be written out in full:
+        # the loader refuses anchors and aliases.
+        return True
+
     def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
         # Indent list items under their key, as people write YAML by hand.
         super().increase_indent(flow, False)

@@ -52,3 +52,45 @@ def _grade(words: list[str], text: str) -> float:
     sentences = sum(1 for part in _SENTENCE_END.split(text) if _WORD.search(part)) or 1
     total = sum(map(syllables, words))
     return 0.39 * len(words) / sentences + 11.8 * total / len(words) - 15.59
+
+
+# -- Spanish ----------------------------------------------------------------------------------
+# Fernández-Huerta's adaptation of Flesch reading ease to Spanish:
+#   L = 206.84 - 0.60 P - 1.02 F, P syllables and F sentences per 100 words.
+# 60 and above reads as "normal" or easier; patient texts aim there (our English aims at grade 8).
+MIN_SPANISH_EASE = 60.0
+_ES_WORD = re.compile(r"[A-Za-zÁÉÍÓÚÜÑáéíóúüñ]+")
+_ES_STRONG = "aeoáéó"
+_ES_WEAK = "iuü"
+_ES_ACCENTED_WEAK = "íú"
+
+
+@functools.lru_cache(maxsize=65536)
+def spanish_syllables(word: str) -> int:
+    """Vowel nuclei: a diphthong (weak unaccented i/u with any vowel) is one, a hiatus two."""
+    count = 0
+    previous = ""
+    for char in word.lower():
+        vowel = char in _ES_STRONG or char in _ES_WEAK or char in _ES_ACCENTED_WEAK
+        if not vowel:
+            previous = ""
+            continue
+        joined = previous and (
+            (previous in _ES_WEAK and char not in _ES_ACCENTED_WEAK)
+            or (char in _ES_WEAK and previous not in _ES_ACCENTED_WEAK)
+        )
+        if not joined:
+            count += 1
+        previous = char
+    # 'que', 'gui': the u is silent and the e/i is the nucleus; the rule above already counts one.
+    return max(count, 1)
+
+
+def spanish_ease(text: str) -> float | None:
+    """Fernández-Huerta reading ease of a Spanish text of MIN_WORDS or more, else None."""
+    words = _ES_WORD.findall(text)
+    if len(words) < MIN_WORDS:
+        return None
+    sentences = sum(1 for part in _SENTENCE_END.split(text) if _ES_WORD.search(part)) or 1
+    per_100 = 100 / len(words)
+    return 206.84 - 0.60 * sum(map(spanish_syllables, words)) * per_100 - 1.02 * sentences * per_100

@@ -24,7 +24,7 @@ from massage_explorer.catalog import (
     Text,
 )
 from massage_explorer.fields import SLUG, Reader, suggest
-from massage_explorer.readability import MAX_GRADE, prose_grade
+from massage_explorer.readability import MAX_GRADE, MIN_SPANISH_EASE, prose_grade, spanish_ease
 from massage_explorer.techniques import peek_id, read_technique
 
 TOP_FIELDS = ("schema_version", "languages", "benefits", "conditions", "techniques")
@@ -123,7 +123,7 @@ class CatalogBuilder(Reader):
         for term_id, entry in (entries or {}).items():
             where = f"{name} '{term_id}'"
             if not _slug_ok(term_id):
-                self.error(entry, f"{where}: '{term_id}' is not a valid id; use lowercase letters, "
+                self.error(entry, f"{where}, id: '{term_id}' is not a valid id; use lowercase letters, "
                                   "digits and single hyphens")  # fmt: skip
                 continue
             values = self.fields(entry, where, TERM_FIELDS, ("label",))
@@ -153,7 +153,7 @@ class CatalogBuilder(Reader):
             if technique_id is not None and technique_id in seen:
                 self.error(
                     item,
-                    f"techniques[{index}]: duplicate id '{technique_id}' (also used on line "
+                    f"techniques[{index}], id: duplicate id '{technique_id}' (also used on line "
                     f"{seen[technique_id]}); every technique needs its own id",
                 )
                 continue
@@ -175,15 +175,24 @@ class CatalogBuilder(Reader):
                 name = LANGUAGE_NAMES.get(language, language)
                 self.warn(node, f"{where}: no {name} ({language}) translation; "
                                 f"patients will see the {self.languages[0]} text")  # fmt: skip
-        english = next((value for lang, value in text.pairs if lang == "en"), None)
-        if english is not None:
-            grade = prose_grade(english)
-            if grade is not None and grade > MAX_GRADE:
-                self.warn(
-                    node,
-                    f"{where}: reads at school grade {grade:.1f}, above grade {MAX_GRADE:g}; "
-                    "use shorter sentences and everyday words",
-                )
+        for language, value in text.pairs:
+            at = _language_node(node, language)
+            if language == "en":
+                grade = prose_grade(value)
+                if grade is not None and grade > MAX_GRADE:
+                    self.warn(
+                        at,
+                        f"{where}: reads at school grade {grade:.1f}, above grade {MAX_GRADE:g}; "
+                        "use shorter sentences and everyday words",
+                    )
+            elif language == "es":
+                ease = spanish_ease(value)
+                if ease is not None and ease < MIN_SPANISH_EASE:
+                    self.warn(
+                        at,
+                        f"{where} [es]: reading ease {ease:.0f} (Fernández-Huerta), below "
+                        f"{MIN_SPANISH_EASE:g}; use shorter sentences and everyday words",
+                    )
         return text
 
     def pressure(self, node: Node, where: str) -> Range | None:
@@ -286,6 +295,15 @@ class _AnyKey(tuple[str, ...]):
 
     def __contains__(self, key: object) -> bool:
         return True
+
+
+def _language_node(node: Node, language: str) -> Node:
+    """Where one language of a TEXT is written: its line in a mapping, else the whole value."""
+    if isinstance(node, MappingNode):
+        for key, value in node.value:
+            if isinstance(key, ScalarNode) and key.value == language:
+                return value
+    return node
 
 
 def _slug_ok(value: str) -> bool:

@@ -40,3 +40,26 @@ def test_no_words():
 
 def test_short_texts_are_not_graded():
     assert prose_grade(" ".join(["word"] * (MIN_WORDS - 1)) + ".") is None
+
+
+@pytest.mark.parametrize(
+    ("word", "count"),
+    [
+        ("masaje", 3), ("espalda", 3), ("terapeuta", 4), ("presión", 2), ("ciática", 3),
+        ("día", 2), ("cuidado", 3), ("hernia", 2), ("muy", 1), ("baúl", 2), ("que", 1), ("oído", 3),
+    ],
+)  # fmt: skip
+def test_spanish_syllables_of_common_words(word, count):
+    from massage_explorer.readability import spanish_syllables
+
+    assert spanish_syllables(word) == count
+
+
+def test_spanish_ease_of_a_worked_example():
+    from massage_explorer.readability import spanish_ease
+
+    # 2 sentences, 12 words, 26 syllables (hand count: a-cués-te-se en la ca-mi-lla el te-ra-peu-ta ...):
+    # 206.84 - 0.60 * (26 * 100 / 12) - 1.02 * (2 * 100 / 12)
+    text = "Acuéstese en la camilla. El terapeuta frota su espalda con aceite tibio."
+    assert spanish_ease(text) == pytest.approx(206.84 - 0.60 * 26 * 100 / 12 - 1.02 * 2 * 100 / 12)
+    assert spanish_ease("Muy corto.") is None

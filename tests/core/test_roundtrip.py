@@ -132,3 +132,13 @@ def test_dump_keeps_unicode_and_quotes_what_yaml_would_misread():
     assert "Masaje sueco — cálido" in text
     assert "feels_like: 'no'" in text
     assert read(text).catalog == catalog
+
+
+def test_shared_objects_are_written_out_not_aliased():
+    catalog = read(VALID).catalog
+    swedish = catalog.techniques[0]
+    twin = type(swedish)(**{**swedish.__dict__, "id": "twin"})  # shares every text and list
+    both = Catalog(techniques=(swedish, twin), benefits=catalog.benefits, conditions=catalog.conditions)
+    text = dump_catalog(both)
+    assert "&id" not in text and "*id" not in text
+    assert read(text).catalog == both

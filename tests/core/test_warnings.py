@@ -69,3 +69,21 @@ def test_short_labels_are_not_graded():
     # 'Lower blood pressure' would score above grade 8 by formula; three words are not prose.
     result = read(variant("label: Better sleep", "label: Lower arterial pressure"))
     assert result.warnings == []
+
+
+def test_hard_spanish_is_flagged_with_its_reading_ease():
+    text = variant("languages: [en]", "languages: [en, es]")
+    hard = (
+        "La manipulación neuromuscular facilita la normalización fisiológica de la hipertonicidad "
+        "miofascial, mejorando consecuentemente la sensibilización nociceptiva."
+    )
+    text = variant(
+        "    feels_like: Smooth and slow.",
+        f"    feels_like:\n      en: Smooth and slow.\n      es: {hard}",
+        text,
+    )
+    result = read(text)
+    warned = [w for w in result.warnings if "reading ease" in w.message]
+    assert len(warned) == 1
+    assert warned[0].line == line_of(text, "es: La manipulación")
+    assert "feels_like [es]: reading ease" in warned[0].message and "Fernández-Huerta" in warned[0].message

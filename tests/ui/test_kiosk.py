@@ -309,3 +309,16 @@ def test_nothing_about_a_patient_is_written_to_disk(qtbot, plain_app, tmp_path, 
     kiosk.end_session()
     kiosk.staff_quit_for_tests()
     assert list(tmp_path.rglob("*")) == []
+
+
+def test_nothing_in_the_app_can_open_a_link_or_another_program():
+    from pathlib import Path
+
+    import massage_explorer
+
+    package = Path(massage_explorer.__file__).parent
+    risky = ("QDesktopServices", "openUrl", "setOpenExternalLinks(True)", "setOpenLinks(True)", "QProcess")
+    for source in package.rglob("*.py"):
+        text = source.read_text(encoding="utf-8")
+        found = [word for word in risky if word in text]
+        assert not found, f"{source.relative_to(package)} uses {found}"
