@@ -190,7 +190,7 @@ class CatalogBuilder(Reader):
                 if ease is not None and ease < MIN_SPANISH_EASE:
                     self.warn(
                         at,
-                        f"{where} [es]: reading ease {ease:.0f} (Fernández-Huerta), below "
+                        f"{where} [es]: reading ease {ease:.0f} (INFLESZ), below "
                         f"{MIN_SPANISH_EASE:g}; use shorter sentences and everyday words",
                     )
         return text

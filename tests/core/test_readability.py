@@ -59,7 +59,15 @@ def test_spanish_ease_of_a_worked_example():
     from massage_explorer.readability import spanish_ease
 
     # 2 sentences, 12 words, 26 syllables (hand count: a-cués-te-se en la ca-mi-lla el te-ra-peu-ta ...):
-    # 206.84 - 0.60 * (26 * 100 / 12) - 1.02 * (2 * 100 / 12)
+    # 206.835 - 62.3 * 26 / 12 - 12 / 2
     text = "Acuéstese en la camilla. El terapeuta frota su espalda con aceite tibio."
-    assert spanish_ease(text) == pytest.approx(206.84 - 0.60 * 26 * 100 / 12 - 1.02 * 2 * 100 / 12)
+    assert spanish_ease(text) == pytest.approx(206.835 - 62.3 * 26 / 12 - 12 / 2)
     assert spanish_ease("Muy corto.") is None
+
+
+def test_shorter_spanish_sentences_read_easier():
+    from massage_explorer.readability import spanish_ease
+
+    one = "El terapeuta usa aceite y hace movimientos largos sobre la espalda y sobre los hombros"
+    two = "El terapeuta usa aceite. Hace movimientos largos sobre la espalda y sobre los hombros."
+    assert spanish_ease(two) > spanish_ease(one)

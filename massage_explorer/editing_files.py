@@ -1,0 +1,79 @@
+"""Saving from the editor without overwriting a change someone else made to the file. No Qt."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from massage_explorer.catalog import Catalog
+from massage_explorer.editing_ids import EditError
+from massage_explorer.storage import save_catalog
+
+
+class ChangedOnDisk(EditError):
+    """The file was changed, moved or deleted since the editor opened it."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            f"{path.name} was changed or removed on disk after you opened it (by another editor or by hand). "
+            "Your edits were not saved over it: save them as a copy, then compare the two files"
+        )
+        self.path = path
+
+
+@dataclass(frozen=True)
+class FileStamp:
+    """What a file was when the editor read it: modification time, size and a hash of its bytes."""
+
+    mtime_ns: int
+    size: int
+    sha256: str
+
+    @classmethod
+    def of(cls, path: Path | str) -> FileStamp:
+        """The stamp of the file as it is now; OSError if it cannot be read."""
+        with Path(path).open("rb") as file:
+            # The time from the open file, so it belongs to the bytes read even if a save races us.
+            mtime_ns = os.fstat(file.fileno()).st_mtime_ns
+            data = file.read()
+        return cls(mtime_ns, len(data), hashlib.sha256(data).hexdigest())
+
+    def changed(self, path: Path | str) -> bool:
+        """True when the file on disk is not the one stamped, or is gone.
+
+        The bytes decide, not the time: a file saved again unchanged is safe to overwrite, and
+        some file systems keep times too coarsely to see two quick edits.
+        """
+        try:
+            now = FileStamp.of(path)
+        except OSError:
+            return True
+        return (now.size, now.sha256) != (self.size, self.sha256)
+
+
+def save_checked(catalog: Catalog, path: Path | str, opened: FileStamp | None) -> FileStamp:
+    """Save atomically with a backup, unless the file changed since `opened`; returns the new stamp.
+
+    `opened` None means the editor started from no file, so the path must still be free; to
+    replace an existing file on purpose (Save As), pass `FileStamp.of(path)` taken just before.
+    Raises ChangedOnDisk when the file is not the one the editor opened.
+    """
+    path = Path(path)
+    stale = path.exists() if opened is None else opened.changed(path)
+    if stale:
+        raise ChangedOnDisk(path)
+    save_catalog(catalog, path)
+    return FileStamp.of(path)
+
+
+def save_copy_path(path: Path | str) -> Path:
+    """A free name next to `path`: 'techniques (copy).yaml', then 'techniques (copy 2).yaml', ..."""
+    path = Path(path)
+    candidate = path.with_name(f"{path.stem} (copy){path.suffix}")
+    number = 2
+    while candidate.exists():
+        candidate = path.with_name(f"{path.stem} (copy {number}){path.suffix}")
+        number += 1
+    return candidate

@@ -1,0 +1,115 @@
+"""The editor never saves over a file that changed after it was opened, and keeps a backup."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+
+import pytest
+
+from massage_explorer.dump import dump_catalog
+from massage_explorer.editing import (
+    ChangedOnDisk,
+    EditError,
+    FileStamp,
+    add_technique,
+    save_checked,
+    save_copy_path,
+)
+from massage_explorer.storage import load_catalog
+from tests.core.helpers import TODAY, VALID, read
+
+
+@pytest.fixture
+def path(tmp_path):
+    file = tmp_path / "techniques.yaml"
+    file.write_text(VALID)
+    return file
+
+
+def test_a_stamp_records_time_size_and_hash(path):
+    stamp = FileStamp.of(path)
+    data = VALID.encode()
+    assert stamp == FileStamp(path.stat().st_mtime_ns, len(data), hashlib.sha256(data).hexdigest())
+    assert not stamp.changed(path)
+
+
+def test_other_bytes_are_a_change(path):
+    stamp = FileStamp.of(path)
+    path.write_text(VALID + "# a hand edit\n")
+    assert stamp.changed(path)
+
+
+def test_same_size_and_time_but_other_bytes_is_a_change(path):
+    stamp = FileStamp.of(path)
+    path.write_text(VALID.replace("Swedish massage", "Swedish MASSAGE"))
+    os.utime(path, ns=(stamp.mtime_ns, stamp.mtime_ns))  # a coarse clock may not see the edit
+    assert FileStamp.of(path).size == stamp.size and path.stat().st_mtime_ns == stamp.mtime_ns
+    assert stamp.changed(path)
+
+
+def test_the_same_bytes_written_again_are_not_a_change(path):
+    stamp = FileStamp.of(path)
+    path.write_text(VALID)
+    os.utime(path, ns=(stamp.mtime_ns + 10**9, stamp.mtime_ns + 10**9))
+    assert not stamp.changed(path)
+
+
+def test_a_missing_file_is_a_change(path):
+    stamp = FileStamp.of(path)
+    path.unlink()
+    assert stamp.changed(path)
+
+
+def test_save_checked_saves_and_keeps_the_previous_version(path):
+    opened = FileStamp.of(path)
+    catalog, _ = add_technique(read(VALID).catalog)
+    stamp = save_checked(catalog, path, opened)
+    assert stamp == FileStamp.of(path) and not stamp.changed(path)
+    assert load_catalog(path, today=TODAY).catalog == catalog
+    assert path.with_name("techniques.yaml.bak").read_text() == VALID
+    # The new stamp allows the next save, which backs up the first one.
+    save_checked(read(VALID).catalog, path, stamp)
+    assert path.with_name("techniques.yaml.bak").read_text() == dump_catalog(catalog)
+
+
+def test_save_checked_refuses_a_file_changed_on_disk(path):
+    opened = FileStamp.of(path)
+    theirs = VALID.replace("Swedish massage", "Swedish (their edit)")
+    path.write_text(theirs)
+    with pytest.raises(ChangedOnDisk) as raised:
+        save_checked(read(VALID).catalog, path, opened)
+    assert raised.value.path == path
+    assert "techniques.yaml was changed or removed on disk after you opened it" in str(raised.value)
+    assert isinstance(raised.value, EditError)
+    assert path.read_text() == theirs  # their edit is still there
+    assert not path.with_name("techniques.yaml.bak").exists()
+
+
+def test_save_checked_refuses_a_file_deleted_since_it_was_opened(path):
+    opened = FileStamp.of(path)
+    path.unlink()
+    with pytest.raises(ChangedOnDisk):
+        save_checked(read(VALID).catalog, path, opened)
+    assert not path.exists()
+
+
+def test_a_new_catalog_saves_only_to_a_free_path(tmp_path, path):
+    fresh = tmp_path / "new.yaml"
+    catalog = read(VALID).catalog
+    stamp = save_checked(catalog, fresh, None)
+    assert not stamp.changed(fresh) and not fresh.with_name("new.yaml.bak").exists()
+    with pytest.raises(ChangedOnDisk):
+        save_checked(catalog, path, None)  # someone else's file is there
+    # Replacing a file on purpose (Save As after the dialog asked) passes a stamp taken just now.
+    save_checked(catalog, path, FileStamp.of(path))
+
+
+def test_save_copy_path_finds_a_free_name(path):
+    first = save_copy_path(path)
+    assert first == path.with_name("techniques (copy).yaml")
+    first.write_text("x")
+    second = save_copy_path(path)
+    assert second == path.with_name("techniques (copy 2).yaml")
+    second.write_text("x")
+    assert save_copy_path(path).name == "techniques (copy 3).yaml"
