@@ -302,7 +302,8 @@ def _language_node(node: Node, language: str) -> Node:
     if isinstance(node, MappingNode):
         for key, value in node.value:
             if isinstance(key, ScalarNode) and key.value == language:
-                return value
+                found: Node = value
+                return found
     return node
 
 
