@@ -41,6 +41,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     set_pin.add_argument("--config", type=Path, metavar="FILE", help="settings file (default: %(default)s)",
                          default=argparse.SUPPRESS)  # fmt: skip
+    _add_edit_command(commands)
     return parser
 
 
@@ -91,21 +92,38 @@ def run(data: Path | None, *, kiosk: bool, config_path: Path) -> int:
     result = _read(path)
     if result is None:
         return EXIT_USAGE
+    refused = None
     if result.catalog is None:
         for problem in result.problems:
             print(problem.format(str(path)), file=sys.stderr)
-        print(f"{path}: cannot start: the catalog has errors (listed above)", file=sys.stderr)
-        return EXIT_INVALID
+        backup = _last_good(path) if config is not None else None
+        if backup is None:
+            print(f"{path}: cannot start: the catalog has errors (listed above)", file=sys.stderr)
+            return EXIT_INVALID
+        # A kiosk keeps showing the last good catalog, also across a restart: the backup the
+        # last save kept. It follows the file, so a corrected save is picked up.
+        print(f"{path}: has errors; showing the last good version, {path.name}.bak", file=sys.stderr)
+        refused, result = result, backup
     # Qt is only imported to show a window.
     if config is not None:
         from massage_explorer.ui.kiosk import run_kiosk
 
-        kiosk_status: int = run_kiosk(result.catalog, config, catalog_path=path)
+        assert result.catalog is not None
+        kiosk_status: int = run_kiosk(result.catalog, config, catalog_path=path, refused=refused)
         return kiosk_status
     from massage_explorer.ui.app import run_app
 
+    assert result.catalog is not None
     status: int = run_app(result.catalog, catalog_path=path)
     return status
+
+
+def _last_good(path: Path) -> LoadResult | None:
+    backup = path.with_name(path.name + ".bak")
+    if not backup.is_file():
+        return None
+    result = _read(backup)
+    return result if result is not None and result.catalog is not None else None
 
 
 def set_pin(config: Path) -> int:
@@ -131,12 +149,42 @@ def set_pin(config: Path) -> int:
     return EXIT_OK
 
 
+def _add_edit_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    edit = commands.add_parser(
+        "edit",
+        help="open the staff editor on a catalog",
+        description="Edit a catalog in the staff editor. A file that cannot be read as a catalog is "
+        "not opened: its problems are listed (exit 1); fix those in a text editor first.",
+    )
+    edit.add_argument("file", nargs="?", type=Path, metavar="FILE", help="catalog (default: bundled)")
+
+
+def edit(file: Path | None) -> int:
+    """Open the staff editor; a file the validator cannot turn into a catalog gets its messages."""
+    path = file or bundled_catalog_path()
+    result = _read(path)
+    if result is None:
+        return EXIT_USAGE
+    if result.catalog is None:
+        for problem in result.problems:
+            print(problem.format(str(path)), file=sys.stderr)
+        print(f"{path}: cannot open in the editor: fix the errors above in a text editor first",
+              file=sys.stderr)  # fmt: skip
+        return EXIT_INVALID
+    from massage_explorer.ui.editor.app import run_editor  # Qt only when a window is shown
+
+    status: int = run_editor(path)
+    return status
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "validate":
         return validate(args.files, strict=args.strict)
     if args.command == "set-pin":
         return set_pin(args.config)
+    if args.command == "edit":
+        return edit(args.file)
     return run(args.data, kiosk=args.kiosk, config_path=args.config)
 
 

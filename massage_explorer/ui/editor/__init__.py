@@ -1,0 +1,5 @@
+"""The staff editor: forms for techniques and vocabularies, undo, inline validation, safe saving."""
+
+from massage_explorer.ui.editor.window import EditorWindow
+
+__all__ = ["EditorWindow"]

@@ -1,0 +1,18 @@
+"""`massage-explorer edit`: the editor on its own, in a QApplication of its own."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from massage_explorer.ui.app import prepare_application
+from massage_explorer.ui.editor.window import EditorWindow
+
+
+def run_editor(path: Path) -> int:
+    """Open the editor on `path` and run until it is closed; the caller has checked the file loads."""
+    app = prepare_application()
+    window = EditorWindow(path)
+    window.resize(1920, 1080)
+    window.showMaximized()
+    status: int = app.exec()
+    return status

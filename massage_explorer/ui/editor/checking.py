@@ -1,0 +1,66 @@
+"""Where the validator's problems go: under fields of the shown item, and what Save may do."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from massage_explorer import editing
+from massage_explorer.catalog import Catalog
+from massage_explorer.problems import Problem
+from massage_explorer.ui.editor.document import BENEFITS, CONDITIONS, TECHNIQUES, Selection
+from massage_explorer.ui.editor.fields import language_title
+from massage_explorer.ui.editor.problems_panel import plural
+
+_KIND_OF_LOCATION = {"technique": TECHNIQUES, "benefits": BENEFITS, "conditions": CONDITIONS}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("editor", text)
+
+
+def target(problem: Problem, catalog: Catalog) -> Selection | None:
+    """The item and field a problem is about, or None for the catalog as a whole."""
+    location = editing.locate(problem)
+    kind = _KIND_OF_LOCATION.get(location.kind)
+    item_id = location.item_id
+    if item_id is None and location.index is not None and location.index < len(catalog.techniques):
+        item_id = catalog.techniques[location.index].id
+    if kind is None or item_id is None:
+        return None
+    return Selection(kind, item_id, location.field)
+
+
+def inline_message(problem: Problem) -> str:
+    """'Error, English (en): is empty; …': the severity in words and the language it is about."""
+    location = editing.locate(problem)
+    where = _tr("Error") if problem.is_error else _tr("Warning")
+    if location.language:
+        where += f", {language_title(location.language)}"
+    return f"{where}: {editing.message_text(problem)}"
+
+
+def inline_problems(problems: list[Problem], catalog: Catalog, shown: Selection) -> dict[str, list[str]]:
+    """The messages for the shown item by top-level field ('benefits[1].note' counts as 'benefits')."""
+    by_field: dict[str, list[str]] = {}
+    for problem in problems:
+        where = target(problem, catalog)
+        if where is None or (where.kind, where.item_id) != (shown.kind, shown.item_id):
+            continue
+        key = where.field.partition(".")[0].partition("[")[0]
+        by_field.setdefault(key, []).append(inline_message(problem))
+    return by_field
+
+
+def save_state(problems: list[Problem], *, read_only: bool) -> tuple[bool, str]:
+    """Whether Save is allowed, and the reason shown beside the button."""
+    if read_only:
+        return False, _tr("Read-only: saving is off")
+    errors = sum(p.is_error for p in problems)
+    if errors:
+        return False, _tr("Fix {errors} before saving").format(
+            errors=plural(errors, _tr("error"), _tr("errors"))
+        )
+    if problems:
+        words = plural(len(problems), _tr("warning"), _tr("warnings"))
+        return True, _tr("{w}; saving is allowed").format(w=words)
+    return True, ""

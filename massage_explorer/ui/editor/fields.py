@@ -1,0 +1,191 @@
+"""Form building blocks: a titled section with its problem message, and a TEXT in every language."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from massage_explorer.catalog import Text
+from massage_explorer.ui.widgets import MIN_TARGET, plain_label
+from massage_explorer.validate import LANGUAGE_NAMES
+
+MULTILINE_HEIGHT = 120  # px: three or four lines of body text
+WARNING_SIGN = "⚠"
+
+
+def language_title(code: str) -> str:
+    """'English (en)'; unknown codes show as themselves."""
+    name = LANGUAGE_NAMES.get(code)
+    return f"{name} ({code})" if name else code
+
+
+class _UndoKeysToStack(QObject):
+    """Lets Ctrl+Z / Ctrl+Shift+Z reach the editor's undo stack instead of a field's own undo.
+
+    A field keeping its own undo history would fight the stack: one Ctrl+Z must undo one step,
+    the same step the Undo button would.
+    """
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            keys = (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo)
+            if any(event.matches(key) for key in keys):
+                event.ignore()
+                return True
+        return False
+
+
+_UNDO_FILTER: _UndoKeysToStack | None = None
+
+
+def route_undo_keys(widget: QWidget) -> None:
+    global _UNDO_FILTER
+    if _UNDO_FILTER is None:
+        _UNDO_FILTER = _UndoKeysToStack()
+    widget.installEventFilter(_UNDO_FILTER)
+    if isinstance(widget, QPlainTextEdit):
+        widget.setUndoRedoEnabled(False)
+
+
+def line_edit(accessible_name: str, parent: QWidget | None = None) -> QLineEdit:
+    edit = QLineEdit(parent)
+    edit.setAccessibleName(accessible_name)
+    edit.setMinimumHeight(MIN_TARGET)
+    route_undo_keys(edit)
+    return edit
+
+
+def text_area(accessible_name: str, parent: QWidget | None = None) -> QPlainTextEdit:
+    edit = QPlainTextEdit(parent)
+    edit.setAccessibleName(accessible_name)
+    edit.setMinimumHeight(MULTILINE_HEIGHT)
+    edit.setTabChangesFocus(True)  # keyboard users leave the box with Tab, as in every other field
+    edit.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+    route_undo_keys(edit)
+    return edit
+
+
+class Section(QWidget):
+    """A field's title, an optional hint, the control(s), and a message line for its problem."""
+
+    def __init__(self, title: str, body: QWidget, *, hint: str = "", parent: QWidget | None = None):
+        super().__init__(parent)
+        self.title = title
+        self.body = body
+        self.title_label = plain_label(title, self, role="fieldTitle")
+        self.hint_label = plain_label(hint, self, role="muted")
+        self.hint_label.setVisible(bool(hint))
+        self.message = plain_label("", self, role="fieldProblem")
+        self.message.setVisible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 8)
+        layout.setSpacing(4)
+        layout.addWidget(self.title_label)
+        layout.addWidget(self.hint_label)
+        layout.addWidget(body)
+        layout.addWidget(self.message)
+
+    def set_problems(self, messages: list[str]) -> None:
+        """Show the validator's messages for this field under it; [] clears them."""
+        text = "\n".join(f"{WARNING_SIGN} {m}" for m in messages)
+        if text == self.message.text():
+            return
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+        self.message.setAccessibleName(text)
+        self.title_label.setText(f"{self.title}  {WARNING_SIGN}" if messages else self.title)
+        self.body.setProperty("problem", bool(messages))
+        self.body.style().unpolish(self.body)
+        self.body.style().polish(self.body)
+
+    def problem_text(self) -> str:
+        return self.message.text() if self.message.isVisible() or self.message.text() else ""
+
+
+class TextEditor(QWidget):
+    """One TEXT: a box per catalog language side by side, each headed 'English (en)' and so on."""
+
+    edited = Signal(str, str)  # language, new value
+
+    def __init__(self, name: str, *, multiline: bool = False, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.name = name
+        self.multiline = multiline
+        self.languages: tuple[str, ...] = ()
+        self.editors: dict[str, QLineEdit | QPlainTextEdit] = {}
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._grid.setHorizontalSpacing(12)
+        self._grid.setVerticalSpacing(2)
+        self._headers: list[QLabel] = []
+
+    def set_languages(self, languages: tuple[str, ...]) -> None:
+        if languages == self.languages:
+            return
+        for widget in [*self._headers, *self.editors.values()]:
+            widget.setParent(None)
+            widget.deleteLater()
+        self._headers, self.editors = [], {}
+        self.languages = languages
+        for column, language in enumerate(languages):
+            title = language_title(language)
+            if len(languages) > 1:
+                header = plain_label(title, self, role="muted")
+                self._headers.append(header)
+                self._grid.addWidget(header, 0, column)
+            spoken = f"{self.name}, {title}" if len(languages) > 1 else self.name
+            editor: QLineEdit | QPlainTextEdit
+            if self.multiline:
+                editor = text_area(spoken, self)
+                editor.textChanged.connect(self._emit_for(editor, language))
+            else:
+                editor = line_edit(spoken, self)
+                editor.textEdited.connect(self._emit_for(editor, language))
+            self.editors[language] = editor
+            self._grid.addWidget(editor, 1, column)
+            self._grid.setColumnStretch(column, 1)
+
+    def _emit_for(self, editor: QLineEdit | QPlainTextEdit, language: str) -> Callable[..., None]:
+        def emit(*_: object) -> None:
+            value = editor.toPlainText() if isinstance(editor, QPlainTextEdit) else editor.text()
+            self.edited.emit(language, value)
+
+        return emit
+
+    def set_text(self, text: Text | None) -> None:
+        """Show `text` (None: every box empty); a box already showing its value is left alone,
+        so the cursor of the box being typed in does not jump."""
+        values = dict(text.pairs) if text is not None else {}
+        for language, editor in self.editors.items():
+            value = values.get(language, "")
+            current = editor.toPlainText() if isinstance(editor, QPlainTextEdit) else editor.text()
+            if current == value:
+                continue
+            was = editor.blockSignals(True)
+            if isinstance(editor, QPlainTextEdit):
+                editor.setPlainText(value)
+            else:
+                editor.setText(value)
+                editor.setCursorPosition(0)  # show the start of a long text, not its end
+            editor.blockSignals(was)
+
+    def first_editor(self) -> QWidget | None:
+        return next(iter(self.editors.values()), None)
+
+
+def focus_widget_of(widget: QWidget) -> QWidget:
+    """The widget keyboard focus goes to when a problem in `widget` is opened."""
+    if isinstance(widget, TextEditor):
+        return widget.first_editor() or widget
+    focusable = [w for w in widget.findChildren(QWidget) if w.focusPolicy() & Qt.FocusPolicy.TabFocus]
+    return focusable[0] if focusable and not widget.focusPolicy() & Qt.FocusPolicy.TabFocus else widget

@@ -1,0 +1,98 @@
+"""The live preview: the selected technique exactly as a patient sees it on the details screen."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QTimer, Slot
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QVBoxLayout, QWidget
+
+from massage_explorer.catalog import Catalog
+from massage_explorer.ui.detail import DetailView
+from massage_explorer.ui.editor.document import TECHNIQUES, Selection
+from massage_explorer.ui.editor.fields import language_title
+from massage_explorer.ui.state import SessionState
+from massage_explorer.ui.widgets import MIN_TARGET, plain_label
+
+PREVIEW_DELAY_MS = 120  # rebuilding the details screen on every keystroke would stutter
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("editor", text)
+
+
+class PreviewPane(QWidget):
+    """A DetailView with its own SessionState, so the preview never touches a patient's session."""
+
+    def __init__(self, catalog: Catalog, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.catalog = catalog
+        self.technique_id: str | None = None
+        self.state = SessionState(catalog.default_language, self)
+        self.detail = DetailView(self.state, self)
+        self.detail.back_button.hide()  # there is nowhere to go back to in a preview
+        self.title = plain_label(_tr("Preview: what patients see"), self, role="heading")
+        self.language = QComboBox(self)
+        self.language.setAccessibleName(_tr("Preview language"))
+        self.language.setMinimumHeight(MIN_TARGET)
+        self.language.activated.connect(self._language_chosen)
+        self.note = plain_label("", self, role="muted")
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        top.addWidget(self.language)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.note)
+        layout.addWidget(self.detail, 1)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(PREVIEW_DELAY_MS)
+        self._timer.timeout.connect(self._update)
+        self._fill_languages()
+
+    def show(self, catalog: Catalog, selection: Selection) -> None:  # type: ignore[override]
+        """Show the catalog's selected technique (a term keeps the last technique on screen)."""
+        self.catalog = catalog
+        if selection.kind == TECHNIQUES and selection.item_id:
+            self.technique_id = selection.item_id
+        elif self.technique_id is None or catalog.technique(self.technique_id) is None:
+            self.technique_id = catalog.techniques[0].id if catalog.techniques else None
+        self._fill_languages()
+        self._timer.start()
+
+    def flush(self) -> None:
+        """Bring the preview up to date now (tests, screenshots)."""
+        if self._timer.isActive():
+            self._update()
+
+    def _fill_languages(self) -> None:
+        languages = self.catalog.languages
+        if [self.language.itemData(i) for i in range(self.language.count())] != list(languages):
+            self.language.clear()
+            for code in languages:
+                self.language.addItem(language_title(code), code)
+        self.language.setVisible(len(languages) > 1)
+        index = self.language.findData(self.state.language)
+        if index < 0:
+            self.state.set_language(self.catalog.default_language)
+            index = 0
+        self.language.setCurrentIndex(index)
+
+    @Slot(int)
+    def _language_chosen(self, index: int) -> None:
+        self.state.set_language(str(self.language.itemData(index)))
+
+    @Slot()
+    def _update(self) -> None:
+        self._timer.stop()
+        scroll = self.detail.scroll_area.verticalScrollBar()
+        position = scroll.value()
+        same = self.detail.technique_id == self.technique_id
+        self.detail.set_catalog(self.catalog)
+        if self.technique_id is not None and not same:
+            self.detail.show_technique(self.technique_id)
+        elif same:
+            # The rebuilt page has no height yet: restore where staff were reading once it has.
+            QTimer.singleShot(0, lambda: scroll.setValue(position))
+        name = self.catalog.technique(self.technique_id or "")
+        shown = (name.name.default or name.id) if name else ""
+        self.note.setText(_tr("Showing: {name}").format(name=shown) if shown else "")

@@ -1,0 +1,76 @@
+"""The Problems list: every error and warning the validator finds in the edited catalog."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal, Slot
+from PySide6.QtWidgets import QAbstractItemView, QListView, QVBoxLayout, QWidget
+
+from massage_explorer.problems import Problem
+from massage_explorer.ui.editor.fields import WARNING_SIGN
+from massage_explorer.ui.editor.models import PAYLOAD_ROLE, Row, RowsModel
+from massage_explorer.ui.widgets import plain_label
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("editor", text)
+
+
+def plural(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def describe(problem: Problem) -> str:
+    """The severity in words (never colour alone), then the validator's message as it is."""
+    severity = _tr("Error") if problem.is_error else _tr("Warning")
+    return f"{WARNING_SIGN} {severity}: {problem.message}"
+
+
+class ProblemsPanel(QWidget):
+    """A heading with the counts and a list; activating a row emits `opened(problem)`."""
+
+    opened = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.problems: list[Problem] = []
+        self.heading = plain_label("", self, role="heading")
+        self.model = RowsModel(self)
+        self.view = QListView(self)
+        self.view.setModel(self.model)
+        self.view.setAccessibleName(_tr("Problems"))
+        self.view.setWordWrap(True)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setProperty("role", "editorList")
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.view.activated.connect(self._activated)
+        self.view.clicked.connect(self._activated)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.view, 1)
+        self.set_problems([])
+
+    def set_problems(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        errors = sum(p.is_error for p in problems)
+        warnings = len(problems) - errors
+        if not problems:
+            self.heading.setText(_tr("Problems: none"))
+        else:
+            self.heading.setText(
+                _tr("Problems: {errors}, {warnings}").format(
+                    errors=plural(errors, _tr("error"), _tr("errors")),
+                    warnings=plural(warnings, _tr("warning"), _tr("warnings")),
+                )
+            )
+        self.heading.setAccessibleName(self.heading.text())
+        # Errors first: they are what stops a save.
+        ordered = sorted(problems, key=lambda p: (not p.is_error, p.line, p.column))
+        self.model.set_rows([Row(f"{i}:{p.message}", describe(p), payload=p) for i, p in enumerate(ordered)])
+
+    @Slot(QModelIndex)
+    def _activated(self, index: QModelIndex) -> None:
+        problem = index.data(PAYLOAD_ROLE)
+        if isinstance(problem, Problem):
+            self.opened.emit(problem)

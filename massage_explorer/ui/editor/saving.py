@@ -1,0 +1,86 @@
+"""Saving without losing anyone's work: refused with errors, never over a file changed on disk."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
+
+from massage_explorer import editing
+from massage_explorer.storage import load_catalog
+from massage_explorer.ui.editor import dialogs
+from massage_explorer.ui.editor.document import EditorDocument
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("editor", text)
+
+
+class Saver:
+    """Saves the document to its file with the stamp taken when it was opened (or last saved)."""
+
+    def __init__(self, document: EditorDocument, stamp: editing.FileStamp, parent: QWidget) -> None:
+        self.document = document
+        self.stamp = stamp
+        self.parent = parent
+        self.message = ""
+
+    def save(self) -> bool:
+        """True when the edits are on disk in the catalog file (the document is then clean)."""
+        document = self.document
+        try:
+            self.stamp = editing.save_checked(document.catalog, document.path, self.stamp)
+        except editing.ChangedOnDisk:
+            return self._changed_on_disk()
+        except OSError as exc:
+            dialogs.tell(self.parent, _tr("Not saved"),
+                         _tr("The catalog could not be written: {reason}").format(
+                             reason=exc.strerror or exc), warning=True)  # fmt: skip
+            return False
+        document.stack.setClean()
+        self.message = _tr("Saved {name}.").format(name=document.path.name)
+        return True
+
+    def _changed_on_disk(self) -> bool:
+        choice = dialogs.ask_changed_on_disk(self.parent, self.document.path)
+        if choice == "copy":
+            self.save_copy()
+        elif choice == "reload":
+            self.reload()
+        return False
+
+    def save_copy(self) -> Path | None:
+        copy = editing.save_copy_path(self.document.path)
+        try:
+            editing.save_checked(self.document.catalog, copy, None)
+        except (editing.EditError, OSError) as exc:
+            dialogs.tell(self.parent, _tr("Not saved"), str(exc), warning=True)
+            return None
+        self.message = _tr("Your version was saved as {name}; the catalog file was not changed.").format(
+            name=copy.name
+        )
+        dialogs.tell(self.parent, _tr("Saved as a copy"), self.message)
+        return copy
+
+    def reload(self) -> bool:
+        """Read the file again, after confirmation when there are edits to lose."""
+        document = self.document
+        if not document.stack.isClean() and not dialogs.confirm_reload(self.parent):
+            return False
+        try:
+            stamp = editing.FileStamp.of(document.path)
+            result = load_catalog(document.path)
+        except OSError as exc:
+            dialogs.tell(self.parent, _tr("Cannot reload"), str(exc.strerror or exc), warning=True)
+            return False
+        if result.catalog is None:
+            first = result.errors[0].format(document.path.name) if result.errors else ""
+            dialogs.tell(self.parent, _tr("Cannot reload"),
+                         _tr("The file on disk has errors, so it cannot be opened here; fix it in a "
+                             "text editor first.") + "\n\n" + first, warning=True)  # fmt: skip
+            return False
+        self.stamp = stamp
+        document.replace_all(result.catalog)
+        self.message = _tr("Reloaded {name} from disk.").format(name=document.path.name)
+        return True

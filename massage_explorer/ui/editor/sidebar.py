@@ -1,0 +1,156 @@
+"""The left side: Techniques | Benefits | Conditions, each a searchable list with its buttons."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGridLayout,
+    QLineEdit,
+    QListView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from massage_explorer.catalog import Catalog
+from massage_explorer.ui.editor.document import BENEFITS, CONDITIONS, KINDS, TECHNIQUES
+from massage_explorer.ui.editor.models import ID_ROLE, Row, RowsModel, SearchProxy
+from massage_explorer.ui.models import fold
+from massage_explorer.ui.widgets import MIN_TARGET, big_button
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("editor", text)
+
+
+def rows_for(catalog: Catalog, kind: str) -> list[Row]:
+    """The list's lines: the default-language name or label, then the id; search sees every language."""
+    if kind == TECHNIQUES:
+        items = [(t.id, t.name) for t in catalog.techniques]
+    else:
+        terms = catalog.benefits if kind == BENEFITS else catalog.conditions
+        items = [(t.id, t.label) for t in terms]
+    return [
+        Row(item_id, f"{text.default or _tr('(no name)')}  ·  {item_id}",
+            fold(" ".join([item_id, *(value for _, value in text.pairs)])))
+        for item_id, text in items
+    ]  # fmt: skip
+
+
+class ItemPanel(QWidget):
+    """One kind of item: search box, list (model/view) and Add, Duplicate or Rename, Delete, Move."""
+
+    selected = Signal(str)  # item id
+    actionRequested = Signal(str)  # "add", "duplicate", "rename", "delete", "up", "down"
+
+    def __init__(self, kind: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.kind = kind
+        noun = {TECHNIQUES: _tr("technique"), BENEFITS: _tr("benefit"), CONDITIONS: _tr("condition")}[kind]
+        self.model = RowsModel(self)
+        self.proxy = SearchProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(_tr("Search…"))
+        self.search.setAccessibleName(_tr("Search {kind}").format(kind=kind))
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumHeight(MIN_TARGET)
+        self.search.textChanged.connect(self.proxy.set_query)
+        self.view = QListView(self)
+        self.view.setModel(self.proxy)
+        self.view.setAccessibleName(_tr("List of {kind}").format(kind=kind))
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setUniformItemSizes(True)
+        self.view.setProperty("role", "editorList")
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.view.selectionModel().currentChanged.connect(self._current_changed)
+
+        second = ("duplicate", _tr("Duplicate")) if kind == TECHNIQUES else ("rename", _tr("Rename id…"))
+        self.buttons = {}
+        grid = QGridLayout()
+        grid.setSpacing(8)
+        for i, (action, label) in enumerate(
+            [("add", _tr("Add")), second, ("delete", _tr("Delete…")),
+             ("up", _tr("Move up")), ("down", _tr("Move down"))]
+        ):  # fmt: skip
+            spoken = _tr("{action} {noun}").format(action=label.rstrip("…"), noun=noun)
+            button = big_button(label, spoken, self)
+            button.clicked.connect(lambda _=False, a=action: self.actionRequested.emit(a))
+            self.buttons[action] = button
+            grid.addWidget(button, i // 3, i % 3)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(self.search)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(grid)
+
+    def set_catalog(self, catalog: Catalog) -> None:
+        self.model.set_rows(rows_for(catalog, self.kind))
+
+    def current_id(self) -> str | None:
+        index = self.view.currentIndex()
+        return str(index.data(ID_ROLE)) if index.isValid() else None
+
+    def select(self, item_id: str | None) -> None:
+        """Make `item_id` current without emitting `selected` (the window already shows it)."""
+        row = self.model.row_of(item_id) if item_id else -1
+        index = self.proxy.mapFromSource(self.model.index(row, 0)) if row >= 0 else QModelIndex()
+        if row >= 0 and not index.isValid():  # hidden by the search: show everything again
+            self.search.clear()
+            index = self.proxy.mapFromSource(self.model.index(row, 0))
+        selection = self.view.selectionModel()
+        was = selection.blockSignals(True)
+        if index.isValid():
+            selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+            self.view.scrollTo(index)
+        else:
+            selection.clearSelection()
+        selection.blockSignals(was)
+        self.view.viewport().update()
+        has = index.isValid()
+        for action in ("duplicate", "rename", "delete", "up", "down"):
+            if action in self.buttons:
+                self.buttons[action].setEnabled(has)
+        if has:
+            self.buttons["up"].setEnabled(row > 0)
+            self.buttons["down"].setEnabled(row < self.model.rowCount() - 1)
+
+    @Slot(QModelIndex, QModelIndex)
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self.selected.emit(str(current.data(ID_ROLE)))
+
+
+class Sidebar(QTabWidget):
+    """The switch between the three kinds; `selected(kind, id)` when staff pick an item."""
+
+    selected = Signal(str, str)
+    actionRequested = Signal(str, str)  # kind, action
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(_tr("What to edit"))
+        self.setDocumentMode(True)
+        self.panels: dict[str, ItemPanel] = {}
+        titles = {TECHNIQUES: _tr("Techniques"), BENEFITS: _tr("Benefits"), CONDITIONS: _tr("Conditions")}
+        for kind in KINDS:
+            panel = ItemPanel(kind, self)
+            panel.selected.connect(lambda item_id, k=kind: self.selected.emit(k, item_id))
+            panel.actionRequested.connect(lambda action, k=kind: self.actionRequested.emit(k, action))
+            self.panels[kind] = panel
+            self.addTab(panel, titles[kind])
+
+    def kind(self) -> str:
+        return KINDS[self.currentIndex()]
+
+    def set_catalog(self, catalog: Catalog) -> None:
+        for panel in self.panels.values():
+            panel.set_catalog(catalog)
+
+    def show_kind(self, kind: str) -> None:
+        if self.kind() != kind:
+            was = self.blockSignals(True)
+            self.setCurrentIndex(KINDS.index(kind))
+            self.blockSignals(was)

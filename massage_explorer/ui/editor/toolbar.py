@@ -1,0 +1,46 @@
+"""The editor's top bar: Undo, Redo, Save with the reason it is off, a status line and the file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QHBoxLayout, QWidget
+
+from massage_explorer.ui.widgets import big_button, plain_label
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("editor", text)
+
+
+class TopBar(QWidget):
+    """Buttons big enough for the kiosk's touch screen; every message is plain text in words."""
+
+    def __init__(self, path: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("topbar")
+        self.undo_button = big_button(_tr("↶ Undo"), _tr("Undo"), self)
+        self.redo_button = big_button(_tr("↷ Redo"), _tr("Redo"), self)
+        self.save_button = big_button(_tr("Save"), _tr("Save"), self)
+        self.save_button.setProperty("role", "primary")
+        self.save_button.setShortcut(QKeySequence.StandardKey.Save)
+        self.save_reason = plain_label("", self, role="saveReason")
+        self.status = plain_label("", self, role="muted")
+        self.status.setAccessibleName(_tr("Status"))
+        self.file_label = plain_label(str(path), self, role="muted")
+        self.file_label.setAccessibleName(_tr("Catalog file"))
+        row = QHBoxLayout(self)
+        row.setContentsMargins(16, 8, 16, 8)
+        for button in (self.undo_button, self.redo_button, self.save_button):
+            row.addWidget(button)
+        row.addWidget(self.save_reason, 1)
+        row.addWidget(self.status, 1)
+        row.addWidget(self.file_label, 1)
+
+    def set_save_state(self, enabled: bool, reason: str) -> None:
+        self.save_button.setEnabled(enabled)
+        self.save_reason.setText(reason)
+        self.save_reason.setAccessibleName(reason)
+        self.save_button.setAccessibleDescription(reason)

@@ -1,0 +1,329 @@
+"""The staff editor's main window: lists | form | live preview, undo, inline problems, safe save."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QMainWindow,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from massage_explorer import editing
+from massage_explorer.catalog import Technique, Term
+from massage_explorer.problems import CatalogProblems, Problem
+from massage_explorer.storage import load_catalog
+from massage_explorer.ui.editor import dialogs
+from massage_explorer.ui.editor.checking import inline_problems, save_state, target
+from massage_explorer.ui.editor.document import TECHNIQUES, EditorDocument, Selection
+from massage_explorer.ui.editor.item_actions import ItemActions
+from massage_explorer.ui.editor.locking import CatalogLock
+from massage_explorer.ui.editor.look import EDITOR_QSS
+from massage_explorer.ui.editor.preview import PreviewPane
+from massage_explorer.ui.editor.problems_panel import ProblemsPanel
+from massage_explorer.ui.editor.saving import Saver
+from massage_explorer.ui.editor.sidebar import Sidebar
+from massage_explorer.ui.editor.technique_form import TechniqueForm
+from massage_explorer.ui.editor.term_form import TermForm
+from massage_explorer.ui.editor.toolbar import TopBar
+from massage_explorer.ui.widgets import plain_label
+
+CHECK_DELAY_MS = 300  # validation waits for a pause in typing
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("editor", text)
+
+
+class EditorWindow(QMainWindow):
+    """Edits one catalog file. Raises CatalogProblems when the file cannot be read as a catalog."""
+
+    closed = Signal()
+
+    def __init__(self, path: Path, parent: QWidget | None = None) -> None:
+        path = Path(path)
+        stamp = editing.FileStamp.of(path)  # before reading: a change in between is then caught
+        result = load_catalog(path)
+        if result.catalog is None:
+            # Refused before the window exists, so no half-built window is left to close later.
+            raise CatalogProblems(str(path), result.problems)
+        super().__init__(parent)
+        self.document = EditorDocument(path, result.catalog, self)
+        self.saver = Saver(self.document, stamp, self)
+        self.actions_ = ItemActions(self.document, self)
+        self.lock = CatalogLock(path)
+        self.read_only = not self.lock.acquire()
+        self.problems: list[Problem] = []
+        self._burst = 0  # typing merges into one undo step until focus moves or undo is used
+        self.setStyleSheet(EDITOR_QSS)
+        self.setWindowTitle(_tr("{name}[*] — Massage Explorer catalog editor").format(name=path.name))
+        self._build()
+        self._connect()
+        self._refresh(self.document.selection)
+        self._update_title()
+
+    # -- building -------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        stack = self.document.stack
+        self.undo_action = stack.createUndoAction(self, _tr("Undo"))
+        self.undo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
+        self.redo_action = stack.createRedoAction(self, _tr("Redo"))
+        self.redo_action.setShortcuts(
+            [QKeySequence("Ctrl+Shift+Z"), QKeySequence(QKeySequence.StandardKey.Redo)]
+        )
+        self.addActions([self.undo_action, self.redo_action])
+        self.top = TopBar(self.document.path, self)
+        self.undo_button, self.redo_button = self.top.undo_button, self.top.redo_button
+        self.save_button, self.save_reason, self.status = (
+            self.top.save_button,
+            self.top.save_reason,
+            self.top.status,
+        )
+        self.undo_button.clicked.connect(self.undo_action.trigger)
+        self.redo_button.clicked.connect(self.redo_action.trigger)
+        self.save_button.clicked.connect(self.save)
+
+        self.banner = plain_label("", self, role="banner")
+        self.banner.setVisible(self.read_only)
+        if self.read_only:
+            self._show_banner()
+
+        self.sidebar = Sidebar(self)
+        self.problems_panel = ProblemsPanel(self)
+        left = QSplitter(Qt.Orientation.Vertical, self)
+        left.addWidget(self.sidebar)
+        left.addWidget(self.problems_panel)
+        left.setSizes([640, 300])
+        left.setChildrenCollapsible(False)
+
+        self.technique_form = TechniqueForm(self)
+        self.technique_form.base_dir = self.document.base_dir
+        self.term_form = TermForm(self)
+        self.empty = plain_label(_tr("Choose something to edit on the left."), self, role="empty")
+        self.forms = QStackedWidget(self)
+        for page in (self.technique_form, self.term_form, self.empty):
+            self.forms.addWidget(page)
+        self.form_scroll = QScrollArea(self)
+        self.form_scroll.setWidgetResizable(True)
+        self.form_scroll.setWidget(self.forms)
+        self.form_scroll.setAccessibleName(_tr("Form"))
+        self.forms.setEnabled(not self.read_only)
+
+        self.preview = PreviewPane(self.document.catalog, self)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        for widget in (left, self.form_scroll, self.preview):
+            self.splitter.addWidget(widget)
+        self.splitter.setSizes([460, 820, 640])
+        self.splitter.setChildrenCollapsible(False)
+
+        central = QWidget(self)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.top)
+        column.addWidget(self.banner)
+        column.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
+
+        self.check_timer = QTimer(self)
+        self.check_timer.setSingleShot(True)
+        self.check_timer.setInterval(CHECK_DELAY_MS)
+        self.check_timer.timeout.connect(self.run_check)
+
+    def _show_banner(self) -> None:
+        if self.lock.folder_read_only:
+            text = _tr("Read-only: this folder cannot be written to, so nothing can be saved here.")
+        else:
+            text = _tr(
+                "Read-only: this catalog is being edited elsewhere by {owner}. You can look, "
+                "but not change or save it. Close that editor, then open this one again."
+            ).format(owner=self.lock.owner)
+        self.banner.setText(text)
+        self.banner.setAccessibleName(text)
+
+    def _connect(self) -> None:
+        stack = self.document.stack
+        self.document.changed.connect(self._refresh)
+        stack.cleanChanged.connect(self._update_title)
+        stack.canUndoChanged.connect(self.undo_button.setEnabled)
+        stack.canRedoChanged.connect(self.redo_button.setEnabled)
+        self.undo_button.setEnabled(False)
+        self.redo_button.setEnabled(False)
+        self.undo_action.triggered.connect(self._end_burst)
+        self.redo_action.triggered.connect(self._end_burst)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._end_burst)
+        self.sidebar.selected.connect(self._select)
+        self.sidebar.currentChanged.connect(self._kind_switched)
+        self.sidebar.actionRequested.connect(self._run_action)
+        self.technique_form.edited.connect(self._technique_edited)
+        self.term_form.edited.connect(self._term_edited)
+        self.term_form.renameRequested.connect(self._rename_term)
+        self.problems_panel.opened.connect(self.open_problem)
+        if self.read_only:
+            for panel in self.sidebar.panels.values():
+                for button in panel.buttons.values():
+                    button.setVisible(False)
+
+    # -- showing the document -------------------------------------------------------------------
+
+    @Slot(object)
+    def _refresh(self, selection: Selection) -> None:
+        catalog = self.document.catalog
+        self.sidebar.set_catalog(catalog)
+        self.sidebar.show_kind(selection.kind)
+        self.sidebar.panels[selection.kind].select(selection.item_id)
+        self._show_form(selection)
+        self.preview.show(catalog, selection)
+        self.check_timer.start()
+        self._update_save_state()
+
+    def _show_form(self, selection: Selection) -> None:
+        catalog = self.document.catalog
+        item_id = selection.item_id or ""
+        if selection.kind == TECHNIQUES and (technique := catalog.technique(item_id)):
+            self.technique_form.load(catalog, technique)
+            self.forms.setCurrentWidget(self.technique_form)
+        elif selection.kind != TECHNIQUES and (
+            term := (catalog.benefit if selection.kind == "benefits" else catalog.condition)(item_id)
+        ):
+            self.term_form.load(catalog, selection.kind, term)
+            self.forms.setCurrentWidget(self.term_form)
+        else:
+            self.forms.setCurrentWidget(self.empty)
+        self._show_inline_problems()
+
+    @Slot(str, str)
+    def _select(self, kind: str, item_id: str) -> None:
+        self._end_burst()
+        self.document.select(Selection(kind, item_id))
+        self._refresh(self.document.selection)
+
+    @Slot(int)
+    def _kind_switched(self, _index: int) -> None:
+        kind = self.sidebar.kind()
+        panel = self.sidebar.panels[kind]
+        item_id = panel.current_id() or (panel.model.rows()[0].item_id if panel.model.rows() else None)
+        self.document.select(Selection(kind, item_id))
+        self._refresh(self.document.selection)
+
+    @Slot()
+    def _update_title(self) -> None:
+        self.setWindowModified(not self.document.stack.isClean())
+
+    def _end_burst(self, *_: object) -> None:
+        self._burst += 1
+
+    # -- edits ----------------------------------------------------------------------------------
+
+    def _merge_key(self, merge: object) -> object:
+        selection = self.document.selection
+        return None if merge is None else (selection.kind, selection.item_id, merge, self._burst)
+
+    @Slot(object, str, object)
+    def _technique_edited(self, new: Technique, text: str, merge: object) -> None:
+        old_id = self.document.selection.item_id
+        if self.read_only or old_id is None:
+            return
+        try:
+            catalog = editing.replace_technique(self.document.catalog, old_id, new)
+        except editing.EditError as exc:
+            self.technique_form.id_error = str(exc)
+            self._show_inline_problems()
+            return
+        self.technique_form.id_error = ""
+        self.document.edit(catalog, text, Selection(TECHNIQUES, new.id), self._merge_key(merge))
+
+    @Slot(object, str, object)
+    def _term_edited(self, new: Term, text: str, merge: object) -> None:
+        selection = self.document.selection
+        if self.read_only or selection.item_id is None:
+            return
+        kind: editing.Kind = "benefits" if selection.kind == "benefits" else "conditions"
+        catalog = editing.update_term(self.document.catalog, kind, selection.item_id, new)
+        self.document.edit(catalog, text, selection, self._merge_key(merge))
+
+    def _run_action(self, kind: str, action: str) -> None:
+        if self.read_only:
+            return
+        self._end_burst()
+        self.actions_.last_message = ""
+        self.actions_.run(kind, action, self.sidebar.panels[kind].current_id())
+        if self.actions_.last_message:
+            self.status.setText(self.actions_.last_message)
+
+    def _rename_term(self) -> None:
+        self._run_action(self.document.selection.kind, "rename")
+
+    # -- validation -----------------------------------------------------------------------------
+
+    @Slot()
+    def run_check(self) -> None:
+        """Run the catalog's validator now and show what it finds (normally after a pause)."""
+        self.check_timer.stop()
+        self.problems = editing.check(self.document.catalog, base_dir=self.document.base_dir)
+        self.problems_panel.set_problems(self.problems)
+        self._show_inline_problems()
+        self._update_save_state()
+
+    def _show_inline_problems(self) -> None:
+        form = self.forms.currentWidget()
+        if isinstance(form, TechniqueForm | TermForm):
+            form.show_problems(inline_problems(self.problems, self.document.catalog, self.document.selection))
+
+    @Slot(object)
+    def open_problem(self, problem: Problem) -> None:
+        """Select the item a problem is about and put keyboard focus on its field."""
+        where = target(problem, self.document.catalog)
+        if where is None:
+            self.status.setText(editing.message_text(problem))
+            return
+        self._select(where.kind, where.item_id or "")
+        form = self.forms.currentWidget()
+        if isinstance(form, TechniqueForm | TermForm):
+            section = form.focus_field(where.field)
+            if section is not None:
+                self.form_scroll.ensureWidgetVisible(section, 0, 24)
+
+    # -- saving and closing ---------------------------------------------------------------------
+
+    def error_count(self) -> int:
+        return sum(p.is_error for p in self.problems)
+
+    def _update_save_state(self) -> None:
+        self.top.set_save_state(*save_state(self.problems, read_only=self.read_only))
+
+    @Slot()
+    def save(self) -> bool:
+        """Save to the catalog file; True when saved. Refused while the catalog has errors."""
+        if self.read_only:
+            return False
+        self.run_check()  # the debounce may not have run since the last keystroke
+        if self.error_count():
+            return False
+        saved = self.saver.save()
+        if self.saver.message:
+            self.status.setText(self.saver.message)
+        return saved
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.read_only and not self.document.stack.isClean():
+            choice = dialogs.ask_unsaved(self)
+            if choice == "save" and not self.save() and self.error_count():
+                dialogs.tell(self, _tr("Not saved"), self.save_reason.text(), warning=True)
+            if choice == "cancel" or (choice == "save" and not self.document.stack.isClean()):
+                event.ignore()
+                return
+        self.check_timer.stop()
+        self.lock.release()
+        super().closeEvent(event)
+        self.closed.emit()

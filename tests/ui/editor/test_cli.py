@@ -1,0 +1,43 @@
+"""`massage-explorer edit [FILE]`: opens only files that load as a catalog."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from massage_explorer import cli
+from massage_explorer.paths import bundled_catalog_path
+from massage_explorer.ui.editor import app as editor_app
+from tests.ui.editor.conftest import write_catalog
+
+
+def test_edit_opens_a_valid_file(tmp_path, monkeypatch) -> None:
+    opened: list[Path] = []
+    monkeypatch.setattr(editor_app, "run_editor", lambda path: opened.append(path) or 0)
+    path = write_catalog(tmp_path / "c.yaml")
+    assert cli.main(["edit", str(path)]) == 0
+    assert opened == [path]
+    assert cli.main(["edit"]) == 0
+    assert opened[-1] == bundled_catalog_path()
+
+
+def test_edit_refuses_a_syntax_error_with_the_validators_messages(tmp_path, capsys) -> None:
+    path = tmp_path / "broken.yaml"
+    path.write_text("schema_version: 1\nbenefits: {\n", encoding="utf-8")
+    assert cli.main(["edit", str(path)]) == cli.EXIT_INVALID
+    err = capsys.readouterr().err
+    assert f"{path}:3:1: error:" in err or f"{path}:" in err.splitlines()[0]
+    assert err.rstrip().endswith("cannot open in the editor: fix the errors above in a text editor first")
+
+
+def test_edit_refuses_a_schema_error_too(tmp_path, capsys) -> None:
+    path = write_catalog(tmp_path / "c.yaml")
+    text = path.read_text(encoding="utf-8").replace("  - id: gentle\n", "  - id: gentle\n    colour: red\n")
+    path.write_text(text, encoding="utf-8")
+    assert cli.main(["edit", str(path)]) == cli.EXIT_INVALID
+    err = capsys.readouterr().err
+    assert "unknown field 'colour'" in err
+
+
+def test_edit_reports_a_missing_file(tmp_path, capsys) -> None:
+    assert cli.main(["edit", str(tmp_path / "nope.yaml")]) == cli.EXIT_USAGE
+    assert "cannot read the file" in capsys.readouterr().err

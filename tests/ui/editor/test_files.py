@@ -1,0 +1,182 @@
+"""Never lose work: changed-on-disk saves, the lock file, stale locks, the close guard, images."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from massage_explorer.catalog import Text
+from massage_explorer.storage import load_catalog
+from massage_explorer.ui.editor import dialogs
+from massage_explorer.ui.editor.locking import lock_path
+from tests import factories as f
+from tests.ui.editor.conftest import answer_box, click, write_catalog
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+HOLD_LOCK = """
+import os, sys, time
+from PySide6.QtCore import QLockFile
+lock = QLockFile(sys.argv[1])
+lock.setStaleLockTime(0)
+assert lock.tryLock(0)
+print("locked", flush=True)
+if sys.argv[2] == "die":
+    os._exit(0)  # gone without unlocking: the lock file stays behind
+time.sleep(60)
+"""
+
+
+def hold_lock(path: Path, mode: str) -> subprocess.Popen[str]:
+    process = subprocess.Popen(
+        [sys.executable, "-c", HOLD_LOCK, str(lock_path(path)), mode],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert process.stdout is not None and process.stdout.readline().strip() == "locked"
+    return process
+
+
+def rename_first(editor, name: str) -> None:
+    edit = editor.technique_form.texts["name"].editors["en"]
+    edit.selectAll()
+    edit.insert(name)  # as typing would: textEdited is emitted
+
+
+def test_external_change_is_caught_and_saved_as_a_copy(qtbot, editor, catalog_file) -> None:
+    rename_first(editor, "Mine")
+    theirs = f.catalog(f.technique("theirs"))
+    write_catalog(catalog_file, theirs)
+    told = answer_box(qtbot, "Save as a copy", "OK")
+    click(qtbot, editor.save_button)
+    assert "Someone else changed techniques.yaml after you opened it" in told[0]
+    assert load_catalog(catalog_file).catalog == theirs  # their work is intact
+    copy = catalog_file.with_name("techniques (copy).yaml")
+    assert load_catalog(copy).catalog == editor.document.catalog
+    assert editor.status.text() == (
+        "Your version was saved as techniques (copy).yaml; the catalog file was not changed."
+    )
+    assert editor.isWindowModified()  # the catalog file itself still lacks the edits
+
+
+def test_external_change_then_reload_from_disk_after_confirmation(qtbot, editor, catalog_file) -> None:
+    rename_first(editor, "Mine")
+    theirs = f.catalog(f.technique("theirs"))
+    write_catalog(catalog_file, theirs)
+    answer_box(qtbot, "Reload from disk", "Reload and lose my edits")
+    click(qtbot, editor.save_button)
+    assert editor.document.catalog == theirs
+    assert not editor.isWindowModified()
+    assert editor.document.selection.item_id == "theirs"
+    assert editor.technique_form.texts["name"].editors["en"].text() == "Theirs"
+    rename_first(editor, "Theirs, edited")  # the new stamp lets the next save through
+    click(qtbot, editor.save_button)
+    assert load_catalog(catalog_file).catalog.techniques[0].name == Text.plain("Theirs, edited")
+
+
+def test_a_lock_held_by_another_editor_opens_read_only(qtbot, open_editor, catalog_file) -> None:
+    holder = hold_lock(catalog_file, "hold")
+    try:
+        editor = open_editor(catalog_file)
+        assert editor.read_only
+        assert editor.banner.isVisible()
+        assert "being edited elsewhere" in editor.banner.text()
+        assert f"process {holder.pid}" in editor.banner.text()
+        assert not editor.save_button.isEnabled()
+        assert editor.save_reason.text() == "Read-only: saving is off"
+        assert not editor.forms.isEnabled()
+        assert not editor.sidebar.panels["techniques"].buttons["add"].isVisible()
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+def test_a_stale_lock_from_a_dead_editor_is_recovered(qtbot, open_editor, catalog_file) -> None:
+    holder = hold_lock(catalog_file, "die")
+    holder.wait()
+    assert lock_path(catalog_file).exists()
+    editor = open_editor(catalog_file)
+    assert not editor.read_only
+    assert not editor.banner.isVisible()
+    assert lock_path(catalog_file).read_text().split("\n")[0] == str(os.getpid())
+    editor.close()
+    assert not lock_path(catalog_file).exists()
+
+
+def test_closing_with_unsaved_changes_asks_first(qtbot, editor, catalog_file) -> None:
+    rename_first(editor, "Mine")
+    answer_box(qtbot, "Cancel")
+    editor.close()
+    assert editor.isVisible()
+    with qtbot.waitSignal(editor.closed):
+        answer_box(qtbot, "Save")
+        editor.close()
+    assert not editor.isVisible()
+    assert load_catalog(catalog_file).catalog.techniques[0].name.default == "Mine"
+    assert not lock_path(catalog_file).exists()
+
+
+def test_closing_and_discarding_leaves_the_file_alone(qtbot, editor, catalog_file) -> None:
+    before = catalog_file.read_bytes()
+    rename_first(editor, "Mine")
+    with qtbot.waitSignal(editor.closed):
+        answer_box(qtbot, "Discard changes")
+        editor.close()
+    assert catalog_file.read_bytes() == before
+
+
+def test_image_must_be_inside_the_catalog_folder(qtbot, editor, catalog_file, tmp_path, monkeypatch) -> None:
+    outside = tmp_path.parent / "outside.png"
+    monkeypatch.setattr(dialogs, "choose_image", lambda parent, folder: outside)
+    told = answer_box(qtbot, "OK")
+    click(qtbot, editor.technique_form.choose_image)
+    assert "outside.png is outside the catalog's folder" in told[0]
+    assert editor.document.catalog.techniques[0].image is None
+
+    (tmp_path / "images").mkdir()
+    inside = tmp_path / "images" / "gentle.png"
+    inside.write_bytes(b"\x89PNG\r\n\x1a\n")
+    monkeypatch.setattr(dialogs, "choose_image", lambda parent, folder: inside)
+    click(qtbot, editor.technique_form.choose_image)
+    assert editor.document.catalog.techniques[0].image == "images/gentle.png"
+    assert editor.technique_form.image_path.text() == "images/gentle.png"
+    click(qtbot, editor.technique_form.no_image)
+    assert editor.document.catalog.techniques[0].image is None
+
+
+def test_a_file_with_errors_is_not_opened(tmp_path) -> None:
+    from massage_explorer.problems import CatalogProblems
+    from massage_explorer.ui.editor import EditorWindow
+
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("schema_version: 1\ntechniques: [\n", encoding="utf-8")
+    with pytest.raises(CatalogProblems) as caught:
+        EditorWindow(bad)
+    assert "bad.yaml:" in str(caught.value)
+    assert not lock_path(bad).exists()
+
+
+def test_saved_file_keeps_a_backup(qtbot, editor, catalog_file) -> None:
+    original = catalog_file.read_bytes()
+    rename_first(editor, "Mine")
+    click(qtbot, editor.save_button)
+    assert catalog_file.with_name("techniques.yaml.bak").read_bytes() == original
+    assert (
+        replace(f.catalog().techniques[0], name=Text.plain("Mine"))
+        == (load_catalog(catalog_file).catalog.techniques[0])
+    )
+
+
+def test_closing_with_errors_cannot_save_and_says_why(qtbot, editor, catalog_file) -> None:
+    before = catalog_file.read_bytes()
+    rename_first(editor, "")
+    told = answer_box(qtbot, "Save", "OK")
+    editor.close()
+    assert told[1].strip() == "Fix 1 error before saving"
+    assert editor.isVisible()
+    assert catalog_file.read_bytes() == before
