@@ -119,23 +119,28 @@ def verify_pin(pin: str, stored: str) -> bool:
 
 
 def save_pin(path: Path, pin: str) -> None:
-    """Store the hash of `pin` in the settings file, keeping every other setting."""
+    """Store the hash of `pin` in the settings file, keeping every other line (comments too)."""
     if not PIN_PATTERN.match(pin):
         raise ConfigError("the PIN must be 4 to 12 digits")
-    parser = configparser.ConfigParser(interpolation=None)
-    if path.exists():
-        with path.open(encoding="utf-8") as file:
-            parser.read_file(file)
-    if not parser.has_section(SECTION):
-        parser.add_section(SECTION)
-    parser.set(SECTION, "pin_hash", hash_pin(pin))
+    line = f"pin_hash = {hash_pin(pin)}"
+    lines = path.read_text(encoding="utf-8").splitlines() if path.exists() else []
+    section = None
+    replaced = False
+    for index, text in enumerate(lines):
+        stripped = text.strip()
+        if stripped.startswith("[") and stripped.endswith("]"):
+            section = stripped[1:-1].strip()
+        elif section == SECTION and re.match(r"pin_hash\s*[=:]", stripped):
+            lines[index] = line
+            replaced = True
+    if not replaced:
+        if any(text.strip() == f"[{SECTION}]" for text in lines):
+            at = next(i for i, text in enumerate(lines) if text.strip() == f"[{SECTION}]")
+            lines.insert(at + 1, line)
+        else:
+            lines += ([""] if lines else []) + [f"[{SECTION}]", line]
     path.parent.mkdir(parents=True, exist_ok=True)
-    lines: list[str] = []
-    for section in parser.sections():
-        lines.append(f"[{section}]")
-        lines += [f"{key} = {value}" for key, value in parser.items(section)]
-        lines.append("")
-    atomic_write(path, "\n".join(lines).encode("utf-8"))
+    atomic_write(path, ("\n".join(lines) + "\n").encode("utf-8"))
     os.chmod(path, 0o600)  # the hash is not the PIN, but there is no reason to share it
 
 

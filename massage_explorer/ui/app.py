@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -31,6 +33,7 @@ from massage_explorer.ui.widgets import big_button, guidance_lines, plain_label
 if TYPE_CHECKING:
     from massage_explorer.ui.compare import CompareView
     from massage_explorer.ui.detail import DetailView
+    from massage_explorer.ui.idle import ConfirmStartOver
     from massage_explorer.ui.shortlist import ShortlistScreen
 
 
@@ -57,6 +60,7 @@ class MainWindow(QMainWindow):
         self._detail: DetailView | None = None
         self._compare: CompareView | None = None
         self._shortlist: ShortlistScreen | None = None
+        self._confirm: ConfirmStartOver | None = None
 
         self.browse = BrowseScreen(state, self.techniques)
         self.browse.openRequested.connect(self.show_details)
@@ -88,7 +92,9 @@ class MainWindow(QMainWindow):
         row.setContentsMargins(20, 10, 20, 10)
         row.setSpacing(14)
         self.title = plain_label(self.tr("Massage Explorer"), role="title")
-        self.title.setWordWrap(False)
+        # At the largest text the buttons keep their full labels; the title wraps instead.
+        self.title.setWordWrap(True)
+        self.title.setMinimumWidth(120)
         row.addWidget(self.title, 1)
         self.compare_button = big_button(self.tr("Compare"))
         self.compare_button.setProperty("role", "badge")
@@ -125,8 +131,10 @@ class MainWindow(QMainWindow):
         self.start_over_button.setAccessibleDescription(
             self.tr("Forget your choices and begin again from the start.")
         )
-        self.start_over_button.clicked.connect(self.startOverRequested)
+        self.start_over_button.clicked.connect(self.ask_start_over)
         row.addWidget(self.start_over_button)
+        for button in bar.findChildren(QPushButton):
+            button.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
         self._sync_appearance_controls()
         return bar
 
@@ -255,16 +263,37 @@ class MainWindow(QMainWindow):
         self._sync_appearance_controls()
 
     @Slot()
+    def ask_start_over(self) -> None:
+        """Start over at once when there is nothing to lose; otherwise ask first."""
+        if not (self.state.shortlist or self.state.compare):
+            self.startOverRequested.emit()
+            return
+        if self._confirm is None:
+            from massage_explorer.ui.idle import ConfirmStartOver
+
+            self._confirm = ConfirmStartOver(self)
+            self._confirm.confirmed.connect(self.startOverRequested)
+        self._confirm.ask()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._confirm is not None:
+            self._confirm.setGeometry(self.rect())
+
+    @Slot()
     def reset_session(self) -> None:
         """Forget the patient: shortlist, comparison, filters, search text and its undo history,
         scroll positions, open screens, text size, contrast and language."""
         self.state.reset()
+        self._history.clear()
+        if self._confirm is not None:
+            self._confirm.hide()
+        self._show(self.browse)
+        # After showing: focusing the list picks a current card, which must not carry over.
         self.browse.reset()
         for screen in (self._detail, self._compare, self._shortlist):
             if screen is not None:
                 screen.reset()
-        self._history.clear()
-        self._show(self.browse)
 
 
 def prepare_application() -> QApplication:

@@ -66,14 +66,19 @@ class BrowseScreen(QWidget):
         col.setContentsMargins(16, 16, 24, 16)
         col.setSpacing(12)
         col.addWidget(self.search)
+        # "My condition" first: it is about safety, and it must be visible without scrolling.
+        self._condition_heading = plain_label(self.tr("My condition"), role="heading")
+        self._condition_hint = plain_label(
+            self.tr("Techniques often chosen for it come first, and its cautions are marked."), role="muted"
+        )
+        col.addWidget(self._condition_heading)
+        col.addWidget(self._condition_hint)
+        col.addWidget(self._condition_box)
         self._benefit_heading = plain_label(self.tr("What matters to me"), role="heading")
         col.addWidget(self._benefit_heading)
         col.addWidget(self._benefit_box)
         col.addWidget(plain_label(self.tr("Pressure I prefer"), role="heading"))
         col.addWidget(self._pressure_box)
-        self._condition_heading = plain_label(self.tr("My condition"), role="heading")
-        col.addWidget(self._condition_heading)
-        col.addWidget(self._condition_box)
         col.addStretch(1)
         self._build_pressure_chips()
 
@@ -155,6 +160,7 @@ class BrowseScreen(QWidget):
             chip.toggled.connect(lambda on, key=key: self._choose_condition(key, on))
         self._benefit_heading.setVisible(bool(catalog.benefits))
         self._condition_heading.setVisible(bool(catalog.conditions))
+        self._condition_hint.setVisible(bool(catalog.conditions))
         if self._state.condition and self._state.condition not in self._condition_chips:
             self._state.set_condition(None)
         # Chips are rebuilt after the list exists: put Tab back into reading order.
@@ -255,13 +261,15 @@ class BrowseScreen(QWidget):
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         filters = self.proxy.filters
         if total == 1:
-            self.status.setText(self.tr("1 technique"))
+            status = self.tr("1 technique")
         elif shown == total:
-            self.status.setText(self.tr("All {total} techniques").format(total=total))
+            status = self.tr("All {total} techniques").format(total=total)
         else:
-            self.status.setText(
-                self.tr("Showing {shown} of {total} techniques").format(shown=shown, total=total)
-            )
+            status = self.tr("Showing {shown} of {total} techniques").format(shown=shown, total=total)
+        if self._state.condition and shown:
+            label = self.model.condition_label(self._state.condition)
+            status += " · " + self.tr("often chosen for {condition} first").format(condition=label)
+        self.status.setText(status)
         self.clear_button.setEnabled(bool(filters.active_groups or self._state.condition))
         self.results.setCurrentIndex(0 if shown or not total else 1)
         if shown == 0:

@@ -62,12 +62,13 @@ class CompareView(QWidget):
         self.header.sectionDoubleClicked.connect(self._open_column)
         self.header.detailsClicked.connect(self._open_column)
         self.header.removeClicked.connect(self._remove_column)
+        self.header.saveClicked.connect(self._toggle_saved)
         self.table.activated.connect(lambda index: self._open_column(index.column()))
-        self.no_differences = plain_label("", self, role="body")
+        self.hidden_rows = plain_label("", self, role="body")
         table_page = QWidget(self)
         table_layout = QVBoxLayout(table_page)
         table_layout.setContentsMargins(0, 0, 0, 0)
-        table_layout.addWidget(self.no_differences)
+        table_layout.addWidget(self.hidden_rows)
         table_layout.addWidget(self.table, 1)
 
         self.message = plain_label("", self, role="heading")
@@ -124,6 +125,7 @@ class CompareView(QWidget):
         self._shortcuts = add_back_shortcuts(self, self._back)
         state.compareChanged.connect(self.refresh)
         state.conditionChanged.connect(self.refresh)
+        state.shortlistChanged.connect(self._update_saved)
         state.languageChanged.connect(self._retranslate)
         # The theme changes the font in its own slot; measure again once it has.
         # A timer owned by the view (not a lambda): it dies with the view, so it can never call
@@ -164,9 +166,8 @@ class CompareView(QWidget):
         self.add_limit.setText(self.tr("Up to {n} at once: remove one to add another.").format(n=MAX_COMPARE))
         self.differences_button.setAccessibleName(self.tr("Show only differences"))
         self.differences_button.setAccessibleDescription(
-            self.tr("Hides the rows where every technique gives the same answer.")
+            self.tr("Hides the rows where every technique gives the same answer. Cautions always stay.")
         )
-        self.no_differences.setText(self.tr("Every row is the same for these techniques."))
         self.table.setAccessibleName(self.tr("Comparison table"))
         self.table.setAccessibleDescription(
             self.tr("Each row is a question, each column a technique. Enter opens a technique.")
@@ -188,6 +189,7 @@ class CompareView(QWidget):
         language = self.state.language
         self.model.set_content(self.catalog, techniques, language, self.state.condition)
         self.header.set_names([t.name.get(language) for t in techniques])
+        self._update_saved()
         enough = len(techniques) >= 2
         room = len(techniques) < MAX_COMPARE
         picking = self.stack.currentWidget() is self.picker_page
@@ -208,7 +210,7 @@ class CompareView(QWidget):
             self._fill_picker()
         else:
             self._show_main_page()
-        self._update_no_differences()
+        self._update_hidden_rows()
         self._set_tab_order()
 
     def _show_main_page(self) -> None:
@@ -217,7 +219,7 @@ class CompareView(QWidget):
 
     def _set_tab_order(self) -> None:
         chain: list[QWidget] = [self.back_button, self.differences_button, self.add_button]
-        chain += [b for pair in self.header.buttons for b in pair]
+        chain += [b for buttons in self.header.buttons for b in buttons]
         chain += [self.table, self.placeholder_add_button, self.picker, self.picker_cancel]
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
@@ -272,9 +274,20 @@ class CompareView(QWidget):
         if had_focus:  # the focused button is gone: keep the keyboard user nearby
             buttons = self.header.buttons
             if self.stack.currentWidget() is self.table_page and buttons:
-                buttons[min(column, len(buttons) - 1)][1].setFocus()
+                buttons[min(column, len(buttons) - 1)].remove.setFocus()
             else:
                 self.placeholder_add_button.setFocus()
+
+    @Slot(int)
+    def _toggle_saved(self, column: int) -> None:
+        if 0 <= column < self.model.columnCount():
+            self.state.toggle_shortlist(self.model.technique_id(column))
+
+    @Slot()
+    def _update_saved(self) -> None:
+        for column in range(min(self.model.columnCount(), len(self.header.buttons))):
+            saved = self.state.is_shortlisted(self.model.technique_id(column))
+            self.header.set_saved(column, saved, self.model.technique_name(column))
 
     def reset(self) -> None:
         """As a new patient finds it: all rows shown, no picker, scrolled to the top."""
@@ -288,7 +301,7 @@ class CompareView(QWidget):
     def _set_only_differences(self, on: bool) -> None:
         self.proxy.set_only_differences(on)
         self._update_differences_text()
-        self._update_no_differences()
+        self._update_hidden_rows()
 
     def _update_differences_text(self) -> None:
         on = self.differences_button.isChecked()
@@ -296,7 +309,11 @@ class CompareView(QWidget):
             self.tr("☑ Show only differences") if on else self.tr("☐ Show only differences")
         )
 
-    def _update_no_differences(self) -> None:
-        self.no_differences.setVisible(
-            self.proxy.only_differences and self.model.rowCount() > 0 and self.proxy.rowCount() == 0
-        )
+    def _update_hidden_rows(self) -> None:
+        hidden = self.proxy.hidden_count() if self.proxy.only_differences else 0
+        if hidden == 1:
+            text = self.tr("1 row is the same for all and is hidden.")
+        else:  # the count as %n, so a translation can choose its plural form
+            text = self.tr("%n rows are the same for all and are hidden.", "", hidden)
+        self.hidden_rows.setText(text)
+        self.hidden_rows.setVisible(hidden > 0)

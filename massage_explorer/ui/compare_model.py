@@ -22,6 +22,7 @@ from massage_explorer.ui import wording
 MARKED_ROLE = Qt.ItemDataRole.UserRole + 1  # the cell holds a caution for the patient's condition
 DIFFERS_ROLE = Qt.ItemDataRole.UserRole + 2  # the row's cells are not all the same
 ID_ROLE = Qt.ItemDataRole.UserRole + 3  # the technique id of the column (or picker row)
+KEEP_ROLE = Qt.ItemDataRole.UserRole + 4  # the row stays when only differences are shown
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -51,10 +52,16 @@ class CompareRow:
     question: str
     cells: tuple[str, ...]
     marked: tuple[bool, ...]
+    safety: bool = False  # cautions: shown even when every column says the same
 
     @property
     def differs(self) -> bool:
         return len(set(self.cells)) > 1
+
+    @property
+    def keep(self) -> bool:
+        """Safety information is never hidden, even when it reads the same in every column."""
+        return self.safety or any(self.marked)
 
 
 class CompareModel(QAbstractTableModel):
@@ -104,6 +111,8 @@ class CompareModel(QAbstractTableModel):
             return row.marked[index.column()]
         if role == DIFFERS_ROLE:
             return row.differs
+        if role == KEEP_ROLE:
+            return row.keep
         if role == ID_ROLE:
             return self._techniques[index.column()].id
         return None
@@ -212,11 +221,12 @@ def _caution_row(
             lines.append(line)
         cells.append("\n\n".join(lines) if lines else _tr("No cautions listed"))
         marked.append(mine)
-    return CompareRow(_tr("Who should be careful?"), tuple(cells), tuple(marked))
+    # Kept even when it reads the same everywhere: the patient may have a condition not chosen.
+    return CompareRow(_tr("Who should be careful?"), tuple(cells), tuple(marked), safety=True)
 
 
 class DifferencesProxy(QSortFilterProxyModel):
-    """Hides the rows where every technique gives the same answer, when asked to."""
+    """Hides the rows where every technique gives the same answer, when asked to; never cautions."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -235,8 +245,13 @@ class DifferencesProxy(QSortFilterProxyModel):
     def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
         if not self._only_differences:
             return True
+        index = self.sourceModel().index(source_row, 0, source_parent)
+        return bool(index.data(DIFFERS_ROLE) or index.data(KEEP_ROLE))
+
+    def hidden_count(self) -> int:
+        """How many rows the filter hides now (the patient is told, so nothing vanishes silently)."""
         source = self.sourceModel()
-        return bool(source.index(source_row, 0, source_parent).data(DIFFERS_ROLE))
+        return source.rowCount() - self.rowCount() if source is not None else 0
 
 
 class PickerModel(QAbstractListModel):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from PySide6.QtCore import (
     QCoreApplication,
     QEvent,
@@ -14,12 +16,20 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QPen, QResizeEvent
+from PySide6.QtGui import (
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QPalette,
+    QPen,
+    QResizeEvent,
+    QTextLayout,
+    QTextOption,
+)
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QApplication,
-    QBoxLayout,
     QHeaderView,
     QListView,
     QPushButton,
@@ -37,6 +47,8 @@ PADDING = 14
 WRAP = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
 QUESTION_CHARS = 22  # width of the question column, in average characters
 FOCUS_WIDTH = 3
+NAME_LINES = 3  # a longer name is cut with "…"; the rows below need the room more
+GAP = 8  # between the buttons under a name
 
 
 _heights: dict[tuple[str, str, int], int] = {}  # (font key, text, width) -> height
@@ -59,6 +71,49 @@ def wrapped_height(font: QFont, text: str, width: int) -> int:
         rect = QFontMetrics(font).boundingRect(QRect(0, 0, inner, 1_000_000), WRAP, text)
         height = _heights[key] = rect.height() + 2 * PADDING
     return height
+
+
+_names: dict[tuple[str, str, int], tuple[str, ...]] = {}  # (font key, name, width) -> lines
+
+
+def name_lines(font: QFont, text: str, width: int, max_lines: int = NAME_LINES) -> tuple[str, ...]:
+    """`text` wrapped to `width` px at most `max_lines` lines long, the last one ending in "…" if cut.
+
+    Words break at spaces when they can, anywhere when a single word is wider than the line.
+    """
+    key = (font.key(), text, width)
+    found = _names.get(key)
+    if found is not None:
+        return found
+    if len(_names) > 1024:
+        _names.clear()
+    text = " ".join(text.split())  # a line break in a name would be drawn as a box
+    units = text.encode("utf-16-le")  # Qt counts positions in UTF-16 code units
+
+    def part(start: int, end: int | None = None) -> str:
+        return units[2 * start : None if end is None else 2 * end].decode("utf-16-le", "replace")
+
+    layout = QTextLayout(text, font)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    layout.setTextOption(option)
+    lines: list[str] = []
+    layout.beginLayout()
+    while len(lines) < max_lines:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(width)
+        start, length = line.textStart(), line.textLength()
+        if len(lines) == max_lines - 1 and start + length < len(units) // 2:
+            rest = part(start)  # the last line we may show, with more to come: cut it
+            elided = QFontMetrics(font).elidedText(rest, Qt.TextElideMode.ElideRight, width)
+            lines.append(elided if elided.endswith("…") else elided.rstrip() + "…")
+        else:
+            lines.append(part(start, start + length).rstrip())
+    layout.endLayout()
+    _names[key] = result = tuple(lines)
+    return result
 
 
 class CellDelegate(QStyledItemDelegate):
@@ -164,16 +219,21 @@ class _WrappedHeader(QHeaderView):
     def paintSection(self, painter: QPainter, rect: QRect, logicalIndex: int) -> None:
         painter.save()
         palette = self.palette()
+        text = palette.color(QPalette.ColorRole.WindowText)
         painter.fillRect(rect, palette.color(QPalette.ColorRole.Window))
         painter.setPen(QPen(palette.color(QPalette.ColorRole.Mid), 1))
         painter.drawLine(rect.topRight(), rect.bottomRight())
         if self.orientation() == Qt.Orientation.Horizontal:  # a firm line under the names
-            painter.setPen(QPen(palette.color(QPalette.ColorRole.WindowText), 2))
+            painter.setPen(QPen(text, 2))
         painter.drawLine(rect.bottomLeft(), rect.bottomRight())
+        # Headings in the text colour: a grey pen here made the questions look disabled.
+        painter.setPen(text)
         painter.setFont(self.header_font())
-        text_rect = rect.adjusted(PADDING, PADDING, -PADDING, -PADDING)
-        painter.drawText(text_rect, WRAP, self.text(logicalIndex))
+        self.paint_text(painter, rect.adjusted(PADDING, PADDING, -PADDING, -PADDING), logicalIndex)
         painter.restore()
+
+    def paint_text(self, painter: QPainter, rect: QRect, section: int) -> None:
+        painter.drawText(rect, WRAP, self.text(section))
 
 
 class QuestionHeader(_WrappedHeader):
@@ -196,10 +256,19 @@ class QuestionHeader(_WrappedHeader):
         return QSize(self.fixed_width(), QFontMetrics(self.header_font()).height() + 2 * PADDING)
 
 
+class ColumnButtons(NamedTuple):
+    """The buttons under one technique's name, in tab order."""
+
+    more: QPushButton
+    save: QPushButton
+    remove: QPushButton
+
+
 class ColumnHeader(_WrappedHeader):
-    """The sticky horizontal header: each technique's name, a Read more and a Remove button."""
+    """The sticky horizontal header: each technique's name, then Read more, Save and Remove."""
 
     detailsClicked = Signal(int)
+    saveClicked = Signal(int)
     removeClicked = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -207,56 +276,126 @@ class ColumnHeader(_WrappedHeader):
         self.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.setSectionsClickable(True)  # tapping a name opens its details
         self.setHighlightSections(False)
-        self.buttons: list[tuple[QPushButton, QPushButton]] = []
-        self._rows: list[QWidget] = []
+        self.buttons: list[ColumnButtons] = []
+        self._widths = {"more": 0, "save": 0, "remove": 0, "compact": 0}  # measured button widths
         self.sectionResized.connect(self.place_buttons)
         self.geometriesChanged.connect(self.place_buttons)
 
     def set_names(self, names: list[str]) -> None:
-        """Make one pair of buttons per column; the view owns the names through its model."""
-        for row in self._rows:
-            row.hide()  # deleteLater waits for the event loop; a stale row must not show
-            row.deleteLater()
-        self._rows, self.buttons = [], []
+        """Make the buttons of each column; the view owns the names through its model."""
+        for old in self.buttons:
+            for button in old:
+                button.hide()  # deleteLater waits for the event loop; a stale button must not show
+                button.deleteLater()
+        self.buttons = []
         for column, name in enumerate(names):
-            row = QWidget(self.viewport())
-            layout = QBoxLayout(QBoxLayout.Direction.LeftToRight, row)
-            layout.setContentsMargins(0, 0, 0, 0)
             more = big_button(self.tr("Read more"), self.tr("Read more about {name}").format(name=name))
             more.setAccessibleDescription(self.tr("Opens everything about this technique."))
+            save = big_button("")
+            save.setCheckable(True)  # a screen reader says whether it is on
             remove = big_button(
                 self.tr("✕ Remove"), self.tr("Remove {name} from the comparison").format(name=name)
             )
             remove.setAccessibleDescription(self.tr("Takes this column out of the comparison."))
             more.clicked.connect(lambda _=False, c=column: self.detailsClicked.emit(c))
+            save.clicked.connect(lambda _=False, c=column: self.saveClicked.emit(c))
             remove.clicked.connect(lambda _=False, c=column: self.removeClicked.emit(c))
-            layout.addWidget(more)
-            layout.addWidget(remove)
-            layout.addStretch(1)
-            row.show()
-            self._rows.append(row)
-            self.buttons.append((more, remove))
+            buttons = ColumnButtons(more, save, remove)
+            for button in buttons:
+                button.setParent(self.viewport())
+                button.ensurePolished()  # the style sheet's padding counts in the widths below
+            self.set_saved(column, False, name, save)
+            self.buttons.append(buttons)
+        self._measure()
         self.updateGeometry()
         self.place_buttons()
 
-    def _buttons_fit_in_a_line(self, width: int) -> bool:
+    def _remove_text(self, compact: bool) -> str:
+        return self.tr("✕") if compact else self.tr("✕ Remove")
+
+    def _measure(self) -> None:
+        """Each button's width, for both labels of Save and Remove; all columns show the same words."""
         if not self.buttons:
-            return True
-        more, remove = self.buttons[0]
-        return more.sizeHint().width() + remove.sizeHint().width() + 12 <= width - 2 * PADDING
+            return
+        first = self.buttons[0]
+        save_text, saved = first.save.text(), first.save.isChecked()
+        widths = []
+        for text in (self.tr("★ Saved"), self.tr("☆ Save")):
+            first.save.setText(text)
+            widths.append(first.save.sizeHint().width())
+        first.save.setText(save_text)
+        first.save.setChecked(saved)
+        self._widths["save"] = max(widths)  # saving never moves the buttons around
+        for key, compact in (("compact", True), ("remove", False)):
+            first.remove.setText(self._remove_text(compact))
+            self._widths[key] = first.remove.sizeHint().width()
+        self._widths["more"] = first.more.sizeHint().width()
+        for buttons in self.buttons:
+            buttons.save.setMinimumWidth(self._widths["save"])
+
+    def set_saved(self, column: int, saved: bool, name: str, button: QPushButton | None = None) -> None:
+        """Show whether the technique of `column` is on the patient's shortlist."""
+        save = button if button is not None else self.buttons[column].save
+        save.setChecked(saved)
+        save.setText(self.tr("★ Saved") if saved else self.tr("☆ Save"))
+        if saved:
+            save.setAccessibleName(self.tr("Saved: {name}").format(name=name))
+            save.setAccessibleDescription(self.tr("On your list. Tap to take it off your list."))
+        else:
+            save.setAccessibleName(self.tr("Save {name}").format(name=name))
+            save.setAccessibleDescription(self.tr("Keeps this technique on your list to show the therapist."))
+
+    def name_lines(self, section: int) -> tuple[str, ...]:
+        """The name as painted: wrapped, at most NAME_LINES lines (the model keeps the whole name)."""
+        width = max(self.sectionSize(section) - 2 * PADDING, 10)
+        return name_lines(self.header_font(), self.text(section), width)
+
+    def paint_text(self, painter: QPainter, rect: QRect, section: int) -> None:
+        step = QFontMetrics(painter.font()).lineSpacing()
+        flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextSingleLine
+        for i, line in enumerate(self.name_lines(section)):
+            painter.drawText(rect.adjusted(0, i * step, 0, 0), flags, line)
+
+    def _rows(self, width: int, compact: bool) -> list[list[tuple[str, int]]]:
+        """The buttons in rows, as many side by side as fit the column: (name, width) each."""
+        room = max(width - 2 * PADDING, MIN_TARGET)
+        # A bare "✕" goes beside Read more, not beside Saved, where it could pass for "unsave".
+        names = ("more", "compact", "save") if compact else ("more", "save", "remove")
+        rows: list[list[tuple[str, int]]] = [[]]
+        used = 0
+        for name in names:
+            wanted = min(max(self._widths[name], MIN_TARGET), room)
+            if rows[-1] and used + GAP + wanted > room:
+                rows.append([])
+                used = 0
+            used += (GAP if rows[-1] else 0) + wanted
+            rows[-1].append((name, wanted))
+        if len(rows) > 1:  # rows of buttons fill the column: a tidy block and bigger targets
+            for row in rows:
+                extra = (room - sum(w for _, w in row) - GAP * (len(row) - 1)) // len(row)
+                row[:] = [(n, w + extra) for n, w in row]
+        return rows
+
+    def _layout(self, width: int) -> tuple[bool, list[list[tuple[str, int]]]]:
+        """Words on every button, unless a bare "✕" for Remove saves a whole row of buttons."""
+        full, compact = self._rows(width, False), self._rows(width, True)
+        return (True, compact) if len(compact) < len(full) else (False, full)
+
+    def _line_height(self) -> int:
+        if not self.buttons:
+            return 0
+        return max(MIN_TARGET, *(b.sizeHint().height() for b in self.buttons[0]))
 
     def _buttons_height(self, width: int) -> int:
         if not self.buttons:
             return 0
-        more, remove = self.buttons[0]
-        heights = [more.sizeHint().height(), remove.sizeHint().height(), MIN_TARGET]
-        if self._buttons_fit_in_a_line(width):
-            return max(heights)
-        return 2 * max(heights) + 12
+        count = len(self._layout(width)[1])
+        return count * self._line_height() + (count - 1) * GAP
 
     def sectionSizeFromContents(self, logicalIndex: int) -> QSize:
         width = max(self.sectionSize(logicalIndex), 4 * PADDING)
-        text = wrapped_height(self.header_font(), self.text(logicalIndex), width)
+        lines = len(self.name_lines(logicalIndex)) or 1
+        text = lines * QFontMetrics(self.header_font()).lineSpacing() + 2 * PADDING
         return QSize(width, text + self._buttons_height(width))
 
     def sizeHint(self) -> QSize:
@@ -266,23 +405,24 @@ class ColumnHeader(_WrappedHeader):
 
     @Slot()
     def place_buttons(self) -> None:
-        for column, row in enumerate(self._rows):
+        line_height = self._line_height()
+        for column, buttons in enumerate(self.buttons):
             if column >= self.count():
-                row.hide()
+                for button in buttons:
+                    button.hide()
                 continue
             width = self.sectionSize(column)
-            height = self._buttons_height(width)
-            layout = row.layout()
-            if isinstance(layout, QBoxLayout):
-                layout.setDirection(
-                    QBoxLayout.Direction.LeftToRight
-                    if self._buttons_fit_in_a_line(width)
-                    else QBoxLayout.Direction.TopToBottom
-                )
-            x = self.sectionViewportPosition(column) + PADDING
-            y = self.height() - height - PADDING // 2
-            row.setGeometry(x, y, max(width - 2 * PADDING, 0), height)
-            row.show()
+            compact, rows = self._layout(width)
+            buttons.remove.setText(self._remove_text(compact))
+            y = self.height() - self._buttons_height(width) - PADDING // 2
+            for row in rows:
+                x = self.sectionViewportPosition(column) + PADDING
+                for name, button_width in row:
+                    button = {"more": buttons.more, "save": buttons.save}.get(name, buttons.remove)
+                    button.setGeometry(x, y, button_width, line_height)
+                    button.show()
+                    x += button_width + GAP
+                y += line_height + GAP
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

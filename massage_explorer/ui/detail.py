@@ -83,6 +83,7 @@ class DetailView(QWidget):
         self.technique_id: str | None = None
 
         self.back_button = big_button("", parent=self)
+        self.back_button.setProperty("role", "back")  # the big way back, styled by the theme
         self.save_button = big_button("", parent=self)
         self.compare_button = big_button("", parent=self)
         self.see_compare_button = big_button("", parent=self)

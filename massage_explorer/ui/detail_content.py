@@ -91,7 +91,18 @@ class ContentBuilder:
         if technique.cautions:
             cautions = sorted(technique.cautions, key=lambda c: c.condition != self.condition)
             cards = [self.caution_card(c) for c in cautions]
-            columns.append(self.section(_tr("Who should be careful"), cards))
+        else:
+            # Never silence: a missing section could be read as "safe for everyone".
+            cards = [
+                plain_label(
+                    _tr(
+                        "No specific cautions are listed for this technique. "
+                        "Still check with your doctor first."
+                    ),
+                    role="body",
+                )
+            ]
+        columns.append(self.section(_tr("Who should be careful"), cards))
         if columns:
             layout.addLayout(self.side_by_side(columns))
         if technique.after_session:

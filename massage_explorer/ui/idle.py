@@ -156,3 +156,55 @@ class CountdownOverlay(QFrame):
             if self.remaining == 1
             else self.tr("Starting over in {n} seconds").format(n=self.remaining)
         )
+
+
+class ConfirmStartOver(QFrame):
+    """ "Start over?" before a patient's shortlist is wiped by one mis-tap."""
+
+    confirmed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("countdown")  # the same dimmed backdrop as the idle question
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        box = QFrame(self)
+        box.setObjectName("countdownBox")
+        box.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        box.setMinimumWidth(760)
+        box.setMaximumWidth(1000)
+        column = QVBoxLayout(box)
+        column.setContentsMargins(48, 40, 48, 40)
+        column.setSpacing(24)
+        question = plain_label(self.tr("Start over?"), role="hero")
+        question.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        explain = plain_label(self.tr("Your shortlist and choices will be cleared."), role="body")
+        explain.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.yes_button = big_button(self.tr("Yes, start over"))
+        self.yes_button.setAccessibleDescription(self.tr("Clear everything and go back to the start."))
+        self.yes_button.setMinimumHeight(80)
+        self.yes_button.clicked.connect(self._yes)
+        self.no_button = big_button(self.tr("No, keep my list"))
+        self.no_button.setProperty("role", "primary")
+        self.no_button.setAccessibleDescription(self.tr("Go back to where you were."))
+        self.no_button.setMinimumHeight(80)
+        self.no_button.clicked.connect(self.hide)
+        for widget in (question, explain, self.no_button, self.yes_button):
+            column.addWidget(widget)
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        outer.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
+        outer.addStretch(1)
+        self.hide()
+
+    def ask(self) -> None:
+        parent = self.parentWidget()
+        if parent is not None:
+            self.setGeometry(parent.rect())
+        self.show()
+        self.raise_()
+        self.no_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    @Slot()
+    def _yes(self) -> None:
+        self.hide()
+        self.confirmed.emit()

@@ -120,8 +120,14 @@ class KioskWindow(QMainWindow):
 
     @Slot()
     def _on_idle(self) -> None:
-        if self._in_session and not self.pinpad.isVisible():
+        # A PIN pad or staff panel left open (by staff who walked away, or a patient's long
+        # press) closes like everything else: the staff panel must never wait for the next patient.
+        if self.pinpad.isVisible():
+            self.pinpad.close_pad()
+        if self._in_session:
             self.countdown.begin()
+        else:
+            self.idle.stop()
 
     @Slot()
     def _on_activity(self) -> None:
@@ -134,6 +140,7 @@ class KioskWindow(QMainWindow):
     def open_pinpad(self) -> None:
         self.countdown.cancel()
         self.pinpad.open_pad()
+        self.idle.start()  # also on the welcome screen: an open pad closes itself when left alone
 
     @Slot()
     def staff_quit(self) -> None:
@@ -186,12 +193,24 @@ class KioskWindow(QMainWindow):
             overlay.setGeometry(self.rect())
 
 
-def run_kiosk(catalog: Catalog, config: KioskConfig, *, catalog_path: Path | None = None) -> int:
-    """Start straight into the welcome screen, fullscreen, until staff quit."""
+def run_kiosk(
+    catalog: Catalog,
+    config: KioskConfig,
+    *,
+    catalog_path: Path | None = None,
+    refused: LoadResult | None = None,
+) -> int:
+    """Start straight into the welcome screen, fullscreen, until staff quit.
+
+    `refused` is a catalog file that had errors at start-up (the kiosk then shows its backup):
+    staff see its problems on the PIN pad, as for a refused live update.
+    """
     app = prepare_application()
     window = KioskWindow(catalog, config)
     if catalog_path is not None:
         window.setWindowFilePath(str(catalog_path))
         window.watch(catalog_path)
+    if refused is not None:
+        window._show_refused_update(refused)
     window.showFullScreen()
     return app.exec()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QElapsedTimer, QEvent, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -21,32 +21,40 @@ MAX_DIGITS = 12
 
 
 class LongPress(QObject):
-    """Emits `triggered` when a widget is held down (finger or mouse) for LONG_PRESS_MS.
+    """Emits `triggered` when a widget is held down for LONG_PRESS_MS.
 
-    The discreet staff gesture: nothing on screen invites it, a patient's tap does nothing.
+    The discreet staff gesture: nothing on screen invites it, and a patient's short tap goes
+    through to the widget as usual. Touch is left to Qt's mouse synthesis, so a finger and a mouse
+    behave alike; the release that ends a long press is swallowed, so it does not also act as a
+    tap underneath the PIN pad.
     """
 
     triggered = Signal()
 
     def __init__(self, widget: QWidget) -> None:
         super().__init__(widget)
-        self._held = QElapsedTimer()
+        self._fired = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(LONG_PRESS_MS)
-        self._timer.timeout.connect(self.triggered)
-        widget.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
+        self._timer.timeout.connect(self._fire)
         widget.installEventFilter(self)
+
+    @Slot()
+    def _fire(self) -> None:
+        self._fired = True
+        self.triggered.emit()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
-        if kind in (QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin):
+        if kind == QEvent.Type.MouseButtonPress:
+            self._fired = False
             self._timer.start()
-            if kind == QEvent.Type.TouchBegin:
-                event.accept()
-                return True
-        elif kind in (QEvent.Type.MouseButtonRelease, QEvent.Type.TouchEnd, QEvent.Type.TouchCancel):
+        elif kind == QEvent.Type.MouseButtonRelease:
             self._timer.stop()
+            if self._fired:
+                self._fired = False
+                return True
         return False
 
 
@@ -170,6 +178,8 @@ class PinPad(QFrame):
     @Slot()
     def close_pad(self) -> None:
         self._digits = ""
+        self._update_dots()
+        self.pages.setCurrentIndex(0)  # the staff panel locks again
         self.hide()
         self.closed.emit()
 

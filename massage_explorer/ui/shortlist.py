@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 from massage_explorer.ui.cardview import CardListView
 from massage_explorer.ui.models import CARD_ROLE, ID_ROLE, TechniqueListModel
 from massage_explorer.ui.state import MAX_COMPARE, SessionState
-from massage_explorer.ui.takeaway_panel import TakeawayPanel
+from massage_explorer.ui.takeaway_panel import TakeawayPage, TakeawayPanel
 from massage_explorer.ui.widgets import big_button, guidance_lines, plain_label
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -83,6 +83,7 @@ class ShortlistScreen(QWidget):
         self.model = ShortlistModel(state, techniques, self)
 
         self.back_button = big_button(self.tr("\u2039 All techniques"))
+        self.back_button.setProperty("role", "back")
         self.back_button.setAccessibleDescription(self.tr("Go back to the list of techniques."))
         self.back_button.clicked.connect(self.back)
         self.heading = plain_label(role="title")
@@ -121,12 +122,9 @@ class ShortlistScreen(QWidget):
 
         # The take-away gets a page of its own: the QR code needs room to be read by a phone, and
         # the list keeps the full width.
+        # It scrolls rather than grow the window: at the largest text the words may not fit 1080 px.
         self.takeaway = TakeawayPanel(state, techniques)
-        self.takeaway_page = QWidget()
-        takeaway_row = QHBoxLayout(self.takeaway_page)
-        takeaway_row.addStretch(1)
-        takeaway_row.addWidget(self.takeaway, 3)
-        takeaway_row.addStretch(1)
+        self.takeaway_page = TakeawayPage(self.takeaway)
         self.pages.addWidget(self.takeaway_page)
         self.takeaway_button = big_button(self.tr("Take this list with you"))
         self.takeaway_button.setProperty("role", "primary")

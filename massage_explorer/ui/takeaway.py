@@ -15,15 +15,21 @@ from massage_explorer.ui.widgets import guidance_lines
 from massage_explorer.ui.wording import evidence_label, hedge, minutes_text, pressure_text
 
 MAX_BENEFITS = 3
-# A phone reads a code off a glossy, fingerprinted touch screen best when it is not too dense.
-# Version 20 is 97 modules across; at MIN_MODULE_PX = 5 it is 525 px with its quiet zone, about
-# 14 cm on a 22-24" 1080p panel, so each module is ~1.3 mm: 3-4 pixels of a 1080p camera preview
-# at 30-40 cm, well above what decoders need, and still less than half the screen's height.
-MAX_QR_VERSION = 20
+# A phone reads a code off a glossy, fingerprinted touch screen best when it is not too dense, so
+# the code keeps medium error correction up to version 20 (97 modules across) and only goes up to
+# MAX_QR_VERSION with low error correction, to keep every included technique's cautions in it
+# (four bundled techniques with their caution names need ~1,210 bytes; version 25-L holds 1,273).
+# The screen sizes the code from the height the take-away page has (takeaway_panel.py). At the
+# largest text size on a 1920x1080 screen that page is 656 px high (measured offscreen with the
+# bundled catalog; tests/ui/test_takeaway_panel.py checks the code fits); version 25 is 117
+# modules plus 2 x 4 quiet-zone modules = 125 modules: 625 px at MIN_MODULE_PX = 5, which fits
+# with the panel's 2 x 8 px margins and ~15 px to spare. Version 26 (645 px) would not fit.
+# At 5 px on a 22-24" 1080p panel a module is ~1.4 mm: 3-4 pixels of a phone's 1080p camera
+# preview at 30-40 cm, well above what decoders need.
+MAX_QR_VERSION = 25
+MAX_MEDIUM_VERSION = 20
 MIN_MODULE_PX = 5
 QUIET_ZONE = 4  # modules of white around the code, as the QR standard asks
-# Medium error correction survives glare and smudges; low is the fallback before cutting content.
-QR_LEVELS = ("m", "l")
 
 
 def _tr(text: str) -> str:
@@ -63,6 +69,7 @@ class HandoutLabels:
     scan: str
     scan_short: str
     more: str
+    more_desk: str
 
 
 @dataclass(frozen=True)
@@ -72,6 +79,7 @@ class Handout:
     title: str
     techniques: tuple[HandoutTechnique, ...]
     guidance: tuple[str, ...]
+    guidance_short: tuple[str, ...]  # the same advice in fewer words, for a QR code that is full
     footer: str
     labels: HandoutLabels
     language: str
@@ -88,6 +96,20 @@ def _labels() -> HandoutLabels:
         scan=_tr("Scan to keep this list on your phone."),
         scan_short=_tr("Scan to keep a shorter version of this list on your phone."),
         more=_tr("More techniques are on the printout."),
+        more_desk=_tr("More techniques: ask at the front desk for the full list."),
+    )
+
+
+def _short_guidance() -> tuple[str, ...]:
+    """The four pieces of advice of widgets.guidance_lines(full=True), said in fewer words.
+
+    Every byte the guidance saves keeps a caution in a full QR code; the printout has the long form.
+    """
+    return (
+        _tr("Check with your doctor first."),
+        _tr("Choose a therapist for your cause of back pain: a herniated disc is treated differently."),
+        _tr("Some discomfort after the first sessions can be normal."),
+        _tr("Say if the pressure is too much."),
     )
 
 
@@ -130,6 +152,7 @@ def build_handout(catalog: Catalog, technique_ids: Iterable[str], language: str)
         title=_tr("My massage shortlist"),
         techniques=tuple(techniques),
         guidance=tuple(guidance_lines(full=True)),
+        guidance_short=_short_guidance(),
         footer=_tr("General information, not medical advice."),
         labels=_labels(),
         language=language,
@@ -137,14 +160,18 @@ def build_handout(catalog: Catalog, technique_ids: Iterable[str], language: str)
 
 
 class Detail(enum.IntEnum):
-    """How much of each technique goes into the QR code, from everything to the essentials."""
+    """How much of each technique goes into the QR code, from everything to the essentials.
+
+    Safety goes last: every technique in the code keeps the names of the conditions to take
+    care with, whatever else is cut.
+    """
 
     FULL = 0
-    CAUTION_NAMES = 1  # which conditions need care, without the advice itself
+    SHORT_GUIDANCE = 1  # the clinic's advice in fewer words; nothing is left out yet
     NO_QUESTIONS = 2
-    TWO_BENEFITS = 3
-    ONE_BENEFIT = 4
-    ESSENTIALS = 5  # name, pressure, session length
+    CAUTION_NAMES = 3  # which conditions need care, without the advice itself
+    ONE_BENEFIT = 4  # the one with the strongest evidence
+    ESSENTIALS = 5  # name, pressure, session length and the caution names
 
 
 def _section(heading: str, items: Sequence[str]) -> list[str]:
@@ -153,23 +180,26 @@ def _section(heading: str, items: Sequence[str]) -> list[str]:
 
 def _technique_lines(item: HandoutTechnique, labels: HandoutLabels, detail: Detail) -> list[str]:
     lines = [item.name, f"{labels.pressure}: {item.pressure}", f"{labels.session}: {item.session}"]
-    benefits = {Detail.TWO_BENEFITS: 2, Detail.ONE_BENEFIT: 1, Detail.ESSENTIALS: 0}.get(detail, MAX_BENEFITS)
+    benefits = {Detail.ONE_BENEFIT: 1, Detail.ESSENTIALS: 0}.get(detail, MAX_BENEFITS)
     lines += _section(labels.benefits, item.benefits[:benefits])
-    if detail == Detail.FULL:
+    if detail < Detail.CAUTION_NAMES:
         lines += _section(labels.cautions, [f"{c.condition}: {c.note}" for c in item.cautions])
-    elif detail < Detail.ESSENTIALS and item.cautions:
+    elif item.cautions:
         lines.append(f"{labels.cautions}: " + "; ".join(c.condition for c in item.cautions))
     if detail < Detail.NO_QUESTIONS:
         lines += _section(labels.questions, item.questions)
     return lines
 
 
-def _compose(handout: Handout, techniques: Sequence[HandoutTechnique], detail: Detail, more: bool) -> str:
+def _compose(
+    handout: Handout, techniques: Sequence[HandoutTechnique], detail: Detail, more: str | None = None
+) -> str:
     blocks = [[handout.title]]
     blocks += [_technique_lines(item, handout.labels, detail) for item in techniques]
     if more:
-        blocks.append([handout.labels.more])
-    blocks.append(_section(handout.labels.guidance, handout.guidance))
+        blocks.append([more])
+    guidance = handout.guidance if detail == Detail.FULL else handout.guidance_short
+    blocks.append(_section(handout.labels.guidance, guidance))
     blocks.append([handout.footer])
     return "\n\n".join("\n".join(block) for block in blocks if block)
 
@@ -183,6 +213,11 @@ class QrPayload:
     version: int
     shortened: bool
 
+    @property
+    def side_modules(self) -> int:
+        """Modules across the code, quiet zone included."""
+        return 17 + 4 * self.version + 2 * QUIET_ZONE
+
 
 def _make(text: str, level: str, version: int | None = None, mask: int | None = None) -> segno.QRCode:
     # make_qr, never make(): make() may choose a Micro QR, which phone cameras do not read.
@@ -190,40 +225,51 @@ def _make(text: str, level: str, version: int | None = None, mask: int | None = 
     return segno.make_qr(text, error=level, encoding="utf-8", boost_error=False, version=version, mask=mask)
 
 
-def _fitting(text: str, max_version: int) -> QrPayload | None:
-    for level in QR_LEVELS:
+def _fitting(text: str, max_version: int, shortened: bool) -> QrPayload | None:
+    # Medium error correction while the code stays small; beyond that, low correction buys room.
+    for level, limit in (("m", min(MAX_MEDIUM_VERSION, max_version)), ("l", max_version)):
         try:
             # A fixed version and mask only answer "does it fit?", and ten times faster.
-            _make(text, level, version=max_version, mask=0)
+            _make(text, level, version=limit, mask=0)
         except segno.DataOverflowError:
             continue
-        return QrPayload(text, level, int(_make(text, level).version), shortened=False)
+        return QrPayload(text, level, int(_make(text, level).version), shortened)
     return None
 
 
-def qr_text(handout: Handout, max_version: int = MAX_QR_VERSION) -> QrPayload:
+def qr_text(handout: Handout, max_version: int = MAX_QR_VERSION, *, paper: bool = True) -> QrPayload:
     """The fullest text of `handout` that fits a QR code of at most `max_version`.
 
-    Details go in steps (caution advice, questions, benefits), then techniques from the end,
-    and the guidance always stays; `shortened` tells the screen to say the printout has it all.
+    The guidance is said in fewer words first; then the questions go, the caution advice (the
+    condition names stay), the benefits but the strongest, the rest of them, and last whole
+    techniques from the end, with a line saying where the rest is: the printout, or the front
+    desk when the kiosk has no `paper` (no printer and no PDF folder). `shortened` tells the
+    screen to say so.
     """
     for detail in Detail:
-        payload = _fitting(_compose(handout, handout.techniques, detail, more=False), max_version)
+        text = _compose(handout, handout.techniques, detail)
+        payload = _fitting(text, max_version, shortened=detail > Detail.SHORT_GUIDANCE)
         if payload is not None:
-            return QrPayload(payload.text, payload.level, payload.version, shortened=detail > Detail.FULL)
+            return payload
+    more = handout.labels.more if paper else handout.labels.more_desk
     for count in range(len(handout.techniques) - 1, -1, -1):
-        text = _compose(handout, handout.techniques[:count], Detail.ESSENTIALS, more=True)
-        payload = _fitting(text, max_version)
+        text = _compose(handout, handout.techniques[:count], Detail.ESSENTIALS, more)
+        payload = _fitting(text, max_version, shortened=True)
         if payload is not None:
-            return QrPayload(payload.text, payload.level, payload.version, shortened=True)
+            return payload
     # Only an absurdly long translation gets here: a larger code beats none.
-    text = f"{handout.title}\n\n{handout.labels.more}"
+    text = f"{handout.title}\n\n{more}"
     return QrPayload(text, "l", int(_make(text, "l").version), shortened=True)
 
 
-def shortened_notice() -> str:
-    """What the screen says under a code that does not hold the whole handout."""
-    return _tr("Some details are left out of the code; the printout has everything.")
+def shortened_notice(paper: bool = True) -> str:
+    """What the screen says under a code that does not hold the whole handout.
+
+    Without `paper` (a kiosk with no printer and no PDF folder) there is no printout to point to.
+    """
+    if paper:
+        return _tr("Some details are left out of the code; the printout has everything.")
+    return _tr("Some details are left out of the code. Ask at the front desk for the full list.")
 
 
 def qr_matrix(text: str, level: str = "m") -> list[list[bool]]:
@@ -248,6 +294,5 @@ def qr_pixmap(payload: QrPayload, max_side_px: int) -> QPixmap:
     Whole pixels keep every module edge sharp (no blur or moire for the camera); the code may
     exceed `max_side_px` rather than become too fine to scan.
     """
-    modules = len(qr_matrix(payload.text, payload.level))
-    module_px = max(MIN_MODULE_PX, max_side_px // modules)
+    module_px = max(MIN_MODULE_PX, max_side_px // payload.side_modules)
     return QPixmap.fromImage(qr_image(payload.text, module_px, payload.level))

@@ -4,27 +4,47 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt, Slot
-from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QFileDialog, QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QSize, Qt, Slot
+from PySide6.QtGui import QResizeEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from massage_explorer.kiosk_config import KioskConfig
 from massage_explorer.ui.models import TechniqueListModel
 from massage_explorer.ui.state import SessionState
-from massage_explorer.ui.takeaway import Handout, build_handout, qr_pixmap, qr_text, shortened_notice
+from massage_explorer.ui.takeaway import (
+    Handout,
+    QrPayload,
+    build_handout,
+    qr_pixmap,
+    qr_text,
+    shortened_notice,
+)
 from massage_explorer.ui.takeaway_pdf import paint_handout, pdf_destination, write_pdf
 from massage_explorer.ui.takeaway_print import print_handout
-from massage_explorer.ui.widgets import big_button, plain_label
+from massage_explorer.ui.widgets import big_button, enable_kinetic_scrolling, plain_label
 
 log = logging.getLogger(__name__)
-QR_SIDE_PX = 540  # a version-20 code at 5 px a module, about 14 cm on a 22-24" 1080p screen
+MARGIN_PX = 8  # the code's own quiet zone is the rest of its margin
+TEXT_WIDTH_PX = 760  # the words beside the code: ~50 characters a line at the largest text
+QR_SHARE = 0.6  # of the page's width at most, so the words beside it keep room on a narrow window
 
 
 class TakeawayPanel(QFrame):
     """Builds the handout from the shortlist in the language on screen; shows, prints, saves it.
 
-    In kiosk mode there is never a dialog: printing goes to the configured printer and PDFs to
-    the configured folder. On a desktop, the usual print and save dialogs are offered.
+    The code is on the left, as large as the page's height allows in whole pixels per module,
+    and the words and buttons on the right. In kiosk mode there is never a dialog: printing goes
+    to the configured printer and PDFs to the configured folder. On a desktop, the usual print
+    and save dialogs are offered.
     """
 
     def __init__(
@@ -38,6 +58,9 @@ class TakeawayPanel(QFrame):
         self._config = KioskConfig()
         self._kiosk = False
         self._stale = True
+        self._space = QSize()  # where the code may go; set by the page as it is resized
+        self.qr_payload: QrPayload | None = None
+        self._module_px = 0
         self.handout: Handout | None = None
         self.qr_payload_text = ""
 
@@ -45,6 +68,7 @@ class TakeawayPanel(QFrame):
         self.qr = QLabel()
         self.qr.setTextFormat(Qt.TextFormat.PlainText)  # it holds a picture; never let it read HTML
         self.qr.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.qr.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.qr.setAccessibleName(self.tr("QR code of your list"))
         self.qr.setAccessibleDescription(
             self.tr("Point your phone's camera at it. It holds your list as plain text, with no web link.")
@@ -65,14 +89,24 @@ class TakeawayPanel(QFrame):
         buttons = QHBoxLayout()
         buttons.addWidget(self.print_button)
         buttons.addWidget(self.pdf_button)
-        column = QVBoxLayout(self)
-        column.setContentsMargins(20, 16, 20, 16)
-        column.setSpacing(12)
-        for widget in (self.heading, self.qr, self.caption, self.shortened):
+        buttons.addStretch(1)
+        words = QWidget()
+        words.setMaximumWidth(TEXT_WIDTH_PX)
+        column = QVBoxLayout(words)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(16)
+        for widget in (self.heading, self.caption, self.shortened):
             column.addWidget(widget)
         column.addLayout(buttons)
         column.addWidget(self.message)
         column.addStretch(1)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(MARGIN_PX, MARGIN_PX, MARGIN_PX, MARGIN_PX)
+        row.setSpacing(32)
+        row.addStretch(1)
+        row.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(words, 6)
+        row.addStretch(1)
 
         state.shortlistChanged.connect(self._mark_stale)
         state.languageChanged.connect(self._mark_stale)
@@ -82,6 +116,16 @@ class TakeawayPanel(QFrame):
         self._kiosk = kiosk
         # In a kiosk with no PDF folder set, saving is off: no button that can only fail.
         self.pdf_button.setVisible(not kiosk or config.pdf_folder is not None)
+        self._mark_stale()  # what the code says about "the rest" depends on the settings
+
+    def has_paper(self) -> bool:
+        """Whether a patient can get the full list on paper or as a PDF from here."""
+        return not self._kiosk or bool(self._config.printer.strip()) or self._config.pdf_folder is not None
+
+    def fit_to(self, space: QSize) -> None:
+        """Size the code for a page of `space`: the largest whole pixels per module that fit."""
+        self._space = space
+        self._show_code()
 
     @Slot()
     def _mark_stale(self) -> None:
@@ -102,14 +146,27 @@ class TakeawayPanel(QFrame):
         self.handout = build_handout(catalog, self._state.shortlist, self._state.language)
         if not self.handout.techniques:
             self.qr.clear()
+            self.qr_payload = None
             self.qr_payload_text = ""
             self.shortened.hide()
             return
-        payload = qr_text(self.handout)
-        self.qr_payload_text = payload.text
-        self.qr.setPixmap(qr_pixmap(payload, QR_SIDE_PX))
-        self.shortened.setText(shortened_notice())
-        self.shortened.setVisible(payload.shortened)
+        paper = self.has_paper()
+        self.qr_payload = qr_text(self.handout, paper=paper)
+        self.qr_payload_text = self.qr_payload.text
+        self._module_px = 0
+        self._show_code()
+        self.shortened.setText(shortened_notice(paper))
+        self.shortened.setVisible(self.qr_payload.shortened)
+
+    def _show_code(self) -> None:
+        if self.qr_payload is None or not self.qr_payload_text:
+            return
+        margin = 2 * MARGIN_PX
+        side = min(self._space.height() - margin, int(self._space.width() * QR_SHARE) - margin)
+        module_px = max(0, side) // self.qr_payload.side_modules
+        if module_px != self._module_px:  # a new pixmap only when the module size changes
+            self._module_px = module_px
+            self.qr.setPixmap(qr_pixmap(self.qr_payload, side))
 
     def reset(self) -> None:
         self.message.clear()
@@ -167,3 +224,25 @@ class TakeawayPanel(QFrame):
             )
         else:
             self.message.setText(self.tr("Saved as {name}.").format(name=path.name))
+
+
+class TakeawayPage(QScrollArea):
+    """The take-away panel as a page that fits any window height and never makes one taller.
+
+    The code is sized from the page's height; at the largest text size on a small window, the
+    words scroll (flick by finger) instead of pushing the window beyond the screen.
+    """
+
+    def __init__(self, panel: TakeawayPanel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.panel = panel
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setWidgetResizable(True)
+        self.setWidget(panel)
+        enable_kinetic_scrolling(self)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # The area's own size, not the viewport's: a scroll bar coming and going must not
+        # resize the code, which could bring the bar back and forth.
+        self.panel.fit_to(self.contentsRect().size())

@@ -52,7 +52,8 @@ MARGIN_MM = 15
 # type. 10 pt is the floor for older readers; below it another sheet beats smaller print.
 BODY_POINTS = (12.0, 11.0, 10.0)
 COLUMNS = 2  # ~85 mm lines of ~50 characters: easy to read; the text flows down one, then the other
-QR_MM = 50  # a version-20 code (105 modules with its quiet zone) gets ~0.5 mm modules: easy for phones
+QR_MM = 50  # a version-25 code (125 modules with its quiet zone) gets 0.4 mm modules
+MIN_MODULE_MM = 0.4  # finer print blurs on an office laser and phones stop reading it
 GAP_MM = 8
 QR_MARK = "{qr-code}"  # where the code goes; replaced by the object below
 QR_OBJECT = QTextFormat.ObjectTypes.UserObject.value + 1
@@ -143,8 +144,9 @@ def _document(
     font = QFont()
     font.setPointSizeF(points)
     doc.setDefaultFont(font)
-    side = QR_MM * device.logicalDpiY() / 25.4
-    code = _QrObject(qr_matrix(payload.text, payload.level), side, doc)
+    matrix = qr_matrix(payload.text, payload.level)
+    side = max(QR_MM, len(matrix) * MIN_MODULE_MM) * device.logicalDpiY() / 25.4
+    code = _QrObject(matrix, side, doc)
     doc.documentLayout().registerHandler(QR_OBJECT, code)
     doc.setHtml(handout_html(handout, payload, points))
     # The mark comes before any catalog text, so the first match is ours.

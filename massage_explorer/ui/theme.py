@@ -112,6 +112,9 @@ QPushButton:checked {{ background: {c.accent}; color: {c.on_accent}; border-colo
 QPushButton:pressed {{ background: {c.accent}; color: {c.on_accent}; }}
 QPushButton:disabled {{ color: {c.disabled}; border-style: dashed; }}
 QPushButton[role="badge"] {{ font-weight: bold; }}
+QPushButton[role="back"] {{
+    min-height: 64px; min-width: 160px; font-weight: bold; font-size: {body * 1.15:.1f}pt;
+}}
 QPushButton[role="primary"] {{ background: {c.accent}; color: {c.on_accent}; font-weight: bold; }}
 QPushButton[role="primary"]:disabled {{ background: {c.base}; color: {c.disabled}; }}
 QPushButton[role="size0"] {{ font-size: {BODY_PT:.0f}pt; font-weight: bold; }}
@@ -151,6 +154,8 @@ def apply_theme(app: QGuiApplication, *, high_contrast: bool, scale: float) -> N
     key = f"{high_contrast}:{scale}"
     if app.property("massage_explorer_theme") == key:
         return
+    if app.property("massage_explorer_theme") is None:
+        _ORIGINAL_FONT.append(QFont(app.font()))
     app.setProperty("massage_explorer_theme", key)
     colours = HIGH_CONTRAST if high_contrast else LIGHT
     font = QFont()
@@ -163,9 +168,14 @@ def apply_theme(app: QGuiApplication, *, high_contrast: bool, scale: float) -> N
         set_sheet(stylesheet(colours, scale))
 
 
+_ORIGINAL_FONT: list[QFont] = []
+
+
 def clear_theme(app: QGuiApplication) -> None:
-    """Back to Qt's own look (tests use it so one test's theme never leaks into the next)."""
+    """Back to Qt's own look and font (tests use it so one test's theme never leaks into the next)."""
     app.setProperty("massage_explorer_theme", None)
+    if _ORIGINAL_FONT:
+        app.setFont(_ORIGINAL_FONT[0])
     set_sheet = getattr(app, "setStyleSheet", None)
     if set_sheet is not None:
         set_sheet("")

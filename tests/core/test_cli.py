@@ -111,3 +111,10 @@ def test_set_pin_refuses_mismatch_and_short_pins(tmp_path, monkeypatch, capsys, 
     assert main(["set-pin", "--config", str(config)]) == 1
     assert message in capsys.readouterr().err
     assert not config.exists()
+
+
+def test_a_kiosk_with_a_broken_catalog_and_no_backup_does_not_start(tmp_path, capsys):
+    path = tmp_path / "techniques.yaml"
+    path.write_text("schema_version: 1\ntechniques: [\n")
+    assert main(["--kiosk", "--config", str(tmp_path / "kiosk.ini"), "--data", str(path)]) == 1
+    assert "cannot start" in capsys.readouterr().err

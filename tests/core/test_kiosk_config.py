@@ -78,3 +78,15 @@ def test_bad_setting_names_file_key_and_fix(tmp_path):
     path.write_text("[kiosk]\nidle_seconds = soon\n")
     with pytest.raises(ConfigError, match=r"kiosk.ini: \[kiosk\] idle_seconds = 'soon': use a whole number"):
         load_config(path)
+
+
+def test_set_pin_keeps_comments_and_replaces_an_old_hash(tmp_path):
+    path = tmp_path / "kiosk.ini"
+    path.write_text("# Front desk kiosk\n[kiosk]\n# printer by the door\nprinter = Front desk\n")
+    save_pin(path, "1357")
+    save_pin(path, "2468")
+    text = path.read_text()
+    assert "# Front desk kiosk" in text and "# printer by the door" in text
+    assert text.count("pin_hash") == 1
+    config = load_config(path)
+    assert config.printer == "Front desk" and verify_pin("2468", config.pin_hash)

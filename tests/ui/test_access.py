@@ -96,3 +96,21 @@ def test_catalog_labels_are_plain_text(window, qtbot):
         show()
         for label in window.findChildren(QLabel):
             assert label.textFormat() == Qt.TextFormat.PlainText, f"'{label.text()[:40]}' may be read as HTML"
+
+
+@pytest.mark.parametrize("step", [0, 1, 2])
+def test_no_label_is_cut_off_at_any_text_size_on_a_1080p_screen(window, qtbot, step):
+    from PySide6.QtWidgets import QPushButton
+
+    window.setFixedSize(1920, 1080)
+    window.state.set_text_step(step)
+    problems = []
+    for name, show in screens(window):
+        show()
+        qtbot.wait(30)
+        for button in window.findChildren(QPushButton):
+            if button.isVisibleTo(window) and button.width() < button.sizeHint().width():
+                problems.append(
+                    f"{name}: '{button.text()}' is {button.width()} px, needs {button.sizeHint().width()}"
+                )
+    assert problems == []

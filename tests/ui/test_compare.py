@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QPointingDevice
+from PySide6.QtGui import QColor, QFontMetrics, QPalette, QPointingDevice
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QPushButton, QScroller, QWidget
 
@@ -18,7 +19,9 @@ from massage_explorer.ui.compare_model import (
     DifferencesProxy,
     PickerModel,
 )
-from massage_explorer.ui.state import SessionState
+from massage_explorer.ui.compare_table import PADDING
+from massage_explorer.ui.state import TEXT_STEPS, SessionState
+from massage_explorer.ui.theme import apply_theme, clear_theme
 from tests import factories as f
 
 # The offscreen platform warns whenever a shown top-level window's minimum size changes.
@@ -131,13 +134,13 @@ def test_three_columns_line_up_differences_remove_and_pick_one_more(qtbot, view,
     assert "What is it?" in rows
     assert view.differences_button.text().startswith("☑")
 
-    _more, remove_beta = view.header.buttons[1]
+    remove_beta = view.header.buttons[1].remove
     assert remove_beta.accessibleName() == "Remove Beta from the comparison"
     click(qtbot, remove_beta)
     assert state.compare == ["alpha", "gamma"]
     assert view.model.columnCount() == 2
 
-    click(qtbot, view.header.buttons[0][1])
+    click(qtbot, view.header.buttons[0].remove)
     assert state.compare == ["gamma"]
     assert view.stack.currentWidget() is view.placeholder
     assert view.message.text() == "Pick one more technique to compare"
@@ -187,7 +190,7 @@ def test_tapping_a_name_or_read_more_opens_details(qtbot, view, state) -> None:
         qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 12))
     assert blocker.args == ["beta"]
     with qtbot.waitSignal(view.detailsRequested) as blocker:
-        click(qtbot, header.buttons[0][0])
+        click(qtbot, header.buttons[0].more)
     assert blocker.args == ["alpha"]
 
 
@@ -231,10 +234,10 @@ def test_long_names_wrap_in_the_header_and_buttons_stay_in_their_column(qtbot, v
     header = view.header
     line = header.fontMetrics().height()
     assert header.height() > 3 * line
-    for column, (more, remove) in enumerate(header.buttons):
+    for column, buttons in enumerate(header.buttons):
         left = header.sectionViewportPosition(column)
         right = left + header.sectionSize(column)
-        for button in (more, remove):
+        for button in buttons:
             top_left = button.mapTo(header.viewport(), QPoint(0, 0))
             assert left <= top_left.x() and top_left.x() + button.width() <= right
             assert top_left.y() + button.height() <= header.height()
@@ -244,7 +247,7 @@ def test_targets_are_big_named_and_described(qtbot, view, state) -> None:
     state.set_compare(["alpha", "beta", "gamma"])
     qtbot.wait(10)
     buttons = [b for b in view.findChildren(QPushButton) if b.isVisible()]
-    assert len(buttons) >= 2 + 2 * 3
+    assert len(buttons) >= 2 + 3 * 3
     for button in buttons:
         assert button.width() >= 48 and button.height() >= 48, button.text()
         assert button.accessibleName() and button.accessibleDescription(), button.text()
@@ -261,7 +264,7 @@ def test_touch_only_add_remove_and_open(qtbot, view, state) -> None:
     index = view.picker.model().index(0, 0)
     touch_tap(view.picker.viewport(), view.picker.visualRect(index).center())
     qtbot.waitUntil(lambda: state.compare == ["alpha", "beta"])
-    remove = view.header.buttons[0][1]
+    remove = view.header.buttons[0].remove
     touch_tap(remove, remove.rect().center())
     assert state.compare == ["beta"]
     state.set_compare(["alpha", "beta"])
@@ -300,11 +303,11 @@ def test_keyboard_remove_keeps_focus_nearby(qtbot, view, state) -> None:
     state.set_compare(["alpha", "beta", "gamma"])
     view.activateWindow()
     qtbot.waitUntil(view.isActiveWindow)
-    view.header.buttons[1][1].setFocus()
-    qtbot.keyClick(view.header.buttons[1][1], Qt.Key.Key_Space)
+    view.header.buttons[1].remove.setFocus()
+    qtbot.keyClick(view.header.buttons[1].remove, Qt.Key.Key_Space)
     assert state.compare == ["alpha", "gamma"]
-    assert view.header.buttons[1][1].hasFocus()  # now "Remove Gamma"
-    qtbot.keyClick(view.header.buttons[1][1], Qt.Key.Key_Space)
+    assert view.header.buttons[1].remove.hasFocus()  # now "Remove Gamma"
+    qtbot.keyClick(view.header.buttons[1].remove, Qt.Key.Key_Space)
     assert state.compare == ["alpha"]
     assert view.placeholder_add_button.hasFocus()
 
@@ -331,3 +334,137 @@ def test_renders_at_kiosk_size(qtbot, view, state, tmp_path) -> None:
     state.set_compare(["alpha", "beta", "gamma", "delta"])
     image = view.grab().toImage()
     assert not image.isNull() and image.width() == 1920
+
+
+def same_caution_catalog() -> Catalog:
+    """Two techniques whose caution rows read exactly the same, word for word."""
+    same = (Caution("disc", f.t("Not over the spine.")),)
+    return f.catalog(f.technique("alpha", cautions=same), f.technique("beta", cautions=same))
+
+
+@pytest.mark.parametrize("condition", ["disc", None])
+def test_differences_only_never_hides_cautions_and_says_how_many_rows_are_hidden(
+    qtbot, view, state, condition
+) -> None:
+    view.set_catalog(same_caution_catalog())
+    state.set_condition(condition)
+    state.set_compare(["alpha", "beta"])
+    cautions = shown_rows(view)["Who should be careful?"]
+    assert cautions[0] == cautions[1]  # the same for both: "only differences" would hide it
+    assert not view.hidden_rows.isVisible()
+    click(qtbot, view.differences_button)
+    rows = shown_rows(view)
+    assert "Who should be careful?" in rows
+    assert rows["Who should be careful?"][0].startswith("⚠ Applies to you") == (condition == "disc")
+    hidden = view.model.rowCount() - len(rows)
+    assert hidden > 1
+    assert view.hidden_rows.isVisible()
+    assert view.hidden_rows.text() == f"{hidden} rows are the same for all and are hidden."
+    click(qtbot, view.differences_button)
+    assert not view.hidden_rows.isVisible()
+
+
+def test_rows_with_a_marked_cell_stay_whatever_the_row(state) -> None:
+    catalog = same_caution_catalog()
+    model = CompareModel()
+    model.set_content(catalog, catalog.techniques, "en", "disc")
+    proxy = DifferencesProxy()
+    proxy.setSourceModel(model)
+    proxy.set_only_differences(True)
+    kept = [proxy.headerData(r, Qt.Orientation.Vertical) for r in range(proxy.rowCount())]
+    marked = [
+        model.headerData(r, Qt.Orientation.Vertical)
+        for r in range(model.rowCount())
+        if any(model.index(r, c).data(MARKED_ROLE) for c in range(model.columnCount()))
+    ]
+    assert marked == ["Who should be careful?"]
+    assert set(marked) <= set(kept)
+
+
+def test_one_hidden_row_is_said_in_the_singular(qtbot, view, state) -> None:
+    # Everything differs but "How long?" (both 30 to 60 minutes) and the cautions (kept).
+    view.set_catalog(
+        f.catalog(
+            f.technique("alpha"),
+            f.technique(
+                "beta",
+                summary=f.t("Other."),
+                feels_like=f.t("Other."),
+                pressure=f.Range(3, 4),
+                benefits=(BenefitClaim("sleep", Evidence.LOW),),
+                after_session=f.t("Other."),
+                questions_to_ask=(f.t("Other?"),),
+            ),
+        )
+    )
+    state.set_compare(["alpha", "beta"])
+    click(qtbot, view.differences_button)
+    assert "How long?" not in shown_rows(view)
+    assert view.hidden_rows.text() == "1 row is the same for all and is hidden."
+
+
+def test_save_toggle_in_each_column_follows_the_shortlist(qtbot, view, state) -> None:
+    state.set_compare(["alpha", "beta", "gamma"])
+    qtbot.wait(10)
+    save = view.header.buttons[1].save
+    assert save.text() == "☆ Save" and not save.isChecked()
+    assert save.accessibleName() == "Save Beta" and save.accessibleDescription()
+    height = view.header.height()
+    click(qtbot, save)
+    assert state.shortlist == ["beta"]
+    save = view.header.buttons[1].save
+    assert save.text() == "★ Saved" and save.isChecked()
+    assert save.accessibleName() == "Saved: Beta" and save.accessibleDescription()
+    assert view.header.height() == height  # "★ Saved" is longer, but nothing moves
+    state.toggle_shortlist("alpha")  # saved from another screen
+    assert view.header.buttons[0].save.text() == "★ Saved"
+    click(qtbot, view.header.buttons[1].save)
+    assert state.shortlist == ["alpha"]
+    assert view.header.buttons[1].save.text() == "☆ Save" and not view.header.buttons[1].save.isChecked()
+    for buttons in view.header.buttons:  # wide columns: one row of buttons keeps the header short
+        assert len({b.mapTo(view.header, QPoint(0, 0)).y() for b in buttons}) == 1
+        assert all(b.width() >= 48 and b.height() >= 48 for b in buttons)
+
+
+def test_questions_are_headings_in_the_text_colour(qtbot, view, state) -> None:
+    state.set_compare(["alpha", "beta"])
+    header = view.table.verticalHeader()
+    palette = header.palette()
+    # Distinct colours, so the picture shows which role painted the words.
+    palette.setColor(QPalette.ColorRole.WindowText, QColor("#0000ff"))
+    palette.setColor(QPalette.ColorRole.Mid, QColor("#ff0000"))
+    header.setPalette(palette)
+    image = header.grab().toImage()
+    colours = Counter(image.pixel(x, y) for x in range(image.width()) for y in range(image.height()))
+    assert colours[QColor("#0000ff").rgb()] > 50
+    assert header.header_font().bold()
+
+
+def test_long_names_are_capped_at_three_lines_and_long_words_wrap(qtbot, view, state) -> None:
+    spaced = ("A very long technique name " * 12)[:300]
+    unbroken = "Supercalifragilistic" * 15
+    techniques = [f.technique(i, name=f.t(n)) for i, n in (("spaced", spaced), ("unbroken", unbroken))]
+    view.set_catalog(f.catalog(*techniques, f.technique("gamma"), f.technique("delta")))
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    apply_theme(app, high_contrast=False, scale=TEXT_STEPS[2])
+    try:
+        view.resize(1920, 1080)  # the kiosk's screen, at the largest text, with four columns
+        state.set_compare(["spaced", "unbroken", "gamma", "delta"])
+        qtbot.wait(10)
+        header = view.header
+        metrics = QFontMetrics(header.header_font())
+        for column, full in enumerate((spaced, unbroken)):
+            lines = header.name_lines(column)
+            assert len(lines) == 3
+            assert lines[-1].endswith("…")
+            room = header.sectionSize(column) - 2 * PADDING
+            assert all(metrics.horizontalAdvance(line) <= room for line in lines)
+            assert "".join(lines).replace(" ", "")[:-1] in full.replace(" ", "")
+            # The whole name is still there for a screen reader and in the details.
+            assert view.table.model().headerData(column, Qt.Orientation.Horizontal) == full
+            assert view.header.buttons[column].more.accessibleName() == f"Read more about {full}"
+        buttons = max(b.height() for b in view.header.buttons[0])
+        assert header.height() <= 3 * metrics.lineSpacing() + 2 * buttons + 3 * PADDING
+    finally:
+        clear_theme(app)

@@ -185,7 +185,10 @@ def test_only_required_fields_leave_no_empty_sections(view) -> None:
     )
     show(view, bare)
     shown = texts(view)
-    assert not set(OPTIONAL_HEADINGS) & set(shown)
+    # Cautions are never silently absent: the section stays and says none are listed.
+    assert not (set(OPTIONAL_HEADINGS) - {"Who should be careful"}) & set(shown)
+    assert "Who should be careful" in shown
+    assert any(text.startswith("No specific cautions are listed") for text in shown)
     assert all(text.strip() for text in shown)
     assert not [w for w in view.content.findChildren(QFrame) if w.property("role") == "card"]
     sections = [w for w in view.content.findChildren(QWidget) if w.property("role") == "section"]

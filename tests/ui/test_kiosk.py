@@ -227,10 +227,16 @@ def test_real_timers_reset_an_abandoned_session(qtbot, plain_app):
     kiosk.staff_quit_for_tests()
 
 
-def test_start_over_button_forgets_everything_at_any_time(kiosk, qtbot):
+def test_start_over_asks_first_then_forgets_everything(kiosk, qtbot):
     session = start(kiosk, qtbot)
     fill_session(session, qtbot)
     qtbot.mouseClick(session.start_over_button, Qt.MouseButton.LeftButton)
+    confirm = session._confirm
+    assert confirm.isVisible() and kiosk.in_session  # one mis-tap does not wipe the list
+    qtbot.mouseClick(confirm.no_button, Qt.MouseButton.LeftButton)
+    assert not confirm.isVisible() and session.state.shortlist == ["gentle", "middle"]
+    qtbot.mouseClick(session.start_over_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(confirm.yes_button, Qt.MouseButton.LeftButton)
     assert not kiosk.in_session and session.state.shortlist == [] and session.browse.search.text() == ""
     assert kiosk.stack.currentWidget() is kiosk.welcome
 
@@ -322,3 +328,43 @@ def test_nothing_in_the_app_can_open_a_link_or_another_program():
         text = source.read_text(encoding="utf-8")
         found = [word for word in risky if word in text]
         assert not found, f"{source.relative_to(package)} uses {found}"
+
+
+def test_an_open_staff_panel_closes_when_left_alone_and_the_session_is_still_wiped(kiosk, qtbot):
+    session = start(kiosk, qtbot)
+    session.state.toggle_shortlist("gentle")
+    long_press(qtbot, session.title)
+    enter(qtbot, kiosk, PIN)
+    assert kiosk.pinpad.pages.currentIndex() == 1  # staff walked away from an unlocked panel
+    kiosk.idle.idle.emit()
+    assert not kiosk.pinpad.isVisible()
+    assert kiosk.countdown.counting
+    for _ in range(kiosk.countdown.total):
+        kiosk.countdown._on_tick()
+    assert session.state.shortlist == [] and not kiosk.in_session
+    long_press(qtbot, kiosk.welcome.title)
+    assert kiosk.pinpad.pages.currentIndex() == 0  # locked again: the PIN is asked anew
+
+
+def test_a_pin_pad_opened_on_the_welcome_screen_closes_itself(kiosk, qtbot):
+    long_press(qtbot, kiosk.welcome.title)
+    assert kiosk.pinpad.isVisible() and kiosk.idle.running
+    kiosk.idle.idle.emit()
+    assert not kiosk.pinpad.isVisible() and not kiosk.idle.running
+
+
+def test_a_touch_on_the_welcome_heading_starts_too(kiosk, qtbot):
+    title = kiosk.welcome.title
+    touch_tap(title, title.rect().center())
+    assert kiosk.in_session
+
+
+def test_the_release_ending_a_long_press_does_not_start_a_session_under_the_pad(kiosk, qtbot):
+    long_press(qtbot, kiosk.welcome.title)
+    assert kiosk.pinpad.isVisible() and not kiosk.in_session
+
+
+def test_start_over_with_nothing_chosen_needs_no_question(kiosk, qtbot):
+    session = start(kiosk, qtbot)
+    qtbot.mouseClick(session.start_over_button, Qt.MouseButton.LeftButton)
+    assert not kiosk.in_session and session._confirm is None

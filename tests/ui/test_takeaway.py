@@ -14,10 +14,12 @@ from massage_explorer.catalog import BenefitClaim, Caution, Evidence, Range, Tex
 from massage_explorer.paths import bundled_catalog_path
 from massage_explorer.storage import load_catalog
 from massage_explorer.ui.takeaway import (
+    MAX_MEDIUM_VERSION,
     MAX_QR_VERSION,
     MIN_MODULE_PX,
     QUIET_ZONE,
     Handout,
+    HandoutTechnique,
     build_handout,
     qr_image,
     qr_pixmap,
@@ -152,18 +154,99 @@ def test_long_shortlist_is_shortened_but_still_reads(qapp) -> None:
     for item in handout.techniques:
         assert item.name in decoded
         assert item.pressure in decoded
-    for line in guidance_lines(full=True):
+    for line in handout.guidance_short:  # the same advice in fewer words
         assert line in decoded
     assert "stretch slowly" not in decoded  # the long cautions and questions were the first to go
 
 
-def test_caution_advice_goes_before_the_questions(qapp) -> None:
+def test_caution_advice_stays_longer_than_the_questions(qapp) -> None:
+    catalog = f.catalog(
+        f.technique(
+            "chatty",
+            questions_to_ask=tuple(f.t(f"Question {n}: " + "and what about this? " * 12) for n in range(8)),
+        )
+    )
+    handout = build_handout(catalog, ["chatty"], "en")
+    payload = qr_text(handout)
+    assert payload.shortened
+    assert "Question 0" not in payload.text
+    assert "Taking blood thinners: Ask for light pressure." in payload.text  # the advice itself stays
+
+
+def test_caution_names_stay_when_the_advice_goes(qapp) -> None:
     catalog = f.catalog(long_technique("long", words=25))
     handout = build_handout(catalog, ["long"], "en")
     payload = qr_text(handout)
     assert payload.shortened
     assert "Take care if you have: Herniated disc; Taking blood thinners" in payload.text
     assert "(disc)" not in payload.text  # the advice itself is on the printout
+
+
+def kept(payload_text: str, item: HandoutTechnique) -> dict[str, bool]:
+    """Which kinds of a technique's details made it into the code."""
+    notes = [f"{c.condition}: {c.note}" for c in item.cautions]
+    return {
+        "questions": any(q in payload_text for q in item.questions),
+        "advice": all(n in payload_text for n in notes),
+        "benefits": all(b in payload_text for b in item.benefits),
+        "strongest": item.benefits[0] in payload_text,
+        "names": all(c.condition in payload_text for c in item.cautions),
+    }
+
+
+@pytest.mark.parametrize("max_version", range(8, 26))
+def test_safety_is_the_last_detail_to_go(qapp, max_version) -> None:
+    catalog = f.catalog(long_technique("long", words=6))
+    (item,) = build_handout(catalog, ["long"], "en").techniques
+    payload = qr_text(build_handout(catalog, ["long"], "en"), max_version=max_version)
+    if item.name not in payload.text:
+        return  # too small for even one technique: it went whole, with the "more" line
+    has = kept(payload.text, item)
+    assert has["names"]  # always, for every technique in the code
+    # Questions go first, then the caution advice, then the weaker benefits, then the strongest.
+    assert not has["questions"] or has["advice"]
+    assert not has["advice"] or has["benefits"]
+    assert not has["benefits"] or has["strongest"]
+
+
+def technique_blocks(text: str) -> dict[str, str]:
+    """The code's text split into its blocks, keyed by their first line (a technique's name)."""
+    return {block.split("\n", 1)[0]: block for block in text.split("\n\n")}
+
+
+@pytest.mark.parametrize("count", [1, 2, 4, 8])
+def test_bundled_codes_name_every_caution_of_every_technique_in_them(qapp, count) -> None:
+    catalog = load_catalog(bundled_catalog_path()).catalog
+    handout = build_handout(catalog, [t.id for t in catalog][:count], "en")
+    payload = qr_text(handout)
+    decoded = decode(qr_image(payload.text, MIN_MODULE_PX, payload.level))
+    assert decoded == payload.text
+    blocks = technique_blocks(decoded)
+    included = [item for item in handout.techniques if item.name in blocks]
+    if count <= 4:  # a usual shortlist: every technique is in the code
+        assert included == list(handout.techniques)
+    else:
+        assert included and handout.labels.more in decoded
+    for item in included:
+        assert all(c.condition in blocks[item.name] for c in item.cautions), item.name
+
+
+def test_without_paper_the_code_points_to_the_front_desk(qapp) -> None:
+    techniques = [f.technique(f"t{n}", name=f.t(f"Technique {n} " + "x" * 90)) for n in range(12)]
+    handout = build_handout(f.catalog(*techniques), [t.id for t in techniques], "en")
+    assert handout.labels.more in qr_text(handout).text
+    text = qr_text(handout, paper=False).text
+    assert handout.labels.more_desk in text
+    assert "printout" not in text
+
+
+def test_only_low_error_correction_goes_beyond_version_20(qapp) -> None:
+    catalog = load_catalog(bundled_catalog_path()).catalog
+    ids = [t.id for t in catalog]
+    for count in range(1, len(ids) + 1):
+        payload = qr_text(build_handout(catalog, ids[:count], "en"))
+        assert payload.version <= MAX_QR_VERSION
+        assert payload.version <= MAX_MEDIUM_VERSION or payload.level == "l"
 
 
 def test_too_many_techniques_drop_from_the_end_with_a_note(qapp) -> None:
@@ -199,7 +282,8 @@ def test_payload_never_exceeds_the_limit_and_keeps_the_guidance(qapp, sizes, max
     payload = qr_text(handout, max_version=max_version)
     assert isinstance(payload.version, int)  # a full QR code, never a Micro QR
     assert payload.version <= max_version
-    assert all(line in payload.text for line in handout.guidance)
+    guidance = [handout.guidance, handout.guidance_short]  # the short form once the code is full
+    assert any(all(line in payload.text for line in lines) for lines in guidance)
     if not payload.shortened:
         details = [q for item in handout.techniques for q in item.questions]
         details += [c.note for item in handout.techniques for c in item.cautions]

@@ -5,15 +5,18 @@ from __future__ import annotations
 import subprocess
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QFileDialog
 
 from massage_explorer.kiosk_config import KioskConfig
+from massage_explorer.paths import bundled_catalog_path
+from massage_explorer.storage import load_catalog
 from massage_explorer.ui.app import MainWindow
 from massage_explorer.ui.kiosk import KioskWindow
-from massage_explorer.ui.state import SessionState
+from massage_explorer.ui.state import TEXT_STEPS, SessionState
+from massage_explorer.ui.takeaway import MIN_MODULE_PX, QUIET_ZONE
 from massage_explorer.ui.takeaway_print import unavailable_message
-from massage_explorer.ui.theme import clear_theme
+from massage_explorer.ui.theme import apply_theme, clear_theme
 from massage_explorer.ui.widgets import guidance_lines
 from tests import factories as f
 from tests.ui.test_takeaway import decode
@@ -143,3 +146,68 @@ def test_desktop_save_as_pdf_asks_where(qtbot, qapp, tmp_path, monkeypatch):
     assert asked and target.exists()
     assert screen.takeaway.message.text() == "Saved as my list.pdf."
     clear_theme(qapp)
+
+
+@pytest.fixture
+def bundled_takeaway(qtbot, qapp):
+    """A 1920x1080 window on the take-away page for the first four bundled techniques."""
+    font = qapp.font()
+
+    def make(step: int = 0, config: KioskConfig | None = None, kiosk: bool = False):
+        catalog = load_catalog(bundled_catalog_path()).catalog
+        apply_theme(qapp, high_contrast=False, scale=TEXT_STEPS[step])
+        state = SessionState(catalog.default_language)
+        window = MainWindow(catalog, state)
+        window.takeaway_config = config or KioskConfig()
+        window.kiosk = kiosk
+        qtbot.addWidget(window)
+        window.setFixedSize(1920, 1080)
+        with qtbot.waitExposed(window):
+            window.show()
+        state.set_text_step(step)
+        for technique in list(catalog)[:4]:
+            state.toggle_shortlist(technique.id)
+        window.show_shortlist()
+        screen = window.shortlist_screen()
+        qtbot.mouseClick(screen.takeaway_button, Qt.MouseButton.LeftButton)
+        qapp.processEvents()
+        return window, screen.takeaway
+
+    yield make
+    clear_theme(qapp)
+    qapp.setFont(font)
+
+
+@pytest.mark.parametrize("step", range(len(TEXT_STEPS)))
+def test_the_code_fits_a_1080p_screen_at_every_text_size(bundled_takeaway, step):
+    window, panel = bundled_takeaway(step)
+    pixmap = panel.qr.pixmap()
+    assert decode(pixmap.toImage()) == panel.qr_payload_text
+    modules = 17 + 4 * panel.qr_payload.version + 2 * QUIET_ZONE
+    assert pixmap.width() % modules == 0 and pixmap.width() // modules >= MIN_MODULE_PX
+    # All of the code, quiet zone included, is on screen and not scrolled away.
+    code = QRect(panel.qr.mapTo(window, panel.qr.rect().topLeft()), panel.qr.size())
+    assert code.width() >= pixmap.width() and code.height() >= pixmap.height()
+    assert window.rect().contains(code)
+    page = panel.parentWidget()  # the scroll area's viewport
+    assert QRect(page.mapTo(window, page.rect().topLeft()), page.size()).contains(code)
+    # The page never asks for more than the screen, now or for the next patient.
+    assert window.minimumSizeHint().height() <= 1080
+
+
+def test_without_a_printer_or_pdf_folder_the_notice_points_to_the_desk(bundled_takeaway):
+    _window, panel = bundled_takeaway(config=KioskConfig(), kiosk=True)
+    assert panel.shortened.isVisible()
+    assert (
+        panel.shortened.text()
+        == "Some details are left out of the code. Ask at the front desk for the full list."
+    )
+    assert "printout" not in panel.qr_payload_text
+
+
+@pytest.mark.parametrize("paper", ["printer", "pdf folder"])
+def test_with_paper_the_notice_points_to_the_printout(bundled_takeaway, tmp_path, paper):
+    config = KioskConfig(printer="Front desk HP") if paper == "printer" else KioskConfig(pdf_folder=tmp_path)
+    _window, panel = bundled_takeaway(config=config, kiosk=True)
+    assert panel.shortened.isVisible()
+    assert panel.shortened.text() == "Some details are left out of the code; the printout has everything."

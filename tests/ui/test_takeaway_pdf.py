@@ -150,6 +150,22 @@ def test_qr_code_on_the_page_reads_back(qapp, tmp_path) -> None:
     assert [r.text for r in results] == [qr_text(handout).text]
 
 
+def test_the_largest_code_on_paper_reads_back(qapp, tmp_path) -> None:
+    catalog = load_catalog(bundled_catalog_path()).catalog
+    handout = build_handout(catalog, [t.id for t in catalog][:4], "en")
+    payload = qr_text(handout)
+    assert payload.version > 20  # the densest code the kiosk makes, with 0.4 mm modules
+    path = tmp_path / "bundled.pdf"
+    write_pdf(handout, path, A4)
+    subprocess.run(
+        [poppler("pdftoppm"), "-png", "-r", "150", "-f", "1", "-l", "1", str(path), str(tmp_path / "page")],
+        check=True,
+    )
+    page = QImage(str(next(tmp_path.glob("page*.png")))).convertToFormat(QImage.Format.Format_Grayscale8)
+    results = zxingcpp.read_barcodes(page, formats=zxingcpp.BarcodeFormat.QRCode)
+    assert [r.text for r in results] == [payload.text]
+
+
 def test_pdf_is_written_atomically(qapp, tmp_path, monkeypatch) -> None:
     handout = handout_of(f.technique("gentle"))
     path = tmp_path / "list.pdf"
