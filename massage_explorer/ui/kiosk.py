@@ -79,6 +79,8 @@ class KioskWindow(QMainWindow):
         self.countdown.expired.connect(self.end_session)
         self.pinpad = PinPad(PinGate(config.pin_hash), self)
         self.pinpad.quitRequested.connect(self.staff_quit)
+        self.pinpad.editRequested.connect(self.open_editor)
+        self.editor: QWidget | None = None
         LongPress(self.welcome.title).triggered.connect(self.open_pinpad)
         LongPress(self.session.title).triggered.connect(self.open_pinpad)
 
@@ -141,6 +143,40 @@ class KioskWindow(QMainWindow):
         self.countdown.cancel()
         self.pinpad.open_pad()
         self.idle.start()  # also on the welcome screen: an open pad closes itself when left alone
+
+    @Slot()
+    def open_editor(self) -> None:
+        """The staff editor on the catalog file, above the kiosk; the kiosk follows its saves."""
+        from massage_explorer.paths import bundled_catalog_path
+        from massage_explorer.problems import CatalogProblems
+        from massage_explorer.ui.editor import EditorWindow
+
+        path = self.windowFilePath()
+        if not path or Path(path).resolve() == bundled_catalog_path().resolve():
+            self.pinpad.set_problems(
+                self.tr(
+                    "This kiosk shows the catalog that comes with the app. To edit one, copy it, "
+                    "set 'catalog' in the kiosk settings to the copy, and restart the kiosk."
+                )
+            )
+            return
+        try:
+            editor = EditorWindow(Path(path))
+        except (CatalogProblems, OSError) as exc:
+            self.pinpad.set_problems(self.tr("The editor cannot open the catalog file:") + "\n" + str(exc))
+            return
+        self.pinpad.close_pad()
+        self.idle.stop()  # staff at work: no countdown over the editor
+        editor.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint)
+        editor.closed.connect(self._editor_closed)
+        self.editor = editor
+        editor.showMaximized()
+
+    @Slot()
+    def _editor_closed(self) -> None:
+        self.editor = None
+        if self._in_session:
+            self.idle.start()
 
     @Slot()
     def staff_quit(self) -> None:

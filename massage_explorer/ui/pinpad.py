@@ -62,6 +62,7 @@ class PinPad(QFrame):
     """Digits as big buttons, the PIN shown as dots; unlocks only with the configured PIN."""
 
     quitRequested = Signal()
+    editRequested = Signal()
     closed = Signal()
 
     def __init__(self, gate: PinGate, parent: QWidget | None = None) -> None:
@@ -142,6 +143,10 @@ class PinPad(QFrame):
         self.quit_button = big_button(self.tr("Quit the kiosk"))
         self.quit_button.setAccessibleDescription(self.tr("Close Massage Explorer."))
         self.quit_button.clicked.connect(self.quitRequested)
+        self.edit_button = big_button(self.tr("Edit the catalog"))
+        self.edit_button.setAccessibleDescription(self.tr("Open the staff editor on this kiosk's catalog."))
+        self.edit_button.clicked.connect(self.editRequested)
+        row.addWidget(self.edit_button)
         self.back_button = big_button(self.tr("Back to the kiosk"))
         self.back_button.clicked.connect(self.close_pad)
         row.addWidget(self.quit_button)

@@ -368,3 +368,30 @@ def test_start_over_with_nothing_chosen_needs_no_question(kiosk, qtbot):
     session = start(kiosk, qtbot)
     qtbot.mouseClick(session.start_over_button, Qt.MouseButton.LeftButton)
     assert not kiosk.in_session and session._confirm is None
+
+
+def test_staff_open_the_editor_from_the_pin_pad(kiosk, qtbot, tmp_path):
+    from massage_explorer.dump import dump_catalog
+    from massage_explorer.ui.editor import EditorWindow
+
+    path = tmp_path / "techniques.yaml"
+    path.write_text(dump_catalog(kiosk.catalog), encoding="utf-8")
+    kiosk.setWindowFilePath(str(path))
+    long_press(qtbot, kiosk.welcome.title)
+    enter(qtbot, kiosk, PIN)
+    qtbot.mouseClick(kiosk.pinpad.edit_button, Qt.MouseButton.LeftButton)
+    assert isinstance(kiosk.editor, EditorWindow) and kiosk.editor.isVisible()
+    assert not kiosk.pinpad.isVisible()
+    kiosk.editor.close()
+    assert kiosk.editor is None
+
+
+def test_the_bundled_catalog_is_not_edited_in_place(kiosk, qtbot):
+    from massage_explorer.paths import bundled_catalog_path
+
+    kiosk.setWindowFilePath(str(bundled_catalog_path()))
+    long_press(qtbot, kiosk.welcome.title)
+    enter(qtbot, kiosk, PIN)
+    qtbot.mouseClick(kiosk.pinpad.edit_button, Qt.MouseButton.LeftButton)
+    assert kiosk.editor is None
+    assert "set 'catalog' in the kiosk settings" in kiosk.pinpad.problems_label.text()
