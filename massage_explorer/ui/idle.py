@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
-from PySide6.QtWidgets import QApplication, QFrame, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
-from massage_explorer.ui.widgets import big_button, plain_label
+from massage_explorer.ui.widgets import Overlay, big_button, plain_label
 
 # Input that shows a person is there. Mouse moves count: a finger resting and sliding is one.
 INPUT_EVENTS = frozenset(
@@ -70,30 +70,19 @@ class IdleWatcher(QObject):
         return False
 
 
-class CountdownOverlay(QFrame):
+class CountdownOverlay(Overlay):
     """A full-window "Are you still there?" with the seconds left and one big button to stay."""
 
     stayed = Signal()
     expired = Signal()
 
     def __init__(self, seconds: int, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("countdown")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        super().__init__("countdown", parent)
         self.total = seconds
         self.remaining = seconds
         self._tick = QTimer(self)
         self._tick.setInterval(1000)
         self._tick.timeout.connect(self._on_tick)
-
-        box = QFrame(self)
-        box.setObjectName("countdownBox")
-        box.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        box.setMinimumWidth(760)
-        box.setMaximumWidth(1000)
-        column = QVBoxLayout(box)
-        column.setContentsMargins(48, 40, 48, 40)
-        column.setSpacing(24)
         self.question = plain_label(self.tr("Are you still there?"), role="hero")
         self.question.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.seconds_label = plain_label("", role="title")
@@ -109,21 +98,12 @@ class CountdownOverlay(QFrame):
         self.stay_button.setAccessibleDescription(self.tr("Keep going where you were."))
         self.stay_button.clicked.connect(self.stay)
         for widget in (self.question, self.seconds_label, self.explain, self.stay_button):
-            column.addWidget(widget)
-        outer = QVBoxLayout(self)
-        outer.addStretch(1)
-        outer.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
-        outer.addStretch(1)
-        self.hide()
+            self.column.addWidget(widget)
 
     def begin(self) -> None:
         self.remaining = self.total
         self._show_remaining()
-        parent = self.parentWidget()
-        if parent is not None:
-            self.setGeometry(parent.rect())
-        self.show()
-        self.raise_()
+        self.present()
         self.stay_button.setFocus(Qt.FocusReason.OtherFocusReason)
         self._tick.start()
 
@@ -158,23 +138,13 @@ class CountdownOverlay(QFrame):
         )
 
 
-class ConfirmStartOver(QFrame):
+class ConfirmStartOver(Overlay):
     """ "Start over?" before a patient's shortlist is wiped by one mis-tap."""
 
     confirmed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("countdown")  # the same dimmed backdrop as the idle question
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        box = QFrame(self)
-        box.setObjectName("countdownBox")
-        box.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        box.setMinimumWidth(760)
-        box.setMaximumWidth(1000)
-        column = QVBoxLayout(box)
-        column.setContentsMargins(48, 40, 48, 40)
-        column.setSpacing(24)
+        super().__init__("countdown", parent)  # the same dimmed look as the idle question
         question = plain_label(self.tr("Start over?"), role="hero")
         question.setAlignment(Qt.AlignmentFlag.AlignCenter)
         explain = plain_label(self.tr("Your shortlist and choices will be cleared."), role="body")
@@ -189,19 +159,10 @@ class ConfirmStartOver(QFrame):
         self.no_button.setMinimumHeight(80)
         self.no_button.clicked.connect(self.hide)
         for widget in (question, explain, self.no_button, self.yes_button):
-            column.addWidget(widget)
-        outer = QVBoxLayout(self)
-        outer.addStretch(1)
-        outer.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
-        outer.addStretch(1)
-        self.hide()
+            self.column.addWidget(widget)
 
     def ask(self) -> None:
-        parent = self.parentWidget()
-        if parent is not None:
-            self.setGeometry(parent.rect())
-        self.show()
-        self.raise_()
+        self.present()
         self.no_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     @Slot()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
-    QFrame,
     QGridLayout,
     QHBoxLayout,
     QPushButton,
@@ -14,7 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from massage_explorer.kiosk_config import PinGate
-from massage_explorer.ui.widgets import big_button, plain_label
+from massage_explorer.ui.widgets import Overlay, big_button, plain_label
 
 LONG_PRESS_MS = 2500
 MAX_DIGITS = 12
@@ -58,7 +57,7 @@ class LongPress(QObject):
         return False
 
 
-class PinPad(QFrame):
+class PinPad(Overlay):
     """Digits as big buttons, the PIN shown as dots; unlocks only with the configured PIN."""
 
     quitRequested = Signal()
@@ -66,28 +65,15 @@ class PinPad(QFrame):
     closed = Signal()
 
     def __init__(self, gate: PinGate, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("pinpad")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        super().__init__("pinpad", parent, width=(640, 800))
         self.gate = gate
         self._digits = ""
         self._problems = ""
         self.pages = QStackedWidget()
         self.pages.addWidget(self._build_pad())
         self.pages.addWidget(self._build_staff_panel())
-        box = QFrame()
-        box.setObjectName("pinpadBox")
-        box.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        box.setMinimumWidth(640)
-        box.setMaximumWidth(800)
-        inner = QVBoxLayout(box)
-        inner.setContentsMargins(40, 32, 40, 32)
-        inner.addWidget(self.pages)
-        outer = QVBoxLayout(self)
-        outer.addStretch(1)
-        outer.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
-        outer.addStretch(1)
-        self.hide()
+        self.column.setContentsMargins(40, 32, 40, 32)
+        self.column.addWidget(self.pages)
 
     def _build_pad(self) -> QWidget:
         page = QWidget()
@@ -173,11 +159,7 @@ class PinPad(QFrame):
             )
         else:
             self._show_lock_state()
-        parent = self.parentWidget()
-        if parent is not None:
-            self.setGeometry(parent.rect())
-        self.show()
-        self.raise_()
+        self.present()
         self.digit_buttons["1"].setFocus(Qt.FocusReason.OtherFocusReason)
 
     @Slot()

@@ -6,10 +6,12 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractScrollArea,
+    QFrame,
     QLabel,
     QPushButton,
     QScroller,
     QSizePolicy,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -67,3 +69,37 @@ def guidance_lines(full: bool) -> list[str]:
             _tr("Tell your therapist if the pressure is too much."),
         ]
     return lines
+
+
+class Overlay(QFrame):
+    """A dimmed full-window backdrop with a centred box: the kiosk's questions and its PIN pad.
+
+    Subclasses fill `self.column`; `present()` covers the parent window and raises it.
+    """
+
+    def __init__(
+        self, name: str, parent: QWidget | None = None, *, width: tuple[int, int] = (760, 1000)
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self.box = QFrame(self)
+        self.box.setObjectName(name + "Box")
+        self.box.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self.box.setMinimumWidth(width[0])
+        self.box.setMaximumWidth(width[1])
+        self.column = QVBoxLayout(self.box)
+        self.column.setContentsMargins(48, 40, 48, 40)
+        self.column.setSpacing(24)
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        outer.addWidget(self.box, 0, Qt.AlignmentFlag.AlignHCenter)
+        outer.addStretch(1)
+        self.hide()
+
+    def present(self) -> None:
+        parent = self.parentWidget()
+        if parent is not None:
+            self.setGeometry(parent.rect())
+        self.show()
+        self.raise_()
