@@ -17,7 +17,13 @@ from PySide6.QtWidgets import (
 from massage_explorer.catalog import Catalog, Technique
 from massage_explorer.ui.compare_model import ID_ROLE, CompareModel, DifferencesProxy, PickerModel
 from massage_explorer.ui.compare_table import ColumnHeader, PickerDelegate, make_compare_table
-from massage_explorer.ui.detail import MARGIN, GuidancePanel, add_back_shortcuts, keep_full_width
+from massage_explorer.ui.detail import (
+    MARGIN,
+    GuidancePanel,
+    add_back_shortcuts,
+    keep_full_width,
+    label_back_button,
+)
 from massage_explorer.ui.state import MAX_COMPARE, SessionState
 from massage_explorer.ui.widgets import big_button, enable_kinetic_scrolling, plain_label
 
@@ -154,9 +160,7 @@ class CompareView(QWidget):
 
     @Slot()
     def _retranslate(self) -> None:
-        self.back_button.setText(self.tr("← Back"))
-        self.back_button.setAccessibleName(self.tr("Back"))
-        self.back_button.setAccessibleDescription(self.tr("Go back to the previous screen."))
+        label_back_button(self.back_button)
         self.title.setText(self.tr("Compare techniques"))
         add = self.tr("+ Add a technique")
         for button in (self.add_button, self.placeholder_add_button):

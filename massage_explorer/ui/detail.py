@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QEvent, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
@@ -51,6 +51,13 @@ def keep_full_width(*buttons: QPushButton) -> None:
     """Labels beside these buttons wrap before the buttons' words get cut off."""
     for button in buttons:
         button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+
+
+def label_back_button(button: QPushButton) -> None:
+    """The big Back of details and compare: its words, read again after a language change."""
+    button.setText(QCoreApplication.translate("back", "← Back"))
+    button.setAccessibleName(QCoreApplication.translate("back", "Back"))
+    button.setAccessibleDescription(QCoreApplication.translate("back", "Go back to the previous screen."))
 
 
 def add_back_shortcuts(widget: QWidget, slot: object) -> list[QShortcut]:
@@ -147,9 +154,7 @@ class DetailView(QWidget):
 
     @Slot()
     def _retranslate(self) -> None:
-        self.back_button.setText(self.tr("← Back"))
-        self.back_button.setAccessibleName(self.tr("Back"))
-        self.back_button.setAccessibleDescription(self.tr("Go back to the previous screen."))
+        label_back_button(self.back_button)
         self.see_compare_button.setAccessibleDescription(
             self.tr("Shows the techniques you picked side by side.")
         )
