@@ -48,6 +48,8 @@ def print_handout(handout: Handout, printer_name: str) -> PrintResult:
     try:
         printer = QPrinter(info, QPrinter.PrinterMode.HighResolution)
         printer.setDocName(handout.title)
+        # A long shortlist takes two pages: on both sides of one sheet where the printer can.
+        printer.setDuplex(QPrinter.DuplexMode.DuplexLongSide)
         printer.setPageMargins(
             QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM), QPageLayout.Unit.Millimeter
         )
