@@ -30,19 +30,17 @@ NOT_CLAIMED = "—"
 APPLIES_MARK = "⚠"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CompareModel", text)
-
-
 def claim_text(claim: BenefitClaim) -> str:
     """'Moderate evidence ●●●○ — probably helps': grade in words, symbols and hedged wording."""
     grade = f"{wording.evidence_label(claim.evidence)} {wording.evidence_dots(claim.evidence)}"
-    return _tr("{grade} — {hedge}").format(grade=grade, hedge=wording.hedge(claim.evidence))
+    return QCoreApplication.translate("CompareModel", "{grade} — {hedge}").format(
+        grade=grade, hedge=wording.hedge(claim.evidence)
+    )
 
 
 def applies_text() -> str:
     """The mark of a caution that matches the patient's condition: a symbol and words."""
-    return _tr("{mark} Applies to you").format(mark=APPLIES_MARK)
+    return QCoreApplication.translate("CompareModel", "{mark} Applies to you").format(mark=APPLIES_MARK)
 
 
 @dataclass(frozen=True)
@@ -141,30 +139,36 @@ def _build_rows(
     def text_row(question: str, cells: Sequence[str]) -> CompareRow:
         return CompareRow(question, tuple(cells), (False,) * len(cells))
 
-    missing = _tr("Not described")
+    missing = QCoreApplication.translate("CompareModel", "Not described")
     rows = [
-        text_row(_tr("What is it?"), [t.summary.get(language) for t in techniques]),
         text_row(
-            _tr("How does it feel?"),
+            QCoreApplication.translate("CompareModel", "What is it?"),
+            [t.summary.get(language) for t in techniques],
+        ),
+        text_row(
+            QCoreApplication.translate("CompareModel", "How does it feel?"),
             [t.feels_like.get(language) if t.feels_like else missing for t in techniques],
         ),
         text_row(
-            _tr("How firm?"),
+            QCoreApplication.translate("CompareModel", "How firm?"),
             [f"{wording.pressure_scale(t.pressure)} {wording.pressure_text(t.pressure)}" for t in techniques],
         ),
-        text_row(_tr("How long?"), [wording.minutes_text(t.session_minutes) for t in techniques]),
+        text_row(
+            QCoreApplication.translate("CompareModel", "How long?"),
+            [wording.minutes_text(t.session_minutes) for t in techniques],
+        ),
     ]
     rows += _benefit_rows(catalog, techniques, language)
     rows.append(_caution_row(catalog, techniques, language, condition))
     rows.append(
         text_row(
-            _tr("What happens after?"),
+            QCoreApplication.translate("CompareModel", "What happens after?"),
             [t.after_session.get(language) if t.after_session else missing for t in techniques],
         )
     )
     rows.append(
         text_row(
-            _tr("What should I ask?"),
+            QCoreApplication.translate("CompareModel", "What should I ask?"),
             [
                 "\n".join(f"• {q.get(language)}" for q in t.questions_to_ask)
                 if t.questions_to_ask
@@ -182,8 +186,8 @@ def _benefit_rows(
     """One row per benefit claimed by any technique, in vocabulary order, so claims line up."""
     claimed = list(dict.fromkeys(c.benefit for t in techniques for c in t.benefits))
     if not claimed:
-        none = _tr("None reported")
-        question = _tr("What may it help, and how sure are we?")
+        none = QCoreApplication.translate("CompareModel", "None reported")
+        question = QCoreApplication.translate("CompareModel", "What may it help, and how sure are we?")
         return [CompareRow(question, (none,) * len(techniques), (False,) * len(techniques))]
     order = {term.id: i for i, term in enumerate(catalog.benefits)} if catalog else {}
     claimed.sort(key=lambda b: order.get(b, len(order)))
@@ -195,7 +199,7 @@ def _benefit_rows(
         for technique in techniques:
             claim = technique.claim(benefit_id)
             cells.append(claim_text(claim) if claim else NOT_CLAIMED)
-        question = _tr("{benefit}: may it help?").format(benefit=label)
+        question = QCoreApplication.translate("CompareModel", "{benefit}: may it help?").format(benefit=label)
         rows.append(CompareRow(question, tuple(cells), (False,) * len(cells)))
     return rows
 
@@ -214,15 +218,24 @@ def _caution_row(
         for caution in sorted(technique.cautions, key=lambda c: c.condition != condition):
             term = catalog.condition(caution.condition) if catalog else None
             label = term.label.get(language) if term else caution.condition
-            line = _tr("{condition}: {note}").format(condition=label, note=caution.note.get(language))
+            line = QCoreApplication.translate("CompareModel", "{condition}: {note}").format(
+                condition=label, note=caution.note.get(language)
+            )
             if condition is not None and caution.condition == condition:
                 line = f"{applies_text()}\n{line}"
                 mine = True
             lines.append(line)
-        cells.append("\n\n".join(lines) if lines else _tr("No cautions listed"))
+        cells.append(
+            "\n\n".join(lines) if lines else QCoreApplication.translate("CompareModel", "No cautions listed")
+        )
         marked.append(mine)
     # Kept even when it reads the same everywhere: the patient may have a condition not chosen.
-    return CompareRow(_tr("Who should be careful?"), tuple(cells), tuple(marked), safety=True)
+    return CompareRow(
+        QCoreApplication.translate("CompareModel", "Who should be careful?"),
+        tuple(cells),
+        tuple(marked),
+        safety=True,
+    )
 
 
 class DifferencesProxy(QSortFilterProxyModel):

@@ -18,10 +18,6 @@ OUT_OF_DATE_YEARS = 5
 SECTION_SPACING = 28
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DetailView", text)
-
-
 def years_before(today: dt.date, years: int) -> dt.date:
     try:
         return today.replace(year=today.year - years)
@@ -66,28 +62,41 @@ class ContentBuilder:
         layout.addLayout(intro)
         layout.addWidget(
             self.section(
-                _tr("What it is"),
+                QCoreApplication.translate("DetailView", "What it is"),
                 [plain_label(p, role="body") for p in paragraphs(technique.description.get(lang))],
             )
         )
         if technique.feels_like:
             feels = plain_label(technique.feels_like.get(lang), role="body")
-            layout.addWidget(self.section(_tr("What it feels like"), [feels]))
+            layout.addWidget(
+                self.section(QCoreApplication.translate("DetailView", "What it feels like"), [feels])
+            )
         firm = plain_label(
             f"{wording.pressure_scale(technique.pressure)}  {wording.pressure_text(technique.pressure)}",
             role="badge",
         )
-        firm.setAccessibleName(_tr("Pressure: {p}").format(p=wording.pressure_text(technique.pressure)))
+        firm.setAccessibleName(
+            QCoreApplication.translate("DetailView", "Pressure: {p}").format(
+                p=wording.pressure_text(technique.pressure)
+            )
+        )
         long = plain_label(wording.minutes_text(technique.session_minutes), role="badge")
         layout.addLayout(
-            self.side_by_side([self.section(_tr("How firm"), [firm]), self.section(_tr("How long"), [long])])
+            self.side_by_side(
+                [
+                    self.section(QCoreApplication.translate("DetailView", "How firm"), [firm]),
+                    self.section(QCoreApplication.translate("DetailView", "How long"), [long]),
+                ]
+            )
         )
         # Benefits and cautions get the same heading, card style and width: equal weight.
         columns = []
         if technique.benefits:
             claims = sorted(technique.benefits, key=lambda c: -c.evidence.strength)
             cards = [self.benefit_card(c) for c in claims]
-            columns.append(self.section(_tr("What it may help with"), cards))
+            columns.append(
+                self.section(QCoreApplication.translate("DetailView", "What it may help with"), cards)
+            )
         if technique.cautions:
             cautions = sorted(technique.cautions, key=lambda c: c.condition != self.condition)
             cards = [self.caution_card(c) for c in cautions]
@@ -95,22 +104,29 @@ class ContentBuilder:
             # Never silence: a missing section could be read as "safe for everyone".
             cards = [
                 plain_label(
-                    _tr(
+                    QCoreApplication.translate(
+                        "DetailView",
                         "No specific cautions are listed for this technique. "
-                        "Still check with your doctor first."
+                        "Still check with your doctor first.",
                     ),
                     role="body",
                 )
             ]
-        columns.append(self.section(_tr("Who should be careful"), cards))
+        columns.append(self.section(QCoreApplication.translate("DetailView", "Who should be careful"), cards))
         if columns:
             layout.addLayout(self.side_by_side(columns))
         if technique.after_session:
             after = plain_label(technique.after_session.get(lang), role="body")
-            layout.addWidget(self.section(_tr("What to expect after"), [after]))
+            layout.addWidget(
+                self.section(QCoreApplication.translate("DetailView", "What to expect after"), [after])
+            )
         if technique.questions_to_ask:
             questions = [plain_label(f"• {q.get(lang)}", role="body") for q in technique.questions_to_ask]
-            layout.addWidget(self.section(_tr("Questions to ask your therapist"), questions))
+            layout.addWidget(
+                self.section(
+                    QCoreApplication.translate("DetailView", "Questions to ask your therapist"), questions
+                )
+            )
         layout.addStretch(1)
         return content
 
@@ -168,17 +184,19 @@ class ContentBuilder:
         if claim.note:
             labels.append(plain_label(claim.note.get(lang), role="body"))
         if claim.sources:
-            labels.append(plain_label(_tr("Sources:"), role="muted"))
+            labels.append(plain_label(QCoreApplication.translate("DetailView", "Sources:"), role="muted"))
             labels += [plain_label(s.get(lang), role="muted") for s in claim.sources]
         if claim.reviewed:
             date = QLocale(lang).toString(
                 QDate(claim.reviewed.year, claim.reviewed.month, claim.reviewed.day), "d MMMM yyyy"
             )
             if is_out_of_date(claim.reviewed, self.today):
-                text = _tr("⚠ May be out of date: the evidence was last checked on {date}.")
+                text = QCoreApplication.translate(
+                    "DetailView", "⚠ May be out of date: the evidence was last checked on {date}."
+                )
                 labels.append(plain_label(text.format(date=date), role="body"))
             else:
-                text = _tr("Evidence last checked on {date}.")
+                text = QCoreApplication.translate("DetailView", "Evidence last checked on {date}.")
                 labels.append(plain_label(text.format(date=date), role="muted"))
         return self.card(labels)
 

@@ -32,10 +32,6 @@ MAX_CARD_BENEFITS = 3
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("models", text)
-
-
 def fold(text: str) -> str:
     """Lower-case and strip accents, so 'Réflexologie' is found by 'reflexo'."""
     decomposed = unicodedata.normalize("NFKD", text)
@@ -78,11 +74,15 @@ class Card:
             parts.append(self.suited)
         parts += [
             self.summary,
-            _tr("Pressure: {p}").format(p=self.pressure),
-            _tr("Session: {m}").format(m=self.minutes),
+            QCoreApplication.translate("models", "Pressure: {p}").format(p=self.pressure),
+            QCoreApplication.translate("models", "Session: {m}").format(m=self.minutes),
         ]
         parts += [f"{b.label}: {b.grade}" for b in self.benefits]
-        parts.append(_tr("Saved to shortlist") if self.saved else _tr("Not saved"))
+        parts.append(
+            QCoreApplication.translate("models", "Saved to shortlist")
+            if self.saved
+            else QCoreApplication.translate("models", "Not saved")
+        )
         return ". ".join(p.rstrip(".") for p in parts if p) + "."
 
 
@@ -207,9 +207,13 @@ class TechniqueListModel(QAbstractListModel):
         if condition:
             name = self.condition_label(condition)
             if tech.cautions_for(condition):
-                caution = _tr("Caution for {condition}").format(condition=name)
+                caution = QCoreApplication.translate("models", "Caution for {condition}").format(
+                    condition=name
+                )
             if condition in tech.good_for:
-                suited = _tr("Often chosen for {condition}").format(condition=name)
+                suited = QCoreApplication.translate("models", "Often chosen for {condition}").format(
+                    condition=name
+                )
         return Card(
             technique_id=tech.id,
             name=tech.name.get(lang),

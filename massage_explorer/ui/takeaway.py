@@ -32,10 +32,6 @@ MIN_MODULE_PX = 5
 QUIET_ZONE = 4  # modules of white around the code, as the QR standard asks
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("takeaway", text)
-
-
 @dataclass(frozen=True)
 class HandoutCaution:
     """Advice for people with one condition: 'Herniated disc' + what to do."""
@@ -87,16 +83,20 @@ class Handout:
 
 def _labels() -> HandoutLabels:
     return HandoutLabels(
-        pressure=_tr("Pressure"),
-        session=_tr("Session"),
-        benefits=_tr("What it may help with"),
-        cautions=_tr("Take care if you have"),
-        questions=_tr("Questions to ask your therapist"),
-        guidance=_tr("From the clinic"),
-        scan=_tr("Scan to keep this list on your phone."),
-        scan_short=_tr("Scan to keep a shorter version of this list on your phone."),
-        more=_tr("More techniques are on the printout."),
-        more_desk=_tr("More techniques: ask at the front desk for the full list."),
+        pressure=QCoreApplication.translate("takeaway", "Pressure"),
+        session=QCoreApplication.translate("takeaway", "Session"),
+        benefits=QCoreApplication.translate("takeaway", "What it may help with"),
+        cautions=QCoreApplication.translate("takeaway", "Take care if you have"),
+        questions=QCoreApplication.translate("takeaway", "Questions to ask your therapist"),
+        guidance=QCoreApplication.translate("takeaway", "From the clinic"),
+        scan=QCoreApplication.translate("takeaway", "Scan to keep this list on your phone."),
+        scan_short=QCoreApplication.translate(
+            "takeaway", "Scan to keep a shorter version of this list on your phone."
+        ),
+        more=QCoreApplication.translate("takeaway", "More techniques are on the printout."),
+        more_desk=QCoreApplication.translate(
+            "takeaway", "More techniques: ask at the front desk for the full list."
+        ),
     )
 
 
@@ -106,10 +106,13 @@ def _short_guidance() -> tuple[str, ...]:
     Every byte the guidance saves keeps a caution in a full QR code; the printout has the long form.
     """
     return (
-        _tr("Check with your doctor first."),
-        _tr("Choose a therapist for your cause of back pain: a herniated disc is treated differently."),
-        _tr("Some discomfort after the first sessions can be normal."),
-        _tr("Say if the pressure is too much."),
+        QCoreApplication.translate("takeaway", "Check with your doctor first."),
+        QCoreApplication.translate(
+            "takeaway",
+            "Choose a therapist for your cause of back pain: a herniated disc is treated differently.",
+        ),
+        QCoreApplication.translate("takeaway", "Some discomfort after the first sessions can be normal."),
+        QCoreApplication.translate("takeaway", "Say if the pressure is too much."),
     )
 
 
@@ -120,7 +123,7 @@ def _technique(catalog: Catalog, technique: Technique, language: str) -> Handout
     for claim in claims:
         term = catalog.benefit(claim.benefit)
         benefits.append(
-            _tr("{benefit}: {grade} — {hedge}").format(
+            QCoreApplication.translate("takeaway", "{benefit}: {grade} — {hedge}").format(
                 benefit=term.label.get(language) if term else claim.benefit,
                 grade=evidence_label(claim.evidence),
                 hedge=hedge(claim.evidence),
@@ -149,11 +152,11 @@ def build_handout(catalog: Catalog, technique_ids: Iterable[str], language: str)
         if technique is not None:
             techniques.append(_technique(catalog, technique, language))
     return Handout(
-        title=_tr("My massage shortlist"),
+        title=QCoreApplication.translate("takeaway", "My massage shortlist"),
         techniques=tuple(techniques),
         guidance=tuple(guidance_lines(full=True)),
         guidance_short=_short_guidance(),
-        footer=_tr("General information, not medical advice."),
+        footer=QCoreApplication.translate("takeaway", "General information, not medical advice."),
         labels=_labels(),
         language=language,
     )
@@ -268,8 +271,12 @@ def shortened_notice(paper: bool = True) -> str:
     Without `paper` (a kiosk with no printer and no PDF folder) there is no printout to point to.
     """
     if paper:
-        return _tr("Some details are left out of the code; the printout has everything.")
-    return _tr("Some details are left out of the code. Ask at the front desk for the full list.")
+        return QCoreApplication.translate(
+            "takeaway", "Some details are left out of the code; the printout has everything."
+        )
+    return QCoreApplication.translate(
+        "takeaway", "Some details are left out of the code. Ask at the front desk for the full list."
+    )
 
 
 def qr_matrix(text: str, level: str = "m") -> list[list[bool]]:

@@ -13,7 +13,6 @@ from pathlib import Path
 
 from PySide6.QtCore import (
     QBuffer,
-    QCoreApplication,
     QIODevice,
     QLocale,
     QMarginsF,
@@ -59,10 +58,6 @@ QR_MARK = "{qr-code}"  # where the code goes; replaced by the object below
 QR_OBJECT = QTextFormat.ObjectTypes.UserObject.value + 1
 OBJECT_CHAR = "\ufffc"
 PDF_DPI = 300
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("takeaway", text)
 
 
 def _e(text: str) -> str:

@@ -15,10 +15,6 @@ from massage_explorer.ui.takeaway_pdf import MARGIN_MM, paint_handout
 log = logging.getLogger(__name__)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("takeaway", text)
-
-
 @dataclass(frozen=True)
 class PrintResult:
     """How printing went: a message for the patient and a detail for the staff log."""
@@ -29,7 +25,9 @@ class PrintResult:
 
 
 def unavailable_message() -> str:
-    return _tr("Printing is not available right now. Please ask at the front desk.")
+    return QCoreApplication.translate(
+        "takeaway", "Printing is not available right now. Please ask at the front desk."
+    )
 
 
 def _failed(detail: str) -> PrintResult:
@@ -60,4 +58,4 @@ def print_handout(handout: Handout, printer_name: str) -> PrintResult:
             return _failed(f"printer {printer_name!r} reported an error")
     except Exception as exc:  # a broken driver must not crash the kiosk in front of a patient
         return _failed(f"printing on {printer_name!r} failed: {exc!r}")
-    return PrintResult(True, _tr("Your list is being printed."))
+    return PrintResult(True, QCoreApplication.translate("takeaway", "Your list is being printed."))

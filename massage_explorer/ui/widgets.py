@@ -18,10 +18,6 @@ from PySide6.QtWidgets import (
 MIN_TARGET = 48  # px: the smallest touch target we allow
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("widgets", text)
-
-
 def plain_label(text: str = "", parent: QWidget | None = None, *, role: str = "") -> QLabel:
     """A word-wrapped label that never interprets its text as HTML (catalog text goes here)."""
     label = QLabel(parent)
@@ -58,15 +54,16 @@ def enable_kinetic_scrolling(area: QAbstractScrollArea) -> None:
 
 def guidance_lines(full: bool) -> list[str]:
     """The clinic's guidance: always the doctor line; on details, compare and shortlist the rest."""
-    lines = [_tr("Check with your doctor first.")]
+    lines = [QCoreApplication.translate("widgets", "Check with your doctor first.")]
     if full:
         lines += [
-            _tr(
+            QCoreApplication.translate(
+                "widgets",
                 "Choose a therapist who specialises in your cause of back pain. "
-                "Non-specific low back pain and a herniated disc are treated differently."
+                "Non-specific low back pain and a herniated disc are treated differently.",
             ),
-            _tr("Some discomfort after the first sessions can be normal."),
-            _tr("Tell your therapist if the pressure is too much."),
+            QCoreApplication.translate("widgets", "Some discomfort after the first sessions can be normal."),
+            QCoreApplication.translate("widgets", "Tell your therapist if the pressure is too much."),
         ]
     return lines
 

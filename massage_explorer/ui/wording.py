@@ -7,18 +7,14 @@ from PySide6.QtCore import QCoreApplication
 from massage_explorer.catalog import Evidence, Pressure, Range
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("wording", text)
-
-
 def evidence_label(evidence: Evidence) -> str:
     """'Moderate evidence', 'Not studied', ... (words, never colour alone)."""
     return {
-        Evidence.HIGH: _tr("High evidence"),
-        Evidence.MODERATE: _tr("Moderate evidence"),
-        Evidence.LOW: _tr("Low evidence"),
-        Evidence.VERY_LOW: _tr("Very low evidence"),
-        Evidence.UNTESTED: _tr("Not studied"),
+        Evidence.HIGH: QCoreApplication.translate("wording", "High evidence"),
+        Evidence.MODERATE: QCoreApplication.translate("wording", "Moderate evidence"),
+        Evidence.LOW: QCoreApplication.translate("wording", "Low evidence"),
+        Evidence.VERY_LOW: QCoreApplication.translate("wording", "Very low evidence"),
+        Evidence.UNTESTED: QCoreApplication.translate("wording", "Not studied"),
     }[evidence]
 
 
@@ -30,20 +26,20 @@ def evidence_dots(evidence: Evidence) -> str:
 def hedge(evidence: Evidence) -> str:
     """How sure the wording may sound for a claim of this grade."""
     return {
-        Evidence.HIGH: _tr("helps"),
-        Evidence.MODERATE: _tr("probably helps"),
-        Evidence.LOW: _tr("may help"),
-        Evidence.VERY_LOW: _tr("might help, but we are very unsure"),
-        Evidence.UNTESTED: _tr("reported by patients, not studied"),
+        Evidence.HIGH: QCoreApplication.translate("wording", "helps"),
+        Evidence.MODERATE: QCoreApplication.translate("wording", "probably helps"),
+        Evidence.LOW: QCoreApplication.translate("wording", "may help"),
+        Evidence.VERY_LOW: QCoreApplication.translate("wording", "might help, but we are very unsure"),
+        Evidence.UNTESTED: QCoreApplication.translate("wording", "reported by patients, not studied"),
     }[evidence]
 
 
 def pressure_word(level: Pressure) -> str:
     return {
-        Pressure.LIGHT: _tr("Light"),
-        Pressure.MEDIUM: _tr("Medium"),
-        Pressure.FIRM: _tr("Firm"),
-        Pressure.DEEP: _tr("Deep"),
+        Pressure.LIGHT: QCoreApplication.translate("wording", "Light"),
+        Pressure.MEDIUM: QCoreApplication.translate("wording", "Medium"),
+        Pressure.FIRM: QCoreApplication.translate("wording", "Firm"),
+        Pressure.DEEP: QCoreApplication.translate("wording", "Deep"),
     }[level]
 
 
@@ -52,7 +48,9 @@ def pressure_text(pressure: Range) -> str:
     low = pressure_word(Pressure(pressure.low))
     if pressure.is_single:
         return low
-    return _tr("{low} to {high}").format(low=low, high=pressure_word(Pressure(pressure.high)).lower())
+    return QCoreApplication.translate("wording", "{low} to {high}").format(
+        low=low, high=pressure_word(Pressure(pressure.high)).lower()
+    )
 
 
 def pressure_scale(pressure: Range) -> str:
@@ -62,5 +60,7 @@ def pressure_scale(pressure: Range) -> str:
 
 def minutes_text(minutes: Range) -> str:
     if minutes.is_single:
-        return _tr("{n} minutes").format(n=minutes.low)
-    return _tr("{low} to {high} minutes").format(low=minutes.low, high=minutes.high)
+        return QCoreApplication.translate("wording", "{n} minutes").format(n=minutes.low)
+    return QCoreApplication.translate("wording", "{low} to {high} minutes").format(
+        low=minutes.low, high=minutes.high
+    )
