@@ -266,4 +266,3 @@ def test_a_failing_printer_driver_is_reported_not_raised(qapp, monkeypatch) -> N
     assert not result.ok
     assert result.message == unavailable_message()
     assert "driver crashed" in result.detail
-
