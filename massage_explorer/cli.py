@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import getpass
 import sys
 from collections.abc import Sequence
@@ -22,6 +23,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--data", metavar="FILE", type=Path, help="catalog to show (default: bundled)")
     parser.add_argument("--kiosk", action="store_true", help="run as a locked-down kiosk")
+    parser.add_argument(
+        "--language", metavar="CODE", help="language of the patient app, e.g. es (kiosk: [kiosk] language)"
+    )
     parser.add_argument(
         "--config", type=Path, metavar="FILE", help="kiosk settings file (default: %(default)s)",
         default=default_config_path(),
@@ -79,7 +83,7 @@ def validate(files: Sequence[Path], *, strict: bool) -> int:
     return worst
 
 
-def run(data: Path | None, *, kiosk: bool, config_path: Path) -> int:
+def run(data: Path | None, *, kiosk: bool, config_path: Path, language: str | None = None) -> int:
     """Start the patient app; a bad catalog gets the validator's messages, not a traceback."""
     config = None
     if kiosk:
@@ -88,6 +92,8 @@ def run(data: Path | None, *, kiosk: bool, config_path: Path) -> int:
         except ConfigError as exc:
             print(f"error: {exc}", file=sys.stderr)
             return EXIT_INVALID
+        if language:
+            config = dataclasses.replace(config, language=language)
     path = data or (config.catalog if config else None) or bundled_catalog_path()
     result = _read(path)
     if result is None:
@@ -114,7 +120,7 @@ def run(data: Path | None, *, kiosk: bool, config_path: Path) -> int:
     from massage_explorer.ui.app import run_app
 
     assert result.catalog is not None
-    status: int = run_app(result.catalog, catalog_path=path)
+    status: int = run_app(result.catalog, catalog_path=path, language=language)
     return status
 
 
@@ -185,7 +191,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return set_pin(args.config)
     if args.command == "edit":
         return edit(args.file)
-    return run(args.data, kiosk=args.kiosk, config_path=args.config)
+    return run(args.data, kiosk=args.kiosk, config_path=args.config, language=args.language)
 
 
 if __name__ == "__main__":

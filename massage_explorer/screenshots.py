@@ -12,7 +12,7 @@ from massage_explorer.catalog import Catalog, Pressure
 SIZE = (1920, 1080)
 
 
-def render_all(catalog: Catalog, outdir: Path) -> list[Path]:
+def render_all(catalog: Catalog, outdir: Path, *, language: str = "", prefix: str = "") -> list[Path]:
     """Drive a MainWindow through every screen and save one PNG per screen; returns the paths."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
@@ -25,7 +25,7 @@ def render_all(catalog: Catalog, outdir: Path) -> list[Path]:
     if not isinstance(app, QApplication):
         app = QApplication(sys.argv[:1])
     outdir.mkdir(parents=True, exist_ok=True)
-    state = SessionState(catalog.default_language)
+    state = SessionState(language or catalog.default_language)
     apply_theme(app, high_contrast=False, scale=state.text_scale)
     window = MainWindow(catalog, state)
     window.resize(*SIZE)
@@ -36,7 +36,7 @@ def render_all(catalog: Catalog, outdir: Path) -> list[Path]:
         prepare()
         for _ in range(3):  # delayed item layouts and style polish run from the event loop
             app.processEvents()
-        path = outdir / name
+        path = outdir / (prefix + name)
         window.grab().save(str(path))
         saved.append(path)
 
@@ -143,7 +143,18 @@ def main(argv: list[str] | None = None) -> int:
             print(problem, file=sys.stderr)
         return 1
     outdir = Path(args[0])
-    for path in [*render_all(result.catalog, outdir), *render_kiosk(result.catalog, outdir)]:
+    shots = [*render_all(result.catalog, outdir), *render_kiosk(result.catalog, outdir)]
+    if "es" in result.catalog.languages:
+        from PySide6.QtWidgets import QApplication
+
+        from massage_explorer.ui.i18n import install_language
+
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        install_language(app, "es")
+        shots += render_all(result.catalog, outdir, language="es", prefix="es-")
+        install_language(app, "en")
+    for path in shots:
         print(path)
     return 0
 

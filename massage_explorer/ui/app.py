@@ -306,10 +306,14 @@ def prepare_application() -> QApplication:
     return app
 
 
-def run_app(catalog: Catalog, *, catalog_path: Path | None = None) -> int:
+def run_app(catalog: Catalog, *, catalog_path: Path | None = None, language: str | None = None) -> int:
     """Show the patient app (a normal desktop window) until it is closed; returns the exit code."""
+    from massage_explorer.ui.i18n import install_language
+
     app = prepare_application()
-    state = SessionState(catalog.default_language)
+    language = language if language in catalog.languages else catalog.default_language
+    install_language(app, language)  # before any widget is built: every label is in it
+    state = SessionState(language)
     window = MainWindow(catalog, state)
     window.startOverRequested.connect(window.reset_session)
     if catalog_path is not None:

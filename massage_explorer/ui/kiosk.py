@@ -241,7 +241,12 @@ def run_kiosk(
     `refused` is a catalog file that had errors at start-up (the kiosk then shows its backup):
     staff see its problems on the PIN pad, as for a refused live update.
     """
+    from massage_explorer.ui.i18n import install_language
+
     app = prepare_application()
+    install_language(
+        app, config.language if config.language in catalog.languages else catalog.default_language
+    )
     window = KioskWindow(catalog, config)
     if catalog_path is not None:
         window.setWindowFilePath(str(catalog_path))

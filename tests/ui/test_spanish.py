@@ -1,0 +1,165 @@
+"""A patient who reads Spanish meets no English: screens, QR code and PDF (language set at start)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit
+
+from massage_explorer.paths import bundled_catalog_path, resources_path
+from massage_explorer.storage import load_catalog
+from massage_explorer.ui.app import MainWindow
+from massage_explorer.ui.i18n import install_language
+from massage_explorer.ui.state import SessionState
+from massage_explorer.ui.takeaway import build_handout, qr_text
+from massage_explorer.ui.takeaway_pdf import write_pdf
+from massage_explorer.ui.theme import apply_theme
+
+TS = resources_path() / "translations" / "massage_explorer_es.ts"
+# Words that are the same in both languages, or names: allowed on a Spanish screen.
+SAME_IN_BOTH = {"OK", "A", "Shiatsu", "PDF", "QR", "Massage Explorer"}
+
+
+def english_sources() -> set[str]:
+    """Every interface string whose Spanish differs from the English."""
+    found = set()
+    for message in ET.parse(TS).getroot().iter("message"):
+        source = message.findtext("source") or ""
+        translation = message.find("translation")
+        spanish = "".join(translation.itertext()) if translation is not None else ""
+        if spanish.strip() and spanish != source and source not in SAME_IN_BOTH and len(source) > 3:
+            found.add(source.split("{")[0].strip())  # the fixed part before any placeholder
+    return {s for s in found if len(s) > 3}
+
+
+@pytest.fixture
+def spanish(qapp):
+    assert install_language(qapp, "es")
+    yield
+    install_language(qapp, "en")
+
+
+@pytest.fixture
+def catalog():
+    return load_catalog(bundled_catalog_path()).catalog
+
+
+def visible_texts(window) -> list[str]:
+    texts = []
+    for widget in window.findChildren(QLabel):
+        if widget.isVisibleTo(window) and widget.text():
+            texts.append(widget.text())
+    for widget in window.findChildren(QAbstractButton):
+        if widget.isVisibleTo(window):
+            texts += [widget.text(), widget.accessibleName(), widget.accessibleDescription()]
+    for widget in window.findChildren(QLineEdit):
+        if widget.isVisibleTo(window):
+            texts += [widget.placeholderText(), widget.accessibleName()]
+    return [t for t in texts if t]
+
+
+def test_the_interface_translation_is_complete_and_compiled():
+    unfinished = [
+        m.findtext("source")
+        for m in ET.parse(TS).getroot().iter("message")
+        if m.find("translation") is not None and m.find("translation").get("type") == "unfinished"
+    ]
+    assert unfinished == []
+    qm = TS.with_suffix(".qm")
+    lrelease = Path(sys.executable).with_name("pyside6-lrelease")
+    fresh = qm.with_name("fresh.qm")
+    try:
+        subprocess.run([str(lrelease if lrelease.exists() else shutil.which("pyside6-lrelease")), str(TS),
+                        "-qm", str(fresh)], check=True, capture_output=True)  # fmt: skip
+        assert fresh.read_bytes() == qm.read_bytes(), "run .ci/translations: the .qm is older than the .ts"
+    finally:
+        fresh.unlink(missing_ok=True)
+
+
+def test_every_patient_screen_is_in_spanish(qtbot, qapp, spanish, catalog):
+    apply_theme(qapp, high_contrast=False, scale=1.0)
+    state = SessionState("es")
+    window = MainWindow(catalog, state)
+    qtbot.addWidget(window)
+    window.resize(1920, 1080)
+    window.show()
+    ids = [t.id for t in catalog.techniques]
+    for technique_id in ids[:3]:
+        state.toggle_shortlist(technique_id)
+    state.set_compare(ids[:3])
+    state.set_condition(catalog.conditions[0].id)
+    english = english_sources()
+    catalog_english = {
+        t.summary.get("en") for t in catalog.techniques if t.summary.get("en") != t.summary.get("es")
+    }
+    screens = {
+        "browse": window.show_browse,
+        "details": lambda: window.show_details(ids[0]),
+        "compare": window.show_compare,
+        "shortlist": window.show_shortlist,
+        "take-away": lambda: (window.show_shortlist(), window.shortlist_screen().show_takeaway()),
+    }
+    problems = []
+    for name, show in screens.items():
+        show()
+        qtbot.wait(30)
+        texts = visible_texts(window)
+        model = window.browse.proxy
+        texts += [model.index(r, 0).data(Qt.ItemDataRole.AccessibleTextRole) for r in range(model.rowCount())]
+        for text in texts:
+            for source in english:
+                if re.search(rf"(?<!\w){re.escape(source)}(?!\w)", text):
+                    problems.append(f"{name}: English {source!r} in {text[:80]!r}")
+            if text in catalog_english:
+                problems.append(f"{name}: English catalog text {text[:80]!r}")
+    assert problems == []
+    assert any("Consulte primero con su médico." in text for text in visible_texts(window))
+
+
+def test_qr_and_pdf_come_out_in_spanish(qapp, spanish, catalog, tmp_path):
+    import zxingcpp
+
+    from massage_explorer.ui.takeaway import qr_image
+    from tests.ui.test_takeaway import decode
+
+    handout = build_handout(catalog, [t.id for t in catalog.techniques][:2], "es")
+    payload = qr_text(handout)
+    text = decode(qr_image(payload.text, 5, payload.level))
+    assert text == payload.text
+    assert "Consulte primero con su médico." in text
+    assert catalog.techniques[0].name.get("es") in text
+    assert zxingcpp is not None
+    path = tmp_path / "lista.pdf"
+    write_pdf(handout, path)
+    words = " ".join(subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True,
+                                    check=True).stdout.split())  # fmt: skip
+    assert "Consulte primero con su médico." in words
+    assert "Check with your doctor" not in words
+    assert QCoreApplication.translate("wording", "High evidence") == "Evidencia alta"
+
+
+def test_a_kiosk_set_to_spanish_greets_and_asks_in_spanish(qtbot, qapp, spanish, catalog):
+    from massage_explorer.kiosk_config import KioskConfig
+    from massage_explorer.ui.kiosk import KioskWindow
+
+    kiosk = KioskWindow(catalog, KioskConfig(language="es"))
+    qtbot.addWidget(kiosk)
+    kiosk.resize(1920, 1080)
+    kiosk.show()
+    assert kiosk.welcome.start_button.text() == "Toque para empezar"
+    assert kiosk.welcome.highlight_name.text() == catalog.techniques[0].name.get("es")
+    kiosk.start_session()
+    assert kiosk.session.state.language == "es"
+    kiosk.idle.idle.emit()
+    assert kiosk.countdown.question.text() == "¿Sigue ahí?"
+    for _ in range(kiosk.countdown.total):
+        kiosk.countdown._on_tick()
+    assert kiosk.session.state.language == "es"  # the reset returns to the kiosk's own language
+    kiosk.staff_quit_for_tests()
