@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -28,7 +29,7 @@ from massage_explorer.ui.browse import BrowseScreen
 from massage_explorer.ui.models import TechniqueListModel
 from massage_explorer.ui.state import TEXT_STEPS, SessionState
 from massage_explorer.ui.theme import apply_theme
-from massage_explorer.ui.widgets import big_button, guidance_lines, plain_label
+from massage_explorer.ui.widgets import Texts, big_button, guidance_lines, language_switch, plain_label
 
 if TYPE_CHECKING:
     from massage_explorer.ui.compare import CompareView
@@ -67,8 +68,10 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.stack.addWidget(self.browse)
 
-        self.footer = footer = plain_label(guidance_lines(full=False)[0], role="guidance")
-        footer.setAccessibleName(self.tr("Advice from the clinic"))
+        self.texts = Texts()
+        self.footer = footer = plain_label("", role="guidance")
+        self.texts(footer.setText, lambda: guidance_lines(full=False)[0])
+        self.texts(footer.setAccessibleName, lambda: self.tr("Advice from the clinic"))
         central = QWidget()
         col = QVBoxLayout(central)
         col.setContentsMargins(0, 0, 0, 0)
@@ -81,7 +84,10 @@ class MainWindow(QMainWindow):
         state.shortlistChanged.connect(self._update_badges)
         state.compareChanged.connect(self._update_badges)
         state.appearanceChanged.connect(self._apply_appearance)
+        state.languageChanged.connect(self._apply_language)
         self._update_badges()
+        for code, button in self.language_buttons.items():
+            button.setChecked(code == state.language)
         self.browse.search.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _build_top_bar(self) -> QWidget:
@@ -90,49 +96,64 @@ class MainWindow(QMainWindow):
         bar.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         row = QHBoxLayout(bar)
         row.setContentsMargins(20, 10, 20, 10)
-        row.setSpacing(14)
-        self.title = plain_label(self.tr("Massage Explorer"), role="title")
+        row.setSpacing(10)
+        self.title = plain_label("", role="title")
+        self.texts(self.title.setText, lambda: self.tr("Massage Explorer"))
         # At the largest text the buttons keep their full labels; the title wraps instead.
         self.title.setWordWrap(True)
         self.title.setMinimumWidth(120)
         row.addWidget(self.title, 1)
-        self.compare_button = big_button(self.tr("Compare"))
+        self.compare_button = big_button("")
         self.compare_button.setProperty("role", "badge")
-        self.compare_button.setAccessibleDescription(self.tr("Show the techniques side by side."))
+        self.texts(
+            self.compare_button.setAccessibleDescription, lambda: self.tr("Show the techniques side by side.")
+        )
         self.compare_button.clicked.connect(self.show_compare)
-        self.shortlist_button = big_button(self.tr("Shortlist"))
+        self.shortlist_button = big_button("")
         self.shortlist_button.setProperty("role", "badge")
-        self.shortlist_button.setAccessibleDescription(self.tr("See the techniques you saved."))
+        self.texts(
+            self.shortlist_button.setAccessibleDescription, lambda: self.tr("See the techniques you saved.")
+        )
         self.shortlist_button.clicked.connect(self.show_shortlist)
         row.addWidget(self.compare_button)
         row.addWidget(self.shortlist_button)
-        row.addSpacing(20)
-        row.addWidget(plain_label(self.tr("Text size")))
+        row.addSpacing(8)
+        self.size_label = plain_label("")
+        self.texts(self.size_label.setText, lambda: self.tr("Text size"))
+        row.addWidget(self.size_label)
         self.size_group = QButtonGroup(self)
         for step in range(len(TEXT_STEPS)):
-            button = big_button(
-                self.tr("A"), self.tr("Text size {n} of {m}").format(n=step + 1, m=len(TEXT_STEPS))
-            )
-            button.setAccessibleDescription(self.tr("Make all text this size."))
+            button = big_button("A")
+            self.texts(button.setAccessibleName, functools.partial(self._size_name, step + 1))
+            self.texts(button.setAccessibleDescription, lambda: self.tr("Make all text this size."))
             button.setCheckable(True)
             button.setProperty("role", f"size{step}")
             button.setMinimumWidth(64)
             self.size_group.addButton(button, step)
             row.addWidget(button)
         self.size_group.idClicked.connect(self.state.set_text_step)
-        row.addSpacing(20)
-        self.contrast_button = big_button(self.tr("High contrast"))
+        row.addSpacing(8)
+        self.contrast_button = big_button("")
+        self.texts.button(self.contrast_button, lambda: self.tr("High contrast"))
         self.contrast_button.setCheckable(True)
-        self.contrast_button.setAccessibleDescription(self.tr("Switch to white and yellow text on black."))
+        self.texts(
+            self.contrast_button.setAccessibleDescription,
+            lambda: self.tr("Switch to white and yellow text on black."),
+        )
         self.contrast_button.toggled.connect(self.state.set_high_contrast)
         row.addWidget(self.contrast_button)
-        row.addSpacing(20)
-        self.start_over_button = big_button(self.tr("Start over"))
-        self.start_over_button.setAccessibleDescription(
-            self.tr("Forget your choices and begin again from the start.")
+        row.addSpacing(8)
+        self.start_over_button = big_button("")
+        self.texts.button(self.start_over_button, lambda: self.tr("Start over"))
+        self.texts(
+            self.start_over_button.setAccessibleDescription,
+            lambda: self.tr("Forget your choices and begin again from the start."),
         )
         self.start_over_button.clicked.connect(self.ask_start_over)
         row.addWidget(self.start_over_button)
+        row.addSpacing(8)
+        switch, self.language_buttons = language_switch(self.catalog.languages, self.state.set_language)
+        row.addWidget(switch)
         for button in bar.findChildren(QPushButton):
             button.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
         self._sync_appearance_controls()
@@ -237,6 +258,28 @@ class MainWindow(QMainWindow):
             if view is not None:
                 view.set_catalog(catalog)
 
+    def _size_name(self, n: int) -> str:
+        return self.tr("Text size {n} of {m}").format(n=n, m=len(TEXT_STEPS))
+
+    @Slot()
+    def _apply_language(self) -> None:
+        """Install the patient's language; every widget then gets a LanguageChange event."""
+        from massage_explorer.ui.i18n import install_language
+
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            install_language(app, self.state.language)
+        for code, button in self.language_buttons.items():
+            button.setChecked(code == self.state.language)
+        self.browse.set_catalog(self.catalog)  # chips carry catalog words in the new language
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.setWindowTitle(self.tr("Massage Explorer"))
+            self.texts.refresh()
+            self._update_badges()
+
     @Slot()
     def _update_badges(self) -> None:
         n = len(self.state.shortlist)
@@ -248,6 +291,13 @@ class MainWindow(QMainWindow):
         self.compare_button.setVisible(m > 0)
 
     def _sync_appearance_controls(self) -> None:
+        # At the largest text the caption makes room and the title steps down a size, so that
+        # neither the buttons nor the title are cut off; the buttons keep their accessible names.
+        largest = self.state.text_step == len(TEXT_STEPS) - 1
+        self.size_label.setVisible(not largest)
+        self.title.setProperty("role", "heading" if largest else "title")
+        self.title.style().unpolish(self.title)
+        self.title.style().polish(self.title)
         button = self.size_group.button(self.state.text_step)
         if button is not None:
             button.setChecked(True)

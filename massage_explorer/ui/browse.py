@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 
-from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal, Slot
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -23,7 +23,7 @@ from massage_explorer.ui import wording
 from massage_explorer.ui.cardview import CardListView, ToggleChip
 from massage_explorer.ui.models import Filters, TechniqueFilterProxy, TechniqueListModel
 from massage_explorer.ui.state import SessionState
-from massage_explorer.ui.widgets import MIN_TARGET, big_button, enable_kinetic_scrolling, plain_label
+from massage_explorer.ui.widgets import MIN_TARGET, Texts, big_button, enable_kinetic_scrolling, plain_label
 
 PANEL_WIDTH = 560
 
@@ -45,10 +45,12 @@ class BrowseScreen(QWidget):
         self._pressure_chips: dict[int, ToggleChip] = {}
 
         self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Search by name or word"))
-        self.search.setAccessibleName(self.tr("Search"))
-        self.search.setAccessibleDescription(
-            self.tr("Type a word to find techniques by name, description or benefit.")
+        self.texts = Texts()
+        self.texts(self.search.setPlaceholderText, lambda: self.tr("Search by name or word"))
+        self.texts(self.search.setAccessibleName, lambda: self.tr("Search"))
+        self.texts(
+            self.search.setAccessibleDescription,
+            lambda: self.tr("Type a word to find techniques by name, description or benefit."),
         )
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumHeight(MIN_TARGET + 4)
@@ -67,17 +69,23 @@ class BrowseScreen(QWidget):
         col.setSpacing(12)
         col.addWidget(self.search)
         # "My condition" first: it is about safety, and it must be visible without scrolling.
-        self._condition_heading = plain_label(self.tr("My condition"), role="heading")
-        self._condition_hint = plain_label(
-            self.tr("Techniques often chosen for it come first, and its cautions are marked."), role="muted"
+        self._condition_heading = plain_label("", role="heading")
+        self.texts(self._condition_heading.setText, lambda: self.tr("My condition"))
+        self._condition_hint = plain_label("", role="muted")
+        self.texts(
+            self._condition_hint.setText,
+            lambda: self.tr("Techniques often chosen for it come first, and its cautions are marked."),
         )
         col.addWidget(self._condition_heading)
         col.addWidget(self._condition_hint)
         col.addWidget(self._condition_box)
-        self._benefit_heading = plain_label(self.tr("What matters to me"), role="heading")
+        self._benefit_heading = plain_label("", role="heading")
+        self.texts(self._benefit_heading.setText, lambda: self.tr("What matters to me"))
         col.addWidget(self._benefit_heading)
         col.addWidget(self._benefit_box)
-        col.addWidget(plain_label(self.tr("Pressure I prefer"), role="heading"))
+        pressure_heading = plain_label("", role="heading")
+        self.texts(pressure_heading.setText, lambda: self.tr("Pressure I prefer"))
+        col.addWidget(pressure_heading)
         col.addWidget(self._pressure_box)
         col.addStretch(1)
         self._build_pressure_chips()
@@ -93,8 +101,9 @@ class BrowseScreen(QWidget):
         state.appearanceChanged.connect(self._fit_panel)
 
         self.status = plain_label(role="heading")
-        self.clear_button = big_button(self.tr("Clear filters"))
-        self.clear_button.setAccessibleDescription(self.tr("Show every technique again."))
+        self.clear_button = big_button("")
+        self.texts.button(self.clear_button, lambda: self.tr("Clear filters"))
+        self.texts(self.clear_button.setAccessibleDescription, lambda: self.tr("Show every technique again."))
         self.clear_button.clicked.connect(self.clear_filters)
         top = QHBoxLayout()
         top.addWidget(self.status, 1)
@@ -102,15 +111,16 @@ class BrowseScreen(QWidget):
 
         self.view = CardListView()
         self.view.setModel(self.proxy)
-        self.view.setAccessibleName(self.tr("Techniques"))
-        self.view.setAccessibleDescription(
-            self.tr("Tap a card to read more. Tap Save to add it to your shortlist.")
+        self.texts(self.view.setAccessibleName, lambda: self.tr("Techniques"))
+        self.texts(
+            self.view.setAccessibleDescription,
+            lambda: self.tr("Tap a card to read more. Tap Save to add it to your shortlist."),
         )
         self.view.openRequested.connect(self.openRequested)
         self.view.toggleRequested.connect(state.toggle_shortlist)
         self.empty = plain_label(role="empty")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.empty.setAccessibleName(self.tr("No techniques found"))
+        self.texts(self.empty.setAccessibleName, lambda: self.tr("No techniques found"))
         self.results = QStackedWidget()
         self.results.addWidget(self.view)
         empty_page = QWidget()
@@ -194,13 +204,25 @@ class BrowseScreen(QWidget):
             chips[term.id] = chip
         return chips
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.texts.refresh()
+            for level, chip in self._pressure_chips.items():
+                word = wording.pressure_word(Pressure(level))
+                chip.set_words(word, self._pressure_description(word))
+            self._update_status()
+
+    def _pressure_description(self, word: str) -> str:
+        return self.tr("Show techniques that can use {p} pressure").format(p=word)
+
     def _build_pressure_chips(self) -> None:
         grid = QGridLayout(self._pressure_box)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setSpacing(10)
         for i, level in enumerate(Pressure):
             word = wording.pressure_word(level)
-            chip = ToggleChip(word, self.tr("Show techniques that can use {p} pressure").format(p=word))
+            chip = ToggleChip(word, self._pressure_description(word))
             chip.toggled.connect(self._apply_filters)
             grid.addWidget(chip, i // 2, i % 2)
             self._pressure_chips[int(level)] = chip

@@ -137,6 +137,13 @@ class ToggleChip(QPushButton):
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             self.updateGeometry()
 
+    def set_words(self, text: str, description: str) -> None:
+        """New words for the chip (after a language change), keeping whether it is chosen."""
+        self.text_without_mark = text
+        self.setAccessibleName(text)
+        self.setAccessibleDescription(description)
+        self._restyle(self.isChecked())
+
     def _restyle(self, on: bool) -> None:
         # The label sits on the button's fill, so it takes the fill's text colour; the tick says
         # "chosen" without relying on colour.

@@ -16,7 +16,12 @@ from PySide6.QtWidgets import (
 
 from massage_explorer.catalog import Catalog, Technique
 from massage_explorer.ui.compare_model import ID_ROLE, CompareModel, DifferencesProxy, PickerModel
-from massage_explorer.ui.compare_table import ColumnHeader, PickerDelegate, make_compare_table
+from massage_explorer.ui.compare_table import (
+    ColumnHeader,
+    PickerDelegate,
+    make_compare_table,
+    name_table_parts,
+)
 from massage_explorer.ui.detail import (
     MARGIN,
     GuidancePanel,
@@ -172,6 +177,7 @@ class CompareView(QWidget):
         self.differences_button.setAccessibleDescription(
             self.tr("Hides the rows where every technique gives the same answer. Cautions always stay.")
         )
+        name_table_parts(self.table)
         self.table.setAccessibleName(self.tr("Comparison table"))
         self.table.setAccessibleDescription(
             self.tr("Each row is a question, each column a technique. Enter opens a technique.")

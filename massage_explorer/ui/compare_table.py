@@ -429,14 +429,21 @@ class ColumnHeader(_WrappedHeader):
         self.place_buttons()
 
 
+def name_table_parts(table: QTableView) -> None:
+    """Accessible names of the headers and the empty corner; again after a language change."""
+    table.verticalHeader().setAccessibleName(QCoreApplication.translate("compare", "Questions"))
+    table.horizontalHeader().setAccessibleName(QCoreApplication.translate("compare", "Techniques compared"))
+    corner = table.findChild(QAbstractButton)
+    if corner is not None:
+        corner.setAccessibleName(QCoreApplication.translate("compare", "Questions and techniques"))
+        corner.setAccessibleDescription(QCoreApplication.translate("compare", "Not a control."))
+
+
 def make_compare_table(parent: QWidget | None = None) -> QTableView:
     """A read-only table with wrapped cells, both headers and kinetic scrolling."""
     table = QTableView(parent)
-    questions, columns = QuestionHeader(table), ColumnHeader(table)
-    questions.setAccessibleName(QCoreApplication.translate("compare", "Questions"))
-    columns.setAccessibleName(QCoreApplication.translate("compare", "Techniques compared"))
-    table.setVerticalHeader(questions)
-    table.setHorizontalHeader(columns)
+    table.setVerticalHeader(QuestionHeader(table))
+    table.setHorizontalHeader(ColumnHeader(table))
     table.setItemDelegate(CellDelegate(table))
     table.setWordWrap(True)
     table.setCornerButtonEnabled(False)
@@ -450,9 +457,8 @@ def make_compare_table(parent: QWidget | None = None) -> QTableView:
     # sheet on the table would do it too, but would stop the table following the app's font.)
     corner = table.findChild(QAbstractButton)
     if corner is not None:
-        corner.setAccessibleName(QCoreApplication.translate("compare", "Questions and techniques"))
-        corner.setAccessibleDescription(QCoreApplication.translate("compare", "Not a control."))
         corner.installEventFilter(_CornerPainter(corner))
+    name_table_parts(table)
     return table
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
 
 from massage_explorer.paths import resources_path
 
@@ -17,12 +17,14 @@ def translations_path() -> str:
 def install_language(app: QCoreApplication, language: str) -> bool:
     """Switch the interface to `language` ("en" needs no file); True when its files were found.
 
-    Installing or removing a translator sends every widget a LanguageChange event.
+    Installing or removing a translator posts every widget a LanguageChange event; they are
+    delivered at once, so the whole screen changes language in one step.
     """
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
     if language == "en":
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
         return True
     found = True
     locale = QLocale(language)
@@ -36,4 +38,5 @@ def install_language(app: QCoreApplication, language: str) -> bool:
             _installed.append(translator)
         else:
             found = False
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
     return found

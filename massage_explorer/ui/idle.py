@@ -83,19 +83,22 @@ class CountdownOverlay(Overlay):
         self._tick = QTimer(self)
         self._tick.setInterval(1000)
         self._tick.timeout.connect(self._on_tick)
-        self.question = plain_label(self.tr("Are you still there?"), role="hero")
+        self.question = plain_label("", role="hero")
+        self.texts(self.question.setText, lambda: self.tr("Are you still there?"))
         self.question.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.seconds_label = plain_label("", role="title")
         self.seconds_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.explain = plain_label(
-            self.tr("To keep your choices private, this screen will start over for the next person."),
-            role="body",
+        self.explain = plain_label("", role="body")
+        self.texts(
+            self.explain.setText,
+            lambda: self.tr("To keep your choices private, this screen will start over for the next person."),
         )
         self.explain.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.stay_button = big_button(self.tr("I'm still here"))
+        self.stay_button = big_button("")
+        self.texts.button(self.stay_button, lambda: self.tr("I'm still here"))
         self.stay_button.setMinimumHeight(96)
         self.stay_button.setProperty("role", "primary")
-        self.stay_button.setAccessibleDescription(self.tr("Keep going where you were."))
+        self.texts(self.stay_button.setAccessibleDescription, lambda: self.tr("Keep going where you were."))
         self.stay_button.clicked.connect(self.stay)
         for widget in (self.question, self.seconds_label, self.explain, self.stay_button):
             self.column.addWidget(widget)
@@ -145,17 +148,24 @@ class ConfirmStartOver(Overlay):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("countdown", parent)  # the same dimmed look as the idle question
-        question = plain_label(self.tr("Start over?"), role="hero")
+        question = plain_label("", role="hero")
+        self.texts(question.setText, lambda: self.tr("Start over?"))
         question.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        explain = plain_label(self.tr("Your shortlist and choices will be cleared."), role="body")
+        explain = plain_label("", role="body")
+        self.texts(explain.setText, lambda: self.tr("Your shortlist and choices will be cleared."))
         explain.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.yes_button = big_button(self.tr("Yes, start over"))
-        self.yes_button.setAccessibleDescription(self.tr("Clear everything and go back to the start."))
+        self.yes_button = big_button("")
+        self.texts.button(self.yes_button, lambda: self.tr("Yes, start over"))
+        self.texts(
+            self.yes_button.setAccessibleDescription,
+            lambda: self.tr("Clear everything and go back to the start."),
+        )
         self.yes_button.setMinimumHeight(80)
         self.yes_button.clicked.connect(self._yes)
-        self.no_button = big_button(self.tr("No, keep my list"))
+        self.no_button = big_button("")
+        self.texts.button(self.no_button, lambda: self.tr("No, keep my list"))
         self.no_button.setProperty("role", "primary")
-        self.no_button.setAccessibleDescription(self.tr("Go back to where you were."))
+        self.texts(self.no_button.setAccessibleDescription, lambda: self.tr("Go back to where you were."))
         self.no_button.setMinimumHeight(80)
         self.no_button.clicked.connect(self.hide)
         for widget in (question, explain, self.no_button, self.yes_button):

@@ -63,11 +63,14 @@ class KioskWindow(QMainWindow):
         self.session.takeaway_config = config
         self.session.kiosk = True
         self.session.startOverRequested.connect(self.end_session)
+        self.state.languageChanged.connect(self._follow_language)
 
         self.stack = QStackedWidget()
         self.welcome = WelcomeScreen()
         self.welcome.set_catalog(catalog, self.language)
+        self.welcome.set_languages(catalog.languages, self.language)
         self.welcome.startRequested.connect(self.start_session)
+        self.welcome.languageRequested.connect(self.state.set_language)
         self.stack.addWidget(self.welcome)
         self.stack.addWidget(self.session)
         self.setCentralWidget(self.stack)
@@ -91,6 +94,12 @@ class KioskWindow(QMainWindow):
             app.installEventFilter(self._lockdown)
 
     # -- sessions --------------------------------------------------------------------------------
+    @Slot()
+    def _follow_language(self) -> None:
+        # The explorer installs the translator; the welcome screen's own catalog text follows here.
+        self.welcome.set_catalog(self.catalog, self.state.language)
+        self.welcome.set_languages(self.catalog.languages, self.state.language)
+
     @property
     def in_session(self) -> bool:
         return self._in_session
@@ -195,7 +204,7 @@ class KioskWindow(QMainWindow):
     def set_catalog(self, catalog: Catalog) -> None:
         """Live reload: the welcome screen and the current session follow the new catalog."""
         self.catalog = catalog
-        self.welcome.set_catalog(catalog, self.language)
+        self.welcome.set_catalog(catalog, self.state.language)
         self.session.set_catalog(catalog)
         self.pinpad.set_problems("")
 

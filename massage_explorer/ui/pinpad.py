@@ -79,12 +79,15 @@ class PinPad(Overlay):
         page = QWidget()
         column = QVBoxLayout(page)
         column.setSpacing(16)
-        self.prompt = plain_label(self.tr("Staff only: enter the PIN"), role="heading")
+        self.prompt = plain_label("", role="heading")
+        self.texts(self.prompt.setText, lambda: self.tr("Staff only: enter the PIN"))
         self.dots = plain_label("", role="title")
-        self.dots.setAccessibleName(self.tr("PIN entered so far"))
+        self.texts(self.dots.setAccessibleName, lambda: self.tr("PIN entered so far"))
         self.message = plain_label("", role="body")
-        self.problem_hint = plain_label(
-            self.tr("⚠ The catalog file has a problem. Enter the PIN to see it."), role="body"
+        self.problem_hint = plain_label("", role="body")
+        self.texts(
+            self.problem_hint.setText,
+            lambda: self.tr("⚠ The catalog file has a problem. Enter the PIN to see it."),
         )
         self.problem_hint.hide()
         column.addWidget(self.prompt)
@@ -96,15 +99,21 @@ class PinPad(Overlay):
         self.digit_buttons: dict[str, QPushButton] = {}
         for index, digit in enumerate("123456789"):
             grid.addWidget(self._digit_button(digit), index // 3, index % 3)
-        self.erase_button = big_button(self.tr("⌫ Erase"), self.tr("Erase the last digit"))
+        self.erase_button = big_button("")
+        self.texts(self.erase_button.setText, lambda: self.tr("⌫ Erase"))
+        self.texts(self.erase_button.setAccessibleName, lambda: self.tr("Erase the last digit"))
         self.erase_button.clicked.connect(self._erase)
-        self.ok_button = big_button(self.tr("OK"), self.tr("Check the PIN"))
+        self.ok_button = big_button("")
+        self.texts(self.ok_button.setText, lambda: self.tr("OK"))
+        self.texts(self.ok_button.setAccessibleName, lambda: self.tr("Check the PIN"))
         self.ok_button.clicked.connect(self.submit)
         grid.addWidget(self.erase_button, 3, 0)
         grid.addWidget(self._digit_button("0"), 3, 1)
         grid.addWidget(self.ok_button, 3, 2)
         column.addLayout(grid)
-        self.cancel_button = big_button(self.tr("Cancel"), self.tr("Close the PIN pad"))
+        self.cancel_button = big_button("")
+        self.texts(self.cancel_button.setText, lambda: self.tr("Cancel"))
+        self.texts(self.cancel_button.setAccessibleName, lambda: self.tr("Close the PIN pad"))
         self.cancel_button.clicked.connect(self.close_pad)
         column.addWidget(self.cancel_button)
         for button in (*self.digit_buttons.values(), self.erase_button, self.ok_button):
@@ -112,7 +121,8 @@ class PinPad(Overlay):
         return page
 
     def _digit_button(self, digit: str) -> QPushButton:
-        button = big_button(digit, self.tr("Digit {d}").format(d=digit))
+        button = big_button(digit)
+        self.texts(button.setAccessibleName, lambda: self.tr("Digit {d}").format(d=digit))
         button.clicked.connect(lambda: self._press(digit))
         self.digit_buttons[digit] = button
         return button
@@ -121,19 +131,27 @@ class PinPad(Overlay):
         page = QWidget()
         column = QVBoxLayout(page)
         column.setSpacing(16)
-        column.addWidget(plain_label(self.tr("Staff"), role="heading"))
+        staff = plain_label("", role="heading")
+        self.texts(staff.setText, lambda: self.tr("Staff"))
+        column.addWidget(staff)
         self.problems_label = plain_label("", role="body")
-        self.problems_label.setAccessibleName(self.tr("Catalog problems"))
+        self.texts(self.problems_label.setAccessibleName, lambda: self.tr("Catalog problems"))
         column.addWidget(self.problems_label)
         row = QHBoxLayout()
-        self.quit_button = big_button(self.tr("Quit the kiosk"))
-        self.quit_button.setAccessibleDescription(self.tr("Close Massage Explorer."))
+        self.quit_button = big_button("")
+        self.texts.button(self.quit_button, lambda: self.tr("Quit the kiosk"))
+        self.texts(self.quit_button.setAccessibleDescription, lambda: self.tr("Close Massage Explorer."))
         self.quit_button.clicked.connect(self.quitRequested)
-        self.edit_button = big_button(self.tr("Edit the catalog"))
-        self.edit_button.setAccessibleDescription(self.tr("Open the staff editor on this kiosk's catalog."))
+        self.edit_button = big_button("")
+        self.texts.button(self.edit_button, lambda: self.tr("Edit the catalog"))
+        self.texts(
+            self.edit_button.setAccessibleDescription,
+            lambda: self.tr("Open the staff editor on this kiosk's catalog."),
+        )
         self.edit_button.clicked.connect(self.editRequested)
         row.addWidget(self.edit_button)
-        self.back_button = big_button(self.tr("Back to the kiosk"))
+        self.back_button = big_button("")
+        self.texts.button(self.back_button, lambda: self.tr("Back to the kiosk"))
         self.back_button.clicked.connect(self.close_pad)
         row.addWidget(self.quit_button)
         row.addWidget(self.back_button)

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractListModel as _ListModel
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from massage_explorer.ui.cardview import CardListView
 from massage_explorer.ui.models import CARD_ROLE, ID_ROLE, TechniqueListModel
 from massage_explorer.ui.state import MAX_COMPARE, SessionState
 from massage_explorer.ui.takeaway_panel import TakeawayPage, TakeawayPanel
-from massage_explorer.ui.widgets import big_button, guidance_lines, plain_label
+from massage_explorer.ui.widgets import Texts, big_button, guidance_lines, plain_label
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -82,15 +82,18 @@ class ShortlistScreen(QWidget):
         self._state = state
         self.model = ShortlistModel(state, techniques, self)
 
-        self.back_button = big_button(self.tr("\u2039 All techniques"))
+        self.texts = Texts()
+        self.back_button = big_button("")
         self.back_button.setProperty("role", "back")
-        self.back_button.setAccessibleDescription(self.tr("Go back to the list of techniques."))
         self.back_button.clicked.connect(self.back)
         self.heading = plain_label(role="title")
         self.compare_note = plain_label(role="muted")
-        self.compare_button = big_button(self.tr("Compare these"))
+        self.compare_button = big_button("")
         self.compare_button.setProperty("role", "primary")
-        self.compare_button.setAccessibleDescription(self.tr("Show the saved techniques side by side."))
+        self.texts(
+            self.compare_button.setAccessibleDescription,
+            lambda: self.tr("Show the saved techniques side by side."),
+        )
         self.compare_button.clicked.connect(self._compare)
         top = QHBoxLayout()
         top.setSpacing(16)
@@ -101,14 +104,16 @@ class ShortlistScreen(QWidget):
 
         self.view = CardListView(remove_label=True)
         self.view.setModel(self.model)
-        self.view.setAccessibleName(self.tr("My shortlist"))
-        self.view.setAccessibleDescription(
-            self.tr("Tap a card to read more. Tap Remove to take it off your shortlist.")
+        self.texts(self.view.setAccessibleName, lambda: self.tr("My shortlist"))
+        self.texts(
+            self.view.setAccessibleDescription,
+            lambda: self.tr("Tap a card to read more. Tap Remove to take it off your shortlist."),
         )
         self.view.openRequested.connect(self.openRequested)
         self.view.toggleRequested.connect(state.remove_from_shortlist)
-        self.empty = plain_label(self.tr("Tap ☆ Save on a technique to add it here."), role="empty")
-        self.empty.setAccessibleName(self.tr("Your shortlist is empty"))
+        self.empty = plain_label("", role="empty")
+        self.texts(self.empty.setText, lambda: self.tr("Tap ☆ Save on a technique to add it here."))
+        self.texts(self.empty.setAccessibleName, lambda: self.tr("Your shortlist is empty"))
         empty_page = QWidget()
         empty_col = QVBoxLayout(empty_page)
         empty_col.addWidget(self.empty)
@@ -117,8 +122,9 @@ class ShortlistScreen(QWidget):
         self.pages.addWidget(self.view)
         self.pages.addWidget(empty_page)
 
-        guidance = plain_label("\n".join(guidance_lines(full=True)), role="guidance")
-        guidance.setAccessibleName(self.tr("Advice from the clinic"))
+        guidance = plain_label("", role="guidance")
+        self.texts(guidance.setText, lambda: "\n".join(guidance_lines(full=True)))
+        self.texts(guidance.setAccessibleName, lambda: self.tr("Advice from the clinic"))
 
         # The take-away gets a page of its own: the QR code needs room to be read by a phone, and
         # the list keeps the full width.
@@ -126,10 +132,12 @@ class ShortlistScreen(QWidget):
         self.takeaway = TakeawayPanel(state, techniques)
         self.takeaway_page = TakeawayPage(self.takeaway)
         self.pages.addWidget(self.takeaway_page)
-        self.takeaway_button = big_button(self.tr("Take this list with you"))
+        self.takeaway_button = big_button("")
+        self.texts.button(self.takeaway_button, lambda: self.tr("Take this list with you"))
         self.takeaway_button.setProperty("role", "primary")
-        self.takeaway_button.setAccessibleDescription(
-            self.tr("Show a QR code for your phone, or print or save your list.")
+        self.texts(
+            self.takeaway_button.setAccessibleDescription,
+            lambda: self.tr("Show a QR code for your phone, or print or save your list."),
         )
         self.takeaway_button.clicked.connect(self.show_takeaway)
         top.insertWidget(top.count() - 1, self.takeaway_button)
@@ -141,6 +149,7 @@ class ShortlistScreen(QWidget):
         col.addWidget(self.pages, 1)
         col.addWidget(guidance)
         self.model.modelReset.connect(self._update)
+        self._label_back()
         self._update()
 
     @Slot()
@@ -153,22 +162,26 @@ class ShortlistScreen(QWidget):
         self.compare_button.setVisible(n > 0)
         self.compare_button.setEnabled(n >= 2)
         if n == 1:
-            self.compare_button.setText(self.tr("Compare these"))
+            self._set_compare_text(self.tr("Compare these"))
             self.compare_note.setText(self.tr("Pick one more to compare"))
         elif n > MAX_COMPARE:
-            self.compare_button.setText(self.tr("Compare the first {m}").format(m=MAX_COMPARE))
+            self._set_compare_text(self.tr("Compare the first {m}").format(m=MAX_COMPARE))
             self.compare_note.setText(
                 self.tr("Up to {m} fit side by side: the first {m} you saved are compared.").format(
                     m=MAX_COMPARE
                 )
             )
         else:
-            self.compare_button.setText(self.tr("Compare these"))
+            self._set_compare_text(self.tr("Compare these"))
             self.compare_note.setText("")
         self.compare_note.setVisible(bool(self.compare_note.text()))
         if self.on_takeaway_page():
             self.compare_button.hide()
             self.compare_note.hide()
+
+    def _set_compare_text(self, text: str) -> None:
+        self.compare_button.setText(text)
+        self.compare_button.setAccessibleName(text)
 
     @Slot()
     def back(self) -> None:
@@ -182,8 +195,7 @@ class ShortlistScreen(QWidget):
     @Slot()
     def show_takeaway(self) -> None:
         self.pages.setCurrentWidget(self.takeaway_page)
-        self.back_button.setText(self.tr("\u2039 Back to my list"))
-        self.back_button.setAccessibleDescription(self.tr("Go back to your shortlist."))
+        self._label_back()
         self.takeaway_button.hide()
         self.compare_button.hide()
         self.compare_note.hide()
@@ -192,9 +204,27 @@ class ShortlistScreen(QWidget):
     @Slot()
     def show_list(self) -> None:
         self.pages.setCurrentIndex(0)
-        self.back_button.setText(self.tr("\u2039 All techniques"))
-        self.back_button.setAccessibleDescription(self.tr("Go back to the list of techniques."))
+        self._label_back()
         self._update()
+
+    def _label_back(self) -> None:
+        if self.on_takeaway_page():
+            text, description = self.tr("\u2039 Back to my list"), self.tr("Go back to your shortlist.")
+        else:
+            text, description = (
+                self.tr("\u2039 All techniques"),
+                self.tr("Go back to the list of techniques."),
+            )
+        self.back_button.setText(text)
+        self.back_button.setAccessibleName(text)
+        self.back_button.setAccessibleDescription(description)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.texts.refresh()
+            self._label_back()
+            self._update()
 
     def on_takeaway_page(self) -> bool:
         return self.pages.currentWidget() is self.takeaway_page

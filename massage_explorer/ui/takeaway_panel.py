@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QSize, Qt, Slot
+from PySide6.QtCore import QEvent, QSize, Qt, Slot
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -30,7 +30,7 @@ from massage_explorer.ui.takeaway import (
 )
 from massage_explorer.ui.takeaway_pdf import paint_handout, pdf_destination, write_pdf
 from massage_explorer.ui.takeaway_print import print_handout
-from massage_explorer.ui.widgets import big_button, enable_kinetic_scrolling, plain_label
+from massage_explorer.ui.widgets import Texts, big_button, enable_kinetic_scrolling, plain_label
 
 log = logging.getLogger(__name__)
 MARGIN_PX = 8  # the code's own quiet zone is the rest of its margin
@@ -64,28 +64,39 @@ class TakeawayPanel(QFrame):
         self.handout: Handout | None = None
         self.qr_payload_text = ""
 
-        self.heading = plain_label(self.tr("Take your list with you"), role="heading")
+        self.texts = Texts()
+        self.heading = plain_label("", role="heading")
+        self.texts(self.heading.setText, lambda: self.tr("Take your list with you"))
         self.qr = QLabel()
         self.qr.setTextFormat(Qt.TextFormat.PlainText)  # it holds a picture; never let it read HTML
         self.qr.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.qr.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        self.qr.setAccessibleName(self.tr("QR code of your list"))
-        self.qr.setAccessibleDescription(
-            self.tr("Point your phone's camera at it. It holds your list as plain text, with no web link.")
+        self.texts(self.qr.setAccessibleName, lambda: self.tr("QR code of your list"))
+        self.texts(
+            self.qr.setAccessibleDescription,
+            lambda: self.tr(
+                "Point your phone's camera at it. It holds your list as plain text, with no web link."
+            ),
         )
-        self.caption = plain_label(
-            self.tr("Point your phone's camera at the code to keep this list. No internet needed."),
-            role="body",
+        self.caption = plain_label("", role="body")
+        self.texts(
+            self.caption.setText,
+            lambda: self.tr("Point your phone's camera at the code to keep this list. No internet needed."),
         )
         self.shortened = plain_label(role="muted")
-        self.print_button = big_button(self.tr("Print"))
-        self.print_button.setAccessibleDescription(self.tr("Print your list with the clinic's advice."))
+        self.print_button = big_button("")
+        self.texts.button(self.print_button, lambda: self.tr("Print"))
+        self.texts(
+            self.print_button.setAccessibleDescription,
+            lambda: self.tr("Print your list with the clinic's advice."),
+        )
         self.print_button.clicked.connect(self.print_list)
-        self.pdf_button = big_button(self.tr("Save as PDF"))
-        self.pdf_button.setAccessibleDescription(self.tr("Save your list as a PDF file."))
+        self.pdf_button = big_button("")
+        self.texts.button(self.pdf_button, lambda: self.tr("Save as PDF"))
+        self.texts(self.pdf_button.setAccessibleDescription, lambda: self.tr("Save your list as a PDF file."))
         self.pdf_button.clicked.connect(self.save_pdf)
         self.message = plain_label(role="body")
-        self.message.setAccessibleName(self.tr("Take-away message"))
+        self.texts(self.message.setAccessibleName, lambda: self.tr("Take-away message"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.print_button)
         buttons.addWidget(self.pdf_button)
@@ -110,6 +121,11 @@ class TakeawayPanel(QFrame):
 
         state.shortlistChanged.connect(self._mark_stale)
         state.languageChanged.connect(self._mark_stale)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.texts.refresh()
 
     def configure(self, config: KioskConfig, *, kiosk: bool) -> None:
         self._config = config

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QHideEvent, QKeyEvent, QMouseEvent, QShowEvent
-from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QPushButton, QVBoxLayout, QWidget
 
 from massage_explorer.catalog import Catalog
-from massage_explorer.ui.widgets import big_button, guidance_lines, plain_label
+from massage_explorer.ui.widgets import Texts, big_button, guidance_lines, language_switch, plain_label
 
 ROTATE_MS = 8000
 
@@ -16,6 +16,7 @@ class WelcomeScreen(QFrame):
     """Shown between patients. A touch anywhere, a click or any key starts a fresh session."""
 
     startRequested = Signal()
+    languageRequested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -23,7 +24,8 @@ class WelcomeScreen(QFrame):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setAccessibleName(self.tr("Welcome. Touch anywhere to start."))
+        self.texts = Texts()
+        self.texts(self.setAccessibleName, lambda: self.tr("Welcome. Touch anywhere to start."))
         self._highlights: list[tuple[str, str]] = []
         self._index = 0
         # The only timer on this screen: it changes the highlight, nothing else.
@@ -34,18 +36,25 @@ class WelcomeScreen(QFrame):
         column = QVBoxLayout(self)
         column.setContentsMargins(80, 80, 80, 60)
         column.setSpacing(28)
-        self.title = plain_label(self.tr("Find a massage that may suit your back"), role="hero")
+        self.title = plain_label("", role="hero")
+        self.texts(self.title.setText, lambda: self.tr("Find a massage that may suit your back"))
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.highlight_name = plain_label("", role="heading")
         self.highlight_name.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.highlight_text = plain_label("", role="body")
         self.highlight_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.start_button = big_button(self.tr("Touch to start"))
+        self.start_button = big_button("")
+        self.texts.button(self.start_button, lambda: self.tr("Touch to start"))
         self.start_button.setObjectName("startButton")
         self.start_button.setMinimumSize(420, 110)
-        self.start_button.setAccessibleDescription(self.tr("Start browsing massage techniques."))
+        self.texts(
+            self.start_button.setAccessibleDescription, lambda: self.tr("Start browsing massage techniques.")
+        )
         self.start_button.clicked.connect(self.startRequested)
-        self.doctor = plain_label(guidance_lines(full=False)[0], role="guidance")
+        self.doctor = plain_label("", role="guidance")
+        self.texts(self.doctor.setText, lambda: guidance_lines(full=False)[0])
+        self.language_box = QWidget()
+        self.language_buttons: dict[str, QPushButton] = {}
         self.doctor.setAlignment(Qt.AlignmentFlag.AlignCenter)
         column.addStretch(2)
         column.addWidget(self.title)
@@ -54,11 +63,27 @@ class WelcomeScreen(QFrame):
         column.addWidget(self.highlight_text)
         column.addStretch(1)
         column.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        column.addWidget(self.language_box, 0, Qt.AlignmentFlag.AlignHCenter)
         column.addStretch(2)
         column.addWidget(self.doctor)
         # Taps on the labels count as "anywhere" too.
         for child in (self.title, self.highlight_name, self.highlight_text, self.doctor):
             child.installEventFilter(self)
+
+    def set_languages(self, languages: tuple[str, ...], current: str) -> None:
+        """EN | ES under the start button, so a patient can choose before starting."""
+        if not self.language_buttons:
+            switch, self.language_buttons = language_switch(languages, self.languageRequested.emit)
+            layout = QVBoxLayout(self.language_box)
+            layout.setContentsMargins(0, 0, 0, 0)
+            layout.addWidget(switch)
+        for code, button in self.language_buttons.items():
+            button.setChecked(code == current)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.texts.refresh()
 
     def set_catalog(self, catalog: Catalog, language: str) -> None:
         self._highlights = [(t.name.get(language), t.summary.get(language)) for t in catalog.techniques]

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
     QAbstractScrollArea,
     QFrame,
+    QHBoxLayout,
     QLabel,
     QPushButton,
     QScroller,
@@ -78,6 +82,7 @@ class Overlay(QFrame):
         self, name: str, parent: QWidget | None = None, *, width: tuple[int, int] = (760, 1000)
     ) -> None:
         super().__init__(parent)
+        self.texts = Texts()
         self.setObjectName(name)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.box = QFrame(self)
@@ -94,9 +99,59 @@ class Overlay(QFrame):
         outer.addStretch(1)
         self.hide()
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.texts.refresh()
+
     def present(self) -> None:
         parent = self.parentWidget()
         if parent is not None:
             self.setGeometry(parent.rect())
         self.show()
         self.raise_()
+
+
+class Texts:
+    """Remembers how each translatable text of a screen is made, to make it again on a language
+    change: `texts(label.setText, lambda: self.tr("Hello"))` sets it now and after each switch."""
+
+    def __init__(self) -> None:
+        self._bound: list[tuple[Callable[[str], object], Callable[[], str]]] = []
+
+    def __call__(self, setter: Callable[[str], object], make: Callable[[], str]) -> None:
+        setter(make())
+        self._bound.append((setter, make))
+
+    def button(self, button: QAbstractButton, make: Callable[[], str]) -> None:
+        """A button's label and its accessible name, from one text."""
+        self(button.setText, make)
+        self(button.setAccessibleName, make)
+
+    def refresh(self) -> None:
+        for setter, make in self._bound:
+            setter(make())
+
+
+LANGUAGE_NAMES = {"en": "English", "es": "Español"}  # each in its own language: never translated
+
+
+def language_switch(
+    languages: tuple[str, ...], on_pick: Callable[[str], object]
+) -> tuple[QWidget, dict[str, QPushButton]]:
+    """EN | ES as two big buttons, each named in its own language."""
+    box = QWidget()
+    row = QHBoxLayout(box)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.setSpacing(6)
+    buttons: dict[str, QPushButton] = {}
+    for code in languages:
+        name = LANGUAGE_NAMES.get(code, code)
+        button = big_button(code.upper(), name)  # "EN", read out as "English"
+        button.setCheckable(True)
+        button.setAccessibleDescription(name)
+        button.clicked.connect(lambda _=False, c=code: on_pick(c))
+        buttons[code] = button
+        row.addWidget(button)
+    box.setVisible(len(languages) > 1)
+    return box, buttons

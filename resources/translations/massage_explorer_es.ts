@@ -549,16 +549,8 @@
         <translation>Consejos de la clínica</translation>
     </message>
     <message>
-        <source>Compare</source>
-        <translation>Comparar</translation>
-    </message>
-    <message>
         <source>Show the techniques side by side.</source>
         <translation>Mostrar las técnicas lado a lado.</translation>
-    </message>
-    <message>
-        <source>Shortlist</source>
-        <translation>Mi lista</translation>
     </message>
     <message>
         <source>See the techniques you saved.</source>
@@ -567,10 +559,6 @@
     <message>
         <source>Text size</source>
         <translation>Tamaño del texto</translation>
-    </message>
-    <message>
-        <source>A</source>
-        <translation>A</translation>
     </message>
     <message>
         <source>Text size {n} of {m}</source>

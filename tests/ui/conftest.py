@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication
 
+from massage_explorer.ui.i18n import install_language
 from massage_explorer.ui.theme import clear_theme
 
 
@@ -22,7 +23,8 @@ def _each_test_starts_clean(qapp: QApplication) -> Iterator[None]:
     app and the kiosk keep one window for their whole life.
     """
     yield
-    clear_theme(qapp)  # one test's text size or contrast never leaks into the next
+    clear_theme(qapp)  # one test's text size, contrast or language never leaks into the next
+    install_language(qapp, "en")
     for widget in qapp.topLevelWidgets():
         widget.close()
         widget.deleteLater()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 
 import pytest
-from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt
 from PySide6.QtGui import QContextMenuEvent, QHelpEvent
 from PySide6.QtWidgets import QApplication, QToolTip, QWidget
 
@@ -147,11 +147,15 @@ def test_idle_countdown_then_everything_about_the_patient_is_wiped(kiosk, qtbot,
 
     kiosk.idle.idle.emit()  # the idle time is up
     assert kiosk.countdown.isVisible() and kiosk.countdown.counting
-    assert "Are you still there?" in kiosk.countdown.question.text()
-    assert kiosk.countdown.seconds_label.text() == "Starting over in 20 seconds"
+    # The patient chose Spanish: the question comes in Spanish too.
+    assert kiosk.countdown.question.text() == "¿Sigue ahí?"
+    many = QCoreApplication.translate("CountdownOverlay", "Starting over in {n} seconds")
+    assert many != "Starting over in {n} seconds"
+    assert kiosk.countdown.seconds_label.text() == many.format(n=20)
     for _ in range(kiosk.countdown.total - 1):
         kiosk.countdown._on_tick()
-    assert kiosk.countdown.seconds_label.text() == "Starting over in 1 second"
+    one = QCoreApplication.translate("CountdownOverlay", "Starting over in 1 second")
+    assert kiosk.countdown.seconds_label.text() == one
     kiosk.countdown._on_tick()
     assert not kiosk.countdown.isVisible()
 
@@ -165,6 +169,7 @@ def test_idle_countdown_then_everything_about_the_patient_is_wiped(kiosk, qtbot,
     browse = again.browse
     assert state.shortlist == [] and state.compare == [] and state.condition is None
     assert (state.text_step, state.high_contrast, state.language) == (0, False, "en")
+    assert kiosk.welcome.start_button.text() == "Touch to start"  # the interface is English again
     assert browse.search.text() == ""
     assert not browse.search.isUndoAvailable()  # Ctrl+Z cannot bring the old search back
     assert not any(c.isChecked() for c in [*browse._benefit_chips.values(), *browse._pressure_chips.values()])

@@ -163,3 +163,91 @@ def test_a_kiosk_set_to_spanish_greets_and_asks_in_spanish(qtbot, qapp, spanish,
         kiosk.countdown._on_tick()
     assert kiosk.session.state.language == "es"  # the reset returns to the kiosk's own language
     kiosk.staff_quit_for_tests()
+
+
+def english_left(window, english: set[str]) -> list[str]:
+    found = []
+    for text in visible_texts(window):
+        for source in english:
+            if re.search(rf"(?<!\w){re.escape(source)}(?!\w)", text):
+                found.append(f"{source!r} in {text[:60]!r}")
+    return found
+
+
+def test_switching_language_live_keeps_the_patients_place(qtbot, qapp, catalog):
+    apply_theme(qapp, high_contrast=False, scale=1.0)
+    state = SessionState("en")
+    window = MainWindow(catalog, state)
+    qtbot.addWidget(window)
+    window.resize(1920, 1080)
+    window.show()
+    ids = [t.id for t in catalog.techniques]
+    state.toggle_shortlist(ids[0])
+    state.toggle_shortlist(ids[1])
+    state.set_compare(ids[:2])
+    window.browse.search.setText("masaje")
+    window.show_compare()
+    english = english_sources()
+    try:
+        qtbot.mouseClick(window.language_buttons["es"], Qt.MouseButton.LeftButton)
+        assert state.language == "es" and window.language_buttons["es"].isChecked()
+        # The patient's place, list and comparison are untouched...
+        assert window.stack.currentWidget() is window._compare
+        assert state.shortlist == ids[:2] and state.compare == ids[:2]
+        assert window.browse.search.text() == "masaje"
+        # ...and every screen now speaks Spanish.
+        for show in (window.show_compare, window.show_browse, lambda: window.show_details(ids[0]),
+                     window.show_shortlist):  # fmt: skip
+            show()
+            qtbot.wait(20)
+            assert english_left(window, english) == []
+        assert window.shortlist_button.text() == "Mi lista (2)"
+        qtbot.mouseClick(window.language_buttons["en"], Qt.MouseButton.LeftButton)
+        assert window.shortlist_button.text() == "Shortlist (2)"
+        assert window.browse.clear_button.text() == "Clear filters"
+    finally:
+        install_language(qapp, "en")
+
+
+def test_the_welcome_screen_offers_spanish_and_the_reset_returns_to_the_default(qtbot, qapp, catalog):
+    from massage_explorer.kiosk_config import KioskConfig
+    from massage_explorer.ui.kiosk import KioskWindow
+
+    kiosk = KioskWindow(catalog, KioskConfig())
+    qtbot.addWidget(kiosk)
+    kiosk.resize(1920, 1080)
+    kiosk.show()
+    try:
+        assert kiosk.welcome.start_button.text() == "Touch to start"
+        qtbot.mouseClick(kiosk.welcome.language_buttons["es"], Qt.MouseButton.LeftButton)
+        assert not kiosk.in_session  # choosing a language does not start by itself
+        assert kiosk.welcome.start_button.text() == "Toque para empezar"
+        assert kiosk.welcome.highlight_name.text() == catalog.techniques[0].name.get("es")
+        kiosk.start_session()
+        assert kiosk.session.shortlist_button.text() == "Mi lista (0)"
+        kiosk.end_session()
+        assert kiosk.state.language == "en"
+        assert kiosk.welcome.start_button.text() == "Touch to start"
+        assert kiosk.welcome.language_buttons["en"].isChecked()
+    finally:
+        kiosk.staff_quit_for_tests()
+        install_language(qapp, "en")
+
+
+def test_a_missing_translation_falls_back_per_field_never_an_empty_box(qtbot, qapp, spanish):
+    from massage_explorer.catalog import Text
+    from tests import factories as f
+
+    both = Text((("en", "Slow strokes."), ("es", "Movimientos lentos.")))
+    english_only = Text.plain("Only in English.")
+    technique = f.technique("gentle", feels_like=both, summary=english_only)
+    catalog = f.catalog(technique, languages=("en", "es"))
+    window = MainWindow(catalog, SessionState("es"))
+    qtbot.addWidget(window)
+    window.resize(1920, 1080)
+    window.show()
+    window.show_details("gentle")
+    qtbot.wait(20)
+    shown = [label.text() for label in window._detail.findChildren(QLabel) if label.isVisibleTo(window)]
+    assert "Movimientos lentos." in shown  # translated field in Spanish
+    assert "Only in English." in shown  # untranslated field falls back to English, not empty
