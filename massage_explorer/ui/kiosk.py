@@ -262,5 +262,10 @@ def run_kiosk(
         window.watch(catalog_path)
     if refused is not None:
         window._show_refused_update(refused)
+    screen = app.primaryScreen()
+    if screen is not None:
+        # Cover the screen even where no window manager honours "full screen" (bare X, some
+        # kiosk set-ups): the geometry is set first, then full screen is asked for.
+        window.setGeometry(screen.geometry())
     window.showFullScreen()
     return app.exec()
