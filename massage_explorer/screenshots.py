@@ -119,15 +119,10 @@ def render_kiosk(catalog: Catalog, outdir: Path) -> list[Path]:
 
 
 def _differences_only(window: object) -> None:
-    """Tick the compare screen's 'differences only' switch, whatever the other module calls it."""
-    from PySide6.QtWidgets import QAbstractButton
-
+    """Tick the compare screen's 'differences only' switch (by the widget, in any language)."""
     view = window._compare_view()  # type: ignore[attr-defined]
-    for button in view.findChildren(QAbstractButton):
-        name = (button.accessibleName() + " " + button.text()).lower()
-        if button.isCheckable() and "differ" in name and not button.isChecked():
-            button.click()
-
+    if not view.differences_button.isChecked():
+        view.differences_button.click()
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
