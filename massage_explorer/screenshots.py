@@ -124,6 +124,7 @@ def _differences_only(window: object) -> None:
     if not view.differences_button.isChecked():
         view.differences_button.click()
 
+
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     if len(args) != 1:
