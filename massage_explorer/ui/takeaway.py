@@ -60,6 +60,7 @@ class HandoutLabels:
     session: str
     benefits: str
     cautions: str
+    cautions_brief: str  # under caution names printed without their advice
     questions: str
     guidance: str
     scan: str
@@ -87,6 +88,12 @@ def _labels() -> HandoutLabels:
         session=QCoreApplication.translate("takeaway", "Session"),
         benefits=QCoreApplication.translate("takeaway", "What it may help with"),
         cautions=QCoreApplication.translate("takeaway", "Take care if you have"),
+        cautions_brief=QCoreApplication.translate(
+            "takeaway",
+            "If you have one of these, tell your therapist before you start. Stop the session if "
+            "pain, numbness or weakness gets worse. Each technique's page on the clinic's screen "
+            "says more.",
+        ),
         questions=QCoreApplication.translate("takeaway", "Questions to ask your therapist"),
         guidance=QCoreApplication.translate("takeaway", "From the clinic"),
         scan=QCoreApplication.translate("takeaway", "Scan to keep this list on your phone."),
@@ -215,6 +222,7 @@ class QrPayload:
     level: str
     version: int
     shortened: bool
+    detail: Detail  # how much of each technique is in it; the printout never holds less
 
     @property
     def side_modules(self) -> int:
@@ -228,7 +236,7 @@ def _make(text: str, level: str, version: int | None = None, mask: int | None = 
     return segno.make_qr(text, error=level, encoding="utf-8", boost_error=False, version=version, mask=mask)
 
 
-def _fitting(text: str, max_version: int, shortened: bool) -> QrPayload | None:
+def _fitting(text: str, max_version: int, detail: Detail) -> QrPayload | None:
     # Medium error correction while the code stays small; beyond that, low correction buys room.
     for level, limit in (("m", min(MAX_MEDIUM_VERSION, max_version)), ("l", max_version)):
         try:
@@ -236,7 +244,8 @@ def _fitting(text: str, max_version: int, shortened: bool) -> QrPayload | None:
             _make(text, level, version=limit, mask=0)
         except segno.DataOverflowError:
             continue
-        return QrPayload(text, level, int(_make(text, level).version), shortened)
+        shortened = detail > Detail.SHORT_GUIDANCE
+        return QrPayload(text, level, int(_make(text, level).version), shortened, detail)
     return None
 
 
@@ -251,18 +260,18 @@ def qr_text(handout: Handout, max_version: int = MAX_QR_VERSION, *, paper: bool 
     """
     for detail in Detail:
         text = _compose(handout, handout.techniques, detail)
-        payload = _fitting(text, max_version, shortened=detail > Detail.SHORT_GUIDANCE)
+        payload = _fitting(text, max_version, detail)
         if payload is not None:
             return payload
     more = handout.labels.more if paper else handout.labels.more_desk
     for count in range(len(handout.techniques) - 1, -1, -1):
         text = _compose(handout, handout.techniques[:count], Detail.ESSENTIALS, more)
-        payload = _fitting(text, max_version, shortened=True)
+        payload = _fitting(text, max_version, Detail.ESSENTIALS)
         if payload is not None:
             return payload
     # Only an absurdly long translation gets here: a larger code beats none.
     text = f"{handout.title}\n\n{more}"
-    return QrPayload(text, "l", int(_make(text, "l").version), shortened=True)
+    return QrPayload(text, "l", int(_make(text, "l").version), True, Detail.ESSENTIALS)
 
 
 def shortened_notice(paper: bool = True) -> str:
@@ -272,7 +281,7 @@ def shortened_notice(paper: bool = True) -> str:
     """
     if paper:
         return QCoreApplication.translate(
-            "takeaway", "Some details are left out of the code; the printout has everything."
+            "takeaway", "Some details are left out of the code; the printout has more."
         )
     return QCoreApplication.translate(
         "takeaway", "Some details are left out of the code. Ask at the front desk for the full list."

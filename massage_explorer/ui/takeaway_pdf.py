@@ -42,11 +42,11 @@ from PySide6.QtGui import (
 )
 
 from massage_explorer.kiosk_config import KioskConfig
-from massage_explorer.ui.takeaway import Handout, HandoutTechnique, QrPayload, qr_matrix, qr_text
+from massage_explorer.ui.takeaway import Detail, Handout, HandoutTechnique, QrPayload, qr_matrix, qr_text
 
 log = logging.getLogger(__name__)
 
-MARGIN_MM = 15
+MARGIN_MM = 12  # inside what office printers can reach; 3 mm more text on each side than 15
 # Body sizes in points, tried largest first: the handout takes the fewest sheets, then the largest
 # type. 10 pt is the floor for older readers; below it another sheet beats smaller print.
 BODY_POINTS = (12.0, 11.0, 10.0)
@@ -76,30 +76,78 @@ def _list(heading: str, items: list[str], points: float) -> str:
     )
 
 
-def _technique_html(item: HandoutTechnique, handout: Handout, points: float) -> str:
-    labels = handout.labels
-    cautions = [f"<b>{_e(c.condition)}:</b> {_e(c.note)}" for c in item.cautions]
-    return (
+def _technique_html(item: HandoutTechnique, handout: Handout, layout: Layout) -> str:
+    labels, points = handout.labels, layout.points
+    facts_break = " · " if layout.brief else "<br>"  # the brief form saves a line per technique
+    html_text = (
         f'<hr><h2 style="font-size: {points * 1.4:.1f}pt; margin-top: {points * 0.3:.1f}pt; '
         f'margin-bottom: 0;">{_e(item.name)}</h2>'
-        f'<p style="margin: 0;"><b>{_e(labels.pressure)}:</b> {_e(item.pressure)}<br>'
+        f'<p style="margin: 0;"><b>{_e(labels.pressure)}:</b> {_e(item.pressure)}{facts_break}'
         f"<b>{_e(labels.session)}:</b> {_e(item.session)}</p>"
         + _list(labels.benefits, [_e(b) for b in item.benefits], points)
+    )
+    if layout.brief:
+        return html_text  # cautions and questions follow all the techniques, once each
+    cautions = [f"<b>{_e(c.condition)}:</b> {_e(c.note)}" for c in item.cautions]
+    return (
+        html_text
         + _list(labels.cautions, cautions, points)
         + _list(labels.questions, [_e(q) for q in item.questions], points)
     )
 
 
-def handout_html(handout: Handout, payload: QrPayload, points: float) -> str:
+def _brief_cautions_and_questions(handout: Handout, points: float) -> str:
+    """Each condition once, naming the techniques it is for unless it is for all of them; then
+    what to do about any of them; then every question once."""
+    techniques: dict[str, list[str]] = {}
+    questions: dict[str, None] = {}
+    for item in handout.techniques:
+        for caution in item.cautions:
+            techniques.setdefault(caution.condition, []).append(item.name)
+        questions.update(dict.fromkeys(item.questions))
+    everyone = len(handout.techniques)
+    conditions = [
+        _e(condition if len(names) == everyone else f"{condition} ({', '.join(names)})")
+        for condition, names in techniques.items()
+    ]
+    labels = handout.labels
+    advice = f'<p style="margin: 0;">{_e(labels.cautions_brief)}</p>' if conditions else ""
+    return (
+        "<hr>"
+        + _list(labels.cautions, conditions, points)
+        + advice
+        + _list(labels.questions, [_e(q) for q in questions], points)
+    )
+
+
+@dataclass(frozen=True)
+class Layout:
+    """One way to lay the handout out: a body size, and everything or the brief form.
+
+    The brief form keeps every technique with its benefits, every question and the name of
+    every condition to take care with, each once, but not each caution's advice: one paragraph
+    under the names says what to do. It exists to get a long shortlist onto one sheet, and is
+    used only when the page's QR code holds no caution advice either: the paper never says less
+    than its own code.
+    """
+
+    points: float
+    brief: bool = False
+
+
+def handout_html(handout: Handout, payload: QrPayload, layout: Layout) -> str:
     """The handout as HTML we build ourselves: every piece of text goes through html.escape."""
+    points = layout.points
     scan = handout.labels.scan_short if payload.shortened else handout.labels.scan
     parts = [
         f'<h1 style="font-size: {points * 1.6:.1f}pt; margin: 0;">{_e(handout.title)}</h1>',
         _list(handout.labels.guidance, [_e(line) for line in handout.guidance], points),
         f'<p align="center" style="margin-top: {points:.1f}pt; margin-bottom: 0;">{QR_MARK}</p>',
         f'<p align="center" style="font-size: {points * 0.85:.1f}pt; margin: 0;">{_e(scan)}</p>',
-        *(_technique_html(item, handout, points) for item in handout.techniques),
+        *(_technique_html(item, handout, layout) for item in handout.techniques),
     ]
+    if layout.brief:
+        parts.append(_brief_cautions_and_questions(handout, points))
     return f"<html><body>{''.join(parts)}</body></html>"
 
 
@@ -131,43 +179,65 @@ class _QrObject(QPyTextObject):
 
 
 def _document(
-    handout: Handout, payload: QrPayload, device: QPagedPaintDevice, points: float, column: QSizeF
+    handout: Handout, payload: QrPayload, device: QPagedPaintDevice, layout: Layout, column: QSizeF
 ) -> QTextDocument:
     doc = QTextDocument()
     doc.documentLayout().setPaintDevice(device)  # lay out in the device's units, not the screen's
     doc.setDocumentMargin(0)
     font = QFont()
-    font.setPointSizeF(points)
+    font.setPointSizeF(layout.points)
     doc.setDefaultFont(font)
+    # Bullets indented by about one letter's width, not Qt's 40 px: every list line gets longer.
+    # The width is in Qt's 96-per-inch layout pixels, which it scales to the device itself.
+    doc.setIndentWidth(layout.points * 1.5 * 96 / 72)
     matrix = qr_matrix(payload.text, payload.level)
     side = max(QR_MM, len(matrix) * MIN_MODULE_MM) * device.logicalDpiY() / 25.4
     code = _QrObject(matrix, side, doc)
     doc.documentLayout().registerHandler(QR_OBJECT, code)
-    doc.setHtml(handout_html(handout, payload, points))
+    doc.setHtml(handout_html(handout, payload, layout))
     # The mark comes before any catalog text, so the first match is ours.
     cursor = doc.find(QR_MARK)
     inline = QTextCharFormat()
     inline.setObjectType(QR_OBJECT)
     cursor.insertText(OBJECT_CHAR, inline)
     doc.setPageSize(column)  # one "page" of the document is one column of a sheet
-    _keep_headings_with_text(doc)
+    _keep_blocks_whole(doc)
     return doc
 
 
-def _keep_headings_with_text(doc: QTextDocument) -> None:
-    """Move a heading that ends a column to the next one (Qt has no keep-with-next)."""
+def _keep_blocks_whole(doc: QTextDocument) -> None:
+    """Move a paragraph that would be split between columns to the next column, and a heading
+    that ends a column with it (Qt has neither keep-together nor keep-with-next).
+
+    A split paragraph reads badly, and Qt draws the line above a column's top once more, clipped
+    out of sight but still in the PDF's text: copied or read aloud, it would say it twice.
+    """
     layout, height = doc.documentLayout(), doc.pageSize().height()
+
+    def column(y: float) -> int:
+        return int(y // height)
+
     block = doc.begin()
-    while block.isValid() and block.next().isValid():
+    while block.isValid():
+        rect = layout.blockBoundingRect(block)
+        last = column(rect.bottom() - 1)
+        split = column(rect.top()) != last and rect.height() < height
         leads = block.blockFormat().headingLevel() > 0 or _is_rule(block)
-        last_line = (layout.blockBoundingRect(block).bottom() - 1) // height
-        if leads and last_line != layout.blockBoundingRect(block.next()).top() // height:
+        orphaned = (
+            leads and block.next().isValid() and last != column(layout.blockBoundingRect(block.next()).top())
+        )
+        if split or orphaned:
             # A technique's rule goes with its name.
             target = block.previous() if _is_rule(block.previous()) else block
             fmt = target.blockFormat()
+            if fmt.pageBreakPolicy() & QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore:
+                block = block.next()  # already starts a column: it is taller than what is left
+                continue
             fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
             QTextCursor(target).setBlockFormat(fmt)
             doc.setPageSize(doc.pageSize())  # a full layout again: Qt would finish the rest lazily
+            block = target
+            continue
         block = block.next()
 
 
@@ -186,11 +256,9 @@ def paint_handout(handout: Handout, device: QPagedPaintDevice) -> int:
     gap = GAP_MM * device.logicalDpiX() / 25.4
     footer_font = QFont()
     footer_font.setPointSizeF(9)
-    footer_height = QFontMetricsF(footer_font, device).height() * 2
+    footer_height = QFontMetricsF(footer_font, device).height() * 1.5  # half a line above it
     column = QSizeF((device.width() - gap * (COLUMNS - 1)) / COLUMNS, device.height() - footer_height)
-    docs = [_document(handout, payload, device, points, column) for points in BODY_POINTS]
-    # min() keeps the first of equals: the fewest sheets, then the largest type.
-    doc = min(docs, key=lambda d: _sheets(d.pageCount()))
+    doc = _fitted_document(handout, payload, device, column)
     sheets = _sheets(doc.pageCount())
     painter = QPainter()
     if not painter.begin(device):
@@ -214,6 +282,39 @@ def paint_handout(handout: Handout, device: QPagedPaintDevice) -> int:
     finally:
         painter.end()
     return sheets
+
+
+def _fitted_document(
+    handout: Handout, payload: QrPayload, device: QPagedPaintDevice, column: QSizeF
+) -> QTextDocument:
+    """The handout on the fewest sheets, in the largest type; everything rather than the brief form.
+
+    A patient takes away one sheet: a shortlist too long for it is printed in the brief form
+    (see Layout), if the page's code allows. Only a very long shortlist or catalog text needs
+    more sheets; then the form that takes the fewest is printed, everything if it is a tie.
+    """
+    forms = [False]
+    if payload.detail >= Detail.CAUTION_NAMES:
+        forms.append(True)  # the code holds no caution advice, so the paper may leave it out
+    smallest = BODY_POINTS[-1]
+    tried: list[tuple[int, bool, float, QTextDocument]] = []
+    for brief in forms:
+        doc = _document(handout, payload, device, Layout(smallest, brief), column)
+        tried.append((_sheets(doc.pageCount()), brief, -smallest, doc))
+        # Larger type never takes fewer columns: when the smallest overflows, so do the others.
+        if tried[-1][0] > 1:
+            continue
+        for points in BODY_POINTS[:-1]:
+            doc = _document(handout, payload, device, Layout(points, brief), column)
+            if _sheets(doc.pageCount()) == 1:
+                return doc
+        return tried[-1][3]
+    for brief in forms:
+        for points in BODY_POINTS[:-1]:
+            doc = _document(handout, payload, device, Layout(points, brief), column)
+            tried.append((_sheets(doc.pageCount()), brief, -points, doc))
+    # Fewest sheets, then everything over the brief form, then the largest type.
+    return min(tried, key=lambda t: t[:3])[3]
 
 
 def _sheets(columns: int) -> int:

@@ -938,6 +938,10 @@
         <translation>Tenga cuidado si tiene</translation>
     </message>
     <message>
+        <source>If you have one of these, tell your therapist before you start. Stop the session if pain, numbness or weakness gets worse. Each technique&apos;s page on the clinic&apos;s screen says more.</source>
+        <translation>Si tiene alguna de estas, dígaselo a su terapeuta antes de empezar. Detenga la sesión si el dolor, el adormecimiento o la debilidad empeoran. La página de cada técnica en la pantalla de la clínica dice más.</translation>
+    </message>
+    <message>
         <source>Questions to ask your therapist</source>
         <translation>Preguntas para hacerle a su terapeuta</translation>
     </message>
@@ -990,8 +994,8 @@
         <translation>Información general, no es consejo médico.</translation>
     </message>
     <message>
-        <source>Some details are left out of the code; the printout has everything.</source>
-        <translation>Algunos detalles no están en el código; la hoja impresa tiene todo.</translation>
+        <source>Some details are left out of the code; the printout has more.</source>
+        <translation>Algunos detalles no están en el código; la hoja impresa tiene más.</translation>
     </message>
     <message>
         <source>Some details are left out of the code. Ask at the front desk for the full list.</source>

@@ -210,4 +210,4 @@ def test_with_paper_the_notice_points_to_the_printout(bundled_takeaway, tmp_path
     config = KioskConfig(printer="Front desk HP") if paper == "printer" else KioskConfig(pdf_folder=tmp_path)
     _window, panel = bundled_takeaway(config=config, kiosk=True)
     assert panel.shortened.isVisible()
-    assert panel.shortened.text() == "Some details are left out of the code; the printout has everything."
+    assert panel.shortened.text() == "Some details are left out of the code; the printout has more."

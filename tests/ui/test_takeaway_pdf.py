@@ -19,8 +19,10 @@ from massage_explorer.kiosk_config import KioskConfig
 from massage_explorer.paths import bundled_catalog_path
 from massage_explorer.storage import load_catalog
 from massage_explorer.ui import takeaway_pdf, takeaway_print
-from massage_explorer.ui.takeaway import Handout, build_handout, qr_text
+from massage_explorer.ui.i18n import install_language
+from massage_explorer.ui.takeaway import Detail, Handout, HandoutTechnique, build_handout, qr_text
 from massage_explorer.ui.takeaway_pdf import (
+    Layout,
     handout_html,
     paint_handout,
     pdf_destination,
@@ -85,7 +87,7 @@ def test_pdf_text_has_names_guidance_and_cautions(qapp, tmp_path) -> None:
 
 def test_html_in_catalog_text_is_printed_literally(qapp, tmp_path) -> None:
     handout = handout_of(f.technique("odd", name=f.t(HTML), cautions=(Caution("disc", f.t(HTML)),)))
-    html_text = handout_html(handout, qr_text(handout), 11)
+    html_text = handout_html(handout, qr_text(handout), Layout(11))
     assert "<img src=x>" not in html_text
     assert "&lt;img src=x&gt;" in html_text
     path = tmp_path / "odd.pdf"
@@ -101,12 +103,14 @@ def test_four_techniques_fit_one_page_on_a4_and_letter(qapp, tmp_path) -> None:
     assert sheets(handout, LETTER, tmp_path) == 1
 
 
-def test_long_texts_take_more_pages_and_lose_nothing(qapp, tmp_path) -> None:
+def test_long_texts_take_the_fewest_sheets_and_nothing_is_clipped(qapp, tmp_path) -> None:
     filler = "Lie on your side with a pillow between your knees and breathe slowly. " * 6
     techniques = [
         f.technique(
             f"long-{n}",
             cautions=tuple(Caution(c.id, f.t(f"{filler}End-{n}-{c.id}.")) for c in f.CONDITIONS),
+            # Questions are printed in the brief form too: with these, not even it fits a sheet.
+            questions_to_ask=tuple(f.t(f"{filler}Question-{n}-{q}?") for q in range(3)),
         )
         for n in range(6)
     ]
@@ -115,26 +119,118 @@ def test_long_texts_take_more_pages_and_lose_nothing(qapp, tmp_path) -> None:
     write_pdf(handout, path, A4)
     assert sheets(handout, A4, tmp_path) > 1
     text = pdf_text(path)
+    # The brief form takes fewer sheets than all the advice would: it is the one printed.
+    assert handout.labels.cautions_brief in text
+    assert "End-0-disc." not in text
+    for condition in f.CONDITIONS:
+        assert condition.label.get("en") in text
     for n in range(6):
-        for condition in f.CONDITIONS:
-            assert f"End-{n}-{condition.id}." in text  # not clipped at a column or page break
+        for q in range(3):
+            assert f"{filler}Question-{n}-{q}?".strip() in text  # not clipped at a column or page break
     assert "General information, not medical advice. 2/" in text  # a footer on every page
 
 
-@pytest.mark.parametrize("page_size", [A4, LETTER], ids=["A4", "Letter"])
-def test_bundled_shortlist_prints_everything(qapp, tmp_path, page_size) -> None:
+def wordiest(handout_for_all: Handout, count: int) -> list[str]:
+    """The names of the `count` techniques with the most printed words: the hardest to fit."""
+
+    def words(item: HandoutTechnique) -> int:
+        texts = [item.name, *item.benefits, *item.questions]
+        texts += [f"{c.condition} {c.note}" for c in item.cautions]
+        return sum(len(text.split()) for text in texts)
+
+    ranked = sorted(handout_for_all.techniques, key=words, reverse=True)
+    return [item.name for item in ranked[:count]]
+
+
+def bundled_handout(language: str, count: int) -> Handout:
     catalog = load_catalog(bundled_catalog_path()).catalog
-    handout = build_handout(catalog, [t.id for t in catalog][:4], "en")
-    path = tmp_path / "bundled.pdf"
+    everything = build_handout(catalog, [t.id for t in catalog], language)
+    names = wordiest(everything, count)
+    ids = [t.id for t in catalog if t.name.get(language) in names]
+    return build_handout(catalog, ids, language)
+
+
+@pytest.fixture(params=["en", "es"])
+def language(request, qapp):
+    assert install_language(qapp, request.param)
+    yield request.param
+    install_language(qapp, "en")
+
+
+@pytest.mark.parametrize("page_size", [A4, LETTER], ids=["A4", "Letter"])
+@pytest.mark.parametrize(
+    ("language", "count"), [("en", 2), ("es", 1)], ids=["en-2", "es-1"], indirect=["language"]
+)
+def test_short_bundled_shortlists_print_everything_on_one_sheet(
+    qapp, tmp_path, language, count, page_size
+) -> None:
+    """Spanish takes more words: its two wordiest techniques already need the brief form."""
+    handout = bundled_handout(language, count)
+    path = tmp_path / "two.pdf"
     write_pdf(handout, path, page_size)
-    assert sheets(handout, page_size, tmp_path) <= 2  # one sheet of paper, printed on both sides
+    assert sheets(handout, page_size, tmp_path) == 1
     text = pdf_text(path)
     for item in handout.techniques:
         assert item.name in text
         for caution in item.cautions:
-            assert caution.note in text  # nothing lost where the text moves to the next column
+            assert f"{caution.condition}: {caution.note}" in text  # every caution's advice
         for question in item.questions:
             assert question in text
+
+
+@pytest.mark.parametrize("page_size", [A4, LETTER], ids=["A4", "Letter"])
+def test_four_bundled_techniques_fit_one_sheet_in_the_brief_form(qapp, tmp_path, language, page_size) -> None:
+    """The longest shortlist the kiosk allows, of its wordiest techniques, on one sheet of paper:
+    every technique, benefit, condition name and question, and what to do about the conditions."""
+    handout = bundled_handout(language, 4)
+    assert len(handout.techniques) == 4
+    path = tmp_path / "four.pdf"
+    write_pdf(handout, path, page_size)
+    assert sheets(handout, page_size, tmp_path) == 1
+    text = pdf_text(path)
+    for line in handout.guidance:
+        assert line in text
+    assert handout.labels.cautions_brief in text
+    for item in handout.techniques:
+        assert item.name in text
+        for benefit in item.benefits:
+            assert benefit in text
+        for caution in item.cautions:
+            assert caution.condition in text
+            assert caution.note not in text  # the brief form: the advice is on the screen
+        for question in item.questions:
+            assert question in text
+    for question in {q for item in handout.techniques for q in item.questions}:
+        assert text.count(question) == 1  # each once, even one that two techniques share
+
+
+def test_brief_form_names_techniques_a_condition_is_for_and_asks_once(qapp, tmp_path) -> None:
+    long_question = f.t("How will you " + "adapt the session to my back and " * 20 + "how often?")
+    shared = {"questions_to_ask": (long_question,)}
+    techniques = [
+        f.technique(f"tech-{n}", cautions=(Caution("thinners", f.t("Light only.")),), **shared)
+        for n in range(4)
+    ]
+    techniques.append(f.technique("tech-disc", cautions=(Caution("disc", f.t("Not over the disc.")),)))
+    handout = handout_of(*techniques)
+    html_text = handout_html(handout, qr_text(handout), Layout(10, brief=True))
+    assert "Herniated disc (Tech Disc)" in html_text
+    assert "Taking blood thinners (Tech 0, Tech 1, Tech 2, Tech 3)" in html_text
+    assert html_text.count("How will you") == 1
+
+
+def test_paper_keeps_the_caution_advice_its_code_holds(qapp, tmp_path) -> None:
+    """A sheet never says less than its own QR code: when the code still holds each caution's
+    advice, the paper prints it too, on a second sheet if need be, rather than the brief form."""
+    question = "Will you " + "check how my back feels and " * 12 + "change the plan if it hurts?"
+    questions = tuple(f.t(f"{question} ({q})") for q in range(8))
+    techniques = [f.technique(f"t-{n}", questions_to_ask=questions) for n in range(3)]
+    handout = handout_of(*techniques)
+    assert qr_text(handout).detail < Detail.CAUTION_NAMES  # the code has "Ask for light pressure."
+    path = tmp_path / "advice.pdf"
+    write_pdf(handout, path, A4)
+    assert sheets(handout, A4, tmp_path) > 1  # the brief form (each question once) would fit one
+    assert pdf_text(path).count("Taking blood thinners: Ask for light pressure.") == 3
 
 
 def test_qr_code_on_the_page_reads_back(qapp, tmp_path) -> None:
