@@ -46,7 +46,7 @@ from massage_explorer.ui.takeaway import Detail, Handout, HandoutTechnique, QrPa
 
 log = logging.getLogger(__name__)
 
-MARGIN_MM = 12  # inside what office printers can reach; 3 mm more text on each side than 15
+MARGIN_MM = 10  # well inside what office printers reach (about 4-6 mm); more room for text
 # Body sizes in points, tried largest first: the handout takes the fewest sheets, then the largest
 # type. 10 pt is the floor for older readers; below it another sheet beats smaller print.
 BODY_POINTS = (12.0, 11.0, 10.0)
@@ -70,7 +70,7 @@ def _list(heading: str, items: list[str], points: float) -> str:
         return ""
     rows = "".join(f"<li>{item}</li>" for item in items)
     return (
-        f'<h3 style="font-size: {points:.1f}pt; margin-top: {points * 0.6:.1f}pt; margin-bottom: 0;">'
+        f'<h3 style="font-size: {points:.1f}pt; margin-top: {points * 0.4:.1f}pt; margin-bottom: 0;">'
         f"{_e(heading)}</h3>"
         f'<ul style="margin-top: 0; margin-bottom: 0; -qt-list-indent: 1;">{rows}</ul>'
     )
@@ -142,7 +142,7 @@ def handout_html(handout: Handout, payload: QrPayload, layout: Layout) -> str:
     parts = [
         f'<h1 style="font-size: {points * 1.6:.1f}pt; margin: 0;">{_e(handout.title)}</h1>',
         _list(handout.labels.guidance, [_e(line) for line in handout.guidance], points),
-        f'<p align="center" style="margin-top: {points:.1f}pt; margin-bottom: 0;">{QR_MARK}</p>',
+        f'<p align="center" style="margin-top: {points * 0.5:.1f}pt; margin-bottom: 0;">{QR_MARK}</p>',
         f'<p align="center" style="font-size: {points * 0.85:.1f}pt; margin: 0;">{_e(scan)}</p>',
         *(_technique_html(item, handout, layout) for item in handout.techniques),
     ]
@@ -246,8 +246,8 @@ def _is_rule(block: QTextBlock) -> bool:
     return block.isValid() and fmt.hasProperty(QTextFormat.Property.BlockTrailingHorizontalRulerWidth)
 
 
-def paint_handout(handout: Handout, device: QPagedPaintDevice) -> int:
-    """Lay the handout out on `device` (a PDF writer or a printer); returns the number of sheets.
+def paint_handout(handout: Handout, device: QPagedPaintDevice) -> Printed:
+    """Lay the handout out on `device` (a PDF writer or a printer); says how it went onto paper.
 
     The text flows down the left column, then the right, then onto the next sheet; Qt breaks
     columns between lines, never through one. Raises OSError when the device cannot be painted on.
@@ -258,7 +258,7 @@ def paint_handout(handout: Handout, device: QPagedPaintDevice) -> int:
     footer_font.setPointSizeF(9)
     footer_height = QFontMetricsF(footer_font, device).height() * 1.5  # half a line above it
     column = QSizeF((device.width() - gap * (COLUMNS - 1)) / COLUMNS, device.height() - footer_height)
-    doc = _fitted_document(handout, payload, device, column)
+    doc, layout = _fitted_document(handout, payload, device, column)
     sheets = _sheets(doc.pageCount())
     painter = QPainter()
     if not painter.begin(device):
@@ -281,12 +281,12 @@ def paint_handout(handout: Handout, device: QPagedPaintDevice) -> int:
             painter.restore()
     finally:
         painter.end()
-    return sheets
+    return Printed(sheets, layout.brief)
 
 
 def _fitted_document(
     handout: Handout, payload: QrPayload, device: QPagedPaintDevice, column: QSizeF
-) -> QTextDocument:
+) -> tuple[QTextDocument, Layout]:
     """The handout on the fewest sheets, in the largest type; everything rather than the brief form.
 
     A patient takes away one sheet: a shortlist too long for it is printed in the brief form
@@ -296,25 +296,37 @@ def _fitted_document(
     forms = [False]
     if payload.detail >= Detail.CAUTION_NAMES:
         forms.append(True)  # the code holds no caution advice, so the paper may leave it out
-    smallest = BODY_POINTS[-1]
-    tried: list[tuple[int, bool, float, QTextDocument]] = []
+    tried: list[tuple[int, bool, float, QTextDocument, Layout]] = []
+
+    def attempt(layout: Layout) -> tuple[int, bool, float, QTextDocument, Layout]:
+        doc = _document(handout, payload, device, layout, column)
+        tried.append((_sheets(doc.pageCount()), layout.brief, -layout.points, doc, layout))
+        return tried[-1]
+
     for brief in forms:
-        doc = _document(handout, payload, device, Layout(smallest, brief), column)
-        tried.append((_sheets(doc.pageCount()), brief, -smallest, doc))
         # Larger type never takes fewer columns: when the smallest overflows, so do the others.
-        if tried[-1][0] > 1:
+        smallest = attempt(Layout(BODY_POINTS[-1], brief))
+        if smallest[0] > 1:
             continue
         for points in BODY_POINTS[:-1]:
-            doc = _document(handout, payload, device, Layout(points, brief), column)
-            if _sheets(doc.pageCount()) == 1:
-                return doc
-        return tried[-1][3]
+            fits = attempt(Layout(points, brief))
+            if fits[0] == 1:
+                return fits[3], fits[4]
+        return smallest[3], smallest[4]
     for brief in forms:
         for points in BODY_POINTS[:-1]:
-            doc = _document(handout, payload, device, Layout(points, brief), column)
-            tried.append((_sheets(doc.pageCount()), brief, -points, doc))
+            attempt(Layout(points, brief))
     # Fewest sheets, then everything over the brief form, then the largest type.
-    return min(tried, key=lambda t: t[:3])[3]
+    best = min(tried, key=lambda t: t[:3])
+    return best[3], best[4]
+
+
+@dataclass(frozen=True)
+class Printed:
+    """What went onto the paper: how many pages (two columns each), and whether in the brief form."""
+
+    pages: int
+    brief: bool
 
 
 def _sheets(columns: int) -> int:

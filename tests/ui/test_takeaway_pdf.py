@@ -61,7 +61,7 @@ def pdf_text(path: Path) -> str:
 def sheets(handout: Handout, page_size: QPageSize, tmp_path: Path) -> int:
     writer = QPdfWriter(str(tmp_path / "count.pdf"))
     writer.setPageSize(page_size)
-    return paint_handout(handout, writer)
+    return paint_handout(handout, writer).pages
 
 
 def handout_of(*techniques: object) -> Handout:
