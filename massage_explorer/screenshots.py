@@ -1,4 +1,5 @@
-"""Render every patient screen offscreen at 1920x1080: python -m massage_explorer.screenshots OUTDIR."""
+"""Render every patient screen offscreen at 1920x1080, and the printed handout as a PDF:
+python -m massage_explorer.screenshots OUTDIR."""
 
 from __future__ import annotations
 
@@ -71,7 +72,19 @@ def render_all(catalog: Catalog, outdir: Path, *, language: str = "", prefix: st
     shot("largest-text.png", lambda: state.set_text_step(2))
     state.set_text_step(0)
     window.close()
+    saved.append(_handout(catalog, ids[:4], state.language, outdir / (prefix + "handout.pdf")))
     return saved
+
+
+def _handout(catalog: Catalog, ids: list[str], language: str, path: Path) -> Path:
+    """The printed take-away of a four-technique shortlist, as the kiosk's printer gets it."""
+    from PySide6.QtGui import QPageSize
+
+    from massage_explorer.ui.takeaway import build_handout
+    from massage_explorer.ui.takeaway_pdf import write_pdf
+
+    write_pdf(build_handout(catalog, ids, language), path, QPageSize(QPageSize.PageSizeId.A4))
+    return path
 
 
 def render_kiosk(catalog: Catalog, outdir: Path) -> list[Path]:
@@ -83,8 +96,9 @@ def render_kiosk(catalog: Catalog, outdir: Path) -> list[Path]:
 
     app = QApplication.instance()
     assert isinstance(app, QApplication)
-    # A throwaway PIN: the picture shows the pad, not a way in.
-    kiosk = KioskWindow(catalog, KioskConfig(pin_hash=hash_pin("739184")))
+    # A throwaway PIN: the picture shows the pad, not a way in. A printer is set, as in most
+    # clinics; nothing is printed.
+    kiosk = KioskWindow(catalog, KioskConfig(pin_hash=hash_pin("739184"), printer="Front desk"))
     kiosk.resize(*SIZE)
     kiosk.show()
     saved: list[Path] = []

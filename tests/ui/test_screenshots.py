@@ -1,0 +1,49 @@
+"""The screenshot tool renders every screen the README shows, and the printed handout."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+
+import pytest
+from PySide6.QtGui import QImage
+
+from massage_explorer.paths import bundled_catalog_path
+from massage_explorer.screenshots import SIZE, main
+from massage_explorer.storage import load_catalog
+
+SCREENS = [
+    "browse.png",
+    "browse-filtered.png",
+    "details.png",
+    "compare.png",
+    "shortlist.png",
+    "high-contrast.png",
+    "largest-text.png",
+    "welcome.png",
+    "shortlist-qr.png",
+    "countdown.png",
+    "pinpad.png",
+]
+
+
+def test_every_screen_and_the_handout_are_rendered(qapp, tmp_path, capsys) -> None:
+    assert main([str(tmp_path)]) == 0
+    printed = capsys.readouterr().out.split()
+    expected = [*SCREENS, "handout.pdf", *(f"es-{name}" for name in SCREENS[:7]), "es-handout.pdf"]
+    assert sorted(printed) == sorted(str(tmp_path / name) for name in expected)
+    for name in expected:
+        if name.endswith(".png"):
+            image = QImage(str(tmp_path / name))
+            assert (image.width(), image.height()) == SIZE, name
+            # Not a blank frame: a painted screen has text, borders and fills.
+            assert len({image.pixel(x, y) for x in range(0, SIZE[0], 37) for y in range(0, SIZE[1], 29)}) > 4
+    pdfinfo = shutil.which("pdfinfo")
+    if pdfinfo is None:
+        pytest.fail("pdfinfo is missing: run .ci/setup (it installs poppler-utils)")
+    catalog = load_catalog(bundled_catalog_path()).catalog
+    assert catalog is not None and len(catalog.techniques) >= 4
+    for name in ("handout.pdf", "es-handout.pdf"):
+        info = subprocess.run([pdfinfo, str(tmp_path / name)], capture_output=True, text=True, check=True)
+        assert re.search(r"^Pages:\s+1$", info.stdout, re.MULTILINE), name  # four techniques, one page
