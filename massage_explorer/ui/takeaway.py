@@ -87,12 +87,15 @@ def _labels() -> HandoutLabels:
         pressure=QCoreApplication.translate("takeaway", "Pressure"),
         session=QCoreApplication.translate("takeaway", "Session"),
         benefits=QCoreApplication.translate("takeaway", "What it may help with"),
-        cautions=QCoreApplication.translate("takeaway", "Take care if you have"),
+        cautions=QCoreApplication.translate("takeaway", "Take care in these cases"),
+        # Under the condition names when their advice is not printed (the brief form of the
+        # paper handout): what to do about any of them, including when to get help at once.
         cautions_brief=QCoreApplication.translate(
             "takeaway",
-            "If you have one of these, tell your therapist before you start. Stop the session if "
-            "pain, numbness or weakness gets worse. Each technique's page on the clinic's screen "
-            "says more.",
+            "If one of these is you, check with your doctor first and tell your therapist before "
+            "you start. Stop the session if pain, numbness or weakness gets worse. Get help right "
+            "away if a leg gets weak or you cannot control your bladder or bowels. Your therapist "
+            "or the front desk can tell you more about each one.",
         ),
         questions=QCoreApplication.translate("takeaway", "Questions to ask your therapist"),
         guidance=QCoreApplication.translate("takeaway", "From the clinic"),

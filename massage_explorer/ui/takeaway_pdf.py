@@ -50,6 +50,8 @@ MARGIN_MM = 10  # well inside what office printers reach (about 4-6 mm); more ro
 # Body sizes in points, tried largest first: the handout takes the fewest sheets, then the largest
 # type. 10 pt is the floor for older readers; below it another sheet beats smaller print.
 BODY_POINTS = (12.0, 11.0, 10.0)
+MIN_POINTS = BODY_POINTS[-1]  # nothing on the page is smaller: captions and the footer too
+SMALL_SECTION = 1 / 3  # a section up to this share of a column is never split between columns
 COLUMNS = 2  # ~85 mm lines of ~50 characters: easy to read; the text flows down one, then the other
 QR_MM = 50  # a version-25 code (125 modules with its quiet zone) gets 0.4 mm modules
 MIN_MODULE_MM = 0.4  # finer print blurs on an office laser and phones stop reading it
@@ -139,11 +141,12 @@ def handout_html(handout: Handout, payload: QrPayload, layout: Layout) -> str:
     """The handout as HTML we build ourselves: every piece of text goes through html.escape."""
     points = layout.points
     scan = handout.labels.scan_short if payload.shortened else handout.labels.scan
+    caption = max(MIN_POINTS, points * 0.85)
     parts = [
         f'<h1 style="font-size: {points * 1.6:.1f}pt; margin: 0;">{_e(handout.title)}</h1>',
         _list(handout.labels.guidance, [_e(line) for line in handout.guidance], points),
         f'<p align="center" style="margin-top: {points * 0.5:.1f}pt; margin-bottom: 0;">{QR_MARK}</p>',
-        f'<p align="center" style="font-size: {points * 0.85:.1f}pt; margin: 0;">{_e(scan)}</p>',
+        f'<p align="center" style="font-size: {caption:.1f}pt; margin: 0;">{_e(scan)}</p>',
         *(_technique_html(item, handout, layout) for item in handout.techniques),
     ]
     if layout.brief:
@@ -206,8 +209,8 @@ def _document(
 
 
 def _keep_blocks_whole(doc: QTextDocument) -> None:
-    """Move a paragraph that would be split between columns to the next column, and a heading
-    that ends a column with it (Qt has neither keep-together nor keep-with-next).
+    """Move a paragraph that would be split between columns to the next column, a heading that
+    ends a column with it, and a short section whole (Qt has no keep-together or keep-with-next).
 
     A split paragraph reads badly, and Qt draws the line above a column's top once more, clipped
     out of sight but still in the PDF's text: copied or read aloud, it would say it twice.
@@ -226,6 +229,13 @@ def _keep_blocks_whole(doc: QTextDocument) -> None:
         orphaned = (
             leads and block.next().isValid() and last != column(layout.blockBoundingRect(block.next()).top())
         )
+        if _is_rule(block):
+            # A short section (a technique in the brief form) is kept in one column: a benefit
+            # at the top of the next one would seem to belong to the technique after it.
+            end = _section_end(block)
+            bottom = layout.blockBoundingRect(end).bottom()
+            small = bottom - rect.top() <= height * SMALL_SECTION
+            split = split or (small and column(rect.top()) != column(bottom - 1))
         if split or orphaned:
             # A technique's rule goes with its name.
             target = block.previous() if _is_rule(block.previous()) else block
@@ -239,6 +249,14 @@ def _keep_blocks_whole(doc: QTextDocument) -> None:
             block = target
             continue
         block = block.next()
+
+
+def _section_end(rule: QTextBlock) -> QTextBlock:
+    """The last block before the next rule (or the end): a rule starts each section."""
+    block = rule
+    while block.next().isValid() and not _is_rule(block.next()):
+        block = block.next()
+    return block
 
 
 def _is_rule(block: QTextBlock) -> bool:
@@ -255,7 +273,7 @@ def paint_handout(handout: Handout, device: QPagedPaintDevice) -> Printed:
     payload = qr_text(handout)
     gap = GAP_MM * device.logicalDpiX() / 25.4
     footer_font = QFont()
-    footer_font.setPointSizeF(9)
+    footer_font.setPointSizeF(MIN_POINTS)
     footer_height = QFontMetricsF(footer_font, device).height() * 1.5  # half a line above it
     column = QSizeF((device.width() - gap * (COLUMNS - 1)) / COLUMNS, device.height() - footer_height)
     doc, layout = _fitted_document(handout, payload, device, column)

@@ -477,7 +477,7 @@
     </message>
     <message>
         <source>What it may help with</source>
-        <translation>Con qué puede ayudar</translation>
+        <translation>En qué le puede ayudar</translation>
     </message>
     <message>
         <source>No specific cautions are listed for this technique. Still check with your doctor first.</source>
@@ -931,15 +931,15 @@
     </message>
     <message>
         <source>What it may help with</source>
-        <translation>Con qué puede ayudar</translation>
+        <translation>En qué le puede ayudar</translation>
     </message>
     <message>
-        <source>Take care if you have</source>
-        <translation>Tenga cuidado si tiene</translation>
+        <source>Take care in these cases</source>
+        <translation>Tenga cuidado en estos casos</translation>
     </message>
     <message>
-        <source>If you have one of these, tell your therapist before you start. Stop the session if pain, numbness or weakness gets worse. Each technique&apos;s page on the clinic&apos;s screen says more.</source>
-        <translation>Si tiene alguna de estas, dígaselo a su terapeuta antes de empezar. Detenga la sesión si el dolor, el adormecimiento o la debilidad empeoran. La página de cada técnica en la pantalla de la clínica dice más.</translation>
+        <source>If one of these is you, check with your doctor first and tell your therapist before you start. Stop the session if pain, numbness or weakness gets worse. Get help right away if a leg gets weak or you cannot control your bladder or bowels. Your therapist or the front desk can tell you more about each one.</source>
+        <translation>Si alguno de estos casos es el suyo, consulte primero con su médico y dígaselo a su terapeuta antes de empezar. Detenga la sesión si el dolor, el adormecimiento o la debilidad empeoran. Busque ayuda de inmediato si se le debilita una pierna o si no puede controlar la orina o las heces. Su terapeuta o la recepción le pueden explicar más sobre cada uno.</translation>
     </message>
     <message>
         <source>Questions to ask your therapist</source>

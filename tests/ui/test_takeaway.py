@@ -178,7 +178,7 @@ def test_caution_names_stay_when_the_advice_goes(qapp) -> None:
     handout = build_handout(catalog, ["long"], "en")
     payload = qr_text(handout)
     assert payload.shortened
-    assert "Take care if you have: Herniated disc; Taking blood thinners" in payload.text
+    assert "Take care in these cases: Herniated disc; Taking blood thinners" in payload.text
     assert "(disc)" not in payload.text  # the advice itself is on the printout
 
 

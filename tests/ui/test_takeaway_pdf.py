@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import shutil
 import subprocess
@@ -10,6 +11,7 @@ from pathlib import Path
 
 import pytest
 import zxingcpp
+from PySide6.QtCore import QSizeF
 from PySide6.QtGui import QImage, QPageSize, QPdfWriter
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QDialog
@@ -22,6 +24,7 @@ from massage_explorer.ui import takeaway_pdf, takeaway_print
 from massage_explorer.ui.i18n import install_language
 from massage_explorer.ui.takeaway import Detail, Handout, HandoutTechnique, build_handout, qr_text
 from massage_explorer.ui.takeaway_pdf import (
+    BODY_POINTS,
     Layout,
     handout_html,
     paint_handout,
@@ -362,3 +365,27 @@ def test_a_failing_printer_driver_is_reported_not_raised(qapp, monkeypatch) -> N
     assert not result.ok
     assert result.message == unavailable_message()
     assert "driver crashed" in result.detail
+
+
+def test_no_technique_is_split_between_columns(qapp, tmp_path, language) -> None:
+    """A benefit at the top of a column would seem to belong to the next technique."""
+    catalog = load_catalog(bundled_catalog_path()).catalog
+    shortlists = [bundled_handout(language, 4), build_handout(catalog, [t.id for t in catalog][:4], language)]
+    checked = 0
+    for handout, page_size, points in itertools.product(shortlists, (A4, LETTER), BODY_POINTS):
+        writer = QPdfWriter(str(tmp_path / "columns.pdf"))
+        writer.setPageSize(page_size)
+        column = QSizeF(writer.width() / 2, writer.height())
+        layout = Layout(points, brief=True)
+        doc = takeaway_pdf._document(handout, qr_text(handout), writer, layout, column)
+        places, height = doc.documentLayout(), doc.pageSize().height()
+        names = {item.name for item in handout.techniques}
+        block = doc.begin()
+        while block.isValid():
+            if block.text() in names:  # a technique's name: its section runs to the next rule
+                checked += 1
+                top = places.blockBoundingRect(block.previous()).top()
+                bottom = places.blockBoundingRect(takeaway_pdf._section_end(block.previous())).bottom()
+                assert top // height == (bottom - 1) // height, (block.text(), points)
+            block = block.next()
+    assert checked == 2 * 2 * len(BODY_POINTS) * 4
