@@ -30,6 +30,7 @@ MAX_QR_VERSION = 25
 MAX_MEDIUM_VERSION = 20
 MIN_MODULE_PX = 5
 QUIET_ZONE = 4  # modules of white around the code, as the QR standard asks
+MAX_FALLBACK_CHARS = 400  # fits a version-40 code in any script (at most 4 UTF-8 bytes a letter)
 
 
 @dataclass(frozen=True)
@@ -272,9 +273,15 @@ def qr_text(handout: Handout, max_version: int = MAX_QR_VERSION, *, paper: bool 
         payload = _fitting(text, max_version, Detail.ESSENTIALS)
         if payload is not None:
             return payload
-    # Only an absurdly long translation gets here: a larger code beats none.
+    # Only an absurdly long translation gets here: a larger code beats none, and some code
+    # beats an exception in front of a patient.
     text = f"{handout.title}\n\n{more}"
-    return QrPayload(text, "l", int(_make(text, "l").version), True, Detail.ESSENTIALS)
+    try:
+        code = _make(text, "l")
+    except segno.DataOverflowError:
+        text = more[:MAX_FALLBACK_CHARS]
+        code = _make(text, "l")
+    return QrPayload(text, "l", int(code.version), True, Detail.ESSENTIALS)
 
 
 def shortened_notice(paper: bool = True) -> str:

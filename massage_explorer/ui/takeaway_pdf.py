@@ -198,14 +198,32 @@ def _document(
     code = _QrObject(matrix, side, doc)
     doc.documentLayout().registerHandler(QR_OBJECT, code)
     doc.setHtml(handout_html(handout, payload, layout))
-    # The mark comes before any catalog text, so the first match is ours.
-    cursor = doc.find(QR_MARK)
+    # Only the title and the clinic's guidance (our own translations) come before the mark, and
+    # no catalog text: the first exact match is ours.
+    cursor = doc.find(QR_MARK, 0, QTextDocument.FindFlag.FindCaseSensitively)
     inline = QTextCharFormat()
     inline.setObjectType(QR_OBJECT)
     cursor.insertText(OBJECT_CHAR, inline)
     doc.setPageSize(column)  # one "page" of the document is one column of a sheet
     _keep_blocks_whole(doc)
     return doc
+
+
+def _line_span(block: QTextBlock) -> tuple[float, float]:
+    """Top of the block's first line and bottom of its last, where Qt really put them.
+
+    Not blockBoundingRect: when Qt moves a block's first line to the next column, the block's
+    rectangle still starts in the column before.
+    """
+    # Asking for the rectangle lays the document out up to the block: Qt does it lazily.
+    block.document().documentLayout().blockBoundingRect(block)
+    lines = block.layout()
+    origin = lines.position().y()
+    if lines.lineCount() == 0:
+        rect = lines.boundingRect()
+        return origin + rect.top(), origin + rect.bottom()
+    first, last = lines.lineAt(0), lines.lineAt(lines.lineCount() - 1)
+    return origin + first.y(), origin + last.y() + last.height()
 
 
 def _keep_blocks_whole(doc: QTextDocument) -> None:
@@ -215,32 +233,34 @@ def _keep_blocks_whole(doc: QTextDocument) -> None:
     A split paragraph reads badly, and Qt draws the line above a column's top once more, clipped
     out of sight but still in the PDF's text: copied or read aloud, it would say it twice.
     """
-    layout, height = doc.documentLayout(), doc.pageSize().height()
+    height = doc.pageSize().height()
 
     def column(y: float) -> int:
         return int(y // height)
 
     block = doc.begin()
     while block.isValid():
-        rect = layout.blockBoundingRect(block)
-        last = column(rect.bottom() - 1)
-        split = column(rect.top()) != last and rect.height() < height
-        leads = block.blockFormat().headingLevel() > 0 or _is_rule(block)
-        orphaned = (
-            leads and block.next().isValid() and last != column(layout.blockBoundingRect(block.next()).top())
-        )
+        top, bottom = _line_span(block)
+        last = column(bottom - 1)
+        split = column(top) != last and bottom - top < height
+        orphaned = _leads(block) and block.next().isValid() and last != column(_line_span(block.next())[0])
         if _is_rule(block):
             # A short section (a technique in the brief form) is kept in one column: a benefit
             # at the top of the next one would seem to belong to the technique after it.
-            end = _section_end(block)
-            bottom = layout.blockBoundingRect(end).bottom()
-            small = bottom - rect.top() <= height * SMALL_SECTION
-            split = split or (small and column(rect.top()) != column(bottom - 1))
+            end = _line_span(_section_end(block))[1]
+            small = end - top <= height * SMALL_SECTION
+            split = split or (small and column(top) != column(end - 1))
         if split or orphaned:
-            # A technique's rule goes with its name.
-            target = block.previous() if _is_rule(block.previous()) else block
+            # Headings and rules just before the block go with it: a technique's rule with its
+            # name, a list's heading with its first item.
+            target = block
+            while target.previous().isValid() and _leads(target.previous()):
+                target = target.previous()
             fmt = target.blockFormat()
-            if fmt.pageBreakPolicy() & QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore:
+            if (
+                target == doc.begin()
+                or fmt.pageBreakPolicy() & QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore
+            ):
                 block = block.next()  # already starts a column: it is taller than what is left
                 continue
             fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
@@ -257,6 +277,11 @@ def _section_end(rule: QTextBlock) -> QTextBlock:
     while block.next().isValid() and not _is_rule(block.next()):
         block = block.next()
     return block
+
+
+def _leads(block: QTextBlock) -> bool:
+    """A heading or a rule: it belongs with what follows it."""
+    return block.blockFormat().headingLevel() > 0 or _is_rule(block)
 
 
 def _is_rule(block: QTextBlock) -> bool:
@@ -295,11 +320,14 @@ def paint_handout(handout: Handout, device: QPagedPaintDevice) -> Printed:
                 )
             painter.save()
             painter.translate(slot * (column.width() + gap), -part * column.height())
-            doc.drawContents(painter, QRectF(0, part * column.height(), column.width(), column.height()))
+            # One device pixel short: Qt also draws a line that starts exactly at the clip's
+            # bottom (the next column's first), invisible but then twice in the PDF's text.
+            clip = QRectF(0, part * column.height(), column.width(), column.height() - 1)
+            doc.drawContents(painter, clip)
             painter.restore()
     finally:
         painter.end()
-    return Printed(sheets, layout.brief)
+    return Printed(sheets, layout, doc)
 
 
 def _fitted_document(
@@ -321,19 +349,12 @@ def _fitted_document(
         tried.append((_sheets(doc.pageCount()), layout.brief, -layout.points, doc, layout))
         return tried[-1]
 
+    # Every size is tried: a larger size can take fewer columns (a heading or a paragraph that
+    # no longer has to move to the next column).
     for brief in forms:
-        # Larger type never takes fewer columns: when the smallest overflows, so do the others.
-        smallest = attempt(Layout(BODY_POINTS[-1], brief))
-        if smallest[0] > 1:
-            continue
-        for points in BODY_POINTS[:-1]:
-            fits = attempt(Layout(points, brief))
-            if fits[0] == 1:
-                return fits[3], fits[4]
-        return smallest[3], smallest[4]
-    for brief in forms:
-        for points in BODY_POINTS[:-1]:
-            attempt(Layout(points, brief))
+        for points in BODY_POINTS:
+            if attempt(Layout(points, brief))[0] == 1:
+                return tried[-1][3], tried[-1][4]
     # Fewest sheets, then everything over the brief form, then the largest type.
     best = min(tried, key=lambda t: t[:3])
     return best[3], best[4]
@@ -341,10 +362,16 @@ def _fitted_document(
 
 @dataclass(frozen=True)
 class Printed:
-    """What went onto the paper: how many pages (two columns each), and whether in the brief form."""
+    """What went onto the paper: how many pages (two columns each), in which layout, and the
+    laid-out document (one document page per column)."""
 
     pages: int
-    brief: bool
+    layout: Layout
+    document: QTextDocument
+
+    @property
+    def brief(self) -> bool:
+        return self.layout.brief
 
 
 def _sheets(columns: int) -> int:

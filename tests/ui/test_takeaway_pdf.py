@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 import shutil
@@ -12,7 +13,7 @@ from pathlib import Path
 import pytest
 import zxingcpp
 from PySide6.QtCore import QSizeF
-from PySide6.QtGui import QImage, QPageSize, QPdfWriter
+from PySide6.QtGui import QImage, QPageSize, QPdfWriter, QTextBlock, QTextDocument
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QDialog
 
@@ -389,3 +390,46 @@ def test_no_technique_is_split_between_columns(qapp, tmp_path, language) -> None
                 assert top // height == (bottom - 1) // height, (block.text(), points)
             block = block.next()
     assert checked == 2 * 2 * len(BODY_POINTS) * 4
+
+
+def columns_of(document: QTextDocument, block: QTextBlock) -> tuple[int, int]:
+    """The columns of a block's first and last line."""
+    top, bottom = takeaway_pdf._line_span(block)
+    height = document.pageSize().height()
+    return int(top // height), int((bottom - 1) // height)
+
+
+@pytest.mark.parametrize(("lang", "page_size"), [("en", LETTER), ("es", A4)], ids=["en-Letter", "es-A4"])
+def test_column_breaks_in_every_bundled_pair(qapp, tmp_path, lang, page_size) -> None:
+    """At a column break nothing is painted twice (copied or read aloud, it would be said twice)
+    or lost: the PDF's words are the handout's, each once. No paragraph is split between
+    columns and no heading ends one."""
+    assert install_language(qapp, lang)
+    catalog = load_catalog(bundled_catalog_path()).catalog
+    for pair in itertools.combinations([t.id for t in catalog], 2):
+        handout = build_handout(catalog, pair, lang)
+        path = tmp_path / "pair.pdf"
+        writer = QPdfWriter(str(path))
+        writer.setPageSize(page_size)
+        printed = paint_handout(handout, writer)
+        del writer  # finishes the file
+        laid_out = QTextDocument()
+        laid_out.setHtml(handout_html(handout, qr_text(handout), printed.layout))
+        expected = laid_out.toPlainText().replace("{qr-code}", "").split() + handout.footer.split()
+        assert sorted(pdf_text(path).split()) == sorted(expected), pair
+        doc = printed.document
+        block = doc.begin()
+        while block.isValid():
+            first, last = columns_of(doc, block)
+            assert first == last, (pair, block.text())
+            if block.blockFormat().headingLevel() and block.next().isValid():
+                assert last == columns_of(doc, block.next())[0], (pair, block.text())
+            block = block.next()
+    install_language(qapp, "en")
+
+
+def test_an_absurdly_long_title_still_gives_a_code(qapp) -> None:
+    handout = dataclasses.replace(handout_of(f.technique("gentle")), title="Lista " * 1000)
+    payload = qr_text(handout)
+    assert payload.shortened
+    assert payload.text == handout.labels.more  # the title does not fit any code; the pointer does
