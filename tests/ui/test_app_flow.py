@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication
 from massage_explorer.catalog import Range
 from massage_explorer.ui.app import MainWindow
 from massage_explorer.ui.state import SessionState
-from massage_explorer.ui.theme import apply_theme, clear_theme
+from massage_explorer.ui.theme import apply_theme
 from massage_explorer.ui.widgets import MIN_TARGET
 from tests import factories as f
 from tests.ui.helpers import OFFSCREEN_NOISE, card_point, tap, toggle_point
@@ -19,17 +19,8 @@ pytestmark = OFFSCREEN_NOISE
 
 
 @pytest.fixture
-def plain_app(qapp):
-    """Whatever a test does to the theme, the next test gets the default look back."""
-    font = qapp.font()
-    yield qapp
-    clear_theme(qapp)
-    qapp.setFont(font)
-
-
-@pytest.fixture
-def window(qtbot, plain_app):
-    apply_theme(plain_app, high_contrast=False, scale=1.0)
+def window(qtbot, qapp):
+    apply_theme(qapp, high_contrast=False, scale=1.0)
     state = SessionState()
     catalog = f.catalog(
         f.technique("gentle"),
@@ -144,7 +135,7 @@ def test_top_bar_controls_are_named_and_touch_sized(window):
     assert window.footer.isVisible()
 
 
-def test_run_app_shows_the_window(qtbot, monkeypatch, plain_app):
+def test_run_app_shows_the_window(qtbot, monkeypatch, qapp):
     from massage_explorer.ui import app as app_module
 
     shown = []

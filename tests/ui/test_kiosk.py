@@ -14,19 +14,10 @@ from massage_explorer.kiosk_config import FIRST_LOCK_SECONDS, MAX_TRIES, KioskCo
 from massage_explorer.ui.app import MainWindow
 from massage_explorer.ui.kiosk import KioskWindow
 from massage_explorer.ui.pinpad import LONG_PRESS_MS
-from massage_explorer.ui.theme import clear_theme
 from tests import factories as f
 from tests.ui.helpers import card_point, tap, toggle_point, touch_tap
 
 PIN = "482916"
-
-
-@pytest.fixture
-def plain_app(qapp):
-    font = qapp.font()
-    yield qapp
-    clear_theme(qapp)
-    qapp.setFont(font)
 
 
 def make_kiosk(qtbot, *, pin: str = PIN, idle: int = 60, countdown: int = 20) -> KioskWindow:
@@ -47,7 +38,7 @@ def make_kiosk(qtbot, *, pin: str = PIN, idle: int = 60, countdown: int = 20) ->
 
 
 @pytest.fixture
-def kiosk(qtbot, plain_app):
+def kiosk(qtbot, qapp):
     window = make_kiosk(qtbot)
     yield window
     window.staff_quit_for_tests()
@@ -222,7 +213,7 @@ def test_im_still_here_keeps_the_session(kiosk, qtbot):
     assert kiosk.in_session and kiosk.stack.currentWidget() is session
 
 
-def test_real_timers_reset_an_abandoned_session(qtbot, plain_app):
+def test_real_timers_reset_an_abandoned_session(qtbot, qapp):
     kiosk = make_kiosk(qtbot, idle=1, countdown=1)
     session = start(kiosk, qtbot)
     tap(session.browse.view, toggle_point(session.browse.view, "gentle"))
@@ -295,7 +286,7 @@ def test_wrong_pins_lock_the_pad(kiosk, qtbot):
     assert kiosk.pinpad.pages.currentIndex() == 0  # still locked, even for the right PIN
 
 
-def test_without_a_pin_the_pad_explains_and_nothing_unlocks(qtbot, plain_app):
+def test_without_a_pin_the_pad_explains_and_nothing_unlocks(qtbot, qapp):
     kiosk = make_kiosk(qtbot, pin="")
     long_press(qtbot, kiosk.welcome.title)
     assert "No staff PIN is set" in kiosk.pinpad.message.text()
@@ -308,7 +299,7 @@ def test_without_a_pin_the_pad_explains_and_nothing_unlocks(qtbot, plain_app):
     kiosk.staff_quit_for_tests()
 
 
-def test_nothing_about_a_patient_is_written_to_disk(qtbot, plain_app, tmp_path, monkeypatch):
+def test_nothing_about_a_patient_is_written_to_disk(qtbot, qapp, tmp_path, monkeypatch):
     for var in ("HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME", "TMPDIR"):
         monkeypatch.setenv(var, str(tmp_path))
     kiosk = make_kiosk(qtbot)
