@@ -37,7 +37,7 @@ def pages_and_form(handout, size: QPageSize.PageSizeId) -> tuple[int, str]:  # t
     margin = takeaway_pdf.MARGIN_MM
     writer.setPageMargins(QMarginsF(margin, margin, margin, margin), QPageLayout.Unit.Millimeter)
     printed = takeaway_pdf.paint_handout(handout, writer)
-    return printed.pages, "brief form" if printed.brief else "everything"
+    return printed.pages, "brief form" if printed.layout.brief else "everything"
 
 
 def main() -> None:

@@ -342,22 +342,18 @@ def _fitted_document(
     forms = [False]
     if payload.detail >= Detail.CAUTION_NAMES:
         forms.append(True)  # the code holds no caution advice, so the paper may leave it out
-    tried: list[tuple[int, bool, float, QTextDocument, Layout]] = []
-
-    def attempt(layout: Layout) -> tuple[int, bool, float, QTextDocument, Layout]:
-        doc = _document(handout, payload, device, layout, column)
-        tried.append((_sheets(doc.pageCount()), layout.brief, -layout.points, doc, layout))
-        return tried[-1]
-
+    tried: list[tuple[QTextDocument, Layout]] = []
     # Every size is tried: a larger size can take fewer columns (a heading or a paragraph that
     # no longer has to move to the next column).
     for brief in forms:
         for points in BODY_POINTS:
-            if attempt(Layout(points, brief))[0] == 1:
-                return tried[-1][3], tried[-1][4]
+            layout = Layout(points, brief)
+            doc = _document(handout, payload, device, layout, column)
+            if _sheets(doc.pageCount()) == 1:
+                return doc, layout
+            tried.append((doc, layout))
     # Fewest sheets, then everything over the brief form, then the largest type.
-    best = min(tried, key=lambda t: t[:3])
-    return best[3], best[4]
+    return min(tried, key=lambda t: (_sheets(t[0].pageCount()), t[1].brief, -t[1].points))
 
 
 @dataclass(frozen=True)
@@ -368,10 +364,6 @@ class Printed:
     pages: int
     layout: Layout
     document: QTextDocument
-
-    @property
-    def brief(self) -> bool:
-        return self.layout.brief
 
 
 def _sheets(columns: int) -> int:
