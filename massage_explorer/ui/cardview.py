@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QListView, QPushBu
 
 from massage_explorer.ui.delegate import CardDelegate
 from massage_explorer.ui.models import ID_ROLE
-from massage_explorer.ui.widgets import MIN_TARGET, enable_kinetic_scrolling, plain_label
+from massage_explorer.ui.widgets import MIN_TARGET, enable_kinetic_scrolling, plain_label, viewport_of
 
 
 class CardListView(QListView):
@@ -45,7 +45,7 @@ class CardListView(QListView):
         """Card heights depend on width and font: lay the cards out again."""
         self.card_delegate.relayout()
         self.scheduleDelayedItemsLayout()
-        self.viewport().update()
+        viewport_of(self).update()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QS
 
 from massage_explorer.catalog import Pressure
 from massage_explorer.ui.models import CARD_ROLE, Card
-from massage_explorer.ui.widgets import MIN_TARGET
+from massage_explorer.ui.widgets import MIN_TARGET, viewport_of
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 _WRAP = _Opt()
@@ -66,6 +66,7 @@ class CardDelegate(QStyledItemDelegate):
     def __init__(self, view: QAbstractItemView, *, remove_label: bool = False) -> None:
         super().__init__(view)
         self._view = view
+        self._viewport = viewport_of(view)
         self._remove_label = remove_label
         self._pressed: str | None = None
         self._size_key: tuple[int, str] | None = None  # (card width, font key) until relayout
@@ -90,7 +91,7 @@ class CardDelegate(QStyledItemDelegate):
 
     def _card_width(self) -> int:
         spacing = self._view.spacing() if hasattr(self._view, "spacing") else 0
-        return max(MIN_TARGET * 4, self._view.viewport().width() - 2 * spacing)
+        return max(MIN_TARGET * 4, self._viewport.width() - 2 * spacing)
 
     # -- layout ---------------------------------------------------------------------------------
     def _layout(self, card: Card, width: int, base: QFont) -> _Geometry:

@@ -46,14 +46,27 @@ def big_button(text: str, accessible_name: str = "", parent: QWidget | None = No
     return button
 
 
+def viewport_of(area: QAbstractScrollArea) -> QWidget:
+    """`area.viewport()`, without PySide6's first-call cost.
+
+    The first `viewport()` call of a process makes PySide6 (6.11) set up the Python classes of
+    every QWidget subclass, dialogs and all, to learn the returned widget's type: about 10 ms of
+    start-up. Looking the same child up by the name Qt gives it is found directly. Any other
+    viewport (a custom one, or another Qt's name) falls back to `viewport()`.
+    """
+    found = area.findChild(QWidget, "qt_scrollarea_viewport", Qt.FindChildOption.FindDirectChildrenOnly)
+    return found if found is not None else area.viewport()
+
+
 def enable_kinetic_scrolling(area: QAbstractScrollArea) -> None:
     """Flick-to-scroll by finger (touch) and by pressed mouse, as a touch screen reports either."""
     if isinstance(area, QAbstractItemView):
         # Per-pixel scrolling is what makes kinetic flicks smooth in item views.
         area.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         area.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-    QScroller.grabGesture(area.viewport(), QScroller.ScrollerGestureType.TouchGesture)
-    QScroller.grabGesture(area.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
+    viewport = viewport_of(area)
+    QScroller.grabGesture(viewport, QScroller.ScrollerGestureType.TouchGesture)
+    QScroller.grabGesture(viewport, QScroller.ScrollerGestureType.LeftMouseButtonGesture)
 
 
 def guidance_lines(full: bool) -> list[str]:
