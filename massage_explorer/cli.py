@@ -1,16 +1,16 @@
-"""Command line: run the patient app (default), `validate` catalogs; builds the QApplication lazily."""
+"""Command line: run the patient app (default), `validate` catalogs, `set-pin`, `edit`.
+
+Start-up matters here: the patient app imports only what showing its first screen needs; Qt,
+the kiosk settings and the editor are imported by the commands that use them."""
 
 from __future__ import annotations
 
 import argparse
-import dataclasses
-import getpass
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from massage_explorer.kiosk_config import ConfigError, default_config_path, load_config, save_pin
-from massage_explorer.paths import bundled_catalog_path
+from massage_explorer.paths import bundled_catalog_path, default_config_path
 from massage_explorer.storage import LoadResult, load_catalog
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
@@ -87,6 +87,10 @@ def run(data: Path | None, *, kiosk: bool, config_path: Path, language: str | No
     """Start the patient app; a bad catalog gets the validator's messages, not a traceback."""
     config = None
     if kiosk:
+        import dataclasses
+
+        from massage_explorer.kiosk_config import ConfigError, load_config
+
         try:
             config = load_config(config_path)
         except ConfigError as exc:
@@ -134,6 +138,10 @@ def _last_good(path: Path) -> LoadResult | None:
 
 def set_pin(config: Path) -> int:
     """Ask for the new PIN twice without echo and store its hash in the settings file."""
+    import getpass
+
+    from massage_explorer.kiosk_config import ConfigError, save_pin
+
     try:
         first = getpass.getpass("New staff PIN (4 to 12 digits): ")
         second = getpass.getpass("The same PIN again: ")

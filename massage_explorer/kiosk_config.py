@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from massage_explorer.paths import default_config_path
 from massage_explorer.storage import atomic_write
 
 SECTION = "kiosk"
@@ -24,11 +25,6 @@ PIN_PATTERN = re.compile(r"[0-9]{4,12}\Z")
 _N, _R, _P, _DKLEN = 2**14, 8, 1, 32
 MAX_TRIES = 5
 FIRST_LOCK_SECONDS = 30
-
-
-def default_config_path() -> Path:
-    base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
-    return Path(base) / "massage-explorer" / "kiosk.ini"
 
 
 class ConfigError(Exception):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 _PACKAGE = Path(__file__).resolve().parent
@@ -21,3 +22,9 @@ def bundled_catalog_path() -> Path:
 
 def resources_path() -> Path:
     return _data_root() / "resources"
+
+
+def default_config_path() -> Path:
+    """The kiosk settings file: $XDG_CONFIG_HOME/massage-explorer/kiosk.ini."""
+    base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+    return Path(base) / "massage-explorer" / "kiosk.ini"

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 )
 
 from massage_explorer.catalog import Catalog
-from massage_explorer.kiosk_config import KioskConfig
 from massage_explorer.ui.browse import BrowseScreen
 from massage_explorer.ui.models import TechniqueListModel
 from massage_explorer.ui.state import TEXT_STEPS, SessionState
@@ -32,6 +31,7 @@ from massage_explorer.ui.theme import apply_theme
 from massage_explorer.ui.widgets import Texts, big_button, guidance_lines, language_switch, plain_label
 
 if TYPE_CHECKING:
+    from massage_explorer.kiosk_config import KioskConfig
     from massage_explorer.ui.compare import CompareView
     from massage_explorer.ui.detail import DetailView
     from massage_explorer.ui.idle import ConfirmStartOver
@@ -53,8 +53,9 @@ class MainWindow(QMainWindow):
         self.techniques = TechniqueListModel(state, self)
         self.techniques.set_catalog(catalog)
         self._history: list[QWidget] = []
-        # How the shortlist's take-away prints and saves; the kiosk sets its own settings.
-        self.takeaway_config = KioskConfig()
+        # How the shortlist's take-away prints and saves: the kiosk sets its own settings; the
+        # desktop app uses the defaults.
+        self.takeaway_config: KioskConfig | None = None
         self.kiosk = False
         # Details, compare and shortlist are built the first time they are shown: startup
         # only pays for the browse screen.
@@ -184,10 +185,11 @@ class MainWindow(QMainWindow):
 
     def shortlist_screen(self) -> ShortlistScreen:
         if self._shortlist is None:
+            from massage_explorer.kiosk_config import KioskConfig
             from massage_explorer.ui.shortlist import ShortlistScreen
 
             self._shortlist = ShortlistScreen(self.state, self.techniques)
-            self._shortlist.takeaway.configure(self.takeaway_config, kiosk=self.kiosk)
+            self._shortlist.takeaway.configure(self.takeaway_config or KioskConfig(), kiosk=self.kiosk)
             self._shortlist.backRequested.connect(self.go_back)
             self._shortlist.openRequested.connect(self.show_details)
             self._shortlist.compareRequested.connect(self.show_compare)
