@@ -86,7 +86,6 @@ def stylesheet(c: Colours, scale: float) -> str:
     body = BODY_PT * scale
     title, heading = body * 1.5, body * 1.25
     return f"""
-* {{ font-size: {body:.1f}pt; }}
 QMainWindow, QWidget#screen, QScrollArea, QScrollArea > QWidget > QWidget {{
     background: {c.window}; color: {c.text};
 }}
