@@ -97,8 +97,10 @@ class BrowseScreen(QWidget):
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         enable_kinetic_scrolling(scroll)
         self._panel_scroll = scroll
-        self._fit_panel()
-        state.appearanceChanged.connect(self._fit_panel)
+        # Until it is shown the screen has no width of its own: size the panel for a screen that
+        # fills the display, as the kiosk's does, so that showing it does not lay it out twice.
+        self._fit_panel(self.screen().availableGeometry().width())
+        state.appearanceChanged.connect(lambda: self._fit_panel())
 
         self.status = plain_label(role="heading")
         self.clear_button = big_button("")
@@ -144,11 +146,12 @@ class BrowseScreen(QWidget):
         self.set_catalog(model.catalog)
 
     @Slot()
-    def _fit_panel(self) -> None:
+    def _fit_panel(self, width: int | None = None) -> None:
         # Larger text gets a wider filter panel, so chip labels wrap less; the cards keep at
         # least 60% of a narrow screen.
         wanted = round(PANEL_WIDTH * (1 + (self._state.text_scale - 1) * 0.6))
-        self._panel_scroll.setFixedWidth(min(wanted, max(260, round(self.width() * 0.4))))
+        width = self.width() if width is None else width
+        self._panel_scroll.setFixedWidth(min(wanted, max(260, round(width * 0.4))))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

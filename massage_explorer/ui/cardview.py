@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, QPoint, QSize, Qt, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent, QResizeEvent
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QListView, QPushButton, QWidget
 
 from massage_explorer.ui.delegate import CardDelegate
@@ -80,6 +80,11 @@ class CardListView(QListView):
         super().resizeEvent(event)
         if event.oldSize().width() != event.size().width():
             self.relayout()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # While hidden the delegate gives stand-in sizes (see CardDelegate.sizeHint).
+        super().showEvent(event)
+        self.relayout()
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

@@ -159,6 +159,10 @@ class CardDelegate(QStyledItemDelegate):
         card = index.data(CARD_ROLE)
         if not isinstance(card, Card):
             return super().sizeHint(option, index)
+        if not self._viewport.isVisible():
+            # Not on screen yet: its width is not final, and showing it lays the cards out
+            # again (CardListView.showEvent). Measuring text now would be thrown away.
+            return QSize(self._card_width(), MIN_TARGET * 2)
         key = self._size_key
         if key is None:
             key = self._size_key = (self._card_width(), self._view.font().key())

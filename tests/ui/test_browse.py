@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QAbstractButton, QLineEdit, QScroller, QWidget
+from PySide6.QtWidgets import QAbstractButton, QLineEdit, QScroller, QStyleOptionViewItem, QWidget
 
 from massage_explorer.catalog import Range, Text
+from massage_explorer.ui.app import MainWindow
 from massage_explorer.ui.browse import BrowseScreen
+from massage_explorer.ui.delegate import CardDelegate
 from massage_explorer.ui.models import CARD_ROLE, TechniqueListModel
 from massage_explorer.ui.state import SessionState
+from massage_explorer.ui.theme import apply_theme
 from massage_explorer.ui.widgets import MIN_TARGET
 from tests import factories as f
 from tests.ui.helpers import OFFSCREEN_NOISE, card_point, tap, toggle_point, touch_tap
@@ -238,3 +241,32 @@ def test_tap_after_scrolling_hits_the_card_under_the_finger(make_browse, qtbot):
     touch_tap(screen.view.viewport(), toggle_point(screen.view, target))
     qtbot.waitUntil(lambda: state.shortlist == [target])
     assert bar.value() == before
+
+
+def test_cards_are_measured_once_on_screen_not_while_the_window_is_built(qapp, qtbot, monkeypatch):
+    # Start-up builds the window before it has its size: text measured then would be thrown
+    # away. Once shown, every card has its full height, none the stand-in.
+    measured = []
+    real_layout = CardDelegate._layout
+
+    def layout(self, card, width, base):
+        measured.append(width)
+        return real_layout(self, card, width, base)
+
+    monkeypatch.setattr(CardDelegate, "_layout", layout)
+    apply_theme(qapp, high_contrast=False, scale=1.0)  # as at start-up: its polish lays views out
+    window = MainWindow(f.catalog(), SessionState())
+    qtbot.addWidget(window)
+    window.resize(1600, 900)
+    assert measured == []
+    screen = window.browse
+    view, delegate = screen.view, screen.view.card_delegate
+    with qtbot.waitExposed(window):
+        window.show()
+    qtbot.waitUntil(lambda: view.visualRect(screen.proxy.index(0, 0)).height() > MIN_TARGET * 2)
+    assert measured
+    for row in range(screen.proxy.rowCount()):
+        index = screen.proxy.index(row, 0)
+        option = QStyleOptionViewItem()
+        option.rect = view.visualRect(index)
+        assert option.rect.height() == delegate.sizeHint(option, index).height() > MIN_TARGET * 2
