@@ -7,13 +7,14 @@ import gc
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt
 from PySide6.QtGui import QContextMenuEvent, QHelpEvent
-from PySide6.QtWidgets import QApplication, QToolTip, QWidget
+from PySide6.QtWidgets import QApplication, QStyleOptionViewItem, QToolTip, QWidget
 
 from massage_explorer.catalog import Range
 from massage_explorer.kiosk_config import FIRST_LOCK_SECONDS, MAX_TRIES, KioskConfig, hash_pin
 from massage_explorer.ui.app import MainWindow
 from massage_explorer.ui.kiosk import KioskWindow
 from massage_explorer.ui.pinpad import LONG_PRESS_MS
+from massage_explorer.ui.widgets import MIN_TARGET
 from tests import factories as f
 from tests.ui.helpers import card_point, tap, toggle_point, touch_tap
 
@@ -391,3 +392,18 @@ def test_the_bundled_catalog_is_not_edited_in_place(kiosk, qtbot):
     qtbot.mouseClick(kiosk.pinpad.edit_button, Qt.MouseButton.LeftButton)
     assert kiosk.editor is None
     assert "set 'catalog' in the kiosk settings" in kiosk.pinpad.problems_label.text()
+
+
+def test_each_patient_sees_whole_cards_not_the_stand_ins_of_a_list_built_out_of_sight(kiosk, qtbot):
+    # The explorer is built behind the welcome screen, where its cards are not measured, and
+    # wiped there between patients.
+    for _ in range(2):  # the first patient, and the next one
+        session = start(kiosk, qtbot)
+        view, proxy = session.browse.view, session.browse.proxy
+        qtbot.waitUntil(lambda v=view, p=proxy: v.visualRect(p.index(0, 0)).height() > MIN_TARGET * 2)
+        for row in range(proxy.rowCount()):
+            index = proxy.index(row, 0)
+            option = QStyleOptionViewItem()
+            option.rect = view.visualRect(index)
+            assert option.rect.height() == view.card_delegate.sizeHint(option, index).height()
+        kiosk.end_session()
