@@ -100,7 +100,7 @@ class BrowseScreen(QWidget):
         # Until it is shown the screen has no width of its own: size the panel for a screen that
         # fills the display, as the kiosk's does, so that showing it does not lay it out twice.
         self._fit_panel(self.screen().availableGeometry().width())
-        state.appearanceChanged.connect(lambda: self._fit_panel())
+        state.appearanceChanged.connect(self._fit_panel)
 
         self.status = plain_label(role="heading")
         self.clear_button = big_button("")

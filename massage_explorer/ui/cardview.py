@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QListView, QPushBu
 
 from massage_explorer.ui.delegate import CardDelegate
 from massage_explorer.ui.models import ID_ROLE
-from massage_explorer.ui.widgets import MIN_TARGET, enable_kinetic_scrolling, plain_label, viewport_of
+from massage_explorer.ui.widgets import MIN_TARGET, enable_kinetic_scrolling, plain_label
 
 
 class CardListView(QListView):
@@ -45,7 +45,7 @@ class CardListView(QListView):
         """Card heights depend on width and font: lay the cards out again."""
         self.card_delegate.relayout()
         self.scheduleDelayedItemsLayout()
-        viewport_of(self).update()
+        self.viewport().update()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
@@ -82,9 +82,9 @@ class CardListView(QListView):
             self.relayout()
 
     def showEvent(self, event: QShowEvent) -> None:
-        # While hidden the delegate gives stand-in sizes (see CardDelegate.sizeHint).
         super().showEvent(event)
-        self.relayout()
+        if self.card_delegate.gave_stand_ins:  # see CardDelegate.sizeHint
+            self.relayout()
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QS
 
 from massage_explorer.catalog import Pressure
 from massage_explorer.ui.models import CARD_ROLE, Card
-from massage_explorer.ui.widgets import MIN_TARGET, viewport_of
+from massage_explorer.ui.widgets import MIN_TARGET
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 _WRAP = _Opt()
@@ -66,14 +66,15 @@ class CardDelegate(QStyledItemDelegate):
     def __init__(self, view: QAbstractItemView, *, remove_label: bool = False) -> None:
         super().__init__(view)
         self._view = view
-        self._viewport = viewport_of(view)
         self._remove_label = remove_label
         self._pressed: str | None = None
         self._size_key: tuple[int, str] | None = None  # (card width, font key) until relayout
+        self.gave_stand_ins = False  # sizes given while hidden, not measured: lay out when shown
 
     def relayout(self) -> None:
         """Forget the width and font used for sizes: the view is about to lay out again."""
         self._size_key = None
+        self.gave_stand_ins = False
 
     # -- fonts and texts follow the view's font (set by the theme and text size) -------------
     def _fonts(self, base: QFont) -> tuple[QFont, QFont, QFont]:
@@ -91,7 +92,7 @@ class CardDelegate(QStyledItemDelegate):
 
     def _card_width(self) -> int:
         spacing = self._view.spacing() if hasattr(self._view, "spacing") else 0
-        return max(MIN_TARGET * 4, self._viewport.width() - 2 * spacing)
+        return max(MIN_TARGET * 4, self._view.viewport().width() - 2 * spacing)
 
     # -- layout ---------------------------------------------------------------------------------
     def _layout(self, card: Card, width: int, base: QFont) -> _Geometry:
@@ -159,9 +160,10 @@ class CardDelegate(QStyledItemDelegate):
         card = index.data(CARD_ROLE)
         if not isinstance(card, Card):
             return super().sizeHint(option, index)
-        if not self._viewport.isVisible():
+        if not self._view.isVisible():
             # Not on screen yet: its width is not final, and showing it lays the cards out
             # again (CardListView.showEvent). Measuring text now would be thrown away.
+            self.gave_stand_ins = True
             return QSize(self._card_width(), MIN_TARGET * 2)
         key = self._size_key
         if key is None:
