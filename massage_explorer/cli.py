@@ -6,6 +6,7 @@ the kiosk settings and the editor are imported by the commands that use them."""
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -87,8 +88,6 @@ def run(data: Path | None, *, kiosk: bool, config_path: Path, language: str | No
     """Start the patient app; a bad catalog gets the validator's messages, not a traceback."""
     config = None
     if kiosk:
-        import dataclasses
-
         from massage_explorer.kiosk_config import ConfigError, load_config
 
         try:
