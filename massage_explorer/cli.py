@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import importlib
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from massage_explorer.background import PendingLoad
 from massage_explorer.paths import bundled_catalog_path, default_config_path
-from massage_explorer.storage import LoadResult, load_catalog
+from massage_explorer.problems import LoadResult
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -54,8 +56,13 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
-def _read(path: Path) -> LoadResult | None:
+def _read(source: Path | PendingLoad) -> LoadResult | None:
+    path = source.path if isinstance(source, PendingLoad) else source
     try:
+        if isinstance(source, PendingLoad):
+            return source.result()
+        from massage_explorer.storage import load_catalog  # PyYAML and the validator
+
         return load_catalog(path)
     except OSError as exc:
         print(f"{path}: error: cannot read the file: {exc.strerror or exc}", file=sys.stderr)
@@ -98,7 +105,13 @@ def run(data: Path | None, *, kiosk: bool, config_path: Path, language: str | No
         if language:
             config = dataclasses.replace(config, language=language)
     path = data or (config.catalog if config else None) or bundled_catalog_path()
-    result = _read(path)
+    pending = PendingLoad.start(path)
+    if pending.forked:
+        # A child process reads and checks the catalog; meanwhile this one loads Qt and the
+        # screens (see massage_explorer.background). Without a child, a bad catalog is reported
+        # before Qt is loaded at all.
+        importlib.import_module("massage_explorer.ui.kiosk" if config else "massage_explorer.ui.app")
+    result = _read(pending)
     if result is None:
         return EXIT_USAGE
     refused = None
@@ -113,7 +126,6 @@ def run(data: Path | None, *, kiosk: bool, config_path: Path, language: str | No
         # last save kept. It follows the file, so a corrected save is picked up.
         print(f"{path}: has errors; showing the last good version, {path.name}.bak", file=sys.stderr)
         refused, result = result, backup
-    # Qt is only imported to show a window.
     if config is not None:
         from massage_explorer.ui.kiosk import run_kiosk
 

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from massage_explorer.catalog import Catalog
 
 
 class Severity(enum.Enum):
@@ -32,6 +36,26 @@ class Problem:
         if self.line:
             where += f":{self.line}:{self.column or 1}"
         return f"{where}: {self.severity.value}: {self.message}"
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    """What reading a catalog gave: the catalog (None when it has errors) and every problem."""
+
+    catalog: Catalog | None
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity is Severity.ERROR]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity is Severity.WARNING]
+
+    @property
+    def ok(self) -> bool:
+        return self.catalog is not None
 
 
 class CatalogProblems(Exception):

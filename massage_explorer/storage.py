@@ -7,37 +7,16 @@ import datetime as dt
 import os
 import shutil
 import tempfile
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
 from massage_explorer.catalog import Catalog
-from massage_explorer.problems import Problem, Severity
+from massage_explorer.problems import LoadResult
 from massage_explorer.validate import CatalogBuilder
 from massage_explorer.yamlnodes import DEFAULT_LOADER, MAX_BYTES, compose, decode
 
 BACKUP_SUFFIX = ".bak"
-
-
-@dataclass(frozen=True)
-class LoadResult:
-    """What reading a catalog gave: the catalog (None when it has errors) and every problem."""
-
-    catalog: Catalog | None
-    problems: list[Problem] = field(default_factory=list)
-
-    @property
-    def errors(self) -> list[Problem]:
-        return [p for p in self.problems if p.severity is Severity.ERROR]
-
-    @property
-    def warnings(self) -> list[Problem]:
-        return [p for p in self.problems if p.severity is Severity.WARNING]
-
-    @property
-    def ok(self) -> bool:
-        return self.catalog is not None
 
 
 def parse_catalog(

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 
 from massage_explorer.catalog import Catalog
 from massage_explorer.kiosk_config import KioskConfig, PinGate
-from massage_explorer.storage import LoadResult
+from massage_explorer.problems import LoadResult
 from massage_explorer.ui.app import MainWindow, prepare_application
 from massage_explorer.ui.idle import CountdownOverlay, IdleWatcher
 from massage_explorer.ui.pinpad import LongPress, PinPad
