@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import gc
 import importlib
 import sys
 from collections.abc import Sequence
@@ -93,6 +94,17 @@ def validate(files: Sequence[Path], *, strict: bool) -> int:
 
 def run(data: Path | None, *, kiosk: bool, config_path: Path, language: str | None = None) -> int:
     """Start the patient app; a bad catalog gets the validator's messages, not a traceback."""
+    # While PySide6 builds its classes and the window its widgets, Python's cycle collector would
+    # walk the ever-growing heap again and again and find nothing: all of it is in use. It is
+    # paused for start-up; the window's first event loop pass turns it back on (see run_app).
+    gc.disable()
+    try:
+        return _run(data, kiosk=kiosk, config_path=config_path, language=language)
+    finally:
+        gc.enable()
+
+
+def _run(data: Path | None, *, kiosk: bool, config_path: Path, language: str | None) -> int:
     config = None
     if kiosk:
         from massage_explorer.kiosk_config import ConfigError, load_config

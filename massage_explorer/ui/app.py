@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import functools
+import gc
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -376,4 +377,5 @@ def run_app(catalog: Catalog, *, catalog_path: Path | None = None, language: str
         watcher.reloaded.connect(window.set_catalog)
     window.resize(1920, 1080)
     window.showMaximized()
+    QTimer.singleShot(0, gc.enable)  # if start-up paused the cycle collector (cli.run)
     return app.exec()

@@ -10,9 +10,10 @@ Nothing about a patient is ever written to disk.
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 
@@ -268,4 +269,5 @@ def run_kiosk(
         # kiosk set-ups): the geometry is set first, then full screen is asked for.
         window.setGeometry(screen.geometry())
     window.showFullScreen()
+    QTimer.singleShot(0, gc.enable)  # if start-up paused the cycle collector (cli.run)
     return app.exec()

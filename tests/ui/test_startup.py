@@ -88,6 +88,11 @@ def test_the_catalog_is_read_and_checked_by_a_child_while_the_window_loads_qt():
     assert not reading & loaded, sorted(reading & loaded)
 
 
+def test_the_cycle_collector_pauses_while_the_window_is_built_and_then_runs_again():
+    _, gc_seen = _first_screen()
+    assert gc_seen == "[True] [True]"
+
+
 def test_viewport_of_is_the_scroll_areas_viewport(qtbot):
     for area in (QListView(), QTableView(), QScrollArea()):
         qtbot.addWidget(area)
