@@ -29,7 +29,14 @@ from massage_explorer.ui.browse import BrowseScreen
 from massage_explorer.ui.models import TechniqueListModel
 from massage_explorer.ui.state import TEXT_STEPS, SessionState
 from massage_explorer.ui.theme import apply_theme
-from massage_explorer.ui.widgets import Texts, big_button, guidance_lines, language_switch, plain_label
+from massage_explorer.ui.widgets import (
+    Texts,
+    big_button,
+    guidance_lines,
+    language_switch,
+    plain_label,
+    set_style_property,
+)
 
 if TYPE_CHECKING:
     from massage_explorer.kiosk_config import KioskConfig
@@ -298,9 +305,7 @@ class MainWindow(QMainWindow):
         # neither the buttons nor the title are cut off; the buttons keep their accessible names.
         largest = self.state.text_step == len(TEXT_STEPS) - 1
         self.size_label.setVisible(not largest)
-        self.title.setProperty("role", "heading" if largest else "title")
-        self.title.style().unpolish(self.title)
-        self.title.style().polish(self.title)
+        set_style_property(self.title, "role", "heading" if largest else "title")
         button = self.size_group.button(self.state.text_step)
         if button is not None:
             button.setChecked(True)

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QListView, QPushBu
 
 from massage_explorer.ui.delegate import CardDelegate
 from massage_explorer.ui.models import ID_ROLE
-from massage_explorer.ui.widgets import MIN_TARGET, enable_kinetic_scrolling, plain_label
+from massage_explorer.ui.widgets import MIN_TARGET, enable_kinetic_scrolling, plain_label, set_style_property
 
 
 class CardListView(QListView):
@@ -153,7 +153,5 @@ class ToggleChip(QPushButton):
         # The label sits on the button's fill, so it takes the fill's text colour; the tick says
         # "chosen" without relying on colour.
         self.label.setText(("✓ " if on else "") + self.text_without_mark)
-        self.label.setProperty("on", on)
-        self.label.style().unpolish(self.label)
-        self.label.style().polish(self.label)
+        set_style_property(self.label, "on", on)
         self.updateGeometry()

@@ -114,3 +114,14 @@ def test_no_label_is_cut_off_at_any_text_size_on_a_1080p_screen(window, qtbot, s
                     f"{name}: '{button.text()}' is {button.width()} px, needs {button.sizeHint().width()}"
                 )
     assert problems == []
+
+
+def test_at_the_largest_text_the_title_steps_down_a_size_and_back(window):
+    from massage_explorer.ui.state import TEXT_STEPS
+    from massage_explorer.ui.theme import BODY_PT
+
+    largest = len(TEXT_STEPS) - 1
+    window.state.set_text_step(largest)
+    assert window.title.font().pointSizeF() == pytest.approx(BODY_PT * TEXT_STEPS[largest] * 1.25, abs=0.1)
+    window.state.set_text_step(0)
+    assert window.title.font().pointSizeF() == pytest.approx(BODY_PT * TEXT_STEPS[0] * 1.5, abs=0.1)

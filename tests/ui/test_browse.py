@@ -270,3 +270,42 @@ def test_cards_are_measured_once_on_screen_not_while_the_window_is_built(qapp, q
         option = QStyleOptionViewItem()
         option.rect = view.visualRect(index)
         assert option.rect.height() == delegate.sizeHint(option, index).height() > MIN_TARGET * 2
+
+
+def test_only_the_current_card_carries_the_focus_ring_and_only_while_the_list_has_focus(
+    qapp, make_browse, qtbot
+):
+    apply_theme(qapp, high_contrast=False, scale=1.0)
+    screen, _ = make_browse()
+    view = screen.view
+    ring = view.palette().highlight().color().rgb()
+
+    def ring_on(row: int) -> bool:
+        # Left edge of the card, halfway down: inside the frame, where the ring is drawn.
+        rect = view.visualRect(screen.proxy.index(row, 0))
+        image = view.viewport().grab().toImage()
+        return image.pixel(rect.left() + 5, rect.center().y()) == ring
+
+    view.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(view.hasFocus)
+    view.setCurrentIndex(screen.proxy.index(1, 0))
+    assert ring_on(1)
+    assert not ring_on(0)
+    screen.search.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(screen.search.hasFocus)
+    assert not ring_on(1)
+
+
+def test_a_chosen_chip_shows_a_tick_and_its_label_takes_the_fill_colour(qapp, make_browse):
+    apply_theme(qapp, high_contrast=False, scale=1.0)
+    screen, _ = make_browse()
+    chip = next(iter(screen._benefit_chips.values()))
+    text_colour = chip.label.palette().windowText().color()
+    chip.click()
+    assert chip.label.text().startswith("✓ ")
+    on_fill = chip.label.palette().windowText().color()
+    assert on_fill != text_colour
+    assert on_fill == chip.palette().highlightedText().color()
+    chip.click()
+    assert not chip.label.text().startswith("✓")
+    assert chip.label.palette().windowText().color() == text_colour

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from massage_explorer.catalog import Text
-from massage_explorer.ui.widgets import MIN_TARGET, plain_label
+from massage_explorer.ui.widgets import MIN_TARGET, plain_label, set_style_property
 from massage_explorer.validate import LANGUAGE_NAMES
 
 MULTILINE_HEIGHT = 120  # px: three or four lines of body text
@@ -104,9 +104,7 @@ class Section(QWidget):
         self.message.setVisible(bool(text))
         self.message.setAccessibleName(text)
         self.title_label.setText(f"{self.title}  {WARNING_SIGN}" if messages else self.title)
-        self.body.setProperty("problem", bool(messages))
-        self.body.style().unpolish(self.body)
-        self.body.style().polish(self.body)
+        set_style_property(self.body, "problem", bool(messages))
 
     def problem_text(self) -> str:
         return self.message.text() if self.message.isVisible() or self.message.text() else ""
