@@ -9,8 +9,8 @@ a result that does not arrive whole) costs only time: the parent then reads the 
 exactly as it would have without the child.
 
 Forking is only safe before any other thread exists, so `start` forks only while the process has
-one thread and Qt (which starts threads of its own) is not yet loaded; otherwise it does nothing
-and `result()` reads in-process.
+one thread and Qt (which starts threads of its own) is not yet loaded; otherwise, and where there
+is no fork, it does nothing and `result()` reads in-process.
 """
 
 from __future__ import annotations
@@ -24,7 +24,9 @@ from massage_explorer.problems import LoadResult
 
 
 def _may_fork() -> bool:
-    if not hasattr(os, "fork") or "PySide6.QtCore" in sys.modules:
+    # macOS system libraries do not promise to work in a forked child that does not exec; a
+    # kiosk there reads the catalog in-process, as Windows does (no fork at all).
+    if not hasattr(os, "fork") or sys.platform == "darwin" or "PySide6.QtCore" in sys.modules:
         return False
     threading = sys.modules.get("threading")  # not imported: then no thread was started either
     return threading is None or threading.active_count() == 1
