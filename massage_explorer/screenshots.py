@@ -45,10 +45,10 @@ def render_all(catalog: Catalog, outdir: Path, *, language: str = "", prefix: st
     shot("browse.png")
 
     def filtered() -> None:
-        chips = window.browse._pressure_chips
-        chips[int(Pressure.LIGHT)].setChecked(True)
+        # As a patient's taps do: each toggle re-filters the cards.
+        window.browse.pressure_chips.chips.toggle(str(int(Pressure.LIGHT)))
         if catalog.benefits:
-            window.browse._benefit_chips[catalog.benefits[0].id].setChecked(True)
+            window.browse.benefit_chips.chips.toggle(catalog.benefits[0].id)
         if catalog.conditions:
             state.set_condition(catalog.conditions[0].id)
 

@@ -7,9 +7,7 @@ import itertools
 from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal, Slot
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QLineEdit,
     QScrollArea,
@@ -20,7 +18,9 @@ from PySide6.QtWidgets import (
 
 from massage_explorer.catalog import Catalog, Pressure, Term
 from massage_explorer.ui import wording
-from massage_explorer.ui.cardview import CardListView, ToggleChip
+from massage_explorer.ui.cardview import CardListView
+from massage_explorer.ui.chip_model import Chip, ChipModel
+from massage_explorer.ui.chips import ChipGrid
 from massage_explorer.ui.models import Filters, TechniqueFilterProxy, TechniqueListModel
 from massage_explorer.ui.state import SessionState
 from massage_explorer.ui.widgets import MIN_TARGET, Texts, big_button, enable_kinetic_scrolling, plain_label
@@ -40,9 +40,10 @@ class BrowseScreen(QWidget):
         self.model = model
         self.proxy = TechniqueFilterProxy(self)
         self.proxy.setSourceModel(model)
-        self._benefit_chips: dict[str, ToggleChip] = {}
-        self._condition_chips: dict[str, ToggleChip] = {}
-        self._pressure_chips: dict[int, ToggleChip] = {}
+        # The filter chips: model/view, like the cards (the vocabularies grow with the catalog).
+        self.condition_chips = ChipGrid(ChipModel(exclusive=True, parent=self))
+        self.benefit_chips = ChipGrid(ChipModel(parent=self))
+        self.pressure_chips = ChipGrid(ChipModel(parent=self))
 
         self.search = QLineEdit()
         self.texts = Texts()
@@ -56,11 +57,30 @@ class BrowseScreen(QWidget):
         self.search.setMinimumHeight(MIN_TARGET + 4)
         self.search.textChanged.connect(self._apply_filters)
 
-        self._benefit_box = QWidget()
-        self._condition_box = QWidget()
-        self._pressure_box = QWidget()
-        self._condition_group = QButtonGroup(self)
-        self._condition_group.setExclusive(False)  # tapping the chosen condition again clears it
+        for grid, name, description in (
+            (
+                self.condition_chips,
+                lambda: self.tr("My condition"),
+                lambda: self.tr("Choose one. Tap it again to clear it."),
+            ),
+            (
+                self.benefit_chips,
+                lambda: self.tr("What matters to me"),
+                lambda: self.tr(
+                    "Choose any. Techniques reported to help with at least one of them are shown."
+                ),
+            ),
+            (
+                self.pressure_chips,
+                lambda: self.tr("Pressure I prefer"),
+                lambda: self.tr("Choose any. Techniques that can use at least one of them are shown."),
+            ),
+        ):
+            self.texts(grid.setAccessibleName, name)
+            self.texts(grid.setAccessibleDescription, description)
+        self.condition_chips.chips.toggled.connect(self._choose_condition)
+        self.benefit_chips.chips.toggled.connect(self._apply_filters)
+        self.pressure_chips.chips.toggled.connect(self._apply_filters)
 
         panel = QWidget()
         panel.setObjectName("screen")
@@ -78,17 +98,17 @@ class BrowseScreen(QWidget):
         )
         col.addWidget(self._condition_heading)
         col.addWidget(self._condition_hint)
-        col.addWidget(self._condition_box)
+        col.addWidget(self.condition_chips)
         self._benefit_heading = plain_label("", role="heading")
         self.texts(self._benefit_heading.setText, lambda: self.tr("What matters to me"))
         col.addWidget(self._benefit_heading)
-        col.addWidget(self._benefit_box)
+        col.addWidget(self.benefit_chips)
         pressure_heading = plain_label("", role="heading")
         self.texts(pressure_heading.setText, lambda: self.tr("Pressure I prefer"))
         col.addWidget(pressure_heading)
-        col.addWidget(self._pressure_box)
+        col.addWidget(self.pressure_chips)
         col.addStretch(1)
-        self._build_pressure_chips()
+        self._set_pressure_chips()
 
         scroll = QScrollArea()
         scroll.setWidget(panel)
@@ -159,29 +179,22 @@ class BrowseScreen(QWidget):
 
     # -- building the chips from the catalog's vocabularies ------------------------------------
     def set_catalog(self, catalog: Catalog) -> None:
-        """Rebuild the chips for `catalog`; choices whose terms still exist stay chosen."""
+        """Show the chips of `catalog`; choices whose terms still exist stay chosen."""
         lang = self._state.language
-        chosen = {k for k, chip in self._benefit_chips.items() if chip.isChecked()}
-        self._benefit_chips = self._fill(self._benefit_box, catalog.benefits, lang, chosen)
-        self._condition_chips = self._fill(
-            self._condition_box, catalog.conditions, lang, {self._state.condition or ""}
-        )
-        for chip in self._benefit_chips.values():
-            chip.toggled.connect(self._apply_filters)
-        for key, chip in self._condition_chips.items():
-            self._condition_group.addButton(chip)
-            chip.toggled.connect(lambda on, key=key: self._choose_condition(key, on))
-        self._benefit_heading.setVisible(bool(catalog.benefits))
-        self._condition_heading.setVisible(bool(catalog.conditions))
-        self._condition_hint.setVisible(bool(catalog.conditions))
-        if self._state.condition and self._state.condition not in self._condition_chips:
+        self.benefit_chips.chips.set_chips(_chips(catalog.benefits, lang), self.benefit_chips.chips.chosen())
+        self.condition_chips.chips.set_chips(_chips(catalog.conditions, lang), {self._state.condition or ""})
+        for widget in (self._benefit_heading, self.benefit_chips):
+            widget.setVisible(bool(catalog.benefits))
+        for widget in (self._condition_heading, self._condition_hint, self.condition_chips):
+            widget.setVisible(bool(catalog.conditions))
+        if self._state.condition and self._state.condition not in self.condition_chips.chips.chosen():
             self._state.set_condition(None)
-        # Chips are rebuilt after the list exists: put Tab back into reading order.
+        # Tab follows the reading order.
         chain: list[QWidget] = [
             self.search,
-            *self._benefit_chips.values(),
-            *self._pressure_chips.values(),
-            *self._condition_chips.values(),
+            self.condition_chips,
+            self.benefit_chips,
+            self.pressure_chips,
             self.clear_button,
             self.view,
         ]
@@ -189,52 +202,28 @@ class BrowseScreen(QWidget):
             QWidget.setTabOrder(first, second)
         self._apply_filters()
 
-    def _fill(
-        self, box: QWidget, terms: tuple[Term, ...], lang: str, chosen: set[str]
-    ) -> dict[str, ToggleChip]:
-        old = box.layout()
-        if old is not None:
-            QWidget().setLayout(old)  # reparent the old layout (and its chips) to be deleted
-        grid = QGridLayout(box)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setSpacing(10)
-        chips: dict[str, ToggleChip] = {}
-        for i, term in enumerate(terms):
-            description = term.description.get(lang) if term.description else ""
-            chip = ToggleChip(term.label.get(lang), description or term.label.get(lang))
-            chip.setChecked(term.id in chosen)
-            grid.addWidget(chip, i // 2, i % 2)
-            chips[term.id] = chip
-        return chips
-
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.LanguageChange:
             self.texts.refresh()
-            for level, chip in self._pressure_chips.items():
-                word = wording.pressure_word(Pressure(level))
-                chip.set_words(word, self._pressure_description(word))
+            self._set_pressure_chips()
             self._update_status()
 
     def _pressure_description(self, word: str) -> str:
         return self.tr("Show techniques that can use {p} pressure").format(p=word)
 
-    def _build_pressure_chips(self) -> None:
-        grid = QGridLayout(self._pressure_box)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setSpacing(10)
-        for i, level in enumerate(Pressure):
+    def _set_pressure_chips(self) -> None:
+        chips = []
+        for level in Pressure:
             word = wording.pressure_word(level)
-            chip = ToggleChip(word, self._pressure_description(word))
-            chip.toggled.connect(self._apply_filters)
-            grid.addWidget(chip, i // 2, i % 2)
-            self._pressure_chips[int(level)] = chip
+            chips.append(Chip(str(int(level)), word, self._pressure_description(word)))
+        self.pressure_chips.chips.set_chips(chips, self.pressure_chips.chips.chosen())
 
     # -- filters ---------------------------------------------------------------------------------
     def filters(self) -> Filters:
         return Filters(
-            benefits=frozenset(k for k, c in self._benefit_chips.items() if c.isChecked()),
-            pressures=frozenset(k for k, c in self._pressure_chips.items() if c.isChecked()),
+            benefits=self.benefit_chips.chips.chosen(),
+            pressures=frozenset(int(level) for level in self.pressure_chips.chips.chosen()),
             query=self.search.text().strip(),
         )
 
@@ -243,6 +232,7 @@ class BrowseScreen(QWidget):
         self.proxy.set_filters(self.filters())
         self._update_status()
 
+    @Slot(str, bool)
     def _choose_condition(self, key: str, on: bool) -> None:
         if on:
             self._state.set_condition(key)
@@ -251,20 +241,13 @@ class BrowseScreen(QWidget):
 
     @Slot()
     def _sync_condition(self) -> None:
-        for key, chip in self._condition_chips.items():
-            chip.blockSignals(True)
-            chip.setChecked(key == self._state.condition)
-            chip._restyle(chip.isChecked())
-            chip.blockSignals(False)
+        self.condition_chips.chips.set_chosen({self._state.condition or ""})
         self._update_status()
 
     @Slot()
     def clear_filters(self) -> None:
-        for chip in [*self._benefit_chips.values(), *self._pressure_chips.values()]:
-            chip.blockSignals(True)
-            chip.setChecked(False)
-            chip._restyle(False)
-            chip.blockSignals(False)
+        self.benefit_chips.chips.set_chosen(())
+        self.pressure_chips.chips.set_chosen(())
         self.search.blockSignals(True)
         # setText, not clear(): clear() keeps the undo history, and Ctrl+Z would bring the
         # previous patient's words back.
@@ -278,6 +261,8 @@ class BrowseScreen(QWidget):
         self.clear_filters()
         self.view.setCurrentIndex(QModelIndex())
         self.view.scrollToTop()
+        for grid in (self.condition_chips, self.benefit_chips, self.pressure_chips):
+            grid.setCurrentIndex(QModelIndex())
         self._panel_scroll.verticalScrollBar().setValue(0)
 
     # -- status line and the empty message -------------------------------------------------------
@@ -308,11 +293,11 @@ class BrowseScreen(QWidget):
             lead = self.tr("No technique matches this filter.")
         else:
             lead = self.tr("No technique matches all {n} filters.").format(n=filters.active_groups)
-        words = {k: c.text_without_mark for k, c in self._benefit_chips.items()}
+        words = self.benefit_chips.chips.label
         options = [
             (
                 Filters(frozenset(), filters.pressures, filters.query),
-                ", ".join(f"'{words.get(b, b)}'" for b in sorted(filters.benefits)),
+                ", ".join(f"'{words(b)}'" for b in sorted(filters.benefits)),
             ),
             (
                 Filters(filters.benefits, frozenset(), filters.query),
@@ -327,3 +312,15 @@ class BrowseScreen(QWidget):
         else:
             hint = self.tr("Try removing some of your choices.")
         return "\n\n".join((lead, hint, self.tr("Or tap 'Clear filters' to see every technique.")))
+
+
+def _chips(terms: tuple[Term, ...], lang: str) -> list[Chip]:
+    """A chip per term: its label, and its description (or the label again) for screen readers."""
+    return [
+        Chip(
+            term.id,
+            term.label.get(lang),
+            (term.description.get(lang) if term.description else "") or term.label.get(lang),
+        )
+        for term in terms
+    ]

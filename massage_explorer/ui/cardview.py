@@ -1,14 +1,14 @@
-"""The card list view and the wrapping toggle chip shared by the browse and shortlist screens."""
+"""The card list view shared by the browse and shortlist screens."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QPoint, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent, QResizeEvent, QShowEvent
-from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QListView, QPushButton, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
 
 from massage_explorer.ui.delegate import CardDelegate
 from massage_explorer.ui.models import ID_ROLE
-from massage_explorer.ui.widgets import MIN_TARGET, enable_kinetic_scrolling, plain_label, set_style_property
+from massage_explorer.ui.widgets import enable_kinetic_scrolling
 
 
 class CardListView(QListView):
@@ -90,68 +90,3 @@ class CardListView(QListView):
         super().changeEvent(event)
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             self.relayout()
-
-
-class ToggleChip(QPushButton):
-    """A checkable, touch-sized button whose label wraps instead of being cut off."""
-
-    def __init__(self, text: str, description: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setCheckable(True)
-        self.setMinimumSize(MIN_TARGET, MIN_TARGET + 8)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setAccessibleName(text)
-        self.setAccessibleDescription(description)
-        self.text_without_mark = text
-        self.label = plain_label(text, self)
-        self.label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(16, 8, 16, 8)
-        layout.addWidget(self.label)
-        self.toggled.connect(self._restyle)
-
-    # QPushButton sizes itself from its own (empty) text; size from the wrapping label instead,
-    # so a long or enlarged label makes the chip taller rather than being cut off.
-    def _margins(self) -> tuple[int, int]:
-        layout = self.layout()
-        if layout is None:
-            return 0, 0
-        m = layout.contentsMargins()
-        return m.left() + m.right(), m.top() + m.bottom()
-
-    def hasHeightForWidth(self) -> bool:
-        return True
-
-    def heightForWidth(self, width: int) -> int:
-        dx, dy = self._margins()
-        return max(MIN_TARGET + 8, self.label.heightForWidth(width - dx) + dy)
-
-    def sizeHint(self) -> QSize:
-        dx, _ = self._margins()
-        hint = self.label.sizeHint()
-        width = min(hint.width(), 14 * self.fontMetrics().averageCharWidth()) + dx
-        return QSize(max(MIN_TARGET, width), self.heightForWidth(width))
-
-    def minimumSizeHint(self) -> QSize:
-        dx, _ = self._margins()
-        width = max(MIN_TARGET, self.fontMetrics().horizontalAdvance("✓ Medium") + dx)
-        return QSize(width, MIN_TARGET + 8)
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
-            self.updateGeometry()
-
-    def set_words(self, text: str, description: str) -> None:
-        """New words for the chip (after a language change), keeping whether it is chosen."""
-        self.text_without_mark = text
-        self.setAccessibleName(text)
-        self.setAccessibleDescription(description)
-        self._restyle(self.isChecked())
-
-    def _restyle(self, on: bool) -> None:
-        # The label sits on the button's fill, so it takes the fill's text colour; the tick says
-        # "chosen" without relying on colour.
-        self.label.setText(("✓ " if on else "") + self.text_without_mark)
-        set_style_property(self.label, "on", on)
-        self.updateGeometry()

@@ -90,7 +90,6 @@ QMainWindow, QWidget#screen, QScrollArea, QScrollArea > QWidget > QWidget {{
     background: {c.window}; color: {c.text};
 }}
 QLabel {{ color: {c.text}; background: transparent; }}
-QLabel[on="true"] {{ color: {c.on_accent}; font-weight: bold; }}
 QLabel[role="title"] {{ font-size: {title:.1f}pt; font-weight: bold; }}
 QLabel[role="heading"] {{ font-size: {heading:.1f}pt; font-weight: bold; }}
 QLabel[role="muted"] {{ color: {c.muted}; }}
@@ -168,6 +167,16 @@ def apply_theme(app: QGuiApplication, *, high_contrast: bool, scale: float) -> N
 
 
 _ORIGINAL_FONT: list[QFont] = []
+
+
+def current_colours(app: QGuiApplication | None = None) -> Colours:
+    """The colours of the theme `apply_theme` last set (the light one before it ran).
+
+    For what the palette has no role for, such as the focus ring.
+    """
+    owner = app or QGuiApplication.instance()
+    key = owner.property("massage_explorer_theme") if owner is not None else None
+    return HIGH_CONTRAST if isinstance(key, str) and key.startswith("True:") else LIGHT
 
 
 def clear_theme(app: QGuiApplication) -> None:

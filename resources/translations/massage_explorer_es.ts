@@ -20,12 +20,24 @@
         <translation>Mi condición de salud</translation>
     </message>
     <message>
+        <source>Choose any. Techniques reported to help with at least one of them are shown.</source>
+        <translation>Elija las que quiera. Se muestran las técnicas que, según se informa, ayudan con al menos una.</translation>
+    </message>
+    <message>
+        <source>Choose any. Techniques that can use at least one of them are shown.</source>
+        <translation>Elija las que quiera. Se muestran las técnicas que pueden usar al menos una.</translation>
+    </message>
+    <message>
         <source>Techniques often chosen for it come first, and its cautions are marked.</source>
         <translation>Primero aparecen las técnicas que se eligen a menudo para esa condición, y se marcan sus precauciones.</translation>
     </message>
     <message>
         <source>What matters to me</source>
         <translation>Lo que me importa</translation>
+    </message>
+    <message>
+        <source>Choose one. Tap it again to clear it.</source>
+        <translation>Elija una. Tóquela otra vez para quitarla.</translation>
     </message>
     <message>
         <source>Pressure I prefer</source>

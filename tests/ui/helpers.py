@@ -57,3 +57,15 @@ def touch_tap(widget: QWidget, pos: QPoint) -> None:
     device = touch_device()
     QTest.touchEvent(widget, device).press(0, pos, widget).commit()
     QTest.touchEvent(widget, device).release(0, pos, widget).commit()
+
+
+def chip_point(grid, key: str) -> QPoint:
+    """The middle of a filter chip, in its grid's viewport coordinates."""
+    rect = grid.rect_of(key)
+    assert not rect.isEmpty(), f"no chip {key!r}"
+    return rect.center().toPoint()
+
+
+def tap_chip(grid, key: str) -> None:
+    """A tap on a filter chip (the grid must be shown)."""
+    tap(grid, chip_point(grid, key))

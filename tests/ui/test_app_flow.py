@@ -13,7 +13,7 @@ from massage_explorer.ui.state import SessionState
 from massage_explorer.ui.theme import apply_theme
 from massage_explorer.ui.widgets import MIN_TARGET
 from tests import factories as f
-from tests.ui.helpers import OFFSCREEN_NOISE, card_point, tap, toggle_point
+from tests.ui.helpers import OFFSCREEN_NOISE, card_point, tap, tap_chip, toggle_point
 
 pytestmark = OFFSCREEN_NOISE
 
@@ -41,7 +41,7 @@ def click(qtbot, button: QAbstractButton) -> None:
 
 def test_filter_details_save_shortlist_compare_by_clicks(window, qtbot):
     browse, state = window.browse, window.state
-    click(qtbot, browse._pressure_chips[4])  # "Deep"
+    tap_chip(browse.pressure_chips, "4")  # "Deep"
     assert browse.proxy.rowCount() == 1
     tap(browse.view, card_point(browse.view, "firm-one"))
     assert window.stack.currentWidget() is window._detail

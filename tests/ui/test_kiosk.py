@@ -16,7 +16,7 @@ from massage_explorer.ui.kiosk import KioskWindow
 from massage_explorer.ui.pinpad import LONG_PRESS_MS
 from massage_explorer.ui.widgets import MIN_TARGET
 from tests import factories as f
-from tests.ui.helpers import card_point, tap, toggle_point, touch_tap
+from tests.ui.helpers import card_point, tap, tap_chip, toggle_point, touch_tap
 
 PIN = "482916"
 
@@ -118,7 +118,7 @@ def fill_session(session: MainWindow, qtbot) -> None:
     tap(browse.view, toggle_point(browse.view, "gentle"))
     tap(browse.view, toggle_point(browse.view, "middle"))
     session.state.set_compare(["gentle", "middle"])
-    qtbot.mouseClick(browse._pressure_chips[2], Qt.MouseButton.LeftButton)
+    tap_chip(browse.pressure_chips, "2")
     browse.search.setText("gentle")
     session.state.set_condition("disc")
     session.state.set_text_step(2)
@@ -164,8 +164,9 @@ def test_idle_countdown_then_everything_about_the_patient_is_wiped(kiosk, qtbot,
     assert kiosk.welcome.start_button.text() == "Touch to start"  # the interface is English again
     assert browse.search.text() == ""
     assert not browse.search.isUndoAvailable()  # Ctrl+Z cannot bring the old search back
-    assert not any(c.isChecked() for c in [*browse._benefit_chips.values(), *browse._pressure_chips.values()])
-    assert not any(c.isChecked() for c in browse._condition_chips.values())
+    for grid in (browse.condition_chips, browse.benefit_chips, browse.pressure_chips):
+        assert grid.chips.chosen() == set()
+        assert not grid.currentIndex().isValid()  # no chip the last patient touched stays current
     assert browse.proxy.rowCount() == 3
     assert browse.view.verticalScrollBar().value() == 0
     assert not browse.view.currentIndex().isValid()
