@@ -325,9 +325,10 @@ def keystrokes(count: int) -> None:
             typing.append(timed(lambda w=word[:end]: browse.search.setText(w)))
         typing.append(timed(lambda: browse.search.setText("")))
     chips = []
-    for chip in [*browse._benefit_chips.values(), *browse._pressure_chips.values()][:8]:
-        chips.append(timed(chip.click))
-        chips.append(timed(chip.click))
+    for grid in (browse.benefit_chips, browse.pressure_chips):
+        for chip in grid.chips.chips()[:4]:  # chosen, then unchosen again, as a tap does
+            chips.append(timed(lambda grid=grid, key=chip.key: grid.chips.toggle(key)))
+            chips.append(timed(lambda grid=grid, key=chip.key: grid.chips.toggle(key)))
     for name, values in (("keystroke", typing), ("chip tap", chips)):
         values.sort()
         print(
