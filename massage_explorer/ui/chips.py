@@ -9,11 +9,24 @@ alone.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
+from dataclasses import dataclass
+
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelection,
+    QItemSelectionModel,
+    QPointF,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+    Slot,
+)
 from PySide6.QtGui import (
     QColor,
     QFocusEvent,
     QFont,
+    QFontMetrics,
     QGuiApplication,
     QKeyEvent,
     QMouseEvent,
@@ -26,6 +39,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QListView,
+    QScrollArea,
     QSizePolicy,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -37,19 +51,34 @@ from massage_explorer.ui.delegate import wrapped
 from massage_explorer.ui.theme import current_colours
 from massage_explorer.ui.widgets import MIN_TARGET, viewport_of
 
-COLUMNS = 2
+COLUMNS = 2  # one when a word would not fit in half the width
 GAP = 10  # px between chips, and around them
 PAD_X, PAD_Y = 16, 10  # text inside the chip's frame
 CHIP_HEIGHT = MIN_TARGET + 8
 TICK = "✓ "
+TOGGLE_KEYS = (Qt.Key.Key_Space, Qt.Key.Key_Select, Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
-def chip_width(viewport_width: int) -> int:
-    """How wide each chip is, so that COLUMNS of them and their gaps fit in the view.
+def chip_width(viewport_width: int, columns: int) -> int:
+    """How wide each chip is, so that `columns` of them and their gaps fit in the view.
 
     QListView starts a new row once an item would reach the last pixel: one pixel is kept free.
     """
-    return max(MIN_TARGET, (viewport_width - 1 - GAP * COLUMNS) // COLUMNS)
+    return max(MIN_TARGET, (viewport_width - 1 - GAP * columns) // columns)
+
+
+@dataclass(frozen=True)
+class Plan:
+    """How the chips sit at one width: in how many columns, how wide, and each one's height."""
+
+    columns: int
+    width: int
+    heights: tuple[int, ...]  # both chips of a row as tall as the taller, as in a grid
+
+    @property
+    def contents_height(self) -> int:
+        rows = self.heights[:: self.columns]
+        return sum(rows) + GAP * len(rows)
 
 
 def chip_text(label: str, *, chosen: bool) -> str:
@@ -64,40 +93,44 @@ class ChipDelegate(QStyledItemDelegate):
         super().__init__(view)
         self._view = view
         self._pressed: str | None = None
-        # Chip heights by chip width and font: layouts ask for many widths before settling,
-        # and ask again and again for each. Forgotten when the chips or the font change.
-        self._heights: dict[tuple[int, str], list[int]] = {}
-
-    def chip_width(self) -> int:
-        return chip_width(self._view.viewport().width())
+        # Plans by view width and font: layouts ask for many widths before settling, and ask
+        # again and again for each. Forgotten when the chips or the font change.
+        self._plans: dict[tuple[int, str], Plan] = {}
 
     def _font(self, chosen: bool) -> QFont:
         font = QFont(self._view.font())
         font.setBold(chosen)
         return font
 
-    def heights(self, width: int) -> list[int]:
-        """Each chip's height at `width`; both chips of a row as tall as the taller, as in a grid."""
-        key = (width, self._view.font().key())
-        heights = self._heights.get(key)
-        if heights is None:
+    def plan(self, viewport_width: int) -> Plan:
+        """Two columns if every word of every chip fits in one, else one (words never break)."""
+        key = (viewport_width, self._view.font().key())
+        plan = self._plans.get(key)
+        if plan is None:
+            texts = self._view.chips.texts()
+            bold = QFontMetrics(self._font(True))
+            words = [word for label, _ in texts for word in chip_text(label, chosen=True).split()]
+            widest = max((bold.horizontalAdvance(word) for word in words), default=0)
+            columns = COLUMNS
+            if chip_width(viewport_width, COLUMNS) - 2 * PAD_X < widest:
+                columns = 1
+            width = chip_width(viewport_width, columns)
             fonts = {chosen: self._font(chosen) for chosen in (False, True)}
             own = []
-            for label, chosen in self._view.chips.texts():
+            for label, chosen in texts:
                 _, text_height = wrapped(chip_text(label, chosen=chosen), fonts[chosen], width - 2 * PAD_X)
                 own.append(max(CHIP_HEIGHT, round(text_height) + 2 * PAD_Y))
-            heights = []
-            for first in range(0, len(own), COLUMNS):
-                row = own[first : first + COLUMNS]
+            heights: list[int] = []
+            for first in range(0, len(own), columns):
+                row = own[first : first + columns]
                 heights += [max(row)] * len(row)
-            self._heights[key] = heights
-        return heights
+            plan = self._plans[key] = Plan(columns, width, tuple(heights))
+        return plan
 
     def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
-        width = self.chip_width()
-        heights = self.heights(width)
+        plan = self.plan(self._view.viewport().width())
         row = index.row()
-        return QSize(width, heights[row] if 0 <= row < len(heights) else CHIP_HEIGHT)
+        return QSize(plan.width, plan.heights[row] if 0 <= row < len(plan.heights) else CHIP_HEIGHT)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
         rect = QRectF(option.rect)
@@ -115,12 +148,15 @@ class ChipDelegate(QStyledItemDelegate):
         painter.setBrush(fill)
         painter.drawRoundedRect(rect.adjusted(1, 1, -1, -1), 10, 10)
         if self._view.hasFocus() and index == self._view.currentIndex():
-            # On a chosen chip whose fill is the focus colour (high contrast), the ring takes
-            # the text's colour so that it still shows.
             ring = QColor(current_colours().focus)
-            painter.setPen(QPen(ink if ring == fill.color() else ring, 5))
             painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.setPen(QPen(ring, 5))
             painter.drawRoundedRect(rect.adjusted(2.5, 2.5, -2.5, -2.5), 9, 9)
+            if ring == fill.color():
+                # High contrast: a chosen chip is filled with the focus colour. A second ring,
+                # in the text's colour, inside the first, shows which chip is current.
+                painter.setPen(QPen(ink, 3))
+                painter.drawRoundedRect(rect.adjusted(6.5, 6.5, -6.5, -6.5), 6, 6)
         layout: QTextLayout
         layout, height = wrapped(text, self._font(chosen), rect.width() - 2 * PAD_X)
         painter.setPen(ink)
@@ -135,7 +171,7 @@ class ChipDelegate(QStyledItemDelegate):
         if not isinstance(key, str):
             return False
         if isinstance(event, QKeyEvent):
-            if kind == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Space, Qt.Key.Key_Select):
+            if kind == QEvent.Type.KeyPress and event.key() in TOGGLE_KEYS:
                 self._view.chips.toggle(key)
                 return True
             return False
@@ -144,7 +180,7 @@ class ChipDelegate(QStyledItemDelegate):
         # A quick second tap arrives as a double-click; for us it is simply another tap.
         if kind in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick):
             self._pressed = key
-            return False
+            return True  # the view's own press handling would change its selection
         if kind == QEvent.Type.MouseButtonRelease and key == self._pressed:
             # Toggle when the finger lifts on the chip it went down on (a flick is not a tap).
             self._pressed = None
@@ -153,7 +189,7 @@ class ChipDelegate(QStyledItemDelegate):
         return False
 
     def forget_sizes(self) -> None:
-        self._heights.clear()
+        self._plans.clear()
 
 
 class ChipGrid(QListView):
@@ -171,7 +207,10 @@ class ChipGrid(QListView):
         self.setSpacing(GAP // 2)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        # The selection mirrors the chosen chips. Taps and keys go through the delegate; the
+        # selection is how assistive technology toggles an item ("Toggle" selects it).
+        self.setSelectionMode(QAbstractItemView.SelectionMode.MultiSelection)
+        self._mirroring = False
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(False)
@@ -184,6 +223,7 @@ class ChipGrid(QListView):
         self.setSizePolicy(policy)
         chips.modelReset.connect(self._contents_changed)
         chips.dataChanged.connect(self._contents_changed)
+        self.selectionModel().selectionChanged.connect(self._selection_changed)
 
     def rect_of(self, key: str) -> QRectF:
         """Where the chip for `key` is, in viewport coordinates (empty if there is none)."""
@@ -194,8 +234,7 @@ class ChipGrid(QListView):
         return QRectF()
 
     def _contents_height(self, viewport_width: int) -> int:
-        rows = self.chip_delegate.heights(chip_width(viewport_width))[::COLUMNS]
-        return sum(rows) + GAP * len(rows)
+        return self.chip_delegate.plan(viewport_width).contents_height
 
     def hasHeightForWidth(self) -> bool:
         return True
@@ -221,6 +260,58 @@ class ChipGrid(QListView):
         self.chip_delegate.forget_sizes()
         self.scheduleDelayedItemsLayout()
         self.updateGeometry()
+        self._mirror_selection()
+
+    def _mirror_selection(self) -> None:
+        selection = QItemSelection()
+        for row, (_, chosen) in enumerate(self.chips.texts()):
+            if chosen:
+                index = self.chips.index(row, 0)
+                selection.select(index, index)
+        self._mirroring = True
+        try:
+            self.selectionModel().select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        finally:
+            self._mirroring = False
+
+    @Slot(QItemSelection, QItemSelection)
+    def _selection_changed(self, selected: QItemSelection, deselected: QItemSelection) -> None:
+        if self._mirroring:
+            return
+        chosen = self.chips.chosen()
+        for index in selected.indexes():
+            if index.data(KEY_ROLE) not in chosen:
+                self.chips.toggle(str(index.data(KEY_ROLE)))
+        for index in deselected.indexes():
+            if index.data(KEY_ROLE) in chosen:
+                self.chips.toggle(str(index.data(KEY_ROLE)))
+        self._mirror_selection()  # an exclusive grid may have dropped another choice
+
+    def selectionCommand(
+        self, index: AnyIndex, event: QEvent | None = None
+    ) -> QItemSelectionModel.SelectionFlag:
+        # The view never changes the selection itself (a new current chip, a key, a click):
+        # only a chip's toggle does, through the model, and assistive technology directly.
+        return QItemSelectionModel.SelectionFlag.NoUpdate
+
+    def selectAll(self) -> None:
+        """Ctrl+A chooses nothing: every choice is the patient's, one chip at a time."""
+
+    def currentChanged(self, current: AnyIndex, previous: AnyIndex) -> None:
+        super().currentChanged(current, previous)
+        if current.isValid() and self.hasFocus():
+            self._show_in_panel(self.visualRect(current))
+
+    def _show_in_panel(self, rect: QRect) -> None:
+        """Scroll the panel around the grid so that a chip reached by keyboard is on screen."""
+        area = self.parentWidget()
+        while area is not None and not isinstance(area, QScrollArea):
+            area = area.parentWidget()
+        inner = area.widget() if area is not None else None
+        if area is None or inner is None or not inner.isAncestorOf(self):
+            return
+        centre = viewport_of(self).mapTo(inner, rect.center())
+        area.ensureVisible(centre.x(), centre.y(), rect.width() // 2 + GAP, rect.height() // 2 + GAP)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -233,10 +324,21 @@ class ChipGrid(QListView):
             self._contents_changed()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Escape, Qt.Key.Key_Backspace):
+        key = event.key()
+        if key in (Qt.Key.Key_Escape, Qt.Key.Key_Backspace):
             event.ignore()  # the window uses these for "back"
             return
+        current = self.currentIndex()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and current.isValid():
+            self.chips.toggle(str(current.data(KEY_ROLE)))
+            return
         super().keyPressEvent(event)
+        if key in (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Left, Qt.Key.Key_Right):
+            event.accept()  # past the last chip: stay, rather than scroll the panel away
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        # No drag-selecting: a finger that slides over chips chooses none of them.
+        event.ignore()
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         # A shaky second tap is one more tap: nothing here needs a double tap.

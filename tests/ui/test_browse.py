@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QAbstractButton, QLineEdit, QScroller, QStyleOptionViewItem, QWidget
 
-from massage_explorer.catalog import Range, Text
+from massage_explorer.catalog import Range, Term, Text
 from massage_explorer.ui.app import MainWindow
 from massage_explorer.ui.browse import BrowseScreen
 from massage_explorer.ui.delegate import CardDelegate
@@ -300,3 +300,16 @@ def test_only_the_current_card_carries_the_focus_ring_and_only_while_the_list_ha
     screen.search.setFocus(Qt.FocusReason.TabFocusReason)
     qtbot.waitUntil(screen.search.hasFocus)
     assert not ring_on(1)
+
+
+def test_a_chip_reached_by_keyboard_is_scrolled_into_view(make_browse, qtbot):
+    many = tuple(Term(f"b{i}", Text.plain(f"Benefit number {i}")) for i in range(24))
+    screen, _ = make_browse(f.catalog(benefits=many), size=(1200, 600))  # more chips than fit
+    grid, area = screen.benefit_chips, screen._panel_scroll
+    grid.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(grid.hasFocus)
+    for _ in range(grid.chips.rowCount()):
+        qtbot.keyClick(grid, Qt.Key.Key_Down)
+        chip = grid.visualRect(grid.currentIndex())
+        top_left = grid.viewport().mapTo(area.viewport(), chip.topLeft())
+        assert area.viewport().rect().contains(QRect(top_left, chip.size())), grid.currentIndex().row()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QAccessible, QColor, QGuiApplication
+from PySide6.QtGui import QAccessible, QAccessibleActionInterface, QColor, QGuiApplication
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from massage_explorer.ui.chip_model import Chip, ChipModel
@@ -176,15 +176,80 @@ def test_the_current_chip_carries_the_focus_ring_only_while_the_grid_has_focus(m
     assert edge() != focus
 
 
-def test_in_high_contrast_the_ring_shows_on_a_chosen_chip_too(make_grid, qtbot, qapp):
+def test_in_high_contrast_a_chosen_current_chip_gets_a_second_ring_in_the_text_colour(make_grid, qtbot, qapp):
     grid = make_grid()
     apply_theme(qapp, high_contrast=True, scale=1.0)
     tap_chip(grid, "pain")
+    pal = QGuiApplication.palette()
+    assert pal.highlight().color() == QColor(current_colours().focus)  # why it needs one
+    rect = grid.rect_of("pain").toRect()
+
+    def inner_ring() -> int:
+        image = grid.viewport().grab().toImage()
+        return image.pixel(QPoint(rect.left() + 7, rect.center().y()))
+
     grid.setFocus(Qt.FocusReason.TabFocusReason)
     qtbot.waitUntil(grid.hasFocus)
-    rect = grid.rect_of("pain").toRect()
-    image = grid.viewport().grab().toImage()
-    fill = image.pixel(QPoint(rect.left() + 8, rect.center().y()))
-    ring = image.pixel(QPoint(rect.left() + 3, rect.center().y()))
-    assert fill == QGuiApplication.palette().highlight().color().rgb()
-    assert ring != fill
+    grid.setCurrentIndex(grid.chips.index(0, 0))
+    assert inner_ring() == pal.highlightedText().color().rgb()
+    grid.clearFocus()
+    qtbot.waitUntil(lambda: not grid.hasFocus())
+    assert inner_ring() == pal.highlight().color().rgb()  # not focused: only the fill
+
+
+def test_return_and_enter_toggle_the_current_chip_too(make_grid, qtbot):
+    grid = make_grid()
+    grid.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(grid.hasFocus)
+    qtbot.keyClick(grid, Qt.Key.Key_Return)
+    assert grid.chips.chosen() == {"pain"}
+    qtbot.keyClick(grid, Qt.Key.Key_Enter)
+    assert grid.chips.chosen() == set()
+
+
+def test_a_finger_sliding_over_chips_chooses_none(make_grid, qtbot):
+    grid = make_grid()
+    viewport, button = grid.viewport(), Qt.MouseButton.LeftButton
+    qtbot.mousePress(viewport, button, pos=chip_point(grid, "pain"))
+    qtbot.mouseMove(viewport, chip_point(grid, "sleep"))
+    qtbot.mouseMove(viewport, chip_point(grid, "mood"))
+    qtbot.mouseRelease(viewport, button, pos=chip_point(grid, "mood"))
+    assert grid.chips.chosen() == set()
+
+
+def test_assistive_technology_toggles_a_chip(make_grid, qtbot):
+    grid = make_grid(exclusive=True)
+    view = QAccessible.queryAccessibleInterface(grid)
+
+    def item(label: str):  # type: ignore[no-untyped-def]
+        return next(
+            child
+            for child in (view.child(i) for i in range(view.childCount()))
+            if child is not None and child.text(QAccessible.Text.Name) == label
+        )
+
+    toggle = QAccessibleActionInterface.toggleAction()
+    pain = item("Back pain relief")
+    assert pain.state().focusable and toggle in pain.actionInterface().actionNames()
+    with qtbot.waitSignal(grid.chips.toggled) as chosen:
+        pain.actionInterface().doAction(toggle)
+    assert chosen.args == ["pain", True]
+    assert grid.chips.chosen() == {"pain"} and item("Back pain relief").state().checked
+    item("Better sleep").actionInterface().doAction(toggle)  # exclusive: it replaces the first
+    assert grid.chips.chosen() == {"sleep"}
+    assert not item("Back pain relief").state().checked
+    item("Better sleep").actionInterface().doAction(toggle)
+    assert grid.chips.chosen() == set()
+
+
+def test_chips_stack_in_one_column_rather_than_break_a_word(make_grid, qapp):
+    grid = make_grid(width=330)  # the panel on a small screen at the largest text
+    font = grid.font()
+    font.setPointSizeF(font.pointSizeF() * 1.5)
+    grid.setFont(font)
+    QGuiApplication.processEvents()
+    grid.chips.set_chips([Chip("a", "Osteoporosis", "x"), Chip("b", "Medium", "y")])
+    QGuiApplication.processEvents()
+    first, second = (grid.visualRect(grid.chips.index(row, 0)) for row in range(2))
+    assert first.left() == second.left() and second.top() > first.bottom()
+    assert first.width() > grid.viewport().width() * 0.8
