@@ -336,10 +336,6 @@ class ChipGrid(QListView):
         if key in (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Left, Qt.Key.Key_Right):
             event.accept()  # past the last chip: stay, rather than scroll the panel away
 
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:
-        # No drag-selecting: a finger that slides over chips chooses none of them.
-        event.ignore()
-
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         # A shaky second tap is one more tap: nothing here needs a double tap.
         self.mousePressEvent(event)

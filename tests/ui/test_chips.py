@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QAccessible, QAccessibleActionInterface, QColor, QGuiApplication
+from PySide6.QtGui import QAccessible, QAccessibleActionInterface, QColor, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from massage_explorer.ui.chip_model import Chip, ChipModel
@@ -214,6 +214,14 @@ def test_a_finger_sliding_over_chips_chooses_none(make_grid, qtbot):
     qtbot.mouseMove(viewport, chip_point(grid, "sleep"))
     qtbot.mouseMove(viewport, chip_point(grid, "mood"))
     qtbot.mouseRelease(viewport, button, pos=chip_point(grid, "mood"))
+    assert grid.chips.chosen() == set()
+
+
+def test_select_all_chooses_nothing(make_grid, qtbot):
+    grid = make_grid()
+    grid.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(grid.hasFocus)
+    qtbot.keySequence(grid, QKeySequence.StandardKey.SelectAll)
     assert grid.chips.chosen() == set()
 
 
