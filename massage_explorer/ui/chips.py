@@ -193,7 +193,7 @@ class ChipDelegate(QStyledItemDelegate):
 
 
 class ChipGrid(QListView):
-    """Two columns of chips, as tall as its chips need: the panel around it scrolls, not it."""
+    """Chips in two columns (one on a narrow panel), as tall as they need: the panel scrolls, not it."""
 
     def __init__(self, chips: ChipModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
