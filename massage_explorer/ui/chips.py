@@ -74,6 +74,7 @@ class Plan:
     columns: int
     width: int
     heights: tuple[int, ...]  # both chips of a row as tall as the taller, as in a grid
+    texts: tuple[tuple[QTextLayout, float], ...]  # each chip's wrapped text and its height
 
     @property
     def contents_height(self) -> int:
@@ -116,15 +117,16 @@ class ChipDelegate(QStyledItemDelegate):
                 columns = 1
             width = chip_width(viewport_width, columns)
             fonts = {chosen: self._font(chosen) for chosen in (False, True)}
-            own = []
-            for label, chosen in texts:
-                _, text_height = wrapped(chip_text(label, chosen=chosen), fonts[chosen], width - 2 * PAD_X)
-                own.append(max(CHIP_HEIGHT, round(text_height) + 2 * PAD_Y))
+            laid_out = tuple(
+                wrapped(chip_text(label, chosen=chosen), fonts[chosen], width - 2 * PAD_X)
+                for label, chosen in texts
+            )
+            own = [max(CHIP_HEIGHT, round(text_height) + 2 * PAD_Y) for _, text_height in laid_out]
             heights: list[int] = []
             for first in range(0, len(own), columns):
                 row = own[first : first + columns]
                 heights += [max(row)] * len(row)
-            plan = self._plans[key] = Plan(columns, width, tuple(heights))
+            plan = self._plans[key] = Plan(columns, width, tuple(heights), laid_out)
         return plan
 
     def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
@@ -157,8 +159,13 @@ class ChipDelegate(QStyledItemDelegate):
                 # in the text's colour, inside the first, shows which chip is current.
                 painter.setPen(QPen(ink, 3))
                 painter.drawRoundedRect(rect.adjusted(6.5, 6.5, -6.5, -6.5), 6, 6)
-        layout: QTextLayout
-        layout, height = wrapped(text, self._font(chosen), rect.width() - 2 * PAD_X)
+        # The text as the plan for this width laid it out when it sized the chip.
+        plan = self.plan(self._view.viewport().width())
+        row = index.row()
+        if plan.width == option.rect.width() and 0 <= row < len(plan.texts):
+            layout, height = plan.texts[row]
+        else:
+            layout, height = wrapped(text, self._font(chosen), rect.width() - 2 * PAD_X)
         painter.setPen(ink)
         layout.draw(painter, QPointF(rect.left() + PAD_X, rect.top() + (rect.height() - height) / 2))
         painter.restore()
@@ -278,6 +285,7 @@ class ChipGrid(QListView):
     def _selection_changed(self, selected: QItemSelection, deselected: QItemSelection) -> None:
         if self._mirroring:
             return
+        # Each toggle changes the model, which mirrors the selection again (_contents_changed).
         chosen = self.chips.chosen()
         for index in selected.indexes():
             if index.data(KEY_ROLE) not in chosen:
@@ -285,7 +293,6 @@ class ChipGrid(QListView):
         for index in deselected.indexes():
             if index.data(KEY_ROLE) in chosen:
                 self.chips.toggle(str(index.data(KEY_ROLE)))
-        self._mirror_selection()  # an exclusive grid may have dropped another choice
 
     def selectionCommand(
         self, index: AnyIndex, event: QEvent | None = None
