@@ -28,9 +28,7 @@ def _tr(text: str) -> str:
 
 
 def evidence_combo(accessible_name: str, parent: QWidget | None = None) -> QComboBox:
-    combo = QComboBox(parent)
-    combo.setAccessibleName(accessible_name)
-    combo.setMinimumHeight(MIN_TARGET)
+    combo = term_combo(accessible_name, parent)
     for grade, word in GRADE_WORDS.items():
         combo.addItem(f"{_tr(word)} ({grade.value})", grade.value)
     return combo
