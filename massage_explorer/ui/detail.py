@@ -92,6 +92,8 @@ class DetailView(QWidget):
         self.back_button = big_button("", parent=self)
         self.back_button.setProperty("role", "back")  # the big way back, styled by the theme
         self.save_button = big_button("", parent=self)
+        # Checkable: filled when saved, as on the cards, and a screen reader says whether it is on.
+        self.save_button.setCheckable(True)
         self.compare_button = big_button("", parent=self)
         self.see_compare_button = big_button("", parent=self)
         self.compare_reason = plain_label("", self, role="muted")
@@ -195,6 +197,7 @@ class DetailView(QWidget):
         for button in (self.save_button, self.compare_button):
             button.setVisible(known)
         saved = technique_id is not None and self.state.is_shortlisted(technique_id)
+        self.save_button.setChecked(saved)
         self.save_button.setText(self.tr("★ Saved") if saved else self.tr("☆ Save to my list"))
         self.save_button.setAccessibleName(
             self.tr("Saved to my list") if saved else self.tr("Save to my list")

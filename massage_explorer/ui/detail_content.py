@@ -60,17 +60,6 @@ class ContentBuilder:
         intro.addWidget(plain_label(technique.name.get(lang), role="title"))
         intro.addWidget(plain_label(technique.summary.get(lang), role="body"))
         layout.addLayout(intro)
-        layout.addWidget(
-            self.section(
-                QCoreApplication.translate("DetailView", "What it is"),
-                [plain_label(p, role="body") for p in paragraphs(technique.description.get(lang))],
-            )
-        )
-        if technique.feels_like:
-            feels = plain_label(technique.feels_like.get(lang), role="body")
-            layout.addWidget(
-                self.section(QCoreApplication.translate("DetailView", "What it feels like"), [feels])
-            )
         firm = plain_label(
             f"{wording.pressure_scale(technique.pressure)}  {wording.pressure_text(technique.pressure)}",
             role="badge",
@@ -89,7 +78,8 @@ class ContentBuilder:
                 ]
             )
         )
-        # Benefits and cautions get the same heading, card style and width: equal weight.
+        # Benefits and cautions get the same heading, card style and width: equal weight. They come
+        # before the longer reading, so that on arrival the screen shows who should be careful.
         columns = []
         if technique.benefits:
             claims = sorted(technique.benefits, key=lambda c: -c.evidence.strength)
@@ -115,6 +105,17 @@ class ContentBuilder:
         columns.append(self.section(QCoreApplication.translate("DetailView", "Who should be careful"), cards))
         if columns:
             layout.addLayout(self.side_by_side(columns))
+        layout.addWidget(
+            self.section(
+                QCoreApplication.translate("DetailView", "What it is"),
+                [plain_label(p, role="body") for p in paragraphs(technique.description.get(lang))],
+            )
+        )
+        if technique.feels_like:
+            feels = plain_label(technique.feels_like.get(lang), role="body")
+            layout.addWidget(
+                self.section(QCoreApplication.translate("DetailView", "What it feels like"), [feels])
+            )
         if technique.after_session:
             after = plain_label(technique.after_session.get(lang), role="body")
             layout.addWidget(

@@ -68,11 +68,16 @@ def test_back_button_goes_back(qtbot, view) -> None:
 
 def test_save_toggle_changes_the_shortlist(qtbot, view, state) -> None:
     assert view.save_button.text() == "☆ Save to my list"
+    assert not view.save_button.isChecked()
     click(qtbot, view.save_button)
     assert state.shortlist == ["gentle"]
     assert view.save_button.text() == "★ Saved"
+    assert view.save_button.isChecked()  # filled, as on the cards; read out as "checked"
     click(qtbot, view.save_button)
     assert state.shortlist == []
+    assert not view.save_button.isChecked()
+    state.toggle_shortlist("gentle")  # saved elsewhere (a card, the comparison)
+    assert view.save_button.isChecked()
 
 
 def test_add_to_compare_then_see_the_comparison(qtbot, view, state) -> None:
@@ -151,6 +156,20 @@ def test_benefits_and_cautions_have_equal_weight(view) -> None:
         frame.frameShape() for frame in view.content.findChildren(QFrame) if frame.property("role") == "card"
     ]
     assert len(set(cards)) == 1
+
+
+def test_who_should_be_careful_is_on_screen_on_arrival(qtbot, view) -> None:
+    long_read = "\n\n".join(["A long paragraph about how the therapist works, sentence after sentence."] * 12)
+    show(view, f.technique("wordy", description=f.t(long_read), feels_like=f.t(long_read)))
+    qtbot.waitUntil(lambda: view.content is not None and view.content.isVisible())
+    viewport = view.scroll_area.viewport()
+    assert view.scroll_area.verticalScrollBar().value() == 0
+    assert view.scroll_area.verticalScrollBar().maximum() > 0  # the page does scroll
+    caution = next(
+        label for label in view.content.findChildren(QLabel) if label.text() == "Ask for light pressure."
+    )
+    bottom = caution.mapTo(viewport, caution.rect().bottomLeft())
+    assert viewport.rect().contains(bottom)  # not below the fold, behind the long description
 
 
 def test_catalog_html_is_shown_literally(view) -> None:
