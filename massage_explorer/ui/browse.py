@@ -270,10 +270,14 @@ class BrowseScreen(QWidget):
     def _update_status(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         filters = self.proxy.filters
-        if total == 1:
-            status = self.tr("1 technique")
-        elif shown == total:
-            status = self.tr("All {total} techniques").format(total=total)
+        if shown == total:
+            status = (
+                self.tr("1 technique")
+                if total == 1
+                else self.tr("All {total} techniques").format(total=total)
+            )
+        elif total == 1:
+            status = self.tr("Showing 0 of 1 technique")
         else:
             status = self.tr("Showing {shown} of {total} techniques").format(shown=shown, total=total)
         if self._state.condition and shown:

@@ -124,7 +124,10 @@ class DetailView(QWidget):
         layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
         layout.setSpacing(16)
         layout.addLayout(bar)
-        layout.addWidget(self.compare_reason, 0, Qt.AlignmentFlag.AlignRight)
+        # Full width, text aligned right: a wrapping label placed with a layout alignment gets no
+        # height for its width, and its second line was cut off.
+        self.compare_reason.setAlignment(Qt.AlignmentFlag.AlignRight)
+        layout.addWidget(self.compare_reason)
         layout.addWidget(self.scroll_area, 1)
         layout.addWidget(self.guidance)
 

@@ -76,6 +76,10 @@
         <translation>Las {total} técnicas</translation>
     </message>
     <message>
+        <source>Showing 0 of 1 technique</source>
+        <translation>Se muestran 0 de 1 técnica</translation>
+    </message>
+    <message>
         <source>Showing {shown} of {total} techniques</source>
         <translation>Se muestran {shown} de {total} técnicas</translation>
     </message>

@@ -130,6 +130,9 @@ def test_one_technique_catalog(make_browse):
     assert screen.proxy.rowCount() == 1
     assert screen.status.text() == "1 technique"
     assert screen.view.grab().width() > 0
+    screen.search.setText("nothing like it")  # filtered away: the count says so
+    assert screen.proxy.rowCount() == 0
+    assert screen.status.text() == "Showing 0 of 1 technique"
 
 
 def test_long_name_wraps_and_the_card_grows(make_browse):

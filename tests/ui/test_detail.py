@@ -100,6 +100,18 @@ def test_add_to_compare_is_disabled_with_a_reason_at_four(view, state) -> None:
     assert view.compare_button.isEnabled() and not view.compare_reason.isVisible()
 
 
+def test_the_reason_compare_is_full_is_not_cut_off(qtbot, view, state) -> None:
+    reason = view.compare_reason
+    for width in (1920, 1000):
+        view.resize(width, 1000)
+        state.set_compare(["a", "b", "c", "d"])
+        qtbot.waitUntil(reason.isVisible)
+        qtbot.waitUntil(lambda: reason.height() >= reason.heightForWidth(reason.width()))
+        lines = round(reason.height() / reason.fontMetrics().lineSpacing())
+        assert reason.fontMetrics().horizontalAdvance(reason.text()) <= lines * reason.width()
+        state.set_compare([])
+
+
 def test_everything_about_the_technique_is_shown(view) -> None:
     shown = texts(view)
     assert "Gentle" in shown and "A short summary of gentle." in shown
