@@ -229,7 +229,9 @@ class BrowseScreen(QWidget):
 
     @Slot()
     def _apply_filters(self) -> None:
-        self.proxy.set_filters(self.filters())
+        filters = self.filters()
+        self.model.set_wanted_benefits(filters.benefits)
+        self.proxy.set_filters(filters)
         self._update_status()
 
     @Slot(str, bool)

@@ -20,7 +20,7 @@ from PySide6.QtGui import QTextOption as _Opt
 from PySide6.QtWidgets import QAbstractItemView, QStyledItemDelegate, QStyleOptionViewItem
 
 from massage_explorer.catalog import Pressure
-from massage_explorer.ui.models import CARD_ROLE, Card
+from massage_explorer.ui.models import CARD_ROLE, Card, more_benefits_text
 from massage_explorer.ui.widgets import MIN_TARGET
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -152,6 +152,8 @@ class CardDelegate(QStyledItemDelegate):
             for line in card.benefits:
                 by = add(line.label, bold, bx, bw, by, "text")
                 by = add(f"{line.dots}  {line.grade}", body, bx, bw, by, "text") + gap / 2
+            if card.more_benefits:
+                by = add(more_benefits_text(card.more_benefits), body, bx, bw, by, "muted")
             y = max(y, by)
         geo.height = int(max(y, right_h) + pad + 0.999)
         return geo

@@ -911,6 +911,10 @@
 <context>
     <name>models</name>
     <message>
+        <source>+{n} more in the details</source>
+        <translation>+{n} más en los detalles</translation>
+    </message>
+    <message>
         <source>Pressure: {p}</source>
         <translation>Presión: {p}</translation>
     </message>

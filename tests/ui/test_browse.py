@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QAbstractButton, QLineEdit, QScroller, QStyleOptionViewItem, QWidget
 
-from massage_explorer.catalog import Range, Term, Text
+from massage_explorer.catalog import BenefitClaim, Evidence, Range, Term, Text
 from massage_explorer.ui.app import MainWindow
 from massage_explorer.ui.browse import BrowseScreen
 from massage_explorer.ui.delegate import CardDelegate
@@ -123,6 +123,48 @@ def test_typing_filters_as_you_type(make_browse, qtbot):
     qtbot.keyClicks(screen.search, "FIRM ONE")
     assert screen.proxy.rowCount() == 1
     assert screen.status.text() == "Showing 1 of 2 techniques"
+
+
+def test_a_card_shows_the_benefit_it_was_found_by(make_browse, qtbot):
+    extra = tuple(Term(k, Text.plain(k.title())) for k in ("mood", "stiffness"))
+    claims = tuple(
+        BenefitClaim(benefit, grade)
+        for benefit, grade in (
+            ("pain", Evidence.MODERATE),
+            ("calm", Evidence.LOW),
+            ("mood", Evidence.LOW),
+            ("stiffness", Evidence.LOW),
+            ("sleep", Evidence.VERY_LOW),  # the weakest: no room for it on the card
+        )
+    )
+    screen, _ = make_browse(f.catalog(f.technique("rich", benefits=claims), benefits=f.BENEFITS + extra))
+
+    def card():
+        return screen.proxy.index(0, 0).data(CARD_ROLE)
+
+    assert [b.label for b in card().benefits] == ["Less back pain", "Feeling calmer", "Mood"]
+    assert card().more_benefits == 2
+    assert "+2 more in the details" in card().spoken()
+    tap_chip(screen.benefit_chips, "sleep")
+    assert screen.proxy.rowCount() == 1
+    assert [b.label for b in card().benefits] == ["Better sleep", "Less back pain", "Feeling calmer"]
+    assert card().more_benefits == 2
+    screen.view.grab()  # painted with the line that says more are in the details
+    tap_chip(screen.benefit_chips, "sleep")
+    assert card().benefits[0].label == "Less back pain"  # chosen nothing: strongest first again
+
+
+def test_the_search_follows_a_language_switch(make_browse):
+    soft = f.technique("soft", name=Text.of({"en": "Gentle strokes", "es": "Caricias suaves"}))
+    screen, state = make_browse(f.catalog(soft, f.technique("other"), languages=("en", "es")))
+    screen.search.setText("suaves")
+    assert screen.proxy.rowCount() == 0
+    state.set_language("es")
+    assert screen.proxy.rowCount() == 1
+    state.toggle_shortlist("soft")  # a data change that is not a text change keeps the results
+    assert screen.proxy.rowCount() == 1
+    state.set_language("en")
+    assert screen.proxy.rowCount() == 0
 
 
 def test_one_technique_catalog(make_browse):
