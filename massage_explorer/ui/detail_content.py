@@ -188,8 +188,10 @@ class ContentBuilder:
             labels.append(plain_label(QCoreApplication.translate("DetailView", "Sources:"), role="muted"))
             labels += [plain_label(s.get(lang), role="muted") for s in claim.sources]
         if claim.reviewed:
+            # The pattern is translated too: "1 June 2025", "1 de junio de 2025".
+            pattern = QCoreApplication.translate("DetailView", "d MMMM yyyy", "QDate format of a review date")
             date = QLocale(lang).toString(
-                QDate(claim.reviewed.year, claim.reviewed.month, claim.reviewed.day), "d MMMM yyyy"
+                QDate(claim.reviewed.year, claim.reviewed.month, claim.reviewed.day), pattern
             )
             if is_out_of_date(claim.reviewed, self.today):
                 text = QCoreApplication.translate(

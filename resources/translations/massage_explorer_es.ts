@@ -516,6 +516,11 @@
         <translation>Fuentes:</translation>
     </message>
     <message>
+        <source>d MMMM yyyy</source>
+        <comment>QDate format of a review date</comment>
+        <translation>d &apos;de&apos; MMMM &apos;de&apos; yyyy</translation>
+    </message>
+    <message>
         <source>⚠ May be out of date: the evidence was last checked on {date}.</source>
         <translation>⚠ Puede no estar al día: la evidencia se revisó por última vez el {date}.</translation>
     </message>

@@ -251,3 +251,7 @@ def test_a_missing_translation_falls_back_per_field_never_an_empty_box(qtbot, qa
     shown = [label.text() for label in window._detail.findChildren(QLabel) if label.isVisibleTo(window)]
     assert "Movimientos lentos." in shown  # translated field in Spanish
     assert "Only in English." in shown  # untranslated field falls back to English, not empty
+    checked = [text for text in shown if "2025" in text]
+    assert checked == [
+        "La evidencia se revisó por última vez el 1 de junio de 2025."
+    ]  # as Spanish writes dates
