@@ -26,8 +26,12 @@ KEEP_ROLE = Qt.ItemDataRole.UserRole + 4  # the row stays when only differences 
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
-NOT_CLAIMED = "—"
 APPLIES_MARK = "⚠"
+
+
+def not_claimed_text() -> str:
+    """A benefit cell of a technique that claims nothing for it: the dash, and what it means."""
+    return QCoreApplication.translate("CompareModel", "— not listed for this one")
 
 
 def claim_text(claim: BenefitClaim) -> str:
@@ -198,7 +202,7 @@ def _benefit_rows(
         cells = []
         for technique in techniques:
             claim = technique.claim(benefit_id)
-            cells.append(claim_text(claim) if claim else NOT_CLAIMED)
+            cells.append(claim_text(claim) if claim else not_claimed_text())
         question = QCoreApplication.translate("CompareModel", "{benefit}: may it help?").format(benefit=label)
         rows.append(CompareRow(question, tuple(cells), (False,) * len(cells)))
     return rows

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import NamedTuple
 
 from PySide6.QtCore import (
@@ -10,6 +11,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QPointF,
     QRect,
     QSize,
     Qt,
@@ -41,10 +43,10 @@ from PySide6.QtWidgets import (
 )
 
 from massage_explorer.ui.compare_model import MARKED_ROLE
+from massage_explorer.ui.delegate import wrapped
 from massage_explorer.ui.widgets import MIN_TARGET, big_button, enable_kinetic_scrolling
 
 PADDING = 14
-WRAP = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
 QUESTION_CHARS = 22  # width of the question column, in average characters
 FOCUS_WIDTH = 3
 NAME_LINES = 3  # a longer name is cut with "…"; the rows below need the room more
@@ -67,10 +69,17 @@ def wrapped_height(font: QFont, text: str, width: int) -> int:
     if height is None:
         if len(_heights) > 4096:
             _heights.clear()
-        inner = max(width - 2 * PADDING, 10)
-        rect = QFontMetrics(font).boundingRect(QRect(0, 0, inner, 1_000_000), WRAP, text)
-        height = _heights[key] = rect.height() + 2 * PADDING
+        _, text_height = wrapped(text, font, max(width - 2 * PADDING, 10))
+        height = _heights[key] = math.ceil(text_height) + 2 * PADDING
     return height
+
+
+def draw_wrapped(painter: QPainter, rect: QRect, text: str) -> None:
+    """`text` as plain text in `rect`, wrapped as `wrapped_height` measured it: at spaces, and
+    anywhere inside a word too long for the line (a painter's word wrap would run it past the
+    cell's edge)."""
+    layout, _ = wrapped(text, painter.font(), max(rect.width(), 10))
+    layout.draw(painter, QPointF(rect.topLeft()))
 
 
 _names: dict[tuple[str, str, int], tuple[str, ...]] = {}  # (font key, name, width) -> lines
@@ -145,7 +154,7 @@ class CellDelegate(QStyledItemDelegate):
         painter.save()
         painter.setFont(opt.font)
         painter.setPen(palette.color(QPalette.ColorRole.Text))
-        painter.drawText(rect.adjusted(PADDING, PADDING, -PADDING, -PADDING), WRAP, text)
+        draw_wrapped(painter, rect.adjusted(PADDING, PADDING, -PADDING, -PADDING), text)
         if index.data(MARKED_ROLE):
             # The cell already says "Applies to you"; a thick frame makes it easy to spot too.
             painter.setPen(QPen(palette.color(QPalette.ColorRole.Text), FOCUS_WIDTH))
@@ -195,10 +204,10 @@ class PickerDelegate(CellDelegate):
         painter.setPen(palette.color(QPalette.ColorRole.Text))
         painter.setFont(bold)
         name_height = wrapped_height(bold, name, rect.width())
-        painter.drawText(rect.adjusted(PADDING, PADDING, -PADDING, -PADDING), WRAP, name)
+        draw_wrapped(painter, rect.adjusted(PADDING, PADDING, -PADDING, -PADDING), name)
         painter.setFont(body)
         below = rect.adjusted(PADDING, name_height - PADDING // 2, -PADDING, -PADDING)
-        painter.drawText(below, WRAP, summary)
+        draw_wrapped(painter, below, summary)
         painter.restore()
 
 
@@ -233,7 +242,7 @@ class _WrappedHeader(QHeaderView):
         painter.restore()
 
     def paint_text(self, painter: QPainter, rect: QRect, section: int) -> None:
-        painter.drawText(rect, WRAP, self.text(section))
+        draw_wrapped(painter, rect, self.text(section))
 
 
 class QuestionHeader(_WrappedHeader):

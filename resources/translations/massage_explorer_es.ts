@@ -201,6 +201,10 @@
 <context>
     <name>CompareModel</name>
     <message>
+        <source>— not listed for this one</source>
+        <translation>— no figura para esta</translation>
+    </message>
+    <message>
         <source>{grade} — {hedge}</source>
         <translation>{grade} — {hedge}</translation>
     </message>

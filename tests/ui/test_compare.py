@@ -7,11 +7,11 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QPalette, QPointingDevice
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPalette, QPointingDevice
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QPushButton, QScroller, QWidget
 
-from massage_explorer.catalog import BenefitClaim, Catalog, Caution, Evidence
+from massage_explorer.catalog import BenefitClaim, Catalog, Caution, Evidence, Term
 from massage_explorer.ui.compare import CompareView
 from massage_explorer.ui.compare_model import (
     MARKED_ROLE,
@@ -116,12 +116,14 @@ def test_three_columns_line_up_differences_remove_and_pick_one_more(qtbot, view,
     state.set_compare(["alpha", "beta", "gamma"])
     assert view.stack.currentWidget() is view.table_page
     rows = shown_rows(view)
-    # One row per benefit id claimed by any column; "—" where a technique does not claim it.
-    assert rows["Better sleep: may it help?"] == ["—", "Low evidence ●●○○ — may help", "—"]
+    # One row per benefit id claimed by any column; "—" where a technique does not claim it,
+    # said in words too: a bare dash could be read as "not studied" or "does not help".
+    dash = "— not listed for this one"
+    assert rows["Better sleep: may it help?"] == [dash, "Low evidence ●●○○ — may help", dash]
     assert rows["Feeling calmer: may it help?"] == [
         "Not studied ○○○○ — reported by patients, not studied",
-        "—",
-        "—",
+        dash,
+        dash,
     ]
     assert rows["Less back pain: may it help?"] == ["Moderate evidence ●●●○ — probably helps"] * 3
     assert "How long?" in rows
@@ -468,3 +470,30 @@ def test_long_names_are_capped_at_three_lines_and_long_words_wrap(qtbot, view, s
         assert header.height() <= 3 * metrics.lineSpacing() + 2 * buttons + 3 * PADDING
     finally:
         clear_theme(app)
+
+
+def test_a_word_longer_than_its_cell_wraps_inside_the_cell(qtbot, view, state) -> None:
+    unbroken = "Unbrokenword" * 20  # a URL or a long compound word: no space to break at
+    term = Term("long", f.t(unbroken))
+    long_one = f.technique(
+        "long", benefits=(BenefitClaim("long", Evidence.LOW),), cautions=(Caution("disc", f.t(unbroken)),)
+    )
+    view.set_catalog(f.catalog(long_one, f.technique("delta"), benefits=(*f.BENEFITS, term)))
+    state.set_compare(["long", "delta"])
+    qtbot.wait(10)
+    table, questions = view.table, view.table.verticalHeader()
+    model = table.model()
+
+    def lines(text: str, font: QFont, width: int) -> float:
+        metrics = QFontMetrics(font)
+        return metrics.horizontalAdvance(text) / (width - 2 * PADDING) * metrics.lineSpacing()
+
+    caution_row = next(r for r in range(model.rowCount()) if unbroken in str(model.index(r, 0).data()))
+    assert table.rowHeight(caution_row) >= lines(unbroken, table.font(), table.columnWidth(0))
+    benefit_row = next(
+        r for r in range(model.rowCount()) if unbroken in str(model.headerData(r, Qt.Orientation.Vertical))
+    )
+    bold = QFont(questions.font())
+    bold.setBold(True)
+    assert questions.sectionSize(benefit_row) >= lines(unbroken, bold, questions.width())
+    view.grab()  # and painted that way
