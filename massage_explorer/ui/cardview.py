@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt, Signal
+from collections.abc import Sequence
+
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
 
 from massage_explorer.ui.delegate import CardDelegate
-from massage_explorer.ui.models import ID_ROLE
+from massage_explorer.ui.models import ID_ROLE, SAVED_ROLE
 from massage_explorer.ui.widgets import enable_kinetic_scrolling
 
 
@@ -27,7 +29,13 @@ class CardListView(QListView):
         # Lay out the first screenful at once and the rest in small batches between events: a
         # keystroke in the search box then never waits for 5,000 card heights.
         self.setLayoutMode(QListView.LayoutMode.Batched)
-        self.setBatchSize(40)
+        self.setBatchSize(16)
+        # One card per row, each row its own "segment": a list that does not wrap shows nothing
+        # until its last batch is laid out (Qt knows where its only segment ends only then), so
+        # 5,000 cards stayed blank, and untappable, for a second after every change.
+        self.setFlow(QListView.Flow.LeftToRight)
+        self.setWrapping(True)
+        self.setResizeMode(QListView.ResizeMode.Adjust)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -75,6 +83,20 @@ class CardListView(QListView):
             if top.isValid():
                 self.setCurrentIndex(top)
         super().focusInEvent(event)
+
+    def dataChanged(
+        self,
+        topLeft: QModelIndex | QPersistentModelIndex,
+        bottomRight: QModelIndex | QPersistentModelIndex,
+        roles: Sequence[int] = (),
+    ) -> None:
+        if SAVED_ROLE in roles:
+            # Saved or not, a card keeps its size: its toggle is as wide as the longer label.
+            # Repaint it only. QListView would lay out every card again, in batches from the
+            # first, and a patient scrolled down a long list was thrown back near the top.
+            QAbstractItemView.dataChanged(self, topLeft, bottomRight, list(roles))
+            return
+        super().dataChanged(topLeft, bottomRight, list(roles))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import NamedTuple
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -26,6 +28,8 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 TECHNIQUE_ROLE = Qt.ItemDataRole.UserRole + 2
 SAVED_ROLE = Qt.ItemDataRole.UserRole + 3
 CARD_ROLE = Qt.ItemDataRole.UserRole + 4
+# What changes when a technique is saved or unsaved.
+SAVED_ROLES = [SAVED_ROLE, CARD_ROLE, Qt.ItemDataRole.AccessibleTextRole]
 
 MAX_CARD_BENEFITS = 3
 
@@ -110,12 +114,39 @@ class Filters:
     def active_groups(self) -> int:
         return sum(bool(g) for g in (self.benefits, self.pressures, self.query.strip()))
 
-    def accepts(self, technique: Technique, haystack: str) -> bool:
-        if self.benefits and not any(c.benefit in self.benefits for c in technique.benefits):
-            return False
-        if self.pressures and not any(technique.pressure.overlaps(level, level) for level in self.pressures):
-            return False
-        return all(word in haystack for word in self.words)
+    def matching(self, facts: RowFacts, haystack: Callable[[int], str]) -> bytearray:
+        """One byte per row, 1 where the technique passes: a technique passes a group when it
+        claims any chosen benefit, when its pressure range takes in any chosen level, and when
+        every search word is in its texts. One pass over the rows left per active group; a
+        set test per row (a chip tap over 5,000 techniques once took 10 ms here)."""
+        rows: Iterable[int] = range(len(facts.claimed))
+        if self.benefits:
+            claimed, benefits = facts.claimed, self.benefits
+            rows = [r for r in rows if not claimed[r].isdisjoint(benefits)]
+        if self.pressures:
+            levels, pressures = facts.levels, self.pressures
+            rows = [r for r in rows if not levels[r].isdisjoint(pressures)]
+        if self.words:
+            words = self.words
+            rows = [r for r in rows if all(word in haystack(r) for word in words)]
+        passed = bytearray(len(facts.claimed))
+        for row in rows:
+            passed[row] = 1
+        return passed
+
+
+class RowFacts(NamedTuple):
+    """What the filters look at, per row: the benefit ids claimed and the pressure levels."""
+
+    claimed: list[frozenset[str]]
+    levels: list[frozenset[int]]
+
+    @classmethod
+    def of(cls, techniques: Sequence[Technique]) -> RowFacts:
+        return cls(
+            [frozenset(c.benefit for c in t.benefits) for t in techniques],
+            [frozenset(range(t.pressure.low, t.pressure.high + 1)) for t in techniques],
+        )
 
 
 class TechniqueListModel(QAbstractListModel):
@@ -127,7 +158,9 @@ class TechniqueListModel(QAbstractListModel):
         self._catalog = Catalog(techniques=())
         self._rows: tuple[Technique, ...] = ()
         self._row_of: dict[str, int] = {}
-        self._cards: dict[int, Card] = {}
+        # Each row's card, with the chosen benefits it was made for (those the technique claims).
+        self._cards: dict[int, tuple[frozenset[str], Card]] = {}
+        self._facts: RowFacts | None = None
         self._haystacks: dict[int, str] = {}
         self._wanted: frozenset[str] = frozenset()  # benefits the patient filters on
         self.revision = 0  # bumped whenever rows or their texts change; proxies cache by it
@@ -192,18 +225,30 @@ class TechniqueListModel(QAbstractListModel):
             text = self._haystacks[row] = fold("\n".join(parts))
         return text
 
+    def facts(self) -> RowFacts:
+        """What the filters look at, per row; made once per order of the rows."""
+        if self._facts is None:
+            self._facts = RowFacts.of(self._rows)
+        return self._facts
+
     def card(self, row: int) -> Card:
-        card = self._cards.get(row)
-        if card is None:
-            card = self._cards[row] = self._make_card(self._rows[row])
+        wanted = self._wanted
+        if wanted:
+            wanted = wanted & self.facts().claimed[row]
+        cached = self._cards.get(row)
+        if cached is not None and cached[0] == wanted:
+            return cached[1]
+        card = self._make_card(self._rows[row], wanted)
+        self._cards[row] = (wanted, card)
         return card
 
     def set_wanted_benefits(self, benefits: frozenset[str]) -> None:
         """Cards list these benefits first: a card found by "Better sleep" must show sleep, even
         where three better-studied benefits would otherwise fill it."""
         if benefits != self._wanted:
+            # Cards are made again when asked for, and only those the change affects: a tap
+            # on a chip then costs the cards on screen, not all 5,000.
             self._wanted = benefits
-            self._cards.clear()
             self._emit_all_changed()
 
     def condition_label(self, condition_id: str | None) -> str:
@@ -211,11 +256,10 @@ class TechniqueListModel(QAbstractListModel):
         return term.label.get(self._state.language) if term else (condition_id or "")
 
     # -- internals ----------------------------------------------------------------------------
-    def _make_card(self, tech: Technique) -> Card:
+    def _make_card(self, tech: Technique, wanted: frozenset[str]) -> Card:
         lang, condition = self._state.language, self._state.condition
         # What the patient filters on first, then the strongest evidence; sorted() keeps catalog
         # order among equals.
-        wanted = self._wanted
         ranked = sorted(tech.benefits, key=lambda c: (c.benefit not in wanted, -c.evidence.strength))
         claims = ranked[:MAX_CARD_BENEFITS]
         lines = []
@@ -259,6 +303,7 @@ class TechniqueListModel(QAbstractListModel):
     def _forget(self) -> None:
         self.revision += 1
         self._cards.clear()
+        self._facts = None
         self._haystacks.clear()
 
     def _emit_all_changed(self) -> None:
@@ -281,11 +326,12 @@ class TechniqueListModel(QAbstractListModel):
 
     @Slot()
     def _on_shortlist_changed(self) -> None:
-        for row, card in list(self._cards.items()):
+        for row, (_, card) in list(self._cards.items()):
             if card.saved != self._state.is_shortlisted(card.technique_id):
                 del self._cards[row]
                 index = self.index(row)
-                self.dataChanged.emit(index, index)
+                # Only the saved state: a card keeps its size (see CardListView.dataChanged).
+                self.dataChanged.emit(index, index, SAVED_ROLES)
         # Rows without a cached card have nothing stale to repaint.
 
 
@@ -348,13 +394,9 @@ class TechniqueFilterProxy(QSortFilterProxyModel):
 
     def _matching_rows(self, filters: Filters) -> bytearray:
         model = self.techniques_model()
-        rows = range(model.rowCount())
         if not (filters.benefits or filters.pressures or filters.words):
-            return bytearray(b"\x01") * len(rows)
-        at, hay = model.technique_at, model.haystack
-        if filters.words:
-            return bytearray(filters.accepts(at(r), hay(r)) for r in rows)
-        return bytearray(filters.accepts(at(r), "") for r in rows)
+            return bytearray(b"\x01") * model.rowCount()
+        return filters.matching(model.facts(), model.haystack)
 
     def count_matching(self, filters: Filters) -> int:
         """How many techniques `filters` would show; used to suggest which filter to drop."""

@@ -4,13 +4,20 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtWidgets import QAbstractButton, QLineEdit, QScroller, QStyleOptionViewItem, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QLineEdit,
+    QScroller,
+    QStyleOptionViewItem,
+    QWidget,
+)
 
 from massage_explorer.catalog import BenefitClaim, Evidence, Range, Term, Text
 from massage_explorer.ui.app import MainWindow
 from massage_explorer.ui.browse import BrowseScreen
 from massage_explorer.ui.delegate import CardDelegate
-from massage_explorer.ui.models import CARD_ROLE, TechniqueListModel
+from massage_explorer.ui.models import CARD_ROLE, ID_ROLE, TechniqueListModel
 from massage_explorer.ui.state import SessionState
 from massage_explorer.ui.theme import apply_theme
 from massage_explorer.ui.widgets import MIN_TARGET
@@ -358,3 +365,41 @@ def test_a_chip_reached_by_keyboard_is_scrolled_into_view(make_browse, qtbot):
         chip = grid.visualRect(grid.currentIndex())
         top_left = grid.viewport().mapTo(area.viewport(), chip.topLeft())
         assert area.viewport().rect().contains(QRect(top_left, chip.size())), grid.currentIndex().row()
+
+
+def long_catalog(count: int):
+    return f.catalog(*(f.technique(f"t{i:03}", name=f.t(f"Technique {i}")) for i in range(count)))
+
+
+def test_a_long_list_shows_its_first_cards_before_the_rest_are_laid_out(make_browse, qapp):
+    screen, _ = make_browse(long_catalog(300))
+    view, proxy = screen.view, screen.proxy
+    top = QPoint(40, 40)
+    for change in (lambda: screen.search.setText("technique 1"), lambda: screen.search.setText("")):
+        change()
+        for _ in range(100):  # one batch of cards per pass of the event loop, as a patient's
+            qapp.processEvents()
+            if view.indexAt(top).isValid():
+                break
+        assert view.indexAt(top).row() == 0
+        # The first cards are on screen and tappable while later ones still wait for their turn.
+        assert view.visualRect(proxy.index(proxy.rowCount() - 1, 0)).isEmpty()
+
+
+def test_saving_a_card_far_down_a_long_list_keeps_the_patients_place(make_browse, qtbot):
+    screen, state = make_browse(long_catalog(300))
+    view, proxy = screen.view, screen.proxy
+    last = proxy.index(proxy.rowCount() - 1, 0)
+    qtbot.waitUntil(lambda: not view.visualRect(last).isEmpty())  # every card laid out
+    top = QPoint(40, 40)
+    view.scrollTo(proxy.index(250, 0), QAbstractItemView.ScrollHint.PositionAtTop)
+    shown = view.indexAt(top).row()
+    assert shown >= 245
+    technique_id = proxy.index(shown, 0).data(ID_ROLE)
+    view.setFocus()
+    view.setCurrentIndex(proxy.index(shown, 0))
+    qtbot.keyClick(view, Qt.Key.Key_Space)  # (a mouse click is taken by the flick gesture here)
+    assert state.shortlist == [technique_id]
+    qtbot.wait(50)
+    assert view.indexAt(top).row() == shown
+    assert proxy.index(shown, 0).data(CARD_ROLE).saved
