@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
 
 from massage_explorer.ui.delegate import CardDelegate
 from massage_explorer.ui.models import ID_ROLE, SAVED_ROLE
-from massage_explorer.ui.widgets import enable_kinetic_scrolling
+from massage_explorer.ui.widgets import enable_kinetic_scrolling, lay_out_in_batches
 
 
 class CardListView(QListView):
@@ -26,16 +26,7 @@ class CardListView(QListView):
         self.card_delegate.openRequested.connect(self.openRequested)
         self.card_delegate.toggleRequested.connect(self.toggleRequested)
         self.setSpacing(10)
-        # Lay out the first screenful at once and the rest in small batches between events: a
-        # keystroke in the search box then never waits for 5,000 card heights.
-        self.setLayoutMode(QListView.LayoutMode.Batched)
-        self.setBatchSize(16)
-        # One card per row, each row its own "segment": a list that does not wrap shows nothing
-        # until its last batch is laid out (Qt knows where its only segment ends only then), so
-        # 5,000 cards stayed blank, and untappable, for a second after every change.
-        self.setFlow(QListView.Flow.LeftToRight)
-        self.setWrapping(True)
-        self.setResizeMode(QListView.ResizeMode.Adjust)
+        lay_out_in_batches(self)  # 5,000 cards never hold up a keystroke
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -30,7 +30,7 @@ from massage_explorer.ui.detail import (
     label_back_button,
 )
 from massage_explorer.ui.state import MAX_COMPARE, SessionState
-from massage_explorer.ui.widgets import big_button, enable_kinetic_scrolling, plain_label
+from massage_explorer.ui.widgets import big_button, enable_kinetic_scrolling, lay_out_in_batches, plain_label
 
 
 class CompareView(QWidget):
@@ -101,7 +101,7 @@ class CompareView(QWidget):
         self.picker.setItemDelegate(PickerDelegate(self.picker))
         self.picker.setWordWrap(True)
         self.picker.setSpacing(4)
-        self.picker.setLayoutMode(QListView.LayoutMode.Batched)  # thousands of techniques
+        lay_out_in_batches(self.picker)  # thousands of techniques
         self.picker.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.picker.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.picker.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QListView,
     QPushButton,
     QScroller,
     QSizePolicy,
@@ -61,6 +62,21 @@ def big_button(text: str, accessible_name: str = "", parent: QWidget | None = No
     button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
     button.setCursor(Qt.CursorShape.PointingHandCursor)
     return button
+
+
+def lay_out_in_batches(view: QListView, batch: int = 16) -> None:
+    """One item per row, laid out `batch` at a time between events: thousands of items never
+    hold up a tap, and the first rows are drawn (and can be tapped) as soon as they are laid out.
+
+    The items flow left to right and wrap, each as wide as the view, so each row is its own
+    segment: a list that does not wrap draws nothing until its last batch is done, because Qt
+    learns where its one segment ends only then.
+    """
+    view.setLayoutMode(QListView.LayoutMode.Batched)
+    view.setBatchSize(batch)
+    view.setFlow(QListView.Flow.LeftToRight)
+    view.setWrapping(True)
+    view.setResizeMode(QListView.ResizeMode.Adjust)
 
 
 def viewport_of(area: QAbstractScrollArea) -> QWidget:

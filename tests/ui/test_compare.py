@@ -497,3 +497,18 @@ def test_a_word_longer_than_its_cell_wraps_inside_the_cell(qtbot, view, state) -
     bold.setBold(True)
     assert questions.sectionSize(benefit_row) >= lines(unbroken, bold, questions.width())
     view.grab()  # and painted that way
+
+
+def test_the_picker_shows_its_first_techniques_before_the_rest_are_laid_out(qapp, view, state) -> None:
+    many = [f.technique(f"t{i:03}", name=f.t(f"Technique {i}")) for i in range(300)]
+    view.set_catalog(f.catalog(*many))
+    state.set_compare(["t000", "t001"])
+    view.open_picker()
+    picker = view.picker
+    for _ in range(100):  # one batch per pass of the event loop
+        qapp.processEvents()
+        if picker.indexAt(QPoint(40, 40)).isValid():
+            break
+    assert picker.indexAt(QPoint(40, 40)).row() == 0
+    last = picker.model().index(picker.model().rowCount() - 1, 0)
+    assert picker.visualRect(last).isEmpty()  # still waiting for its batch
