@@ -132,19 +132,17 @@ class MainWindow(QMainWindow):
         row.addWidget(self.size_label)
         self.size_group = QButtonGroup(self)
         for step in range(len(TEXT_STEPS)):
-            button = big_button("A")
+            button = big_button("A", toggle=True)
             self.texts(button.setAccessibleName, functools.partial(self._size_name, step + 1))
             self.texts(button.setAccessibleDescription, lambda: self.tr("Make all text this size."))
-            button.setCheckable(True)
             button.setProperty("role", f"size{step}")
             button.setMinimumWidth(64)
             self.size_group.addButton(button, step)
             row.addWidget(button)
         self.size_group.idClicked.connect(self.state.set_text_step)
         row.addSpacing(8)
-        self.contrast_button = big_button("")
+        self.contrast_button = big_button("", toggle=True)
         self.texts.button(self.contrast_button, lambda: self.tr("High contrast"))
-        self.contrast_button.setCheckable(True)
         self.texts(
             self.contrast_button.setAccessibleDescription,
             lambda: self.tr("Switch to white and yellow text on black."),

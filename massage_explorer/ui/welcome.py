@@ -71,9 +71,11 @@ class WelcomeScreen(QFrame):
             child.installEventFilter(self)
 
     def set_languages(self, languages: tuple[str, ...], current: str) -> None:
-        """EN | ES under the start button, so a patient can choose before starting."""
+        """English | Español under the start button, so a patient can choose before starting."""
         if not self.language_buttons:
-            switch, self.language_buttons = language_switch(languages, self.languageRequested.emit)
+            switch, self.language_buttons = language_switch(
+                languages, self.languageRequested.emit, full_names=True
+            )
             layout = QVBoxLayout(self.language_box)
             layout.setContentsMargins(0, 0, 0, 0)
             layout.addWidget(switch)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, Qt
+from PySide6.QtGui import QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -19,6 +21,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QPaintEvent
 
 MIN_TARGET = 48  # px: the smallest touch target we allow
 
@@ -51,11 +56,36 @@ def set_style_property(widget: QWidget, name: str, value: object) -> None:
     style.polish(widget)
 
 
-def big_button(text: str, accessible_name: str = "", parent: QWidget | None = None) -> QPushButton:
-    """A touch-sized push button with an accessible name."""
+class ToggleButton(QPushButton):
+    """A checkable button that shows "on" by a tick as well as by its fill: never by colour
+    alone. The tick sits in the button's left padding, so no label moves when it comes."""
+
+    TICK = 9  # px, in the corner the theme's padding leaves free
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self.isChecked():
+            return
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        # The colour of a checked button's label (the theme sets it as the highlighted text).
+        painter.setPen(QPen(self.palette().color(QPalette.ColorRole.HighlightedText), 2.5))
+        size, x = self.TICK, 6.0
+        y = 7.0  # in the top left corner, clear of the label
+        painter.drawPolyline(
+            [QPointF(x, y + size * 0.55), QPointF(x + size * 0.38, y + size), QPointF(x + size, y)]
+        )
+        painter.end()
+
+
+def big_button(
+    text: str, accessible_name: str = "", parent: QWidget | None = None, *, toggle: bool = False
+) -> QPushButton:
+    """A touch-sized push button with an accessible name; `toggle` makes it a ToggleButton."""
     # Not QPushButton(text, parent): matching that call against the (icon, text) constructor
     # makes PySide6 set up QIcon and its ~1,500 theme-icon names, ~2 ms of start-up.
-    button = QPushButton(parent)
+    button = ToggleButton(parent) if toggle else QPushButton(parent)
+    button.setCheckable(toggle)
     button.setText(text)
     button.setMinimumSize(MIN_TARGET, MIN_TARGET)
     button.setAccessibleName(accessible_name or text)
@@ -184,9 +214,10 @@ LANGUAGE_NAMES = {"en": "English", "es": "Español"}  # each in its own language
 
 
 def language_switch(
-    languages: tuple[str, ...], on_pick: Callable[[str], object]
+    languages: tuple[str, ...], on_pick: Callable[[str], object], *, full_names: bool = False
 ) -> tuple[QWidget, dict[str, QPushButton]]:
-    """EN | ES as two big buttons, each named in its own language."""
+    """EN | ES as two big buttons, each named in its own language; with `full_names` they say
+    "English" and "Español" (where there is room, and a reader of Spanish should spot it)."""
     box = QWidget()
     row = QHBoxLayout(box)
     row.setContentsMargins(0, 0, 0, 0)
@@ -194,8 +225,8 @@ def language_switch(
     buttons: dict[str, QPushButton] = {}
     for code in languages:
         name = LANGUAGE_NAMES.get(code, code)
-        button = big_button(code.upper(), name)  # "EN", read out as "English"
-        button.setCheckable(True)
+        label = name if full_names else code.upper()
+        button = big_button(label, name, toggle=True)  # "EN" is read out as "English"
         button.setAccessibleDescription(name)
         button.clicked.connect(lambda _=False, c=code: on_pick(c))
         buttons[code] = button

@@ -125,3 +125,26 @@ def test_at_the_largest_text_the_title_steps_down_a_size_and_back(window):
     assert window.title.font().pointSizeF() == pytest.approx(BODY_PT * TEXT_STEPS[largest] * 1.25, abs=0.1)
     window.state.set_text_step(0)
     assert window.title.font().pointSizeF() == pytest.approx(BODY_PT * TEXT_STEPS[0] * 1.5, abs=0.1)
+
+
+@pytest.mark.parametrize("high_contrast", [False, True])
+def test_chosen_text_size_contrast_and_language_show_a_tick_not_only_a_fill(window, qtbot, high_contrast):
+    from PySide6.QtGui import QPalette
+
+    window.state.set_high_contrast(high_contrast)
+    window.state.set_language("en")
+    qtbot.wait(30)
+    toggles = [*window.size_group.buttons(), window.contrast_button, *window.language_buttons.values()]
+    chosen = [b for b in toggles if b.isChecked()]
+    assert len(chosen) == 2 + high_contrast  # a text size, a language, and contrast when on
+    for button in toggles:
+        tick = button.palette().color(QPalette.ColorRole.HighlightedText)  # a chosen label's colour
+        image = button.grab().toImage()
+        corner = [image.pixelColor(x, y) for x in range(5, 17) for y in range(6, 18)]
+        ticked = sum(abs(c.lightness() - tick.lightness()) < 40 for c in corner)
+        fill = image.pixelColor(button.width() // 2, 5)  # the button's own background
+        if button.isChecked():
+            assert abs(fill.lightness() - tick.lightness()) > 100, button.accessibleName()  # filled
+            assert ticked >= 6, button.accessibleName()  # and ticked
+        else:
+            assert all(c == corner[0] for c in corner), button.accessibleName()  # plain corner

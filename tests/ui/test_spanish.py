@@ -219,6 +219,7 @@ def test_the_welcome_screen_offers_spanish_and_the_reset_returns_to_the_default(
     kiosk.show()
     try:
         assert kiosk.welcome.start_button.text() == "Touch to start"
+        assert kiosk.welcome.language_buttons["es"].text() == "Español"  # said in Spanish, in full
         qtbot.mouseClick(kiosk.welcome.language_buttons["es"], Qt.MouseButton.LeftButton)
         assert not kiosk.in_session  # choosing a language does not start by itself
         assert kiosk.welcome.start_button.text() == "Toque para empezar"
