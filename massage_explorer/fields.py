@@ -36,7 +36,7 @@ def suggest(word: str, choices: Iterable[str]) -> str:
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 
-def _kind(node: Node) -> str:
+def kind_of(node: Node) -> str:
     if isinstance(node, MappingNode):
         return "a mapping of fields"
     if isinstance(node, SequenceNode):
@@ -76,7 +76,7 @@ class Reader:
     ) -> dict[str, Node] | None:
         """A mapping's values by key, after checking for duplicate, unknown and missing keys."""
         if not isinstance(node, MappingNode):
-            self.error(node, f"{where}: expected {_kind_wanted(allowed)}, found {_kind(node)}")
+            self.error(node, f"{where}: expected {_kind_wanted(allowed)}, found {kind_of(node)}")
             return None
         found: dict[str, Node] = {}
         first_key: dict[str, Node] = {}
@@ -94,7 +94,8 @@ class Reader:
                 )
                 continue
             if key not in allowed:
-                self.error(key_node, f"{where}: unknown field '{key}'{suggest(key, allowed)}")
+                hint = suggest(key, allowed) or f"; the fields here are {', '.join(allowed)}"
+                self.error(key_node, f"{where}: unknown field '{key}'{hint}")
                 continue
             found[key] = value_node
             first_key[key] = key_node
@@ -106,7 +107,7 @@ class Reader:
     def items(self, node: Node, where: str, what: str) -> list[Node] | None:
         if isinstance(node, SequenceNode):
             return list(node.value)
-        self.error(node, f"{where}: expected a list of {what}, found {_kind(node)}")
+        self.error(node, f"{where}: expected a list of {what}, found {kind_of(node)}")
         return None
 
     # -- scalars ----------------------------------------------------------------------------------
@@ -114,7 +115,7 @@ class Reader:
     def string(self, node: Node, where: str, *, empty_ok: bool = False) -> str | None:
         """A text scalar; YAML 1.1 values that are not text (no, 010, 1:30, dates) are refused."""
         if not isinstance(node, ScalarNode):
-            self.error(node, f"{where}: expected text, found {_kind(node)}")
+            self.error(node, f"{where}: expected text, found {kind_of(node)}")
             return None
         if node.tag != STR:
             if node.tag == NULL:
@@ -139,7 +140,7 @@ class Reader:
     def integer(self, node: Node, where: str) -> int | None:
         """A whole number written plainly; YAML 1.1's octal, base-60 and hex forms are refused."""
         if not isinstance(node, ScalarNode):
-            self.error(node, f"{where}: expected a whole number, found {_kind(node)}")
+            self.error(node, f"{where}: expected a whole number, found {kind_of(node)}")
             return None
         value = node.value
         if node.tag == INT and _PLAIN_INT.match(value):
@@ -163,7 +164,7 @@ class Reader:
         if node.tag == STR and node.style in ("'", '"') and _PLAIN_INT.match(value):
             self.error(node, f"{where}: expected a number, found quoted text; remove the quotes")
             return None
-        self.error(node, f"{where}: expected a whole number, found {_kind(node)} '{value}'")
+        self.error(node, f"{where}: expected a whole number, found {kind_of(node)} '{value}'")
         return None
 
     def date(self, node: Node, where: str) -> dt.date | None:
@@ -172,7 +173,7 @@ class Reader:
                 return dt.date.fromisoformat(node.value)
             except ValueError:
                 pass
-        shown = node.value if isinstance(node, ScalarNode) else _kind(node)
+        shown = node.value if isinstance(node, ScalarNode) else kind_of(node)
         self.error(node, f"{where}: '{shown}' is not a date; write it as YYYY-MM-DD, e.g. 2025-06-01")
         return None
 

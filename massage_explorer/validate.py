@@ -23,7 +23,7 @@ from massage_explorer.catalog import (
     Term,
     Text,
 )
-from massage_explorer.fields import SLUG, Reader, suggest
+from massage_explorer.fields import SLUG, Reader, kind_of, suggest
 from massage_explorer.readability import MAX_GRADE, MIN_SPANISH_EASE, prose_grade, spanish_ease
 from massage_explorer.techniques import peek_id, read_technique
 
@@ -118,6 +118,13 @@ class CatalogBuilder(Reader):
         return tuple(codes) if codes and len(codes) == len(items) else None
 
     def _vocabulary(self, node: Node, name: str) -> tuple[Term, ...]:
+        if not isinstance(node, MappingNode):
+            none = isinstance(node, SequenceNode) and not node.value
+            fix = (
+                f"for none, write `{name}: {{}}`" if none else "each entry is an id, then its label under it"
+            )
+            self.error(node, f"{name}: expected ids with their labels, found {kind_of(node)}; {fix}")
+            return ()
         entries = self.fields(node, name, allowed=_AnyKey(), required=())
         terms: list[Term] = []
         for term_id, entry in (entries or {}).items():

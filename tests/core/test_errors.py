@@ -57,6 +57,22 @@ def test_unknown_field_suggests_the_right_one(loader):
     assert "unknown field 'feel_like' (did you mean 'feels_like'?)" in error.message
 
 
+def test_unknown_field_with_no_near_match_lists_the_fields_allowed(loader):
+    text = variant("    feels_like:", "    colour: red\n    feels_like:")
+    error = only_error(read(text, loader))
+    assert error.line == line_of(text, "colour")
+    assert error.message.startswith("technique 'swedish': unknown field 'colour'; the fields here are id, ")
+    assert "session_minutes" in error.message and "questions_to_ask" in error.message
+
+
+def test_an_empty_vocabulary_written_as_a_list_says_how_to_write_it(loader):
+    text = VALID.replace("conditions:\n", "conditions: []\nold_conditions:\n", 1)
+    errors = [p for p in read(text, loader).problems if p.line == line_of(text, "conditions: []")]
+    assert [e.message for e in errors] == [
+        "conditions: expected ids with their labels, found a list; for none, write `conditions: {}`"
+    ]
+
+
 def test_missing_required_field(loader):
     text = variant("    session_minutes: 60\n", "")
     error = only_error(read(text, loader))
