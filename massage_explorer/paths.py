@@ -24,6 +24,15 @@ def resources_path() -> Path:
     return _data_root() / "resources"
 
 
+def interface_languages() -> frozenset[str]:
+    """The languages the app's own words (buttons, headings) come in: English, the language they
+    are written in, and each compiled translation in resources/translations."""
+    found = {"en"}
+    for compiled in (resources_path() / "translations").glob("massage_explorer_*.qm"):
+        found.add(compiled.stem.removeprefix("massage_explorer_"))
+    return frozenset(found)
+
+
 def default_config_path() -> Path:
     """The kiosk settings file: $XDG_CONFIG_HOME/massage-explorer/kiosk.ini."""
     base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")

@@ -24,6 +24,7 @@ from massage_explorer.catalog import (
     Text,
 )
 from massage_explorer.fields import SLUG, Reader, kind_of, suggest
+from massage_explorer.paths import interface_languages
 from massage_explorer.readability import MAX_GRADE, MIN_SPANISH_EASE, prose_grade, spanish_ease
 from massage_explorer.techniques import peek_id, read_technique
 
@@ -113,6 +114,12 @@ class CatalogBuilder(Reader):
                 self.error(item, f"languages: '{code}' is listed twice")
             else:
                 codes.append(code)
+                if code not in interface_languages():
+                    self.warn(
+                        item,
+                        f"languages: the app's own words (buttons, headings, advice) have no "
+                        f"'{code}' translation; a patient who picks it reads them in English",
+                    )
         if not items:
             self.error(node, "languages: list at least one language, e.g. [en]")
         return tuple(codes) if codes and len(codes) == len(items) else None

@@ -25,6 +25,28 @@ def test_missing_translation_names_the_field(loader):
     assert not any("sources" in m for _, m in warned)
 
 
+def test_a_language_the_interface_is_not_translated_into_is_a_warning():
+    text = variant("languages: [en]", "languages: [en, es, de]")
+    result = read(text)
+    assert result.ok  # the catalog itself is fine
+    about_languages = [w for w in result.warnings if w.message.startswith("languages:")]
+    assert [(w.line, w.message) for w in about_languages] == [
+        (
+            line_of(text, "languages:"),
+            "languages: the app's own words (buttons, headings, advice) have no 'de' translation; "
+            "a patient who picks it reads them in English",
+        )
+    ]
+
+
+def test_the_interface_languages_are_english_and_each_compiled_translation():
+    from massage_explorer.paths import interface_languages, resources_path
+
+    compiled = {p.stem.split("_")[-1] for p in (resources_path() / "translations").glob("*.qm")}
+    assert compiled  # Spanish at least
+    assert interface_languages() == {"en", *compiled}
+
+
 def test_evidence_reviewed_over_five_years_ago():
     old = TODAY.replace(year=TODAY.year - 6)
     text = variant("reviewed: 2025-06-01", f"reviewed: {old.isoformat()}")
