@@ -64,6 +64,7 @@ class MainWindow(QMainWindow):
         # How the shortlist's take-away prints and saves: the kiosk sets its own settings; the
         # desktop app uses the defaults.
         self.takeaway_config: KioskConfig | None = None
+        self.image_folder: Path | None = None  # the catalog's folder, for its pictures
         self.kiosk = False
         # Details, compare and shortlist are built the first time they are shown: startup
         # only pays for the browse screen.
@@ -172,6 +173,7 @@ class MainWindow(QMainWindow):
             from massage_explorer.ui.detail import DetailView
 
             self._detail = DetailView(self.state)
+            self._detail.image_folder = self.image_folder
             self._detail.set_catalog(self.catalog)
             self._detail.backRequested.connect(self.go_back)
             self._detail.compareRequested.connect(self.show_compare)
@@ -376,6 +378,7 @@ def run_app(catalog: Catalog, *, catalog_path: Path | None = None, language: str
         from massage_explorer.ui.reload import CatalogWatcher
 
         window.setWindowFilePath(str(catalog_path))
+        window.image_folder = catalog_path.parent
         watcher = CatalogWatcher(catalog_path, catalog, parent=window)
         watcher.reloaded.connect(window.set_catalog)
     window.resize(1920, 1080)

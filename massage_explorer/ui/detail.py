@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -88,6 +89,7 @@ class DetailView(QWidget):
         self.state = state
         self.catalog: Catalog | None = None
         self.technique_id: str | None = None
+        self.image_folder: Path | None = None  # the catalog's folder: pictures are found there
 
         self.back_button = big_button("", parent=self)
         self.back_button.setProperty("role", "back")  # the big way back, styled by the theme
@@ -172,7 +174,9 @@ class DetailView(QWidget):
         if technique is None:
             body: QWidget = plain_label(self.tr("This technique is no longer in the list."), role="body")
         else:
-            builder = ContentBuilder(self.catalog, self.state.language, self.state.condition, dt.date.today())
+            builder = ContentBuilder(
+                self.catalog, self.state.language, self.state.condition, dt.date.today(), self.image_folder
+            )
             body = builder.build(technique)
         body.setMaximumWidth(MAX_CONTENT_WIDTH)
         wrapper = QWidget()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt
 from PySide6.QtGui import QPalette
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from massage_explorer.catalog import BenefitClaim, Catalog, Caution, Technique
 from massage_explorer.ui import wording
 from massage_explorer.ui.compare_model import applies_text, claim_text
+from massage_explorer.ui.picture import load_picture
 from massage_explorer.ui.widgets import plain_label
 
 OUT_OF_DATE_YEARS = 5
@@ -43,11 +45,13 @@ class ContentBuilder:
         language: str,
         condition: str | None,
         today: dt.date,
+        image_folder: Path | None = None,
     ) -> None:
         self.catalog = catalog
         self.language = language
         self.condition = condition
         self.today = today
+        self.image_folder = image_folder  # the catalog's folder, where its pictures are
 
     def build(self, technique: Technique) -> QWidget:
         lang = self.language
@@ -59,6 +63,9 @@ class ContentBuilder:
         intro = QVBoxLayout()
         intro.addWidget(plain_label(technique.name.get(lang), role="title"))
         intro.addWidget(plain_label(technique.summary.get(lang), role="body"))
+        picture = self.picture(technique)
+        if picture is not None:
+            intro.addWidget(picture, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addLayout(intro)
         firm = plain_label(
             f"{wording.pressure_scale(technique.pressure)}  {wording.pressure_text(technique.pressure)}",
@@ -130,6 +137,23 @@ class ContentBuilder:
             )
         layout.addStretch(1)
         return content
+
+    def picture(self, technique: Technique) -> QLabel | None:
+        """The technique's picture, when it has one that can be shown; else nothing, not a box."""
+        if not technique.image or self.image_folder is None:
+            return None
+        pixmap = load_picture(self.image_folder, technique.image)
+        if pixmap is None:
+            return None
+        label = QLabel()
+        label.setObjectName("picture")
+        label.setPixmap(pixmap)
+        label.setAccessibleName(
+            QCoreApplication.translate("DetailView", "Picture: {name}").format(
+                name=technique.name.get(self.language)
+            )
+        )
+        return label
 
     def section(self, heading: str, widgets: Sequence[QWidget]) -> QWidget:
         box = QWidget()

@@ -260,6 +260,7 @@ def run_kiosk(
     window = KioskWindow(catalog, config)
     if catalog_path is not None:
         window.setWindowFilePath(str(catalog_path))
+        window.session.image_folder = catalog_path.parent
         window.watch(catalog_path)
     if refused is not None:
         window._show_refused_update(refused)

@@ -516,6 +516,10 @@
         <translation>Preguntas para hacerle a su terapeuta</translation>
     </message>
     <message>
+        <source>Picture: {name}</source>
+        <translation>Imagen: {name}</translation>
+    </message>
+    <message>
         <source>Sources:</source>
         <translation>Fuentes:</translation>
     </message>

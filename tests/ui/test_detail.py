@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QFrame, QLabel, QPushButton, QScroll
 from massage_explorer.catalog import BenefitClaim, Caution, Evidence
 from massage_explorer.ui.detail import MAX_CONTENT_WIDTH, DetailView
 from massage_explorer.ui.detail_content import years_before
+from massage_explorer.ui.picture import MAX_HEIGHT, MAX_WIDTH
 from massage_explorer.ui.state import SessionState
 from tests import factories as f
 
@@ -286,3 +287,49 @@ def test_bigger_text_applies_to_every_label(qtbot, view) -> None:
         assert bold and bold[0].font().bold()
     finally:
         app.setFont(font)
+
+
+def test_a_picture_from_the_catalogs_folder_is_shown_and_named(qtbot, view, tmp_path) -> None:
+    from PySide6.QtGui import QColor, QImage
+
+    photo = QImage(800, 400, QImage.Format.Format_RGB32)
+    photo.fill(QColor("teal"))
+    assert photo.save(str(tmp_path / "hands.png"))
+    view.image_folder = tmp_path
+    show(view, f.technique("pictured", image="hands.png"))
+    pictures = view.content.findChildren(QLabel, "picture")
+    assert len(pictures) == 1
+    shown = pictures[0].pixmap()
+    assert not shown.isNull() and (shown.width(), shown.height()) == (MAX_WIDTH, MAX_WIDTH // 2)  # fits
+    assert shown.height() <= MAX_HEIGHT
+    assert pictures[0].accessibleName() == "Picture: Pictured"
+
+
+def test_a_picture_that_cannot_be_shown_leaves_no_empty_box(view, tmp_path) -> None:
+    (tmp_path / "inside").mkdir()
+    (tmp_path / "secret.png").write_bytes(b"")  # outside the catalog's folder below
+    (tmp_path / "inside" / "broken.png").write_bytes(b"not a picture")
+    svg = '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="40">{}</svg>'
+    (tmp_path / "inside" / "plain.svg").write_text(svg.format('<rect width="40" height="40"/>'))
+    # Qt's SVG renderer would read the file this names: a link from data, never followed.
+    (tmp_path / "inside" / "linked.svg").write_text(svg.format('<image href="../secret.png"/>'))
+    view.image_folder = tmp_path / "inside"
+    for image, shown in (
+        ("plain.svg", 1),
+        ("linked.svg", 0),
+        ("broken.png", 0),
+        ("missing.png", 0),
+        ("../secret.png", 0),
+    ):
+        show(view, f.technique("pictured", image=image))
+        assert len(view.content.findChildren(QLabel, "picture")) == shown, image
+
+
+def test_the_window_gives_details_the_catalogs_folder(qtbot, tmp_path) -> None:
+    from massage_explorer.ui.app import MainWindow
+
+    window = MainWindow(f.catalog(f.technique("gentle")), SessionState())
+    qtbot.addWidget(window)
+    window.image_folder = tmp_path  # as run_app and the kiosk set it: the catalog file's folder
+    window.show_details("gentle")
+    assert window._detail is not None and window._detail.image_folder == tmp_path
