@@ -47,9 +47,8 @@ from PySide6.QtWidgets import (
 )
 
 from massage_explorer.ui.chip_model import KEY_ROLE, AnyIndex, ChipModel
-from massage_explorer.ui.delegate import wrapped
 from massage_explorer.ui.theme import current_colours
-from massage_explorer.ui.widgets import MIN_TARGET, viewport_of
+from massage_explorer.ui.widgets import MIN_TARGET, viewport_of, wrapped
 
 COLUMNS = 2  # one when a word would not fit in half the width
 GAP = 10  # px between chips, and around them

@@ -43,8 +43,7 @@ from PySide6.QtWidgets import (
 )
 
 from massage_explorer.ui.compare_model import MARKED_ROLE
-from massage_explorer.ui.delegate import wrapped
-from massage_explorer.ui.widgets import MIN_TARGET, big_button, enable_kinetic_scrolling
+from massage_explorer.ui.widgets import MIN_TARGET, big_button, enable_kinetic_scrolling, wrapped
 
 PADDING = 14
 QUESTION_CHARS = 22  # width of the question column, in average characters

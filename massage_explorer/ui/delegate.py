@@ -16,35 +16,14 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QMouseEvent, QPainter, QPalette, QPen, QTextLayout
-from PySide6.QtGui import QTextOption as _Opt
 from PySide6.QtWidgets import QAbstractItemView, QStyledItemDelegate, QStyleOptionViewItem
 
 from massage_explorer.catalog import Pressure
 from massage_explorer.ui.models import CARD_ROLE, Card, more_benefits_text
-from massage_explorer.ui.widgets import MIN_TARGET
+from massage_explorer.ui.widgets import MIN_TARGET, wrapped
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 GEOMETRIES_KEPT = 64  # laid-out cards kept for painting: a few screens' worth
-_WRAP = _Opt()
-_WRAP.setWrapMode(_Opt.WrapMode.WrapAtWordBoundaryOrAnywhere)
-
-
-def wrapped(text: str, font: QFont, width: float) -> tuple[QTextLayout, float]:
-    """A laid-out plain-text paragraph (never HTML) and its height; long words break anywhere."""
-    layout = QTextLayout(text.replace("\n", "\u2028"), font)
-    layout.setTextOption(_WRAP)
-    layout.setCacheEnabled(True)
-    layout.beginLayout()
-    y = 0.0
-    while True:
-        line = layout.createLine()
-        if not line.isValid():
-            break
-        line.setLineWidth(max(1.0, width))
-        line.setPosition(QPointF(0, y))
-        y += line.height()
-    layout.endLayout()
-    return layout, y
 
 
 @dataclass

@@ -14,7 +14,7 @@ from massage_explorer.catalog import BenefitClaim, Catalog, Caution, Technique
 from massage_explorer.ui import wording
 from massage_explorer.ui.compare_model import applies_text, claim_text
 from massage_explorer.ui.picture import load_picture
-from massage_explorer.ui.widgets import plain_label
+from massage_explorer.ui.widgets import catalog_label, plain_label
 
 OUT_OF_DATE_YEARS = 5
 SECTION_SPACING = 28
@@ -61,8 +61,8 @@ class ContentBuilder:
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(SECTION_SPACING)
         intro = QVBoxLayout()
-        intro.addWidget(plain_label(technique.name.get(lang), role="title"))
-        intro.addWidget(plain_label(technique.summary.get(lang), role="body"))
+        intro.addWidget(catalog_label(technique.name.get(lang), role="title"))
+        intro.addWidget(catalog_label(technique.summary.get(lang), role="body"))
         picture = self.picture(technique)
         if picture is not None:
             intro.addWidget(picture, 0, Qt.AlignmentFlag.AlignLeft)
@@ -115,21 +115,21 @@ class ContentBuilder:
         layout.addWidget(
             self.section(
                 QCoreApplication.translate("DetailView", "What it is"),
-                [plain_label(p, role="body") for p in paragraphs(technique.description.get(lang))],
+                [catalog_label(p, role="body") for p in paragraphs(technique.description.get(lang))],
             )
         )
         if technique.feels_like:
-            feels = plain_label(technique.feels_like.get(lang), role="body")
+            feels = catalog_label(technique.feels_like.get(lang), role="body")
             layout.addWidget(
                 self.section(QCoreApplication.translate("DetailView", "What it feels like"), [feels])
             )
         if technique.after_session:
-            after = plain_label(technique.after_session.get(lang), role="body")
+            after = catalog_label(technique.after_session.get(lang), role="body")
             layout.addWidget(
                 self.section(QCoreApplication.translate("DetailView", "What to expect after"), [after])
             )
         if technique.questions_to_ask:
-            questions = [plain_label(f"• {q.get(lang)}", role="body") for q in technique.questions_to_ask]
+            questions = [catalog_label(f"• {q.get(lang)}", role="body") for q in technique.questions_to_ask]
             layout.addWidget(
                 self.section(
                     QCoreApplication.translate("DetailView", "Questions to ask your therapist"), questions
@@ -193,7 +193,7 @@ class ContentBuilder:
         return frame
 
     def strong(self, text: str) -> QLabel:
-        label = plain_label(text, role="body")
+        label = catalog_label(text, role="body")  # a benefit's or a condition's label
         font = label.font()
         font.setBold(True)
         label.setFont(font)
@@ -207,10 +207,10 @@ class ContentBuilder:
             plain_label(claim_text(claim), role="badge"),
         ]
         if claim.note:
-            labels.append(plain_label(claim.note.get(lang), role="body"))
+            labels.append(catalog_label(claim.note.get(lang), role="body"))
         if claim.sources:
             labels.append(plain_label(QCoreApplication.translate("DetailView", "Sources:"), role="muted"))
-            labels += [plain_label(s.get(lang), role="muted") for s in claim.sources]
+            labels += [catalog_label(s.get(lang), role="muted") for s in claim.sources]
         if claim.reviewed:
             # The pattern is translated too: "1 June 2025", "1 de junio de 2025".
             pattern = QCoreApplication.translate("DetailView", "d MMMM yyyy", "QDate format of a review date")
@@ -236,5 +236,5 @@ class ContentBuilder:
             mark.setProperty("role", "badge")
             mark.setObjectName("appliesToYou")
             labels.append(mark)
-        labels.append(plain_label(caution.note.get(self.language), role="body"))
+        labels.append(catalog_label(caution.note.get(self.language), role="body"))
         return self.card(labels, strong=applies)

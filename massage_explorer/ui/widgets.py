@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QPointF, Qt
-from PySide6.QtGui import QPainter, QPalette, QPen
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QSize, Qt
+from PySide6.QtGui import QFont, QPainter, QPalette, QPen, QTextLayout, QTextOption
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -26,11 +27,88 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QPaintEvent
 
 MIN_TARGET = 48  # px: the smallest touch target we allow
+_WRAP = QTextOption()
+_WRAP.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
 
 
-def plain_label(text: str = "", parent: QWidget | None = None, *, role: str = "") -> QLabel:
+def wrapped(text: str, font: QFont, width: float, option: QTextOption = _WRAP) -> tuple[QTextLayout, float]:
+    """A laid-out plain-text paragraph (never HTML) and its height; long words break anywhere."""
+    layout = QTextLayout(text.replace("\n", "\u2028"), font)
+    layout.setTextOption(option)
+    layout.setCacheEnabled(True)
+    layout.beginLayout()
+    y = 0.0
+    while True:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(max(1.0, width))
+        line.setPosition(QPointF(0, y))
+        y += line.height()
+    layout.endLayout()
+    return layout, y
+
+
+class CatalogLabel(QLabel):
+    """A plain-text label that also breaks a word too long for its line (a web address, a long
+    compound word, a name typed without spaces). QLabel breaks only at spaces: such a word made
+    the whole page wider than the screen, and its end was cut off."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._laid_out: tuple[tuple[str, int, str], QTextLayout, float] | None = None
+
+    def _layout(self, width: int) -> tuple[QTextLayout, float]:
+        key = (self.text(), width, self.font().key())
+        if self._laid_out is None or self._laid_out[0] != key:
+            option = QTextOption(_WRAP)
+            option.setAlignment(self.alignment() & Qt.AlignmentFlag.AlignHorizontal_Mask)
+            self._laid_out = (key, *wrapped(key[0], self.font(), width, option))
+        return self._laid_out[1], self._laid_out[2]
+
+    def _margins(self) -> tuple[int, int]:
+        m = self.contentsMargins()
+        return m.left() + m.right(), m.top() + m.bottom()
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        across, down = self._margins()
+        return math.ceil(self._layout(max(width - across, 1))[1]) + down
+
+    def minimumSizeHint(self) -> QSize:
+        across, down = self._margins()
+        metrics = self.fontMetrics()
+        narrowest = min(metrics.averageCharWidth() * 10 + across, self.sizeHint().width())
+        return QSize(narrowest, metrics.height() + down)
+
+    def sizeHint(self) -> QSize:
+        across, _ = self._margins()
+        metrics = self.fontMetrics()
+        longest = max((metrics.horizontalAdvance(line) for line in self.text().split("\n")), default=0)
+        width = min(longest + 1, metrics.averageCharWidth() * 70) + across  # a comfortable line
+        return QSize(width, self.heightForWidth(width))
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        QFrame.paintEvent(self, event)  # what the style sheet draws around the text
+        painter = QPainter(self)
+        painter.setPen(self.palette().color(self.foregroundRole()))
+        area = self.contentsRect()
+        self._layout(area.width())[0].draw(painter, QPointF(area.topLeft()))
+        painter.end()
+
+
+def catalog_label(text: str = "", parent: QWidget | None = None, *, role: str = "") -> QLabel:
+    """`plain_label` for catalog text: a word too long for a line breaks inside it."""
+    return plain_label(text, parent, role=role, label=CatalogLabel(parent))
+
+
+def plain_label(
+    text: str = "", parent: QWidget | None = None, *, role: str = "", label: QLabel | None = None
+) -> QLabel:
     """A word-wrapped label that never interprets its text as HTML (catalog text goes here)."""
-    label = QLabel(parent)
+    label = label if label is not None else QLabel(parent)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)

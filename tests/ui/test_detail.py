@@ -237,6 +237,26 @@ def test_a_300_character_name_wraps_within_the_readable_width(qtbot, view) -> No
     assert view.content.width() <= MAX_CONTENT_WIDTH
 
 
+@pytest.mark.parametrize("size", [(1920, 1080), (900, 800)])
+def test_words_too_long_for_a_line_break_inside_and_nothing_is_cut_off(qtbot, view, size) -> None:
+    name = "Unbrokenname" * 25  # 300 characters, no space: a mistake, or a language without spaces
+    address = "https://example.org/" + "reference" * 20  # a citation's web address
+    claim = BenefitClaim("pain", Evidence.LOW, f.t("Short note."), (f.t(address),))
+    view.resize(*size)
+    show(view, f.technique("long", name=f.t(name), benefits=(claim,)))
+    qtbot.wait(20)
+    viewport = view.scroll_area.viewport()
+    assert view.content.width() <= viewport.width()  # the page is no wider than the screen
+    for text in (name, address):
+        label = next(lb for lb in view.content.findChildren(QLabel) if lb.text() == text)
+        metrics = label.fontMetrics()
+        lines = metrics.horizontalAdvance(text) / label.contentsRect().width()
+        assert label.height() >= lines * metrics.lineSpacing()  # every line has its room
+        right = label.mapTo(viewport, label.rect().topRight()).x()
+        assert right <= viewport.width()
+    view.grab()
+
+
 def test_touch_and_accessibility(qtbot, view, state) -> None:
     state.set_compare(["a"])
     assert QScroller.hasScroller(view.scroll_area.viewport())
