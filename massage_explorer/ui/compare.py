@@ -30,7 +30,13 @@ from massage_explorer.ui.detail import (
     label_back_button,
 )
 from massage_explorer.ui.state import MAX_COMPARE, SessionState
-from massage_explorer.ui.widgets import big_button, enable_kinetic_scrolling, lay_out_in_batches, plain_label
+from massage_explorer.ui.widgets import (
+    big_button,
+    catalog_label,
+    enable_kinetic_scrolling,
+    lay_out_in_batches,
+    plain_label,
+)
 
 
 class CompareView(QWidget):
@@ -83,7 +89,7 @@ class CompareView(QWidget):
         table_layout.addWidget(self.table, 1)
 
         self.message = plain_label("", self, role="heading")
-        self.picked = plain_label("", self, role="body")
+        self.picked = catalog_label("", self, role="body")  # "You picked: <a name>"
         self.placeholder_add_button = big_button("", parent=self)
         self.placeholder_add_button.clicked.connect(self.open_picker)
         placeholder = QWidget(self)

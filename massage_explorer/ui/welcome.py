@@ -7,7 +7,14 @@ from PySide6.QtGui import QHideEvent, QKeyEvent, QMouseEvent, QShowEvent
 from PySide6.QtWidgets import QFrame, QPushButton, QVBoxLayout, QWidget
 
 from massage_explorer.catalog import Catalog
-from massage_explorer.ui.widgets import Texts, big_button, guidance_lines, language_switch, plain_label
+from massage_explorer.ui.widgets import (
+    Texts,
+    big_button,
+    catalog_label,
+    guidance_lines,
+    language_switch,
+    plain_label,
+)
 
 ROTATE_MS = 8000
 
@@ -39,9 +46,9 @@ class WelcomeScreen(QFrame):
         self.title = plain_label("", role="hero")
         self.texts(self.title.setText, lambda: self.tr("Find a massage that may suit your back"))
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.highlight_name = plain_label("", role="heading")
+        self.highlight_name = catalog_label("", role="heading")
         self.highlight_name.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.highlight_text = plain_label("", role="body")
+        self.highlight_text = catalog_label("", role="body")
         self.highlight_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.start_button = big_button("")
         self.texts.button(self.start_button, lambda: self.tr("Touch to start"))

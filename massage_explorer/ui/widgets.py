@@ -56,13 +56,14 @@ class CatalogLabel(QLabel):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._laid_out: tuple[tuple[str, int, str], QTextLayout, float] | None = None
+        self._laid_out: tuple[tuple[str, int, str, int], QTextLayout, float] | None = None
 
     def _layout(self, width: int) -> tuple[QTextLayout, float]:
-        key = (self.text(), width, self.font().key())
+        across = self.alignment() & Qt.AlignmentFlag.AlignHorizontal_Mask
+        key = (self.text(), width, self.font().key(), across.value)
         if self._laid_out is None or self._laid_out[0] != key:
             option = QTextOption(_WRAP)
-            option.setAlignment(self.alignment() & Qt.AlignmentFlag.AlignHorizontal_Mask)
+            option.setAlignment(across)
             self._laid_out = (key, *wrapped(key[0], self.font(), width, option))
         return self._laid_out[1], self._laid_out[2]
 
