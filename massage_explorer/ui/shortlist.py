@@ -208,15 +208,13 @@ class ShortlistScreen(QWidget):
         self._update()
 
     def _label_back(self) -> None:
+        # The same arrow as every other way back; a screen reader gets the words without it.
         if self.on_takeaway_page():
-            text, description = self.tr("\u2039 Back to my list"), self.tr("Go back to your shortlist.")
+            text, description = self.tr("← Back to my list"), self.tr("Go back to your shortlist.")
         else:
-            text, description = (
-                self.tr("\u2039 All techniques"),
-                self.tr("Go back to the list of techniques."),
-            )
+            text, description = self.tr("← All techniques"), self.tr("Go back to the list of techniques.")
         self.back_button.setText(text)
-        self.back_button.setAccessibleName(text)
+        self.back_button.setAccessibleName(text.removeprefix("← "))
         self.back_button.setAccessibleDescription(description)
 
     def changeEvent(self, event: QEvent) -> None:

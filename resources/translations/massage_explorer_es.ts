@@ -734,8 +734,8 @@
 <context>
     <name>ShortlistScreen</name>
     <message>
-        <source>‹ All techniques</source>
-        <translation>‹ Todas las técnicas</translation>
+        <source>← All techniques</source>
+        <translation>← Todas las técnicas</translation>
     </message>
     <message>
         <source>Go back to the list of techniques.</source>
@@ -797,8 +797,8 @@
         <translation>Caben hasta {m} lado a lado: se comparan las primeras {m} que guardó.</translation>
     </message>
     <message>
-        <source>‹ Back to my list</source>
-        <translation>‹ Volver a mi lista</translation>
+        <source>← Back to my list</source>
+        <translation>← Volver a mi lista</translation>
     </message>
     <message>
         <source>Go back to your shortlist.</source>

@@ -91,3 +91,11 @@ def test_shows_the_full_guidance(make_shortlist):
     text = "\n".join(label.text() for label in screen.findChildren(type(screen.empty)))
     for line in guidance_lines(full=True):
         assert line in text
+
+
+def test_the_way_back_looks_like_every_other_and_reads_without_its_arrow(make_shortlist):
+    screen, _ = make_shortlist(["two"])
+    back = screen.back_button
+    assert (back.text(), back.accessibleName()) == ("← All techniques", "All techniques")
+    screen.show_takeaway()
+    assert (back.text(), back.accessibleName()) == ("← Back to my list", "Back to my list")
