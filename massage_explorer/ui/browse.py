@@ -282,8 +282,11 @@ class BrowseScreen(QWidget):
             status = self.tr("Showing 0 of 1 technique")
         else:
             status = self.tr("Showing {shown} of {total} techniques").format(shown=shown, total=total)
-        if self._state.condition and shown:
-            label = self.model.condition_label(self._state.condition)
+        condition = self._state.condition
+        # Only when a technique shown is often chosen for it: otherwise "often chosen first" would
+        # put an unsuited technique forward (its caution aside).
+        if condition and self.proxy.shows_any_suited(condition):
+            label = self.model.condition_label(condition)
             status += " · " + self.tr("often chosen for {condition} first").format(condition=label)
         self.status.setText(status)
         self.clear_button.setEnabled(bool(filters.active_groups or self._state.condition))

@@ -23,7 +23,6 @@ from massage_explorer.ui.models import CARD_ROLE, Card, more_benefits_text
 from massage_explorer.ui.widgets import MIN_TARGET, wrapped
 
 AnyIndex = QModelIndex | QPersistentModelIndex
-GEOMETRIES_KEPT = 64  # laid-out cards kept for painting: a few screens' worth
 
 
 @dataclass
@@ -50,24 +49,11 @@ class CardDelegate(QStyledItemDelegate):
         self._pressed: str | None = None
         self._size_key: tuple[int, str] | None = None  # (card width, font key) until relayout
         self.gave_stand_ins = False  # sizes given while hidden, not measured: lay out when shown
-        # The last cards laid out, to paint and hit-test: measuring a card for its height and
-        # then painting it laid its text out twice.
-        self._geometries: dict[tuple[Card, int, str], _Geometry] = {}
 
     def relayout(self) -> None:
         """Forget the width and font used for sizes: the view is about to lay out again."""
         self._size_key = None
         self.gave_stand_ins = False
-        self._geometries.clear()
-
-    def _geometry(self, card: Card, width: int, base: QFont) -> _Geometry:
-        key = (card, width, base.key())
-        geo = self._geometries.get(key)
-        if geo is None:
-            if len(self._geometries) >= GEOMETRIES_KEPT:
-                self._geometries.clear()
-            geo = self._geometries[key] = self._layout(card, width, base)
-        return geo
 
     # -- fonts and texts follow the view's font (set by the theme and text size) -------------
     def _fonts(self, base: QFont) -> tuple[QFont, QFont, QFont]:
@@ -165,7 +151,7 @@ class CardDelegate(QStyledItemDelegate):
             key = self._size_key = (self._card_width(), self._view.font().key())
         height = card.heights.get(key)
         if height is None:
-            height = card.heights[key] = self._geometry(card, key[0], self._view.font()).height
+            height = card.heights[key] = self._layout(card, key[0], self._view.font()).height
         return QSize(key[0], height)
 
     # -- painting -------------------------------------------------------------------------------
@@ -176,7 +162,7 @@ class CardDelegate(QStyledItemDelegate):
             return
         rect: QRect = option.rect
         pal: QPalette = option.palette
-        geo = self._geometry(card, rect.width(), self._view.font())
+        geo = self._layout(card, rect.width(), self._view.font())
         text = pal.color(QPalette.ColorRole.Text)
         muted = pal.color(QPalette.ColorRole.PlaceholderText)
         focus = pal.color(QPalette.ColorRole.Highlight)
@@ -236,7 +222,7 @@ class CardDelegate(QStyledItemDelegate):
         card = index.data(CARD_ROLE)
         if not isinstance(card, Card):
             return QRect()
-        geo = self._geometry(card, option_rect.width(), self._view.font())
+        geo = self._layout(card, option_rect.width(), self._view.font())
         return geo.toggle.translated(option_rect.topLeft())
 
     def editorEvent(

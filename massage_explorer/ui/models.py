@@ -398,6 +398,17 @@ class TechniqueFilterProxy(QSortFilterProxyModel):
             return bytearray(b"\x01") * model.rowCount()
         return filters.matching(model.facts(), model.haystack)
 
+    def shows_any_suited(self, condition: str) -> bool:
+        """Whether any technique the filters let through is often chosen for `condition`."""
+        model = self._source
+        if self._revision != model.revision or len(self._accepted) != model.rowCount():
+            self._accepted = self._matching_rows(self._filters)
+            self._revision = model.revision
+        accepted = self._accepted
+        return any(
+            accepted[row] and condition in model.technique_at(row).good_for for row in range(len(accepted))
+        )
+
     def count_matching(self, filters: Filters) -> int:
         """How many techniques `filters` would show; used to suggest which filter to drop."""
         return sum(self._matching_rows(filters))

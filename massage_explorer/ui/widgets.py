@@ -56,16 +56,21 @@ class CatalogLabel(QLabel):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._laid_out: tuple[tuple[str, int, str, int], QTextLayout, float] | None = None
+        self._height: tuple[tuple[str, int, str, int], float] | None = None  # the last measured
 
-    def _layout(self, width: int) -> tuple[QTextLayout, float]:
-        across = self.alignment() & Qt.AlignmentFlag.AlignHorizontal_Mask
-        key = (self.text(), width, self.font().key(), across.value)
-        if self._laid_out is None or self._laid_out[0] != key:
-            option = QTextOption(_WRAP)
-            option.setAlignment(across)
-            self._laid_out = (key, *wrapped(key[0], self.font(), width, option))
-        return self._laid_out[1], self._laid_out[2]
+    def _option(self) -> QTextOption:
+        option = QTextOption(_WRAP)
+        option.setAlignment(self.alignment() & Qt.AlignmentFlag.AlignHorizontal_Mask)
+        return option
+
+    def _text_height(self, width: int) -> float:
+        # Only the number is kept, never the layout: keeping the cards' laid-out text between
+        # paints led to a crash inside Qt's list layout that we could not explain, so no layout
+        # outlives the call that made it.
+        key = (self.text(), width, self.font().key(), self._option().alignment().value)
+        if self._height is None or self._height[0] != key:
+            self._height = (key, wrapped(key[0], self.font(), width, self._option())[1])
+        return self._height[1]
 
     def _margins(self) -> tuple[int, int]:
         m = self.contentsMargins()
@@ -76,7 +81,7 @@ class CatalogLabel(QLabel):
 
     def heightForWidth(self, width: int) -> int:
         across, down = self._margins()
-        return math.ceil(self._layout(max(width - across, 1))[1]) + down
+        return math.ceil(self._text_height(max(width - across, 1))) + down
 
     def minimumSizeHint(self) -> QSize:
         across, down = self._margins()
@@ -96,7 +101,9 @@ class CatalogLabel(QLabel):
         painter = QPainter(self)
         painter.setPen(self.palette().color(self.foregroundRole()))
         area = self.contentsRect()
-        self._layout(area.width())[0].draw(painter, QPointF(area.topLeft()))
+        wrapped(self.text(), self.font(), area.width(), self._option())[0].draw(
+            painter, QPointF(area.topLeft())
+        )
         painter.end()
 
 

@@ -53,9 +53,18 @@ def pressure_text(pressure: Range) -> str:
     )
 
 
+# One bar per level, rising like the cards' painted scale: firmer is taller.
+_BARS = "▂▄▆█"
+
+
 def pressure_scale(pressure: Range) -> str:
-    """A four-step text bar: filled squares for the levels the technique uses."""
-    return "".join("■" if pressure.low <= level <= pressure.high else "□" for level in Pressure)
+    """A four-step text scale of rising bars, shown for the levels the technique uses and a dot
+    for the others: "· · ▆ █" (firm to deep) looks firmer than "▂ ▄ ▆ ·" (light to firm). Equal
+    squares ("□□■■" against "■■■□") made deep tissue look the gentler of the two."""
+    return "\u2009".join(  # thin spaces: four steps, not one block
+        bar if pressure.low <= level <= pressure.high else "·"
+        for level, bar in zip(Pressure, _BARS, strict=True)
+    )
 
 
 def minutes_text(minutes: Range) -> str:

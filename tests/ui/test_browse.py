@@ -403,3 +403,11 @@ def test_saving_a_card_far_down_a_long_list_keeps_the_patients_place(make_browse
     qtbot.wait(50)
     assert view.indexAt(top).row() == shown
     assert proxy.index(shown, 0).data(CARD_ROLE).saved
+
+
+def test_the_status_says_often_chosen_first_only_when_some_technique_is(make_browse):
+    screen, _ = make_browse()  # both techniques are often chosen for a disc, none for thinners
+    tap_chip(screen.condition_chips, "disc")
+    assert screen.status.text() == "All 2 techniques · often chosen for Herniated disc first"
+    tap_chip(screen.condition_chips, "thinners")
+    assert screen.status.text() == "All 2 techniques"

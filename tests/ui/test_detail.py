@@ -118,7 +118,7 @@ def test_everything_about_the_technique_is_shown(view) -> None:
     assert "Gentle" in shown and "A short summary of gentle." in shown
     assert "What it is." in shown and "A second paragraph." in shown  # paragraphs
     assert "Slow, warm strokes." in shown
-    assert "■■□□  Light to medium" in shown
+    assert "▂\u2009▄\u2009·\u2009·  Light to medium" in shown  # rising bars for the levels used
     assert "30 to 60 minutes" in shown
     assert "Low evidence ●●○○ — may help" in shown
     assert "It may ease pain for a short time." in shown
