@@ -32,6 +32,11 @@ def is_out_of_date(reviewed: dt.date, today: dt.date) -> bool:
     return reviewed < years_before(today, OUT_OF_DATE_YEARS)
 
 
+def strongest_first(claims: Sequence[BenefitClaim]) -> list[BenefitClaim]:
+    """The order of the benefit cards and their sources; the catalog's among equal grades."""
+    return sorted(claims, key=lambda c: -c.evidence.strength)
+
+
 def paragraphs(text: str) -> list[str]:
     return [p.strip() for p in text.split("\n\n") if p.strip()]
 
@@ -89,7 +94,7 @@ class ContentBuilder:
         # before the longer reading, so that on arrival the screen shows who should be careful.
         columns = []
         if technique.benefits:
-            claims = sorted(technique.benefits, key=lambda c: -c.evidence.strength)
+            claims = strongest_first(technique.benefits)
             cards = [self.benefit_card(c) for c in claims]
             columns.append(
                 self.section(QCoreApplication.translate("DetailView", "What it may help with"), cards)
@@ -135,8 +140,24 @@ class ContentBuilder:
                     QCoreApplication.translate("DetailView", "Questions to ask your therapist"), questions
                 )
             )
+        sources = self.sources(technique)
+        if sources is not None:
+            layout.addWidget(sources)
         layout.addStretch(1)
         return content
+
+    def sources(self, technique: Technique) -> QWidget | None:
+        """Every benefit's citations, under the benefit's name, in the order of the cards."""
+        lang = self.language
+        labels: list[QWidget] = []
+        for claim in strongest_first(technique.benefits):
+            if claim.sources:
+                term = self.catalog.benefit(claim.benefit) if self.catalog else None
+                labels.append(self.strong(term.label.get(lang) if term else claim.benefit))
+                labels += [catalog_label(s.get(lang), role="muted") for s in claim.sources]
+        if not labels:
+            return None
+        return self.section(QCoreApplication.translate("DetailView", "Sources"), labels)
 
     def picture(self, technique: Technique) -> QLabel | None:
         """The technique's picture, when it has one that can be shown; else nothing, not a box."""
@@ -209,8 +230,13 @@ class ContentBuilder:
         if claim.note:
             labels.append(catalog_label(claim.note.get(lang), role="body"))
         if claim.sources:
-            labels.append(plain_label(QCoreApplication.translate("DetailView", "Sources:"), role="muted"))
-            labels += [catalog_label(s.get(lang), role="muted") for s in claim.sources]
+            # The citations themselves are at the end of the page (see `sources`): in each card
+            # they made the benefits column so long that "What it is" came screens later.
+            labels.append(
+                plain_label(
+                    QCoreApplication.translate("DetailView", "Sources: at the end of this page"), role="muted"
+                )
+            )
         if claim.reviewed:
             # The pattern is translated too: "1 June 2025", "1 de junio de 2025".
             pattern = QCoreApplication.translate("DetailView", "d MMMM yyyy", "QDate format of a review date")

@@ -516,12 +516,16 @@
         <translation>Preguntas para hacerle a su terapeuta</translation>
     </message>
     <message>
+        <source>Sources</source>
+        <translation>Fuentes</translation>
+    </message>
+    <message>
         <source>Picture: {name}</source>
         <translation>Imagen: {name}</translation>
     </message>
     <message>
-        <source>Sources:</source>
-        <translation>Fuentes:</translation>
+        <source>Sources: at the end of this page</source>
+        <translation>Fuentes: al final de esta página</translation>
     </message>
     <message>
         <source>d MMMM yyyy</source>

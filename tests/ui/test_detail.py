@@ -353,3 +353,13 @@ def test_the_window_gives_details_the_catalogs_folder(qtbot, tmp_path) -> None:
     window.image_folder = tmp_path  # as run_app and the kiosk set it: the catalog file's folder
     window.show_details("gentle")
     assert window._detail is not None and window._detail.image_folder == tmp_path
+
+
+def test_citations_are_gathered_at_the_end_under_each_benefit(view) -> None:
+    shown = texts(view)
+    assert shown.index("What it is") < shown.index("Sources") < shown.index("A review, 2015.")
+    assert shown[shown.index("A review, 2015.") - 1] == "Less back pain"  # under its benefit
+    cards = [w for w in view.content.findChildren(QFrame) if w.property("role") == "card"]
+    in_cards = [label.text() for card in cards for label in card.findChildren(QLabel)]
+    assert "A review, 2015." not in in_cards
+    assert "Sources: at the end of this page" in in_cards
