@@ -127,8 +127,15 @@ class BrowseScreen(QWidget):
         self.texts.button(self.clear_button, lambda: self.tr("Clear filters"))
         self.texts(self.clear_button.setAccessibleDescription, lambda: self.tr("Show every technique again."))
         self.clear_button.clicked.connect(self.clear_filters)
+        # What hides techniques, in words: a chosen chip can be scrolled out of sight.
+        self.choices = plain_label(role="muted")
+        self.choices.hide()
+        heading = QVBoxLayout()
+        heading.setSpacing(2)
+        heading.addWidget(self.status)
+        heading.addWidget(self.choices)
         top = QHBoxLayout()
-        top.addWidget(self.status, 1)
+        top.addLayout(heading, 1)
         top.addWidget(self.clear_button)
 
         self.view = CardListView()
@@ -289,10 +296,25 @@ class BrowseScreen(QWidget):
             label = self.model.condition_label(condition)
             status += " · " + self.tr("often chosen for {condition} first").format(condition=label)
         self.status.setText(status)
+        choices = self.choices_text(filters)
+        self.choices.setText(choices)
+        self.choices.setVisible(bool(choices))
         self.clear_button.setEnabled(bool(filters.active_groups or self._state.condition))
         self.results.setCurrentIndex(0 if shown or not total else 1)
         if shown == 0:
             self.empty.setText(self.empty_message(filters))
+
+    def choices_text(self, filters: Filters) -> str:
+        """The filters in force, in words ("" when none)."""
+        words = self.benefit_chips.chips.label
+        parts = [words(b) for b in sorted(filters.benefits)]
+        parts += [
+            self.tr("{level} pressure").format(level=wording.pressure_word(Pressure(p)).lower())
+            for p in sorted(filters.pressures)
+        ]
+        if filters.query:
+            parts.append(f"\u201c{filters.query}\u201d")
+        return self.tr("Your choices: {choices}").format(choices=", ".join(parts)) if parts else ""
 
     def empty_message(self, filters: Filters) -> str:
         """Say which filters hide everything and which one to drop to see something again."""

@@ -88,6 +88,14 @@
         <translation>primero las que se eligen a menudo para: {condition}</translation>
     </message>
     <message>
+        <source>{level} pressure</source>
+        <translation>presión {level}</translation>
+    </message>
+    <message>
+        <source>Your choices: {choices}</source>
+        <translation>Lo que eligió: {choices}</translation>
+    </message>
+    <message>
         <source>There are no techniques in the catalog yet.</source>
         <translation>Todavía no hay técnicas en el catálogo.</translation>
     </message>

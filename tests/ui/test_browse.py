@@ -411,3 +411,15 @@ def test_the_status_says_often_chosen_first_only_when_some_technique_is(make_bro
     assert screen.status.text() == "All 2 techniques · often chosen for Herniated disc first"
     tap_chip(screen.condition_chips, "thinners")
     assert screen.status.text() == "All 2 techniques"
+
+
+def test_the_choices_hiding_techniques_are_said_in_words(make_browse):
+    screen, _ = make_browse()
+    assert screen.choices.isHidden()
+    tap_chip(screen.benefit_chips, "pain")
+    tap_chip(screen.pressure_chips, "1")
+    screen.search.setText("gentle")
+    assert screen.choices.isVisibleTo(screen)
+    assert screen.choices.text() == "Your choices: Less back pain, light pressure, \u201cgentle\u201d"
+    screen.clear_filters()
+    assert screen.choices.isHidden()
