@@ -125,6 +125,7 @@ QLineEdit {{
 QPushButton:focus, QLineEdit:focus {{ border: 5px solid {c.focus}; padding: 3px 15px; }}
 QLineEdit:focus {{ padding: 0px 11px; }}
 QListView {{ background: {c.window}; border: 3px solid transparent; border-radius: 12px; }}
+QTableView {{ gridline-color: {c.border}; }}
 QListView:focus {{ border: 3px solid {c.focus}; }}
 QWidget#welcome {{ background: {c.window}; }}
 QLabel[role="hero"] {{ font-size: {body * 2.25:.1f}pt; font-weight: bold; }}

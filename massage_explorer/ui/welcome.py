@@ -46,6 +46,10 @@ class WelcomeScreen(QFrame):
         self.title = plain_label("", role="hero")
         self.texts(self.title.setText, lambda: self.tr("Find a massage that may suit your back"))
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # The technique shown in turn is one of many, not advice: it says so.
+        self.example = plain_label("", role="muted")
+        self.texts(self.example.setText, lambda: self.tr("One of the techniques you can explore:"))
+        self.example.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.highlight_name = catalog_label("", role="heading")
         self.highlight_name.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.highlight_text = catalog_label("", role="body")
@@ -66,6 +70,7 @@ class WelcomeScreen(QFrame):
         column.addStretch(2)
         column.addWidget(self.title)
         column.addStretch(1)
+        column.addWidget(self.example)
         column.addWidget(self.highlight_name)
         column.addWidget(self.highlight_text)
         column.addStretch(1)
@@ -74,7 +79,7 @@ class WelcomeScreen(QFrame):
         column.addStretch(2)
         column.addWidget(self.doctor)
         # Taps on the labels count as "anywhere" too.
-        for child in (self.title, self.highlight_name, self.highlight_text, self.doctor):
+        for child in (self.title, self.example, self.highlight_name, self.highlight_text, self.doctor):
             child.installEventFilter(self)
 
     def set_languages(self, languages: tuple[str, ...], current: str) -> None:
@@ -118,6 +123,7 @@ class WelcomeScreen(QFrame):
         self._show_highlight()
 
     def _show_highlight(self) -> None:
+        self.example.setVisible(bool(self._highlights))
         if not self._highlights:
             self.highlight_name.clear()
             self.highlight_text.clear()

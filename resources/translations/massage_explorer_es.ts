@@ -891,6 +891,10 @@
         <translation>Encuentre un masaje que pueda ser bueno para su espalda</translation>
     </message>
     <message>
+        <source>One of the techniques you can explore:</source>
+        <translation>Una de las técnicas que puede explorar:</translation>
+    </message>
+    <message>
         <source>Touch to start</source>
         <translation>Toque para empezar</translation>
     </message>

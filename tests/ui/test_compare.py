@@ -512,3 +512,21 @@ def test_the_picker_shows_its_first_techniques_before_the_rest_are_laid_out(qapp
     assert picker.indexAt(QPoint(40, 40)).row() == 0
     last = picker.model().index(picker.model().rowCount() - 1, 0)
     assert picker.visualRect(last).isEmpty()  # still waiting for its batch
+
+
+@pytest.mark.parametrize("high_contrast", [False, True])
+def test_the_lines_between_rows_stand_out_in_both_themes(qtbot, view, state, high_contrast) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    apply_theme(app, high_contrast=high_contrast, scale=1.0)
+    try:
+        state.set_compare(["alpha", "beta"])
+        qtbot.wait(10)
+        table = view.table
+        image = table.viewport().grab().toImage()
+        x = table.columnViewportPosition(0) + table.columnWidth(0) // 2
+        line = table.rowViewportPosition(0) + table.rowHeight(0) - 1  # where the grid is drawn
+        cell = image.pixelColor(x, line - 4)  # just above it: the cell's own background
+        assert abs(image.pixelColor(x, line).lightness() - cell.lightness()) > 60
+    finally:
+        clear_theme(app)

@@ -58,6 +58,9 @@ def test_starts_on_the_welcome_screen_and_a_touch_anywhere_starts(kiosk, qtbot):
     assert kiosk.windowFlags() & Qt.WindowType.WindowStaysOnTopHint
     assert "doctor" in kiosk.welcome.doctor.text()
     assert kiosk.welcome.highlight_name.text() == "Gentle"
+    # Introduced as one technique among many, not as advice for this patient.
+    assert kiosk.welcome.example.text() == "One of the techniques you can explore:"
+    assert kiosk.welcome.example.isVisibleTo(kiosk)
     touch_tap(kiosk.welcome, QPoint(100, 700))  # nowhere near the button
     assert kiosk.in_session
     assert kiosk.stack.currentWidget() is kiosk.session
