@@ -16,7 +16,9 @@ import os
 import resource
 import sys
 import time
+import traceback
 from pathlib import Path
+from types import TracebackType
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -48,8 +50,9 @@ def one_session(app: QApplication, kiosk: KioskWindow, ids: list[str], n: int) -
     session = kiosk.session
     assert session is not None
     browse = session.browse
-    chips = list(browse._benefit_chips.values())
-    chips[n % len(chips)].click()
+    chips = browse.benefit_chips.chips  # the painted chips' model: a tap toggles one
+    keys = [chip.key for chip in chips.chips()]
+    chips.toggle(keys[n % len(keys)])
     browse.search.setText("massage"[: 1 + n % 7])
     app.processEvents()
     first, second = ids[n % len(ids)], ids[(n + 3) % len(ids)]
@@ -105,7 +108,14 @@ def main() -> None:
     args = parser.parse_args()
 
     errors: list[str] = []
-    sys.excepthook = lambda kind, value, tb: errors.append(f"{kind.__name__}: {value}")
+
+    def count_and_show(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+        # Counted for the summary and shown at once: an error in the script itself must not
+        # end the run silently (one did, after the filter chips became painted).
+        errors.append(f"{kind.__name__}: {value}")
+        traceback.print_exception(kind, value, tb)
+
+    sys.excepthook = count_and_show
     app = prepare_application()
     catalog = load_catalog(bundled_catalog_path()).catalog
     assert catalog is not None
