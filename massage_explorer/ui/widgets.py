@@ -144,7 +144,8 @@ def set_style_property(widget: QWidget, name: str, value: object) -> None:
 
 class ToggleButton(QPushButton):
     """A checkable button that shows "on" by a tick as well as by its fill: never by colour
-    alone. The tick sits in the button's left padding, so no label moves when it comes."""
+    alone. The tick sits in the top left corner, clear of the label, so nothing moves when it
+    comes and the top bar keeps its width."""
 
     TICK = 9  # px, in the corner the theme's padding leaves free
 
