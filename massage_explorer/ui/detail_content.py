@@ -92,13 +92,8 @@ class ContentBuilder:
         )
         # Benefits and cautions get the same heading, card style and width: equal weight. They come
         # before the longer reading, so that on arrival the screen shows who should be careful.
-        columns = []
-        if technique.benefits:
-            claims = strongest_first(technique.benefits)
-            cards = [self.benefit_card(c) for c in claims]
-            columns.append(
-                self.section(QCoreApplication.translate("DetailView", "What it may help with"), cards)
-            )
+        # The reading follows the cautions in their column: the benefits, with their notes, are
+        # the longer column, and under them it would start screens further down.
         if technique.cautions:
             cautions = sorted(technique.cautions, key=lambda c: c.condition != self.condition)
             cards = [self.caution_card(c) for c in cautions]
@@ -114,37 +109,47 @@ class ContentBuilder:
                     role="body",
                 )
             ]
-        columns.append(self.section(QCoreApplication.translate("DetailView", "Who should be careful"), cards))
-        if columns:
-            layout.addLayout(self.side_by_side(columns))
-        layout.addWidget(
-            self.section(
-                QCoreApplication.translate("DetailView", "What it is"),
-                [catalog_label(p, role="body") for p in paragraphs(technique.description.get(lang))],
-            )
-        )
-        if technique.feels_like:
-            feels = catalog_label(technique.feels_like.get(lang), role="body")
-            layout.addWidget(
-                self.section(QCoreApplication.translate("DetailView", "What it feels like"), [feels])
-            )
-        if technique.after_session:
-            after = catalog_label(technique.after_session.get(lang), role="body")
-            layout.addWidget(
-                self.section(QCoreApplication.translate("DetailView", "What to expect after"), [after])
-            )
-        if technique.questions_to_ask:
-            questions = [catalog_label(f"• {q.get(lang)}", role="body") for q in technique.questions_to_ask]
-            layout.addWidget(
-                self.section(
-                    QCoreApplication.translate("DetailView", "Questions to ask your therapist"), questions
-                )
-            )
+        careful = self.section(QCoreApplication.translate("DetailView", "Who should be careful"), cards)
+        reading = self.reading(technique)
+        if technique.benefits:
+            cards = [self.benefit_card(c) for c in strongest_first(technique.benefits)]
+            helps = self.section(QCoreApplication.translate("DetailView", "What it may help with"), cards)
+            layout.addLayout(self.side_by_side([helps, self.column([careful, *reading])]))
+        else:
+            layout.addLayout(self.side_by_side([careful]))
+            for section in reading:
+                layout.addWidget(section)
         sources = self.sources(technique)
         if sources is not None:
             layout.addWidget(sources)
         layout.addStretch(1)
         return content
+
+    def reading(self, technique: Technique) -> list[QWidget]:
+        """What it is, what it feels like, what to expect after, what to ask; missing ones left out."""
+        lang = self.language
+        tr = QCoreApplication.translate
+        paragraphs_ = [catalog_label(p, role="body") for p in paragraphs(technique.description.get(lang))]
+        sections = [self.section(tr("DetailView", "What it is"), paragraphs_)]
+        if technique.feels_like:
+            feels = catalog_label(technique.feels_like.get(lang), role="body")
+            sections.append(self.section(tr("DetailView", "What it feels like"), [feels]))
+        if technique.after_session:
+            after = catalog_label(technique.after_session.get(lang), role="body")
+            sections.append(self.section(tr("DetailView", "What to expect after"), [after]))
+        if technique.questions_to_ask:
+            questions = [catalog_label(f"• {q.get(lang)}", role="body") for q in technique.questions_to_ask]
+            sections.append(self.section(tr("DetailView", "Questions to ask your therapist"), questions))
+        return sections
+
+    def column(self, widgets: Sequence[QWidget]) -> QWidget:
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(SECTION_SPACING)
+        for widget in widgets:
+            layout.addWidget(widget)
+        return box
 
     def sources(self, technique: Technique) -> QWidget | None:
         """Every benefit's citations, under the benefit's name, in the order of the cards."""
