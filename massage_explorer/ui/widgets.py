@@ -147,7 +147,7 @@ class ToggleButton(QPushButton):
     alone. The tick sits in the top left corner, clear of the label, so nothing moves when it
     comes and the top bar keeps its width."""
 
-    TICK = 9  # px, in the corner the theme's padding leaves free
+    TICK = (9, 11)  # px, smallest and largest: it grows with the text, within the free corner
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
@@ -157,7 +157,8 @@ class ToggleButton(QPushButton):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         # The colour of a checked button's label (the theme sets it as the highlighted text).
         painter.setPen(QPen(self.palette().color(QPalette.ColorRole.HighlightedText), 2.5))
-        size, x = self.TICK, 6.0
+        smallest, largest = self.TICK
+        size, x = min(max(smallest, self.fontMetrics().height() * 0.4), largest), 6.0
         y = 7.0  # in the top left corner, clear of the label
         painter.drawPolyline(
             [QPointF(x, y + size * 0.55), QPointF(x + size * 0.38, y + size), QPointF(x + size, y)]
