@@ -386,11 +386,15 @@ class TechniqueFilterProxy(QSortFilterProxyModel):
         return self._source
 
     def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
+        return bool(self._accepted_rows()[source_row])
+
+    def _accepted_rows(self) -> bytearray:
+        """Which source rows pass the current filters, made again when rows or texts changed."""
         model = self._source
-        if self._revision != model.revision or source_row >= len(self._accepted):
+        if self._revision != model.revision or len(self._accepted) != model.rowCount():
             self._accepted = self._matching_rows(self._filters)
             self._revision = model.revision
-        return bool(self._accepted[source_row])
+        return self._accepted
 
     def _matching_rows(self, filters: Filters) -> bytearray:
         model = self.techniques_model()
@@ -399,15 +403,15 @@ class TechniqueFilterProxy(QSortFilterProxyModel):
         return filters.matching(model.facts(), model.haystack)
 
     def shows_any_suited(self, condition: str) -> bool:
-        """Whether any technique the filters let through is often chosen for `condition`."""
-        model = self._source
-        if self._revision != model.revision or len(self._accepted) != model.rowCount():
-            self._accepted = self._matching_rows(self._filters)
-            self._revision = model.revision
-        accepted = self._accepted
-        return any(
-            accepted[row] and condition in model.technique_at(row).good_for for row in range(len(accepted))
-        )
+        """Whether any technique the filters let through is often chosen for `condition`, the
+        patient's: the model puts those first, so only they are looked at, not every row."""
+        model, accepted = self._source, self._accepted_rows()
+        for row in range(len(accepted)):
+            if condition not in model.technique_at(row).good_for:
+                return False
+            if accepted[row]:
+                return True
+        return False
 
     def count_matching(self, filters: Filters) -> int:
         """How many techniques `filters` would show; used to suggest which filter to drop."""
