@@ -11,7 +11,6 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QPointF,
     QRect,
     QSize,
     Qt,
@@ -43,7 +42,13 @@ from PySide6.QtWidgets import (
 )
 
 from massage_explorer.ui.compare_model import MARKED_ROLE
-from massage_explorer.ui.widgets import MIN_TARGET, big_button, enable_kinetic_scrolling, wrapped
+from massage_explorer.ui.widgets import (
+    MIN_TARGET,
+    big_button,
+    draw_wrapped,
+    enable_kinetic_scrolling,
+    wrapped,
+)
 
 PADDING = 14
 QUESTION_CHARS = 22  # width of the question column, in average characters
@@ -71,14 +76,6 @@ def wrapped_height(font: QFont, text: str, width: int) -> int:
         _, text_height = wrapped(text, font, max(width - 2 * PADDING, 10))
         height = _heights[key] = math.ceil(text_height) + 2 * PADDING
     return height
-
-
-def draw_wrapped(painter: QPainter, rect: QRect, text: str) -> None:
-    """`text` as plain text in `rect`, wrapped as `wrapped_height` measured it: at spaces, and
-    anywhere inside a word too long for the line (a painter's word wrap would run it past the
-    cell's edge)."""
-    layout, _ = wrapped(text, painter.font(), max(rect.width(), 10))
-    layout.draw(painter, QPointF(rect.topLeft()))
 
 
 _names: dict[tuple[str, str, int], tuple[str, ...]] = {}  # (font key, name, width) -> lines

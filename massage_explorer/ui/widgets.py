@@ -6,7 +6,7 @@ import math
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRect, QSize, Qt
 from PySide6.QtGui import QFont, QPainter, QPalette, QPen, QTextLayout, QTextOption
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -47,6 +47,14 @@ def wrapped(text: str, font: QFont, width: float, option: QTextOption = _WRAP) -
         y += line.height()
     layout.endLayout()
     return layout, y
+
+
+def draw_wrapped(painter: QPainter, rect: QRect, text: str, option: QTextOption = _WRAP) -> None:
+    """`text` as plain text in the painter's font at the top of `rect`, wrapped as `wrapped`
+    measures it: at spaces, and inside a word too long for the line (a painter's own word wrap
+    would run such a word past the edge)."""
+    layout, _ = wrapped(text, painter.font(), max(rect.width(), 10), option)
+    layout.draw(painter, QPointF(rect.topLeft()))
 
 
 class CatalogLabel(QLabel):
@@ -100,10 +108,7 @@ class CatalogLabel(QLabel):
         QFrame.paintEvent(self, event)  # what the style sheet draws around the text
         painter = QPainter(self)
         painter.setPen(self.palette().color(self.foregroundRole()))
-        area = self.contentsRect()
-        wrapped(self.text(), self.font(), area.width(), self._option())[0].draw(
-            painter, QPointF(area.topLeft())
-        )
+        draw_wrapped(painter, self.contentsRect(), self.text(), self._option())
         painter.end()
 
 
