@@ -157,8 +157,7 @@ class ContentBuilder:
         labels: list[QWidget] = []
         for claim in strongest_first(technique.benefits):
             if claim.sources:
-                term = self.catalog.benefit(claim.benefit) if self.catalog else None
-                labels.append(self.strong(term.label.get(lang) if term else claim.benefit))
+                labels.append(self.strong(self.benefit_label(claim)))
                 labels += [catalog_label(s.get(lang), role="muted") for s in claim.sources]
         if not labels:
             return None
@@ -225,11 +224,14 @@ class ContentBuilder:
         label.setFont(font)
         return label
 
+    def benefit_label(self, claim: BenefitClaim) -> str:
+        term = self.catalog.benefit(claim.benefit) if self.catalog else None
+        return term.label.get(self.language) if term else claim.benefit
+
     def benefit_card(self, claim: BenefitClaim) -> QFrame:
         lang = self.language
-        term = self.catalog.benefit(claim.benefit) if self.catalog else None
         labels = [
-            self.strong(term.label.get(lang) if term else claim.benefit),
+            self.strong(self.benefit_label(claim)),
             plain_label(claim_text(claim), role="badge"),
         ]
         if claim.note:
