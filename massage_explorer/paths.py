@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from pathlib import Path
 
@@ -24,6 +25,7 @@ def resources_path() -> Path:
     return _data_root() / "resources"
 
 
+@functools.cache  # the app's files do not change while it runs; the editor checks often
 def interface_languages() -> frozenset[str]:
     """The languages the app's own words (buttons, headings) come in: English, the language they
     are written in, and each compiled translation in resources/translations."""
