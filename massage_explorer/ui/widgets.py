@@ -64,7 +64,9 @@ class CatalogLabel(QLabel):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._height: tuple[tuple[str, int, str, int], float] | None = None  # the last measured
+        # Text heights by width, for the text, font and alignment they were measured with: a
+        # layout pass asks for the hint's width and then the given one, again and again.
+        self._measured: tuple[tuple[str, str, int], dict[int, float]] = (("", "", 0), {})
 
     def _option(self) -> QTextOption:
         option = QTextOption(_WRAP)
@@ -72,13 +74,17 @@ class CatalogLabel(QLabel):
         return option
 
     def _text_height(self, width: int) -> float:
-        # Only the number is kept, never the layout: keeping the cards' laid-out text between
-        # paints led to a crash inside Qt's list layout that we could not explain, so no layout
+        # Only numbers are kept, never a layout: keeping the cards' laid-out text between paints
+        # led to a crash inside Qt's list layout that we could not explain, so no layout
         # outlives the call that made it.
-        key = (self.text(), width, self.font().key(), self._option().alignment().value)
-        if self._height is None or self._height[0] != key:
-            self._height = (key, wrapped(key[0], self.font(), width, self._option())[1])
-        return self._height[1]
+        option = self._option()
+        key = (self.text(), self.font().key(), option.alignment().value)
+        if self._measured[0] != key:
+            self._measured = (key, {})
+        heights = self._measured[1]
+        if width not in heights:
+            heights[width] = wrapped(key[0], self.font(), width, option)[1]
+        return heights[width]
 
     def _margins(self) -> tuple[int, int]:
         m = self.contentsMargins()
