@@ -21,7 +21,7 @@ from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import QApplication, QTableView, QWidget
 
-from massage_explorer.catalog import (
+from massage_explorer.core.catalog import (
     BenefitClaim,
     Catalog,
     Caution,

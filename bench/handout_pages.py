@@ -21,8 +21,8 @@ from PySide6.QtCore import QBuffer, QIODevice, QMarginsF
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter
 from PySide6.QtWidgets import QApplication
 
-from massage_explorer.paths import bundled_catalog_path
-from massage_explorer.storage import load_catalog
+from massage_explorer.core.paths import bundled_catalog_path
+from massage_explorer.core.storage import load_catalog
 from massage_explorer.ui import takeaway_pdf
 from massage_explorer.ui.i18n import install_language
 from massage_explorer.ui.takeaway import build_handout

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from massage_explorer.storage import load_catalog
+from massage_explorer.core.storage import load_catalog
 
 WORDS = [
     "slow",

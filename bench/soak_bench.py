@@ -26,9 +26,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
-from massage_explorer.kiosk_config import KioskConfig
-from massage_explorer.paths import bundled_catalog_path
-from massage_explorer.storage import load_catalog
+from massage_explorer.core.paths import bundled_catalog_path
+from massage_explorer.core.settings import KioskConfig
+from massage_explorer.core.storage import load_catalog
 from massage_explorer.ui.app import prepare_application
 from massage_explorer.ui.kiosk import KioskWindow
 

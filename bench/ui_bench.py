@@ -137,7 +137,7 @@ marks = []
 def mark(name):
     marks.append((name, time.perf_counter()))
 import massage_explorer.cli as cli
-from massage_explorer.background import PendingLoad
+from massage_explorer.core.preload import PendingLoad
 mark("import the CLI (no Qt, no PyYAML)")
 _start = PendingLoad.start.__func__
 def start_reader(cls, path):
@@ -244,8 +244,8 @@ def startup(runs: int) -> None:
 
 
 def _big_catalog(count: int):  # type: ignore[no-untyped-def]
-    from massage_explorer.catalog import BenefitClaim, Catalog, Evidence, Range, Technique, Term
-    from massage_explorer.catalog import Text as T
+    from massage_explorer.core.catalog import BenefitClaim, Catalog, Evidence, Range, Technique, Term
+    from massage_explorer.core.catalog import Text as T
 
     words = ["gentle", "deep", "stretch", "warm", "stone", "pressure", "calm", "tissue", "flow"]
     benefits = tuple(Term(f"b{i}", T.plain(f"Benefit {w}")) for i, w in enumerate(words))

@@ -13,9 +13,9 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from massage_explorer.background import PendingLoad
-from massage_explorer.paths import bundled_catalog_path, default_config_path
-from massage_explorer.problems import LoadResult
+from massage_explorer.core.paths import bundled_catalog_path, default_config_path
+from massage_explorer.core.preload import PendingLoad
+from massage_explorer.core.problems import LoadResult
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -62,7 +62,7 @@ def _read(source: Path | PendingLoad) -> LoadResult | None:
     try:
         if isinstance(source, PendingLoad):
             return source.result()
-        from massage_explorer.storage import load_catalog  # PyYAML and the validator
+        from massage_explorer.core.storage import load_catalog  # PyYAML and the validator
 
         return load_catalog(path)
     except OSError as exc:
@@ -107,7 +107,7 @@ def run(data: Path | None, *, kiosk: bool, config_path: Path, language: str | No
 def _run(data: Path | None, *, kiosk: bool, config_path: Path, language: str | None) -> int:
     config = None
     if kiosk:
-        from massage_explorer.kiosk_config import ConfigError, load_config
+        from massage_explorer.core.settings import ConfigError, load_config
 
         try:
             config = load_config(config_path)
@@ -120,7 +120,7 @@ def _run(data: Path | None, *, kiosk: bool, config_path: Path, language: str | N
     pending = PendingLoad.start(path)
     if pending.forked:
         # A child process reads and checks the catalog; meanwhile this one loads Qt and the
-        # screens (see massage_explorer.background). Without a child, a bad catalog is reported
+        # screens (see massage_explorer.core.preload). Without a child, a bad catalog is reported
         # before Qt is loaded at all.
         importlib.import_module("massage_explorer.ui.kiosk" if config else "massage_explorer.ui.app")
     result = _read(pending)
@@ -163,7 +163,7 @@ def set_pin(config: Path) -> int:
     """Ask for the new PIN twice without echo and store its hash in the settings file."""
     import getpass
 
-    from massage_explorer.kiosk_config import ConfigError, save_pin
+    from massage_explorer.core.settings import ConfigError, save_pin
 
     try:
         first = getpass.getpass("New staff PIN (4 to 12 digits): ")

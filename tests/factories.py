@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from massage_explorer.catalog import (
+from massage_explorer.core.catalog import (
     BenefitClaim,
     Catalog,
     Caution,

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from massage_explorer.catalog import Catalog
+from massage_explorer.core.catalog import Catalog
 from massage_explorer.ui.browse import BrowseScreen
 from massage_explorer.ui.models import TechniqueListModel
 from massage_explorer.ui.state import TEXT_STEPS, SessionState
@@ -39,7 +39,7 @@ from massage_explorer.ui.widgets import (
 )
 
 if TYPE_CHECKING:
-    from massage_explorer.kiosk_config import KioskConfig
+    from massage_explorer.core.settings import KioskConfig
     from massage_explorer.ui.compare import CompareView
     from massage_explorer.ui.detail import DetailView
     from massage_explorer.ui.idle import ConfirmStartOver
@@ -193,7 +193,7 @@ class MainWindow(QMainWindow):
 
     def shortlist_screen(self) -> ShortlistScreen:
         if self._shortlist is None:
-            from massage_explorer.kiosk_config import KioskConfig
+            from massage_explorer.core.settings import KioskConfig
             from massage_explorer.ui.shortlist import ShortlistScreen
 
             self._shortlist = ShortlistScreen(self.state, self.techniques)

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from massage_explorer.catalog import Catalog, Pressure, Term
+from massage_explorer.core.catalog import Catalog, Pressure, Term
 from massage_explorer.ui import wording
 from massage_explorer.ui.cardview import CardListView
 from massage_explorer.ui.chip_model import Chip, ChipModel

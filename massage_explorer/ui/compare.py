@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from massage_explorer.catalog import Catalog, Technique
+from massage_explorer.core.catalog import Catalog, Technique
 from massage_explorer.ui.compare_model import ID_ROLE, CompareModel, DifferencesProxy, PickerModel
 from massage_explorer.ui.compare_table import (
     ColumnHeader,

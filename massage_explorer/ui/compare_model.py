@@ -16,7 +16,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from massage_explorer.catalog import BenefitClaim, Catalog, Technique
+from massage_explorer.core.catalog import BenefitClaim, Catalog, Technique
 from massage_explorer.ui import wording
 
 MARKED_ROLE = Qt.ItemDataRole.UserRole + 1  # the cell holds a caution for the patient's condition

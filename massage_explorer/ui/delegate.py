@@ -18,7 +18,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QMouseEvent, QPainter, QPalette, QPen, QTextLayout
 from PySide6.QtWidgets import QAbstractItemView, QStyledItemDelegate, QStyleOptionViewItem
 
-from massage_explorer.catalog import Pressure
+from massage_explorer.core.catalog import Pressure
 from massage_explorer.ui.models import CARD_ROLE, Card, more_benefits_text
 from massage_explorer.ui.widgets import MIN_TARGET, wrapped
 

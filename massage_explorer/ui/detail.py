@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from massage_explorer.catalog import Catalog, Technique
+from massage_explorer.core.catalog import Catalog, Technique
 from massage_explorer.ui.detail_content import ContentBuilder
 from massage_explorer.ui.state import MAX_COMPARE, SessionState
 from massage_explorer.ui.widgets import (

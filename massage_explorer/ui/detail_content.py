@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from massage_explorer.catalog import BenefitClaim, Catalog, Caution, Technique
+from massage_explorer.core.catalog import BenefitClaim, Catalog, Caution, Technique
 from massage_explorer.ui import wording
 from massage_explorer.ui.compare_model import applies_text, claim_text
 from massage_explorer.ui.picture import load_picture

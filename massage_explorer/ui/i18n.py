@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
 
-from massage_explorer.paths import resources_path
+from massage_explorer.core.paths import resources_path
 
 APP_CATALOG = "massage_explorer"
 _installed: list[QTranslator] = []

@@ -17,9 +17,9 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 
-from massage_explorer.catalog import Catalog
-from massage_explorer.kiosk_config import KioskConfig, PinGate
-from massage_explorer.problems import LoadResult
+from massage_explorer.core.catalog import Catalog
+from massage_explorer.core.problems import LoadResult
+from massage_explorer.core.settings import KioskConfig, PinGate
 from massage_explorer.ui.app import MainWindow, prepare_application
 from massage_explorer.ui.idle import CountdownOverlay, IdleWatcher
 from massage_explorer.ui.pinpad import LongPress, PinPad
@@ -157,8 +157,8 @@ class KioskWindow(QMainWindow):
     @Slot()
     def open_editor(self) -> None:
         """The staff editor on the catalog file, above the kiosk; the kiosk follows its saves."""
-        from massage_explorer.paths import bundled_catalog_path
-        from massage_explorer.problems import CatalogProblems
+        from massage_explorer.core.paths import bundled_catalog_path
+        from massage_explorer.core.problems import CatalogProblems
         from massage_explorer.ui.editor import EditorWindow
 
         path = self.windowFilePath()

@@ -20,7 +20,7 @@ from PySide6.QtCore import (
     Slot,
 )
 
-from massage_explorer.catalog import Catalog, Evidence, Range, Technique
+from massage_explorer.core.catalog import Catalog, Evidence, Range, Technique
 from massage_explorer.ui import wording
 from massage_explorer.ui.state import SessionState
 

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from massage_explorer.kiosk_config import PinGate
+from massage_explorer.core.settings import PinGate
 from massage_explorer.ui.widgets import Overlay, big_button, plain_label
 
 LONG_PRESS_MS = 2500

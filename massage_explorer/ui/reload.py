@@ -8,8 +8,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal, Slot
 
-from massage_explorer.catalog import Catalog
-from massage_explorer.problems import LoadResult
+from massage_explorer.core.catalog import Catalog
+from massage_explorer.core.problems import LoadResult
 
 log = logging.getLogger(__name__)
 POLL_MS = 2000  # for network shares that send no change events
@@ -82,7 +82,7 @@ class CatalogWatcher(QObject):
             return
         self._seen = stamp
         # PyYAML and the validator: imported at the first change, not while the app starts.
-        from massage_explorer.storage import load_catalog
+        from massage_explorer.core.storage import load_catalog
 
         try:
             result = load_catalog(self.path)

@@ -10,7 +10,7 @@ import segno
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QImage, QPixmap
 
-from massage_explorer.catalog import Catalog, Technique
+from massage_explorer.core.catalog import Catalog, Technique
 from massage_explorer.ui.widgets import guidance_lines
 from massage_explorer.ui.wording import evidence_label, hedge, minutes_text, pressure_text
 

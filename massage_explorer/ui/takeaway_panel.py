@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from massage_explorer.kiosk_config import KioskConfig
+from massage_explorer.core.settings import KioskConfig
 from massage_explorer.ui.models import TechniqueListModel
 from massage_explorer.ui.state import SessionState
 from massage_explorer.ui.takeaway import (

@@ -41,7 +41,7 @@ from PySide6.QtGui import (
     QTextFormat,
 )
 
-from massage_explorer.kiosk_config import KioskConfig
+from massage_explorer.core.settings import KioskConfig
 from massage_explorer.ui.takeaway import Detail, Handout, HandoutTechnique, QrPayload, qr_matrix, qr_text
 
 log = logging.getLogger(__name__)

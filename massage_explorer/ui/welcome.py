@@ -6,7 +6,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QHideEvent, QKeyEvent, QMouseEvent, QShowEvent
 from PySide6.QtWidgets import QFrame, QPushButton, QVBoxLayout, QWidget
 
-from massage_explorer.catalog import Catalog
+from massage_explorer.core.catalog import Catalog
 from massage_explorer.ui.widgets import (
     Texts,
     big_button,

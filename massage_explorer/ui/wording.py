@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from massage_explorer.catalog import Evidence, Pressure, Range
+from massage_explorer.core.catalog import Evidence, Pressure, Range
 
 
 def evidence_label(evidence: Evidence) -> str:

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from massage_explorer.problems import Problem
-from massage_explorer.storage import LoadResult, parse_catalog
+from massage_explorer.core.problems import Problem
+from massage_explorer.core.storage import LoadResult, parse_catalog
 
 TODAY = dt.date(2026, 11, 26)
 

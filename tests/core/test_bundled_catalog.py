@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from massage_explorer.catalog import Evidence
-from massage_explorer.paths import bundled_catalog_path
-from massage_explorer.storage import load_catalog
+from massage_explorer.core.catalog import Evidence
+from massage_explorer.core.paths import bundled_catalog_path
+from massage_explorer.core.storage import load_catalog
 from tests.core.helpers import LOADERS
 
 

@@ -90,7 +90,7 @@ def test_bad_catalog_for_the_app_prints_messages_not_a_traceback(tmp_path):
 
 
 def test_set_pin_asks_twice_and_stores_only_a_hash(tmp_path, monkeypatch, capsys):
-    from massage_explorer.kiosk_config import load_config, verify_pin
+    from massage_explorer.core.settings import load_config, verify_pin
 
     answers = iter(["8642", "8642"])
     monkeypatch.setattr("getpass.getpass", lambda prompt="": next(answers))

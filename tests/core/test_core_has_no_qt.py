@@ -9,10 +9,10 @@ import sys
 def test_core_modules_do_not_import_pyside6():
     code = (
         "import sys\n"
-        "import massage_explorer.catalog, massage_explorer.storage, massage_explorer.validate\n"
-        "import massage_explorer.dump, massage_explorer.cli, massage_explorer.readability\n"
-        "import massage_explorer.editing, massage_explorer.editing_vocab, massage_explorer.editing_check\n"
-        "import massage_explorer.editing_files, massage_explorer.editing_ids\n"
+        "import massage_explorer.core.catalog, massage_explorer.core.storage, massage_explorer.core.schema.validator\n"
+        "import massage_explorer.core.schema.dump, massage_explorer.cli, massage_explorer.core.readability\n"
+        "import massage_explorer.core.editing, massage_explorer.core.editing.term_edits, massage_explorer.core.editing.check\n"
+        "import massage_explorer.core.editing.safe_save, massage_explorer.core.editing.ids\n"
         "from massage_explorer.cli import validate\n"
         "validate([], strict=True)\n"
         "bad = [m for m in sys.modules if m.startswith(('PySide6', 'shiboken6'))]\n"

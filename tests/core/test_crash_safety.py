@@ -8,14 +8,14 @@ import subprocess
 import sys
 import time
 
-from massage_explorer.dump import dump_catalog
-from massage_explorer.storage import load_catalog
+from massage_explorer.core.schema.dump import dump_catalog
+from massage_explorer.core.storage import load_catalog
 from tests.core.helpers import TODAY, VALID, read, variant
 
 SAVER = """
 import sys
 from pathlib import Path
-from massage_explorer.storage import parse_catalog, save_catalog
+from massage_explorer.core.storage import parse_catalog, save_catalog
 path = Path(sys.argv[1])
 versions = [parse_catalog(Path(p).read_bytes()).catalog for p in sys.argv[2:]]
 print("ready", flush=True)

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from massage_explorer.catalog import Catalog, Range, Text
-from massage_explorer.editing import (
+from massage_explorer.core.catalog import Catalog, Range, Text
+from massage_explorer.core.editing import (
     NEW_NAME,
     NEW_SUMMARY,
     EditError,

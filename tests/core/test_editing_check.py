@@ -7,9 +7,8 @@ from dataclasses import replace
 
 import pytest
 
-from massage_explorer.catalog import BenefitClaim, Catalog, Evidence, Term, Text
-from massage_explorer.dump import dump_catalog
-from massage_explorer.editing import (
+from massage_explorer.core.catalog import BenefitClaim, Catalog, Evidence, Term, Text
+from massage_explorer.core.editing import (
     Location,
     check,
     locate,
@@ -18,9 +17,10 @@ from massage_explorer.editing import (
     set_text,
     update_term,
 )
-from massage_explorer.paths import bundled_catalog_path
-from massage_explorer.problems import Problem, Severity
-from massage_explorer.storage import load_catalog, parse_catalog
+from massage_explorer.core.paths import bundled_catalog_path
+from massage_explorer.core.problems import Problem, Severity
+from massage_explorer.core.schema.dump import dump_catalog
+from massage_explorer.core.storage import load_catalog, parse_catalog
 from tests import factories
 from tests.core.helpers import TODAY, VALID, read
 

@@ -7,8 +7,7 @@ import os
 
 import pytest
 
-from massage_explorer.dump import dump_catalog
-from massage_explorer.editing import (
+from massage_explorer.core.editing import (
     ChangedOnDisk,
     EditError,
     FileStamp,
@@ -16,7 +15,8 @@ from massage_explorer.editing import (
     save_checked,
     save_copy_path,
 )
-from massage_explorer.storage import load_catalog
+from massage_explorer.core.schema.dump import dump_catalog
+from massage_explorer.core.storage import load_catalog
 from tests.core.helpers import TODAY, VALID, read
 
 

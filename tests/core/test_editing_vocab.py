@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from massage_explorer.catalog import BenefitClaim, Catalog, Caution, Evidence, Term, Text
-from massage_explorer.editing import (
+from massage_explorer.core.catalog import BenefitClaim, Catalog, Caution, Evidence, Term, Text
+from massage_explorer.core.editing import (
     EditError,
     TermInUse,
     Usage,

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from massage_explorer import storage, yamlnodes
-from massage_explorer.storage import load_catalog, parse_catalog
+from massage_explorer.core import storage
+from massage_explorer.core.schema import yaml_nodes
+from massage_explorer.core.storage import load_catalog, parse_catalog
 from tests.core.helpers import TODAY, VALID, line_of, only_error, variant
 
 
@@ -26,7 +27,7 @@ def test_utf8_byte_order_mark_is_fine():
 
 def test_oversized_file_is_refused_before_parsing(tmp_path, monkeypatch):
     path = tmp_path / "huge.yaml"
-    path.write_bytes(VALID.encode() + b"#" * yamlnodes.MAX_BYTES)
+    path.write_bytes(VALID.encode() + b"#" * yaml_nodes.MAX_BYTES)
 
     def must_not_parse(*args, **kwargs):
         raise AssertionError("an oversized file must not reach the parser")

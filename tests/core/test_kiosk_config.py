@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from massage_explorer.kiosk_config import (
+from massage_explorer.core.settings import (
     FIRST_LOCK_SECONDS,
     MAX_TRIES,
     ConfigError,

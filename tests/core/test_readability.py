@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from massage_explorer.readability import MIN_WORDS, grade_level, prose_grade, syllables
+from massage_explorer.core.readability import MIN_WORDS, grade_level, prose_grade, syllables
 
 
 @pytest.mark.parametrize(
@@ -50,13 +50,13 @@ def test_short_texts_are_not_graded():
     ],
 )  # fmt: skip
 def test_spanish_syllables_of_common_words(word, count):
-    from massage_explorer.readability import spanish_syllables
+    from massage_explorer.core.readability import spanish_syllables
 
     assert spanish_syllables(word) == count
 
 
 def test_spanish_ease_of_a_worked_example():
-    from massage_explorer.readability import spanish_ease
+    from massage_explorer.core.readability import spanish_ease
 
     # 2 sentences, 12 words, 26 syllables (hand count: a-cués-te-se en la ca-mi-lla el te-ra-peu-ta ...):
     # 206.835 - 62.3 * 26 / 12 - 12 / 2
@@ -66,7 +66,7 @@ def test_spanish_ease_of_a_worked_example():
 
 
 def test_shorter_spanish_sentences_read_easier():
-    from massage_explorer.readability import spanish_ease
+    from massage_explorer.core.readability import spanish_ease
 
     one = "El terapeuta usa aceite y hace movimientos largos sobre la espalda y sobre los hombros"
     two = "El terapeuta usa aceite. Hace movimientos largos sobre la espalda y sobre los hombros."

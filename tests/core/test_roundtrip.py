@@ -7,7 +7,7 @@ import datetime as dt
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from massage_explorer.catalog import (
+from massage_explorer.core.catalog import (
     BenefitClaim,
     Catalog,
     Caution,
@@ -17,8 +17,8 @@ from massage_explorer.catalog import (
     Term,
     Text,
 )
-from massage_explorer.dump import dump_catalog
-from massage_explorer.storage import parse_catalog
+from massage_explorer.core.schema.dump import dump_catalog
+from massage_explorer.core.storage import parse_catalog
 from tests.core.helpers import TODAY, VALID, read
 
 LANGUAGES = ("en", "es")

@@ -6,9 +6,9 @@ import os
 
 import pytest
 
-from massage_explorer import storage
-from massage_explorer.dump import dump_catalog
-from massage_explorer.storage import load_catalog, save_catalog
+from massage_explorer.core import storage
+from massage_explorer.core.schema.dump import dump_catalog
+from massage_explorer.core.storage import load_catalog, save_catalog
 from tests.core.helpers import TODAY, VALID, read, variant
 
 

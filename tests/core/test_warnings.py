@@ -40,7 +40,7 @@ def test_a_language_the_interface_is_not_translated_into_is_a_warning():
 
 
 def test_the_interface_languages_are_english_and_each_compiled_translation():
-    from massage_explorer.paths import interface_languages, resources_path
+    from massage_explorer.core.paths import interface_languages, resources_path
 
     compiled = {p.stem.split("_")[-1] for p in (resources_path() / "translations").glob("*.qm")}
     assert compiled  # Spanish at least

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from massage_explorer.paths import bundled_catalog_path
-from massage_explorer.storage import load_catalog
+from massage_explorer.core.paths import bundled_catalog_path
+from massage_explorer.core.storage import load_catalog
 from massage_explorer.ui.app import MainWindow
 from massage_explorer.ui.state import SessionState
 from massage_explorer.ui.theme import apply_theme, clear_theme

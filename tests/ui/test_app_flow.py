@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QAbstractButton, QApplication
 
-from massage_explorer.catalog import Range
+from massage_explorer.core.catalog import Range
 from massage_explorer.ui.app import MainWindow
 from massage_explorer.ui.state import SessionState
 from massage_explorer.ui.theme import apply_theme

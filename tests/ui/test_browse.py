@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from massage_explorer.catalog import BenefitClaim, Evidence, Range, Term, Text
+from massage_explorer.core.catalog import BenefitClaim, Evidence, Range, Term, Text
 from massage_explorer.ui.app import MainWindow
 from massage_explorer.ui.browse import BrowseScreen
 from massage_explorer.ui.delegate import CardDelegate

@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPalette, QPointingDevice
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QPushButton, QScroller, QWidget
 
-from massage_explorer.catalog import BenefitClaim, Catalog, Caution, Evidence, Term
+from massage_explorer.core.catalog import BenefitClaim, Catalog, Caution, Evidence, Term
 from massage_explorer.ui.compare import CompareView
 from massage_explorer.ui.compare_model import (
     MARKED_ROLE,

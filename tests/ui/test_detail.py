@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFrame, QLabel, QPushButton, QScroller, QWidget
 
-from massage_explorer.catalog import BenefitClaim, Caution, Evidence
+from massage_explorer.core.catalog import BenefitClaim, Caution, Evidence
 from massage_explorer.ui.detail import MAX_CONTENT_WIDTH, DetailView
 from massage_explorer.ui.detail_content import years_before
 from massage_explorer.ui.picture import MAX_HEIGHT, MAX_WIDTH

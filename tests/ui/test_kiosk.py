@@ -9,8 +9,8 @@ from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt
 from PySide6.QtGui import QContextMenuEvent, QHelpEvent
 from PySide6.QtWidgets import QApplication, QStyleOptionViewItem, QToolTip, QWidget
 
-from massage_explorer.catalog import Range
-from massage_explorer.kiosk_config import FIRST_LOCK_SECONDS, MAX_TRIES, KioskConfig, hash_pin
+from massage_explorer.core.catalog import Range
+from massage_explorer.core.settings import FIRST_LOCK_SECONDS, MAX_TRIES, KioskConfig, hash_pin
 from massage_explorer.ui.app import MainWindow
 from massage_explorer.ui.kiosk import KioskWindow
 from massage_explorer.ui.pinpad import LONG_PRESS_MS
@@ -372,7 +372,7 @@ def test_start_over_with_nothing_chosen_needs_no_question(kiosk, qtbot):
 
 
 def test_staff_open_the_editor_from_the_pin_pad(kiosk, qtbot, tmp_path):
-    from massage_explorer.dump import dump_catalog
+    from massage_explorer.core.schema.dump import dump_catalog
     from massage_explorer.ui.editor import EditorWindow
 
     path = tmp_path / "techniques.yaml"
@@ -388,7 +388,7 @@ def test_staff_open_the_editor_from_the_pin_pad(kiosk, qtbot, tmp_path):
 
 
 def test_the_bundled_catalog_is_not_edited_in_place(kiosk, qtbot):
-    from massage_explorer.paths import bundled_catalog_path
+    from massage_explorer.core.paths import bundled_catalog_path
 
     kiosk.setWindowFilePath(str(bundled_catalog_path()))
     long_press(qtbot, kiosk.welcome.title)

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import Qt
 
-from massage_explorer.catalog import BenefitClaim, Caution, Evidence, Range, Technique, Text
+from massage_explorer.core.catalog import BenefitClaim, Caution, Evidence, Range, Technique, Text
 from massage_explorer.ui.models import (
     CARD_ROLE,
     ID_ROLE,

@@ -6,9 +6,9 @@ import os
 
 import pytest
 
-from massage_explorer.dump import dump_catalog
-from massage_explorer.kiosk_config import KioskConfig, hash_pin
-from massage_explorer.storage import load_catalog
+from massage_explorer.core.schema.dump import dump_catalog
+from massage_explorer.core.settings import KioskConfig, hash_pin
+from massage_explorer.core.storage import load_catalog
 from massage_explorer.ui.kiosk import KioskWindow
 from massage_explorer.ui.reload import CatalogWatcher
 from massage_explorer.ui.theme import clear_theme

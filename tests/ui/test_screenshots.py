@@ -9,9 +9,9 @@ import subprocess
 import pytest
 from PySide6.QtGui import QImage
 
-from massage_explorer.paths import bundled_catalog_path
-from massage_explorer.screenshots import SIZE, main
-from massage_explorer.storage import load_catalog
+from massage_explorer.core.paths import bundled_catalog_path
+from massage_explorer.core.storage import load_catalog
+from massage_explorer.tools.screenshots import SIZE, main
 
 SCREENS = [
     "browse.png",

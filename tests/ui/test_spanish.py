@@ -13,8 +13,8 @@ import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit
 
-from massage_explorer.paths import bundled_catalog_path, resources_path
-from massage_explorer.storage import load_catalog
+from massage_explorer.core.paths import bundled_catalog_path, resources_path
+from massage_explorer.core.storage import load_catalog
 from massage_explorer.ui.app import MainWindow
 from massage_explorer.ui.i18n import install_language
 from massage_explorer.ui.state import SessionState
@@ -146,7 +146,7 @@ def test_qr_and_pdf_come_out_in_spanish(qapp, spanish, catalog, tmp_path):
 
 
 def test_a_kiosk_set_to_spanish_greets_and_asks_in_spanish(qtbot, qapp, spanish, catalog):
-    from massage_explorer.kiosk_config import KioskConfig
+    from massage_explorer.core.settings import KioskConfig
     from massage_explorer.ui.kiosk import KioskWindow
 
     kiosk = KioskWindow(catalog, KioskConfig(language="es"))
@@ -210,7 +210,7 @@ def test_switching_language_live_keeps_the_patients_place(qtbot, qapp, catalog):
 
 
 def test_the_welcome_screen_offers_spanish_and_the_reset_returns_to_the_default(qtbot, qapp, catalog):
-    from massage_explorer.kiosk_config import KioskConfig
+    from massage_explorer.core.settings import KioskConfig
     from massage_explorer.ui.kiosk import KioskWindow
 
     kiosk = KioskWindow(catalog, KioskConfig())
@@ -236,7 +236,7 @@ def test_the_welcome_screen_offers_spanish_and_the_reset_returns_to_the_default(
 
 
 def test_a_missing_translation_falls_back_per_field_never_an_empty_box(qtbot, qapp, spanish):
-    from massage_explorer.catalog import Text
+    from massage_explorer.core.catalog import Text
     from tests import factories as f
 
     both = Text((("en", "Slow strokes."), ("es", "Movimientos lentos.")))

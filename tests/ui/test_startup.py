@@ -73,9 +73,9 @@ def test_first_screen_imports_no_later_screen_nor_kiosk_or_editor_code():
         "massage_explorer.ui.shortlist",
         "massage_explorer.ui.takeaway_pdf",  # printing and QR codes
         "massage_explorer.ui.kiosk",
-        "massage_explorer.kiosk_config",  # PIN hashing: kiosk and set-pin only
+        "massage_explorer.core.settings",  # PIN hashing: kiosk and set-pin only
         "massage_explorer.ui.editor",
-        "massage_explorer.dump",  # saving
+        "massage_explorer.core.schema.dump",  # saving
     }
     assert not later & loaded, sorted(later & loaded)
 
@@ -84,7 +84,12 @@ def test_the_catalog_is_read_and_checked_by_a_child_while_the_window_loads_qt():
     loaded, _ = _first_screen()
     # The window's process never imported PyYAML or the validator: a child process did the
     # reading and checking, and sent the finished catalog.
-    reading = {"yaml", "massage_explorer.storage", "massage_explorer.validate", "massage_explorer.yamlnodes"}
+    reading = {
+        "yaml",
+        "massage_explorer.core.storage",
+        "massage_explorer.core.schema.validator",
+        "massage_explorer.core.schema.yaml_nodes",
+    }
     assert not reading & loaded, sorted(reading & loaded)
 
 

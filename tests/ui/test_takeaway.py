@@ -10,9 +10,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PySide6.QtGui import QImage
 
-from massage_explorer.catalog import BenefitClaim, Caution, Evidence, Range, Text
-from massage_explorer.paths import bundled_catalog_path
-from massage_explorer.storage import load_catalog
+from massage_explorer.core.catalog import BenefitClaim, Caution, Evidence, Range, Text
+from massage_explorer.core.paths import bundled_catalog_path
+from massage_explorer.core.storage import load_catalog
 from massage_explorer.ui.takeaway import (
     MAX_MEDIUM_VERSION,
     MAX_QR_VERSION,

@@ -8,9 +8,9 @@ import pytest
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QFileDialog
 
-from massage_explorer.kiosk_config import KioskConfig
-from massage_explorer.paths import bundled_catalog_path
-from massage_explorer.storage import load_catalog
+from massage_explorer.core.paths import bundled_catalog_path
+from massage_explorer.core.settings import KioskConfig
+from massage_explorer.core.storage import load_catalog
 from massage_explorer.ui.app import MainWindow
 from massage_explorer.ui.kiosk import KioskWindow
 from massage_explorer.ui.state import TEXT_STEPS, SessionState

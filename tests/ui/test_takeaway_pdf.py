@@ -17,10 +17,10 @@ from PySide6.QtGui import QImage, QPageSize, QPdfWriter, QTextBlock, QTextDocume
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QDialog
 
-from massage_explorer.catalog import Caution
-from massage_explorer.kiosk_config import KioskConfig
-from massage_explorer.paths import bundled_catalog_path
-from massage_explorer.storage import load_catalog
+from massage_explorer.core.catalog import Caution
+from massage_explorer.core.paths import bundled_catalog_path
+from massage_explorer.core.settings import KioskConfig
+from massage_explorer.core.storage import load_catalog
 from massage_explorer.ui import takeaway_pdf, takeaway_print
 from massage_explorer.ui.i18n import install_language
 from massage_explorer.ui.takeaway import Detail, Handout, HandoutTechnique, build_handout, qr_text

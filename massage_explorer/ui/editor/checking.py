@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from massage_explorer import editing
-from massage_explorer.catalog import Catalog
-from massage_explorer.problems import Problem
+from massage_explorer.core import editing
+from massage_explorer.core.catalog import Catalog
+from massage_explorer.core.problems import Problem
 from massage_explorer.ui.editor.document import BENEFITS, CONDITIONS, TECHNIQUES, Selection
 from massage_explorer.ui.editor.fields import language_title
 from massage_explorer.ui.editor.problems_panel import plural

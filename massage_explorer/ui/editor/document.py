@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from massage_explorer.catalog import Catalog
+from massage_explorer.core.catalog import Catalog
 
 TECHNIQUES, BENEFITS, CONDITIONS = "techniques", "benefits", "conditions"
 KINDS = (TECHNIQUES, BENEFITS, CONDITIONS)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
-from massage_explorer import editing
-from massage_explorer.catalog import Catalog
+from massage_explorer.core import editing
+from massage_explorer.core.catalog import Catalog
 from massage_explorer.ui.editor import dialogs
 from massage_explorer.ui.editor.document import BENEFITS, TECHNIQUES, EditorDocument, Selection
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QTimer, Slot
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QVBoxLayout, QWidget
 
-from massage_explorer.catalog import Catalog
+from massage_explorer.core.catalog import Catalog
 from massage_explorer.ui.detail import DetailView
 from massage_explorer.ui.editor.document import TECHNIQUES, Selection
 from massage_explorer.ui.editor.fields import language_title

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal, Slot
 from PySide6.QtWidgets import QAbstractItemView, QListView, QVBoxLayout, QWidget
 
-from massage_explorer.problems import Problem
+from massage_explorer.core.problems import Problem
 from massage_explorer.ui.editor.fields import WARNING_SIGN
 from massage_explorer.ui.editor.models import PAYLOAD_ROLE, Row, RowsModel
 from massage_explorer.ui.widgets import plain_label

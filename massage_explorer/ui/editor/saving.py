@@ -7,8 +7,8 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
-from massage_explorer import editing
-from massage_explorer.storage import load_catalog
+from massage_explorer.core import editing
+from massage_explorer.core.storage import load_catalog
 from massage_explorer.ui.editor import dialogs
 from massage_explorer.ui.editor.document import EditorDocument
 

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from massage_explorer.catalog import Catalog
+from massage_explorer.core.catalog import Catalog
 from massage_explorer.ui.editor.document import BENEFITS, CONDITIONS, KINDS, TECHNIQUES
 from massage_explorer.ui.editor.models import ID_ROLE, Row, RowsModel, SearchProxy
 from massage_explorer.ui.models import fold

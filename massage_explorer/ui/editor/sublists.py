@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from massage_explorer import editing
-from massage_explorer.catalog import Catalog, Caution, Text
+from massage_explorer.core import editing
+from massage_explorer.core.catalog import Catalog, Caution, Text
 from massage_explorer.ui.editor.fields import TextEditor
 from massage_explorer.ui.editor.models import Row, RowsModel
 from massage_explorer.ui.widgets import MIN_TARGET, big_button, plain_label

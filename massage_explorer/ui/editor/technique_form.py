@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from massage_explorer import editing
-from massage_explorer.catalog import MAX_MINUTES, MIN_MINUTES, Catalog, Pressure, Range, Technique, Text
+from massage_explorer.core import editing
+from massage_explorer.core.catalog import MAX_MINUTES, MIN_MINUTES, Catalog, Pressure, Range, Technique, Text
 from massage_explorer.ui import wording
 from massage_explorer.ui.editor import dialogs
 from massage_explorer.ui.editor.claims import ClaimList

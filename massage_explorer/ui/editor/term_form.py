@@ -7,8 +7,8 @@ from dataclasses import replace
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
-from massage_explorer import editing
-from massage_explorer.catalog import Catalog, Term, Text
+from massage_explorer.core import editing
+from massage_explorer.core.catalog import Catalog, Term, Text
 from massage_explorer.ui.editor.document import BENEFITS
 from massage_explorer.ui.editor.fields import Section, TextEditor, focus_widget_of
 from massage_explorer.ui.widgets import MIN_TARGET, big_button, plain_label

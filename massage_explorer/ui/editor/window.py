@@ -16,10 +16,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from massage_explorer import editing
-from massage_explorer.catalog import Technique, Term
-from massage_explorer.problems import CatalogProblems, Problem
-from massage_explorer.storage import load_catalog
+from massage_explorer.core import editing
+from massage_explorer.core.catalog import Technique, Term
+from massage_explorer.core.problems import CatalogProblems, Problem
+from massage_explorer.core.storage import load_catalog
 from massage_explorer.ui.editor import dialogs
 from massage_explorer.ui.editor.checking import inline_problems, save_state, target
 from massage_explorer.ui.editor.document import TECHNIQUES, EditorDocument, Selection

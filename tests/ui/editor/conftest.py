@@ -9,8 +9,8 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
 
-from massage_explorer.catalog import Catalog
-from massage_explorer.storage import save_catalog
+from massage_explorer.core.catalog import Catalog
+from massage_explorer.core.storage import save_catalog
 from massage_explorer.ui.editor import EditorWindow
 from tests import factories as f
 

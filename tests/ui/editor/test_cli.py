@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from massage_explorer import cli
-from massage_explorer.paths import bundled_catalog_path
+from massage_explorer.core.paths import bundled_catalog_path
 from massage_explorer.ui.editor import app as editor_app
 from tests.ui.editor.conftest import write_catalog
 

@@ -6,8 +6,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QListView
 
-from massage_explorer.catalog import Evidence, Text
-from massage_explorer.storage import load_catalog
+from massage_explorer.core.catalog import Evidence, Text
+from massage_explorer.core.storage import load_catalog
 from massage_explorer.ui.editor.models import ID_ROLE
 from tests.ui.editor.conftest import click
 

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from massage_explorer.catalog import Text
-from massage_explorer.storage import load_catalog
+from massage_explorer.core.catalog import Text
+from massage_explorer.core.storage import load_catalog
 from massage_explorer.ui.editor import dialogs
 from massage_explorer.ui.editor.locking import lock_path
 from tests import factories as f
@@ -150,7 +150,7 @@ def test_image_must_be_inside_the_catalog_folder(qtbot, editor, catalog_file, tm
 
 
 def test_a_file_with_errors_is_not_opened(tmp_path) -> None:
-    from massage_explorer.problems import CatalogProblems
+    from massage_explorer.core.problems import CatalogProblems
     from massage_explorer.ui.editor import EditorWindow
 
     bad = tmp_path / "bad.yaml"

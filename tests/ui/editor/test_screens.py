@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from massage_explorer.paths import bundled_catalog_path
+from massage_explorer.core.paths import bundled_catalog_path
 from massage_explorer.ui.theme import apply_theme, clear_theme
 from massage_explorer.ui.widgets import MIN_TARGET
 from tests.ui.editor.test_files import hold_lock

@@ -6,7 +6,7 @@ import functools
 import os
 from pathlib import Path
 
-_PACKAGE = Path(__file__).resolve().parent
+_PACKAGE = Path(__file__).resolve().parent.parent  # massage_explorer/
 
 
 def _data_root() -> Path:

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from massage_explorer.paths import default_config_path
+from massage_explorer.core.paths import default_config_path
 
 SECTION = "kiosk"
 DEFAULT_IDLE_SECONDS = 60
@@ -135,7 +135,7 @@ def save_pin(path: Path, pin: str) -> None:
         else:
             lines += ([""] if lines else []) + [f"[{SECTION}]", line]
     path.parent.mkdir(parents=True, exist_ok=True)
-    from massage_explorer.storage import atomic_write  # PyYAML too: only when a PIN is saved
+    from massage_explorer.core.storage import atomic_write  # PyYAML too: only when a PIN is saved
 
     atomic_write(path, ("\n".join(lines) + "\n").encode("utf-8"))
     os.chmod(path, 0o600)  # the hash is not the PIN, but there is no reason to share it

@@ -1,5 +1,5 @@
 """Render every patient screen offscreen at 1920x1080, and the printed handout as a PDF:
-python -m massage_explorer.screenshots OUTDIR."""
+python -m massage_explorer.tools.screenshots OUTDIR."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from massage_explorer.catalog import Catalog, Pressure
+from massage_explorer.core.catalog import Catalog, Pressure
 
 SIZE = (1920, 1080)
 
@@ -91,7 +91,7 @@ def render_kiosk(catalog: Catalog, outdir: Path) -> list[Path]:
     """The kiosk's own screens: welcome, the idle countdown and the staff PIN pad."""
     from PySide6.QtWidgets import QApplication
 
-    from massage_explorer.kiosk_config import KioskConfig, hash_pin
+    from massage_explorer.core.settings import KioskConfig, hash_pin
     from massage_explorer.ui.kiosk import KioskWindow
 
     app = QApplication.instance()
@@ -142,10 +142,10 @@ def _differences_only(window: object) -> None:
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     if len(args) != 1:
-        print("usage: python -m massage_explorer.screenshots OUTDIR", file=sys.stderr)
+        print("usage: python -m massage_explorer.tools.screenshots OUTDIR", file=sys.stderr)
         return 2
-    from massage_explorer.paths import bundled_catalog_path
-    from massage_explorer.storage import load_catalog
+    from massage_explorer.core.paths import bundled_catalog_path
+    from massage_explorer.core.storage import load_catalog
 
     result = load_catalog(bundled_catalog_path())
     if result.catalog is None:

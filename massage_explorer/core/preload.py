@@ -20,7 +20,7 @@ import pickle
 import sys
 from pathlib import Path
 
-from massage_explorer.problems import LoadResult
+from massage_explorer.core.problems import LoadResult
 
 
 def _may_fork() -> bool:
@@ -65,7 +65,7 @@ class PendingLoad:
         received = self._receive() if self._pid else None
         if received is not None:
             return received
-        from massage_explorer.storage import load_catalog  # PyYAML and the validator, only now
+        from massage_explorer.core.storage import load_catalog  # PyYAML and the validator, only now
 
         return load_catalog(self.path)
 
@@ -89,7 +89,7 @@ def _load_and_send(path: Path, pipe: int) -> None:
     parent's exit handlers or flushing its buffers."""
     status = 1
     try:
-        from massage_explorer.storage import load_catalog
+        from massage_explorer.core.storage import load_catalog
 
         data = pickle.dumps(load_catalog(path), protocol=pickle.HIGHEST_PROTOCOL)
         with open(pipe, "wb") as out:

@@ -12,7 +12,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, SequenceNode
 
-from massage_explorer.problems import Problem, Severity
+from massage_explorer.core.problems import Problem, Severity
 
 # Far above any real catalog (5,000 techniques with two languages is about 12 MB), far below what
 # would stall a kiosk: a file this big is the wrong file, and is refused before it is parsed.

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from massage_explorer.catalog import Catalog
+    from massage_explorer.core.catalog import Catalog
 
 
 class Severity(enum.Enum):

@@ -7,9 +7,9 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from massage_explorer.catalog import Catalog
-from massage_explorer.editing_ids import EditError
-from massage_explorer.storage import save_catalog
+from massage_explorer.core.catalog import Catalog
+from massage_explorer.core.editing.ids import EditError
+from massage_explorer.core.storage import save_catalog
 
 
 class ChangedOnDisk(EditError):

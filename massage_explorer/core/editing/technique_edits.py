@@ -1,10 +1,4 @@
-"""Pure edits of a catalog for the staff editor: each takes a Catalog and returns a new one. No Qt.
-
-The editor keeps the catalog before and after each call for undo, so nothing here mutates. Every
-edit that cannot be made raises `EditError` with a message for staff. Vocabulary edits, the
-editor's validation and safe saving live in sibling modules and are re-exported here, so the editor
-imports everything from this one module.
-"""
+"""Edits of the technique list and of one technique's fields; each returns a new catalog. No Qt."""
 
 from __future__ import annotations
 
@@ -12,54 +6,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TypeVar
 
-from massage_explorer.catalog import Catalog, Range, Technique, Text
-from massage_explorer.editing_check import Location, check, locate, message_text
-from massage_explorer.editing_files import ChangedOnDisk, FileStamp, save_checked, save_copy_path
-from massage_explorer.editing_ids import EditError, fresh_id, move_index, require_new_id
-from massage_explorer.editing_vocab import (
-    Kind,
-    TermInUse,
-    Usage,
-    add_term,
-    delete_term,
-    move_term,
-    rename_term,
-    update_term,
-    usages,
-)
-
-__all__ = [
-    "NEW_DESCRIPTION",
-    "NEW_NAME",
-    "NEW_SUMMARY",
-    "ChangedOnDisk",
-    "EditError",
-    "FileStamp",
-    "Kind",
-    "Location",
-    "TermInUse",
-    "Usage",
-    "add_technique",
-    "add_term",
-    "check",
-    "delete_technique",
-    "delete_term",
-    "duplicate_technique",
-    "list_add",
-    "list_move",
-    "list_remove",
-    "locate",
-    "message_text",
-    "move_technique",
-    "move_term",
-    "rename_term",
-    "replace_technique",
-    "save_checked",
-    "save_copy_path",
-    "set_text",
-    "update_term",
-    "usages",
-]
+from massage_explorer.core.catalog import Catalog, Range, Technique, Text
+from massage_explorer.core.editing.ids import EditError, fresh_id, move_index, require_new_id
 
 T = TypeVar("T")
 

@@ -12,21 +12,21 @@ import sys
 
 import pytest
 
-from massage_explorer.paths import bundled_catalog_path
+from massage_explorer.core.paths import bundled_catalog_path
 from tests.core.helpers import VALID, variant
 
 _COMPARE = """
 import os, sys, threading
 from pathlib import Path
-from massage_explorer import background
-from massage_explorer.background import PendingLoad
+from massage_explorer.core import preload
+from massage_explorer.core.preload import PendingLoad
 {setup}
 pending = PendingLoad.start(Path(sys.argv[1]))
 try:
     got = pending.result()
 except OSError as exc:
     got = type(exc).__name__
-from massage_explorer.storage import load_catalog
+from massage_explorer.core.storage import load_catalog
 try:
     want = load_catalog(sys.argv[1])
 except OSError as exc:
@@ -82,7 +82,7 @@ def test_a_file_that_cannot_be_read_raises_as_reading_it_here_does(tmp_path):
 def test_a_child_that_fails_costs_only_time(tmp_path, child):
     path = tmp_path / "techniques.yaml"
     path.write_text(VALID, encoding="utf-8")
-    assert _start(path, setup=f"background._load_and_send = {child}") == "forked 0"
+    assert _start(path, setup=f"preload._load_and_send = {child}") == "forked 0"
 
 
 @pytest.mark.parametrize(

@@ -12,7 +12,7 @@ from pathlib import Path, PurePosixPath
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from massage_explorer.catalog import (
+from massage_explorer.core.catalog import (
     MAX_MINUTES,
     MIN_MINUTES,
     SCHEMA_VERSION,
@@ -23,10 +23,10 @@ from massage_explorer.catalog import (
     Term,
     Text,
 )
-from massage_explorer.fields import SLUG, Reader, kind_of, suggest
-from massage_explorer.paths import interface_languages
-from massage_explorer.readability import MAX_GRADE, MIN_SPANISH_EASE, prose_grade, spanish_ease
-from massage_explorer.techniques import peek_id, read_technique
+from massage_explorer.core.paths import interface_languages
+from massage_explorer.core.readability import MAX_GRADE, MIN_SPANISH_EASE, prose_grade, spanish_ease
+from massage_explorer.core.schema.field_reader import SLUG, Reader, kind_of, suggest
+from massage_explorer.core.schema.technique_reader import peek_id, read_technique
 
 TOP_FIELDS = ("schema_version", "languages", "benefits", "conditions", "techniques")
 TERM_FIELDS = ("label", "description")

@@ -6,8 +6,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from massage_explorer.catalog import Catalog, Technique, Term, Text
-from massage_explorer.editing_ids import EditError, fresh_id, move_index, require_new_id
+from massage_explorer.core.catalog import Catalog, Technique, Term, Text
+from massage_explorer.core.editing.ids import EditError, fresh_id, move_index, require_new_id
 
 Kind = Literal["benefits", "conditions"]
 _SINGULAR = {"benefits": "benefit", "conditions": "condition"}

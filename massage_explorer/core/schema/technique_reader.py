@@ -7,10 +7,10 @@ from typing import TYPE_CHECKING
 
 from yaml.nodes import MappingNode, Node, ScalarNode
 
-from massage_explorer.catalog import BenefitClaim, Caution, Evidence, Technique, Text
+from massage_explorer.core.catalog import BenefitClaim, Caution, Evidence, Technique, Text
 
 if TYPE_CHECKING:
-    from massage_explorer.validate import CatalogBuilder
+    from massage_explorer.core.schema.validator import CatalogBuilder
 
 TECHNIQUE_FIELDS = (
     "id", "name", "summary", "description", "pressure", "session_minutes", "feels_like",

@@ -14,9 +14,9 @@ from collections.abc import Iterable
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from massage_explorer.catalog import Text
-from massage_explorer.problems import Problem, Severity
-from massage_explorer.yamlnodes import BOOL, FLOAT, INT, NULL, STR, TIMESTAMP
+from massage_explorer.core.catalog import Text
+from massage_explorer.core.problems import Problem, Severity
+from massage_explorer.core.schema.yaml_nodes import BOOL, FLOAT, INT, NULL, STR, TIMESTAMP
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 _PLAIN_INT = re.compile(r"(?:0|[1-9][0-9]*)\Z")

@@ -10,10 +10,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from massage_explorer.catalog import Catalog
-from massage_explorer.dump import dump_catalog
-from massage_explorer.problems import Problem
-from massage_explorer.storage import parse_catalog
+from massage_explorer.core.catalog import Catalog
+from massage_explorer.core.problems import Problem
+from massage_explorer.core.schema.dump import dump_catalog
+from massage_explorer.core.storage import parse_catalog
 
 LocationKind = Literal["technique", "benefits", "conditions", "catalog"]
 

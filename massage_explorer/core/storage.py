@@ -11,10 +11,10 @@ from pathlib import Path
 
 import yaml
 
-from massage_explorer.catalog import Catalog
-from massage_explorer.problems import LoadResult
-from massage_explorer.validate import CatalogBuilder
-from massage_explorer.yamlnodes import DEFAULT_LOADER, MAX_BYTES, compose, decode
+from massage_explorer.core.catalog import Catalog
+from massage_explorer.core.problems import LoadResult
+from massage_explorer.core.schema.validator import CatalogBuilder
+from massage_explorer.core.schema.yaml_nodes import DEFAULT_LOADER, MAX_BYTES, compose, decode
 
 BACKUP_SUFFIX = ".bak"
 
@@ -55,7 +55,9 @@ def load_catalog(
 
 def save_catalog(catalog: Catalog, path: Path | str) -> None:
     """Write the catalog as YAML, atomically, keeping the previous file as `<name>.bak`."""
-    from massage_explorer.dump import dump_catalog  # only saving needs the emitter: keep start-up lean
+    from massage_explorer.core.schema.dump import (
+        dump_catalog,  # only saving needs the emitter: keep start-up lean
+    )
 
     atomic_write(Path(path), dump_catalog(catalog).encode("utf-8"))
 

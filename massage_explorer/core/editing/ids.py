@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-from massage_explorer.fields import SLUG
+from massage_explorer.core.schema.field_reader import SLUG
 
 
 class EditError(ValueError):

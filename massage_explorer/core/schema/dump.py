@@ -6,7 +6,7 @@ from typing import Any
 
 import yaml
 
-from massage_explorer.catalog import BenefitClaim, Catalog, Pressure, Range, Technique, Term, Text
+from massage_explorer.core.catalog import BenefitClaim, Catalog, Pressure, Range, Technique, Term, Text
 
 
 class _Block(str):

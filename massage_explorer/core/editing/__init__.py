@@ -1,0 +1,68 @@
+"""Pure edits of a catalog for the staff editor: each takes a Catalog and returns a new one. No Qt.
+
+The editor keeps the catalog before and after each call for undo, so nothing here mutates. Every
+edit that cannot be made raises `EditError` with a message for staff. The editor imports
+everything from this package: technique edits, vocabulary edits, the check and safe saving.
+"""
+
+from massage_explorer.core.editing.check import Location, check, locate, message_text
+from massage_explorer.core.editing.ids import EditError
+from massage_explorer.core.editing.safe_save import ChangedOnDisk, FileStamp, save_checked, save_copy_path
+from massage_explorer.core.editing.technique_edits import (
+    NEW_DESCRIPTION,
+    NEW_NAME,
+    NEW_SUMMARY,
+    add_technique,
+    delete_technique,
+    duplicate_technique,
+    list_add,
+    list_move,
+    list_remove,
+    move_technique,
+    replace_technique,
+    set_text,
+)
+from massage_explorer.core.editing.term_edits import (
+    Kind,
+    TermInUse,
+    Usage,
+    add_term,
+    delete_term,
+    move_term,
+    rename_term,
+    update_term,
+    usages,
+)
+
+__all__ = [
+    "NEW_DESCRIPTION",
+    "NEW_NAME",
+    "NEW_SUMMARY",
+    "ChangedOnDisk",
+    "EditError",
+    "FileStamp",
+    "Kind",
+    "Location",
+    "TermInUse",
+    "Usage",
+    "add_technique",
+    "add_term",
+    "check",
+    "delete_technique",
+    "delete_term",
+    "duplicate_technique",
+    "list_add",
+    "list_move",
+    "list_remove",
+    "locate",
+    "message_text",
+    "move_technique",
+    "move_term",
+    "rename_term",
+    "replace_technique",
+    "save_checked",
+    "save_copy_path",
+    "set_text",
+    "update_term",
+    "usages",
+]
