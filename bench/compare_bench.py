@@ -31,9 +31,9 @@ from massage_explorer.core.catalog import (
     Term,
     Text,
 )
-from massage_explorer.ui.compare import CompareView
-from massage_explorer.ui.compare_table import forget_heights
-from massage_explorer.ui.state import SessionState
+from massage_explorer.ui.compare.screen import CompareView
+from massage_explorer.ui.compare.table import forget_heights
+from massage_explorer.ui.session import SessionState
 
 WIDTH, HEIGHT = 1920, 1080
 BENEFITS = tuple(Term(f"benefit-{i}", Text.plain(f"Benefit number {i}")) for i in range(10))
@@ -128,7 +128,7 @@ def main() -> None:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     try:
-        from massage_explorer.ui.theme import apply_theme
+        from massage_explorer.ui.common.theme import apply_theme
 
         apply_theme(app, high_contrast=False, scale=1.0)
     except ImportError:

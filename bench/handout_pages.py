@@ -23,9 +23,9 @@ from PySide6.QtWidgets import QApplication
 
 from massage_explorer.core.paths import bundled_catalog_path
 from massage_explorer.core.storage import load_catalog
-from massage_explorer.ui import takeaway_pdf
-from massage_explorer.ui.i18n import install_language
-from massage_explorer.ui.takeaway import build_handout
+from massage_explorer.ui.common.i18n import install_language
+from massage_explorer.ui.takeaway import pdf as takeaway_pdf
+from massage_explorer.ui.takeaway.handout import build_handout
 
 
 def pages_and_form(handout, size: QPageSize.PageSizeId) -> tuple[int, str]:  # type: ignore[no-untyped-def]

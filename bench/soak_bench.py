@@ -29,8 +29,8 @@ from PySide6.QtWidgets import QApplication
 from massage_explorer.core.paths import bundled_catalog_path
 from massage_explorer.core.settings import KioskConfig
 from massage_explorer.core.storage import load_catalog
-from massage_explorer.ui.app import prepare_application
-from massage_explorer.ui.kiosk import KioskWindow
+from massage_explorer.ui.kiosk.window import KioskWindow
+from massage_explorer.ui.shell import prepare_application
 
 
 def rss_mb() -> float:

@@ -92,7 +92,7 @@ app.exec()
 _WHEN_THE_WINDOW_MODULE_IS_IMPORTED = """
 class _PatchWhenImported:
     def find_spec(self, name, path=None, target=None):
-        if name != "massage_explorer.ui.app":
+        if name != "massage_explorer.ui.shell":
             return None
         sys.meta_path.remove(self)
         from importlib.util import find_spec
@@ -287,9 +287,9 @@ def keystrokes(count: int) -> None:
     from PySide6.QtCore import QPoint
     from PySide6.QtWidgets import QApplication
 
-    from massage_explorer.ui.app import MainWindow
-    from massage_explorer.ui.state import SessionState
-    from massage_explorer.ui.theme import apply_theme
+    from massage_explorer.ui.common.theme import apply_theme
+    from massage_explorer.ui.session import SessionState
+    from massage_explorer.ui.shell import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     apply_theme(app, high_contrast=False, scale=1.0)  # type: ignore[arg-type]

@@ -122,7 +122,7 @@ def _run(data: Path | None, *, kiosk: bool, config_path: Path, language: str | N
         # A child process reads and checks the catalog; meanwhile this one loads Qt and the
         # screens (see massage_explorer.core.preload). Without a child, a bad catalog is reported
         # before Qt is loaded at all.
-        importlib.import_module("massage_explorer.ui.kiosk" if config else "massage_explorer.ui.app")
+        importlib.import_module("massage_explorer.ui.kiosk.window" if config else "massage_explorer.ui.shell")
     result = _read(pending)
     if result is None:
         return EXIT_USAGE
@@ -139,12 +139,12 @@ def _run(data: Path | None, *, kiosk: bool, config_path: Path, language: str | N
         print(f"{path}: has errors; showing the last good version, {path.name}.bak", file=sys.stderr)
         refused, result = result, backup
     if config is not None:
-        from massage_explorer.ui.kiosk import run_kiosk
+        from massage_explorer.ui.kiosk.window import run_kiosk
 
         assert result.catalog is not None
         kiosk_status: int = run_kiosk(result.catalog, config, catalog_path=path, refused=refused)
         return kiosk_status
-    from massage_explorer.ui.app import run_app
+    from massage_explorer.ui.shell import run_app
 
     assert result.catalog is not None
     status: int = run_app(result.catalog, catalog_path=path, language=language)
@@ -208,7 +208,7 @@ def edit(file: Path | None) -> int:
         print(f"{path}: cannot open in the editor: fix the errors above in a text editor first",
               file=sys.stderr)  # fmt: skip
         return EXIT_INVALID
-    from massage_explorer.ui.editor.app import run_editor  # Qt only when a window is shown
+    from massage_explorer.ui.editor.launch import run_editor  # Qt only when a window is shown
 
     status: int = run_editor(path)
     return status

@@ -18,9 +18,9 @@ def render_all(catalog: Catalog, outdir: Path, *, language: str = "", prefix: st
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
-    from massage_explorer.ui.app import MainWindow
-    from massage_explorer.ui.state import SessionState
-    from massage_explorer.ui.theme import apply_theme
+    from massage_explorer.ui.common.theme import apply_theme
+    from massage_explorer.ui.session import SessionState
+    from massage_explorer.ui.shell import MainWindow
 
     app = QApplication.instance()
     if not isinstance(app, QApplication):
@@ -80,8 +80,8 @@ def _handout(catalog: Catalog, ids: list[str], language: str, path: Path) -> Pat
     """The printed take-away of a four-technique shortlist, as the kiosk's printer gets it."""
     from PySide6.QtGui import QPageSize
 
-    from massage_explorer.ui.takeaway import build_handout
-    from massage_explorer.ui.takeaway_pdf import write_pdf
+    from massage_explorer.ui.takeaway.handout import build_handout
+    from massage_explorer.ui.takeaway.pdf import write_pdf
 
     write_pdf(build_handout(catalog, ids, language), path, QPageSize(QPageSize.PageSizeId.A4))
     return path
@@ -92,7 +92,7 @@ def render_kiosk(catalog: Catalog, outdir: Path) -> list[Path]:
     from PySide6.QtWidgets import QApplication
 
     from massage_explorer.core.settings import KioskConfig, hash_pin
-    from massage_explorer.ui.kiosk import KioskWindow
+    from massage_explorer.ui.kiosk.window import KioskWindow
 
     app = QApplication.instance()
     assert isinstance(app, QApplication)
@@ -157,7 +157,7 @@ def main(argv: list[str] | None = None) -> int:
     if "es" in result.catalog.languages:
         from PySide6.QtWidgets import QApplication
 
-        from massage_explorer.ui.i18n import install_language
+        from massage_explorer.ui.common.i18n import install_language
 
         app = QApplication.instance()
         assert isinstance(app, QApplication)

@@ -9,8 +9,8 @@ import pytest
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication
 
-from massage_explorer.ui.i18n import install_language
-from massage_explorer.ui.theme import clear_theme
+from massage_explorer.ui.common.i18n import install_language
+from massage_explorer.ui.common.theme import clear_theme
 
 
 @pytest.fixture(autouse=True)

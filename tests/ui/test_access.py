@@ -14,10 +14,10 @@ from PySide6.QtWidgets import (
 
 from massage_explorer.core.paths import bundled_catalog_path
 from massage_explorer.core.storage import load_catalog
-from massage_explorer.ui.app import MainWindow
-from massage_explorer.ui.state import SessionState
-from massage_explorer.ui.theme import apply_theme, clear_theme
-from massage_explorer.ui.widgets import MIN_TARGET
+from massage_explorer.ui.common.theme import apply_theme, clear_theme
+from massage_explorer.ui.common.widgets import MIN_TARGET
+from massage_explorer.ui.session import SessionState
+from massage_explorer.ui.shell import MainWindow
 
 
 @pytest.fixture
@@ -117,8 +117,8 @@ def test_no_label_is_cut_off_at_any_text_size_on_a_1080p_screen(window, qtbot, s
 
 
 def test_at_the_largest_text_the_title_steps_down_a_size_and_back(window):
-    from massage_explorer.ui.state import TEXT_STEPS
-    from massage_explorer.ui.theme import BODY_PT
+    from massage_explorer.ui.common.theme import BODY_PT
+    from massage_explorer.ui.session import TEXT_STEPS
 
     largest = len(TEXT_STEPS) - 1
     window.state.set_text_step(largest)

@@ -8,10 +8,10 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QAbstractButton, QApplication
 
 from massage_explorer.core.catalog import Range
-from massage_explorer.ui.app import MainWindow
-from massage_explorer.ui.state import SessionState
-from massage_explorer.ui.theme import apply_theme
-from massage_explorer.ui.widgets import MIN_TARGET
+from massage_explorer.ui.common.theme import apply_theme
+from massage_explorer.ui.common.widgets import MIN_TARGET
+from massage_explorer.ui.session import SessionState
+from massage_explorer.ui.shell import MainWindow
 from tests import factories as f
 from tests.ui.helpers import OFFSCREEN_NOISE, card_point, tap, tap_chip, toggle_point
 
@@ -136,7 +136,7 @@ def test_top_bar_controls_are_named_and_touch_sized(window):
 
 
 def test_run_app_shows_the_window(qtbot, monkeypatch, qapp):
-    from massage_explorer.ui import app as app_module
+    from massage_explorer.ui import shell as app_module
 
     shown = []
     monkeypatch.setattr(QApplication, "exec", lambda self: len(shown) - 1)

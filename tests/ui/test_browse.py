@@ -14,13 +14,13 @@ from PySide6.QtWidgets import (
 )
 
 from massage_explorer.core.catalog import BenefitClaim, Evidence, Range, Term, Text
-from massage_explorer.ui.app import MainWindow
-from massage_explorer.ui.browse import BrowseScreen
-from massage_explorer.ui.delegate import CardDelegate
-from massage_explorer.ui.models import CARD_ROLE, ID_ROLE, TechniqueListModel
-from massage_explorer.ui.state import SessionState
-from massage_explorer.ui.theme import apply_theme
-from massage_explorer.ui.widgets import MIN_TARGET
+from massage_explorer.ui.browse.screen import BrowseScreen
+from massage_explorer.ui.cards.delegate import CardDelegate
+from massage_explorer.ui.cards.model import CARD_ROLE, ID_ROLE, TechniqueListModel
+from massage_explorer.ui.common.theme import apply_theme
+from massage_explorer.ui.common.widgets import MIN_TARGET
+from massage_explorer.ui.session import SessionState
+from massage_explorer.ui.shell import MainWindow
 from tests import factories as f
 from tests.ui.helpers import OFFSCREEN_NOISE, card_point, chip_point, tap, tap_chip, toggle_point, touch_tap
 

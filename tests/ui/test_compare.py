@@ -12,16 +12,16 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QPushButton, QScroller, QWidget
 
 from massage_explorer.core.catalog import BenefitClaim, Catalog, Caution, Evidence, Term
-from massage_explorer.ui.compare import CompareView
-from massage_explorer.ui.compare_model import (
+from massage_explorer.ui.common.theme import apply_theme, clear_theme
+from massage_explorer.ui.compare.model import (
     MARKED_ROLE,
     CompareModel,
     DifferencesProxy,
     PickerModel,
 )
-from massage_explorer.ui.compare_table import PADDING
-from massage_explorer.ui.state import TEXT_STEPS, SessionState
-from massage_explorer.ui.theme import apply_theme, clear_theme
+from massage_explorer.ui.compare.screen import CompareView
+from massage_explorer.ui.compare.table import PADDING
+from massage_explorer.ui.session import TEXT_STEPS, SessionState
 from tests import factories as f
 
 # The offscreen platform warns whenever a shown top-level window's minimum size changes.

@@ -10,10 +10,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFrame, QLabel, QPushButton, QScroller, QWidget
 
 from massage_explorer.core.catalog import BenefitClaim, Caution, Evidence
-from massage_explorer.ui.detail import MAX_CONTENT_WIDTH, DetailView
-from massage_explorer.ui.detail_content import years_before
-from massage_explorer.ui.picture import MAX_HEIGHT, MAX_WIDTH
-from massage_explorer.ui.state import SessionState
+from massage_explorer.ui.details.content import years_before
+from massage_explorer.ui.details.picture import MAX_HEIGHT, MAX_WIDTH
+from massage_explorer.ui.details.screen import MAX_CONTENT_WIDTH, DetailView
+from massage_explorer.ui.session import SessionState
 from tests import factories as f
 
 # The offscreen platform warns whenever a shown top-level window's minimum size changes.
@@ -346,7 +346,7 @@ def test_a_picture_that_cannot_be_shown_leaves_no_empty_box(view, tmp_path) -> N
 
 
 def test_the_window_gives_details_the_catalogs_folder(qtbot, tmp_path) -> None:
-    from massage_explorer.ui.app import MainWindow
+    from massage_explorer.ui.shell import MainWindow
 
     window = MainWindow(f.catalog(f.technique("gentle")), SessionState())
     qtbot.addWidget(window)

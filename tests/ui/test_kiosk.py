@@ -11,10 +11,10 @@ from PySide6.QtWidgets import QApplication, QStyleOptionViewItem, QToolTip, QWid
 
 from massage_explorer.core.catalog import Range
 from massage_explorer.core.settings import FIRST_LOCK_SECONDS, MAX_TRIES, KioskConfig, hash_pin
-from massage_explorer.ui.app import MainWindow
-from massage_explorer.ui.kiosk import KioskWindow
-from massage_explorer.ui.pinpad import LONG_PRESS_MS
-from massage_explorer.ui.widgets import MIN_TARGET
+from massage_explorer.ui.common.widgets import MIN_TARGET
+from massage_explorer.ui.kiosk.pinpad import LONG_PRESS_MS
+from massage_explorer.ui.kiosk.window import KioskWindow
+from massage_explorer.ui.shell import MainWindow
 from tests import factories as f
 from tests.ui.helpers import card_point, tap, tap_chip, toggle_point, touch_tap
 

@@ -7,7 +7,7 @@ from tests.core.helpers import VALID
 
 
 def test_a_kiosk_with_a_broken_catalog_starts_on_its_last_good_backup(tmp_path, monkeypatch, capsys):
-    import massage_explorer.ui.kiosk as kiosk
+    import massage_explorer.ui.kiosk.window as kiosk
 
     started = {}
     monkeypatch.setattr(

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from PySide6.QtCore import Qt
 
 from massage_explorer.core.catalog import BenefitClaim, Caution, Evidence, Range, Technique, Text
-from massage_explorer.ui.models import (
+from massage_explorer.ui.cards.model import (
     CARD_ROLE,
     ID_ROLE,
     Filters,
@@ -18,8 +18,8 @@ from massage_explorer.ui.models import (
     TechniqueListModel,
     fold,
 )
-from massage_explorer.ui.shortlist import ShortlistModel
-from massage_explorer.ui.state import SessionState
+from massage_explorer.ui.session import SessionState
+from massage_explorer.ui.shortlist.screen import ShortlistModel
 from tests import factories as f
 
 

@@ -9,9 +9,9 @@ import pytest
 from massage_explorer.core.schema.dump import dump_catalog
 from massage_explorer.core.settings import KioskConfig, hash_pin
 from massage_explorer.core.storage import load_catalog
-from massage_explorer.ui.kiosk import KioskWindow
-from massage_explorer.ui.reload import CatalogWatcher
-from massage_explorer.ui.theme import clear_theme
+from massage_explorer.ui.catalog_watch import CatalogWatcher
+from massage_explorer.ui.common.theme import clear_theme
+from massage_explorer.ui.kiosk.window import KioskWindow
 from tests import factories as f
 
 PIN = "5173"

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from massage_explorer.ui.models import TechniqueListModel
-from massage_explorer.ui.shortlist import ShortlistScreen
-from massage_explorer.ui.state import SessionState
+from massage_explorer.ui.cards.model import TechniqueListModel
+from massage_explorer.ui.session import SessionState
+from massage_explorer.ui.shortlist.screen import ShortlistScreen
 from tests import factories as f
 from tests.ui.helpers import OFFSCREEN_NOISE, card_point, tap, toggle_point, touch_tap
 
@@ -85,7 +85,7 @@ def test_touch_remove_and_compare(make_shortlist, qtbot):
 
 
 def test_shows_the_full_guidance(make_shortlist):
-    from massage_explorer.ui.widgets import guidance_lines
+    from massage_explorer.ui.common.widgets import guidance_lines
 
     screen, _ = make_shortlist()
     text = "\n".join(label.text() for label in screen.findChildren(type(screen.empty)))

@@ -15,12 +15,12 @@ from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit
 
 from massage_explorer.core.paths import bundled_catalog_path, resources_path
 from massage_explorer.core.storage import load_catalog
-from massage_explorer.ui.app import MainWindow
-from massage_explorer.ui.i18n import install_language
-from massage_explorer.ui.state import SessionState
-from massage_explorer.ui.takeaway import build_handout, qr_text
-from massage_explorer.ui.takeaway_pdf import write_pdf
-from massage_explorer.ui.theme import apply_theme
+from massage_explorer.ui.common.i18n import install_language
+from massage_explorer.ui.common.theme import apply_theme
+from massage_explorer.ui.session import SessionState
+from massage_explorer.ui.shell import MainWindow
+from massage_explorer.ui.takeaway.handout import build_handout, qr_text
+from massage_explorer.ui.takeaway.pdf import write_pdf
 
 TS = resources_path() / "translations" / "massage_explorer_es.ts"
 # Words that are the same in both languages, or names: allowed on a Spanish screen.
@@ -126,7 +126,7 @@ def test_every_patient_screen_is_in_spanish(qtbot, qapp, spanish, catalog):
 def test_qr_and_pdf_come_out_in_spanish(qapp, spanish, catalog, tmp_path):
     import zxingcpp
 
-    from massage_explorer.ui.takeaway import qr_image
+    from massage_explorer.ui.takeaway.handout import qr_image
     from tests.ui.test_takeaway import decode
 
     handout = build_handout(catalog, [t.id for t in catalog.techniques][:2], "es")
@@ -147,7 +147,7 @@ def test_qr_and_pdf_come_out_in_spanish(qapp, spanish, catalog, tmp_path):
 
 def test_a_kiosk_set_to_spanish_greets_and_asks_in_spanish(qtbot, qapp, spanish, catalog):
     from massage_explorer.core.settings import KioskConfig
-    from massage_explorer.ui.kiosk import KioskWindow
+    from massage_explorer.ui.kiosk.window import KioskWindow
 
     kiosk = KioskWindow(catalog, KioskConfig(language="es"))
     qtbot.addWidget(kiosk)
@@ -211,7 +211,7 @@ def test_switching_language_live_keeps_the_patients_place(qtbot, qapp, catalog):
 
 def test_the_welcome_screen_offers_spanish_and_the_reset_returns_to_the_default(qtbot, qapp, catalog):
     from massage_explorer.core.settings import KioskConfig
-    from massage_explorer.ui.kiosk import KioskWindow
+    from massage_explorer.ui.kiosk.window import KioskWindow
 
     kiosk = KioskWindow(catalog, KioskConfig())
     qtbot.addWidget(kiosk)

@@ -12,7 +12,7 @@ import sys
 
 from PySide6.QtWidgets import QListView, QScrollArea, QScroller, QTableView, QWidget
 
-from massage_explorer.ui.widgets import enable_kinetic_scrolling, viewport_of
+from massage_explorer.ui.common.widgets import enable_kinetic_scrolling, viewport_of
 
 # What `massage-explorer` has imported when its first window is on screen, and whether Python's
 # cycle collector was paused while the window was built. The probe is added by an import hook
@@ -22,7 +22,7 @@ _FIRST_SCREEN = """
 import gc, sys
 class ProbeTheWindow:
     def find_spec(self, name, path=None, target=None):
-        if name != "massage_explorer.ui.app":
+        if name != "massage_explorer.ui.shell":
             return None
         sys.meta_path.remove(self)
         from importlib.util import find_spec
@@ -61,18 +61,18 @@ def _first_screen() -> tuple[set[str], str]:
     assert done.returncode == 0, done.stderr
     modules, gc_seen = done.stdout.splitlines()
     loaded = set(modules.split())
-    assert "massage_explorer.ui.browse" in loaded  # the probe saw the real start-up
+    assert "massage_explorer.ui.browse.screen" in loaded  # the probe saw the real start-up
     return loaded, gc_seen
 
 
 def test_first_screen_imports_no_later_screen_nor_kiosk_or_editor_code():
     loaded, _ = _first_screen()
     later = {
-        "massage_explorer.ui.detail",  # built when a card is opened
-        "massage_explorer.ui.compare",
-        "massage_explorer.ui.shortlist",
-        "massage_explorer.ui.takeaway_pdf",  # printing and QR codes
-        "massage_explorer.ui.kiosk",
+        "massage_explorer.ui.details.screen",  # built when a card is opened
+        "massage_explorer.ui.compare.screen",
+        "massage_explorer.ui.shortlist.screen",
+        "massage_explorer.ui.takeaway.pdf",  # printing and QR codes
+        "massage_explorer.ui.kiosk.window",
         "massage_explorer.core.settings",  # PIN hashing: kiosk and set-pin only
         "massage_explorer.ui.editor",
         "massage_explorer.core.schema.dump",  # saving

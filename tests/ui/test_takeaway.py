@@ -13,7 +13,8 @@ from PySide6.QtGui import QImage
 from massage_explorer.core.catalog import BenefitClaim, Caution, Evidence, Range, Text
 from massage_explorer.core.paths import bundled_catalog_path
 from massage_explorer.core.storage import load_catalog
-from massage_explorer.ui.takeaway import (
+from massage_explorer.ui.common.widgets import guidance_lines
+from massage_explorer.ui.takeaway.handout import (
     MAX_MEDIUM_VERSION,
     MAX_QR_VERSION,
     MIN_MODULE_PX,
@@ -25,7 +26,6 @@ from massage_explorer.ui.takeaway import (
     qr_pixmap,
     qr_text,
 )
-from massage_explorer.ui.widgets import guidance_lines
 from tests import factories as f
 
 HTML = "<b>bold</b> & <img src=x>"

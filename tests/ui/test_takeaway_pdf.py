@@ -21,10 +21,12 @@ from massage_explorer.core.catalog import Caution
 from massage_explorer.core.paths import bundled_catalog_path
 from massage_explorer.core.settings import KioskConfig
 from massage_explorer.core.storage import load_catalog
-from massage_explorer.ui import takeaway_pdf, takeaway_print
-from massage_explorer.ui.i18n import install_language
-from massage_explorer.ui.takeaway import Detail, Handout, HandoutTechnique, build_handout, qr_text
-from massage_explorer.ui.takeaway_pdf import (
+from massage_explorer.ui.common.i18n import install_language
+from massage_explorer.ui.common.widgets import guidance_lines
+from massage_explorer.ui.takeaway import pdf as takeaway_pdf
+from massage_explorer.ui.takeaway import printing as takeaway_print
+from massage_explorer.ui.takeaway.handout import Detail, Handout, HandoutTechnique, build_handout, qr_text
+from massage_explorer.ui.takeaway.pdf import (
     BODY_POINTS,
     Layout,
     handout_html,
@@ -32,8 +34,7 @@ from massage_explorer.ui.takeaway_pdf import (
     pdf_destination,
     write_pdf,
 )
-from massage_explorer.ui.takeaway_print import print_handout, unavailable_message
-from massage_explorer.ui.widgets import guidance_lines
+from massage_explorer.ui.takeaway.printing import print_handout, unavailable_message
 from tests import factories as f
 
 HTML = "<b>bold</b> & <img src=x>"

@@ -8,7 +8,7 @@ from massage_explorer.core import editing
 from massage_explorer.core.catalog import Catalog
 from massage_explorer.core.problems import Problem
 from massage_explorer.ui.editor.document import BENEFITS, CONDITIONS, TECHNIQUES, Selection
-from massage_explorer.ui.editor.fields import language_title
+from massage_explorer.ui.editor.field_widgets import language_title
 from massage_explorer.ui.editor.problems_panel import plural
 
 _KIND_OF_LOCATION = {"technique": TECHNIQUES, "benefits": BENEFITS, "conditions": CONDITIONS}

@@ -9,10 +9,10 @@ from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QGridLayout, QHBoxLayout, QWidget
 
 from massage_explorer.core.catalog import BenefitClaim, Evidence, Text
-from massage_explorer.ui import wording
-from massage_explorer.ui.editor.fields import TextEditor, route_undo_keys, text_area
+from massage_explorer.ui.common import wording
+from massage_explorer.ui.common.widgets import MIN_TARGET, plain_label
+from massage_explorer.ui.editor.field_widgets import TextEditor, route_undo_keys, text_area
 from massage_explorer.ui.editor.sublists import ItemList, fill_terms, term_combo
-from massage_explorer.ui.widgets import MIN_TARGET, plain_label
 
 GRADE_WORDS = {
     Evidence.HIGH: "High",

@@ -6,11 +6,11 @@ from PySide6.QtCore import QCoreApplication, QTimer, Slot
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QVBoxLayout, QWidget
 
 from massage_explorer.core.catalog import Catalog
-from massage_explorer.ui.detail import DetailView
+from massage_explorer.ui.common.widgets import MIN_TARGET, plain_label
+from massage_explorer.ui.details.screen import DetailView
 from massage_explorer.ui.editor.document import TECHNIQUES, Selection
-from massage_explorer.ui.editor.fields import language_title
-from massage_explorer.ui.state import SessionState
-from massage_explorer.ui.widgets import MIN_TARGET, plain_label
+from massage_explorer.ui.editor.field_widgets import language_title
+from massage_explorer.ui.session import SessionState
 
 PREVIEW_DELAY_MS = 120  # rebuilding the details screen on every keystroke would stutter
 

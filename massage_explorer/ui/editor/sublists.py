@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 
 from massage_explorer.core import editing
 from massage_explorer.core.catalog import Catalog, Caution, Text
-from massage_explorer.ui.editor.fields import TextEditor
-from massage_explorer.ui.editor.models import Row, RowsModel
-from massage_explorer.ui.widgets import MIN_TARGET, big_button, plain_label
+from massage_explorer.ui.common.widgets import MIN_TARGET, big_button, plain_label
+from massage_explorer.ui.editor.field_widgets import TextEditor
+from massage_explorer.ui.editor.list_models import Row, RowsModel
 
 ROWS_SHOWN = 4
 

@@ -20,13 +20,19 @@ from PySide6.QtWidgets import (
 
 from massage_explorer.core import editing
 from massage_explorer.core.catalog import MAX_MINUTES, MIN_MINUTES, Catalog, Pressure, Range, Technique, Text
-from massage_explorer.ui import wording
+from massage_explorer.ui.common import wording
+from massage_explorer.ui.common.widgets import MIN_TARGET, big_button, plain_label
 from massage_explorer.ui.editor import dialogs
 from massage_explorer.ui.editor.claims import ClaimList
-from massage_explorer.ui.editor.fields import Section, TextEditor, focus_widget_of, line_edit, route_undo_keys
-from massage_explorer.ui.editor.models import CheckListModel, Row
+from massage_explorer.ui.editor.field_widgets import (
+    Section,
+    TextEditor,
+    focus_widget_of,
+    line_edit,
+    route_undo_keys,
+)
+from massage_explorer.ui.editor.list_models import CheckListModel, Row
 from massage_explorer.ui.editor.sublists import CautionList, ItemList, QuestionList
-from massage_explorer.ui.widgets import MIN_TARGET, big_button, plain_label
 
 # (field, title, multiline, required) for every TEXT of a technique, in the schema's order.
 TEXT_FIELDS = (

@@ -20,6 +20,7 @@ from massage_explorer.core import editing
 from massage_explorer.core.catalog import Technique, Term
 from massage_explorer.core.problems import CatalogProblems, Problem
 from massage_explorer.core.storage import load_catalog
+from massage_explorer.ui.common.widgets import plain_label
 from massage_explorer.ui.editor import dialogs
 from massage_explorer.ui.editor.checking import inline_problems, save_state, target
 from massage_explorer.ui.editor.document import TECHNIQUES, EditorDocument, Selection
@@ -33,7 +34,6 @@ from massage_explorer.ui.editor.sidebar import Sidebar
 from massage_explorer.ui.editor.technique_form import TechniqueForm
 from massage_explorer.ui.editor.term_form import TermForm
 from massage_explorer.ui.editor.toolbar import TopBar
-from massage_explorer.ui.widgets import plain_label
 
 CHECK_DELAY_MS = 300  # validation waits for a pause in typing
 

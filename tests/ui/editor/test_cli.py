@@ -6,7 +6,7 @@ from pathlib import Path
 
 from massage_explorer import cli
 from massage_explorer.core.paths import bundled_catalog_path
-from massage_explorer.ui.editor import app as editor_app
+from massage_explorer.ui.editor import launch as editor_app
 from tests.ui.editor.conftest import write_catalog
 
 

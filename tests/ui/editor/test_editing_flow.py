@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QLineEdit, QListView
 
 from massage_explorer.core.catalog import Evidence, Text
 from massage_explorer.core.storage import load_catalog
-from massage_explorer.ui.editor.models import ID_ROLE
+from massage_explorer.ui.editor.list_models import ID_ROLE
 from tests.ui.editor.conftest import click
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")

@@ -19,14 +19,14 @@ from PySide6.QtWidgets import (
 )
 
 from massage_explorer.core.catalog import Catalog, Technique
-from massage_explorer.ui.detail_content import ContentBuilder
-from massage_explorer.ui.state import MAX_COMPARE, SessionState
-from massage_explorer.ui.widgets import (
+from massage_explorer.ui.common.widgets import (
     big_button,
     enable_kinetic_scrolling,
     guidance_lines,
     plain_label,
 )
+from massage_explorer.ui.details.content import ContentBuilder
+from massage_explorer.ui.session import MAX_COMPARE, SessionState
 
 MAX_CONTENT_WIDTH = 1100  # px: longer lines are hard to follow
 MARGIN = 24

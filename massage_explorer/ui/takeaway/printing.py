@@ -9,8 +9,8 @@ from PySide6.QtCore import QCoreApplication, QMarginsF
 from PySide6.QtGui import QPageLayout
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
-from massage_explorer.ui.takeaway import Handout
-from massage_explorer.ui.takeaway_pdf import MARGIN_MM, paint_handout
+from massage_explorer.ui.takeaway.handout import Handout
+from massage_explorer.ui.takeaway.pdf import MARGIN_MM, paint_handout
 
 log = logging.getLogger(__name__)
 

@@ -46,9 +46,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from massage_explorer.ui.chip_model import KEY_ROLE, AnyIndex, ChipModel
-from massage_explorer.ui.theme import current_colours
-from massage_explorer.ui.widgets import MIN_TARGET, viewport_of, wrapped
+from massage_explorer.ui.browse.chip_model import KEY_ROLE, AnyIndex, ChipModel
+from massage_explorer.ui.common.theme import current_colours
+from massage_explorer.ui.common.widgets import MIN_TARGET, viewport_of, wrapped
 
 COLUMNS = 2  # one when a word would not fit in half the width
 GAP = 10  # px between chips, and around them

@@ -25,11 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from massage_explorer.core.catalog import Catalog
-from massage_explorer.ui.browse import BrowseScreen
-from massage_explorer.ui.models import TechniqueListModel
-from massage_explorer.ui.state import TEXT_STEPS, SessionState
-from massage_explorer.ui.theme import apply_theme
-from massage_explorer.ui.widgets import (
+from massage_explorer.ui.browse.screen import BrowseScreen
+from massage_explorer.ui.cards.model import TechniqueListModel
+from massage_explorer.ui.common.theme import apply_theme
+from massage_explorer.ui.common.widgets import (
     Texts,
     big_button,
     guidance_lines,
@@ -37,13 +36,14 @@ from massage_explorer.ui.widgets import (
     plain_label,
     set_style_property,
 )
+from massage_explorer.ui.session import TEXT_STEPS, SessionState
 
 if TYPE_CHECKING:
     from massage_explorer.core.settings import KioskConfig
-    from massage_explorer.ui.compare import CompareView
-    from massage_explorer.ui.detail import DetailView
-    from massage_explorer.ui.idle import ConfirmStartOver
-    from massage_explorer.ui.shortlist import ShortlistScreen
+    from massage_explorer.ui.compare.screen import CompareView
+    from massage_explorer.ui.details.screen import DetailView
+    from massage_explorer.ui.kiosk.idle import ConfirmStartOver
+    from massage_explorer.ui.shortlist.screen import ShortlistScreen
 
 
 class MainWindow(QMainWindow):
@@ -170,7 +170,7 @@ class MainWindow(QMainWindow):
     # -- screens ---------------------------------------------------------------------------------
     def _detail_view(self) -> DetailView:
         if self._detail is None:
-            from massage_explorer.ui.detail import DetailView
+            from massage_explorer.ui.details.screen import DetailView
 
             self._detail = DetailView(self.state)
             self._detail.image_folder = self.image_folder
@@ -182,7 +182,7 @@ class MainWindow(QMainWindow):
 
     def _compare_view(self) -> CompareView:
         if self._compare is None:
-            from massage_explorer.ui.compare import CompareView
+            from massage_explorer.ui.compare.screen import CompareView
 
             self._compare = CompareView(self.state)
             self._compare.set_catalog(self.catalog)
@@ -194,7 +194,7 @@ class MainWindow(QMainWindow):
     def shortlist_screen(self) -> ShortlistScreen:
         if self._shortlist is None:
             from massage_explorer.core.settings import KioskConfig
-            from massage_explorer.ui.shortlist import ShortlistScreen
+            from massage_explorer.ui.shortlist.screen import ShortlistScreen
 
             self._shortlist = ShortlistScreen(self.state, self.techniques)
             self._shortlist.takeaway.configure(self.takeaway_config or KioskConfig(), kiosk=self.kiosk)
@@ -274,7 +274,7 @@ class MainWindow(QMainWindow):
     @Slot()
     def _apply_language(self) -> None:
         """Install the patient's language; every widget then gets a LanguageChange event."""
-        from massage_explorer.ui.i18n import install_language
+        from massage_explorer.ui.common.i18n import install_language
 
         app = QApplication.instance()
         if isinstance(app, QApplication):
@@ -327,7 +327,7 @@ class MainWindow(QMainWindow):
             self.startOverRequested.emit()
             return
         if self._confirm is None:
-            from massage_explorer.ui.idle import ConfirmStartOver
+            from massage_explorer.ui.kiosk.idle import ConfirmStartOver
 
             self._confirm = ConfirmStartOver(self)
             self._confirm.confirmed.connect(self.startOverRequested)
@@ -366,7 +366,7 @@ def prepare_application() -> QApplication:
 
 def run_app(catalog: Catalog, *, catalog_path: Path | None = None, language: str | None = None) -> int:
     """Show the patient app (a normal desktop window) until it is closed; returns the exit code."""
-    from massage_explorer.ui.i18n import install_language
+    from massage_explorer.ui.common.i18n import install_language
 
     app = prepare_application()
     language = language if language in catalog.languages else catalog.default_language
@@ -375,7 +375,7 @@ def run_app(catalog: Catalog, *, catalog_path: Path | None = None, language: str
     window = MainWindow(catalog, state)
     window.startOverRequested.connect(window.reset_session)
     if catalog_path is not None:
-        from massage_explorer.ui.reload import CatalogWatcher
+        from massage_explorer.ui.catalog_watch import CatalogWatcher
 
         window.setWindowFilePath(str(catalog_path))
         window.image_folder = catalog_path.parent

@@ -11,10 +11,10 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from massage_explorer.core.catalog import BenefitClaim, Catalog, Caution, Technique
-from massage_explorer.ui import wording
-from massage_explorer.ui.compare_model import applies_text, claim_text
-from massage_explorer.ui.picture import load_picture
-from massage_explorer.ui.widgets import catalog_label, plain_label
+from massage_explorer.ui.common import wording
+from massage_explorer.ui.common.widgets import catalog_label, plain_label
+from massage_explorer.ui.compare.model import applies_text, claim_text
+from massage_explorer.ui.details.picture import load_picture
 
 OUT_OF_DATE_YEARS = 5
 SECTION_SPACING = 28

@@ -42,7 +42,14 @@ from PySide6.QtGui import (
 )
 
 from massage_explorer.core.settings import KioskConfig
-from massage_explorer.ui.takeaway import Detail, Handout, HandoutTechnique, QrPayload, qr_matrix, qr_text
+from massage_explorer.ui.takeaway.handout import (
+    Detail,
+    Handout,
+    HandoutTechnique,
+    QrPayload,
+    qr_matrix,
+    qr_text,
+)
 
 log = logging.getLogger(__name__)
 

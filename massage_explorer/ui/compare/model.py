@@ -17,7 +17,7 @@ from PySide6.QtCore import (
 )
 
 from massage_explorer.core.catalog import BenefitClaim, Catalog, Technique
-from massage_explorer.ui import wording
+from massage_explorer.ui.common import wording
 
 MARKED_ROLE = Qt.ItemDataRole.UserRole + 1  # the cell holds a caution for the patient's condition
 DIFFERS_ROLE = Qt.ItemDataRole.UserRole + 2  # the row's cells are not all the same

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from massage_explorer.core.settings import PinGate
-from massage_explorer.ui.widgets import Overlay, big_button, plain_label
+from massage_explorer.ui.common.widgets import Overlay, big_button, plain_label
 
 LONG_PRESS_MS = 2500
 MAX_DIGITS = 12

@@ -7,7 +7,7 @@ from PySide6.QtGui import QHideEvent, QKeyEvent, QMouseEvent, QShowEvent
 from PySide6.QtWidgets import QFrame, QPushButton, QVBoxLayout, QWidget
 
 from massage_explorer.core.catalog import Catalog
-from massage_explorer.ui.widgets import (
+from massage_explorer.ui.common.widgets import (
     Texts,
     big_button,
     catalog_label,

@@ -6,11 +6,11 @@ from PySide6.QtCore import QAbstractListModel as _ListModel
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
-from massage_explorer.ui.cardview import CardListView
-from massage_explorer.ui.models import CARD_ROLE, ID_ROLE, TechniqueListModel
-from massage_explorer.ui.state import MAX_COMPARE, SessionState
-from massage_explorer.ui.takeaway_panel import TakeawayPage, TakeawayPanel
-from massage_explorer.ui.widgets import Texts, big_button, guidance_lines, plain_label
+from massage_explorer.ui.cards.model import CARD_ROLE, ID_ROLE, TechniqueListModel
+from massage_explorer.ui.cards.view import CardListView
+from massage_explorer.ui.common.widgets import Texts, big_button, guidance_lines, plain_label
+from massage_explorer.ui.session import MAX_COMPARE, SessionState
+from massage_explorer.ui.takeaway.panel import TakeawayPage, TakeawayPanel
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 

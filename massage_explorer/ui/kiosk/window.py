@@ -20,13 +20,13 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 from massage_explorer.core.catalog import Catalog
 from massage_explorer.core.problems import LoadResult
 from massage_explorer.core.settings import KioskConfig, PinGate
-from massage_explorer.ui.app import MainWindow, prepare_application
-from massage_explorer.ui.idle import CountdownOverlay, IdleWatcher
-from massage_explorer.ui.pinpad import LongPress, PinPad
-from massage_explorer.ui.reload import CatalogWatcher
-from massage_explorer.ui.state import TEXT_STEPS, SessionState
-from massage_explorer.ui.theme import apply_theme
-from massage_explorer.ui.welcome import WelcomeScreen
+from massage_explorer.ui.catalog_watch import CatalogWatcher
+from massage_explorer.ui.common.theme import apply_theme
+from massage_explorer.ui.kiosk.idle import CountdownOverlay, IdleWatcher
+from massage_explorer.ui.kiosk.pinpad import LongPress, PinPad
+from massage_explorer.ui.kiosk.welcome import WelcomeScreen
+from massage_explorer.ui.session import TEXT_STEPS, SessionState
+from massage_explorer.ui.shell import MainWindow, prepare_application
 
 # Events refused everywhere in kiosk mode: no context menus (text fields included), no tooltips
 # or "What's this?" (information must never depend on hovering).
@@ -251,7 +251,7 @@ def run_kiosk(
     `refused` is a catalog file that had errors at start-up (the kiosk then shows its backup):
     staff see its problems on the PIN pad, as for a refused live update.
     """
-    from massage_explorer.ui.i18n import install_language
+    from massage_explorer.ui.common.i18n import install_language
 
     app = prepare_application()
     install_language(

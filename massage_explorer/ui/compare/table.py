@@ -41,14 +41,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from massage_explorer.ui.compare_model import MARKED_ROLE
-from massage_explorer.ui.widgets import (
+from massage_explorer.ui.common.widgets import (
     MIN_TARGET,
     big_button,
     draw_wrapped,
     enable_kinetic_scrolling,
     wrapped,
 )
+from massage_explorer.ui.compare.model import MARKED_ROLE
 
 PADDING = 14
 QUESTION_CHARS = 22  # width of the question column, in average characters

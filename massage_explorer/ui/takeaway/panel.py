@@ -18,9 +18,10 @@ from PySide6.QtWidgets import (
 )
 
 from massage_explorer.core.settings import KioskConfig
-from massage_explorer.ui.models import TechniqueListModel
-from massage_explorer.ui.state import SessionState
-from massage_explorer.ui.takeaway import (
+from massage_explorer.ui.cards.model import TechniqueListModel
+from massage_explorer.ui.common.widgets import Texts, big_button, enable_kinetic_scrolling, plain_label
+from massage_explorer.ui.session import SessionState
+from massage_explorer.ui.takeaway.handout import (
     Handout,
     QrPayload,
     build_handout,
@@ -28,9 +29,8 @@ from massage_explorer.ui.takeaway import (
     qr_text,
     shortened_notice,
 )
-from massage_explorer.ui.takeaway_pdf import paint_handout, pdf_destination, write_pdf
-from massage_explorer.ui.takeaway_print import print_handout
-from massage_explorer.ui.widgets import Texts, big_button, enable_kinetic_scrolling, plain_label
+from massage_explorer.ui.takeaway.pdf import paint_handout, pdf_destination, write_pdf
+from massage_explorer.ui.takeaway.printing import print_handout
 
 log = logging.getLogger(__name__)
 MARGIN_PX = 8  # the code's own quiet zone is the rest of its margin

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from massage_explorer.core.catalog import Text
 from massage_explorer.core.schema.validator import LANGUAGE_NAMES
-from massage_explorer.ui.widgets import MIN_TARGET, plain_label, set_style_property
+from massage_explorer.ui.common.widgets import MIN_TARGET, plain_label, set_style_property
 
 MULTILINE_HEIGHT = 120  # px: three or four lines of body text
 WARNING_SIGN = "⚠"

@@ -17,13 +17,19 @@ from PySide6.QtWidgets import (
 )
 
 from massage_explorer.core.catalog import Catalog, Pressure, Term
-from massage_explorer.ui import wording
-from massage_explorer.ui.cardview import CardListView
-from massage_explorer.ui.chip_model import Chip, ChipModel
-from massage_explorer.ui.chips import ChipGrid
-from massage_explorer.ui.models import Filters, TechniqueFilterProxy, TechniqueListModel
-from massage_explorer.ui.state import SessionState
-from massage_explorer.ui.widgets import MIN_TARGET, Texts, big_button, enable_kinetic_scrolling, plain_label
+from massage_explorer.ui.browse.chip_grid import ChipGrid
+from massage_explorer.ui.browse.chip_model import Chip, ChipModel
+from massage_explorer.ui.cards.model import Filters, TechniqueFilterProxy, TechniqueListModel
+from massage_explorer.ui.cards.view import CardListView
+from massage_explorer.ui.common import wording
+from massage_explorer.ui.common.widgets import (
+    MIN_TARGET,
+    Texts,
+    big_button,
+    enable_kinetic_scrolling,
+    plain_label,
+)
+from massage_explorer.ui.session import SessionState
 
 PANEL_WIDTH = 560
 

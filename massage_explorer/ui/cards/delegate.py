@@ -19,8 +19,8 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QMouseEvent, QPainter, QP
 from PySide6.QtWidgets import QAbstractItemView, QStyledItemDelegate, QStyleOptionViewItem
 
 from massage_explorer.core.catalog import Pressure
-from massage_explorer.ui.models import CARD_ROLE, Card, more_benefits_text
-from massage_explorer.ui.widgets import MIN_TARGET, wrapped
+from massage_explorer.ui.cards.model import CARD_ROLE, Card, more_benefits_text
+from massage_explorer.ui.common.widgets import MIN_TARGET, wrapped
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QApplication, QWidget
 
-from massage_explorer.ui.widgets import Overlay, big_button, plain_label
+from massage_explorer.ui.common.widgets import Overlay, big_button, plain_label
 
 # Input that shows a person is there. Mouse moves count: a finger resting and sliding is one.
 INPUT_EVENTS = frozenset(

@@ -21,8 +21,8 @@ from PySide6.QtCore import (
 )
 
 from massage_explorer.core.catalog import Catalog, Evidence, Range, Technique
-from massage_explorer.ui import wording
-from massage_explorer.ui.state import SessionState
+from massage_explorer.ui.common import wording
+from massage_explorer.ui.session import SessionState
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 TECHNIQUE_ROLE = Qt.ItemDataRole.UserRole + 2

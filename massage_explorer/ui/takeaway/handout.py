@@ -11,8 +11,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QImage, QPixmap
 
 from massage_explorer.core.catalog import Catalog, Technique
-from massage_explorer.ui.widgets import guidance_lines
-from massage_explorer.ui.wording import evidence_label, hedge, minutes_text, pressure_text
+from massage_explorer.ui.common.widgets import guidance_lines
+from massage_explorer.ui.common.wording import evidence_label, hedge, minutes_text, pressure_text
 
 MAX_BENEFITS = 3
 # A phone reads a code off a glossy, fingerprinted touch screen best when it is not too dense, so

@@ -15,28 +15,28 @@ from PySide6.QtWidgets import (
 )
 
 from massage_explorer.core.catalog import Catalog, Technique
-from massage_explorer.ui.compare_model import ID_ROLE, CompareModel, DifferencesProxy, PickerModel
-from massage_explorer.ui.compare_table import (
-    ColumnHeader,
-    PickerDelegate,
-    make_compare_table,
-    name_table_parts,
-)
-from massage_explorer.ui.detail import (
-    MARGIN,
-    GuidancePanel,
-    add_back_shortcuts,
-    keep_full_width,
-    label_back_button,
-)
-from massage_explorer.ui.state import MAX_COMPARE, SessionState
-from massage_explorer.ui.widgets import (
+from massage_explorer.ui.common.widgets import (
     big_button,
     catalog_label,
     enable_kinetic_scrolling,
     lay_out_in_batches,
     plain_label,
 )
+from massage_explorer.ui.compare.model import ID_ROLE, CompareModel, DifferencesProxy, PickerModel
+from massage_explorer.ui.compare.table import (
+    ColumnHeader,
+    PickerDelegate,
+    make_compare_table,
+    name_table_parts,
+)
+from massage_explorer.ui.details.screen import (
+    MARGIN,
+    GuidancePanel,
+    add_back_shortcuts,
+    keep_full_width,
+    label_back_button,
+)
+from massage_explorer.ui.session import MAX_COMPARE, SessionState
 
 
 class CompareView(QWidget):

@@ -8,9 +8,9 @@ from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QPoint, Q
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
 
-from massage_explorer.ui.delegate import CardDelegate
-from massage_explorer.ui.models import ID_ROLE, SAVED_ROLE
-from massage_explorer.ui.widgets import enable_kinetic_scrolling, lay_out_in_batches
+from massage_explorer.ui.cards.delegate import CardDelegate
+from massage_explorer.ui.cards.model import ID_ROLE, SAVED_ROLE
+from massage_explorer.ui.common.widgets import enable_kinetic_scrolling, lay_out_in_batches
 
 
 class CardListView(QListView):
