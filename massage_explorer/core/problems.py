@@ -1,9 +1,10 @@
-"""Problems found in a catalog file, each located at a line and column. No Qt."""
+"""Problems found in a catalog or settings file: what is wrong, where in the file, and which item,
+field and language it is about. No Qt."""
 
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -17,18 +18,95 @@ class Severity(enum.Enum):
     WARNING = "warning"
 
 
+class ItemKind(enum.Enum):
+    """What a problem is about: the file as a whole, one item of a list, or a kiosk setting."""
+
+    CATALOG = "catalog"
+    TECHNIQUE = "technique"
+    BENEFIT = "benefit"
+    CONDITION = "condition"
+    SETTINGS = "settings"
+
+
+# How each list is named in the file, and so in messages ("benefits 'sleep', label").
+_LIST_NAMES = {
+    ItemKind.TECHNIQUE: "techniques",
+    ItemKind.BENEFIT: "benefits",
+    ItemKind.CONDITION: "conditions",
+}
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where in the catalog a problem is, as data: the editor places a problem on its field from
+    this, and the command line prints it as the message's prefix (`str(location)`).
+
+    `item` is the id of the technique or term; None for a whole list, or for a technique with no
+    usable id, whose place in the list is then `index`. `field` is the path inside the item
+    ("benefits[1].evidence"), "" for the item itself; for the catalog as a whole it names a
+    top-level field ("languages") and for settings a key. `language` is set when the problem is
+    about one language of a text.
+    """
+
+    kind: ItemKind = ItemKind.CATALOG
+    item: str | None = None
+    index: int | None = None
+    field: str = ""
+    language: str | None = None
+
+    def at(self, name: str) -> Location:
+        """The field `name` inside this one: 'benefits' then 'note' gives 'benefits.note'."""
+        return replace(self, field=f"{self.field}.{name}" if self.field else name)
+
+    def item_at(self, index: int) -> Location:
+        """The `index`-th entry of the list this field holds: 'benefits[2]'."""
+        return replace(self, field=f"{self.field}[{index}]")
+
+    def in_language(self, language: str) -> Location:
+        return replace(self, language=language)
+
+    @property
+    def top_field(self) -> str:
+        """The item's own field the problem is in: 'benefits' for 'benefits[1].note'."""
+        return self.field.partition(".")[0].partition("[")[0]
+
+    def __str__(self) -> str:
+        if self.kind is ItemKind.CATALOG:
+            where = self.field or "the catalog"
+        elif self.kind is ItemKind.SETTINGS:
+            where = f"[kiosk] {self.field}" if self.field else "the settings"
+        else:
+            where = _LIST_NAMES[self.kind]
+            if self.item is not None:
+                singular = "technique" if self.kind is ItemKind.TECHNIQUE else where
+                where = f"{singular} '{self.item}'"
+            elif self.index is not None:
+                where += f"[{self.index}]"
+            if self.field:
+                where += f", {self.field}"
+        return f"{where} [{self.language}]" if self.language else where
+
+
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong with a catalog, with where it is (1-based line and column; 0 when unknown)."""
+    """One thing wrong with a file: what (`text`, with the fix), where in it (1-based line and
+    column; 0 when unknown) and which part of the catalog (`location`; None for the file as a
+    whole, such as a YAML syntax error)."""
 
     severity: Severity
-    message: str
+    text: str
     line: int = 0
     column: int = 0
+    location: Location | None = None
 
     @property
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
+
+    @property
+    def message(self) -> str:
+        """The text after its location: "technique 'swedish', summary [es]: is empty; …"."""
+        return f"{self.location}: {self.text}" if self.location is not None else self.text
 
     def format(self, filename: str) -> str:
         """'FILE:LINE:COL: error: message', the form editors and CI logs understand."""

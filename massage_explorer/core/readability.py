@@ -93,3 +93,27 @@ def spanish_ease(text: str) -> float | None:
         return None
     sentences = sum(1 for part in _SENTENCE_END.split(text) if _ES_WORD.search(part)) or 1
     return 206.835 - 62.3 * sum(map(spanish_syllables, words)) / len(words) - len(words) / sentences
+
+
+# -- the validator's check ----------------------------------------------------------------------
+SCORED = frozenset({"en", "es"})  # catalog languages in any other are reported as not checked
+
+
+def reading_problem(language: str, text: str) -> str | None:
+    """Why a patient text in `language` reads too hard, or None (also when it is too short to
+    score, or in a language no formula here scores: see SCORED)."""
+    if language == "en":
+        grade = prose_grade(text)
+        if grade is not None and grade > MAX_GRADE:
+            return (
+                f"reads at school grade {grade:.1f}, above grade {MAX_GRADE:g}; "
+                "use shorter sentences and everyday words"
+            )
+    elif language == "es":
+        ease = spanish_ease(text)
+        if ease is not None and ease < MIN_SPANISH_EASE:
+            return (
+                f"reading ease {ease:.0f} (INFLESZ), below {MIN_SPANISH_EASE:g}; "
+                "use shorter sentences and everyday words"
+            )
+    return None

@@ -8,17 +8,9 @@ from dataclasses import replace
 import pytest
 
 from massage_explorer.core.catalog import BenefitClaim, Catalog, Evidence, Term, Text
-from massage_explorer.core.editing import (
-    Location,
-    check,
-    locate,
-    message_text,
-    replace_technique,
-    set_text,
-    update_term,
-)
+from massage_explorer.core.editing import check, replace_technique, set_text, update_term
 from massage_explorer.core.paths import bundled_catalog_path
-from massage_explorer.core.problems import Problem, Severity
+from massage_explorer.core.problems import ItemKind, Location, Problem, Severity
 from massage_explorer.core.schema.dump import dump_catalog
 from massage_explorer.core.storage import load_catalog, parse_catalog
 from tests import factories
@@ -51,15 +43,15 @@ def test_check_is_the_validator_on_the_saved_form(catalog):
 
 def test_a_summary_over_200_characters(catalog):
     problem = only_problem(edit(catalog, "gentle", summary=Text.plain("Long strokes " * 20)))
-    assert locate(problem) == Location("technique", "gentle", "summary", language="en")
-    assert message_text(problem).startswith("260 characters, over 200; keep it to one short sentence")
+    assert problem.location == Location(ItemKind.TECHNIQUE, "gentle", field="summary", language="en")
+    assert problem.text.startswith("260 characters, over 200; keep it to one short sentence")
 
 
 def test_an_undefined_benefit_in_a_claim(catalog):
     claims = (BenefitClaim("calm", Evidence.LOW), BenefitClaim("slep", Evidence.LOW))
     problem = only_problem(edit(catalog, "firm-one", benefits=claims))
-    assert locate(problem) == Location("technique", "firm-one", "benefits[1].benefit")
-    assert message_text(problem).startswith("'slep' is not defined under 'benefits' (did you mean 'sleep'?)")
+    assert problem.location == Location(ItemKind.TECHNIQUE, "firm-one", field="benefits[1].benefit")
+    assert problem.text.startswith("'slep' is not defined under 'benefits' (did you mean 'sleep'?)")
 
 
 def test_a_bad_translation_is_located_at_its_language():
@@ -67,81 +59,86 @@ def test_a_bad_translation_is_located_at_its_language():
     technique = catalog.techniques[0]
     claim = replace(technique.benefits[0], sources=(Text.of({"en": "A review.", "es": " "}),))
     problem = only_problem(edit(catalog, "gentle", benefits=(claim, *technique.benefits[1:])))
-    assert locate(problem) == Location("technique", "gentle", "benefits[0].sources[0]", language="es")
-    assert message_text(problem) == "is empty; write the text or remove the field"
+    assert problem.location == Location(
+        ItemKind.TECHNIQUE, "gentle", field="benefits[0].sources[0]", language="es"
+    )
+    assert problem.text == "is empty; write the text or remove the field"
 
 
 def test_a_missing_translation_warning():
     catalog = factories.catalog(languages=("en", "es"))
     problem = next(p for p in check(catalog, base_dir=None, today=TODAY) if "name" in p.message)
     assert problem.severity is Severity.WARNING
-    assert locate(problem) == Location("technique", "gentle", "name")
-    assert message_text(problem) == "no Spanish (es) translation; patients will see the en text"
+    assert problem.location == Location(ItemKind.TECHNIQUE, "gentle", field="name", language="es")
+    assert problem.text == "no Spanish translation; patients will see the English (en) text"
 
 
 def test_a_technique_level_warning_has_no_field(catalog):
     problem = only_problem(
         edit(catalog, "gentle", cautions=(), after_session=None), severity=Severity.WARNING
     )
-    assert locate(problem) == Location("technique", "gentle", "")
-    assert message_text(problem).startswith("lists benefits but no cautions")
+    assert problem.location == Location(ItemKind.TECHNIQUE, "gentle", field="")
+    assert problem.text.startswith("lists benefits but no cautions")
 
 
 def test_a_technique_without_an_id_is_located_by_its_index(catalog):
     bad = replace(catalog, techniques=(catalog.techniques[0], replace(catalog.techniques[1], id="")))
     problem = only_problem(bad)
-    assert locate(problem) == Location("technique", None, "id", index=1)
-    assert message_text(problem).startswith("is empty")
+    assert problem.location == Location(ItemKind.TECHNIQUE, None, field="id", index=1)
+    assert problem.text.startswith("is empty")
 
 
 def test_a_duplicate_technique_id_is_located_at_the_second_one(catalog):
     bad = replace(catalog, techniques=(catalog.techniques[0], replace(catalog.techniques[1], id="gentle")))
     problem = only_problem(bad)
-    assert locate(problem) == Location("technique", None, "id", index=1)
-    assert message_text(problem).startswith("duplicate id 'gentle' (also used on line ")
+    assert problem.location == Location(ItemKind.TECHNIQUE, None, field="id", index=1)
+    assert problem.text.startswith("duplicate id 'gentle' (also used on line ")
 
 
 def test_a_term_problem(catalog):
     problem = only_problem(update_term(catalog, "benefits", "sleep", Term("sleep", Text.plain(""))))
-    assert locate(problem) == Location("benefits", "sleep", "label")
-    assert message_text(problem) == "is empty; write the text or remove the field"
+    assert problem.location == Location(ItemKind.BENEFIT, "sleep", field="label")
+    assert problem.text == "is empty; write the text or remove the field"
 
 
 def test_an_invalid_term_id(catalog):
     bad = replace(catalog, conditions=(*catalog.conditions, Term("Bad Id", Text.plain("Bad"))))
     problem = only_problem(bad)
-    assert locate(problem) == Location("conditions", "Bad Id", "id")
-    assert message_text(problem).startswith("'Bad Id' is not a valid id")
+    assert problem.location == Location(ItemKind.CONDITION, "Bad Id", field="id")
+    assert problem.text.startswith("'Bad Id' is not a valid id")
 
 
-def test_ids_with_quotes_and_commas_are_read_whole():
-    problem = Problem(Severity.ERROR, "technique 'it's, odd', id: 'it's, odd' is not a valid id")
-    assert locate(problem) == Location("technique", "it's, odd", "id")
-    assert message_text(problem) == "'it's, odd' is not a valid id"
+def test_ids_with_quotes_and_commas_are_kept_whole(catalog):
+    # The location is data, not read back out of the message: odd ids cannot confuse it.
+    bad = replace(catalog, techniques=(catalog.techniques[0], replace(catalog.techniques[1], id="it's, odd")))
+    problem = only_problem(bad)
+    assert problem.location == Location(ItemKind.TECHNIQUE, "it's, odd", field="id")
+    assert problem.text.startswith("'it's, odd' is not a valid id")
+    assert problem.message.startswith("technique 'it's, odd', id: 'it's, odd' is not a valid id")
 
 
 @pytest.mark.parametrize(
     ("text", "location", "rest"),
     [
-        (VALID.replace("languages: [en]", "languages: [en, en]"), Location("catalog", None, "languages"),
+        (VALID.replace("languages: [en]", "languages: [en, en]"), Location(field="languages"),
          "'en' is listed twice"),
-        (VALID[: VALID.index("techniques:")] + "techniques: 3\n", Location("catalog", None, "techniques"),
+        (VALID[: VALID.index("techniques:")] + "techniques: 3\n", Location(field="techniques"),
          "expected a list of techniques, found a number"),
-        (VALID + "extra: 1\n", Location("catalog", None, ""), "unknown field 'extra'"),
+        (VALID + "extra: 1\n", Location(), "unknown field 'extra'"),
         (VALID.replace("conditions:\n  disc:\n    label: Herniated disc\n", "conditions: []\n"),
-         Location("conditions", None, ""),
+         Location(ItemKind.CONDITION, None, field=""),
          "expected ids with their labels, found a list; for none, write `conditions: {}`"),
-        ("- a list\n", Location("catalog", None, ""), "the top level must be a mapping"),
-        ("a: [\n", Location("catalog", None, ""), "YAML syntax"),
+        ("- a list\n", Location(), "the top level must be a mapping"),
+        ("a: [\n", None, "YAML syntax"),  # the file as a whole
     ],
 )  # fmt: skip
 def test_catalog_level_problems(text, location, rest):
     problem = read(text).errors[0]
-    assert locate(problem) == location
-    assert message_text(problem).startswith(rest)
+    assert problem.location == location
+    assert problem.text.startswith(rest)
 
 
-def test_every_problem_of_a_broken_file_has_a_prefix_read_by_locate():
+def test_every_problem_of_a_broken_file_is_located_in_an_item():
     # Many problems at once; each message is exactly its location prefix plus its text.
     text = (
         VALID.replace("evidence: low", "evidence: strong")
@@ -152,9 +149,9 @@ def test_every_problem_of_a_broken_file_has_a_prefix_read_by_locate():
     problems = read(text).problems
     assert len(problems) == 4
     for problem in problems:
-        location = locate(problem)
-        assert location.kind != "catalog" and location.field
-        assert problem.message.endswith(": " + message_text(problem))
+        location = problem.location
+        assert location is not None and location.kind is not ItemKind.CATALOG and location.field
+        assert problem.message.endswith(": " + problem.text)
 
 
 # -- the round-trip promise: a file loaded and saved without edits changes only in formatting --------

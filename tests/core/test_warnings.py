@@ -18,7 +18,7 @@ def test_missing_translation_names_the_field(loader):
     warned = {(w.line, w.message) for w in result.warnings}
     assert (
         line_of(text, "summary:"),
-        "technique 'swedish', summary: no Spanish (es) translation; patients will see the en text",
+        "technique 'swedish', summary [es]: no Spanish translation; patients will see the English (en) text",
     ) in warned
     assert not any("name" in m for _, m in warned)
     # Citations read the same in every language: no translation warning for them.
@@ -35,7 +35,12 @@ def test_a_language_the_interface_is_not_translated_into_is_a_warning():
             line_of(text, "languages:"),
             "languages: the app's own words (buttons, headings, advice) have no 'de' translation; "
             "a patient who picks it reads them in English",
-        )
+        ),
+        (
+            line_of(text, "languages:"),
+            "languages: de (de) texts are not checked for reading level: there is no readability "
+            "formula for it here (only for English (en), Spanish (es))",
+        ),
     ]
 
 
@@ -84,7 +89,7 @@ def test_hard_text_is_flagged_with_its_grade():
     assert result.ok
     (warning,) = result.warnings
     assert warning.line == line_of(text, "feels_like")
-    assert "feels_like: reads at school grade" in warning.message and "above grade 8" in warning.message
+    assert "feels_like [en]: reads at school grade" in warning.message and "above grade 8" in warning.message
 
 
 def test_short_labels_are_not_graded():

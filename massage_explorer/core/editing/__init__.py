@@ -5,7 +5,7 @@ edit that cannot be made raises `EditError` with a message for staff. The editor
 everything from this package: technique edits, vocabulary edits, the check and safe saving.
 """
 
-from massage_explorer.core.editing.check import Location, check, locate, message_text
+from massage_explorer.core.editing.check import check
 from massage_explorer.core.editing.ids import EditError
 from massage_explorer.core.editing.safe_save import ChangedOnDisk, FileStamp, save_checked, save_copy_path
 from massage_explorer.core.editing.technique_edits import (
@@ -42,7 +42,6 @@ __all__ = [
     "EditError",
     "FileStamp",
     "Kind",
-    "Location",
     "TermInUse",
     "Usage",
     "add_technique",
@@ -54,8 +53,6 @@ __all__ = [
     "list_add",
     "list_move",
     "list_remove",
-    "locate",
-    "message_text",
     "move_technique",
     "move_term",
     "rename_term",

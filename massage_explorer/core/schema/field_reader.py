@@ -1,8 +1,8 @@
 """Readers for single catalog fields from YAML nodes, reporting located problems. No Qt.
 
-Every reader takes the node and a human path ("technique 'swedish', benefits[2].evidence") and
-returns the value, or None after recording a problem; callers keep going so that all problems in a
-file are reported in one run.
+Every reader takes the node and its Location (the item and field it is: "technique 'swedish',
+benefits[2].evidence") and returns the value, or None after recording a problem; callers keep
+going so that all problems in a file are reported in one run.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from massage_explorer.core.catalog import Text
-from massage_explorer.core.problems import Problem, Severity
+from massage_explorer.core.problems import Location, Problem, Severity
 from massage_explorer.core.schema.yaml_nodes import BOOL, FLOAT, INT, NULL, STR, TIMESTAMP
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
@@ -51,96 +51,98 @@ class Reader:
         self.problems: list[Problem] = []
         self.error_count = 0
 
-    def error(self, node: Node | None, message: str) -> None:
+    def error(self, node: Node | None, where: Location, text: str) -> None:
         self.error_count += 1
-        self._add(Severity.ERROR, node, message)
+        self._add(Severity.ERROR, node, where, text)
 
-    def warn(self, node: Node | None, message: str) -> None:
-        self._add(Severity.WARNING, node, message)
+    def warn(self, node: Node | None, where: Location, text: str) -> None:
+        self._add(Severity.WARNING, node, where, text)
 
-    def _add(self, severity: Severity, node: Node | None, message: str) -> None:
-        if node is None:
-            self.problems.append(Problem(severity, message))
-        else:
+    def _add(self, severity: Severity, node: Node | None, where: Location, text: str) -> None:
+        line = column = 0
+        if node is not None:
             mark = node.start_mark
-            self.problems.append(Problem(severity, message, mark.line + 1, mark.column + 1))
+            line, column = mark.line + 1, mark.column + 1
+        self.problems.append(Problem(severity, text, line, column, where))
 
     # -- structure --------------------------------------------------------------------------------
 
     def fields(
         self,
         node: Node,
-        where: str,
+        where: Location,
         allowed: tuple[str, ...],
         required: tuple[str, ...] = (),
     ) -> dict[str, Node] | None:
         """A mapping's values by key, after checking for duplicate, unknown and missing keys."""
         if not isinstance(node, MappingNode):
-            self.error(node, f"{where}: expected {_kind_wanted(allowed)}, found {kind_of(node)}")
+            self.error(node, where, f"expected {_kind_wanted(allowed)}, found {kind_of(node)}")
             return None
         found: dict[str, Node] = {}
         first_key: dict[str, Node] = {}
         for key_node, value_node in node.value:
             key = key_node.value if isinstance(key_node, ScalarNode) else None
             if not isinstance(key, str) or key_node.tag not in (STR, BOOL, INT, NULL, FLOAT):
-                self.error(key_node, f"{where}: a field name must be a plain word")
+                self.error(key_node, where, "a field name must be a plain word")
                 continue
             if key in found:
                 line = first_key[key].start_mark.line + 1
                 self.error(
                     key_node,
-                    f"{where}: duplicate field '{key}' (first on line {line}); YAML would keep "
+                    where,
+                    f"duplicate field '{key}' (first on line {line}); YAML would keep "
                     "only the last one silently: remove one",
                 )
                 continue
             if key not in allowed:
                 hint = suggest(key, allowed) or f"; the fields here are {', '.join(allowed)}"
-                self.error(key_node, f"{where}: unknown field '{key}'{hint}")
+                self.error(key_node, where, f"unknown field '{key}'{hint}")
                 continue
             found[key] = value_node
             first_key[key] = key_node
         for key in required:
             if key not in found:
-                self.error(node, f"{where}: missing required field '{key}'")
+                self.error(node, where, f"missing required field '{key}'")
         return found
 
-    def items(self, node: Node, where: str, what: str) -> list[Node] | None:
+    def items(self, node: Node, where: Location, what: str) -> list[Node] | None:
         if isinstance(node, SequenceNode):
             return list(node.value)
-        self.error(node, f"{where}: expected a list of {what}, found {kind_of(node)}")
+        self.error(node, where, f"expected a list of {what}, found {kind_of(node)}")
         return None
 
     # -- scalars ----------------------------------------------------------------------------------
 
-    def string(self, node: Node, where: str, *, empty_ok: bool = False) -> str | None:
+    def string(self, node: Node, where: Location, *, empty_ok: bool = False) -> str | None:
         """A text scalar; YAML 1.1 values that are not text (no, 010, 1:30, dates) are refused."""
         if not isinstance(node, ScalarNode):
-            self.error(node, f"{where}: expected text, found {kind_of(node)}")
+            self.error(node, where, f"expected text, found {kind_of(node)}")
             return None
         if node.tag != STR:
             if node.tag == NULL:
                 if not node.value:
-                    self.error(node, f"{where}: is empty; write the text after the colon")
+                    self.error(node, where, "is empty; write the text after the colon")
                     return None
-                self.error(node, f"{where}: '{node.value}' is read as empty; quote it: \"{node.value}\"")
+                self.error(node, where, f"'{node.value}' is read as empty; quote it: \"{node.value}\"")
                 return None
             read_as = {BOOL: "true/false", INT: "a number", FLOAT: "a number", TIMESTAMP: "a date"}
             self.error(
                 node,
-                f"{where}: '{node.value}' is read as {read_as.get(node.tag, 'a non-text value')}, "
+                where,
+                f"'{node.value}' is read as {read_as.get(node.tag, 'a non-text value')}, "
                 f'not text; quote it: "{node.value}"',
             )
             return None
         if not empty_ok and not node.value.strip():
-            self.error(node, f"{where}: is empty; write the text or remove the field")
+            self.error(node, where, "is empty; write the text or remove the field")
             return None
         value: str = node.value
         return value
 
-    def integer(self, node: Node, where: str) -> int | None:
+    def integer(self, node: Node, where: Location) -> int | None:
         """A whole number written plainly; YAML 1.1's octal, base-60 and hex forms are refused."""
         if not isinstance(node, ScalarNode):
-            self.error(node, f"{where}: expected a whole number, found {kind_of(node)}")
+            self.error(node, where, f"expected a whole number, found {kind_of(node)}")
             return None
         value = node.value
         if node.tag == INT and _PLAIN_INT.match(value):
@@ -149,40 +151,43 @@ class Reader:
             if _SEXAGESIMAL.match(value):
                 self.error(
                     node,
-                    f"{where}: '{value}' is read by YAML as a base-60 number; write the "
+                    where,
+                    f"'{value}' is read by YAML as a base-60 number; write the "
                     f"minutes as one plain number, e.g. {_sexagesimal_minutes(value)}",
                 )
             elif value.lstrip("+-").startswith("0"):
                 self.error(
                     node,
-                    f"{where}: '{value}' has a leading zero, which YAML may read as an octal number; "
+                    where,
+                    f"'{value}' has a leading zero, which YAML may read as an octal number; "
                     f"write it without the zero: {value.lstrip('+-0') or '0'}",
                 )
             else:
-                self.error(node, f"{where}: write '{value}' as a plain whole number, e.g. 60")
+                self.error(node, where, f"write '{value}' as a plain whole number, e.g. 60")
             return None
         if node.tag == STR and node.style in ("'", '"') and _PLAIN_INT.match(value):
-            self.error(node, f"{where}: expected a number, found quoted text; remove the quotes")
+            self.error(node, where, "expected a number, found quoted text; remove the quotes")
             return None
-        self.error(node, f"{where}: expected a whole number, found {kind_of(node)} '{value}'")
+        self.error(node, where, f"expected a whole number, found {kind_of(node)} '{value}'")
         return None
 
-    def date(self, node: Node, where: str) -> dt.date | None:
+    def date(self, node: Node, where: Location) -> dt.date | None:
         if isinstance(node, ScalarNode) and node.tag in (TIMESTAMP, STR):
             try:
                 return dt.date.fromisoformat(node.value)
             except ValueError:
                 pass
         shown = node.value if isinstance(node, ScalarNode) else kind_of(node)
-        self.error(node, f"{where}: '{shown}' is not a date; write it as YYYY-MM-DD, e.g. 2025-06-01")
+        self.error(node, where, f"'{shown}' is not a date; write it as YYYY-MM-DD, e.g. 2025-06-01")
         return None
 
-    def word(self, node: Node, where: str, choices: tuple[str, ...], what: str) -> str | None:
+    def word(self, node: Node, where: Location, choices: tuple[str, ...], what: str) -> str | None:
         """One of a fixed set of words (pressure, evidence grade)."""
         if isinstance(node, ScalarNode) and node.tag == BOOL:
             self.error(
                 node,
-                f"{where}: '{node.value}' is read as true/false; use one of {', '.join(choices)}",
+                where,
+                f"'{node.value}' is read as true/false; use one of {', '.join(choices)}",
             )
             return None
         value = self.string(node, where)
@@ -191,24 +196,25 @@ class Reader:
         if value not in choices:
             self.error(
                 node,
-                f"{where}: unknown {what} '{value}'; use one of {', '.join(choices)}"
-                f"{suggest(value, choices)}",
+                where,
+                f"unknown {what} '{value}'; use one of {', '.join(choices)}{suggest(value, choices)}",
             )
             return None
         return value
 
-    def slug(self, node: Node, where: str) -> str | None:
+    def slug(self, node: Node, where: Location) -> str | None:
         value = self.string(node, where)
         if value is not None and not SLUG.match(value):
             self.error(
                 node,
-                f"{where}: '{value}' is not a valid id; use lowercase letters, digits and single "
+                where,
+                f"'{value}' is not a valid id; use lowercase letters, digits and single "
                 f"hyphens, e.g. '{_slugify(value)}'",
             )
             return None
         return value
 
-    def text(self, node: Node, where: str, languages: tuple[str, ...]) -> Text | None:
+    def text(self, node: Node, where: Location, languages: tuple[str, ...]) -> Text | None:
         """TEXT: a string in the default language, or a mapping language -> string."""
         if not isinstance(node, MappingNode):
             value = self.string(node, where)
@@ -220,22 +226,23 @@ class Reader:
             if not isinstance(language, str) or language not in languages:
                 self.error(
                     key_node,
-                    f"{where}: language '{language}' is not in the catalog's languages "
+                    where,
+                    f"language '{language}' is not in the catalog's languages "
                     f"({', '.join(languages)}); add it to 'languages' or remove this line"
                     f"{suggest(str(language), languages)}",
                 )
                 ok = False
             elif language in values:
-                self.error(key_node, f"{where}: '{language}' is given twice; remove one")
+                self.error(key_node, where, f"'{language}' is given twice; remove one")
                 ok = False
             else:
-                value = self.string(value_node, f"{where} [{language}]")
+                value = self.string(value_node, where.in_language(language))
                 if value is None:
                     ok = False
                 else:
                     values[language] = value
         if languages[0] not in values and ok:
-            self.error(node, f"{where}: has no text in the default language '{languages[0]}'")
+            self.error(node, where, f"has no text in the default language '{languages[0]}'")
             return None
         if not ok:
             return None

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from yaml.nodes import MappingNode, Node, ScalarNode
 
 from massage_explorer.core.catalog import BenefitClaim, Caution, Evidence, Technique, Text
+from massage_explorer.core.problems import ItemKind, Location
 
 if TYPE_CHECKING:
     from massage_explorer.core.schema.validator import CatalogBuilder
@@ -36,29 +37,29 @@ def read_technique(
     """The technique at techniques[index], or None after recording what is wrong with it."""
     errors_before = b.error_count
     raw_id = peek_id(node)
-    where = f"technique '{raw_id}'" if raw_id else f"techniques[{index}]"
+    where = Location(ItemKind.TECHNIQUE, raw_id, None if raw_id else index)
     values = b.fields(node, where, TECHNIQUE_FIELDS, TECHNIQUE_REQUIRED)
     if values is None:
         return None
-    technique_id = b.slug(values["id"], f"{where}, id") if "id" in values else None
+    technique_id = b.slug(values["id"], where.at("id")) if "id" in values else None
 
     def text(key: str) -> Text | None:
-        return b.patient_text(values[key], f"{where}, {key}") if key in values else None
+        return b.patient_text(values[key], where.at(key)) if key in values else None
 
     name, summary, description = text("name"), text("summary"), text("description")
     if summary is not None:
         _check_summary(b, values["summary"], where, summary)
-    pressure = b.pressure(values["pressure"], f"{where}, pressure") if "pressure" in values else None
+    pressure = b.pressure(values["pressure"], where.at("pressure")) if "pressure" in values else None
     minutes = (
-        b.minutes(values["session_minutes"], f"{where}, session_minutes")
+        b.minutes(values["session_minutes"], where.at("session_minutes"))
         if "session_minutes" in values
         else None
     )
     claims = _claims(b, values.get("benefits"), where, benefit_ids)
     good_for = _good_for(b, values.get("good_for"), where, condition_ids)
     cautions = _cautions(b, values.get("cautions"), where, condition_ids)
-    questions = _text_list(b, values.get("questions_to_ask"), f"{where}, questions_to_ask", "questions")
-    image = b.image(values["image"], f"{where}, image") if "image" in values else None
+    questions = _text_list(b, values.get("questions_to_ask"), where.at("questions_to_ask"), "questions")
+    image = b.image(values["image"], where.at("image")) if "image" in values else None
     feels_like, after_session = text("feels_like"), text("after_session")
 
     if b.error_count > errors_before:
@@ -67,7 +68,8 @@ def read_technique(
     if claims and not cautions and after_session is None:
         b.warn(
             node,
-            f"{where}: lists benefits but no cautions and no after_session; patients need "
+            where,
+            "lists benefits but no cautions and no after_session; patients need "
             "both sides, so add who should be careful or what to expect afterwards",
         )
     return Technique(
@@ -96,99 +98,104 @@ def peek_id(node: Node) -> str | None:
     return None
 
 
-def _check_summary(b: CatalogBuilder, node: Node, where: str, summary: Text) -> None:
+def _check_summary(b: CatalogBuilder, node: Node, where: Location, summary: Text) -> None:
     for language, value in summary.pairs:
+        at = where.at("summary").in_language(language)
         if len(value) > MAX_SUMMARY:
             b.error(
                 node,
-                f"{where}, summary [{language}]: {len(value)} characters, over {MAX_SUMMARY}; "
+                at,
+                f"{len(value)} characters, over {MAX_SUMMARY}; "
                 "keep it to one short sentence and move the rest to the description",
             )
         elif _TWO_SENTENCES.search(value.strip()):
-            b.warn(node, f"{where}, summary [{language}]: should be one sentence")
+            b.warn(node, at, "should be one sentence")
 
 
 def _claims(
-    b: CatalogBuilder, node: Node | None, where: str, benefit_ids: set[str]
+    b: CatalogBuilder, node: Node | None, where: Location, benefit_ids: set[str]
 ) -> tuple[BenefitClaim, ...]:
     if node is None:
         return ()  # already reported as a missing required field
-    items = b.items(node, f"{where}, benefits", "benefit claims")
+    items = b.items(node, where.at("benefits"), "benefit claims")
     claims: list[BenefitClaim] = []
     seen: set[str] = set()
     for i, item in enumerate(items or ()):
-        at = f"{where}, benefits[{i}]"
+        at = where.at("benefits").item_at(i)
         values = b.fields(item, at, CLAIM_FIELDS, ("benefit", "evidence"))
         if values is None:
             continue
         benefit = (
-            b.reference(values["benefit"], f"{at}.benefit", benefit_ids, "benefits")
+            b.reference(values["benefit"], at.at("benefit"), benefit_ids, "benefits")
             if "benefit" in values
             else None
         )
         if benefit is not None and benefit in seen:
-            b.error(values["benefit"], f"{at}.benefit: '{benefit}' is claimed twice; merge them")
+            b.error(values["benefit"], at.at("benefit"), f"'{benefit}' is claimed twice; merge them")
             benefit = None
         grade = (
-            b.word(values["evidence"], f"{at}.evidence", EVIDENCE_WORDS, "evidence grade")
+            b.word(values["evidence"], at.at("evidence"), EVIDENCE_WORDS, "evidence grade")
             if "evidence" in values
             else None
         )
-        note = b.patient_text(values["note"], f"{at}.note") if "note" in values else None
-        sources = _text_list(b, values.get("sources"), f"{at}.sources", "citations", patient=False)
-        reviewed = b.reviewed(values["reviewed"], f"{at}.reviewed") if "reviewed" in values else None
+        note = b.patient_text(values["note"], at.at("note")) if "note" in values else None
+        sources = _text_list(b, values.get("sources"), at.at("sources"), "citations", patient=False)
+        reviewed = b.reviewed(values["reviewed"], at.at("reviewed")) if "reviewed" in values else None
         if benefit is not None and grade is not None:
             seen.add(benefit)
             claims.append(BenefitClaim(benefit, Evidence(grade), note, sources, reviewed))
     return tuple(claims)
 
 
-def _good_for(b: CatalogBuilder, node: Node | None, where: str, condition_ids: set[str]) -> tuple[str, ...]:
+def _good_for(
+    b: CatalogBuilder, node: Node | None, where: Location, condition_ids: set[str]
+) -> tuple[str, ...]:
     if node is None:
         return ()
     found: list[str] = []
-    for item in b.items(node, f"{where}, good_for", "condition ids") or ():
-        condition = b.reference(item, f"{where}, good_for", condition_ids, "conditions")
+    at = where.at("good_for")
+    for item in b.items(node, at, "condition ids") or ():
+        condition = b.reference(item, at, condition_ids, "conditions")
         if condition in found:
-            b.error(item, f"{where}, good_for: '{condition}' is listed twice")
+            b.error(item, at, f"'{condition}' is listed twice")
         elif condition is not None:
             found.append(condition)
     return tuple(found)
 
 
 def _cautions(
-    b: CatalogBuilder, node: Node | None, where: str, condition_ids: set[str]
+    b: CatalogBuilder, node: Node | None, where: Location, condition_ids: set[str]
 ) -> tuple[Caution, ...]:
     if node is None:
         return ()
     cautions = []
-    for i, item in enumerate(b.items(node, f"{where}, cautions", "cautions") or ()):
-        at = f"{where}, cautions[{i}]"
+    for i, item in enumerate(b.items(node, where.at("cautions"), "cautions") or ()):
+        at = where.at("cautions").item_at(i)
         values = b.fields(item, at, CAUTION_FIELDS, CAUTION_FIELDS)
         if values is None or len(values) < 2:
             continue
-        condition = b.reference(values["condition"], f"{at}.condition", condition_ids, "conditions")
-        note = b.patient_text(values["note"], f"{at}.note")
+        condition = b.reference(values["condition"], at.at("condition"), condition_ids, "conditions")
+        note = b.patient_text(values["note"], at.at("note"))
         if condition is not None and note is not None:
             cautions.append(Caution(condition, note))
     return tuple(cautions)
 
 
 def _text_list(
-    b: CatalogBuilder, node: Node | None, where: str, what: str, *, patient: bool = True
+    b: CatalogBuilder, node: Node | None, where: Location, what: str, *, patient: bool = True
 ) -> tuple[Text, ...]:
     if node is None:
         return ()
     if isinstance(node, ScalarNode) and node.tag.endswith(":str"):
-        b.error(node, f"{where}: expected a list of {what}; write it as a list item: '- {node.value}'")
+        b.error(node, where, f"expected a list of {what}; write it as a list item: '- {node.value}'")
         return ()
     texts = []
     for i, item in enumerate(b.items(node, where, what) or ()):
         # Citations read the same in every language, so they are not checked for translations.
         if patient:
-            value = b.patient_text(item, f"{where}[{i}]")
+            value = b.patient_text(item, where.item_at(i))
         else:
-            value = b.text(item, f"{where}[{i}]", b.languages)
+            value = b.text(item, where.item_at(i), b.languages)
         if value is not None:
             texts.append(value)
     return tuple(texts)

@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from massage_explorer.core.languages import native_name
+
 if TYPE_CHECKING:
     from PySide6.QtGui import QPaintEvent
 
@@ -309,9 +311,6 @@ class Texts:
             setter(make())
 
 
-LANGUAGE_NAMES = {"en": "English", "es": "Español"}  # each in its own language: never translated
-
-
 def language_switch(
     languages: tuple[str, ...], on_pick: Callable[[str], object], *, full_names: bool = False
 ) -> tuple[QWidget, dict[str, QPushButton]]:
@@ -323,7 +322,7 @@ def language_switch(
     row.setSpacing(6)
     buttons: dict[str, QPushButton] = {}
     for code in languages:
-        name = LANGUAGE_NAMES.get(code, code)
+        name = native_name(code)  # each in its own language: never translated
         label = name if full_names else code.upper()
         button = big_button(label, name, toggle=True)  # "EN" is read out as "English"
         button.setAccessibleDescription(name)

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from massage_explorer.core import editing
 from massage_explorer.core.catalog import Catalog
-from massage_explorer.core.problems import Problem
+from massage_explorer.core.languages import staff_title
+from massage_explorer.core.problems import ItemKind, Problem
 from massage_explorer.ui.editor.document import BENEFITS, CONDITIONS, TECHNIQUES, Selection
-from massage_explorer.ui.editor.field_widgets import language_title
 from massage_explorer.ui.editor.problems_panel import plural
 
-_KIND_OF_LOCATION = {"technique": TECHNIQUES, "benefits": BENEFITS, "conditions": CONDITIONS}
+_KIND_OF_LOCATION = {
+    ItemKind.TECHNIQUE: TECHNIQUES,
+    ItemKind.BENEFIT: BENEFITS,
+    ItemKind.CONDITION: CONDITIONS,
+}
 
 
 def _tr(text: str) -> str:
@@ -20,9 +23,11 @@ def _tr(text: str) -> str:
 
 def target(problem: Problem, catalog: Catalog) -> Selection | None:
     """The item and field a problem is about, or None for the catalog as a whole."""
-    location = editing.locate(problem)
+    location = problem.location
+    if location is None:
+        return None
     kind = _KIND_OF_LOCATION.get(location.kind)
-    item_id = location.item_id
+    item_id = location.item
     if item_id is None and location.index is not None and location.index < len(catalog.techniques):
         item_id = catalog.techniques[location.index].id
     if kind is None or item_id is None:
@@ -32,11 +37,11 @@ def target(problem: Problem, catalog: Catalog) -> Selection | None:
 
 def inline_message(problem: Problem) -> str:
     """'Error, English (en): is empty; …': the severity in words and the language it is about."""
-    location = editing.locate(problem)
+    language = problem.location.language if problem.location else None
     where = _tr("Error") if problem.is_error else _tr("Warning")
-    if location.language:
-        where += f", {language_title(location.language)}"
-    return f"{where}: {editing.message_text(problem)}"
+    if language:
+        where += f", {staff_title(language)}"
+    return f"{where}: {problem.text}"
 
 
 def inline_problems(problems: list[Problem], catalog: Catalog, shown: Selection) -> dict[str, list[str]]:
@@ -44,10 +49,13 @@ def inline_problems(problems: list[Problem], catalog: Catalog, shown: Selection)
     by_field: dict[str, list[str]] = {}
     for problem in problems:
         where = target(problem, catalog)
-        if where is None or (where.kind, where.item_id) != (shown.kind, shown.item_id):
+        if (
+            where is None
+            or problem.location is None
+            or (where.kind, where.item_id) != (shown.kind, shown.item_id)
+        ):
             continue
-        key = where.field.partition(".")[0].partition("[")[0]
-        by_field.setdefault(key, []).append(inline_message(problem))
+        by_field.setdefault(problem.location.top_field, []).append(inline_message(problem))
     return by_field
 
 

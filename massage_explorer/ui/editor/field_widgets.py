@@ -16,17 +16,11 @@ from PySide6.QtWidgets import (
 )
 
 from massage_explorer.core.catalog import Text
-from massage_explorer.core.schema.validator import LANGUAGE_NAMES
+from massage_explorer.core.languages import staff_title
 from massage_explorer.ui.common.widgets import MIN_TARGET, plain_label, set_style_property
 
 MULTILINE_HEIGHT = 120  # px: three or four lines of body text
 WARNING_SIGN = "⚠"
-
-
-def language_title(code: str) -> str:
-    """'English (en)'; unknown codes show as themselves."""
-    name = LANGUAGE_NAMES.get(code)
-    return f"{name} ({code})" if name else code
 
 
 class _UndoKeysToStack(QObject):
@@ -136,7 +130,7 @@ class TextEditor(QWidget):
         self._headers, self.editors = [], {}
         self.languages = languages
         for column, language in enumerate(languages):
-            title = language_title(language)
+            title = staff_title(language)
             if len(languages) > 1:
                 header = plain_label(title, self, role="muted")
                 self._headers.append(header)

@@ -6,10 +6,10 @@ from PySide6.QtCore import QCoreApplication, QTimer, Slot
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QVBoxLayout, QWidget
 
 from massage_explorer.core.catalog import Catalog
+from massage_explorer.core.languages import staff_title
 from massage_explorer.ui.common.widgets import MIN_TARGET, plain_label
 from massage_explorer.ui.details.screen import DetailView
 from massage_explorer.ui.editor.document import TECHNIQUES, Selection
-from massage_explorer.ui.editor.field_widgets import language_title
 from massage_explorer.ui.session import SessionState
 
 PREVIEW_DELAY_MS = 120  # rebuilding the details screen on every keystroke would stutter
@@ -69,7 +69,7 @@ class PreviewPane(QWidget):
         if [self.language.itemData(i) for i in range(self.language.count())] != list(languages):
             self.language.clear()
             for code in languages:
-                self.language.addItem(language_title(code), code)
+                self.language.addItem(staff_title(code), code)
         self.language.setVisible(len(languages) > 1)
         index = self.language.findData(self.state.language)
         if index < 0:

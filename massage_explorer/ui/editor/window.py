@@ -285,7 +285,7 @@ class EditorWindow(QMainWindow):
         """Select the item a problem is about and put keyboard focus on its field."""
         where = target(problem, self.document.catalog)
         if where is None:
-            self.status.setText(editing.message_text(problem))
+            self.status.setText(problem.text)
             return
         self._select(where.kind, where.item_id or "")
         form = self.forms.currentWidget()
