@@ -21,11 +21,12 @@ from PySide6.QtCore import QBuffer, QIODevice, QMarginsF
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter
 from PySide6.QtWidgets import QApplication
 
+from massage_explorer.core.handout import build_handout
 from massage_explorer.core.paths import bundled_catalog_path
 from massage_explorer.core.storage import load_catalog
 from massage_explorer.ui.common.i18n import install_language
+from massage_explorer.ui.common.words import WORDS
 from massage_explorer.ui.takeaway import pdf as takeaway_pdf
-from massage_explorer.ui.takeaway.handout import build_handout
 
 
 def pages_and_form(handout, size: QPageSize.PageSizeId) -> tuple[int, str]:  # type: ignore[no-untyped-def]
@@ -54,7 +55,7 @@ def main() -> None:
             counts: collections.Counter[tuple[int, int, str]] = collections.Counter()
             for count in range(1, min(args.max, len(ids)) + 1):
                 for combo in itertools.combinations(ids, count):
-                    handout = build_handout(catalog, combo, language)
+                    handout = build_handout(catalog, combo, language, WORDS)
                     counts[(count, *pages_and_form(handout, size))] += 1
             name = QPageSize(size).name()
             for (count, pages, form), n in sorted(counts.items()):

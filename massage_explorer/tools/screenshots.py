@@ -80,10 +80,11 @@ def _handout(catalog: Catalog, ids: list[str], language: str, path: Path) -> Pat
     """The printed take-away of a four-technique shortlist, as the kiosk's printer gets it."""
     from PySide6.QtGui import QPageSize
 
-    from massage_explorer.ui.takeaway.handout import build_handout
+    from massage_explorer.core.handout import build_handout
+    from massage_explorer.ui.common.words import WORDS
     from massage_explorer.ui.takeaway.pdf import write_pdf
 
-    write_pdf(build_handout(catalog, ids, language), path, QPageSize(QPageSize.PageSizeId.A4))
+    write_pdf(build_handout(catalog, ids, language, WORDS), path, QPageSize(QPageSize.PageSizeId.A4))
     return path
 
 

@@ -31,11 +31,11 @@ from massage_explorer.ui.common.theme import apply_theme
 from massage_explorer.ui.common.widgets import (
     Texts,
     big_button,
-    guidance_lines,
     language_switch,
     plain_label,
     set_style_property,
 )
+from massage_explorer.ui.common.words import guidance_lines
 from massage_explorer.ui.session import TEXT_STEPS, SessionState
 
 if TYPE_CHECKING:

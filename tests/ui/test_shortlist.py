@@ -85,7 +85,7 @@ def test_touch_remove_and_compare(make_shortlist, qtbot):
 
 
 def test_shows_the_full_guidance(make_shortlist):
-    from massage_explorer.ui.common.widgets import guidance_lines
+    from massage_explorer.ui.common.words import guidance_lines
 
     screen, _ = make_shortlist()
     text = "\n".join(label.text() for label in screen.findChildren(type(screen.empty)))

@@ -13,13 +13,15 @@ import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit
 
+from massage_explorer.core.handout import build_handout
 from massage_explorer.core.paths import bundled_catalog_path, resources_path
+from massage_explorer.core.qr_payload import qr_text
 from massage_explorer.core.storage import load_catalog
 from massage_explorer.ui.common.i18n import install_language
 from massage_explorer.ui.common.theme import apply_theme
+from massage_explorer.ui.common.words import WORDS
 from massage_explorer.ui.session import SessionState
 from massage_explorer.ui.shell import MainWindow
-from massage_explorer.ui.takeaway.handout import build_handout, qr_text
 from massage_explorer.ui.takeaway.pdf import write_pdf
 
 TS = resources_path() / "translations" / "massage_explorer_es.ts"
@@ -126,10 +128,10 @@ def test_every_patient_screen_is_in_spanish(qtbot, qapp, spanish, catalog):
 def test_qr_and_pdf_come_out_in_spanish(qapp, spanish, catalog, tmp_path):
     import zxingcpp
 
-    from massage_explorer.ui.takeaway.handout import qr_image
+    from massage_explorer.ui.takeaway.qr_code import qr_image
     from tests.ui.test_takeaway import decode
 
-    handout = build_handout(catalog, [t.id for t in catalog.techniques][:2], "es")
+    handout = build_handout(catalog, [t.id for t in catalog.techniques][:2], "es", WORDS)
     payload = qr_text(handout)
     text = decode(qr_image(payload.text, 5, payload.level))
     assert text == payload.text

@@ -11,21 +11,18 @@ from hypothesis import strategies as st
 from PySide6.QtGui import QImage
 
 from massage_explorer.core.catalog import BenefitClaim, Caution, Evidence, Range, Text
+from massage_explorer.core.handout import Handout, HandoutTechnique, build_handout
 from massage_explorer.core.paths import bundled_catalog_path
-from massage_explorer.core.storage import load_catalog
-from massage_explorer.ui.common.widgets import guidance_lines
-from massage_explorer.ui.takeaway.handout import (
+from massage_explorer.core.qr_payload import (
     MAX_MEDIUM_VERSION,
     MAX_QR_VERSION,
     MIN_MODULE_PX,
     QUIET_ZONE,
-    Handout,
-    HandoutTechnique,
-    build_handout,
-    qr_image,
-    qr_pixmap,
     qr_text,
 )
+from massage_explorer.core.storage import load_catalog
+from massage_explorer.ui.common.words import WORDS, guidance_lines
+from massage_explorer.ui.takeaway.qr_code import qr_image, qr_pixmap
 from tests import factories as f
 
 HTML = "<b>bold</b> & <img src=x>"
@@ -78,7 +75,7 @@ def catalog() -> object:
 
 
 def test_handout_holds_what_the_patient_needs(qapp, catalog) -> None:
-    handout = build_handout(catalog, ["gentle", "firm-one"], "en")
+    handout = build_handout(catalog, ["gentle", "firm-one"], "en", WORDS)
     gentle, firm = handout.techniques
     assert gentle.name == "Gentle"
     assert gentle.pressure == "Light to medium"
@@ -100,7 +97,7 @@ def test_handout_holds_what_the_patient_needs(qapp, catalog) -> None:
 
 def test_handout_is_plain_and_impersonal(qapp) -> None:
     catalog = f.catalog(f.technique("t-0042", name=f.t("Gentle")))
-    handout = build_handout(catalog, ["t-0042", "gone"], "en")
+    handout = build_handout(catalog, ["t-0042", "gone"], "en", WORDS)
     texts = strings(handout)  # raises on anything that is not a plain string
     assert [t.name for t in handout.techniques] == ["Gentle"]  # ids no longer in the catalog are skipped
     assert not any("t-0042" in text for text in texts)
@@ -112,13 +109,13 @@ def test_handout_in_the_language_on_screen(qapp) -> None:
         f.technique("sueco", name=Text.of({"en": "Swedish", "es": "Masaje sueco"})),
         languages=("en", "es"),
     )
-    assert build_handout(catalog, ["sueco"], "es").techniques[0].name == "Masaje sueco"
-    assert build_handout(catalog, ["sueco"], "fr").techniques[0].name == "Swedish"  # default
+    assert build_handout(catalog, ["sueco"], "es", WORDS).techniques[0].name == "Masaje sueco"
+    assert build_handout(catalog, ["sueco"], "fr", WORDS).techniques[0].name == "Swedish"  # default
 
 
 def test_qr_round_trip_in_english(qapp) -> None:
     catalog = f.catalog(f.technique("gentle"), f.technique("firm-one", benefits=(), cautions=()))
-    handout = build_handout(catalog, ["gentle", "firm-one"], "en")
+    handout = build_handout(catalog, ["gentle", "firm-one"], "en", WORDS)
     payload = qr_text(handout)
     assert not payload.shortened
     decoded = decode(qr_image(payload.text, MIN_MODULE_PX, payload.level))
@@ -136,7 +133,7 @@ def test_qr_keeps_accents_and_html_literally(qapp) -> None:
     catalog = f.catalog(
         f.technique("sueco", name=f.t(name), cautions=(Caution("disc", f.t(HTML)),)),
     )
-    payload = qr_text(build_handout(catalog, ["sueco"], "en"))
+    payload = qr_text(build_handout(catalog, ["sueco"], "en", WORDS))
     decoded = decode(qr_image(payload.text, MIN_MODULE_PX, payload.level))
     assert decoded == payload.text
     assert name in decoded
@@ -145,7 +142,7 @@ def test_qr_keeps_accents_and_html_literally(qapp) -> None:
 
 def test_long_shortlist_is_shortened_but_still_reads(qapp) -> None:
     catalog = f.catalog(*(long_technique(f"long-{n}", words=30) for n in range(4)))
-    handout = build_handout(catalog, [t.id for t in catalog], "en")
+    handout = build_handout(catalog, [t.id for t in catalog], "en", WORDS)
     payload = qr_text(handout)
     assert payload.shortened
     assert payload.version <= MAX_QR_VERSION
@@ -166,7 +163,7 @@ def test_caution_advice_stays_longer_than_the_questions(qapp) -> None:
             questions_to_ask=tuple(f.t(f"Question {n}: " + "and what about this? " * 12) for n in range(8)),
         )
     )
-    handout = build_handout(catalog, ["chatty"], "en")
+    handout = build_handout(catalog, ["chatty"], "en", WORDS)
     payload = qr_text(handout)
     assert payload.shortened
     assert "Question 0" not in payload.text
@@ -175,7 +172,7 @@ def test_caution_advice_stays_longer_than_the_questions(qapp) -> None:
 
 def test_caution_names_stay_when_the_advice_goes(qapp) -> None:
     catalog = f.catalog(long_technique("long", words=25))
-    handout = build_handout(catalog, ["long"], "en")
+    handout = build_handout(catalog, ["long"], "en", WORDS)
     payload = qr_text(handout)
     assert payload.shortened
     assert "Take care in these cases: Herniated disc; Taking blood thinners" in payload.text
@@ -197,8 +194,8 @@ def kept(payload_text: str, item: HandoutTechnique) -> dict[str, bool]:
 @pytest.mark.parametrize("max_version", range(8, 26))
 def test_safety_is_the_last_detail_to_go(qapp, max_version) -> None:
     catalog = f.catalog(long_technique("long", words=6))
-    (item,) = build_handout(catalog, ["long"], "en").techniques
-    payload = qr_text(build_handout(catalog, ["long"], "en"), max_version=max_version)
+    (item,) = build_handout(catalog, ["long"], "en", WORDS).techniques
+    payload = qr_text(build_handout(catalog, ["long"], "en", WORDS), max_version=max_version)
     if item.name not in payload.text:
         return  # too small for even one technique: it went whole, with the "more" line
     has = kept(payload.text, item)
@@ -217,7 +214,7 @@ def technique_blocks(text: str) -> dict[str, str]:
 @pytest.mark.parametrize("count", [1, 2, 4, 8])
 def test_bundled_codes_name_every_caution_of_every_technique_in_them(qapp, count) -> None:
     catalog = load_catalog(bundled_catalog_path()).catalog
-    handout = build_handout(catalog, [t.id for t in catalog][:count], "en")
+    handout = build_handout(catalog, [t.id for t in catalog][:count], "en", WORDS)
     payload = qr_text(handout)
     decoded = decode(qr_image(payload.text, MIN_MODULE_PX, payload.level))
     assert decoded == payload.text
@@ -233,7 +230,7 @@ def test_bundled_codes_name_every_caution_of_every_technique_in_them(qapp, count
 
 def test_without_paper_the_code_points_to_the_front_desk(qapp) -> None:
     techniques = [f.technique(f"t{n}", name=f.t(f"Technique {n} " + "x" * 90)) for n in range(12)]
-    handout = build_handout(f.catalog(*techniques), [t.id for t in techniques], "en")
+    handout = build_handout(f.catalog(*techniques), [t.id for t in techniques], "en", WORDS)
     assert handout.labels.more in qr_text(handout).text
     text = qr_text(handout, paper=False).text
     assert handout.labels.more_desk in text
@@ -244,14 +241,14 @@ def test_only_low_error_correction_goes_beyond_version_20(qapp) -> None:
     catalog = load_catalog(bundled_catalog_path()).catalog
     ids = [t.id for t in catalog]
     for count in range(1, len(ids) + 1):
-        payload = qr_text(build_handout(catalog, ids[:count], "en"))
+        payload = qr_text(build_handout(catalog, ids[:count], "en", WORDS))
         assert payload.version <= MAX_QR_VERSION
         assert payload.version <= MAX_MEDIUM_VERSION or payload.level == "l"
 
 
 def test_too_many_techniques_drop_from_the_end_with_a_note(qapp) -> None:
     techniques = [f.technique(f"t{n}", name=f.t(f"Technique {n} " + "x" * 90)) for n in range(12)]
-    handout = build_handout(f.catalog(*techniques), [t.id for t in techniques], "en")
+    handout = build_handout(f.catalog(*techniques), [t.id for t in techniques], "en", WORDS)
     payload = qr_text(handout)
     assert payload.shortened
     assert payload.version <= MAX_QR_VERSION
@@ -265,7 +262,7 @@ def test_bundled_shortlists_fit_the_limit(qapp) -> None:
     catalog = load_catalog(bundled_catalog_path()).catalog
     ids = [t.id for t in catalog]
     for count in range(1, len(ids) + 1):
-        payload = qr_text(build_handout(catalog, ids[:count], "en"))
+        payload = qr_text(build_handout(catalog, ids[:count], "en", WORDS))
         assert payload.version <= MAX_QR_VERSION
         if count <= 4:  # a usual shortlist: every technique is named in the code
             assert all(catalog.technique(i).name.default in payload.text for i in ids[:count])
@@ -278,7 +275,7 @@ def test_bundled_shortlists_fit_the_limit(qapp) -> None:
 )
 def test_payload_never_exceeds_the_limit_and_keeps_the_guidance(qapp, sizes, max_version) -> None:
     catalog = f.catalog(*(long_technique(f"t{n}", words) for n, words in enumerate(sizes))) if sizes else None
-    handout = build_handout(catalog, [t.id for t in catalog], "en") if catalog else empty_handout()
+    handout = build_handout(catalog, [t.id for t in catalog], "en", WORDS) if catalog else empty_handout()
     payload = qr_text(handout, max_version=max_version)
     assert isinstance(payload.version, int)  # a full QR code, never a Micro QR
     assert payload.version <= max_version
@@ -291,7 +288,7 @@ def test_payload_never_exceeds_the_limit_and_keeps_the_guidance(qapp, sizes, max
 
 
 def empty_handout() -> Handout:
-    return build_handout(f.catalog(), [], "en")
+    return build_handout(f.catalog(), [], "en", WORDS)
 
 
 def test_even_a_tiny_text_is_a_full_qr_code(qapp) -> None:
@@ -322,7 +319,7 @@ def test_qr_image_is_black_on_white_with_a_quiet_zone(qapp) -> None:
 
 
 def test_screen_pixmap_uses_whole_pixels_and_a_minimum_module(qapp, catalog) -> None:
-    payload = qr_text(build_handout(catalog, ["gentle"], "en"))
+    payload = qr_text(build_handout(catalog, ["gentle"], "en", WORDS))
     modules = 17 + 4 * payload.version + 2 * QUIET_ZONE
     large = qr_pixmap(payload, 600)
     assert large.width() % modules == 0

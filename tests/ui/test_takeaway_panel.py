@@ -9,14 +9,14 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QFileDialog
 
 from massage_explorer.core.paths import bundled_catalog_path
+from massage_explorer.core.qr_payload import MIN_MODULE_PX, QUIET_ZONE
 from massage_explorer.core.settings import KioskConfig
 from massage_explorer.core.storage import load_catalog
 from massage_explorer.ui.common.theme import apply_theme, clear_theme
-from massage_explorer.ui.common.widgets import guidance_lines
+from massage_explorer.ui.common.words import guidance_lines
 from massage_explorer.ui.kiosk.window import KioskWindow
 from massage_explorer.ui.session import TEXT_STEPS, SessionState
 from massage_explorer.ui.shell import MainWindow
-from massage_explorer.ui.takeaway.handout import MIN_MODULE_PX, QUIET_ZONE
 from massage_explorer.ui.takeaway.printing import unavailable_message
 from tests import factories as f
 from tests.ui.test_takeaway import decode

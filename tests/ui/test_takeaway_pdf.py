@@ -18,14 +18,15 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QDialog
 
 from massage_explorer.core.catalog import Caution
+from massage_explorer.core.handout import Handout, HandoutTechnique, build_handout
 from massage_explorer.core.paths import bundled_catalog_path
+from massage_explorer.core.qr_payload import Detail, qr_text
 from massage_explorer.core.settings import KioskConfig
 from massage_explorer.core.storage import load_catalog
 from massage_explorer.ui.common.i18n import install_language
-from massage_explorer.ui.common.widgets import guidance_lines
+from massage_explorer.ui.common.words import WORDS, guidance_lines
 from massage_explorer.ui.takeaway import pdf as takeaway_pdf
 from massage_explorer.ui.takeaway import printing as takeaway_print
-from massage_explorer.ui.takeaway.handout import Detail, Handout, HandoutTechnique, build_handout, qr_text
 from massage_explorer.ui.takeaway.pdf import (
     BODY_POINTS,
     Layout,
@@ -71,7 +72,7 @@ def sheets(handout: Handout, page_size: QPageSize, tmp_path: Path) -> int:
 
 def handout_of(*techniques: object) -> Handout:
     catalog = f.catalog(*techniques)
-    return build_handout(catalog, [t.id for t in catalog], "en")
+    return build_handout(catalog, [t.id for t in catalog], "en", WORDS)
 
 
 def test_pdf_text_has_names_guidance_and_cautions(qapp, tmp_path) -> None:
@@ -149,10 +150,10 @@ def wordiest(handout_for_all: Handout, count: int) -> list[str]:
 
 def bundled_handout(language: str, count: int) -> Handout:
     catalog = load_catalog(bundled_catalog_path()).catalog
-    everything = build_handout(catalog, [t.id for t in catalog], language)
+    everything = build_handout(catalog, [t.id for t in catalog], language, WORDS)
     names = wordiest(everything, count)
     ids = [t.id for t in catalog if t.name.get(language) in names]
-    return build_handout(catalog, ids, language)
+    return build_handout(catalog, ids, language, WORDS)
 
 
 @pytest.fixture(params=["en", "es"])
@@ -253,7 +254,7 @@ def test_qr_code_on_the_page_reads_back(qapp, tmp_path) -> None:
 
 def test_the_largest_code_on_paper_reads_back(qapp, tmp_path) -> None:
     catalog = load_catalog(bundled_catalog_path()).catalog
-    handout = build_handout(catalog, [t.id for t in catalog][:4], "en")
+    handout = build_handout(catalog, [t.id for t in catalog][:4], "en", WORDS)
     payload = qr_text(handout)
     assert payload.version > 20  # the densest code the kiosk makes, with 0.4 mm modules
     path = tmp_path / "bundled.pdf"
@@ -372,7 +373,10 @@ def test_a_failing_printer_driver_is_reported_not_raised(qapp, monkeypatch) -> N
 def test_no_technique_is_split_between_columns(qapp, tmp_path, language) -> None:
     """A benefit at the top of a column would seem to belong to the next technique."""
     catalog = load_catalog(bundled_catalog_path()).catalog
-    shortlists = [bundled_handout(language, 4), build_handout(catalog, [t.id for t in catalog][:4], language)]
+    shortlists = [
+        bundled_handout(language, 4),
+        build_handout(catalog, [t.id for t in catalog][:4], language, WORDS),
+    ]
     checked = 0
     for handout, page_size, points in itertools.product(shortlists, (A4, LETTER), BODY_POINTS):
         writer = QPdfWriter(str(tmp_path / "columns.pdf"))
@@ -408,7 +412,7 @@ def test_column_breaks_in_every_bundled_pair(qapp, tmp_path, lang, page_size) ->
     assert install_language(qapp, lang)
     catalog = load_catalog(bundled_catalog_path()).catalog
     for pair in itertools.combinations([t.id for t in catalog], 2):
-        handout = build_handout(catalog, pair, lang)
+        handout = build_handout(catalog, pair, lang, WORDS)
         path = tmp_path / "pair.pdf"
         writer = QPdfWriter(str(path))
         writer.setPageSize(page_size)

@@ -21,7 +21,6 @@ from massage_explorer.ui.browse.chip_grid import ChipGrid
 from massage_explorer.ui.browse.chip_model import Chip, ChipModel
 from massage_explorer.ui.cards.model import Filters, TechniqueFilterProxy, TechniqueListModel
 from massage_explorer.ui.cards.view import CardListView
-from massage_explorer.ui.common import wording
 from massage_explorer.ui.common.widgets import (
     MIN_TARGET,
     Texts,
@@ -29,6 +28,7 @@ from massage_explorer.ui.common.widgets import (
     enable_kinetic_scrolling,
     plain_label,
 )
+from massage_explorer.ui.common.words import WORDS
 from massage_explorer.ui.session import SessionState
 
 PANEL_WIDTH = 560
@@ -228,7 +228,7 @@ class BrowseScreen(QWidget):
     def _set_pressure_chips(self) -> None:
         chips = []
         for level in Pressure:
-            word = wording.pressure_word(level)
+            word = WORDS.pressure_word(level)
             chips.append(Chip(str(int(level)), word, self._pressure_description(word)))
         self.pressure_chips.chips.set_chips(chips, self.pressure_chips.chips.chosen())
 
@@ -315,7 +315,7 @@ class BrowseScreen(QWidget):
         words = self.benefit_chips.chips.label
         parts = [words(b) for b in sorted(filters.benefits)]
         parts += [
-            self.tr("{level} pressure").format(level=wording.pressure_word(Pressure(p)).lower())
+            self.tr("{level} pressure").format(level=WORDS.pressure_word(Pressure(p)).lower())
             for p in sorted(filters.pressures)
         ]
         if filters.query:
@@ -338,7 +338,7 @@ class BrowseScreen(QWidget):
             ),
             (
                 Filters(filters.benefits, frozenset(), filters.query),
-                ", ".join(f"'{wording.pressure_word(Pressure(p))}'" for p in sorted(filters.pressures)),
+                ", ".join(f"'{WORDS.pressure_word(Pressure(p))}'" for p in sorted(filters.pressures)),
             ),
             (Filters(filters.benefits, filters.pressures, ""), f"'{filters.query}'"),
         ]

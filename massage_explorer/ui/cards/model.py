@@ -20,8 +20,9 @@ from PySide6.QtCore import (
     Slot,
 )
 
-from massage_explorer.core.catalog import Catalog, Evidence, Range, Technique
-from massage_explorer.ui.common import wording
+from massage_explorer.core.catalog import Catalog, Range, Technique
+from massage_explorer.core.present import Presenter
+from massage_explorer.ui.common.words import presenter
 from massage_explorer.ui.session import SessionState
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -163,6 +164,7 @@ class TechniqueListModel(QAbstractListModel):
         self._facts: RowFacts | None = None
         self._haystacks: dict[int, str] = {}
         self._wanted: frozenset[str] = frozenset()  # benefits the patient filters on
+        self._reader: Presenter | None = None  # for the catalog and language the cards are in
         self.revision = 0  # bumped whenever rows or their texts change; proxies cache by it
         state.shortlistChanged.connect(self._on_shortlist_changed)
         state.conditionChanged.connect(self._reorder)
@@ -217,13 +219,17 @@ class TechniqueListModel(QAbstractListModel):
         """Folded name, summary, description and benefit labels, built on first search."""
         text = self._haystacks.get(row)
         if text is None:
-            tech, lang = self._rows[row], self._state.language
+            tech, lang, reader = self._rows[row], self._state.language, self.reader()
             parts = [tech.name.get(lang), tech.summary.get(lang), tech.description.get(lang)]
-            for claim in tech.benefits:
-                term = self._catalog.benefit(claim.benefit)
-                parts.append(term.label.get(lang) if term else claim.benefit)
+            parts += [reader.benefit_label(claim.benefit) for claim in tech.benefits]
             text = self._haystacks[row] = fold("\n".join(parts))
         return text
+
+    def reader(self) -> Presenter:
+        """What a patient reads about the techniques, in the patient's language."""
+        if self._reader is None:
+            self._reader = presenter(self._catalog, self._state.language)
+        return self._reader
 
     def facts(self) -> RowFacts:
         """What the filters look at, per row; made once per order of the rows."""
@@ -252,40 +258,35 @@ class TechniqueListModel(QAbstractListModel):
             self._emit_all_changed()
 
     def condition_label(self, condition_id: str | None) -> str:
-        term = self._catalog.condition(condition_id) if condition_id else None
-        return term.label.get(self._state.language) if term else (condition_id or "")
+        return self.reader().condition_label(condition_id) if condition_id else ""
 
     # -- internals ----------------------------------------------------------------------------
     def _make_card(self, tech: Technique, wanted: frozenset[str]) -> Card:
-        lang, condition = self._state.language, self._state.condition
-        # What the patient filters on first, then the strongest evidence; sorted() keeps catalog
-        # order among equals.
-        ranked = sorted(tech.benefits, key=lambda c: (c.benefit not in wanted, -c.evidence.strength))
+        condition = self._state.condition
+        text = self.reader().technique(tech, condition)
+        # What the patient filters on first, then the strongest evidence (the order claims
+        # come in); sorted() keeps that order among equals.
+        ranked = sorted(text.claims, key=lambda c: c.benefit not in wanted)
         claims = ranked[:MAX_CARD_BENEFITS]
-        lines = []
-        for claim in claims:
-            term = self._catalog.benefit(claim.benefit)
-            label = term.label.get(lang) if term else claim.benefit
-            lines.append(BenefitLine(label, _grade(claim.evidence), wording.evidence_dots(claim.evidence)))
         caution = suited = ""
         if condition:
             name = self.condition_label(condition)
-            if tech.cautions_for(condition):
+            if any(c.applies for c in text.cautions):
                 caution = QCoreApplication.translate("models", "Caution for {condition}").format(
                     condition=name
                 )
-            if condition in tech.good_for:
+            if text.suited:
                 suited = QCoreApplication.translate("models", "Often chosen for {condition}").format(
                     condition=name
                 )
         return Card(
             technique_id=tech.id,
-            name=tech.name.get(lang),
-            summary=tech.summary.get(lang),
-            pressure=wording.pressure_text(tech.pressure),
-            pressure_range=tech.pressure,
-            minutes=wording.minutes_text(tech.session_minutes),
-            benefits=tuple(lines),
+            name=text.name,
+            summary=text.summary,
+            pressure=text.pressure_words,
+            pressure_range=text.pressure,
+            minutes=text.minutes,
+            benefits=tuple(BenefitLine(c.label, c.grade, c.dots) for c in claims),
             more_benefits=len(ranked) - len(claims),
             caution=caution,
             suited=suited,
@@ -302,6 +303,7 @@ class TechniqueListModel(QAbstractListModel):
 
     def _forget(self) -> None:
         self.revision += 1
+        self._reader = None
         self._cards.clear()
         self._facts = None
         self._haystacks.clear()
@@ -333,10 +335,6 @@ class TechniqueListModel(QAbstractListModel):
                 # Only the saved state: a card keeps its size (see CardListView.dataChanged).
                 self.dataChanged.emit(index, index, SAVED_ROLES)
         # Rows without a cached card have nothing stale to repaint.
-
-
-def _grade(evidence: Evidence) -> str:
-    return wording.evidence_label(evidence)
 
 
 class TechniqueFilterProxy(QSortFilterProxyModel):

@@ -6,7 +6,7 @@ import math
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRect, QSize, Qt
+from PySide6.QtCore import QEvent, QPointF, QRect, QSize, Qt
 from PySide6.QtGui import QFont, QPainter, QPalette, QPen, QTextLayout, QTextOption
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -232,22 +232,6 @@ def enable_kinetic_scrolling(area: QAbstractScrollArea) -> None:
     viewport = viewport_of(area)
     QScroller.grabGesture(viewport, QScroller.ScrollerGestureType.TouchGesture)
     QScroller.grabGesture(viewport, QScroller.ScrollerGestureType.LeftMouseButtonGesture)
-
-
-def guidance_lines(full: bool) -> list[str]:
-    """The clinic's guidance: always the doctor line; on details, compare and shortlist the rest."""
-    lines = [QCoreApplication.translate("widgets", "Check with your doctor first.")]
-    if full:
-        lines += [
-            QCoreApplication.translate(
-                "widgets",
-                "Choose a therapist who specialises in your cause of back pain. "
-                "Non-specific low back pain and a herniated disc are treated differently.",
-            ),
-            QCoreApplication.translate("widgets", "Some discomfort after the first sessions can be normal."),
-            QCoreApplication.translate("widgets", "Tell your therapist if the pressure is too much."),
-        ]
-    return lines
 
 
 class Overlay(QFrame):

@@ -16,8 +16,9 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from massage_explorer.core.catalog import BenefitClaim, Catalog, Technique
-from massage_explorer.ui.common import wording
+from massage_explorer.core.catalog import Catalog, Technique
+from massage_explorer.core.present import TechniqueText
+from massage_explorer.ui.common.words import WORDS, presenter
 
 MARKED_ROLE = Qt.ItemDataRole.UserRole + 1  # the cell holds a caution for the patient's condition
 DIFFERS_ROLE = Qt.ItemDataRole.UserRole + 2  # the row's cells are not all the same
@@ -26,25 +27,6 @@ KEEP_ROLE = Qt.ItemDataRole.UserRole + 4  # the row stays when only differences 
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
-APPLIES_MARK = "⚠"
-
-
-def not_claimed_text() -> str:
-    """A benefit cell of a technique that claims nothing for it: the dash, and what it means."""
-    return QCoreApplication.translate("CompareModel", "— not listed for this one")
-
-
-def claim_text(claim: BenefitClaim) -> str:
-    """'Moderate evidence ●●●○ — probably helps': grade in words, symbols and hedged wording."""
-    grade = f"{wording.evidence_label(claim.evidence)} {wording.evidence_dots(claim.evidence)}"
-    return QCoreApplication.translate("CompareModel", "{grade} — {hedge}").format(
-        grade=grade, hedge=wording.hedge(claim.evidence)
-    )
-
-
-def applies_text() -> str:
-    """The mark of a caution that matches the patient's condition: a symbol and words."""
-    return QCoreApplication.translate("CompareModel", "{mark} Applies to you").format(mark=APPLIES_MARK)
 
 
 @dataclass(frozen=True)
@@ -84,8 +66,12 @@ class CompareModel(QAbstractTableModel):
     ) -> None:
         self.beginResetModel()
         self._techniques = tuple(techniques)
-        self._names = tuple(t.name.get(language) for t in self._techniques)
-        self._rows = _build_rows(catalog, self._techniques, language, condition)
+        texts: list[TechniqueText] = []
+        if catalog is not None:
+            reader = presenter(catalog, language)
+            texts = [reader.technique(t, condition) for t in self._techniques]
+        self._names = tuple(t.name for t in texts)
+        self._rows = _build_rows(catalog, texts)
         self.endResetModel()
 
     def technique_id(self, column: int) -> str:
@@ -134,105 +120,77 @@ class CompareModel(QAbstractTableModel):
         return Qt.ItemFlag.ItemIsEnabled
 
 
-def _build_rows(
-    catalog: Catalog | None,
-    techniques: Sequence[Technique],
-    language: str,
-    condition: str | None,
-) -> list[CompareRow]:
+def _build_rows(catalog: Catalog | None, techniques: Sequence[TechniqueText]) -> list[CompareRow]:
     def text_row(question: str, cells: Sequence[str]) -> CompareRow:
         return CompareRow(question, tuple(cells), (False,) * len(cells))
 
     missing = QCoreApplication.translate("CompareModel", "Not described")
     rows = [
-        text_row(
-            QCoreApplication.translate("CompareModel", "What is it?"),
-            [t.summary.get(language) for t in techniques],
-        ),
+        text_row(QCoreApplication.translate("CompareModel", "What is it?"), [t.summary for t in techniques]),
         text_row(
             QCoreApplication.translate("CompareModel", "How does it feel?"),
-            [t.feels_like.get(language) if t.feels_like else missing for t in techniques],
+            [t.feels_like or missing for t in techniques],
         ),
         text_row(
             QCoreApplication.translate("CompareModel", "How firm?"),
-            [f"{wording.pressure_scale(t.pressure)} {wording.pressure_text(t.pressure)}" for t in techniques],
+            [f"{t.pressure_scale} {t.pressure_words}" for t in techniques],
         ),
-        text_row(
-            QCoreApplication.translate("CompareModel", "How long?"),
-            [wording.minutes_text(t.session_minutes) for t in techniques],
-        ),
+        text_row(QCoreApplication.translate("CompareModel", "How long?"), [t.minutes for t in techniques]),
     ]
-    rows += _benefit_rows(catalog, techniques, language)
-    rows.append(_caution_row(catalog, techniques, language, condition))
+    rows += _benefit_rows(catalog, techniques)
+    rows.append(_caution_row(techniques))
     rows.append(
         text_row(
             QCoreApplication.translate("CompareModel", "What happens after?"),
-            [t.after_session.get(language) if t.after_session else missing for t in techniques],
+            [t.after_session or missing for t in techniques],
         )
     )
     rows.append(
         text_row(
             QCoreApplication.translate("CompareModel", "What should I ask?"),
-            [
-                "\n".join(f"• {q.get(language)}" for q in t.questions_to_ask)
-                if t.questions_to_ask
-                else missing
-                for t in techniques
-            ],
+            ["\n".join(f"• {q}" for q in t.questions) if t.questions else missing for t in techniques],
         )
     )
     return rows
 
 
-def _benefit_rows(
-    catalog: Catalog | None, techniques: Sequence[Technique], language: str
-) -> list[CompareRow]:
+def _benefit_rows(catalog: Catalog | None, techniques: Sequence[TechniqueText]) -> list[CompareRow]:
     """One row per benefit claimed by any technique, in vocabulary order, so claims line up."""
-    claimed = list(dict.fromkeys(c.benefit for t in techniques for c in t.benefits))
-    if not claimed:
+    labels = {c.benefit: c.label for t in techniques for c in t.claims}
+    if not labels:
         none = QCoreApplication.translate("CompareModel", "None reported")
         question = QCoreApplication.translate("CompareModel", "What may it help, and how sure are we?")
         return [CompareRow(question, (none,) * len(techniques), (False,) * len(techniques))]
+    # The vocabulary's order; a benefit it lacks (never so in a checked catalog) goes last.
     order = {term.id: i for i, term in enumerate(catalog.benefits)} if catalog else {}
-    claimed.sort(key=lambda b: order.get(b, len(order)))
+    claimed = sorted(labels, key=lambda b: order.get(b, len(order)))
     rows = []
     for benefit_id in claimed:
-        term = catalog.benefit(benefit_id) if catalog else None
-        label = term.label.get(language) if term else benefit_id
         cells = []
         for technique in techniques:
             claim = technique.claim(benefit_id)
-            cells.append(claim_text(claim) if claim else not_claimed_text())
-        question = QCoreApplication.translate("CompareModel", "{benefit}: may it help?").format(benefit=label)
+            cells.append(claim.summary if claim else WORDS.not_claimed())
+        question = QCoreApplication.translate("CompareModel", "{benefit}: may it help?").format(
+            benefit=labels[benefit_id]
+        )
         rows.append(CompareRow(question, tuple(cells), (False,) * len(cells)))
     return rows
 
 
-def _caution_row(
-    catalog: Catalog | None,
-    techniques: Sequence[Technique],
-    language: str,
-    condition: str | None,
-) -> CompareRow:
+def _caution_row(techniques: Sequence[TechniqueText]) -> CompareRow:
     """Cautions per column; the one for the patient's condition first, marked in words."""
     cells, marked = [], []
     for technique in techniques:
         lines = []
-        mine = False
-        for caution in sorted(technique.cautions, key=lambda c: c.condition != condition):
-            term = catalog.condition(caution.condition) if catalog else None
-            label = term.label.get(language) if term else caution.condition
+        for caution in technique.cautions:  # the patient's condition first
             line = QCoreApplication.translate("CompareModel", "{condition}: {note}").format(
-                condition=label, note=caution.note.get(language)
+                condition=caution.label, note=caution.note
             )
-            if condition is not None and caution.condition == condition:
-                line = f"{applies_text()}\n{line}"
-                mine = True
-            lines.append(line)
+            lines.append(f"{WORDS.applies()}\n{line}" if caution.applies else line)
         cells.append(
             "\n\n".join(lines) if lines else QCoreApplication.translate("CompareModel", "No cautions listed")
         )
-        marked.append(mine)
+        marked.append(any(c.applies for c in technique.cautions))
     # Kept even when it reads the same everywhere: the patient may have a condition not chosen.
     return CompareRow(
         QCoreApplication.translate("CompareModel", "Who should be careful?"),

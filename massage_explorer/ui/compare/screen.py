@@ -204,7 +204,7 @@ class CompareView(QWidget):
         techniques = self.techniques()
         language = self.state.language
         self.model.set_content(self.catalog, techniques, language, self.state.condition)
-        self.header.set_names([t.name.get(language) for t in techniques])
+        self.header.set_names([self.model.technique_name(i) for i in range(len(techniques))])
         self._update_saved()
         enough = len(techniques) >= 2
         room = len(techniques) < MAX_COMPARE
@@ -219,7 +219,7 @@ class CompareView(QWidget):
             else self.tr("Pick two techniques to compare")
         )
         self.picked.setText(
-            self.tr("You picked: {name}").format(name=techniques[0].name.get(language)) if techniques else ""
+            self.tr("You picked: {name}").format(name=self.model.technique_name(0)) if techniques else ""
         )
         self.picked.setVisible(bool(techniques))
         if self.stack.currentWidget() is self.picker_page:

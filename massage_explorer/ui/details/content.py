@@ -10,10 +10,10 @@ from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from massage_explorer.core.catalog import BenefitClaim, Catalog, Caution, Technique
-from massage_explorer.ui.common import wording
+from massage_explorer.core.catalog import Catalog, Technique
+from massage_explorer.core.present import CautionText, ClaimText, TechniqueText
 from massage_explorer.ui.common.widgets import catalog_label, plain_label
-from massage_explorer.ui.compare.model import applies_text, claim_text
+from massage_explorer.ui.common.words import WORDS, presenter
 from massage_explorer.ui.details.picture import load_picture
 
 OUT_OF_DATE_YEARS = 5
@@ -32,11 +32,6 @@ def is_out_of_date(reviewed: dt.date, today: dt.date) -> bool:
     return reviewed < years_before(today, OUT_OF_DATE_YEARS)
 
 
-def strongest_first(claims: Sequence[BenefitClaim]) -> list[BenefitClaim]:
-    """The order of the benefit cards and their sources; the catalog's among equal grades."""
-    return sorted(claims, key=lambda c: -c.evidence.strength)
-
-
 def paragraphs(text: str) -> list[str]:
     return [p.strip() for p in text.split("\n\n") if p.strip()]
 
@@ -46,7 +41,7 @@ class ContentBuilder:
 
     def __init__(
         self,
-        catalog: Catalog | None,
+        catalog: Catalog,
         language: str,
         condition: str | None,
         today: dt.date,
@@ -59,29 +54,24 @@ class ContentBuilder:
         self.image_folder = image_folder  # the catalog's folder, where its pictures are
 
     def build(self, technique: Technique) -> QWidget:
-        lang = self.language
+        text = presenter(self.catalog, self.language).technique(technique, self.condition)
         content = QWidget()
         content.setObjectName("detailContent")
         layout = QVBoxLayout(content)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(SECTION_SPACING)
         intro = QVBoxLayout()
-        intro.addWidget(catalog_label(technique.name.get(lang), role="title"))
-        intro.addWidget(catalog_label(technique.summary.get(lang), role="body"))
-        picture = self.picture(technique)
+        intro.addWidget(catalog_label(text.name, role="title"))
+        intro.addWidget(catalog_label(text.summary, role="body"))
+        picture = self.picture(text)
         if picture is not None:
             intro.addWidget(picture, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addLayout(intro)
-        firm = plain_label(
-            f"{wording.pressure_scale(technique.pressure)}  {wording.pressure_text(technique.pressure)}",
-            role="badge",
-        )
+        firm = plain_label(f"{text.pressure_scale}  {text.pressure_words}", role="badge")
         firm.setAccessibleName(
-            QCoreApplication.translate("DetailView", "Pressure: {p}").format(
-                p=wording.pressure_text(technique.pressure)
-            )
+            QCoreApplication.translate("DetailView", "Pressure: {p}").format(p=text.pressure_words)
         )
-        long = plain_label(wording.minutes_text(technique.session_minutes), role="badge")
+        long = plain_label(text.minutes, role="badge")
         layout.addLayout(
             self.side_by_side(
                 [
@@ -94,9 +84,8 @@ class ContentBuilder:
         # before the longer reading, so that on arrival the screen shows who should be careful.
         # The reading follows the cautions in their column: the benefits, with their notes, are
         # the longer column, and under them it would start screens further down.
-        if technique.cautions:
-            cautions = sorted(technique.cautions, key=lambda c: c.condition != self.condition)
-            cards = [self.caution_card(c) for c in cautions]
+        if text.cautions:
+            cards = [self.caution_card(c) for c in text.cautions]  # the patient's condition first
         else:
             # Never silence: a missing section could be read as "safe for everyone".
             cards = [
@@ -110,36 +99,38 @@ class ContentBuilder:
                 )
             ]
         careful = self.section(QCoreApplication.translate("DetailView", "Who should be careful"), cards)
-        reading = self.reading(technique)
-        if technique.benefits:
-            cards = [self.benefit_card(c) for c in strongest_first(technique.benefits)]
+        reading = self.reading(text)
+        if text.claims:
+            cards = [self.benefit_card(c) for c in text.claims]  # the strongest evidence first
             helps = self.section(QCoreApplication.translate("DetailView", "What it may help with"), cards)
             layout.addLayout(self.side_by_side([helps, self.column([careful, *reading])]))
         else:
             layout.addLayout(self.side_by_side([careful]))
             for section in reading:
                 layout.addWidget(section)
-        sources = self.sources(technique)
+        sources = self.sources(text)
         if sources is not None:
             layout.addWidget(sources)
         layout.addStretch(1)
         return content
 
-    def reading(self, technique: Technique) -> list[QWidget]:
+    def reading(self, text: TechniqueText) -> list[QWidget]:
         """What it is, what it feels like, what to expect after, what to ask; missing ones left out."""
-        lang = self.language
-        tr = QCoreApplication.translate
-        paragraphs_ = [catalog_label(p, role="body") for p in paragraphs(technique.description.get(lang))]
-        sections = [self.section(tr("DetailView", "What it is"), paragraphs_)]
-        if technique.feels_like:
-            feels = catalog_label(technique.feels_like.get(lang), role="body")
-            sections.append(self.section(tr("DetailView", "What it feels like"), [feels]))
-        if technique.after_session:
-            after = catalog_label(technique.after_session.get(lang), role="body")
-            sections.append(self.section(tr("DetailView", "What to expect after"), [after]))
-        if technique.questions_to_ask:
-            questions = [catalog_label(f"• {q.get(lang)}", role="body") for q in technique.questions_to_ask]
-            sections.append(self.section(tr("DetailView", "Questions to ask your therapist"), questions))
+        # Not through an alias of translate: pyside6-lupdate would misread the calls.
+        what = [catalog_label(p, role="body") for p in paragraphs(text.description)]
+        sections = [self.section(QCoreApplication.translate("DetailView", "What it is"), what)]
+        if text.feels_like:
+            feels = catalog_label(text.feels_like, role="body")
+            heading = QCoreApplication.translate("DetailView", "What it feels like")
+            sections.append(self.section(heading, [feels]))
+        if text.after_session:
+            after = catalog_label(text.after_session, role="body")
+            heading = QCoreApplication.translate("DetailView", "What to expect after")
+            sections.append(self.section(heading, [after]))
+        if text.questions:
+            questions = [catalog_label(f"• {q}", role="body") for q in text.questions]
+            heading = QCoreApplication.translate("DetailView", "Questions to ask your therapist")
+            sections.append(self.section(heading, questions))
         return sections
 
     def column(self, widgets: Sequence[QWidget]) -> QWidget:
@@ -151,32 +142,29 @@ class ContentBuilder:
             layout.addWidget(widget)
         return box
 
-    def sources(self, technique: Technique) -> QWidget | None:
+    def sources(self, text: TechniqueText) -> QWidget | None:
         """Every benefit's citations, under the benefit's name, in the order of the cards."""
-        lang = self.language
         labels: list[QWidget] = []
-        for claim in strongest_first(technique.benefits):
+        for claim in text.claims:
             if claim.sources:
-                labels.append(self.strong(self.benefit_label(claim)))
-                labels += [catalog_label(s.get(lang), role="muted") for s in claim.sources]
+                labels.append(self.strong(claim.label))
+                labels += [catalog_label(source, role="muted") for source in claim.sources]
         if not labels:
             return None
         return self.section(QCoreApplication.translate("DetailView", "Sources"), labels)
 
-    def picture(self, technique: Technique) -> QLabel | None:
+    def picture(self, text: TechniqueText) -> QLabel | None:
         """The technique's picture, when it has one that can be shown; else nothing, not a box."""
-        if not technique.image or self.image_folder is None:
+        if not text.image or self.image_folder is None:
             return None
-        pixmap = load_picture(self.image_folder, technique.image)
+        pixmap = load_picture(self.image_folder, text.image)
         if pixmap is None:
             return None
         label = QLabel()
         label.setObjectName("picture")
         label.setPixmap(pixmap)
         label.setAccessibleName(
-            QCoreApplication.translate("DetailView", "Picture: {name}").format(
-                name=technique.name.get(self.language)
-            )
+            QCoreApplication.translate("DetailView", "Picture: {name}").format(name=text.name)
         )
         return label
 
@@ -224,18 +212,10 @@ class ContentBuilder:
         label.setFont(font)
         return label
 
-    def benefit_label(self, claim: BenefitClaim) -> str:
-        term = self.catalog.benefit(claim.benefit) if self.catalog else None
-        return term.label.get(self.language) if term else claim.benefit
-
-    def benefit_card(self, claim: BenefitClaim) -> QFrame:
-        lang = self.language
-        labels = [
-            self.strong(self.benefit_label(claim)),
-            plain_label(claim_text(claim), role="badge"),
-        ]
+    def benefit_card(self, claim: ClaimText) -> QFrame:
+        labels = [self.strong(claim.label), plain_label(claim.summary, role="badge")]
         if claim.note:
-            labels.append(catalog_label(claim.note.get(lang), role="body"))
+            labels.append(catalog_label(claim.note, role="body"))
         if claim.sources:
             # The citations themselves are at the end of the page (see `sources`): in each card
             # they made the benefits column so long that "What it is" came screens later.
@@ -247,7 +227,7 @@ class ContentBuilder:
         if claim.reviewed:
             # The pattern is translated too: "1 June 2025", "1 de junio de 2025".
             pattern = QCoreApplication.translate("DetailView", "d MMMM yyyy", "QDate format of a review date")
-            date = QLocale(lang).toString(
+            date = QLocale(self.language).toString(
                 QDate(claim.reviewed.year, claim.reviewed.month, claim.reviewed.day), pattern
             )
             if is_out_of_date(claim.reviewed, self.today):
@@ -260,14 +240,12 @@ class ContentBuilder:
                 labels.append(plain_label(text.format(date=date), role="muted"))
         return self.card(labels)
 
-    def caution_card(self, caution: Caution) -> QFrame:
-        term = self.catalog.condition(caution.condition) if self.catalog else None
-        labels = [self.strong(term.label.get(self.language) if term else caution.condition)]
-        applies = self.condition is not None and caution.condition == self.condition
-        if applies:
-            mark = self.strong(applies_text())
+    def caution_card(self, caution: CautionText) -> QFrame:
+        labels = [self.strong(caution.label)]
+        if caution.applies:
+            mark = self.strong(WORDS.applies())
             mark.setProperty("role", "badge")
             mark.setObjectName("appliesToYou")
             labels.append(mark)
-        labels.append(catalog_label(caution.note.get(self.language), role="body"))
-        return self.card(labels, strong=applies)
+        labels.append(catalog_label(caution.note, role="body"))
+        return self.card(labels, strong=caution.applies)

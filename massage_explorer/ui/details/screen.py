@@ -22,9 +22,9 @@ from massage_explorer.core.catalog import Catalog, Technique
 from massage_explorer.ui.common.widgets import (
     big_button,
     enable_kinetic_scrolling,
-    guidance_lines,
     plain_label,
 )
+from massage_explorer.ui.common.words import guidance_lines
 from massage_explorer.ui.details.content import ContentBuilder
 from massage_explorer.ui.session import MAX_COMPARE, SessionState
 
@@ -171,7 +171,7 @@ class DetailView(QWidget):
     @Slot()
     def _rebuild(self) -> None:
         technique = self._technique()
-        if technique is None:
+        if technique is None or self.catalog is None:
             body: QWidget = plain_label(self.tr("This technique is no longer in the list."), role="body")
         else:
             builder = ContentBuilder(

@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QGridLayout, QHBoxLayout, QWidget
 
 from massage_explorer.core.catalog import BenefitClaim, Evidence, Text
-from massage_explorer.ui.common import wording
+from massage_explorer.core.present import Words
 from massage_explorer.ui.common.widgets import MIN_TARGET, plain_label
 from massage_explorer.ui.editor.field_widgets import TextEditor, route_undo_keys, text_area
 from massage_explorer.ui.editor.sublists import ItemList, fill_terms, term_combo
@@ -21,6 +21,8 @@ GRADE_WORDS = {
     Evidence.VERY_LOW: "Very low",
     Evidence.UNTESTED: "Untested",
 }
+
+_WORDS = Words()  # the staff editor is in English
 
 
 def _tr(text: str) -> str:
@@ -89,7 +91,7 @@ class ClaimList(ItemList):
         assert self.catalog is not None
         term = self.catalog.benefit(item.benefit)
         label = term.label.default if term else item.benefit
-        return f"{label}: {wording.evidence_label(item.evidence)}"
+        return f"{label}: {_WORDS.evidence(item.evidence)}"
 
     def new_item(self) -> BenefitClaim | None:
         assert self.catalog is not None

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from massage_explorer.core import editing
 from massage_explorer.core.catalog import MAX_MINUTES, MIN_MINUTES, Catalog, Pressure, Range, Technique, Text
-from massage_explorer.ui.common import wording
+from massage_explorer.core.present import Words
 from massage_explorer.ui.common.widgets import MIN_TARGET, big_button, plain_label
 from massage_explorer.ui.editor import dialogs
 from massage_explorer.ui.editor.claims import ClaimList
@@ -43,6 +43,8 @@ TEXT_FIELDS = (
     ("after_session", "What to expect after a session", True, False),
 )
 
+_WORDS = Words()  # the staff editor is in English
+
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("editor", text)
@@ -62,7 +64,7 @@ class RangePicker(QWidget):
             self.low, self.high = QComboBox(self), QComboBox(self)
             for combo in (self.low, self.high):
                 for level in Pressure:
-                    combo.addItem(wording.pressure_word(level), level.value)
+                    combo.addItem(_WORDS.pressure_word(level), level.value)
                 combo.activated.connect(self._emit)
         else:
             self.low, self.high = QSpinBox(self), QSpinBox(self)

@@ -11,10 +11,10 @@ from massage_explorer.ui.common.widgets import (
     Texts,
     big_button,
     catalog_label,
-    guidance_lines,
     language_switch,
     plain_label,
 )
+from massage_explorer.ui.common.words import guidance_lines, presenter
 
 ROTATE_MS = 8000
 
@@ -33,7 +33,8 @@ class WelcomeScreen(QFrame):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.texts = Texts()
         self.texts(self.setAccessibleName, lambda: self.tr("Welcome. Touch anywhere to start."))
-        self._highlights: list[tuple[str, str]] = []
+        self._catalog: Catalog | None = None
+        self._language = ""
         self._index = 0
         # The only timer on this screen: it changes the highlight, nothing else.
         self._rotate = QTimer(self)
@@ -100,13 +101,16 @@ class WelcomeScreen(QFrame):
             self.texts.refresh()
 
     def set_catalog(self, catalog: Catalog, language: str) -> None:
-        self._highlights = [(t.name.get(language), t.summary.get(language)) for t in catalog.techniques]
+        self._catalog, self._language = catalog, language
         self._index = 0
         self._show_highlight()
 
+    def _count(self) -> int:
+        return len(self._catalog) if self._catalog is not None else 0
+
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if len(self._highlights) > 1:
+        if self._count() > 1:
             self._rotate.start()
 
     def hideEvent(self, event: QHideEvent) -> None:
@@ -119,18 +123,20 @@ class WelcomeScreen(QFrame):
 
     @Slot()
     def _next_highlight(self) -> None:
-        self._index = (self._index + 1) % max(len(self._highlights), 1)
+        self._index = (self._index + 1) % max(self._count(), 1)
         self._show_highlight()
 
     def _show_highlight(self) -> None:
-        self.example.setVisible(bool(self._highlights))
-        if not self._highlights:
+        catalog = self._catalog
+        self.example.setVisible(self._count() > 0)
+        if catalog is None or not self._count():
             self.highlight_name.clear()
             self.highlight_text.clear()
             return
-        name, summary = self._highlights[self._index]
-        self.highlight_name.setText(name)
-        self.highlight_text.setText(summary)
+        # Only the technique on show is read out: a catalog may hold thousands.
+        shown = presenter(catalog, self._language).technique(catalog.techniques[self._index])
+        self.highlight_name.setText(shown.name)
+        self.highlight_text.setText(shown.summary)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         self.startRequested.emit()

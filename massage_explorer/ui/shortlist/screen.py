@@ -8,7 +8,8 @@ from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from massage_explorer.ui.cards.model import CARD_ROLE, ID_ROLE, TechniqueListModel
 from massage_explorer.ui.cards.view import CardListView
-from massage_explorer.ui.common.widgets import Texts, big_button, guidance_lines, plain_label
+from massage_explorer.ui.common.widgets import Texts, big_button, plain_label
+from massage_explorer.ui.common.words import guidance_lines
 from massage_explorer.ui.session import MAX_COMPARE, SessionState
 from massage_explorer.ui.takeaway.panel import TakeawayPage, TakeawayPanel
 

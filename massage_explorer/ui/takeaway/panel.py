@@ -17,20 +17,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from massage_explorer.core.handout import Handout, build_handout
+from massage_explorer.core.qr_payload import QrPayload, qr_text, shortened_notice
 from massage_explorer.core.settings import KioskConfig
 from massage_explorer.ui.cards.model import TechniqueListModel
 from massage_explorer.ui.common.widgets import Texts, big_button, enable_kinetic_scrolling, plain_label
+from massage_explorer.ui.common.words import WORDS
 from massage_explorer.ui.session import SessionState
-from massage_explorer.ui.takeaway.handout import (
-    Handout,
-    QrPayload,
-    build_handout,
-    qr_pixmap,
-    qr_text,
-    shortened_notice,
-)
 from massage_explorer.ui.takeaway.pdf import paint_handout, pdf_destination, write_pdf
 from massage_explorer.ui.takeaway.printing import print_handout
+from massage_explorer.ui.takeaway.qr_code import qr_pixmap
 
 log = logging.getLogger(__name__)
 MARGIN_PX = 8  # the code's own quiet zone is the rest of its margin
@@ -159,7 +155,7 @@ class TakeawayPanel(QFrame):
         """Rebuild the handout and its QR code from the shortlist as it is now."""
         self._stale = False
         catalog = self._techniques.catalog
-        self.handout = build_handout(catalog, self._state.shortlist, self._state.language)
+        self.handout = build_handout(catalog, self._state.shortlist, self._state.language, WORDS)
         if not self.handout.techniques:
             self.qr.clear()
             self.qr_payload = None
@@ -171,7 +167,7 @@ class TakeawayPanel(QFrame):
         self.qr_payload_text = self.qr_payload.text
         self._module_px = 0
         self._show_code()
-        self.shortened.setText(shortened_notice(paper))
+        self.shortened.setText(shortened_notice(WORDS, paper))
         self.shortened.setVisible(self.qr_payload.shortened)
 
     def _show_code(self) -> None:

@@ -41,15 +41,9 @@ from PySide6.QtGui import (
     QTextFormat,
 )
 
+from massage_explorer.core.handout import Handout, HandoutTechnique
+from massage_explorer.core.qr_payload import Detail, QrPayload, qr_matrix, qr_text
 from massage_explorer.core.settings import KioskConfig
-from massage_explorer.ui.takeaway.handout import (
-    Detail,
-    Handout,
-    HandoutTechnique,
-    QrPayload,
-    qr_matrix,
-    qr_text,
-)
 
 log = logging.getLogger(__name__)
 

@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication, QMarginsF
 from PySide6.QtGui import QPageLayout
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
-from massage_explorer.ui.takeaway.handout import Handout
+from massage_explorer.core.handout import Handout
 from massage_explorer.ui.takeaway.pdf import MARGIN_MM, paint_handout
 
 log = logging.getLogger(__name__)
