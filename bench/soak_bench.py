@@ -68,7 +68,7 @@ def one_session(app: QApplication, kiosk: KioskWindow, ids: list[str], n: int) -
     app.processEvents()
     kiosk.idle.idle.emit()  # nobody touched it for the idle time
     for _ in range(kiosk.countdown.total):
-        kiosk.countdown._on_tick()
+        kiosk.countdown.tick()
     settle(app)
 
 

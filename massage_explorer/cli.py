@@ -122,7 +122,9 @@ def _run(data: Path | None, *, kiosk: bool, config_path: Path, language: str | N
         # A child process reads and checks the catalog; meanwhile this one loads Qt and the
         # screens (see massage_explorer.core.preload). Without a child, a bad catalog is reported
         # before Qt is loaded at all.
-        importlib.import_module("massage_explorer.ui.kiosk.window" if config else "massage_explorer.ui.shell")
+        importlib.import_module(
+            "massage_explorer.ui.kiosk.window" if config else "massage_explorer.ui.launch"
+        )
     result = _read(pending)
     if result is None:
         return EXIT_USAGE
@@ -144,7 +146,7 @@ def _run(data: Path | None, *, kiosk: bool, config_path: Path, language: str | N
         assert result.catalog is not None
         kiosk_status: int = run_kiosk(result.catalog, config, catalog_path=path, refused=refused)
         return kiosk_status
-    from massage_explorer.ui.shell import run_app
+    from massage_explorer.ui.launch import run_app
 
     assert result.catalog is not None
     status: int = run_app(result.catalog, catalog_path=path, language=language)

@@ -8,7 +8,23 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtGui import QPageSize
+from PySide6.QtWidgets import QApplication
+
 from massage_explorer.core.catalog import Catalog, Pressure
+from massage_explorer.core.handout import build_handout
+from massage_explorer.core.paths import bundled_catalog_path
+from massage_explorer.core.settings import KioskConfig, hash_pin
+from massage_explorer.core.storage import load_catalog
+from massage_explorer.ui.common.i18n import install_language
+from massage_explorer.ui.common.theme import apply_theme
+from massage_explorer.ui.common.words import WORDS
+from massage_explorer.ui.compare.screen import CompareView
+from massage_explorer.ui.kiosk.window import KioskWindow
+from massage_explorer.ui.session import SessionState
+from massage_explorer.ui.shell import MainWindow
+from massage_explorer.ui.shortlist.screen import ShortlistScreen
+from massage_explorer.ui.takeaway.pdf import write_pdf
 
 SIZE = (1920, 1080)
 
@@ -16,11 +32,6 @@ SIZE = (1920, 1080)
 def render_all(catalog: Catalog, outdir: Path, *, language: str = "", prefix: str = "") -> list[Path]:
     """Drive a MainWindow through every screen and save one PNG per screen; returns the paths."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtWidgets import QApplication
-
-    from massage_explorer.ui.common.theme import apply_theme
-    from massage_explorer.ui.session import SessionState
-    from massage_explorer.ui.shell import MainWindow
 
     app = QApplication.instance()
     if not isinstance(app, QApplication):
@@ -78,11 +89,6 @@ def render_all(catalog: Catalog, outdir: Path, *, language: str = "", prefix: st
 
 def _handout(catalog: Catalog, ids: list[str], language: str, path: Path) -> Path:
     """The printed take-away of a four-technique shortlist, as the kiosk's printer gets it."""
-    from PySide6.QtGui import QPageSize
-
-    from massage_explorer.core.handout import build_handout
-    from massage_explorer.ui.common.words import WORDS
-    from massage_explorer.ui.takeaway.pdf import write_pdf
 
     write_pdf(build_handout(catalog, ids, language, WORDS), path, QPageSize(QPageSize.PageSizeId.A4))
     return path
@@ -90,10 +96,6 @@ def _handout(catalog: Catalog, ids: list[str], language: str, path: Path) -> Pat
 
 def render_kiosk(catalog: Catalog, outdir: Path) -> list[Path]:
     """The kiosk's own screens: welcome, the idle countdown and the staff PIN pad."""
-    from PySide6.QtWidgets import QApplication
-
-    from massage_explorer.core.settings import KioskConfig, hash_pin
-    from massage_explorer.ui.kiosk.window import KioskWindow
 
     app = QApplication.instance()
     assert isinstance(app, QApplication)
@@ -117,25 +119,29 @@ def render_kiosk(catalog: Catalog, outdir: Path) -> list[Path]:
     for technique in catalog.techniques[:2]:
         session.state.toggle_shortlist(technique.id)
     session.show_shortlist()
-    session.shortlist_screen().show_takeaway()
+    session.show_shortlist()
+    shortlist = session.get_screen("shortlist")
+    assert isinstance(shortlist, ShortlistScreen)
+    shortlist.show_takeaway()
     shot("shortlist-qr.png")
     session.show_browse()
     kiosk.idle.idle.emit()
     for _ in range(7):
-        kiosk.countdown._on_tick()
+        kiosk.countdown.tick()
     shot("countdown.png")
     kiosk.countdown.stay()
     kiosk.open_pinpad()
     for digit in "739":
         kiosk.pinpad.digit_buttons[digit].click()
     shot("pinpad.png")
-    kiosk.staff_quit_for_tests()
+    kiosk.staff_quit()
     return saved
 
 
-def _differences_only(window: object) -> None:
+def _differences_only(window: MainWindow) -> None:
     """Tick the compare screen's 'differences only' switch (by the widget, in any language)."""
-    view = window._compare_view()  # type: ignore[attr-defined]
+    view = window.get_screen("compare")
+    assert isinstance(view, CompareView)
     if not view.differences_button.isChecked():
         view.differences_button.click()
 
@@ -145,8 +151,6 @@ def main(argv: list[str] | None = None) -> int:
     if len(args) != 1:
         print("usage: python -m massage_explorer.tools.screenshots OUTDIR", file=sys.stderr)
         return 2
-    from massage_explorer.core.paths import bundled_catalog_path
-    from massage_explorer.core.storage import load_catalog
 
     result = load_catalog(bundled_catalog_path())
     if result.catalog is None:
@@ -156,10 +160,6 @@ def main(argv: list[str] | None = None) -> int:
     outdir = Path(args[0])
     shots = [*render_all(result.catalog, outdir), *render_kiosk(result.catalog, outdir)]
     if "es" in result.catalog.languages:
-        from PySide6.QtWidgets import QApplication
-
-        from massage_explorer.ui.common.i18n import install_language
-
         app = QApplication.instance()
         assert isinstance(app, QApplication)
         install_language(app, "es")

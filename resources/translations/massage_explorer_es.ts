@@ -4,46 +4,6 @@
 <context>
     <name>BrowseScreen</name>
     <message>
-        <source>Search by name or word</source>
-        <translation>Buscar por nombre o palabra</translation>
-    </message>
-    <message>
-        <source>Search</source>
-        <translation>Buscar</translation>
-    </message>
-    <message>
-        <source>Type a word to find techniques by name, description or benefit.</source>
-        <translation>Escriba una palabra para buscar técnicas por nombre, descripción o beneficio.</translation>
-    </message>
-    <message>
-        <source>My condition</source>
-        <translation>Mi condición de salud</translation>
-    </message>
-    <message>
-        <source>Choose any. Techniques reported to help with at least one of them are shown.</source>
-        <translation>Elija las que quiera. Se muestran las técnicas que, según se informa, ayudan con al menos una.</translation>
-    </message>
-    <message>
-        <source>Choose any. Techniques that can use at least one of them are shown.</source>
-        <translation>Elija las que quiera. Se muestran las técnicas que pueden usar al menos una.</translation>
-    </message>
-    <message>
-        <source>Techniques often chosen for it come first, and its cautions are marked.</source>
-        <translation>Primero aparecen las técnicas que se eligen a menudo para esa condición, y se marcan sus precauciones.</translation>
-    </message>
-    <message>
-        <source>What matters to me</source>
-        <translation>Lo que me importa</translation>
-    </message>
-    <message>
-        <source>Choose one. Tap it again to clear it.</source>
-        <translation>Elija una. Tóquela otra vez para quitarla.</translation>
-    </message>
-    <message>
-        <source>Pressure I prefer</source>
-        <translation>La presión que prefiero</translation>
-    </message>
-    <message>
         <source>Clear filters</source>
         <translation>Borrar filtros</translation>
     </message>
@@ -62,10 +22,6 @@
     <message>
         <source>No techniques found</source>
         <translation>No se encontraron técnicas</translation>
-    </message>
-    <message>
-        <source>Show techniques that can use {p} pressure</source>
-        <translation>Mostrar las técnicas que pueden usar esta presión: {p}</translation>
     </message>
     <message>
         <source>1 technique</source>
@@ -550,6 +506,53 @@
     </message>
 </context>
 <context>
+    <name>FilterPanel</name>
+    <message>
+        <source>Search by name or word</source>
+        <translation>Buscar por nombre o palabra</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Buscar</translation>
+    </message>
+    <message>
+        <source>Type a word to find techniques by name, description or benefit.</source>
+        <translation>Escriba una palabra para buscar técnicas por nombre, descripción o beneficio.</translation>
+    </message>
+    <message>
+        <source>My condition</source>
+        <translation>Mi condición de salud</translation>
+    </message>
+    <message>
+        <source>Choose one. Tap it again to clear it.</source>
+        <translation>Elija una. Tóquela otra vez para quitarla.</translation>
+    </message>
+    <message>
+        <source>What matters to me</source>
+        <translation>Lo que me importa</translation>
+    </message>
+    <message>
+        <source>Choose any. Techniques reported to help with at least one of them are shown.</source>
+        <translation>Elija las que quiera. Se muestran las técnicas que, según se informa, ayudan con al menos una.</translation>
+    </message>
+    <message>
+        <source>Pressure I prefer</source>
+        <translation>La presión que prefiero</translation>
+    </message>
+    <message>
+        <source>Choose any. Techniques that can use at least one of them are shown.</source>
+        <translation>Elija las que quiera. Se muestran las técnicas que pueden usar al menos una.</translation>
+    </message>
+    <message>
+        <source>Techniques often chosen for it come first, and its cautions are marked.</source>
+        <translation>Primero aparecen las técnicas que se eligen a menudo para esa condición, y se marcan sus precauciones.</translation>
+    </message>
+    <message>
+        <source>Show techniques that can use {p} pressure</source>
+        <translation>Mostrar las técnicas que pueden usar esta presión: {p}</translation>
+    </message>
+</context>
+<context>
     <name>GuidancePanel</name>
     <message>
         <source>Advice from the clinic</source>
@@ -588,64 +591,6 @@
     <message>
         <source>Advice from the clinic</source>
         <translation>Consejos de la clínica</translation>
-    </message>
-    <message>
-        <source>Show the techniques side by side.</source>
-        <translation>Mostrar las técnicas lado a lado.</translation>
-    </message>
-    <message>
-        <source>See the techniques you saved.</source>
-        <translation>Ver las técnicas que guardó.</translation>
-    </message>
-    <message>
-        <source>Text size</source>
-        <translation>Tamaño del texto</translation>
-    </message>
-    <message>
-        <source>Text size {n} of {m}</source>
-        <translation>Tamaño del texto {n} de {m}</translation>
-    </message>
-    <message>
-        <source>Make all text this size.</source>
-        <translation>Poner todo el texto de este tamaño.</translation>
-    </message>
-    <message>
-        <source>High contrast</source>
-        <translation>Alto contraste</translation>
-    </message>
-    <message>
-        <source>Switch to white and yellow text on black.</source>
-        <translation>Cambiar a texto blanco y amarillo sobre fondo negro.</translation>
-    </message>
-    <message>
-        <source>Start over</source>
-        <translation>Empezar de nuevo</translation>
-    </message>
-    <message>
-        <source>Forget your choices and begin again from the start.</source>
-        <translation>Borrar sus opciones y volver a empezar desde el inicio.</translation>
-    </message>
-    <message>
-        <source>Shortlist ({n})</source>
-        <translation>Mi lista ({n})</translation>
-    </message>
-    <message numerus="yes">
-        <source>Shortlist, %n saved</source>
-        <translation>
-            <numerusform>Mi lista, %n guardada</numerusform>
-            <numerusform>Mi lista, %n guardadas</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Compare ({n})</source>
-        <translation>Comparar ({n})</translation>
-    </message>
-    <message numerus="yes">
-        <source>Compare, %n chosen</source>
-        <translation>
-            <numerusform>Comparar, %n elegida</numerusform>
-            <numerusform>Comparar, %n elegidas</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -778,10 +723,6 @@
         <translation>Su lista está vacía</translation>
     </message>
     <message>
-        <source>Advice from the clinic</source>
-        <translation>Consejos de la clínica</translation>
-    </message>
-    <message>
         <source>Take this list with you</source>
         <translation>Llévese esta lista</translation>
     </message>
@@ -878,6 +819,71 @@
     <message>
         <source>Saved as {name}.</source>
         <translation>Se guardó como {name}.</translation>
+    </message>
+</context>
+<context>
+    <name>TopBar</name>
+    <message>
+        <source>Massage Explorer</source>
+        <translation>Massage Explorer</translation>
+    </message>
+    <message>
+        <source>High contrast</source>
+        <translation>Alto contraste</translation>
+    </message>
+    <message>
+        <source>Switch to white and yellow text on black.</source>
+        <translation>Cambiar a texto blanco y amarillo sobre fondo negro.</translation>
+    </message>
+    <message>
+        <source>Start over</source>
+        <translation>Empezar de nuevo</translation>
+    </message>
+    <message>
+        <source>Forget your choices and begin again from the start.</source>
+        <translation>Borrar sus opciones y volver a empezar desde el inicio.</translation>
+    </message>
+    <message>
+        <source>Show the techniques side by side.</source>
+        <translation>Mostrar las técnicas lado a lado.</translation>
+    </message>
+    <message>
+        <source>See the techniques you saved.</source>
+        <translation>Ver las técnicas que guardó.</translation>
+    </message>
+    <message>
+        <source>Text size</source>
+        <translation>Tamaño del texto</translation>
+    </message>
+    <message>
+        <source>Make all text this size.</source>
+        <translation>Poner todo el texto de este tamaño.</translation>
+    </message>
+    <message>
+        <source>Text size {n} of {m}</source>
+        <translation>Tamaño del texto {n} de {m}</translation>
+    </message>
+    <message>
+        <source>Shortlist ({n})</source>
+        <translation>Mi lista ({n})</translation>
+    </message>
+    <message numerus="yes">
+        <source>Shortlist, %n saved</source>
+        <translation>
+            <numerusform>Mi lista, %n guardada</numerusform>
+            <numerusform>Mi lista, %n guardadas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Compare ({n})</source>
+        <translation>Comparar ({n})</translation>
+    </message>
+    <message numerus="yes">
+        <source>Compare, %n chosen</source>
+        <translation>
+            <numerusform>Comparar, %n elegida</numerusform>
+            <numerusform>Comparar, %n elegidas</numerusform>
+        </translation>
     </message>
 </context>
 <context>

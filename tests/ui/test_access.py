@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
 
 from massage_explorer.core.paths import bundled_catalog_path
 from massage_explorer.core.storage import load_catalog
+from massage_explorer.ui.common.buttons import MIN_TARGET
 from massage_explorer.ui.common.theme import apply_theme, clear_theme
-from massage_explorer.ui.common.widgets import MIN_TARGET
 from massage_explorer.ui.session import SessionState
 from massage_explorer.ui.shell import MainWindow
 
@@ -122,9 +122,11 @@ def test_at_the_largest_text_the_title_steps_down_a_size_and_back(window):
 
     largest = len(TEXT_STEPS) - 1
     window.state.set_text_step(largest)
-    assert window.title.font().pointSizeF() == pytest.approx(BODY_PT * TEXT_STEPS[largest] * 1.25, abs=0.1)
+    assert window.top_bar.title.font().pointSizeF() == pytest.approx(
+        BODY_PT * TEXT_STEPS[largest] * 1.25, abs=0.1
+    )
     window.state.set_text_step(0)
-    assert window.title.font().pointSizeF() == pytest.approx(BODY_PT * TEXT_STEPS[0] * 1.5, abs=0.1)
+    assert window.top_bar.title.font().pointSizeF() == pytest.approx(BODY_PT * TEXT_STEPS[0] * 1.5, abs=0.1)
 
 
 @pytest.mark.parametrize("high_contrast", [False, True])
@@ -134,7 +136,11 @@ def test_chosen_text_size_contrast_and_language_show_a_tick_not_only_a_fill(wind
     window.state.set_high_contrast(high_contrast)
     window.state.set_language("en")
     qtbot.wait(30)
-    toggles = [*window.size_group.buttons(), window.contrast_button, *window.language_buttons.values()]
+    toggles = [
+        *window.top_bar.size_group.buttons(),
+        window.top_bar.contrast_button,
+        *window.top_bar.language_buttons.values(),
+    ]
     chosen = [b for b in toggles if b.isChecked()]
     assert len(chosen) == 2 + high_contrast  # a text size, a language, and contrast when on
     for button in toggles:

@@ -8,8 +8,8 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QAbstractButton, QApplication
 
 from massage_explorer.core.catalog import Range
+from massage_explorer.ui.common.buttons import MIN_TARGET
 from massage_explorer.ui.common.theme import apply_theme
-from massage_explorer.ui.common.widgets import MIN_TARGET
 from massage_explorer.ui.session import SessionState
 from massage_explorer.ui.shell import MainWindow
 from tests import factories as f
@@ -44,23 +44,23 @@ def test_filter_details_save_shortlist_compare_by_clicks(window, qtbot):
     tap_chip(browse.pressure_chips, "4")  # "Deep"
     assert browse.proxy.rowCount() == 1
     tap(browse.view, card_point(browse.view, "firm-one"))
-    assert window.stack.currentWidget() is window._detail
+    assert window.stack.currentWidget() is window.built("details")
     qtbot.keyClick(window.stack.currentWidget(), Qt.Key.Key_Escape)
     assert window.stack.currentWidget() is browse
     tap(browse.view, toggle_point(browse.view, "firm-one"))
     click(qtbot, browse.clear_button)
     tap(browse.view, toggle_point(browse.view, "gentle"))
-    assert window.shortlist_button.text() == "Shortlist (2)"
-    assert not window.compare_button.isVisible()
+    assert window.top_bar.shortlist_button.text() == "Shortlist (2)"
+    assert not window.top_bar.compare_button.isVisible()
 
-    click(qtbot, window.shortlist_button)
-    shortlist = window.shortlist_screen()
+    click(qtbot, window.top_bar.shortlist_button)
+    shortlist = window.get_screen("shortlist")
     assert window.stack.currentWidget() is shortlist
     assert window.footer.isHidden()  # the page shows the full guidance itself
     click(qtbot, shortlist.compare_button)
-    assert window.stack.currentWidget() is window._compare
+    assert window.stack.currentWidget() is window.built("compare")
     assert state.compare == ["firm-one", "gentle"]
-    assert window.compare_button.isVisible() and window.compare_button.text() == "Compare (2)"
+    assert window.top_bar.compare_button.isVisible() and window.top_bar.compare_button.text() == "Compare (2)"
 
     window.go_back()
     assert window.stack.currentWidget() is shortlist
@@ -82,7 +82,7 @@ def test_keyboard_only(window, qtbot):
     qtbot.keyClick(browse.view, Qt.Key.Key_Space)
     assert state.shortlist == ["middle"]
     qtbot.keyClick(browse.view, Qt.Key.Key_Return)
-    assert window.stack.currentWidget() is window._detail
+    assert window.stack.currentWidget() is window.built("details")
     qtbot.keyClick(window.focusWidget() or window, Qt.Key.Key_Escape)
     assert window.stack.currentWidget() is browse
     # Backspace in the search box edits the text; it is not "back".
@@ -90,12 +90,12 @@ def test_keyboard_only(window, qtbot):
     qtbot.keyClick(browse.search, Qt.Key.Key_Backspace)
     assert browse.search.text() == "middl"
     for _ in range(40):
-        if window.focusWidget() is window.shortlist_button:
+        if window.focusWidget() is window.top_bar.shortlist_button:
             break
         qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Tab)
-    assert window.focusWidget() is window.shortlist_button
-    qtbot.keyClick(window.shortlist_button, Qt.Key.Key_Space)
-    assert window.stack.currentWidget() is window.shortlist_screen()
+    assert window.focusWidget() is window.top_bar.shortlist_button
+    qtbot.keyClick(window.top_bar.shortlist_button, Qt.Key.Key_Space)
+    assert window.stack.currentWidget() is window.get_screen("shortlist")
     qtbot.keyClick(window.focusWidget() or window, Qt.Key.Key_Backspace)
     assert window.stack.currentWidget() is browse
 
@@ -103,11 +103,11 @@ def test_keyboard_only(window, qtbot):
 def test_text_size_and_contrast_follow_the_buttons(window, qtbot, qapp):
     browse = window.browse
     before = browse.view.visualRect(browse.proxy.index(0, 0)).height()
-    click(qtbot, window.size_group.button(2))
+    click(qtbot, window.top_bar.size_group.button(2))
     assert window.state.text_step == 2
     qtbot.waitUntil(lambda: browse.view.visualRect(browse.proxy.index(0, 0)).height() > before)
     assert qapp.font().pointSizeF() == pytest.approx(24.0)
-    click(qtbot, window.contrast_button)
+    click(qtbot, window.top_bar.contrast_button)
     assert window.state.high_contrast
     assert qapp.palette().color(QPalette.ColorRole.Window).name() == "#000000"
     assert not window.browse.view.grab().isNull()
@@ -122,11 +122,11 @@ def test_reloading_the_catalog_keeps_what_still_exists(window):
     assert state.shortlist == ["middle"]
     assert state.condition is None  # the condition left the catalog
     assert window.browse.proxy.rowCount() == 2
-    assert window.browse._condition_heading.isHidden()
+    assert window.browse.panel.condition_heading.isHidden()
 
 
 def test_top_bar_controls_are_named_and_touch_sized(window):
-    bar = window.shortlist_button.parentWidget()
+    bar = window.top_bar.shortlist_button.parentWidget()
     for button in bar.findChildren(QAbstractButton):
         if button.isVisible():
             assert button.accessibleName() and button.accessibleDescription()
@@ -136,7 +136,7 @@ def test_top_bar_controls_are_named_and_touch_sized(window):
 
 
 def test_run_app_shows_the_window(qtbot, monkeypatch, qapp):
-    from massage_explorer.ui import shell as app_module
+    from massage_explorer.ui import launch as app_module
 
     shown = []
     monkeypatch.setattr(QApplication, "exec", lambda self: len(shown) - 1)

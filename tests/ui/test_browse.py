@@ -17,8 +17,8 @@ from massage_explorer.core.catalog import BenefitClaim, Evidence, Range, Term, T
 from massage_explorer.ui.browse.screen import BrowseScreen
 from massage_explorer.ui.cards.delegate import CardDelegate
 from massage_explorer.ui.cards.model import CARD_ROLE, ID_ROLE, TechniqueListModel
+from massage_explorer.ui.common.buttons import MIN_TARGET
 from massage_explorer.ui.common.theme import apply_theme
-from massage_explorer.ui.common.widgets import MIN_TARGET
 from massage_explorer.ui.session import SessionState
 from massage_explorer.ui.shell import MainWindow
 from tests import factories as f
@@ -78,7 +78,7 @@ def test_touch_only_filter_save_and_open(make_browse, qtbot):
 def test_every_view_scrolls_by_flicking(make_browse):
     screen, _ = make_browse()
     assert QScroller.hasScroller(screen.view.viewport())
-    assert QScroller.hasScroller(screen._panel_scroll.viewport())
+    assert QScroller.hasScroller(screen.panel.viewport())
 
 
 def test_empty_result_says_which_filter_to_remove(make_browse, qtbot):
@@ -236,7 +236,7 @@ def test_missing_optional_fields_leave_no_empty_boxes(make_browse):
     texts = [layout.text() for _, layout, _ in geometry.texts]
     assert not any("Reported to help with" in t for t in texts)
     assert geometry.boxes == []
-    assert screen._benefit_heading.isHidden() and screen._condition_heading.isHidden()
+    assert screen.panel.benefit_heading.isHidden() and screen.panel.condition_heading.isHidden()
 
 
 def test_every_control_is_touch_sized_and_named(make_browse):
@@ -357,7 +357,7 @@ def test_only_the_current_card_carries_the_focus_ring_and_only_while_the_list_ha
 def test_a_chip_reached_by_keyboard_is_scrolled_into_view(make_browse, qtbot):
     many = tuple(Term(f"b{i}", Text.plain(f"Benefit number {i}")) for i in range(24))
     screen, _ = make_browse(f.catalog(benefits=many), size=(1200, 600))  # more chips than fit
-    grid, area = screen.benefit_chips, screen._panel_scroll
+    grid, area = screen.benefit_chips, screen.panel
     grid.setFocus(Qt.FocusReason.TabFocusReason)
     qtbot.waitUntil(grid.hasFocus)
     for _ in range(grid.chips.rowCount()):

@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from massage_explorer.ui.browse.chip_grid import ChipGrid, chip_text
 from massage_explorer.ui.browse.chip_model import Chip, ChipModel
+from massage_explorer.ui.common.buttons import MIN_TARGET
 from massage_explorer.ui.common.theme import apply_theme, current_colours
-from massage_explorer.ui.common.widgets import MIN_TARGET
 from tests.ui.helpers import OFFSCREEN_NOISE, chip_point, tap_chip, touch_tap
 
 pytestmark = OFFSCREEN_NOISE

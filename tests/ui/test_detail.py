@@ -346,13 +346,15 @@ def test_a_picture_that_cannot_be_shown_leaves_no_empty_box(view, tmp_path) -> N
 
 
 def test_the_window_gives_details_the_catalogs_folder(qtbot, tmp_path) -> None:
+    from massage_explorer.ui.common.screen import ShellOptions
     from massage_explorer.ui.shell import MainWindow
 
-    window = MainWindow(f.catalog(f.technique("gentle")), SessionState())
+    # As run_app and the kiosk make it: with the catalog file, whose folder holds the pictures.
+    options = ShellOptions(catalog_path=tmp_path / "techniques.yaml")
+    window = MainWindow(f.catalog(f.technique("gentle")), SessionState(), options)
     qtbot.addWidget(window)
-    window.image_folder = tmp_path  # as run_app and the kiosk set it: the catalog file's folder
     window.show_details("gentle")
-    assert window._detail is not None and window._detail.image_folder == tmp_path
+    assert window.built("details") is not None and window.built("details").image_folder == tmp_path
 
 
 def test_citations_are_gathered_at_the_end_under_each_benefit(view) -> None:

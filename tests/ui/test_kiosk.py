@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt
@@ -11,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QStyleOptionViewItem, QToolTip, QWid
 
 from massage_explorer.core.catalog import Range
 from massage_explorer.core.settings import FIRST_LOCK_SECONDS, MAX_TRIES, KioskConfig, hash_pin
-from massage_explorer.ui.common.widgets import MIN_TARGET
+from massage_explorer.ui.common.buttons import MIN_TARGET
 from massage_explorer.ui.kiosk.pinpad import LONG_PRESS_MS
 from massage_explorer.ui.kiosk.window import KioskWindow
 from massage_explorer.ui.shell import MainWindow
@@ -21,7 +22,9 @@ from tests.ui.helpers import card_point, tap, tap_chip, toggle_point, touch_tap
 PIN = "482916"
 
 
-def make_kiosk(qtbot, *, pin: str = PIN, idle: int = 60, countdown: int = 20) -> KioskWindow:
+def make_kiosk(
+    qtbot, *, pin: str = PIN, idle: int = 60, countdown: int = 20, catalog_path: Path | None = None
+) -> KioskWindow:
     catalog = f.catalog(
         f.technique("gentle"),
         f.technique("firm-one", pressure=Range(3, 4)),
@@ -30,7 +33,7 @@ def make_kiosk(qtbot, *, pin: str = PIN, idle: int = 60, countdown: int = 20) ->
     config = KioskConfig(
         idle_seconds=idle, countdown_seconds=countdown, pin_hash=hash_pin(pin) if pin else ""
     )
-    kiosk = KioskWindow(catalog, config)
+    kiosk = KioskWindow(catalog, config, catalog_path=catalog_path)
     qtbot.addWidget(kiosk)
     kiosk.resize(790, 790)  # inside the offscreen screen, so touches reach it
     with qtbot.waitExposed(kiosk):
@@ -42,7 +45,7 @@ def make_kiosk(qtbot, *, pin: str = PIN, idle: int = 60, countdown: int = 20) ->
 def kiosk(qtbot, qapp):
     window = make_kiosk(qtbot)
     yield window
-    window.staff_quit_for_tests()
+    window.staff_quit()
 
 
 def start(kiosk: KioskWindow, qtbot) -> MainWindow:
@@ -108,7 +111,7 @@ def test_no_context_menu_anywhere_not_even_in_the_search_box(kiosk, qtbot):
 
 def test_no_tooltips(kiosk, qtbot):
     session = start(kiosk, qtbot)
-    button = session.shortlist_button
+    button = session.top_bar.shortlist_button
     button.setToolTip("would be hover-only information")
     event = QHelpEvent(QEvent.Type.ToolTip, QPoint(5, 5), button.mapToGlobal(QPoint(5, 5)))
     QApplication.sendEvent(button, event)
@@ -135,7 +138,7 @@ def test_idle_countdown_then_everything_about_the_patient_is_wiped(kiosk, qtbot,
     fill_session(session, qtbot)
     session.show_details("gentle")
     session.show_compare()
-    session._compare_view().differences_button.setChecked(True)
+    session.get_screen("compare").differences_button.setChecked(True)
     session.show_shortlist()
     state = session.state
     assert state.shortlist and state.compare and qapp.palette().window().color().name() == "#000000"
@@ -148,10 +151,10 @@ def test_idle_countdown_then_everything_about_the_patient_is_wiped(kiosk, qtbot,
     assert many != "Starting over in {n} seconds"
     assert kiosk.countdown.seconds_label.text() == many.format(n=20)
     for _ in range(kiosk.countdown.total - 1):
-        kiosk.countdown._on_tick()
+        kiosk.countdown.tick()
     one = QCoreApplication.translate("CountdownOverlay", "Starting over in 1 second")
     assert kiosk.countdown.seconds_label.text() == one
-    kiosk.countdown._on_tick()
+    kiosk.countdown.tick()
     assert not kiosk.countdown.isVisible()
 
     # Back on the welcome screen, with the default look...
@@ -174,11 +177,11 @@ def test_idle_countdown_then_everything_about_the_patient_is_wiped(kiosk, qtbot,
     assert browse.view.verticalScrollBar().value() == 0
     assert not browse.view.currentIndex().isValid()
     assert again.stack.currentWidget() is browse and again._history == []
-    assert again.shortlist_button.text() == "Shortlist (0)"
-    assert not again.compare_button.isVisible()
-    assert not again._compare_view().differences_button.isChecked()
-    assert again.shortlist_screen().model.rowCount() == 0
-    assert again.size_group.checkedId() == 0 and not again.contrast_button.isChecked()
+    assert again.top_bar.shortlist_button.text() == "Shortlist (0)"
+    assert not again.top_bar.compare_button.isVisible()
+    assert not again.get_screen("compare").differences_button.isChecked()
+    assert again.get_screen("shortlist").model.rowCount() == 0
+    assert again.top_bar.size_group.checkedId() == 0 and not again.top_bar.contrast_button.isChecked()
 
 
 def test_many_sessions_leave_no_widgets_behind(kiosk, qtbot):
@@ -225,18 +228,18 @@ def test_real_timers_reset_an_abandoned_session(qtbot, qapp):
     qtbot.waitUntil(lambda: kiosk.countdown.isVisible(), timeout=3000)
     qtbot.waitUntil(lambda: not kiosk.in_session, timeout=3000)
     assert kiosk.stack.currentWidget() is kiosk.welcome and session.state.shortlist == []
-    kiosk.staff_quit_for_tests()
+    kiosk.staff_quit()
 
 
 def test_start_over_asks_first_then_forgets_everything(kiosk, qtbot):
     session = start(kiosk, qtbot)
     fill_session(session, qtbot)
-    qtbot.mouseClick(session.start_over_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(session.top_bar.start_over_button, Qt.MouseButton.LeftButton)
     confirm = session._confirm
     assert confirm.isVisible() and kiosk.in_session  # one mis-tap does not wipe the list
     qtbot.mouseClick(confirm.no_button, Qt.MouseButton.LeftButton)
     assert not confirm.isVisible() and session.state.shortlist == ["gentle", "middle"]
-    qtbot.mouseClick(session.start_over_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(session.top_bar.start_over_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(confirm.yes_button, Qt.MouseButton.LeftButton)
     assert not kiosk.in_session and session.state.shortlist == [] and session.browse.search.text() == ""
     assert kiosk.stack.currentWidget() is kiosk.welcome
@@ -258,7 +261,7 @@ def long_press(qtbot, widget: QWidget) -> None:
 
 def test_a_short_tap_on_the_title_does_nothing_for_a_patient(kiosk, qtbot):
     session = start(kiosk, qtbot)
-    qtbot.mouseClick(session.title, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(session.top_bar.title, Qt.MouseButton.LeftButton)
     qtbot.wait(LONG_PRESS_MS + 200)
     assert not kiosk.pinpad.isVisible()
 
@@ -271,7 +274,7 @@ def enter(qtbot, kiosk: KioskWindow, pin: str) -> None:
 
 def test_long_press_opens_the_pin_pad_and_the_right_pin_lets_staff_quit(kiosk, qtbot):
     session = start(kiosk, qtbot)
-    long_press(qtbot, session.title)
+    long_press(qtbot, session.top_bar.title)
     pad = kiosk.pinpad
     assert pad.isVisible()
     enter(qtbot, kiosk, "000000")
@@ -301,7 +304,7 @@ def test_without_a_pin_the_pad_explains_and_nothing_unlocks(qtbot, qapp):
         assert kiosk.pinpad.pages.currentIndex() == 0
     qtbot.mouseClick(kiosk.pinpad.cancel_button, Qt.MouseButton.LeftButton)
     assert not kiosk.pinpad.isVisible() and kiosk.isVisible()
-    kiosk.staff_quit_for_tests()
+    kiosk.staff_quit()
 
 
 def test_nothing_about_a_patient_is_written_to_disk(qtbot, qapp, tmp_path, monkeypatch):
@@ -314,7 +317,7 @@ def test_nothing_about_a_patient_is_written_to_disk(qtbot, qapp, tmp_path, monke
     kiosk.idle.idle.emit()
     kiosk.countdown.stay()
     kiosk.end_session()
-    kiosk.staff_quit_for_tests()
+    kiosk.staff_quit()
     assert list(tmp_path.rglob("*")) == []
 
 
@@ -334,14 +337,14 @@ def test_nothing_in_the_app_can_open_a_link_or_another_program():
 def test_an_open_staff_panel_closes_when_left_alone_and_the_session_is_still_wiped(kiosk, qtbot):
     session = start(kiosk, qtbot)
     session.state.toggle_shortlist("gentle")
-    long_press(qtbot, session.title)
+    long_press(qtbot, session.top_bar.title)
     enter(qtbot, kiosk, PIN)
     assert kiosk.pinpad.pages.currentIndex() == 1  # staff walked away from an unlocked panel
     kiosk.idle.idle.emit()
     assert not kiosk.pinpad.isVisible()
     assert kiosk.countdown.counting
     for _ in range(kiosk.countdown.total):
-        kiosk.countdown._on_tick()
+        kiosk.countdown.tick()
     assert session.state.shortlist == [] and not kiosk.in_session
     long_press(qtbot, kiosk.welcome.title)
     assert kiosk.pinpad.pages.currentIndex() == 0  # locked again: the PIN is asked anew
@@ -367,17 +370,17 @@ def test_the_release_ending_a_long_press_does_not_start_a_session_under_the_pad(
 
 def test_start_over_with_nothing_chosen_needs_no_question(kiosk, qtbot):
     session = start(kiosk, qtbot)
-    qtbot.mouseClick(session.start_over_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(session.top_bar.start_over_button, Qt.MouseButton.LeftButton)
     assert not kiosk.in_session and session._confirm is None
 
 
-def test_staff_open_the_editor_from_the_pin_pad(kiosk, qtbot, tmp_path):
+def test_staff_open_the_editor_from_the_pin_pad(qtbot, tmp_path):
     from massage_explorer.core.schema.dump import dump_catalog
     from massage_explorer.ui.editor import EditorWindow
 
     path = tmp_path / "techniques.yaml"
+    kiosk = make_kiosk(qtbot, catalog_path=path)
     path.write_text(dump_catalog(kiosk.catalog), encoding="utf-8")
-    kiosk.setWindowFilePath(str(path))
     long_press(qtbot, kiosk.welcome.title)
     enter(qtbot, kiosk, PIN)
     qtbot.mouseClick(kiosk.pinpad.edit_button, Qt.MouseButton.LeftButton)
@@ -385,17 +388,19 @@ def test_staff_open_the_editor_from_the_pin_pad(kiosk, qtbot, tmp_path):
     assert not kiosk.pinpad.isVisible()
     kiosk.editor.close()
     assert kiosk.editor is None
+    kiosk.staff_quit()
 
 
-def test_the_bundled_catalog_is_not_edited_in_place(kiosk, qtbot):
+def test_the_bundled_catalog_is_not_edited_in_place(qtbot):
     from massage_explorer.core.paths import bundled_catalog_path
 
-    kiosk.setWindowFilePath(str(bundled_catalog_path()))
+    kiosk = make_kiosk(qtbot, catalog_path=bundled_catalog_path())
     long_press(qtbot, kiosk.welcome.title)
     enter(qtbot, kiosk, PIN)
     qtbot.mouseClick(kiosk.pinpad.edit_button, Qt.MouseButton.LeftButton)
     assert kiosk.editor is None
     assert "set 'catalog' in the kiosk settings" in kiosk.pinpad.problems_label.text()
+    kiosk.staff_quit()
 
 
 def test_each_patient_sees_whole_cards_not_the_stand_ins_of_a_list_built_out_of_sight(kiosk, qtbot):

@@ -10,14 +10,9 @@ from hypothesis import strategies as st
 from PySide6.QtCore import Qt
 
 from massage_explorer.core.catalog import BenefitClaim, Caution, Evidence, Range, Technique, Text
-from massage_explorer.ui.cards.model import (
-    CARD_ROLE,
-    ID_ROLE,
-    Filters,
-    TechniqueFilterProxy,
-    TechniqueListModel,
-    fold,
-)
+from massage_explorer.core.filters import Filters, fold
+from massage_explorer.ui.browse.filter_proxy import TechniqueFilterProxy
+from massage_explorer.ui.cards.model import CARD_ROLE, ID_ROLE, TechniqueListModel
 from massage_explorer.ui.session import SessionState
 from massage_explorer.ui.shortlist.screen import ShortlistModel
 from tests import factories as f

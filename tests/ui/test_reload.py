@@ -67,12 +67,14 @@ def test_an_invalid_update_is_refused_once_and_the_old_catalog_stays(qtbot, cata
 @pytest.fixture
 def kiosk(qtbot, qapp, catalog_file):
     font = qapp.font()
-    window = KioskWindow(load_catalog(catalog_file).catalog, KioskConfig(pin_hash=hash_pin(PIN)))
+    window = KioskWindow(
+        load_catalog(catalog_file).catalog, KioskConfig(pin_hash=hash_pin(PIN)), catalog_path=catalog_file
+    )
     qtbot.addWidget(window)
     window.resize(790, 790)
     window.show()
     yield window
-    window.staff_quit_for_tests()
+    window.staff_quit()
     clear_theme(qapp)
     qapp.setFont(font)
 
@@ -80,7 +82,7 @@ def kiosk(qtbot, qapp, catalog_file):
 def test_the_kiosk_follows_a_save_and_keeps_shortlisted_techniques_that_still_exist(
     qtbot, kiosk, catalog_file
 ):
-    watcher = kiosk.watch(catalog_file)
+    watcher = kiosk.watch()
     kiosk.start_session()
     state = kiosk.session.state
     state.toggle_shortlist("gentle")
@@ -95,7 +97,7 @@ def test_the_kiosk_follows_a_save_and_keeps_shortlisted_techniques_that_still_ex
 
 
 def test_a_broken_save_leaves_patients_undisturbed_and_tells_staff(qtbot, kiosk, catalog_file):
-    watcher = kiosk.watch(catalog_file)
+    watcher = kiosk.watch()
     kiosk.start_session()
     before = kiosk.catalog
     with qtbot.waitSignal(watcher.rejected, timeout=2000):

@@ -106,7 +106,7 @@ def test_every_patient_screen_is_in_spanish(qtbot, qapp, spanish, catalog):
         "details": lambda: window.show_details(ids[0]),
         "compare": window.show_compare,
         "shortlist": window.show_shortlist,
-        "take-away": lambda: (window.show_shortlist(), window.shortlist_screen().show_takeaway()),
+        "take-away": lambda: (window.show_shortlist(), window.get_screen("shortlist").show_takeaway()),
     }
     problems = []
     for name, show in screens.items():
@@ -162,9 +162,9 @@ def test_a_kiosk_set_to_spanish_greets_and_asks_in_spanish(qtbot, qapp, spanish,
     kiosk.idle.idle.emit()
     assert kiosk.countdown.question.text() == "¿Sigue ahí?"
     for _ in range(kiosk.countdown.total):
-        kiosk.countdown._on_tick()
+        kiosk.countdown.tick()
     assert kiosk.session.state.language == "es"  # the reset returns to the kiosk's own language
-    kiosk.staff_quit_for_tests()
+    kiosk.staff_quit()
 
 
 def english_left(window, english: set[str]) -> list[str]:
@@ -191,10 +191,10 @@ def test_switching_language_live_keeps_the_patients_place(qtbot, qapp, catalog):
     window.show_compare()
     english = english_sources()
     try:
-        qtbot.mouseClick(window.language_buttons["es"], Qt.MouseButton.LeftButton)
-        assert state.language == "es" and window.language_buttons["es"].isChecked()
+        qtbot.mouseClick(window.top_bar.language_buttons["es"], Qt.MouseButton.LeftButton)
+        assert state.language == "es" and window.top_bar.language_buttons["es"].isChecked()
         # The patient's place, list and comparison are untouched...
-        assert window.stack.currentWidget() is window._compare
+        assert window.stack.currentWidget() is window.built("compare")
         assert state.shortlist == ids[:2] and state.compare == ids[:2]
         assert window.browse.search.text() == "masaje"
         # ...and every screen now speaks Spanish.
@@ -203,9 +203,9 @@ def test_switching_language_live_keeps_the_patients_place(qtbot, qapp, catalog):
             show()
             qtbot.wait(20)
             assert english_left(window, english) == []
-        assert window.shortlist_button.text() == "Mi lista (2)"
-        qtbot.mouseClick(window.language_buttons["en"], Qt.MouseButton.LeftButton)
-        assert window.shortlist_button.text() == "Shortlist (2)"
+        assert window.top_bar.shortlist_button.text() == "Mi lista (2)"
+        qtbot.mouseClick(window.top_bar.language_buttons["en"], Qt.MouseButton.LeftButton)
+        assert window.top_bar.shortlist_button.text() == "Shortlist (2)"
         assert window.browse.clear_button.text() == "Clear filters"
     finally:
         install_language(qapp, "en")
@@ -227,13 +227,13 @@ def test_the_welcome_screen_offers_spanish_and_the_reset_returns_to_the_default(
         assert kiosk.welcome.start_button.text() == "Toque para empezar"
         assert kiosk.welcome.highlight_name.text() == catalog.techniques[0].name.get("es")
         kiosk.start_session()
-        assert kiosk.session.shortlist_button.text() == "Mi lista (0)"
+        assert kiosk.session.top_bar.shortlist_button.text() == "Mi lista (0)"
         kiosk.end_session()
         assert kiosk.state.language == "en"
         assert kiosk.welcome.start_button.text() == "Touch to start"
         assert kiosk.welcome.language_buttons["en"].isChecked()
     finally:
-        kiosk.staff_quit_for_tests()
+        kiosk.staff_quit()
         install_language(qapp, "en")
 
 
@@ -251,7 +251,9 @@ def test_a_missing_translation_falls_back_per_field_never_an_empty_box(qtbot, qa
     window.show()
     window.show_details("gentle")
     qtbot.wait(20)
-    shown = [label.text() for label in window._detail.findChildren(QLabel) if label.isVisibleTo(window)]
+    shown = [
+        label.text() for label in window.built("details").findChildren(QLabel) if label.isVisibleTo(window)
+    ]
     assert "Movimientos lentos." in shown  # translated field in Spanish
     assert "Only in English." in shown  # untranslated field falls back to English, not empty
     checked = [text for text in shown if "2025" in text]

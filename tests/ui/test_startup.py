@@ -12,7 +12,7 @@ import sys
 
 from PySide6.QtWidgets import QListView, QScrollArea, QScroller, QTableView, QWidget
 
-from massage_explorer.ui.common.widgets import enable_kinetic_scrolling, viewport_of
+from massage_explorer.ui.common.scrolling import enable_kinetic_scrolling, viewport_of
 
 # What `massage-explorer` has imported when its first window is on screen, and whether Python's
 # cycle collector was paused while the window was built. The probe is added by an import hook

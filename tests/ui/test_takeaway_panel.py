@@ -12,6 +12,7 @@ from massage_explorer.core.paths import bundled_catalog_path
 from massage_explorer.core.qr_payload import MIN_MODULE_PX, QUIET_ZONE
 from massage_explorer.core.settings import KioskConfig
 from massage_explorer.core.storage import load_catalog
+from massage_explorer.ui.common.screen import ShellOptions
 from massage_explorer.ui.common.theme import apply_theme, clear_theme
 from massage_explorer.ui.common.words import guidance_lines
 from massage_explorer.ui.kiosk.window import KioskWindow
@@ -57,7 +58,7 @@ def kiosk_at_takeaway(qtbot, qapp, tmp_path, no_dialogs):
         session.state.toggle_shortlist("gentle")
         session.state.toggle_shortlist("firm-one")
         session.show_shortlist()
-        screen = session.shortlist_screen()
+        screen = session.get_screen("shortlist")
         qtbot.mouseClick(screen.takeaway_button, Qt.MouseButton.LeftButton)
         return kiosk, screen
 
@@ -75,21 +76,21 @@ def test_the_qr_on_screen_decodes_to_the_list_with_the_guidance(kiosk_at_takeawa
     assert HTML_NAME in text  # catalog text stays plain text, characters and all
     assert "Firm One" in text
     assert guidance_lines(full=False)[0] in text
-    kiosk.staff_quit_for_tests()
+    kiosk.staff_quit()
 
 
 def test_the_qr_follows_the_shortlist(kiosk_at_takeaway):
     kiosk, screen = kiosk_at_takeaway()
     kiosk.session.state.remove_from_shortlist("firm-one")
     assert "Firm One" not in decode(screen.takeaway.qr.pixmap().toImage())
-    kiosk.staff_quit_for_tests()
+    kiosk.staff_quit()
 
 
 def test_kiosk_print_without_a_printer_says_so_without_a_dialog(kiosk_at_takeaway, qtbot):
     kiosk, screen = kiosk_at_takeaway(printer="")
     qtbot.mouseClick(screen.takeaway.print_button, Qt.MouseButton.LeftButton)
     assert screen.takeaway.message.text() == unavailable_message()
-    kiosk.staff_quit_for_tests()
+    kiosk.staff_quit()
 
 
 def test_kiosk_saves_pdfs_only_to_its_folder(kiosk_at_takeaway, qtbot, tmp_path):
@@ -101,14 +102,14 @@ def test_kiosk_saves_pdfs_only_to_its_folder(kiosk_at_takeaway, qtbot, tmp_path)
     text = subprocess.run(["pdftotext", str(saved), "-"], capture_output=True, text=True, check=True).stdout
     words = " ".join(text.split())  # the page has two columns: lines wrap anywhere
     assert "Firm One" in words and HTML_NAME in words
-    kiosk.staff_quit_for_tests()
+    kiosk.staff_quit()
 
 
 def test_kiosk_without_a_pdf_folder_offers_no_save_button(kiosk_at_takeaway):
     kiosk, screen = kiosk_at_takeaway()
     assert not screen.takeaway.pdf_button.isVisible()
     assert screen.takeaway.print_button.isVisible()
-    kiosk.staff_quit_for_tests()
+    kiosk.staff_quit()
 
 
 def test_back_and_escape_return_to_the_list_then_a_reset_closes_the_take_away(kiosk_at_takeaway, qtbot):
@@ -121,7 +122,7 @@ def test_back_and_escape_return_to_the_list_then_a_reset_closes_the_take_away(ki
     qtbot.mouseClick(screen.takeaway_button, Qt.MouseButton.LeftButton)
     kiosk.end_session()
     assert not screen.on_takeaway_page() and screen.takeaway.message.text() == ""
-    kiosk.staff_quit_for_tests()
+    kiosk.staff_quit()
 
 
 def test_desktop_save_as_pdf_asks_where(qtbot, qapp, tmp_path, monkeypatch):
@@ -140,7 +141,7 @@ def test_desktop_save_as_pdf_asks_where(qtbot, qapp, tmp_path, monkeypatch):
     window.show()
     state.toggle_shortlist("firm-one")
     window.show_shortlist()
-    screen = window.shortlist_screen()
+    screen = window.get_screen("shortlist")
     screen.show_takeaway()
     qtbot.mouseClick(screen.takeaway.pdf_button, Qt.MouseButton.LeftButton)
     assert asked and target.exists()
@@ -157,9 +158,7 @@ def bundled_takeaway(qtbot, qapp):
         catalog = load_catalog(bundled_catalog_path()).catalog
         apply_theme(qapp, high_contrast=False, scale=TEXT_STEPS[step])
         state = SessionState(catalog.default_language)
-        window = MainWindow(catalog, state)
-        window.takeaway_config = config or KioskConfig()
-        window.kiosk = kiosk
+        window = MainWindow(catalog, state, ShellOptions(kiosk=kiosk, settings=config or KioskConfig()))
         qtbot.addWidget(window)
         window.setFixedSize(1920, 1080)
         with qtbot.waitExposed(window):
@@ -168,7 +167,7 @@ def bundled_takeaway(qtbot, qapp):
         for technique in list(catalog)[:4]:
             state.toggle_shortlist(technique.id)
         window.show_shortlist()
-        screen = window.shortlist_screen()
+        screen = window.get_screen("shortlist")
         qtbot.mouseClick(screen.takeaway_button, Qt.MouseButton.LeftButton)
         qapp.processEvents()
         return window, screen.takeaway

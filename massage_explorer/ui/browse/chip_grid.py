@@ -47,8 +47,10 @@ from PySide6.QtWidgets import (
 )
 
 from massage_explorer.ui.browse.chip_model import KEY_ROLE, AnyIndex, ChipModel
+from massage_explorer.ui.common.buttons import MIN_TARGET
+from massage_explorer.ui.common.labels import wrapped
+from massage_explorer.ui.common.scrolling import viewport_of
 from massage_explorer.ui.common.theme import current_colours
-from massage_explorer.ui.common.widgets import MIN_TARGET, viewport_of, wrapped
 
 COLUMNS = 2  # one when a word would not fit in half the width
 GAP = 10  # px between chips, and around them

@@ -4,37 +4,25 @@ from __future__ import annotations
 
 import itertools
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import (
-    QFrame,
-    QHBoxLayout,
-    QLineEdit,
-    QScrollArea,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
-from massage_explorer.core.catalog import Catalog, Pressure, Term
-from massage_explorer.ui.browse.chip_grid import ChipGrid
-from massage_explorer.ui.browse.chip_model import Chip, ChipModel
-from massage_explorer.ui.cards.model import Filters, TechniqueFilterProxy, TechniqueListModel
+from massage_explorer.core.catalog import Catalog, Pressure
+from massage_explorer.core.filters import Filters
+from massage_explorer.ui.browse.filter_panel import FilterPanel
+from massage_explorer.ui.browse.filter_proxy import TechniqueFilterProxy
+from massage_explorer.ui.cards.model import TechniqueListModel
 from massage_explorer.ui.cards.view import CardListView
-from massage_explorer.ui.common.widgets import (
-    MIN_TARGET,
-    Texts,
-    big_button,
-    enable_kinetic_scrolling,
-    plain_label,
-)
+from massage_explorer.ui.common.buttons import big_button
+from massage_explorer.ui.common.labels import plain_label
+from massage_explorer.ui.common.screen import Screen
+from massage_explorer.ui.common.translatable import Texts
 from massage_explorer.ui.common.words import WORDS
 from massage_explorer.ui.session import SessionState
 
-PANEL_WIDTH = 560
 
-
-class BrowseScreen(QWidget):
+class BrowseScreen(Screen):
     """Every technique as a card, narrowed by benefit, pressure and words; sorted by condition."""
 
     openRequested = Signal(str)
@@ -46,88 +34,31 @@ class BrowseScreen(QWidget):
         self.model = model
         self.proxy = TechniqueFilterProxy(self)
         self.proxy.setSourceModel(model)
-        # The filter chips: model/view, like the cards (the vocabularies grow with the catalog).
-        self.condition_chips = ChipGrid(ChipModel(exclusive=True, parent=self))
-        self.benefit_chips = ChipGrid(ChipModel(parent=self))
-        self.pressure_chips = ChipGrid(ChipModel(parent=self))
-
-        self.search = QLineEdit()
         self.texts = Texts()
-        self.texts(self.search.setPlaceholderText, lambda: self.tr("Search by name or word"))
-        self.texts(self.search.setAccessibleName, lambda: self.tr("Search"))
-        self.texts(
-            self.search.setAccessibleDescription,
-            lambda: self.tr("Type a word to find techniques by name, description or benefit."),
-        )
-        self.search.setClearButtonEnabled(True)
-        self.search.setMinimumHeight(MIN_TARGET + 4)
-        self.search.textChanged.connect(self._apply_filters)
-
-        for grid, name, description in (
-            (
-                self.condition_chips,
-                lambda: self.tr("My condition"),
-                lambda: self.tr("Choose one. Tap it again to clear it."),
-            ),
-            (
-                self.benefit_chips,
-                lambda: self.tr("What matters to me"),
-                lambda: self.tr(
-                    "Choose any. Techniques reported to help with at least one of them are shown."
-                ),
-            ),
-            (
-                self.pressure_chips,
-                lambda: self.tr("Pressure I prefer"),
-                lambda: self.tr("Choose any. Techniques that can use at least one of them are shown."),
-            ),
-        ):
-            self.texts(grid.setAccessibleName, name)
-            self.texts(grid.setAccessibleDescription, description)
-        self.condition_chips.chips.toggled.connect(self._choose_condition)
-        self.benefit_chips.chips.toggled.connect(self._apply_filters)
-        self.pressure_chips.chips.toggled.connect(self._apply_filters)
-
-        panel = QWidget()
-        panel.setObjectName("screen")
-        col = QVBoxLayout(panel)
-        col.setContentsMargins(16, 16, 24, 16)
-        col.setSpacing(12)
-        col.addWidget(self.search)
-        # "My condition" first: it is about safety, and it must be visible without scrolling.
-        self._condition_heading = plain_label("", role="heading")
-        self.texts(self._condition_heading.setText, lambda: self.tr("My condition"))
-        self._condition_hint = plain_label("", role="muted")
-        self.texts(
-            self._condition_hint.setText,
-            lambda: self.tr("Techniques often chosen for it come first, and its cautions are marked."),
-        )
-        col.addWidget(self._condition_heading)
-        col.addWidget(self._condition_hint)
-        col.addWidget(self.condition_chips)
-        self._benefit_heading = plain_label("", role="heading")
-        self.texts(self._benefit_heading.setText, lambda: self.tr("What matters to me"))
-        col.addWidget(self._benefit_heading)
-        col.addWidget(self.benefit_chips)
-        pressure_heading = plain_label("", role="heading")
-        self.texts(pressure_heading.setText, lambda: self.tr("Pressure I prefer"))
-        col.addWidget(pressure_heading)
-        col.addWidget(self.pressure_chips)
-        col.addStretch(1)
-        self._set_pressure_chips()
-
-        scroll = QScrollArea()
-        scroll.setWidget(panel)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        enable_kinetic_scrolling(scroll)
-        self._panel_scroll = scroll
+        self.panel = FilterPanel(state)
+        # The filters, by name, as tests and the screenshot tool reach them.
+        self.search = self.panel.search
+        self.condition_chips = self.panel.condition_chips
+        self.benefit_chips = self.panel.benefit_chips
+        self.pressure_chips = self.panel.pressure_chips
+        self.panel.changed.connect(self._apply_filters)
+        self.panel.conditionToggled.connect(self._choose_condition)
         # Until it is shown the screen has no width of its own: size the panel for a screen that
         # fills the display, as the kiosk's does, so that showing it does not lay it out twice.
-        self._fit_panel(self.screen().availableGeometry().width())
+        self.panel.fit(self.screen().availableGeometry().width())
         state.appearanceChanged.connect(self._fit_panel)
 
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.panel)
+        row.addLayout(self._results(), 1)
+        # Not rowsInserted/rowsRemoved: one filter change emits those once per range of rows.
+        model.modelReset.connect(self._update_status)
+        state.conditionChanged.connect(self._sync_condition)
+        self.set_catalog(model.catalog)
+
+    def _results(self) -> QVBoxLayout:
+        """The count and the filters in words, Clear filters, and the cards (or why there are none)."""
         self.status = plain_label(role="heading")
         self.clear_button = big_button("")
         self.texts.button(self.clear_button, lambda: self.tr("Clear filters"))
@@ -152,54 +83,35 @@ class BrowseScreen(QWidget):
             lambda: self.tr("Tap a card to read more. Tap Save to add it to your shortlist."),
         )
         self.view.openRequested.connect(self.openRequested)
-        self.view.toggleRequested.connect(state.toggle_shortlist)
+        self.view.toggleRequested.connect(self._state.toggle_shortlist)
         self.empty = plain_label(role="empty")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.texts(self.empty.setAccessibleName, lambda: self.tr("No techniques found"))
         self.results = QStackedWidget()
         self.results.addWidget(self.view)
         empty_page = QWidget()
-        empty_col = QVBoxLayout(empty_page)
-        empty_col.addWidget(self.empty)
-        empty_col.addStretch(1)
+        empty_column = QVBoxLayout(empty_page)
+        empty_column.addWidget(self.empty)
+        empty_column.addStretch(1)
         self.results.addWidget(empty_page)
-
-        right = QVBoxLayout()
-        right.setContentsMargins(8, 16, 16, 8)
-        right.addLayout(top)
-        right.addWidget(self.results, 1)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(scroll)
-        row.addLayout(right, 1)
-
-        # Not rowsInserted/rowsRemoved: one filter change emits those once per range of rows.
-        model.modelReset.connect(self._update_status)
-        state.conditionChanged.connect(self._sync_condition)
-        self.set_catalog(model.catalog)
+        column = QVBoxLayout()
+        column.setContentsMargins(8, 16, 16, 8)
+        column.addLayout(top)
+        column.addWidget(self.results, 1)
+        return column
 
     @Slot()
-    def _fit_panel(self, width: int | None = None) -> None:
-        # Larger text gets a wider filter panel, so chip labels wrap less; the cards keep at
-        # least 60% of a narrow screen.
-        wanted = round(PANEL_WIDTH * (1 + (self._state.text_scale - 1) * 0.6))
-        width = self.width() if width is None else width
-        self._panel_scroll.setFixedWidth(min(wanted, max(260, round(width * 0.4))))
+    def _fit_panel(self) -> None:
+        self.panel.fit(self.width())
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit_panel()
 
-    # -- building the chips from the catalog's vocabularies ------------------------------------
+    # -- what the shell asks of every screen ------------------------------------------------------
     def set_catalog(self, catalog: Catalog) -> None:
         """Show the chips of `catalog`; choices whose terms still exist stay chosen."""
-        lang = self._state.language
-        self.benefit_chips.chips.set_chips(_chips(catalog.benefits, lang), self.benefit_chips.chips.chosen())
-        self.condition_chips.chips.set_chips(_chips(catalog.conditions, lang), {self._state.condition or ""})
-        for widget in (self._benefit_heading, self.benefit_chips):
-            widget.setVisible(bool(catalog.benefits))
-        for widget in (self._condition_heading, self._condition_hint, self.condition_chips):
-            widget.setVisible(bool(catalog.conditions))
+        self.panel.set_catalog(catalog)
         if self._state.condition and self._state.condition not in self.condition_chips.chips.chosen():
             self._state.set_condition(None)
         # Tab follows the reading order.
@@ -215,30 +127,21 @@ class BrowseScreen(QWidget):
             QWidget.setTabOrder(first, second)
         self._apply_filters()
 
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.texts.refresh()
-            self._set_pressure_chips()
-            self._update_status()
+    def retranslate(self) -> None:
+        self.texts.refresh()
+        self.panel.retranslate()
+        self._update_status()
 
-    def _pressure_description(self, word: str) -> str:
-        return self.tr("Show techniques that can use {p} pressure").format(p=word)
-
-    def _set_pressure_chips(self) -> None:
-        chips = []
-        for level in Pressure:
-            word = WORDS.pressure_word(level)
-            chips.append(Chip(str(int(level)), word, self._pressure_description(word)))
-        self.pressure_chips.chips.set_chips(chips, self.pressure_chips.chips.chosen())
+    def reset(self) -> None:
+        """As a new patient finds it: no filters, no search, both lists scrolled to the top."""
+        self.clear_filters()
+        self.view.setCurrentIndex(QModelIndex())
+        self.view.scrollToTop()
+        self.panel.reset()
 
     # -- filters ---------------------------------------------------------------------------------
     def filters(self) -> Filters:
-        return Filters(
-            benefits=self.benefit_chips.chips.chosen(),
-            pressures=frozenset(int(level) for level in self.pressure_chips.chips.chosen()),
-            query=self.search.text().strip(),
-        )
+        return self.panel.filters()
 
     @Slot()
     def _apply_filters(self) -> None:
@@ -256,29 +159,14 @@ class BrowseScreen(QWidget):
 
     @Slot()
     def _sync_condition(self) -> None:
-        self.condition_chips.chips.set_chosen({self._state.condition or ""})
+        self.panel.sync_condition()
         self._update_status()
 
     @Slot()
     def clear_filters(self) -> None:
-        self.benefit_chips.chips.set_chosen(())
-        self.pressure_chips.chips.set_chosen(())
-        self.search.blockSignals(True)
-        # setText, not clear(): clear() keeps the undo history, and Ctrl+Z would bring the
-        # previous patient's words back.
-        self.search.setText("")
-        self.search.blockSignals(False)
+        self.panel.clear()
         self._state.set_condition(None)
         self._apply_filters()
-
-    def reset(self) -> None:
-        """As a new patient finds it: no filters, no search, both lists scrolled to the top."""
-        self.clear_filters()
-        self.view.setCurrentIndex(QModelIndex())
-        self.view.scrollToTop()
-        for grid in (self.condition_chips, self.benefit_chips, self.pressure_chips):
-            grid.setCurrentIndex(QModelIndex())
-        self._panel_scroll.verticalScrollBar().setValue(0)
 
     # -- status line and the empty message -------------------------------------------------------
     @Slot()
@@ -349,15 +237,3 @@ class BrowseScreen(QWidget):
         else:
             hint = self.tr("Try removing some of your choices.")
         return "\n\n".join((lead, hint, self.tr("Or tap 'Clear filters' to see every technique.")))
-
-
-def _chips(terms: tuple[Term, ...], lang: str) -> list[Chip]:
-    """A chip per term: its label, and its description (or the label again) for screen readers."""
-    return [
-        Chip(
-            term.id,
-            term.label.get(lang),
-            (term.description.get(lang) if term.description else "") or term.label.get(lang),
-        )
-        for term in terms
-    ]

@@ -20,7 +20,8 @@ from PySide6.QtWidgets import QAbstractItemView, QStyledItemDelegate, QStyleOpti
 
 from massage_explorer.core.catalog import Pressure
 from massage_explorer.ui.cards.model import CARD_ROLE, Card, more_benefits_text
-from massage_explorer.ui.common.widgets import MIN_TARGET, wrapped
+from massage_explorer.ui.common.buttons import MIN_TARGET
+from massage_explorer.ui.common.labels import wrapped
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 

@@ -1,26 +1,21 @@
-"""The technique list model, the patient's filters and the proxy that applies them."""
+"""Every technique as a card: the list model that browse and the shortlist both show."""
 
 from __future__ import annotations
 
-import unicodedata
-from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
-from typing import NamedTuple
 
 from PySide6.QtCore import (
-    QAbstractItemModel,
     QAbstractListModel,
     QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
     Slot,
 )
 
 from massage_explorer.core.catalog import Catalog, Range, Technique
+from massage_explorer.core.filters import RowFacts, fold
 from massage_explorer.core.present import Presenter
 from massage_explorer.ui.common.words import presenter
 from massage_explorer.ui.session import SessionState
@@ -40,12 +35,6 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 def more_benefits_text(n: int) -> str:
     """What a card says about the reported benefits it has no room for."""
     return QCoreApplication.translate("models", "+{n} more in the details").format(n=n)
-
-
-def fold(text: str) -> str:
-    """Lower-case and strip accents, so 'Réflexologie' is found by 'reflexo'."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 @dataclass(frozen=True)
@@ -97,57 +86,6 @@ class Card:
             else QCoreApplication.translate("models", "Not saved")
         )
         return ". ".join(p.rstrip(".") for p in parts if p) + "."
-
-
-@dataclass(frozen=True)
-class Filters:
-    """What the patient asked for. Within a group any choice matches; groups combine with AND."""
-
-    benefits: frozenset[str] = field(default_factory=frozenset)
-    pressures: frozenset[int] = field(default_factory=frozenset)
-    query: str = ""
-
-    @cached_property
-    def words(self) -> tuple[str, ...]:
-        return tuple(fold(self.query).split())
-
-    @property
-    def active_groups(self) -> int:
-        return sum(bool(g) for g in (self.benefits, self.pressures, self.query.strip()))
-
-    def matching(self, facts: RowFacts, haystack: Callable[[int], str]) -> bytearray:
-        """One byte per row, 1 where the technique passes: a technique passes a group when it
-        claims any chosen benefit, when its pressure range takes in any chosen level, and when
-        every search word is in its texts. One pass over the rows left per active group; a
-        set test per row (a chip tap over 5,000 techniques once took 10 ms here)."""
-        rows: Iterable[int] = range(len(facts.claimed))
-        if self.benefits:
-            claimed, benefits = facts.claimed, self.benefits
-            rows = [r for r in rows if not claimed[r].isdisjoint(benefits)]
-        if self.pressures:
-            levels, pressures = facts.levels, self.pressures
-            rows = [r for r in rows if not levels[r].isdisjoint(pressures)]
-        if self.words:
-            words = self.words
-            rows = [r for r in rows if all(word in haystack(r) for word in words)]
-        passed = bytearray(len(facts.claimed))
-        for row in rows:
-            passed[row] = 1
-        return passed
-
-
-class RowFacts(NamedTuple):
-    """What the filters look at, per row: the benefit ids claimed and the pressure levels."""
-
-    claimed: list[frozenset[str]]
-    levels: list[frozenset[int]]
-
-    @classmethod
-    def of(cls, techniques: Sequence[Technique]) -> RowFacts:
-        return cls(
-            [frozenset(c.benefit for c in t.benefits) for t in techniques],
-            [frozenset(range(t.pressure.low, t.pressure.high + 1)) for t in techniques],
-        )
 
 
 class TechniqueListModel(QAbstractListModel):
@@ -335,82 +273,3 @@ class TechniqueListModel(QAbstractListModel):
                 # Only the saved state: a card keeps its size (see CardListView.dataChanged).
                 self.dataChanged.emit(index, index, SAVED_ROLES)
         # Rows without a cached card have nothing stale to repaint.
-
-
-class TechniqueFilterProxy(QSortFilterProxyModel):
-    """Shows the techniques that pass the patient's filters, in the source model's order."""
-
-    _source: TechniqueListModel
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._filters = Filters()
-        # Which source rows pass, computed in one Python loop per filter change: the per-row
-        # callback from Qt is then a lookup (5,000 techniques filter within a keystroke).
-        self._accepted = bytearray()
-        self._revision = -1
-        # Not on every data change: a saved star or a card's benefit order never changes which
-        # techniques pass, and re-filtering 5,000 rows per change cost ~4 ms a chip tap. Rows and
-        # texts change with the model's revision, which is checked on each data change instead.
-        self.setDynamicSortFilter(False)
-
-    @property
-    def filters(self) -> Filters:
-        return self._filters
-
-    def set_filters(self, filters: Filters) -> None:
-        if filters == self._filters:
-            return
-        self.beginFilterChange()
-        self._filters = filters
-        self._revision = -1
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def setSourceModel(self, model: QAbstractItemModel) -> None:
-        assert isinstance(model, TechniqueListModel), "filters techniques only"
-        self._source = model
-        self._revision = -1
-        super().setSourceModel(model)
-        model.dataChanged.connect(self._refilter_if_texts_changed)
-
-    @Slot()
-    def _refilter_if_texts_changed(self) -> None:
-        # In another language the search finds other words.
-        if self._revision != self._source.revision:
-            self.beginFilterChange()
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def techniques_model(self) -> TechniqueListModel:
-        return self._source
-
-    def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
-        return bool(self._accepted_rows()[source_row])
-
-    def _accepted_rows(self) -> bytearray:
-        """Which source rows pass the current filters, made again when rows or texts changed."""
-        model = self._source
-        if self._revision != model.revision or len(self._accepted) != model.rowCount():
-            self._accepted = self._matching_rows(self._filters)
-            self._revision = model.revision
-        return self._accepted
-
-    def _matching_rows(self, filters: Filters) -> bytearray:
-        model = self.techniques_model()
-        if not (filters.benefits or filters.pressures or filters.words):
-            return bytearray(b"\x01") * model.rowCount()
-        return filters.matching(model.facts(), model.haystack)
-
-    def shows_any_suited(self, condition: str) -> bool:
-        """Whether any technique the filters let through is often chosen for `condition`, the
-        patient's: the model puts those first, so only they are looked at, not every row."""
-        model, accepted = self._source, self._accepted_rows()
-        for row in range(len(accepted)):
-            if condition not in model.technique_at(row).good_for:
-                return False
-            if accepted[row]:
-                return True
-        return False
-
-    def count_matching(self, filters: Filters) -> int:
-        """How many techniques `filters` would show; used to suggest which filter to drop."""
-        return sum(self._matching_rows(filters))

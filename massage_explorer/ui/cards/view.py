@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
 
 from massage_explorer.ui.cards.delegate import CardDelegate
 from massage_explorer.ui.cards.model import ID_ROLE, SAVED_ROLE
-from massage_explorer.ui.common.widgets import enable_kinetic_scrolling, lay_out_in_batches
+from massage_explorer.ui.common.scrolling import enable_kinetic_scrolling, lay_out_in_batches
 
 
 class CardListView(QListView):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -15,13 +15,16 @@ from PySide6.QtWidgets import (
 )
 
 from massage_explorer.core.catalog import Catalog, Technique
-from massage_explorer.ui.common.widgets import (
-    big_button,
-    catalog_label,
-    enable_kinetic_scrolling,
-    lay_out_in_batches,
-    plain_label,
+from massage_explorer.ui.common.buttons import big_button
+from massage_explorer.ui.common.labels import GuidancePanel, catalog_label, plain_label
+from massage_explorer.ui.common.navigation import (
+    MARGIN,
+    add_back_shortcuts,
+    keep_full_width,
+    label_back_button,
 )
+from massage_explorer.ui.common.screen import Screen
+from massage_explorer.ui.common.scrolling import enable_kinetic_scrolling, lay_out_in_batches
 from massage_explorer.ui.compare.model import ID_ROLE, CompareModel, DifferencesProxy, PickerModel
 from massage_explorer.ui.compare.table import (
     ColumnHeader,
@@ -29,19 +32,13 @@ from massage_explorer.ui.compare.table import (
     make_compare_table,
     name_table_parts,
 )
-from massage_explorer.ui.details.screen import (
-    MARGIN,
-    GuidancePanel,
-    add_back_shortcuts,
-    keep_full_width,
-    label_back_button,
-)
 from massage_explorer.ui.session import MAX_COMPARE, SessionState
 
 
-class CompareView(QWidget):
+class CompareView(Screen):
     """The techniques in `state.compare` as columns; add, remove and open each from here."""
 
+    full_guidance = True
     backRequested = Signal()
     detailsRequested = Signal(str)
 
@@ -143,7 +140,6 @@ class CompareView(QWidget):
         state.compareChanged.connect(self.refresh)
         state.conditionChanged.connect(self.refresh)
         state.shortlistChanged.connect(self._update_saved)
-        state.languageChanged.connect(self._retranslate)
         # The theme changes the font in its own slot; measure again once it has.
         # A timer owned by the view (not a lambda): it dies with the view, so it can never call
         # refresh() on a screen that was already destroyed.
@@ -152,7 +148,7 @@ class CompareView(QWidget):
         self._refresh_later.setInterval(0)
         self._refresh_later.timeout.connect(self.refresh)
         state.appearanceChanged.connect(self._refresh_later.start)
-        self._retranslate()
+        self.retranslate()
 
     def set_catalog(self, catalog: Catalog) -> None:
         self.catalog = catalog
@@ -164,13 +160,7 @@ class CompareView(QWidget):
         found = (self.catalog.technique(i) for i in self.state.compare)
         return [t for t in found if t is not None]
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
-
-    @Slot()
-    def _retranslate(self) -> None:
+    def retranslate(self) -> None:
         label_back_button(self.back_button)
         self.title.setText(self.tr("Compare techniques"))
         add = self.tr("+ Add a technique")
@@ -269,11 +259,16 @@ class CompareView(QWidget):
         self.state.add_to_compare(technique_id)
         self.close_picker()
 
+    def step_back(self) -> bool:
+        """From the picker, back to the comparison."""
+        if self.stack.currentWidget() is not self.picker_page:
+            return False
+        self.close_picker()
+        return True
+
     @Slot()
     def _back(self) -> None:
-        if self.stack.currentWidget() is self.picker_page:
-            self.close_picker()
-        else:
+        if not self.step_back():
             self.backRequested.emit()
 
     @Slot(int)

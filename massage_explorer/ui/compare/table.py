@@ -41,13 +41,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from massage_explorer.ui.common.widgets import (
-    MIN_TARGET,
-    big_button,
-    draw_wrapped,
-    enable_kinetic_scrolling,
-    wrapped,
-)
+from massage_explorer.ui.common.buttons import MIN_TARGET, big_button
+from massage_explorer.ui.common.labels import draw_wrapped, wrapped
+from massage_explorer.ui.common.scrolling import enable_kinetic_scrolling
 from massage_explorer.ui.compare.model import MARKED_ROLE
 
 PADDING = 14

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from massage_explorer.core.catalog import Catalog, Technique
 from massage_explorer.core.present import CautionText, ClaimText, TechniqueText
-from massage_explorer.ui.common.widgets import catalog_label, plain_label
+from massage_explorer.ui.common.labels import catalog_label, plain_label
 from massage_explorer.ui.common.words import WORDS, presenter
 from massage_explorer.ui.details.picture import load_picture
 

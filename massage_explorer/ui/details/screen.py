@@ -5,91 +5,47 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal, Slot
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
-    QLabel,
-    QPushButton,
     QScrollArea,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
 from massage_explorer.core.catalog import Catalog, Technique
-from massage_explorer.ui.common.widgets import (
-    big_button,
-    enable_kinetic_scrolling,
-    plain_label,
+from massage_explorer.ui.common.buttons import big_button
+from massage_explorer.ui.common.labels import GuidancePanel, plain_label
+from massage_explorer.ui.common.navigation import (
+    MARGIN,
+    add_back_shortcuts,
+    keep_full_width,
+    label_back_button,
 )
-from massage_explorer.ui.common.words import guidance_lines
+from massage_explorer.ui.common.screen import Screen
+from massage_explorer.ui.common.scrolling import enable_kinetic_scrolling
 from massage_explorer.ui.details.content import ContentBuilder
 from massage_explorer.ui.session import MAX_COMPARE, SessionState
 
 MAX_CONTENT_WIDTH = 1100  # px: longer lines are hard to follow
-MARGIN = 24
 
 
-class GuidancePanel(QLabel):
-    """The clinic's full guidance, kept on screen below whatever scrolls."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setTextFormat(Qt.TextFormat.PlainText)
-        self.setWordWrap(True)
-        self.setProperty("role", "guidance")
-        self.refresh()
-
-    def refresh(self) -> None:
-        self.setText("\n".join(guidance_lines(full=True)))
-        self.setAccessibleName(self.tr("Advice from the clinic"))
-        self.setAccessibleDescription(self.tr("Read this before you choose a massage."))
-
-
-def keep_full_width(*buttons: QPushButton) -> None:
-    """Labels beside these buttons wrap before the buttons' words get cut off."""
-    for button in buttons:
-        button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-
-
-def label_back_button(button: QPushButton) -> None:
-    """The big Back of details and compare: its words, read again after a language change."""
-    button.setText(QCoreApplication.translate("back", "← Back"))
-    button.setAccessibleName(QCoreApplication.translate("back", "Back"))
-    button.setAccessibleDescription(QCoreApplication.translate("back", "Go back to the previous screen."))
-
-
-def add_back_shortcuts(widget: QWidget, slot: object) -> list[QShortcut]:
-    """Escape, Backspace and Alt+Left (the platform's Back) all go back from this screen."""
-    keys = [
-        QKeySequence(Qt.Key.Key_Escape),
-        QKeySequence(Qt.Key.Key_Backspace),
-        QKeySequence(QKeySequence.StandardKey.Back),
-        QKeySequence(Qt.Modifier.ALT | Qt.Key.Key_Left),
-    ]
-    shortcuts = []
-    for key in dict.fromkeys(keys):
-        shortcut = QShortcut(key, widget)
-        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        shortcut.activated.connect(slot)
-        shortcuts.append(shortcut)
-    return shortcuts
-
-
-class DetailView(QWidget):
+class DetailView(Screen):
     """One technique in full, with Back, Save to my list and Add to compare always at hand."""
 
+    full_guidance = True
     backRequested = Signal()
     compareRequested = Signal()
 
-    def __init__(self, state: SessionState, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, state: SessionState, image_folder: Path | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.state = state
         self.catalog: Catalog | None = None
         self.technique_id: str | None = None
-        self.image_folder: Path | None = None  # the catalog's folder: pictures are found there
+        self.image_folder = image_folder  # the catalog's folder: pictures are found there
 
         self.back_button = big_button("", parent=self)
         self.back_button.setProperty("role", "back")  # the big way back, styled by the theme
@@ -138,8 +94,7 @@ class DetailView(QWidget):
         state.shortlistChanged.connect(self._update_actions)
         state.compareChanged.connect(self._update_actions)
         state.conditionChanged.connect(self._rebuild)
-        state.languageChanged.connect(self._retranslate)
-        self._retranslate()
+        self.retranslate()
 
     def set_catalog(self, catalog: Catalog) -> None:
         self.catalog = catalog
@@ -154,13 +109,7 @@ class DetailView(QWidget):
         """Forget which technique was open."""
         self.scroll_area.verticalScrollBar().setValue(0)
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
-
-    @Slot()
-    def _retranslate(self) -> None:
+    def retranslate(self) -> None:
         label_back_button(self.back_button)
         self.see_compare_button.setAccessibleDescription(
             self.tr("Shows the techniques you picked side by side.")

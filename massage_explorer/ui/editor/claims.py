@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QGridLayout, QHBo
 
 from massage_explorer.core.catalog import BenefitClaim, Evidence, Text
 from massage_explorer.core.present import Words
-from massage_explorer.ui.common.widgets import MIN_TARGET, plain_label
+from massage_explorer.ui.common.buttons import MIN_TARGET
+from massage_explorer.ui.common.labels import plain_label
 from massage_explorer.ui.editor.field_widgets import TextEditor, route_undo_keys, text_area
 from massage_explorer.ui.editor.sublists import ItemList, fill_terms, term_combo
 

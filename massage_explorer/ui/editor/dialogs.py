@@ -12,7 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QPushButton, QWidget
 
-from massage_explorer.ui.common.widgets import MIN_TARGET
+from massage_explorer.ui.common.buttons import MIN_TARGET
 
 Role = QMessageBox.ButtonRole
 

@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
 
 from massage_explorer.core.catalog import Text
 from massage_explorer.core.languages import staff_title
-from massage_explorer.ui.common.widgets import MIN_TARGET, plain_label, set_style_property
+from massage_explorer.ui.common.buttons import MIN_TARGET
+from massage_explorer.ui.common.labels import plain_label, set_style_property
 
 MULTILINE_HEIGHT = 120  # px: three or four lines of body text
 WARNING_SIGN = "⚠"

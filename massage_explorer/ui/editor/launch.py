@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from massage_explorer.ui.editor.window import EditorWindow
-from massage_explorer.ui.shell import prepare_application
+from massage_explorer.ui.launch import prepare_application
 
 
 def run_editor(path: Path) -> int:

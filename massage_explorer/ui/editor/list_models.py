@@ -16,7 +16,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from massage_explorer.ui.cards.model import fold
+from massage_explorer.core.filters import fold
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2

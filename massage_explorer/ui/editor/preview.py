@@ -7,8 +7,9 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QVBoxLayout, QWidget
 
 from massage_explorer.core.catalog import Catalog
 from massage_explorer.core.languages import staff_title
-from massage_explorer.ui.common.widgets import MIN_TARGET, plain_label
-from massage_explorer.ui.details.screen import DetailView
+from massage_explorer.ui.common.buttons import MIN_TARGET
+from massage_explorer.ui.common.labels import plain_label
+from massage_explorer.ui.details import DetailView
 from massage_explorer.ui.editor.document import TECHNIQUES, Selection
 from massage_explorer.ui.session import SessionState
 
@@ -27,7 +28,7 @@ class PreviewPane(QWidget):
         self.catalog = catalog
         self.technique_id: str | None = None
         self.state = SessionState(catalog.default_language, self)
-        self.detail = DetailView(self.state, self)
+        self.detail = DetailView(self.state, parent=self)
         self.detail.back_button.hide()  # there is nowhere to go back to in a preview
         self.title = plain_label(_tr("Preview: what patients see"), self, role="heading")
         self.language = QComboBox(self)

@@ -6,7 +6,7 @@ from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal, Slot
 from PySide6.QtWidgets import QAbstractItemView, QListView, QVBoxLayout, QWidget
 
 from massage_explorer.core.problems import Problem
-from massage_explorer.ui.common.widgets import plain_label
+from massage_explorer.ui.common.labels import plain_label
 from massage_explorer.ui.editor.field_widgets import WARNING_SIGN
 from massage_explorer.ui.editor.list_models import PAYLOAD_ROLE, Row, RowsModel
 

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
 )
 
 from massage_explorer.core.catalog import Catalog
-from massage_explorer.ui.cards.model import fold
-from massage_explorer.ui.common.widgets import MIN_TARGET, big_button
+from massage_explorer.core.filters import fold
+from massage_explorer.ui.common.buttons import MIN_TARGET, big_button
 from massage_explorer.ui.editor.document import BENEFITS, CONDITIONS, KINDS, TECHNIQUES
 from massage_explorer.ui.editor.list_models import ID_ROLE, Row, RowsModel, SearchProxy
 

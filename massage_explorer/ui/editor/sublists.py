@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 
 from massage_explorer.core import editing
 from massage_explorer.core.catalog import Catalog, Caution, Text
-from massage_explorer.ui.common.widgets import MIN_TARGET, big_button, plain_label
+from massage_explorer.ui.common.buttons import MIN_TARGET, big_button
+from massage_explorer.ui.common.labels import plain_label
 from massage_explorer.ui.editor.field_widgets import TextEditor
 from massage_explorer.ui.editor.list_models import Row, RowsModel
 

@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 from massage_explorer.core import editing
 from massage_explorer.core.catalog import MAX_MINUTES, MIN_MINUTES, Catalog, Pressure, Range, Technique, Text
 from massage_explorer.core.present import Words
-from massage_explorer.ui.common.widgets import MIN_TARGET, big_button, plain_label
+from massage_explorer.ui.common.buttons import MIN_TARGET, big_button
+from massage_explorer.ui.common.labels import plain_label
 from massage_explorer.ui.editor import dialogs
 from massage_explorer.ui.editor.claims import ClaimList
 from massage_explorer.ui.editor.field_widgets import (

@@ -9,7 +9,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
 from massage_explorer.core import editing
 from massage_explorer.core.catalog import Catalog, Term, Text
-from massage_explorer.ui.common.widgets import MIN_TARGET, big_button, plain_label
+from massage_explorer.ui.common.buttons import MIN_TARGET, big_button
+from massage_explorer.ui.common.labels import plain_label
 from massage_explorer.ui.editor.document import BENEFITS
 from massage_explorer.ui.editor.field_widgets import Section, TextEditor, focus_widget_of
 

@@ -8,7 +8,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
-from massage_explorer.ui.common.widgets import big_button, plain_label
+from massage_explorer.ui.common.buttons import big_button
+from massage_explorer.ui.common.labels import plain_label
 
 
 def _tr(text: str) -> str:

@@ -20,7 +20,7 @@ from massage_explorer.core import editing
 from massage_explorer.core.catalog import Technique, Term
 from massage_explorer.core.problems import CatalogProblems, Problem
 from massage_explorer.core.storage import load_catalog
-from massage_explorer.ui.common.widgets import plain_label
+from massage_explorer.ui.common.labels import plain_label
 from massage_explorer.ui.editor import dialogs
 from massage_explorer.ui.editor.checking import inline_problems, save_state, target
 from massage_explorer.ui.editor.document import TECHNIQUES, EditorDocument, Selection

@@ -5,7 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QApplication, QWidget
 
-from massage_explorer.ui.common.widgets import Overlay, big_button, plain_label
+from massage_explorer.ui.common.buttons import big_button
+from massage_explorer.ui.common.labels import plain_label
+from massage_explorer.ui.common.overlay import Overlay
 
 # Input that shows a person is there. Mouse moves count: a finger resting and sliding is one.
 INPUT_EVENTS = frozenset(
@@ -82,7 +84,7 @@ class CountdownOverlay(Overlay):
         self.remaining = seconds
         self._tick = QTimer(self)
         self._tick.setInterval(1000)
-        self._tick.timeout.connect(self._on_tick)
+        self._tick.timeout.connect(self.tick)
         self.question = plain_label("", role="hero")
         self.texts(self.question.setText, lambda: self.tr("Are you still there?"))
         self.question.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -125,7 +127,8 @@ class CountdownOverlay(Overlay):
             self.stayed.emit()
 
     @Slot()
-    def _on_tick(self) -> None:
+    def tick(self) -> None:
+        """One second less to go (the timer calls this each second)."""
         self.remaining -= 1
         if self.remaining <= 0:
             self.cancel()
@@ -139,43 +142,3 @@ class CountdownOverlay(Overlay):
             if self.remaining == 1
             else self.tr("Starting over in {n} seconds").format(n=self.remaining)
         )
-
-
-class ConfirmStartOver(Overlay):
-    """ "Start over?" before a patient's shortlist is wiped by one mis-tap."""
-
-    confirmed = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("countdown", parent)  # the same dimmed look as the idle question
-        question = plain_label("", role="hero")
-        self.texts(question.setText, lambda: self.tr("Start over?"))
-        question.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        explain = plain_label("", role="body")
-        self.texts(explain.setText, lambda: self.tr("Your shortlist and choices will be cleared."))
-        explain.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.yes_button = big_button("")
-        self.texts.button(self.yes_button, lambda: self.tr("Yes, start over"))
-        self.texts(
-            self.yes_button.setAccessibleDescription,
-            lambda: self.tr("Clear everything and go back to the start."),
-        )
-        self.yes_button.setMinimumHeight(80)
-        self.yes_button.clicked.connect(self._yes)
-        self.no_button = big_button("")
-        self.texts.button(self.no_button, lambda: self.tr("No, keep my list"))
-        self.no_button.setProperty("role", "primary")
-        self.texts(self.no_button.setAccessibleDescription, lambda: self.tr("Go back to where you were."))
-        self.no_button.setMinimumHeight(80)
-        self.no_button.clicked.connect(self.hide)
-        for widget in (question, explain, self.no_button, self.yes_button):
-            self.column.addWidget(widget)
-
-    def ask(self) -> None:
-        self.present()
-        self.no_button.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    @Slot()
-    def _yes(self) -> None:
-        self.hide()
-        self.confirmed.emit()

@@ -13,7 +13,9 @@ from PySide6.QtWidgets import (
 )
 
 from massage_explorer.core.settings import PinGate
-from massage_explorer.ui.common.widgets import Overlay, big_button, plain_label
+from massage_explorer.ui.common.buttons import big_button
+from massage_explorer.ui.common.labels import plain_label
+from massage_explorer.ui.common.overlay import Overlay
 
 LONG_PRESS_MS = 2500
 MAX_DIGITS = 12

@@ -7,13 +7,9 @@ from PySide6.QtGui import QHideEvent, QKeyEvent, QMouseEvent, QShowEvent
 from PySide6.QtWidgets import QFrame, QPushButton, QVBoxLayout, QWidget
 
 from massage_explorer.core.catalog import Catalog
-from massage_explorer.ui.common.widgets import (
-    Texts,
-    big_button,
-    catalog_label,
-    language_switch,
-    plain_label,
-)
+from massage_explorer.ui.common.buttons import big_button, language_switch
+from massage_explorer.ui.common.labels import catalog_label, plain_label
+from massage_explorer.ui.common.translatable import Texts
 from massage_explorer.ui.common.words import guidance_lines, presenter
 
 ROTATE_MS = 8000

@@ -21,12 +21,14 @@ from massage_explorer.core.catalog import Catalog
 from massage_explorer.core.problems import LoadResult
 from massage_explorer.core.settings import KioskConfig, PinGate
 from massage_explorer.ui.catalog_watch import CatalogWatcher
+from massage_explorer.ui.common.screen import ShellOptions
 from massage_explorer.ui.common.theme import apply_theme
 from massage_explorer.ui.kiosk.idle import CountdownOverlay, IdleWatcher
 from massage_explorer.ui.kiosk.pinpad import LongPress, PinPad
 from massage_explorer.ui.kiosk.welcome import WelcomeScreen
+from massage_explorer.ui.launch import prepare_application
 from massage_explorer.ui.session import TEXT_STEPS, SessionState
-from massage_explorer.ui.shell import MainWindow, prepare_application
+from massage_explorer.ui.shell import MainWindow
 
 # Events refused everywhere in kiosk mode: no context menus (text fields included), no tooltips
 # or "What's this?" (information must never depend on hovering).
@@ -46,7 +48,17 @@ class KioskWindow(QMainWindow):
     sessionStarted = Signal()
     sessionEnded = Signal()
 
-    def __init__(self, catalog: Catalog, config: KioskConfig, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        catalog: Catalog,
+        config: KioskConfig,
+        *,
+        catalog_path: Path | None = None,
+        refused: LoadResult | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        """`catalog_path` is the file shown (followed by `watch`); `refused` is that file's
+        problems when it had errors at start-up and the kiosk shows its backup instead."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Massage Explorer"))
         self.setWindowFlags(
@@ -55,14 +67,14 @@ class KioskWindow(QMainWindow):
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.catalog = catalog
         self.config = config
+        self.catalog_path = catalog_path
         self.language = config.language if config.language in catalog.languages else catalog.default_language
         self._may_close = False
         self._in_session = False
         self.state = SessionState(self.language)
-        self.session = MainWindow(catalog, self.state)
+        options = ShellOptions(kiosk=True, settings=config, catalog_path=catalog_path)
+        self.session = MainWindow(catalog, self.state, options)
         self.session.setWindowFlags(Qt.WindowType.Widget)
-        self.session.takeaway_config = config
-        self.session.kiosk = True
         self.session.startOverRequested.connect(self.end_session)
         self.state.languageChanged.connect(self._follow_language)
 
@@ -86,7 +98,10 @@ class KioskWindow(QMainWindow):
         self.pinpad.editRequested.connect(self.open_editor)
         self.editor: QWidget | None = None
         LongPress(self.welcome.title).triggered.connect(self.open_pinpad)
-        LongPress(self.session.title).triggered.connect(self.open_pinpad)
+        LongPress(self.session.top_bar.title).triggered.connect(self.open_pinpad)
+
+        if refused is not None:
+            self.show_refused(refused)
 
         self._lockdown = _Lockdown(self)
         app = QApplication.instance()
@@ -161,8 +176,8 @@ class KioskWindow(QMainWindow):
         from massage_explorer.core.problems import CatalogProblems
         from massage_explorer.ui.editor import EditorWindow
 
-        path = self.windowFilePath()
-        if not path or Path(path).resolve() == bundled_catalog_path().resolve():
+        path = self.catalog_path
+        if path is None or path.resolve() == bundled_catalog_path().resolve():
             self.pinpad.set_problems(
                 self.tr(
                     "This kiosk shows the catalog that comes with the app. To edit one, copy it, "
@@ -171,7 +186,7 @@ class KioskWindow(QMainWindow):
             )
             return
         try:
-            editor = EditorWindow(Path(path))
+            editor = EditorWindow(path)
         except (CatalogProblems, OSError) as exc:
             self.pinpad.set_problems(self.tr("The editor cannot open the catalog file:") + "\n" + str(exc))
             return
@@ -190,17 +205,13 @@ class KioskWindow(QMainWindow):
 
     @Slot()
     def staff_quit(self) -> None:
+        """Staff leave kiosk mode (after the PIN): the session is wiped, then the app ends."""
+        self.end_session()
         self._may_close = True
         self.close()
         app = QApplication.instance()
         if app is not None:
             app.quit()
-
-    def staff_quit_for_tests(self) -> None:
-        """Close without the PIN: only tests call this (a patient has no way to reach it)."""
-        self.end_session()
-        self._may_close = True
-        self.close()
 
     def set_catalog(self, catalog: Catalog) -> None:
         """Live reload: the welcome screen and the current session follow the new catalog."""
@@ -209,17 +220,20 @@ class KioskWindow(QMainWindow):
         self.session.set_catalog(catalog)
         self.pinpad.set_problems("")
 
-    def watch(self, path: Path) -> CatalogWatcher:
+    def watch(self) -> CatalogWatcher:
         """Follow the catalog file: apply valid updates, show refused ones to staff only."""
-        watcher = CatalogWatcher(path, self.catalog, parent=self)
+        assert self.catalog_path is not None, "a kiosk follows the catalog file it was given"
+        watcher = CatalogWatcher(self.catalog_path, self.catalog, parent=self)
         watcher.reloaded.connect(self.set_catalog)
-        watcher.rejected.connect(self._show_refused_update)
+        watcher.rejected.connect(self.show_refused)
         return watcher
 
     @Slot(object)
-    def _show_refused_update(self, result: LoadResult) -> None:
-        # Patients notice nothing: they keep the last good catalog. Staff see why on the PIN pad.
-        lines = [p.format(self.windowFilePath() or "techniques.yaml") for p in result.errors[:20]]
+    def show_refused(self, result: LoadResult) -> None:
+        """A version of the catalog file with errors: patients notice nothing (they keep the last
+        good catalog); staff see why on the PIN pad."""
+        name = str(self.catalog_path or "techniques.yaml")
+        lines = [p.format(name) for p in result.errors[:20]]
         self.pinpad.set_problems(
             self.tr("The catalog file was changed but has errors, so the kiosk still shows the last good "
                     "version. Fix these and save again:") + "\n" + "\n".join(lines)
@@ -257,13 +271,9 @@ def run_kiosk(
     install_language(
         app, config.language if config.language in catalog.languages else catalog.default_language
     )
-    window = KioskWindow(catalog, config)
+    window = KioskWindow(catalog, config, catalog_path=catalog_path, refused=refused)
     if catalog_path is not None:
-        window.setWindowFilePath(str(catalog_path))
-        window.session.image_folder = catalog_path.parent
-        window.watch(catalog_path)
-    if refused is not None:
-        window._show_refused_update(refused)
+        window.watch()
     screen = app.primaryScreen()
     if screen is not None:
         # Cover the screen even where no window manager honours "full screen" (bare X, some
@@ -271,4 +281,5 @@ def run_kiosk(
         window.setGeometry(screen.geometry())
     window.showFullScreen()
     QTimer.singleShot(0, gc.enable)  # if start-up paused the cycle collector (cli.run)
-    return app.exec()
+    status: int = app.exec()
+    return status

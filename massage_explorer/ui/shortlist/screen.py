@@ -1,89 +1,63 @@
-"""The shortlist screen: the techniques a patient saved, to remove, open or compare."""
+"""The shortlist screen: the techniques a patient saved, to remove, open, compare or take away."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractListModel as _ListModel
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
-from massage_explorer.ui.cards.model import CARD_ROLE, ID_ROLE, TechniqueListModel
+from massage_explorer.core.settings import KioskConfig
+from massage_explorer.ui.cards.model import TechniqueListModel
 from massage_explorer.ui.cards.view import CardListView
-from massage_explorer.ui.common.widgets import Texts, big_button, plain_label
-from massage_explorer.ui.common.words import guidance_lines
+from massage_explorer.ui.common.buttons import big_button
+from massage_explorer.ui.common.labels import GuidancePanel, plain_label
+from massage_explorer.ui.common.screen import Screen
+from massage_explorer.ui.common.translatable import Texts
 from massage_explorer.ui.session import MAX_COMPARE, SessionState
-from massage_explorer.ui.takeaway.panel import TakeawayPage, TakeawayPanel
-
-AnyIndex = QModelIndex | QPersistentModelIndex
-
-
-class ShortlistModel(_ListModel):
-    """The saved techniques in the order they were saved, with the same cards as browse."""
-
-    def __init__(
-        self, state: SessionState, techniques: TechniqueListModel, parent: QObject | None = None
-    ) -> None:
-        super().__init__(parent)
-        self._state = state
-        self._techniques = techniques
-        self._ids: list[str] = []
-        state.shortlistChanged.connect(self.refresh)
-        techniques.modelReset.connect(self.refresh)
-        techniques.dataChanged.connect(self.refresh)
-        self.refresh()
-
-    @Slot()
-    def refresh(self) -> None:
-        self.beginResetModel()
-        self._ids = [t for t in self._state.shortlist if self._techniques.row_of(t) is not None]
-        self.endResetModel()
-
-    @property
-    def ids(self) -> list[str]:
-        return list(self._ids)
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._ids)
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._ids):
-            return None
-        technique_id = self._ids[index.row()]
-        if role == ID_ROLE:
-            return technique_id
-        row = self._techniques.row_of(technique_id)
-        if row is None:
-            return None
-        card = self._techniques.card(row)
-        if role == Qt.ItemDataRole.DisplayRole:
-            return card.name
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            return card.spoken()
-        if role == CARD_ROLE:
-            return card
-        return None
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+from massage_explorer.ui.shortlist.model import ShortlistModel
+from massage_explorer.ui.takeaway import TakeawayPage, TakeawayPanel
 
 
-class ShortlistScreen(QWidget):
-    """Saved techniques with Remove on each card, 'Compare these', and the clinic's guidance."""
+class ShortlistScreen(Screen):
+    """Saved techniques with Remove on each card, 'Compare these', the take-away and the clinic's
+    guidance."""
 
+    full_guidance = True
     backRequested = Signal()
     openRequested = Signal(str)
     compareRequested = Signal()
 
     def __init__(
-        self, state: SessionState, techniques: TechniqueListModel, parent: QWidget | None = None
+        self,
+        state: SessionState,
+        techniques: TechniqueListModel,
+        settings: KioskConfig | None = None,
+        *,
+        kiosk: bool = False,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("screen")
         self._state = state
         self.model = ShortlistModel(state, techniques, self)
-
         self.texts = Texts()
+        # The take-away gets a page of its own: the QR code needs room to be read by a phone, and
+        # the list keeps the full width. It scrolls rather than grow the window: at the largest
+        # text the words may not fit 1080 px.
+        self.takeaway = TakeawayPanel(state, techniques, settings, kiosk=kiosk)
+        self.takeaway_page = TakeawayPage(self.takeaway)
+        self.guidance = GuidancePanel()
+        column = QVBoxLayout(self)
+        column.setContentsMargins(16, 16, 16, 8)
+        column.setSpacing(12)
+        column.addLayout(self._buttons())
+        column.addWidget(self._pages(), 1)
+        column.addWidget(self.guidance)
+        self.model.modelReset.connect(self._update)
+        self._label_back()
+        self._update()
+
+    def _buttons(self) -> QHBoxLayout:
+        """Back, the heading, and what can be done with the list."""
         self.back_button = big_button("")
         self.back_button.setProperty("role", "back")
         self.back_button.clicked.connect(self.back)
@@ -96,43 +70,6 @@ class ShortlistScreen(QWidget):
             lambda: self.tr("Show the saved techniques side by side."),
         )
         self.compare_button.clicked.connect(self._compare)
-        top = QHBoxLayout()
-        top.setSpacing(16)
-        top.addWidget(self.back_button)
-        top.addWidget(self.heading, 1)
-        top.addWidget(self.compare_note)
-        top.addWidget(self.compare_button)
-
-        self.view = CardListView(remove_label=True)
-        self.view.setModel(self.model)
-        self.texts(self.view.setAccessibleName, lambda: self.tr("My shortlist"))
-        self.texts(
-            self.view.setAccessibleDescription,
-            lambda: self.tr("Tap a card to read more. Tap Remove to take it off your shortlist."),
-        )
-        self.view.openRequested.connect(self.openRequested)
-        self.view.toggleRequested.connect(state.remove_from_shortlist)
-        self.empty = plain_label("", role="empty")
-        self.texts(self.empty.setText, lambda: self.tr("Tap ☆ Save on a technique to add it here."))
-        self.texts(self.empty.setAccessibleName, lambda: self.tr("Your shortlist is empty"))
-        empty_page = QWidget()
-        empty_col = QVBoxLayout(empty_page)
-        empty_col.addWidget(self.empty)
-        empty_col.addStretch(1)
-        self.pages = QStackedWidget()
-        self.pages.addWidget(self.view)
-        self.pages.addWidget(empty_page)
-
-        guidance = plain_label("", role="guidance")
-        self.texts(guidance.setText, lambda: "\n".join(guidance_lines(full=True)))
-        self.texts(guidance.setAccessibleName, lambda: self.tr("Advice from the clinic"))
-
-        # The take-away gets a page of its own: the QR code needs room to be read by a phone, and
-        # the list keeps the full width.
-        # It scrolls rather than grow the window: at the largest text the words may not fit 1080 px.
-        self.takeaway = TakeawayPanel(state, techniques)
-        self.takeaway_page = TakeawayPage(self.takeaway)
-        self.pages.addWidget(self.takeaway_page)
         self.takeaway_button = big_button("")
         self.texts.button(self.takeaway_button, lambda: self.tr("Take this list with you"))
         self.takeaway_button.setProperty("role", "primary")
@@ -141,17 +78,38 @@ class ShortlistScreen(QWidget):
             lambda: self.tr("Show a QR code for your phone, or print or save your list."),
         )
         self.takeaway_button.clicked.connect(self.show_takeaway)
-        top.insertWidget(top.count() - 1, self.takeaway_button)
+        row = QHBoxLayout()
+        row.setSpacing(16)
+        row.addWidget(self.back_button)
+        row.addWidget(self.heading, 1)
+        row.addWidget(self.compare_note)
+        row.addWidget(self.takeaway_button)
+        row.addWidget(self.compare_button)
+        return row
 
-        col = QVBoxLayout(self)
-        col.setContentsMargins(16, 16, 16, 8)
-        col.setSpacing(12)
-        col.addLayout(top)
-        col.addWidget(self.pages, 1)
-        col.addWidget(guidance)
-        self.model.modelReset.connect(self._update)
-        self._label_back()
-        self._update()
+    def _pages(self) -> QStackedWidget:
+        """The cards, the empty list's hint, and the take-away page."""
+        self.view = CardListView(remove_label=True)
+        self.view.setModel(self.model)
+        self.texts(self.view.setAccessibleName, lambda: self.tr("My shortlist"))
+        self.texts(
+            self.view.setAccessibleDescription,
+            lambda: self.tr("Tap a card to read more. Tap Remove to take it off your shortlist."),
+        )
+        self.view.openRequested.connect(self.openRequested)
+        self.view.toggleRequested.connect(self._state.remove_from_shortlist)
+        self.empty = plain_label("", role="empty")
+        self.texts(self.empty.setText, lambda: self.tr("Tap ☆ Save on a technique to add it here."))
+        self.texts(self.empty.setAccessibleName, lambda: self.tr("Your shortlist is empty"))
+        empty_page = QWidget()
+        empty_column = QVBoxLayout(empty_page)
+        empty_column.addWidget(self.empty)
+        empty_column.addStretch(1)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.view)
+        self.pages.addWidget(empty_page)
+        self.pages.addWidget(self.takeaway_page)
+        return self.pages
 
     @Slot()
     def _update(self) -> None:
@@ -218,12 +176,19 @@ class ShortlistScreen(QWidget):
         self.back_button.setAccessibleName(text.removeprefix("← "))
         self.back_button.setAccessibleDescription(description)
 
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.texts.refresh()
-            self._label_back()
-            self._update()
+    def retranslate(self) -> None:
+        self.texts.refresh()
+        self.guidance.refresh()
+        self._label_back()
+        self._update()
+        self.takeaway.retranslate()
+
+    def step_back(self) -> bool:
+        """From the take-away page, back to the list (the shell's Back lands here first)."""
+        if not self.on_takeaway_page():
+            return False
+        self.back()
+        return True
 
     def on_takeaway_page(self) -> bool:
         return self.pages.currentWidget() is self.takeaway_page

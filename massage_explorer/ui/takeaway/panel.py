@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QEvent, QSize, Qt, Slot
+from PySide6.QtCore import QSize, Qt, Slot
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -21,7 +21,10 @@ from massage_explorer.core.handout import Handout, build_handout
 from massage_explorer.core.qr_payload import QrPayload, qr_text, shortened_notice
 from massage_explorer.core.settings import KioskConfig
 from massage_explorer.ui.cards.model import TechniqueListModel
-from massage_explorer.ui.common.widgets import Texts, big_button, enable_kinetic_scrolling, plain_label
+from massage_explorer.ui.common.buttons import big_button
+from massage_explorer.ui.common.labels import plain_label
+from massage_explorer.ui.common.scrolling import enable_kinetic_scrolling
+from massage_explorer.ui.common.translatable import Texts
 from massage_explorer.ui.common.words import WORDS
 from massage_explorer.ui.session import SessionState
 from massage_explorer.ui.takeaway.pdf import paint_handout, pdf_destination, write_pdf
@@ -44,15 +47,21 @@ class TakeawayPanel(QFrame):
     """
 
     def __init__(
-        self, state: SessionState, techniques: TechniqueListModel, parent: QWidget | None = None
+        self,
+        state: SessionState,
+        techniques: TechniqueListModel,
+        settings: KioskConfig | None = None,
+        *,
+        kiosk: bool = False,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("takeaway")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self._state = state
         self._techniques = techniques
-        self._config = KioskConfig()
-        self._kiosk = False
+        self._config = settings or KioskConfig()
+        self._kiosk = kiosk
         self._stale = True
         self._space = QSize()  # where the code may go; set by the page as it is resized
         self.qr_payload: QrPayload | None = None
@@ -115,20 +124,13 @@ class TakeawayPanel(QFrame):
         row.addWidget(words, 6)
         row.addStretch(1)
 
-        state.shortlistChanged.connect(self._mark_stale)
-        state.languageChanged.connect(self._mark_stale)
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.texts.refresh()
-
-    def configure(self, config: KioskConfig, *, kiosk: bool) -> None:
-        self._config = config
-        self._kiosk = kiosk
         # In a kiosk with no PDF folder set, saving is off: no button that can only fail.
-        self.pdf_button.setVisible(not kiosk or config.pdf_folder is not None)
-        self._mark_stale()  # what the code says about "the rest" depends on the settings
+        self.pdf_button.setVisible(not kiosk or self._config.pdf_folder is not None)
+        state.shortlistChanged.connect(self._mark_stale)
+
+    def retranslate(self) -> None:
+        self.texts.refresh()
+        self._mark_stale()  # the handout and its code are in the language on screen
 
     def has_paper(self) -> bool:
         """Whether a patient can get the full list on paper or as a PDF from here."""

@@ -6,8 +6,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from PySide6.QtCore import Qt
 
+from massage_explorer.core.filters import fold
 from massage_explorer.core.problems import Problem, Severity
-from massage_explorer.ui.cards.model import fold
 from massage_explorer.ui.editor.list_models import ID_ROLE, CheckListModel, Row, RowsModel, SearchProxy
 from massage_explorer.ui.editor.problems_panel import ProblemsPanel
 from massage_explorer.ui.editor.sidebar import rows_for

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from massage_explorer.core.paths import bundled_catalog_path
+from massage_explorer.ui.common.buttons import MIN_TARGET
 from massage_explorer.ui.common.theme import apply_theme, clear_theme
-from massage_explorer.ui.common.widgets import MIN_TARGET
 from tests.ui.editor.test_files import hold_lock
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")

@@ -1,0 +1,48 @@
+"""Starting the patient app as a desktop window: the QApplication, its theme and language."""
+
+from __future__ import annotations
+
+import gc
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from massage_explorer.core.catalog import Catalog
+from massage_explorer.ui.common.screen import ShellOptions
+from massage_explorer.ui.common.theme import apply_theme
+from massage_explorer.ui.session import TEXT_STEPS, SessionState
+from massage_explorer.ui.shell import MainWindow
+
+
+def prepare_application() -> QApplication:
+    """The QApplication (created if needed), named and in the default theme."""
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(sys.argv[:1])
+    app.setApplicationName("Massage Explorer")
+    apply_theme(app, high_contrast=False, scale=TEXT_STEPS[0])
+    return app
+
+
+def run_app(catalog: Catalog, *, catalog_path: Path | None = None, language: str | None = None) -> int:
+    """Show the patient app (a normal desktop window) until it is closed; returns the exit code."""
+    from massage_explorer.ui.common.i18n import install_language
+
+    app = prepare_application()
+    language = language if language in catalog.languages else catalog.default_language
+    install_language(app, language)  # before any widget is built: every label is in it
+    state = SessionState(language)
+    window = MainWindow(catalog, state, ShellOptions(catalog_path=catalog_path))
+    window.startOverRequested.connect(window.reset_session)
+    if catalog_path is not None:
+        from massage_explorer.ui.catalog_watch import CatalogWatcher
+
+        watcher = CatalogWatcher(catalog_path, catalog, parent=window)
+        watcher.reloaded.connect(window.set_catalog)
+    window.resize(1920, 1080)
+    window.showMaximized()
+    QTimer.singleShot(0, gc.enable)  # if start-up paused the cycle collector (cli.run)
+    status: int = app.exec()
+    return status
