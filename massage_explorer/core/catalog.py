@@ -102,9 +102,6 @@ class Range:
     def is_single(self) -> bool:
         return self.low == self.high
 
-    def overlaps(self, low: int, high: int) -> bool:
-        return self.low <= high and low <= self.high
-
 
 @dataclass(frozen=True)
 class Term:
@@ -152,22 +149,11 @@ class Technique:
     questions_to_ask: tuple[Text, ...] = ()
     image: str | None = None
 
-    @property
-    def pressure_low(self) -> Pressure:
-        return Pressure(self.pressure.low)
-
-    @property
-    def pressure_high(self) -> Pressure:
-        return Pressure(self.pressure.high)
-
     def claim(self, benefit_id: str) -> BenefitClaim | None:
         for claim in self.benefits:
             if claim.benefit == benefit_id:
                 return claim
         return None
-
-    def cautions_for(self, condition_id: str) -> tuple[Caution, ...]:
-        return tuple(c for c in self.cautions if c.condition == condition_id)
 
 
 @dataclass(frozen=True)

@@ -42,8 +42,7 @@ def grade_level(text: str) -> float:
 
 def prose_grade(text: str) -> float | None:
     """The grade of a text long enough to be graded (MIN_WORDS or more), else None."""
-    words = _WORD.findall(text)
-    return _grade(words, text) if len(words) >= MIN_WORDS else None
+    return grade_level(text) if len(_WORD.findall(text)) >= MIN_WORDS else None
 
 
 def _grade(words: list[str], text: str) -> float:

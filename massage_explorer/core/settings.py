@@ -19,6 +19,7 @@ from massage_explorer.core.paths import default_config_path
 SECTION = "kiosk"
 DEFAULT_IDLE_SECONDS = 60
 DEFAULT_COUNTDOWN_SECONDS = 20
+DEFAULT_LONG_PRESS_SECONDS = 2.5
 PIN_PATTERN = re.compile(r"[0-9]{4,12}\Z")
 # scrypt cost: about 50 ms per check here, so guessing offline is slow; 16 MiB of memory.
 _N, _R, _P, _DKLEN = 2**14, 8, 1, 32
@@ -38,6 +39,8 @@ class KioskConfig:
     catalog: Path | None = None
     idle_seconds: int = DEFAULT_IDLE_SECONDS
     countdown_seconds: int = DEFAULT_COUNTDOWN_SECONDS
+    # How long staff hold the title to reach the PIN pad: long enough that no patient does by chance.
+    long_press_seconds: float = DEFAULT_LONG_PRESS_SECONDS
     language: str = "en"
     pdf_folder: Path | None = None
     printer: str = ""
@@ -53,6 +56,19 @@ def _positive(parser: configparser.ConfigParser, key: str, default: int, path: P
     if not raw.isdigit() or not 5 <= int(raw) <= 3600:
         raise ConfigError(f"{path}: [{SECTION}] {key} = {raw!r}: use a whole number of seconds, 5 to 3600")
     return int(raw)
+
+
+def _hold(parser: configparser.ConfigParser, path: Path) -> float:
+    raw = parser.get(SECTION, "long_press_seconds", fallback=str(DEFAULT_LONG_PRESS_SECONDS)).strip()
+    try:
+        value = float(raw)
+    except ValueError:
+        value = -1.0
+    if not 1.0 <= value <= 10.0:
+        raise ConfigError(
+            f"{path}: [{SECTION}] long_press_seconds = {raw!r}: use a number of seconds, 1 to 10"
+        )
+    return value
 
 
 def load_config(path: Path | None = None) -> KioskConfig:
@@ -78,6 +94,7 @@ def load_config(path: Path | None = None) -> KioskConfig:
         catalog=optional_path("catalog"),
         idle_seconds=_positive(parser, "idle_seconds", DEFAULT_IDLE_SECONDS, path),
         countdown_seconds=_positive(parser, "countdown_seconds", DEFAULT_COUNTDOWN_SECONDS, path),
+        long_press_seconds=_hold(parser, path),
         language=parser.get(SECTION, "language", fallback="en").strip() or "en",
         pdf_folder=optional_path("pdf_folder"),
         printer=parser.get(SECTION, "printer", fallback="").strip(),

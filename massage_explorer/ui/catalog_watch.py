@@ -9,7 +9,6 @@ from pathlib import Path
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal, Slot
 
 from massage_explorer.core.catalog import Catalog
-from massage_explorer.core.problems import LoadResult
 
 log = logging.getLogger(__name__)
 POLL_MS = 2000  # for network shares that send no change events
@@ -47,7 +46,6 @@ class CatalogWatcher(QObject):
         super().__init__(parent)
         self.path = path
         self.current = current
-        self.last_problems: LoadResult | None = None
         self._seen = _stamp(path)
         self._events: QFileSystemWatcher | None = None
         if use_events:
@@ -90,12 +88,10 @@ class CatalogWatcher(QObject):
             log.warning("catalog %s could not be read: %s", self.path, exc)
             return
         if result.catalog is None:
-            self.last_problems = result
             for problem in result.errors:
                 log.warning("catalog update refused: %s", problem.format(str(self.path)))
             self.rejected.emit(result)
             return
-        self.last_problems = None
         if result.catalog != self.current:
             self.current = result.catalog
             log.info("catalog %s reloaded: %d techniques", self.path, len(result.catalog))

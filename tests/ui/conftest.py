@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Iterator
 
 import pytest
@@ -19,8 +18,9 @@ def _each_test_starts_clean(qapp: QApplication) -> Iterator[None]:
 
     Left to Python's garbage collector, a closed window was freed at an arbitrary later moment;
     with a comparison screen inside, the next style-sheet change could then crash (seen with
-    PySide6 6.11, not yet understood). The app itself never deletes its windows: the patient
-    app and the kiosk keep one window for their whole life.
+    PySide6 6.11, not yet understood). Deleting every top-level widget here, in Qt, makes that
+    moment this one. The app itself never deletes its windows: the patient app and the kiosk
+    keep one window for their whole life.
     """
     yield
     clear_theme(qapp)  # one test's text size, contrast or language never leaks into the next
@@ -28,6 +28,4 @@ def _each_test_starts_clean(qapp: QApplication) -> Iterator[None]:
     for widget in qapp.topLevelWidgets():
         widget.close()
         widget.deleteLater()
-    qapp.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    gc.collect()
     qapp.sendPostedEvents(None, QEvent.Type.DeferredDelete)

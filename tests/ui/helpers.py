@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
+import zxingcpp
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QPointingDevice
+from PySide6.QtGui import QImage, QPointingDevice
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QListView, QWidget
 
@@ -69,3 +70,11 @@ def chip_point(grid, key: str) -> QPoint:
 def tap_chip(grid, key: str) -> None:
     """A tap on a filter chip (the grid must be shown)."""
     tap(grid, chip_point(grid, key))
+
+
+def decode(image: QImage) -> str:
+    """What a real QR decoder reads from the image (zxing-cpp takes a QImage as it is)."""
+    gray = image.convertToFormat(QImage.Format.Format_Grayscale8)
+    results = zxingcpp.read_barcodes(gray, formats=zxingcpp.BarcodeFormat.QRCode)
+    assert len(results) == 1, "exactly one QR code should be found"
+    return str(results[0].text)

@@ -129,7 +129,7 @@ def test_qr_and_pdf_come_out_in_spanish(qapp, spanish, catalog, tmp_path):
     import zxingcpp
 
     from massage_explorer.ui.takeaway.qr_code import qr_image
-    from tests.ui.test_takeaway import decode
+    from tests.ui.helpers import decode
 
     handout = build_handout(catalog, [t.id for t in catalog.techniques][:2], "es", WORDS)
     payload = qr_text(handout)

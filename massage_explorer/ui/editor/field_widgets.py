@@ -101,9 +101,6 @@ class Section(QWidget):
         self.title_label.setText(f"{self.title}  {WARNING_SIGN}" if messages else self.title)
         set_style_property(self.body, "problem", bool(messages))
 
-    def problem_text(self) -> str:
-        return self.message.text() if self.message.isVisible() or self.message.text() else ""
-
 
 class TextEditor(QWidget):
     """One TEXT: a box per catalog language side by side, each headed 'English (en)' and so on."""

@@ -17,12 +17,11 @@ from massage_explorer.ui.common.buttons import big_button
 from massage_explorer.ui.common.labels import plain_label
 from massage_explorer.ui.common.overlay import Overlay
 
-LONG_PRESS_MS = 2500
 MAX_DIGITS = 12
 
 
 class LongPress(QObject):
-    """Emits `triggered` when a widget is held down for LONG_PRESS_MS.
+    """Emits `triggered` when a widget is held down for `seconds` (the kiosk's long_press_seconds).
 
     The discreet staff gesture: nothing on screen invites it, and a patient's short tap goes
     through to the widget as usual. Touch is left to Qt's mouse synthesis, so a finger and a mouse
@@ -32,12 +31,12 @@ class LongPress(QObject):
 
     triggered = Signal()
 
-    def __init__(self, widget: QWidget) -> None:
+    def __init__(self, widget: QWidget, seconds: float) -> None:
         super().__init__(widget)
         self._fired = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.setInterval(LONG_PRESS_MS)
+        self._timer.setInterval(round(seconds * 1000))
         self._timer.timeout.connect(self._fire)
         widget.installEventFilter(self)
 

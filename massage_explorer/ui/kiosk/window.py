@@ -97,8 +97,8 @@ class KioskWindow(QMainWindow):
         self.pinpad.quitRequested.connect(self.staff_quit)
         self.pinpad.editRequested.connect(self.open_editor)
         self.editor: QWidget | None = None
-        LongPress(self.welcome.title).triggered.connect(self.open_pinpad)
-        LongPress(self.session.top_bar.title).triggered.connect(self.open_pinpad)
+        for title in (self.welcome.title, self.session.top_bar.title):
+            LongPress(title, config.long_press_seconds).triggered.connect(self.open_pinpad)
 
         if refused is not None:
             self.show_refused(refused)

@@ -20,7 +20,7 @@ from massage_explorer.ui.session import TEXT_STEPS, SessionState
 from massage_explorer.ui.shell import MainWindow
 from massage_explorer.ui.takeaway.printing import unavailable_message
 from tests import factories as f
-from tests.ui.test_takeaway import decode
+from tests.ui.helpers import decode
 
 HTML_NAME = "<b>Bold</b> & <img src=x>"
 

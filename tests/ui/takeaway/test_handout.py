@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-import zxingcpp
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PySide6.QtGui import QImage
@@ -24,16 +23,9 @@ from massage_explorer.core.storage import load_catalog
 from massage_explorer.ui.common.words import WORDS, guidance_lines
 from massage_explorer.ui.takeaway.qr_code import qr_image, qr_pixmap
 from tests import factories as f
+from tests.ui.helpers import decode
 
 HTML = "<b>bold</b> & <img src=x>"
-
-
-def decode(image: QImage) -> str:
-    """What a real QR decoder reads from the image (zxing-cpp takes a QImage as it is)."""
-    gray = image.convertToFormat(QImage.Format.Format_Grayscale8)
-    results = zxingcpp.read_barcodes(gray, formats=zxingcpp.BarcodeFormat.QRCode)
-    assert len(results) == 1, "exactly one QR code should be found"
-    return str(results[0].text)
 
 
 def strings(value: object) -> list[str]:

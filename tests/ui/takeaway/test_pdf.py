@@ -404,6 +404,7 @@ def columns_of(document: QTextDocument, block: QTextBlock) -> tuple[int, int]:
     return int(top // height), int((bottom - 1) // height)
 
 
+@pytest.mark.slow  # every pair of bundled techniques: CI runs it (bash .ci/test --all)
 @pytest.mark.parametrize(("lang", "page_size"), [("en", LETTER), ("es", A4)], ids=["en-Letter", "es-A4"])
 def test_column_breaks_in_every_bundled_pair(qapp, tmp_path, lang, page_size) -> None:
     """At a column break nothing is painted twice (copied or read aloud, it would be said twice)
