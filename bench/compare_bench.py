@@ -32,7 +32,7 @@ from massage_explorer.core.catalog import (
     Text,
 )
 from massage_explorer.ui.compare.screen import CompareView
-from massage_explorer.ui.compare.table import forget_heights
+from massage_explorer.ui.compare.text_sizes import forget_heights
 from massage_explorer.ui.session import SessionState
 
 WIDTH, HEIGHT = 1920, 1080

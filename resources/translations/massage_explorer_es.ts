@@ -268,34 +268,6 @@
         <translation>Cada fila es una pregunta y cada columna es una técnica. La tecla Enter abre una técnica.</translation>
     </message>
     <message>
-        <source>Choose a technique to add</source>
-        <translation>Elija una técnica para agregar</translation>
-    </message>
-    <message>
-        <source>There are no more techniques to add.</source>
-        <translation>No hay más técnicas para agregar.</translation>
-    </message>
-    <message>
-        <source>Techniques you can add</source>
-        <translation>Técnicas que puede agregar</translation>
-    </message>
-    <message>
-        <source>Tap a technique to add it to the comparison.</source>
-        <translation>Toque una técnica para agregarla a la comparación.</translation>
-    </message>
-    <message>
-        <source>← Back to the comparison</source>
-        <translation>← Volver a la comparación</translation>
-    </message>
-    <message>
-        <source>Back to the comparison</source>
-        <translation>Volver a la comparación</translation>
-    </message>
-    <message>
-        <source>Closes this list without adding.</source>
-        <translation>Cierra esta lista sin agregar nada.</translation>
-    </message>
-    <message>
         <source>Pick one more technique to compare</source>
         <translation>Elija una técnica más para comparar</translation>
     </message>
@@ -591,6 +563,37 @@
     <message>
         <source>Advice from the clinic</source>
         <translation>Consejos de la clínica</translation>
+    </message>
+</context>
+<context>
+    <name>PickerPage</name>
+    <message>
+        <source>Choose a technique to add</source>
+        <translation>Elija una técnica para agregar</translation>
+    </message>
+    <message>
+        <source>There are no more techniques to add.</source>
+        <translation>No hay más técnicas para agregar.</translation>
+    </message>
+    <message>
+        <source>Techniques you can add</source>
+        <translation>Técnicas que puede agregar</translation>
+    </message>
+    <message>
+        <source>Tap a technique to add it to the comparison.</source>
+        <translation>Toque una técnica para agregarla a la comparación.</translation>
+    </message>
+    <message>
+        <source>← Back to the comparison</source>
+        <translation>← Volver a la comparación</translation>
+    </message>
+    <message>
+        <source>Back to the comparison</source>
+        <translation>Volver a la comparación</translation>
+    </message>
+    <message>
+        <source>Closes this list without adding.</source>
+        <translation>Cierra esta lista sin agregar nada.</translation>
     </message>
 </context>
 <context>

@@ -11,7 +11,7 @@ from massage_explorer.core.catalog import BenefitClaim, Caution, Evidence, Techn
 from massage_explorer.core.problems import ItemKind, Location
 
 if TYPE_CHECKING:
-    from massage_explorer.core.schema.validator import CatalogBuilder
+    from massage_explorer.core.schema.catalog_reader import CatalogReader
 
 TECHNIQUE_FIELDS = (
     "id", "name", "summary", "description", "pressure", "session_minutes", "feels_like",
@@ -28,7 +28,7 @@ _TWO_SENTENCES = re.compile(r"[.!?]\s+\S")
 
 
 def read_technique(
-    b: CatalogBuilder,
+    b: CatalogReader,
     node: Node,
     index: int,
     benefit_ids: set[str],
@@ -98,7 +98,7 @@ def peek_id(node: Node) -> str | None:
     return None
 
 
-def _check_summary(b: CatalogBuilder, node: Node, where: Location, summary: Text) -> None:
+def _check_summary(b: CatalogReader, node: Node, where: Location, summary: Text) -> None:
     for language, value in summary.pairs:
         at = where.at("summary").in_language(language)
         if len(value) > MAX_SUMMARY:
@@ -113,7 +113,7 @@ def _check_summary(b: CatalogBuilder, node: Node, where: Location, summary: Text
 
 
 def _claims(
-    b: CatalogBuilder, node: Node | None, where: Location, benefit_ids: set[str]
+    b: CatalogReader, node: Node | None, where: Location, benefit_ids: set[str]
 ) -> tuple[BenefitClaim, ...]:
     if node is None:
         return ()  # already reported as a missing required field
@@ -148,7 +148,7 @@ def _claims(
 
 
 def _good_for(
-    b: CatalogBuilder, node: Node | None, where: Location, condition_ids: set[str]
+    b: CatalogReader, node: Node | None, where: Location, condition_ids: set[str]
 ) -> tuple[str, ...]:
     if node is None:
         return ()
@@ -164,7 +164,7 @@ def _good_for(
 
 
 def _cautions(
-    b: CatalogBuilder, node: Node | None, where: Location, condition_ids: set[str]
+    b: CatalogReader, node: Node | None, where: Location, condition_ids: set[str]
 ) -> tuple[Caution, ...]:
     if node is None:
         return ()
@@ -182,7 +182,7 @@ def _cautions(
 
 
 def _text_list(
-    b: CatalogBuilder, node: Node | None, where: Location, what: str, *, patient: bool = True
+    b: CatalogReader, node: Node | None, where: Location, what: str, *, patient: bool = True
 ) -> tuple[Text, ...]:
     if node is None:
         return ()

@@ -5,48 +5,32 @@ This one validator serves the command line, the staff editor and the kiosk's liv
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-from collections.abc import Callable
-from pathlib import Path, PurePosixPath
 
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.nodes import MappingNode, Node, SequenceNode
 
 from massage_explorer.core.catalog import (
-    MAX_MINUTES,
-    MIN_MINUTES,
     SCHEMA_VERSION,
     Catalog,
-    Pressure,
-    Range,
     Technique,
     Term,
-    Text,
 )
 from massage_explorer.core.languages import english_name
 from massage_explorer.core.paths import interface_languages
 from massage_explorer.core.problems import ItemKind, Location
-from massage_explorer.core.readability import SCORED, reading_problem
-from massage_explorer.core.schema.field_reader import SLUG, Reader, kind_of, suggest
+from massage_explorer.core.readability import SCORED
+from massage_explorer.core.schema.catalog_reader import CatalogReader
+from massage_explorer.core.schema.field_reader import SLUG, kind_of
 from massage_explorer.core.schema.technique_reader import peek_id, read_technique
 
 TOP_FIELDS = ("schema_version", "languages", "benefits", "conditions", "techniques")
 TERM_FIELDS = ("label", "description")
-PRESSURE_WORDS = tuple(p.word for p in Pressure)
-IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg")
-STALE_YEARS = 5
 _LANGUAGE = re.compile(r"[a-z]{2,3}(?:-[A-Z]{2})?\Z")
 CATALOG = Location()
 
 
-class CatalogBuilder(Reader):
+class CatalogBuilder(CatalogReader):
     """Reads one catalog document; `problems` holds errors and warnings in file order."""
-
-    def __init__(self, base_dir: Path | None, today: dt.date) -> None:
-        super().__init__()
-        self.base_dir = base_dir
-        self.today = today
-        self.languages: tuple[str, ...] = ("en",)
 
     def build(self, root: Node) -> Catalog | None:
         if not isinstance(root, MappingNode):
@@ -194,141 +178,12 @@ class CatalogBuilder(Reader):
                 techniques.append(technique)
         return tuple(techniques)
 
-    # -- checks used by the technique reader --------------------------------------------------
-
-    def patient_text(self, node: Node, where: Location) -> Text | None:
-        """A TEXT a patient reads: also checked for missing translations and reading level."""
-        text = self.text(node, where, self.languages)
-        if text is None:
-            return None
-        default = self.languages[0]
-        for language in self.languages[1:]:
-            if not text.has(language):
-                self.warn(
-                    node,
-                    where.in_language(language),
-                    f"no {english_name(language)} translation; patients will see the "
-                    f"{english_name(default)} ({default}) text",
-                )
-        for language, value in text.pairs:
-            hard = reading_problem(language, value)
-            if hard is not None:
-                self.warn(_language_node(node, language), where.in_language(language), hard)
-        return text
-
-    def pressure(self, node: Node, where: Location) -> Range | None:
-        return self._range(node, where, self._pressure_value, "pressure", "[light, firm]")
-
-    def minutes(self, node: Node, where: Location) -> Range | None:
-        return self._range(node, where, self._minutes_value, "session length", "[30, 60]")
-
-    def _pressure_value(self, node: Node, where: Location) -> int | None:
-        word = self.word(node, where, PRESSURE_WORDS, "pressure")
-        return None if word is None else Pressure.from_word(word).value
-
-    def _minutes_value(self, node: Node, where: Location) -> int | None:
-        value = self.integer(node, where)
-        if value is not None and not MIN_MINUTES <= value <= MAX_MINUTES:
-            self.error(node, where, f"{value} minutes is outside {MIN_MINUTES} to {MAX_MINUTES}")
-            return None
-        return value
-
-    def _range(
-        self,
-        node: Node,
-        where: Location,
-        read_one: Callable[[Node, Location], int | None],
-        what: str,
-        example: str,
-    ) -> Range | None:
-        if not isinstance(node, ScalarNode):
-            items = self.items(node, where, f"two values, low then high, e.g. {example}")
-            if items is None:
-                return None
-            if len(items) != 2:
-                self.error(node, where, f"a range has two values, low then high, e.g. {example}")
-                return None
-            low, high = read_one(items[0], where), read_one(items[1], where)
-            if low is None or high is None:
-                return None
-            if low > high:
-                self.error(
-                    node,
-                    where,
-                    f"the {what} range is reversed; write it low to high: "
-                    f"[{items[1].value}, {items[0].value}]",
-                )
-                return None
-            return Range(low, high)
-        value = read_one(node, where)
-        return None if value is None else Range(value, value)
-
-    def reviewed(self, node: Node, where: Location) -> dt.date | None:
-        date = self.date(node, where)
-        if date is None:
-            return None
-        if date > self.today:
-            self.error(node, where, f"{date} is in the future; use the date it was checked")
-        elif (self.today - date).days > 365.25 * STALE_YEARS:
-            self.warn(
-                node,
-                where,
-                f"evidence last reviewed {date}, over {STALE_YEARS} years ago; "
-                "check it again and update 'reviewed'",
-            )
-        return date
-
-    def image(self, node: Node, where: Location) -> str | None:
-        value = self.string(node, where)
-        if value is None:
-            return None
-        relative = PurePosixPath(value.replace("\\", "/"))
-        if relative.is_absolute() or ":" in value or ".." in relative.parts:
-            self.error(node, where, f"'{value}' is outside the catalog's folder; put the "
-                             "image in that folder and give its path relative to it")  # fmt: skip
-            return None
-        if relative.suffix.lower() not in IMAGE_SUFFIXES:
-            self.error(node, where, f"'{value}' is not a PNG, JPEG or SVG image")
-            return None
-        if self.base_dir is not None:
-            base = self.base_dir.resolve()
-            target = (base / relative).resolve()
-            if not target.is_relative_to(base):
-                self.error(node, where, f"'{value}' leads outside the catalog's folder")
-                return None
-            if not target.is_file():
-                self.error(node, where, f"no image file '{value}' next to the catalog")
-                return None
-        return relative.as_posix()
-
-    def reference(self, node: Node, where: Location, known: set[str], vocabulary: str) -> str | None:
-        value = self.string(node, where)
-        if value is not None and value not in known:
-            self.error(
-                node,
-                where,
-                f"'{value}' is not defined under '{vocabulary}'"
-                f"{suggest(value, known)}; add it there or fix the id",
-            )
-            return None
-        return value
-
 
 class _AnyKey(tuple[str, ...]):
     """An 'allowed' set that admits every key: vocabularies are open mappings of ids."""
 
     def __contains__(self, key: object) -> bool:
         return True
-
-
-def _language_node(node: Node, language: str) -> Node:
-    """Where one language of a TEXT is written: its line in a mapping, else the whole value."""
-    if isinstance(node, MappingNode):
-        for key, value in node.value:
-            if isinstance(key, ScalarNode) and key.value == language:
-                found: Node = value
-                return found
-    return node
 
 
 def _scored() -> str:

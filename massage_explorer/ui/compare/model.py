@@ -6,7 +6,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import (
-    QAbstractListModel,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -227,29 +226,3 @@ class DifferencesProxy(QSortFilterProxyModel):
         """How many rows the filter hides now (the patient is told, so nothing vanishes silently)."""
         source = self.sourceModel()
         return source.rowCount() - self.rowCount() if source is not None else 0
-
-
-class PickerModel(QAbstractListModel):
-    """The techniques a patient can still add to the comparison: name, then the summary."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._items: list[tuple[str, str]] = []
-
-    def set_techniques(self, techniques: Sequence[Technique], language: str) -> None:
-        self.beginResetModel()
-        self._items = [(t.id, f"{t.name.get(language)}\n{t.summary.get(language)}") for t in techniques]
-        self.endResetModel()
-
-    def rowCount(self, parent: AnyIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._items)
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid():
-            return None
-        technique_id, text = self._items[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return text
-        if role == ID_ROLE:
-            return technique_id
-        return None

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import itertools
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QListView,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -24,14 +22,10 @@ from massage_explorer.ui.common.navigation import (
     label_back_button,
 )
 from massage_explorer.ui.common.screen import Screen
-from massage_explorer.ui.common.scrolling import enable_kinetic_scrolling, lay_out_in_batches
-from massage_explorer.ui.compare.model import ID_ROLE, CompareModel, DifferencesProxy, PickerModel
-from massage_explorer.ui.compare.table import (
-    ColumnHeader,
-    PickerDelegate,
-    make_compare_table,
-    name_table_parts,
-)
+from massage_explorer.ui.compare.headers import ColumnHeader
+from massage_explorer.ui.compare.model import CompareModel, DifferencesProxy
+from massage_explorer.ui.compare.picker import PickerPage
+from massage_explorer.ui.compare.table import make_compare_table, name_table_parts
 from massage_explorer.ui.session import MAX_COMPARE, SessionState
 
 
@@ -50,88 +44,22 @@ class CompareView(Screen):
         self.proxy = DifferencesProxy(self)
         self.proxy.setSourceModel(self.model)
 
-        self.back_button = big_button("", parent=self)
-        self.title = plain_label("", self, role="title")
-        self.differences_button = big_button("", parent=self)
-        self.differences_button.setCheckable(True)
-        self.add_button = big_button("", parent=self)
-        self.add_limit = plain_label("", self, role="muted")
-        self.back_button.clicked.connect(self._back)
-        self.differences_button.toggled.connect(self._set_only_differences)
-        self.add_button.clicked.connect(self.open_picker)
-        bar = QHBoxLayout()
-        bar.setSpacing(16)
-        bar.addWidget(self.back_button)
-        bar.addWidget(self.title, 1)
-        bar.addWidget(self.add_limit, 1)
-        bar.addWidget(self.differences_button)
-        bar.addWidget(self.add_button)
-        keep_full_width(self.back_button, self.differences_button, self.add_button)
-
-        self.table = make_compare_table(self)
-        self.table.setModel(self.proxy)
-        self.header: ColumnHeader = self.table.horizontalHeader()  # type: ignore[assignment]
-        self.header.sectionClicked.connect(self._open_column)
-        # Many people tap twice; a second tap must not be lost as a "double click".
-        self.header.sectionDoubleClicked.connect(self._open_column)
-        self.header.detailsClicked.connect(self._open_column)
-        self.header.removeClicked.connect(self._remove_column)
-        self.header.saveClicked.connect(self._toggle_saved)
-        self.table.activated.connect(lambda index: self._open_column(index.column()))
-        self.hidden_rows = plain_label("", self, role="body")
-        table_page = QWidget(self)
-        table_layout = QVBoxLayout(table_page)
-        table_layout.setContentsMargins(0, 0, 0, 0)
-        table_layout.addWidget(self.hidden_rows)
-        table_layout.addWidget(self.table, 1)
-
-        self.message = plain_label("", self, role="heading")
-        self.picked = catalog_label("", self, role="body")  # "You picked: <a name>"
-        self.placeholder_add_button = big_button("", parent=self)
-        self.placeholder_add_button.clicked.connect(self.open_picker)
-        placeholder = QWidget(self)
-        column = QVBoxLayout(placeholder)
-        column.addStretch(1)
-        for label in (self.message, self.picked):
-            label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-            column.addWidget(label)
-        column.addWidget(self.placeholder_add_button, 0, Qt.AlignmentFlag.AlignHCenter)
-        column.addStretch(2)
-
-        self.picker_model = PickerModel(self)
-        self.picker = QListView(self)
-        self.picker.setModel(self.picker_model)
-        self.picker.setItemDelegate(PickerDelegate(self.picker))
-        self.picker.setWordWrap(True)
-        self.picker.setSpacing(4)
-        lay_out_in_batches(self.picker)  # thousands of techniques
-        self.picker.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.picker.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.picker.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        enable_kinetic_scrolling(self.picker)
-        self.picker.clicked.connect(self._pick)
-        self.picker.activated.connect(self._pick)
-        self.picker_title = plain_label("", self, role="heading")
-        self.picker_empty = plain_label("", self, role="body")
-        self.picker_cancel = big_button("", parent=self)
-        self.picker_cancel.clicked.connect(self.close_picker)
-        picker_page = QWidget(self)
-        picker_layout = QVBoxLayout(picker_page)
-        picker_layout.setContentsMargins(0, 0, 0, 0)
-        picker_layout.addWidget(self.picker_title)
-        picker_layout.addWidget(self.picker_empty)
-        picker_layout.addWidget(self.picker, 1)
-        picker_layout.addWidget(self.picker_cancel, 0, Qt.AlignmentFlag.AlignLeft)
-
+        self.picker_page = PickerPage(self)
+        self.picker_page.picked.connect(self._pick)
+        self.picker_page.cancelled.connect(self.close_picker)
+        # The picker's parts, by the names tests and the tab order use.
+        self.picker, self.picker_model = self.picker_page.list, self.picker_page.model
+        self.picker_title, self.picker_empty = self.picker_page.title, self.picker_page.empty
+        self.picker_cancel = self.picker_page.cancel
         self.stack = QStackedWidget(self)
-        self.table_page, self.placeholder, self.picker_page = table_page, placeholder, picker_page
-        for page in (table_page, placeholder, picker_page):
+        self.table_page, self.placeholder = self._table_page(), self._placeholder()
+        for page in (self.table_page, self.placeholder, self.picker_page):
             self.stack.addWidget(page)
         self.guidance = GuidancePanel(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
         layout.setSpacing(16)
-        layout.addLayout(bar)
+        layout.addLayout(self._bar())
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.guidance)
 
@@ -149,6 +77,63 @@ class CompareView(Screen):
         self._refresh_later.timeout.connect(self.refresh)
         state.appearanceChanged.connect(self._refresh_later.start)
         self.retranslate()
+
+    def _bar(self) -> QHBoxLayout:
+        """Back, the title, and the buttons that change what is compared."""
+        self.back_button = big_button("", parent=self)
+        self.title = plain_label("", self, role="title")
+        self.differences_button = big_button("", parent=self)
+        self.differences_button.setCheckable(True)
+        self.add_button = big_button("", parent=self)
+        self.add_limit = plain_label("", self, role="muted")
+        self.back_button.clicked.connect(self._back)
+        self.differences_button.toggled.connect(self._set_only_differences)
+        self.add_button.clicked.connect(self.open_picker)
+        bar = QHBoxLayout()
+        bar.setSpacing(16)
+        bar.addWidget(self.back_button)
+        bar.addWidget(self.title, 1)
+        bar.addWidget(self.add_limit, 1)
+        bar.addWidget(self.differences_button)
+        bar.addWidget(self.add_button)
+        keep_full_width(self.back_button, self.differences_button, self.add_button)
+        return bar
+
+    def _table_page(self) -> QWidget:
+        """The comparison itself, with a line saying how many rows are hidden."""
+        self.table = make_compare_table(self)
+        self.table.setModel(self.proxy)
+        self.header: ColumnHeader = self.table.horizontalHeader()  # type: ignore[assignment]
+        self.header.sectionClicked.connect(self._open_column)
+        # Many people tap twice; a second tap must not be lost as a "double click".
+        self.header.sectionDoubleClicked.connect(self._open_column)
+        self.header.detailsClicked.connect(self._open_column)
+        self.header.removeClicked.connect(self._remove_column)
+        self.header.saveClicked.connect(self._toggle_saved)
+        self.table.activated.connect(lambda index: self._open_column(index.column()))
+        self.hidden_rows = plain_label("", self, role="body")
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.hidden_rows)
+        layout.addWidget(self.table, 1)
+        return page
+
+    def _placeholder(self) -> QWidget:
+        """Fewer than two techniques chosen: what to do, and a button to do it."""
+        self.message = plain_label("", self, role="heading")
+        self.picked = catalog_label("", self, role="body")  # "You picked: <a name>"
+        self.placeholder_add_button = big_button("", parent=self)
+        self.placeholder_add_button.clicked.connect(self.open_picker)
+        page = QWidget(self)
+        column = QVBoxLayout(page)
+        column.addStretch(1)
+        for label in (self.message, self.picked):
+            label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+            column.addWidget(label)
+        column.addWidget(self.placeholder_add_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        column.addStretch(2)
+        return page
 
     def set_catalog(self, catalog: Catalog) -> None:
         self.catalog = catalog
@@ -178,13 +163,7 @@ class CompareView(Screen):
         self.table.setAccessibleDescription(
             self.tr("Each row is a question, each column a technique. Enter opens a technique.")
         )
-        self.picker_title.setText(self.tr("Choose a technique to add"))
-        self.picker_empty.setText(self.tr("There are no more techniques to add."))
-        self.picker.setAccessibleName(self.tr("Techniques you can add"))
-        self.picker.setAccessibleDescription(self.tr("Tap a technique to add it to the comparison."))
-        self.picker_cancel.setText(self.tr("← Back to the comparison"))
-        self.picker_cancel.setAccessibleName(self.tr("Back to the comparison"))
-        self.picker_cancel.setAccessibleDescription(self.tr("Closes this list without adding."))
+        self.picker_page.retranslate()
         self.guidance.refresh()
         self._update_differences_text()
         self.refresh()
@@ -246,15 +225,12 @@ class CompareView(Screen):
     def _fill_picker(self) -> None:
         shown = set(self.state.compare)
         rest = [t for t in (self.catalog or ()) if t.id not in shown]
-        self.picker_model.set_techniques(rest, self.state.language)
-        self.picker_empty.setVisible(not rest)
-        self.picker.scrollToTop()
+        self.picker_page.fill(rest, self.state.language)
 
-    @Slot(QModelIndex)
-    def _pick(self, index: QModelIndex) -> None:
-        if self.stack.currentWidget() is not self.picker_page or not index.isValid():
+    @Slot(str)
+    def _pick(self, technique_id: str) -> None:
+        if self.stack.currentWidget() is not self.picker_page:
             return
-        technique_id = str(index.data(ID_ROLE))
         self.stack.setCurrentWidget(self.table_page)  # before refresh, so the picker is closed
         self.state.add_to_compare(technique_id)
         self.close_picker()

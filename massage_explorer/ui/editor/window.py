@@ -1,4 +1,8 @@
-"""The staff editor's main window: lists | form | live preview, undo, inline problems, safe save."""
+"""The staff editor's main window: lists | form | live preview, undo, inline problems, safe save.
+
+Over 300 lines on purpose: this is the one place that wires the editor's parts together, and each
+part (the forms, the lists, checking, saving, the lock) lives in a module of its own.
+"""
 
 from __future__ import annotations
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import html
 import logging
 import os
 import secrets
@@ -34,125 +33,27 @@ from PySide6.QtGui import (
     QPainterPath,
     QPdfWriter,
     QPyTextObject,
-    QTextBlock,
     QTextCharFormat,
-    QTextCursor,
     QTextDocument,
     QTextFormat,
 )
 
-from massage_explorer.core.handout import Handout, HandoutTechnique
+from massage_explorer.core.handout import Handout
 from massage_explorer.core.qr_payload import Detail, QrPayload, qr_matrix, qr_text
 from massage_explorer.core.settings import KioskConfig
+from massage_explorer.ui.takeaway.handout_html import BODY_POINTS, MIN_POINTS, QR_MARK, Layout, handout_html
+from massage_explorer.ui.takeaway.pagination import keep_blocks_whole
 
 log = logging.getLogger(__name__)
 
 MARGIN_MM = 10  # well inside what office printers reach (about 4-6 mm); more room for text
-# Body sizes in points, tried largest first: the handout takes the fewest sheets, then the largest
-# type. 10 pt is the floor for older readers; below it another sheet beats smaller print.
-BODY_POINTS = (12.0, 11.0, 10.0)
-MIN_POINTS = BODY_POINTS[-1]  # nothing on the page is smaller: captions and the footer too
-SMALL_SECTION = 1 / 3  # a section up to this share of a column is never split between columns
 COLUMNS = 2  # ~85 mm lines of ~50 characters: easy to read; the text flows down one, then the other
 QR_MM = 50  # a version-25 code (125 modules with its quiet zone) gets 0.4 mm modules
 MIN_MODULE_MM = 0.4  # finer print blurs on an office laser and phones stop reading it
 GAP_MM = 8
-QR_MARK = "{qr-code}"  # where the code goes; replaced by the object below
 QR_OBJECT = QTextFormat.ObjectTypes.UserObject.value + 1
 OBJECT_CHAR = "\ufffc"
 PDF_DPI = 300
-
-
-def _e(text: str) -> str:
-    """Catalog and translated text as literal HTML text, line breaks kept."""
-    return html.escape(text).replace("\n", "<br>")
-
-
-def _list(heading: str, items: list[str], points: float) -> str:
-    if not items:
-        return ""
-    rows = "".join(f"<li>{item}</li>" for item in items)
-    return (
-        f'<h3 style="font-size: {points:.1f}pt; margin-top: {points * 0.4:.1f}pt; margin-bottom: 0;">'
-        f"{_e(heading)}</h3>"
-        f'<ul style="margin-top: 0; margin-bottom: 0; -qt-list-indent: 1;">{rows}</ul>'
-    )
-
-
-def _technique_html(item: HandoutTechnique, handout: Handout, layout: Layout) -> str:
-    labels, points = handout.labels, layout.points
-    facts_break = " · " if layout.brief else "<br>"  # the brief form saves a line per technique
-    html_text = (
-        f'<hr><h2 style="font-size: {points * 1.4:.1f}pt; margin-top: {points * 0.3:.1f}pt; '
-        f'margin-bottom: 0;">{_e(item.name)}</h2>'
-        f'<p style="margin: 0;"><b>{_e(labels.pressure)}:</b> {_e(item.pressure)}{facts_break}'
-        f"<b>{_e(labels.session)}:</b> {_e(item.session)}</p>"
-        + _list(labels.benefits, [_e(b) for b in item.benefits], points)
-    )
-    if layout.brief:
-        return html_text  # cautions and questions follow all the techniques, once each
-    cautions = [f"<b>{_e(c.condition)}:</b> {_e(c.note)}" for c in item.cautions]
-    return (
-        html_text
-        + _list(labels.cautions, cautions, points)
-        + _list(labels.questions, [_e(q) for q in item.questions], points)
-    )
-
-
-def _brief_cautions_and_questions(handout: Handout, points: float) -> str:
-    """Each condition once, naming the techniques it is for unless it is for all of them; then
-    what to do about any of them; then every question once."""
-    techniques: dict[str, list[str]] = {}
-    questions: dict[str, None] = {}
-    for item in handout.techniques:
-        for caution in item.cautions:
-            techniques.setdefault(caution.condition, []).append(item.name)
-        questions.update(dict.fromkeys(item.questions))
-    everyone = len(handout.techniques)
-    conditions = [
-        _e(condition if len(names) == everyone else f"{condition} ({', '.join(names)})")
-        for condition, names in techniques.items()
-    ]
-    labels = handout.labels
-    advice = f'<p style="margin: 0;">{_e(labels.cautions_brief)}</p>' if conditions else ""
-    return (
-        "<hr>"
-        + _list(labels.cautions, conditions, points)
-        + advice
-        + _list(labels.questions, [_e(q) for q in questions], points)
-    )
-
-
-@dataclass(frozen=True)
-class Layout:
-    """One way to lay the handout out: a body size, and everything or the brief form.
-
-    The brief form keeps every technique with its benefits, every question and the name of
-    every condition to take care with, each once, but not each caution's advice: one paragraph
-    under the names says what to do. It exists to get a long shortlist onto one sheet, and is
-    used only when the page's QR code holds no caution advice either: the paper never says less
-    than its own code.
-    """
-
-    points: float
-    brief: bool = False
-
-
-def handout_html(handout: Handout, payload: QrPayload, layout: Layout) -> str:
-    """The handout as HTML we build ourselves: every piece of text goes through html.escape."""
-    points = layout.points
-    scan = handout.labels.scan_short if payload.shortened else handout.labels.scan
-    caption = max(MIN_POINTS, points * 0.85)
-    parts = [
-        f'<h1 style="font-size: {points * 1.6:.1f}pt; margin: 0;">{_e(handout.title)}</h1>',
-        _list(handout.labels.guidance, [_e(line) for line in handout.guidance], points),
-        f'<p align="center" style="margin-top: {points * 0.5:.1f}pt; margin-bottom: 0;">{QR_MARK}</p>',
-        f'<p align="center" style="font-size: {caption:.1f}pt; margin: 0;">{_e(scan)}</p>',
-        *(_technique_html(item, handout, layout) for item in handout.techniques),
-    ]
-    if layout.brief:
-        parts.append(_brief_cautions_and_questions(handout, points))
-    return f"<html><body>{''.join(parts)}</body></html>"
 
 
 class _QrObject(QPyTextObject):
@@ -206,88 +107,8 @@ def _document(
     inline.setObjectType(QR_OBJECT)
     cursor.insertText(OBJECT_CHAR, inline)
     doc.setPageSize(column)  # one "page" of the document is one column of a sheet
-    _keep_blocks_whole(doc)
+    keep_blocks_whole(doc)
     return doc
-
-
-def _line_span(block: QTextBlock) -> tuple[float, float]:
-    """Top of the block's first line and bottom of its last, where Qt really put them.
-
-    Not blockBoundingRect: when Qt moves a block's first line to the next column, the block's
-    rectangle still starts in the column before.
-    """
-    # Asking for the rectangle lays the document out up to the block: Qt does it lazily.
-    block.document().documentLayout().blockBoundingRect(block)
-    lines = block.layout()
-    origin = lines.position().y()
-    if lines.lineCount() == 0:
-        rect = lines.boundingRect()
-        return origin + rect.top(), origin + rect.bottom()
-    first, last = lines.lineAt(0), lines.lineAt(lines.lineCount() - 1)
-    return origin + first.y(), origin + last.y() + last.height()
-
-
-def _keep_blocks_whole(doc: QTextDocument) -> None:
-    """Move a paragraph that would be split between columns to the next column, a heading that
-    ends a column with it, and a short section whole (Qt has no keep-together or keep-with-next).
-
-    A split paragraph reads badly, and Qt draws the line above a column's top once more, clipped
-    out of sight but still in the PDF's text: copied or read aloud, it would say it twice.
-    """
-    height = doc.pageSize().height()
-
-    def column(y: float) -> int:
-        return int(y // height)
-
-    block = doc.begin()
-    while block.isValid():
-        top, bottom = _line_span(block)
-        last = column(bottom - 1)
-        split = column(top) != last and bottom - top < height
-        orphaned = _leads(block) and block.next().isValid() and last != column(_line_span(block.next())[0])
-        if _is_rule(block):
-            # A short section (a technique in the brief form) is kept in one column: a benefit
-            # at the top of the next one would seem to belong to the technique after it.
-            end = _line_span(_section_end(block))[1]
-            small = end - top <= height * SMALL_SECTION
-            split = split or (small and column(top) != column(end - 1))
-        if split or orphaned:
-            # Headings and rules just before the block go with it: a technique's rule with its
-            # name, a list's heading with its first item.
-            target = block
-            while target.previous().isValid() and _leads(target.previous()):
-                target = target.previous()
-            fmt = target.blockFormat()
-            if (
-                target == doc.begin()
-                or fmt.pageBreakPolicy() & QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore
-            ):
-                block = block.next()  # already starts a column: it is taller than what is left
-                continue
-            fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
-            QTextCursor(target).setBlockFormat(fmt)
-            doc.setPageSize(doc.pageSize())  # a full layout again: Qt would finish the rest lazily
-            block = target
-            continue
-        block = block.next()
-
-
-def _section_end(rule: QTextBlock) -> QTextBlock:
-    """The last block before the next rule (or the end): a rule starts each section."""
-    block = rule
-    while block.next().isValid() and not _is_rule(block.next()):
-        block = block.next()
-    return block
-
-
-def _leads(block: QTextBlock) -> bool:
-    """A heading or a rule: it belongs with what follows it."""
-    return block.blockFormat().headingLevel() > 0 or _is_rule(block)
-
-
-def _is_rule(block: QTextBlock) -> bool:
-    fmt = block.blockFormat()
-    return block.isValid() and fmt.hasProperty(QTextFormat.Property.BlockTrailingHorizontalRulerWidth)
 
 
 def paint_handout(handout: Handout, device: QPagedPaintDevice) -> Printed:

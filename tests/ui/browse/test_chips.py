@@ -7,7 +7,8 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAccessible, QAccessibleActionInterface, QColor, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from massage_explorer.ui.browse.chip_grid import ChipGrid, chip_text
+from massage_explorer.ui.browse.chip_delegate import chip_text
+from massage_explorer.ui.browse.chip_grid import ChipGrid
 from massage_explorer.ui.browse.chip_model import Chip, ChipModel
 from massage_explorer.ui.common.buttons import MIN_TARGET
 from massage_explorer.ui.common.theme import apply_theme, current_colours

@@ -13,14 +13,10 @@ from PySide6.QtWidgets import QApplication, QPushButton, QScroller, QWidget
 
 from massage_explorer.core.catalog import BenefitClaim, Catalog, Caution, Evidence, Term
 from massage_explorer.ui.common.theme import apply_theme, clear_theme
-from massage_explorer.ui.compare.model import (
-    MARKED_ROLE,
-    CompareModel,
-    DifferencesProxy,
-    PickerModel,
-)
+from massage_explorer.ui.compare.model import MARKED_ROLE, CompareModel, DifferencesProxy
+from massage_explorer.ui.compare.picker import PickerModel
 from massage_explorer.ui.compare.screen import CompareView
-from massage_explorer.ui.compare.table import PADDING
+from massage_explorer.ui.compare.text_sizes import PADDING
 from massage_explorer.ui.session import TEXT_STEPS, SessionState
 from tests import factories as f
 

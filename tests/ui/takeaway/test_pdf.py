@@ -25,16 +25,11 @@ from massage_explorer.core.settings import KioskConfig
 from massage_explorer.core.storage import load_catalog
 from massage_explorer.ui.common.i18n import install_language
 from massage_explorer.ui.common.words import WORDS, guidance_lines
+from massage_explorer.ui.takeaway import pagination
 from massage_explorer.ui.takeaway import pdf as takeaway_pdf
 from massage_explorer.ui.takeaway import printing as takeaway_print
-from massage_explorer.ui.takeaway.pdf import (
-    BODY_POINTS,
-    Layout,
-    handout_html,
-    paint_handout,
-    pdf_destination,
-    write_pdf,
-)
+from massage_explorer.ui.takeaway.handout_html import Layout, handout_html
+from massage_explorer.ui.takeaway.pdf import BODY_POINTS, paint_handout, pdf_destination, write_pdf
 from massage_explorer.ui.takeaway.printing import print_handout, unavailable_message
 from tests import factories as f
 
@@ -391,7 +386,7 @@ def test_no_technique_is_split_between_columns(qapp, tmp_path, language) -> None
             if block.text() in names:  # a technique's name: its section runs to the next rule
                 checked += 1
                 top = places.blockBoundingRect(block.previous()).top()
-                bottom = places.blockBoundingRect(takeaway_pdf._section_end(block.previous())).bottom()
+                bottom = places.blockBoundingRect(pagination.section_end(block.previous())).bottom()
                 assert top // height == (bottom - 1) // height, (block.text(), points)
             block = block.next()
     assert checked == 2 * 2 * len(BODY_POINTS) * 4
@@ -399,7 +394,7 @@ def test_no_technique_is_split_between_columns(qapp, tmp_path, language) -> None
 
 def columns_of(document: QTextDocument, block: QTextBlock) -> tuple[int, int]:
     """The columns of a block's first and last line."""
-    top, bottom = takeaway_pdf._line_span(block)
+    top, bottom = pagination.line_span(block)
     height = document.pageSize().height()
     return int(top // height), int((bottom - 1) // height)
 

@@ -1,0 +1,309 @@
+"""The comparison's headers: the question column on the left, and each technique's name with its
+Details, Save and Remove buttons on top, all word-wrapped and kept in place as the table scrolls."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from PySide6.QtCore import (
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import (
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QPalette,
+    QPen,
+    QResizeEvent,
+    QTextLayout,
+    QTextOption,
+)
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QPushButton,
+    QWidget,
+)
+
+from massage_explorer.ui.common.buttons import MIN_TARGET, big_button
+from massage_explorer.ui.common.labels import draw_wrapped
+from massage_explorer.ui.compare.text_sizes import PADDING, wrapped_height
+
+QUESTION_CHARS = 22  # width of the question column, in average characters
+NAME_LINES = 3  # a longer name is cut with "…"; the rows below need the room more
+
+
+GAP = 8  # between the buttons under a name
+
+
+_names: dict[tuple[str, str, int], tuple[str, ...]] = {}  # (font key, name, width) -> lines
+
+
+def name_lines(font: QFont, text: str, width: int, max_lines: int = NAME_LINES) -> tuple[str, ...]:
+    """`text` wrapped to `width` px at most `max_lines` lines long, the last one ending in "…" if cut.
+
+    Words break at spaces when they can, anywhere when a single word is wider than the line.
+    """
+    key = (font.key(), text, width)
+    found = _names.get(key)
+    if found is not None:
+        return found
+    if len(_names) > 1024:
+        _names.clear()
+    text = " ".join(text.split())  # a line break in a name would be drawn as a box
+    units = text.encode("utf-16-le")  # Qt counts positions in UTF-16 code units
+
+    def part(start: int, end: int | None = None) -> str:
+        return units[2 * start : None if end is None else 2 * end].decode("utf-16-le", "replace")
+
+    layout = QTextLayout(text, font)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    layout.setTextOption(option)
+    lines: list[str] = []
+    layout.beginLayout()
+    while len(lines) < max_lines:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(width)
+        start, length = line.textStart(), line.textLength()
+        if len(lines) == max_lines - 1 and start + length < len(units) // 2:
+            rest = part(start)  # the last line we may show, with more to come: cut it
+            elided = QFontMetrics(font).elidedText(rest, Qt.TextElideMode.ElideRight, width)
+            lines.append(elided if elided.endswith("…") else elided.rstrip() + "…")
+        else:
+            lines.append(part(start, start + length).rstrip())
+    layout.endLayout()
+    _names[key] = result = tuple(lines)
+    return result
+
+
+class _WrappedHeader(QHeaderView):
+    """A header whose sections show their text bold and word-wrapped, as plain text."""
+
+    def text(self, section: int) -> str:
+        model = self.model()
+        if model is None:
+            return ""
+        return str(model.headerData(section, self.orientation()) or "")
+
+    def header_font(self) -> QFont:
+        font = QFont(self.font())
+        font.setBold(True)
+        return font
+
+    def paintSection(self, painter: QPainter, rect: QRect, logicalIndex: int) -> None:
+        painter.save()
+        palette = self.palette()
+        text = palette.color(QPalette.ColorRole.WindowText)
+        painter.fillRect(rect, palette.color(QPalette.ColorRole.Window))
+        painter.setPen(QPen(palette.color(QPalette.ColorRole.Mid), 1))
+        painter.drawLine(rect.topRight(), rect.bottomRight())
+        if self.orientation() == Qt.Orientation.Horizontal:  # a firm line under the names
+            painter.setPen(QPen(text, 2))
+        painter.drawLine(rect.bottomLeft(), rect.bottomRight())
+        # Headings in the text colour: a grey pen here made the questions look disabled.
+        painter.setPen(text)
+        painter.setFont(self.header_font())
+        self.paint_text(painter, rect.adjusted(PADDING, PADDING, -PADDING, -PADDING), logicalIndex)
+        painter.restore()
+
+    def paint_text(self, painter: QPainter, rect: QRect, section: int) -> None:
+        draw_wrapped(painter, rect, self.text(section))
+
+
+class QuestionHeader(_WrappedHeader):
+    """The vertical header: each row's question, word-wrapped in a column of fixed width."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(Qt.Orientation.Vertical, parent)
+        self.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.setHighlightSections(False)
+
+    def fixed_width(self) -> int:
+        return QFontMetrics(self.header_font()).averageCharWidth() * QUESTION_CHARS + 2 * PADDING
+
+    def sectionSizeFromContents(self, logicalIndex: int) -> QSize:
+        width = self.fixed_width()
+        return QSize(width, wrapped_height(self.header_font(), self.text(logicalIndex), width))
+
+    def sizeHint(self) -> QSize:
+        # Only the width matters to the table; the base class would measure every section.
+        return QSize(self.fixed_width(), QFontMetrics(self.header_font()).height() + 2 * PADDING)
+
+
+class ColumnButtons(NamedTuple):
+    """The buttons under one technique's name, in tab order."""
+
+    more: QPushButton
+    save: QPushButton
+    remove: QPushButton
+
+
+class ColumnHeader(_WrappedHeader):
+    """The sticky horizontal header: each technique's name, then Read more, Save and Remove."""
+
+    detailsClicked = Signal(int)
+    saveClicked = Signal(int)
+    removeClicked = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(Qt.Orientation.Horizontal, parent)
+        self.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.setSectionsClickable(True)  # tapping a name opens its details
+        self.setHighlightSections(False)
+        self.buttons: list[ColumnButtons] = []
+        self._widths = {"more": 0, "save": 0, "remove": 0, "compact": 0}  # measured button widths
+        self.sectionResized.connect(self.place_buttons)
+        self.geometriesChanged.connect(self.place_buttons)
+
+    def set_names(self, names: list[str]) -> None:
+        """Make the buttons of each column; the view owns the names through its model."""
+        for old in self.buttons:
+            for button in old:
+                button.hide()  # deleteLater waits for the event loop; a stale button must not show
+                button.deleteLater()
+        self.buttons = []
+        for column, name in enumerate(names):
+            more = big_button(self.tr("Read more"), self.tr("Read more about {name}").format(name=name))
+            more.setAccessibleDescription(self.tr("Opens everything about this technique."))
+            save = big_button("")
+            save.setCheckable(True)  # a screen reader says whether it is on
+            remove = big_button(
+                self.tr("✕ Remove"), self.tr("Remove {name} from the comparison").format(name=name)
+            )
+            remove.setAccessibleDescription(self.tr("Takes this column out of the comparison."))
+            more.clicked.connect(lambda _=False, c=column: self.detailsClicked.emit(c))
+            save.clicked.connect(lambda _=False, c=column: self.saveClicked.emit(c))
+            remove.clicked.connect(lambda _=False, c=column: self.removeClicked.emit(c))
+            buttons = ColumnButtons(more, save, remove)
+            for button in buttons:
+                button.setParent(self.viewport())
+                button.ensurePolished()  # the style sheet's padding counts in the widths below
+            self.set_saved(column, False, name, save)
+            self.buttons.append(buttons)
+        self._measure()
+        self.updateGeometry()
+        self.place_buttons()
+
+    def _remove_text(self, compact: bool) -> str:
+        return self.tr("✕") if compact else self.tr("✕ Remove")
+
+    def _measure(self) -> None:
+        """Each button's width, for both labels of Save and Remove; all columns show the same words."""
+        if not self.buttons:
+            return
+        first = self.buttons[0]
+        save_text, saved = first.save.text(), first.save.isChecked()
+        widths = []
+        for text in (self.tr("★ Saved"), self.tr("☆ Save")):
+            first.save.setText(text)
+            widths.append(first.save.sizeHint().width())
+        first.save.setText(save_text)
+        first.save.setChecked(saved)
+        self._widths["save"] = max(widths)  # saving never moves the buttons around
+        for key, compact in (("compact", True), ("remove", False)):
+            first.remove.setText(self._remove_text(compact))
+            self._widths[key] = first.remove.sizeHint().width()
+        self._widths["more"] = first.more.sizeHint().width()
+        for buttons in self.buttons:
+            buttons.save.setMinimumWidth(self._widths["save"])
+
+    def set_saved(self, column: int, saved: bool, name: str, button: QPushButton | None = None) -> None:
+        """Show whether the technique of `column` is on the patient's shortlist."""
+        save = button if button is not None else self.buttons[column].save
+        save.setChecked(saved)
+        save.setText(self.tr("★ Saved") if saved else self.tr("☆ Save"))
+        if saved:
+            save.setAccessibleName(self.tr("Saved: {name}").format(name=name))
+            save.setAccessibleDescription(self.tr("On your list. Tap to take it off your list."))
+        else:
+            save.setAccessibleName(self.tr("Save {name}").format(name=name))
+            save.setAccessibleDescription(self.tr("Keeps this technique on your list to show the therapist."))
+
+    def name_lines(self, section: int) -> tuple[str, ...]:
+        """The name as painted: wrapped, at most NAME_LINES lines (the model keeps the whole name)."""
+        width = max(self.sectionSize(section) - 2 * PADDING, 10)
+        return name_lines(self.header_font(), self.text(section), width)
+
+    def paint_text(self, painter: QPainter, rect: QRect, section: int) -> None:
+        step = QFontMetrics(painter.font()).lineSpacing()
+        flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextSingleLine
+        for i, line in enumerate(self.name_lines(section)):
+            painter.drawText(rect.adjusted(0, i * step, 0, 0), flags, line)
+
+    def _rows(self, width: int, compact: bool) -> list[list[tuple[str, int]]]:
+        """The buttons in rows, as many side by side as fit the column: (name, width) each."""
+        room = max(width - 2 * PADDING, MIN_TARGET)
+        # A bare "✕" goes beside Read more, not beside Saved, where it could pass for "unsave".
+        names = ("more", "compact", "save") if compact else ("more", "save", "remove")
+        rows: list[list[tuple[str, int]]] = [[]]
+        used = 0
+        for name in names:
+            wanted = min(max(self._widths[name], MIN_TARGET), room)
+            if rows[-1] and used + GAP + wanted > room:
+                rows.append([])
+                used = 0
+            used += (GAP if rows[-1] else 0) + wanted
+            rows[-1].append((name, wanted))
+        if len(rows) > 1:  # rows of buttons fill the column: a tidy block and bigger targets
+            for row in rows:
+                extra = (room - sum(w for _, w in row) - GAP * (len(row) - 1)) // len(row)
+                row[:] = [(n, w + extra) for n, w in row]
+        return rows
+
+    def _layout(self, width: int) -> tuple[bool, list[list[tuple[str, int]]]]:
+        """Words on every button, unless a bare "✕" for Remove saves a whole row of buttons."""
+        full, compact = self._rows(width, False), self._rows(width, True)
+        return (True, compact) if len(compact) < len(full) else (False, full)
+
+    def _line_height(self) -> int:
+        if not self.buttons:
+            return 0
+        return max(MIN_TARGET, *(b.sizeHint().height() for b in self.buttons[0]))
+
+    def _buttons_height(self, width: int) -> int:
+        if not self.buttons:
+            return 0
+        count = len(self._layout(width)[1])
+        return count * self._line_height() + (count - 1) * GAP
+
+    def sectionSizeFromContents(self, logicalIndex: int) -> QSize:
+        width = max(self.sectionSize(logicalIndex), 4 * PADDING)
+        lines = len(self.name_lines(logicalIndex)) or 1
+        text = lines * QFontMetrics(self.header_font()).lineSpacing() + 2 * PADDING
+        return QSize(width, text + self._buttons_height(width))
+
+    def sizeHint(self) -> QSize:
+        heights = [self.sectionSizeFromContents(i).height() for i in range(self.count())]
+        empty = QFontMetrics(self.header_font()).height() + 2 * PADDING
+        return QSize(super().sizeHint().width(), max(heights, default=empty))
+
+    @Slot()
+    def place_buttons(self) -> None:
+        line_height = self._line_height()
+        for column, buttons in enumerate(self.buttons):
+            if column >= self.count():
+                for button in buttons:
+                    button.hide()
+                continue
+            width = self.sectionSize(column)
+            compact, rows = self._layout(width)
+            buttons.remove.setText(self._remove_text(compact))
+            y = self.height() - self._buttons_height(width) - PADDING // 2
+            for row in rows:
+                x = self.sectionViewportPosition(column) + PADDING
+                for name, button_width in row:
+                    button = {"more": buttons.more, "save": buttons.save}.get(name, buttons.remove)
+                    button.setGeometry(x, y, button_width, line_height)
+                    button.show()
+                    x += button_width + GAP
+                y += line_height + GAP
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.place_buttons()
