@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 import zxingcpp
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt
 from PySide6.QtGui import QImage, QPointingDevice
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QListView, QWidget
+from PySide6.QtWidgets import QApplication, QListView, QWidget
 
 # The offscreen platform warns that it cannot resize windows to their size hints; harmless.
 OFFSCREEN_NOISE = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -78,3 +78,32 @@ def decode(image: QImage) -> str:
     results = zxingcpp.read_barcodes(gray, formats=zxingcpp.BarcodeFormat.QRCode)
     assert len(results) == 1, "exactly one QR code should be found"
     return str(results[0].text)
+
+
+class _EventCount(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.seen = 0
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        self.seen += 1
+        return False
+
+
+def settle(limit: int = 2000) -> None:
+    """Let Qt finish everything it has queued (layout requests, style polish, delayed item
+    layouts and their batches, zero-delay timers), without sleeping: passes of the event loop
+    until one of them delivers no event at all."""
+    app = QApplication.instance()
+    assert app is not None
+    count = _EventCount()
+    app.installEventFilter(count)
+    try:
+        for _ in range(limit):
+            count.seen = 0
+            app.processEvents()
+            if not count.seen:
+                return
+    finally:
+        app.removeEventFilter(count)
+    raise AssertionError(f"Qt was still busy after {limit} passes of the event loop")

@@ -18,6 +18,7 @@ from massage_explorer.ui.common.buttons import MIN_TARGET
 from massage_explorer.ui.common.theme import apply_theme, clear_theme
 from massage_explorer.ui.session import SessionState
 from massage_explorer.ui.shell import MainWindow
+from tests.ui.helpers import settle
 
 
 @pytest.fixture
@@ -56,7 +57,7 @@ def test_every_control_is_named_described_and_big_enough(window, qtbot):
     problems = []
     for name, show in screens(window):
         show()
-        qtbot.wait(20)
+        settle()
         for control in visible_controls(window):
             what = (
                 f"{name}: {type(control).__name__} {control.objectName() or ''} '{control.accessibleName()}'"
@@ -107,7 +108,7 @@ def test_no_label_is_cut_off_at_any_text_size_on_a_1080p_screen(window, qtbot, s
     problems = []
     for name, show in screens(window):
         show()
-        qtbot.wait(30)
+        settle()
         for button in window.findChildren(QPushButton):
             if button.isVisibleTo(window) and button.width() < button.sizeHint().width():
                 problems.append(
@@ -135,7 +136,7 @@ def test_chosen_text_size_contrast_and_language_show_a_tick_not_only_a_fill(wind
 
     window.state.set_high_contrast(high_contrast)
     window.state.set_language("en")
-    qtbot.wait(30)
+    settle()
     toggles = [
         *window.top_bar.size_group.buttons(),
         window.top_bar.contrast_button,

@@ -54,13 +54,15 @@ def test_a_share_without_change_events_is_polled(qtbot, catalog_file):
 def test_an_invalid_update_is_refused_once_and_the_old_catalog_stays(qtbot, catalog_file):
     old = load_catalog(catalog_file).catalog
     watcher = CatalogWatcher(catalog_file, old, poll_ms=200)
-    reloaded = []
+    reloaded, rejected = [], []
     watcher.reloaded.connect(reloaded.append)
     with qtbot.waitSignal(watcher.rejected, timeout=2000) as signal:
         write_atomically(catalog_file, catalog_file.read_text().replace("evidence: low", "evidence: strong"))
     assert "unknown evidence grade 'strong'" in signal.args[0].errors[0].message
-    qtbot.wait(600)  # several polls later: no second report of the same broken version
-    assert reloaded == [] and watcher.current == old
+    watcher.rejected.connect(rejected.append)
+    for _ in range(3):  # as the next polls would: no second report of the same broken version
+        watcher.check()
+    assert rejected == [] and reloaded == [] and watcher.current == old
     watcher.stop()
 
 

@@ -23,6 +23,7 @@ from massage_explorer.ui.common.words import WORDS
 from massage_explorer.ui.session import SessionState
 from massage_explorer.ui.shell import MainWindow
 from massage_explorer.ui.takeaway.pdf import write_pdf
+from tests.ui.helpers import decode, settle
 
 TS = resources_path() / "translations" / "massage_explorer_es.ts"
 # Words that are the same in both languages, or names: allowed on a Spanish screen.
@@ -111,7 +112,7 @@ def test_every_patient_screen_is_in_spanish(qtbot, qapp, spanish, catalog):
     problems = []
     for name, show in screens.items():
         show()
-        qtbot.wait(30)
+        settle()
         texts = visible_texts(window)
         model = window.browse.proxy
         texts += [model.index(r, 0).data(Qt.ItemDataRole.AccessibleTextRole) for r in range(model.rowCount())]
@@ -129,7 +130,6 @@ def test_qr_and_pdf_come_out_in_spanish(qapp, spanish, catalog, tmp_path):
     import zxingcpp
 
     from massage_explorer.ui.takeaway.qr_code import qr_image
-    from tests.ui.helpers import decode
 
     handout = build_handout(catalog, [t.id for t in catalog.techniques][:2], "es", WORDS)
     payload = qr_text(handout)
@@ -201,7 +201,7 @@ def test_switching_language_live_keeps_the_patients_place(qtbot, qapp, catalog):
         for show in (window.show_compare, window.show_browse, lambda: window.show_details(ids[0]),
                      window.show_shortlist):  # fmt: skip
             show()
-            qtbot.wait(20)
+            settle()
             assert english_left(window, english) == []
         assert window.top_bar.shortlist_button.text() == "Mi lista (2)"
         qtbot.mouseClick(window.top_bar.language_buttons["en"], Qt.MouseButton.LeftButton)
@@ -250,7 +250,7 @@ def test_a_missing_translation_falls_back_per_field_never_an_empty_box(qtbot, qa
     window.resize(1920, 1080)
     window.show()
     window.show_details("gentle")
-    qtbot.wait(20)
+    settle()
     shown = [
         label.text() for label in window.built("details").findChildren(QLabel) if label.isVisibleTo(window)
     ]

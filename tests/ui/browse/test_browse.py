@@ -22,7 +22,16 @@ from massage_explorer.ui.common.theme import apply_theme
 from massage_explorer.ui.session import SessionState
 from massage_explorer.ui.shell import MainWindow
 from tests import factories as f
-from tests.ui.helpers import OFFSCREEN_NOISE, card_point, chip_point, tap, tap_chip, toggle_point, touch_tap
+from tests.ui.helpers import (
+    OFFSCREEN_NOISE,
+    card_point,
+    chip_point,
+    settle,
+    tap,
+    tap_chip,
+    toggle_point,
+    touch_tap,
+)
 
 pytestmark = OFFSCREEN_NOISE
 
@@ -287,7 +296,7 @@ def test_tap_after_scrolling_hits_the_card_under_the_finger(make_browse, qtbot):
     screen, state = make_browse(many, size=(790, 790))
     bar = screen.view.verticalScrollBar()
     bar.setValue(bar.maximum() // 2)  # scrolled with the scroll bar, not by flicking
-    qtbot.wait(50)
+    settle()
     visible = [
         r
         for r in range(screen.proxy.rowCount())
@@ -400,7 +409,7 @@ def test_saving_a_card_far_down_a_long_list_keeps_the_patients_place(make_browse
     view.setCurrentIndex(proxy.index(shown, 0))
     qtbot.keyClick(view, Qt.Key.Key_Space)  # (a mouse click is taken by the flick gesture here)
     assert state.shortlist == [technique_id]
-    qtbot.wait(50)
+    settle()
     assert view.indexAt(top).row() == shown
     assert proxy.index(shown, 0).data(CARD_ROLE).saved
 

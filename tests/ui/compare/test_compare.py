@@ -19,6 +19,7 @@ from massage_explorer.ui.compare.screen import CompareView
 from massage_explorer.ui.compare.text_sizes import PADDING
 from massage_explorer.ui.session import TEXT_STEPS, SessionState
 from tests import factories as f
+from tests.ui.helpers import settle
 
 # The offscreen platform warns whenever a shown top-level window's minimum size changes.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -228,7 +229,7 @@ def test_long_names_wrap_in_the_header_and_buttons_stay_in_their_column(qtbot, v
     long_name = ("A very long technique name " * 12)[:300]
     view.set_catalog(f.catalog(f.technique("long", name=f.t(long_name)), f.technique("short")))
     state.set_compare(["long", "short"])
-    qtbot.wait(10)
+    settle()
     header = view.header
     line = header.fontMetrics().height()
     assert header.height() > 3 * line
@@ -243,7 +244,7 @@ def test_long_names_wrap_in_the_header_and_buttons_stay_in_their_column(qtbot, v
 
 def test_targets_are_big_named_and_described(qtbot, view, state) -> None:
     state.set_compare(["alpha", "beta", "gamma"])
-    qtbot.wait(10)
+    settle()
     buttons = [b for b in view.findChildren(QPushButton) if b.isVisible()]
     assert len(buttons) >= 2 + 3 * 3
     for button in buttons:
@@ -403,7 +404,7 @@ def test_one_hidden_row_is_said_in_the_singular(qtbot, view, state) -> None:
 
 def test_save_toggle_in_each_column_follows_the_shortlist(qtbot, view, state) -> None:
     state.set_compare(["alpha", "beta", "gamma"])
-    qtbot.wait(10)
+    settle()
     save = view.header.buttons[1].save
     assert save.text() == "☆ Save" and not save.isChecked()
     assert save.accessibleName() == "Save Beta" and save.accessibleDescription()
@@ -449,7 +450,7 @@ def test_long_names_are_capped_at_three_lines_and_long_words_wrap(qtbot, view, s
     try:
         view.resize(1920, 1080)  # the kiosk's screen, at the largest text, with four columns
         state.set_compare(["spaced", "unbroken", "gamma", "delta"])
-        qtbot.wait(10)
+        settle()
         header = view.header
         metrics = QFontMetrics(header.header_font())
         for column, full in enumerate((spaced, unbroken)):
@@ -476,7 +477,7 @@ def test_a_word_longer_than_its_cell_wraps_inside_the_cell(qtbot, view, state) -
     )
     view.set_catalog(f.catalog(long_one, f.technique("delta"), benefits=(*f.BENEFITS, term)))
     state.set_compare(["long", "delta"])
-    qtbot.wait(10)
+    settle()
     table, questions = view.table, view.table.verticalHeader()
     model = table.model()
 
@@ -517,7 +518,7 @@ def test_the_lines_between_rows_stand_out_in_both_themes(qtbot, view, state, hig
     apply_theme(app, high_contrast=high_contrast, scale=1.0)
     try:
         state.set_compare(["alpha", "beta"])
-        qtbot.wait(10)
+        settle()
         table = view.table
         image = table.viewport().grab().toImage()
         x = table.columnViewportPosition(0) + table.columnWidth(0) // 2

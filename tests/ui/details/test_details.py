@@ -15,6 +15,7 @@ from massage_explorer.ui.details.picture import MAX_HEIGHT, MAX_WIDTH
 from massage_explorer.ui.details.screen import MAX_CONTENT_WIDTH, DetailView
 from massage_explorer.ui.session import SessionState
 from tests import factories as f
+from tests.ui.helpers import settle
 
 # The offscreen platform warns whenever a shown top-level window's minimum size changes.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -230,7 +231,7 @@ def test_only_required_fields_leave_no_empty_sections(view) -> None:
 def test_a_300_character_name_wraps_within_the_readable_width(qtbot, view) -> None:
     view.resize(1920, 1080)
     show(view, f.technique("long", name=f.t(("Long name " * 30)[:300])))
-    qtbot.wait(10)
+    settle()
     title = next(lb for lb in view.content.findChildren(QLabel) if lb.property("role") == "title")
     assert title.wordWrap()
     assert title.height() >= 2 * title.fontMetrics().height()
@@ -244,7 +245,7 @@ def test_words_too_long_for_a_line_break_inside_and_nothing_is_cut_off(qtbot, vi
     claim = BenefitClaim("pain", Evidence.LOW, f.t("Short note."), (f.t(address),))
     view.resize(*size)
     show(view, f.technique("long", name=f.t(name), benefits=(claim,)))
-    qtbot.wait(20)
+    settle()
     viewport = view.scroll_area.viewport()
     assert view.content.width() <= viewport.width()  # the page is no wider than the screen
     for text in (name, address):

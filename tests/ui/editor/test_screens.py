@@ -20,6 +20,7 @@ from massage_explorer.core.paths import bundled_catalog_path
 from massage_explorer.ui.common.buttons import MIN_TARGET
 from massage_explorer.ui.common.theme import apply_theme, clear_theme
 from tests.ui.editor.test_files import hold_lock
+from tests.ui.helpers import settle
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -51,7 +52,7 @@ def bundled_copy(tmp_path: Path) -> Path:
 def shoot(qtbot, window, path: Path) -> None:
     window.run_check()
     window.preview.flush()
-    qtbot.wait(50)
+    settle()
     assert window.grab().save(str(path))
 
 
