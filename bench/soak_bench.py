@@ -30,7 +30,8 @@ from massage_explorer.core.paths import bundled_catalog_path
 from massage_explorer.core.settings import KioskConfig
 from massage_explorer.core.storage import load_catalog
 from massage_explorer.ui.kiosk.window import KioskWindow
-from massage_explorer.ui.shell import prepare_application
+from massage_explorer.ui.launch import prepare_application
+from massage_explorer.ui.shortlist.screen import ShortlistScreen
 
 
 def rss_mb() -> float:
@@ -63,7 +64,8 @@ def one_session(app: QApplication, kiosk: KioskWindow, ids: list[str], n: int) -
     session.show_compare()
     app.processEvents()
     session.show_shortlist()
-    shortlist = session.shortlist_screen()
+    shortlist = session.get_screen("shortlist")
+    assert isinstance(shortlist, ShortlistScreen)
     shortlist.show_takeaway()  # builds the handout and its QR code
     app.processEvents()
     kiosk.idle.idle.emit()  # nobody touched it for the idle time
@@ -149,7 +151,7 @@ def main() -> None:
     wakes = idle_wakeups(app, args.idle_seconds)
     print(f"idle on the welcome screen: {wakes} timer events in {args.idle_seconds:.0f} s "
           f"({wakes / args.idle_seconds * 60:.0f} per minute; the highlight turns every 8 s)")  # fmt: skip
-    kiosk.staff_quit_for_tests()
+    kiosk.staff_quit()
 
 
 if __name__ == "__main__":

@@ -92,7 +92,7 @@ app.exec()
 _WHEN_THE_WINDOW_MODULE_IS_IMPORTED = """
 class _PatchWhenImported:
     def find_spec(self, name, path=None, target=None):
-        if name != "massage_explorer.ui.shell":
+        if name != "massage_explorer.ui.launch":
             return None
         sys.meta_path.remove(self)
         from importlib.util import find_spec

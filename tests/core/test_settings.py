@@ -90,3 +90,14 @@ def test_set_pin_keeps_comments_and_replaces_an_old_hash(tmp_path):
     assert text.count("pin_hash") == 1
     config = load_config(path)
     assert config.printer == "Front desk" and verify_pin("2468", config.pin_hash)
+
+
+def test_the_long_press_to_the_pin_pad_is_a_setting(tmp_path):
+    path = tmp_path / "kiosk.ini"
+    assert load_config(path).long_press_seconds == 2.5  # long enough that no patient does it by chance
+    path.write_text("[kiosk]\nlong_press_seconds = 4\n")
+    assert load_config(path).long_press_seconds == 4.0
+    for wrong in ("0.2", "11", "soon"):
+        path.write_text(f"[kiosk]\nlong_press_seconds = {wrong}\n")
+        with pytest.raises(ConfigError, match=r"long_press_seconds .*1 to 10"):
+            load_config(path)

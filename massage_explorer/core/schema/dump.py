@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import yaml
 
 from massage_explorer.core.catalog import BenefitClaim, Catalog, Pressure, Range, Technique, Term, Text
+from massage_explorer.core.schema.technique_reader import TECHNIQUE_FIELDS, TECHNIQUE_TEXTS
 
 
 class _Block(str):
@@ -77,28 +79,31 @@ def _claim(claim: BenefitClaim) -> dict[str, Any]:
     return entry
 
 
+# How each of a technique's fields that is not a text is written; None when it is left out.
+_WRITE: dict[str, Callable[[Technique], Any]] = {
+    "id": lambda t: t.id,
+    "pressure": lambda t: _range(t.pressure, word=True),
+    "session_minutes": lambda t: _range(t.session_minutes, word=False),
+    "benefits": lambda t: [_claim(c) for c in t.benefits],  # written even when empty: it is required
+    "good_for": lambda t: list(t.good_for) or None,
+    "cautions": lambda t: [{"condition": c.condition, "note": _text(c.note)} for c in t.cautions] or None,
+    "questions_to_ask": lambda t: [_text(q) for q in t.questions_to_ask] or None,
+    "image": lambda t: t.image,
+}
+
+
 def _technique(t: Technique) -> dict[str, Any]:
-    entry: dict[str, Any] = {
-        "id": t.id,
-        "name": _text(t.name),
-        "summary": _text(t.summary),
-        "description": _text(t.description),
-        "pressure": _range(t.pressure, word=True),
-        "session_minutes": _range(t.session_minutes, word=False),
-    }
-    if t.feels_like is not None:
-        entry["feels_like"] = _text(t.feels_like)
-    entry["benefits"] = [_claim(c) for c in t.benefits]
-    if t.good_for:
-        entry["good_for"] = list(t.good_for)
-    if t.cautions:
-        entry["cautions"] = [{"condition": c.condition, "note": _text(c.note)} for c in t.cautions]
-    if t.after_session is not None:
-        entry["after_session"] = _text(t.after_session)
-    if t.questions_to_ask:
-        entry["questions_to_ask"] = [_text(q) for q in t.questions_to_ask]
-    if t.image is not None:
-        entry["image"] = t.image
+    """The technique's fields in the schema's order; optional ones only when they are there."""
+    entry: dict[str, Any] = {}
+    for key in TECHNIQUE_FIELDS:
+        if key in TECHNIQUE_TEXTS:
+            text: Text | None = getattr(t, key)
+            if text is not None:
+                entry[key] = _text(text)
+            continue
+        value = _WRITE[key](t)
+        if value is not None:
+            entry[key] = value
     return entry
 
 

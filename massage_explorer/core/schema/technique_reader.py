@@ -13,6 +13,7 @@ from massage_explorer.core.problems import ItemKind, Location
 if TYPE_CHECKING:
     from massage_explorer.core.schema.catalog_reader import CatalogReader
 
+# A technique's fields in the file's order (the dump writes them so), and those it must have.
 TECHNIQUE_FIELDS = (
     "id", "name", "summary", "description", "pressure", "session_minutes", "feels_like",
     "benefits", "good_for", "cautions", "after_session", "questions_to_ask", "image",
@@ -20,6 +21,10 @@ TECHNIQUE_FIELDS = (
 TECHNIQUE_REQUIRED = (
     "id", "name", "summary", "description", "pressure", "session_minutes", "benefits",
 )  # fmt: skip
+# The texts a patient reads about a technique, each a Technique attribute of the same name. The
+# reader, the dump and the editor's form all go by this list: a new text needs its attribute,
+# a place here and in TECHNIQUE_FIELDS, and the screens that show it (core/present.py).
+TECHNIQUE_TEXTS = ("name", "summary", "description", "feels_like", "after_session")
 CLAIM_FIELDS = ("benefit", "evidence", "note", "sources", "reviewed")
 CAUTION_FIELDS = ("condition", "note")
 EVIDENCE_WORDS = tuple(e.value for e in Evidence)
@@ -43,10 +48,10 @@ def read_technique(
         return None
     technique_id = b.slug(values["id"], where.at("id")) if "id" in values else None
 
-    def text(key: str) -> Text | None:
-        return b.patient_text(values[key], where.at(key)) if key in values else None
-
-    name, summary, description = text("name"), text("summary"), text("description")
+    texts: dict[str, Text | None] = {
+        key: b.patient_text(values[key], where.at(key)) if key in values else None for key in TECHNIQUE_TEXTS
+    }
+    summary = texts["summary"]
     if summary is not None:
         _check_summary(b, values["summary"], where, summary)
     pressure = b.pressure(values["pressure"], where.at("pressure")) if "pressure" in values else None
@@ -60,12 +65,12 @@ def read_technique(
     cautions = _cautions(b, values.get("cautions"), where, condition_ids)
     questions = _text_list(b, values.get("questions_to_ask"), where.at("questions_to_ask"), "questions")
     image = b.image(values["image"], where.at("image")) if "image" in values else None
-    feels_like, after_session = text("feels_like"), text("after_session")
 
     if b.error_count > errors_before:
         return None
-    assert technique_id and name and summary and description and pressure and minutes
-    if claims and not cautions and after_session is None:
+    assert technique_id and pressure and minutes
+    assert all(texts[key] for key in TECHNIQUE_REQUIRED if key in texts)
+    if claims and not cautions and texts["after_session"] is None:
         b.warn(
             node,
             where,
@@ -74,18 +79,14 @@ def read_technique(
         )
     return Technique(
         id=technique_id,
-        name=name,
-        summary=summary,
-        description=description,
         pressure=pressure,
         session_minutes=minutes,
-        feels_like=feels_like,
         benefits=claims,
         good_for=good_for,
         cautions=cautions,
-        after_session=after_session,
         questions_to_ask=questions,
         image=image,
+        **texts,  # type: ignore[arg-type]  # the required ones are checked just above
     )
 
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from massage_explorer.core import editing
 from massage_explorer.core.catalog import MAX_MINUTES, MIN_MINUTES, Catalog, Pressure, Range, Technique, Text
 from massage_explorer.core.present import Words
+from massage_explorer.core.schema.technique_reader import TECHNIQUE_REQUIRED, TECHNIQUE_TEXTS
 from massage_explorer.ui.common.buttons import MIN_TARGET, big_button
 from massage_explorer.ui.common.labels import plain_label
 from massage_explorer.ui.editor import dialogs
@@ -36,12 +37,24 @@ from massage_explorer.ui.editor.list_models import CheckListModel, Row
 from massage_explorer.ui.editor.sublists import CautionList, ItemList, QuestionList
 
 # (field, title, multiline, required) for every TEXT of a technique, in the schema's order.
-TEXT_FIELDS = (
-    ("name", "Name", False, True),
-    ("summary", "Summary (one sentence, at most 200 characters)", False, True),
-    ("description", "Description", True, True),
-    ("feels_like", "What it feels like", True, False),
-    ("after_session", "What to expect after a session", True, False),
+# How the form heads each of the technique's texts (a text missing here is headed by its name).
+_TITLES = {
+    "name": "Name",
+    "summary": "Summary (one sentence, at most 200 characters)",
+    "description": "Description",
+    "feels_like": "What it feels like",
+    "after_session": "What to expect after a session",
+}
+_ONE_LINE = ("name", "summary")
+# (field, title, several lines?, required?) for every text of the schema, in the file's order.
+TEXT_FIELDS = tuple(
+    (
+        key,
+        _TITLES.get(key, key.replace("_", " ").capitalize()),
+        key not in _ONE_LINE,
+        key in TECHNIQUE_REQUIRED,
+    )
+    for key in TECHNIQUE_TEXTS
 )
 
 _WORDS = Words()  # the staff editor is in English

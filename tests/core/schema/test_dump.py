@@ -142,3 +142,18 @@ def test_shared_objects_are_written_out_not_aliased():
     text = dump_catalog(both)
     assert "&id" not in text and "*id" not in text
     assert read(text).catalog == both
+
+
+def test_every_text_of_a_technique_is_read_written_and_presented_by_the_one_table():
+    # A new text on Technique needs a place in TECHNIQUE_TEXTS: the reader, the dump and the
+    # editor then take it from there, and the patient's screens from TechniqueText.
+    import dataclasses
+
+    from massage_explorer.core.catalog import Technique
+    from massage_explorer.core.present import TechniqueText
+    from massage_explorer.core.schema.technique_reader import TECHNIQUE_FIELDS, TECHNIQUE_TEXTS
+
+    texts = {f.name for f in dataclasses.fields(Technique) if f.type in ("Text", "Text | None")}
+    assert texts == set(TECHNIQUE_TEXTS)
+    assert [key for key in TECHNIQUE_FIELDS if key in texts] == list(TECHNIQUE_TEXTS)
+    assert texts <= {f.name for f in dataclasses.fields(TechniqueText)}
