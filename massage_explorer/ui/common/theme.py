@@ -181,7 +181,7 @@ def current_colours(app: QGuiApplication | None = None) -> Colours:
 
 
 def clear_theme(app: QGuiApplication) -> None:
-    """Back to Qt's own look and font (tests use it so one test's theme never leaks into the next)."""
+    """Back to Qt's own look and font, as before the first apply_theme (a test's theme never leaks)."""
     app.setProperty("massage_explorer_theme", None)
     if _ORIGINAL_FONT:
         app.setFont(_ORIGINAL_FONT[0])
