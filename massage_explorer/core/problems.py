@@ -79,7 +79,8 @@ class Location:
             where = _LIST_NAMES[self.kind]
             if self.item is not None:
                 singular = "technique" if self.kind is ItemKind.TECHNIQUE else where
-                where = f"{singular} '{self.item}'"
+                item = self.item if len(self.item) <= 60 else self.item[:59] + "…"  # a long id, cut
+                where = f"{singular} '{item}'"
             elif self.index is not None:
                 where += f"[{self.index}]"
             if self.field:

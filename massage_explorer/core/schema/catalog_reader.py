@@ -20,7 +20,8 @@ from massage_explorer.core.catalog import (
 from massage_explorer.core.languages import english_name
 from massage_explorer.core.problems import Location
 from massage_explorer.core.readability import reading_problem
-from massage_explorer.core.schema.field_reader import Reader, suggest
+from massage_explorer.core.schema.field_reader import Reader
+from massage_explorer.core.schema.limits import CHARACTERS, shown
 
 PRESSURE_WORDS = tuple(p.word for p in Pressure)
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg")
@@ -122,33 +123,44 @@ class CatalogReader(Reader):
         value = self.string(node, where)
         if value is None:
             return None
+        if any(ord(c) < 32 or ord(c) == 127 for c in value):
+            self.error(node, where, "the file name holds a control character (a tab or a line break?); "
+                                    "write the picture's file name only")  # fmt: skip
+            return None
         relative = PurePosixPath(value.replace("\\", "/"))
         if relative.is_absolute() or ":" in value or ".." in relative.parts:
-            self.error(node, where, f"'{value}' is outside the catalog's folder; put the "
+            self.error(node, where, f"'{shown(value)}' is outside the catalog's folder; put the "
                              "image in that folder and give its path relative to it")  # fmt: skip
             return None
         if relative.suffix.lower() not in IMAGE_SUFFIXES:
-            self.error(node, where, f"'{value}' is not a PNG, JPEG or SVG image")
+            self.error(node, where, f"'{shown(value)}' is not a PNG, JPEG or SVG image")
             return None
         if self.base_dir is not None:
-            base = self.base_dir.resolve()
-            target = (base / relative).resolve()
-            if not target.is_relative_to(base):
-                self.error(node, where, f"'{value}' leads outside the catalog's folder")
+            try:
+                base = self.base_dir.resolve()
+                target = (base / relative).resolve()
+                inside, exists = target.is_relative_to(base), target.is_file()
+            except (OSError, ValueError) as exc:  # a name too long for the file system, a loop
+                reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+                self.error(node, where, f"'{shown(value)}' cannot be looked for: {reason}")
                 return None
-            if not target.is_file():
-                self.error(node, where, f"no image file '{value}' next to the catalog")
+            if not inside:
+                self.error(node, where, f"'{shown(value)}' leads outside the catalog's folder")
+                return None
+            if not exists:
+                self.error(node, where, f"no image file '{shown(value)}' next to the catalog")
                 return None
         return relative.as_posix()
 
     def reference(self, node: Node, where: Location, known: set[str], vocabulary: str) -> str | None:
         value = self.string(node, where)
         if value is not None and value not in known:
+            # Only ids of a plausible length are compared with the known ones.
+            hint = self.suggest(value, known) if len(value) <= CHARACTERS["id"] else ""
             self.error(
                 node,
                 where,
-                f"'{value}' is not defined under '{vocabulary}'"
-                f"{suggest(value, known)}; add it there or fix the id",
+                f"'{shown(value)}' is not defined under '{vocabulary}'{hint}; add it there or fix the id",
             )
             return None
         return value

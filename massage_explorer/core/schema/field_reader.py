@@ -10,12 +10,14 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from massage_explorer.core.catalog import Text
 from massage_explorer.core.problems import Location, Problem, Severity
+from massage_explorer.core.schema.limits import MAX_DIGITS, MAX_SUGGESTIONS, characters, shown
+from massage_explorer.core.schema.limits import items as items_limit
 from massage_explorer.core.schema.yaml_nodes import BOOL, FLOAT, INT, NULL, STR, TIMESTAMP
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
@@ -33,7 +35,7 @@ _TYPE_NAMES = {
 def suggest(word: str, choices: Iterable[str]) -> str:
     """' (did you mean 'x'?)' when a close match exists, else ''."""
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
+    return f" (did you mean '{shown(close[0])}'?)" if close else ""
 
 
 def kind_of(node: Node) -> str:
@@ -50,6 +52,20 @@ class Reader:
     def __init__(self) -> None:
         self.problems: list[Problem] = []
         self.error_count = 0
+        self._suggestions_left = MAX_SUGGESTIONS
+        self._suggested: dict[tuple[str, int], str] = {}
+
+    def suggest(self, word: str, choices: Collection[str]) -> str:
+        """`suggest`, within this file's budget of MAX_SUGGESTIONS unknown words: each costs a pass
+        over `choices`, which may be thousands of ids. The same unknown word costs one pass."""
+        key = (word, id(choices))
+        if key in self._suggested:
+            return self._suggested[key]
+        if self._suggestions_left <= 0:
+            return ""
+        self._suggestions_left -= 1
+        hint = self._suggested[key] = suggest(word, choices)
+        return hint
 
     def error(self, node: Node | None, where: Location, text: str) -> None:
         self.error_count += 1
@@ -95,7 +111,7 @@ class Reader:
                 )
                 continue
             if key not in allowed:
-                hint = suggest(key, allowed) or f"; the fields here are {', '.join(allowed)}"
+                hint = self.suggest(key, allowed) or f"; the fields here are {', '.join(allowed)}"
                 self.error(key_node, where, f"unknown field '{key}'{hint}")
                 continue
             found[key] = value_node
@@ -107,6 +123,10 @@ class Reader:
 
     def items(self, node: Node, where: Location, what: str) -> list[Node] | None:
         if isinstance(node, SequenceNode):
+            limit = items_limit(where)
+            if len(node.value) > limit:
+                self.error(node, where, f"{len(node.value):,} {what}, over the limit of {limit:,}")
+                return None
             return list(node.value)
         self.error(node, where, f"expected a list of {what}, found {kind_of(node)}")
         return None
@@ -123,20 +143,30 @@ class Reader:
                 if not node.value:
                     self.error(node, where, "is empty; write the text after the colon")
                     return None
-                self.error(node, where, f"'{node.value}' is read as empty; quote it: \"{node.value}\"")
+                self.error(
+                    node, where, f"'{shown(node.value)}' is read as empty; quote it: \"{shown(node.value)}\""
+                )
                 return None
             read_as = {BOOL: "true/false", INT: "a number", FLOAT: "a number", TIMESTAMP: "a date"}
             self.error(
                 node,
                 where,
-                f"'{node.value}' is read as {read_as.get(node.tag, 'a non-text value')}, "
-                f'not text; quote it: "{node.value}"',
+                f"'{shown(node.value)}' is read as {read_as.get(node.tag, 'a non-text value')}, "
+                f'not text; quote it: "{shown(node.value)}"',
             )
             return None
         if not empty_ok and not node.value.strip():
             self.error(node, where, "is empty; write the text or remove the field")
             return None
         value: str = node.value
+        limit = characters(where)
+        if len(value) > limit:
+            self.error(
+                node,
+                where,
+                f"{len(value):,} characters, over the limit of {limit:,} for this field; shorten it",
+            )
+            return None
         return value
 
     def integer(self, node: Node, where: Location) -> int | None:
@@ -145,6 +175,14 @@ class Reader:
             self.error(node, where, f"expected a whole number, found {kind_of(node)}")
             return None
         value = node.value
+        if len(value) > MAX_DIGITS and node.tag in (INT, FLOAT, STR):
+            self.error(
+                node,
+                where,
+                f"'{shown(value)}' is {len(value):,} characters long; a number here has at most "
+                f"{MAX_DIGITS} digits",
+            )
+            return None
         if node.tag == INT and _PLAIN_INT.match(value):
             return int(value)
         if node.tag == INT:
@@ -168,7 +206,7 @@ class Reader:
         if node.tag == STR and node.style in ("'", '"') and _PLAIN_INT.match(value):
             self.error(node, where, "expected a number, found quoted text; remove the quotes")
             return None
-        self.error(node, where, f"expected a whole number, found {kind_of(node)} '{value}'")
+        self.error(node, where, f"expected a whole number, found {kind_of(node)} '{shown(value)}'")
         return None
 
     def date(self, node: Node, where: Location) -> dt.date | None:
@@ -187,7 +225,7 @@ class Reader:
             self.error(
                 node,
                 where,
-                f"'{node.value}' is read as true/false; use one of {', '.join(choices)}",
+                f"'{shown(node.value)}' is read as true/false; use one of {', '.join(choices)}",
             )
             return None
         value = self.string(node, where)
@@ -197,7 +235,8 @@ class Reader:
             self.error(
                 node,
                 where,
-                f"unknown {what} '{value}'; use one of {', '.join(choices)}{suggest(value, choices)}",
+                f"unknown {what} '{shown(value)}'; use one of {', '.join(choices)}"
+                f"{self.suggest(value, choices)}",
             )
             return None
         return value
@@ -208,7 +247,7 @@ class Reader:
             self.error(
                 node,
                 where,
-                f"'{value}' is not a valid id; use lowercase letters, digits and single "
+                f"'{shown(value)}' is not a valid id; use lowercase letters, digits and single "
                 f"hyphens, e.g. '{_slugify(value)}'",
             )
             return None
@@ -229,7 +268,7 @@ class Reader:
                     where,
                     f"language '{language}' is not in the catalog's languages "
                     f"({', '.join(languages)}); add it to 'languages' or remove this line"
-                    f"{suggest(str(language), languages)}",
+                    f"{self.suggest(str(language), languages)}",
                 )
                 ok = False
             elif language in values:

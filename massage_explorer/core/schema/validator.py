@@ -21,6 +21,7 @@ from massage_explorer.core.problems import ItemKind, Location
 from massage_explorer.core.readability import SCORED
 from massage_explorer.core.schema.catalog_reader import CatalogReader
 from massage_explorer.core.schema.field_reader import SLUG, kind_of
+from massage_explorer.core.schema.limits import CHARACTERS, MAX_TERMS, shown
 from massage_explorer.core.schema.technique_reader import peek_id, read_technique
 
 TOP_FIELDS = ("schema_version", "languages", "benefits", "conditions", "techniques")
@@ -132,13 +133,17 @@ class CatalogBuilder(CatalogReader):
             )
             self.error(node, vocabulary, f"expected ids with their labels, found {kind_of(node)}; {fix}")
             return ()
+        if len(node.value) > MAX_TERMS:
+            self.error(node, vocabulary, f"{len(node.value):,} entries, over the limit of {MAX_TERMS:,}")
+            return ()
         entries = self.fields(node, vocabulary, allowed=_AnyKey(), required=())
         terms: list[Term] = []
         for term_id, entry in (entries or {}).items():
             where = Location(kind, term_id)
-            if not _slug_ok(term_id):
-                self.error(entry, where.at("id"), f"'{term_id}' is not a valid id; use lowercase letters, "
-                                                  "digits and single hyphens")  # fmt: skip
+            if len(term_id) > CHARACTERS["id"] or not _slug_ok(term_id):
+                self.error(entry, where.at("id"), f"'{shown(term_id)}' is not a valid id; use up to "
+                                                  f"{CHARACTERS['id']} lowercase letters, digits and "
+                                                  "single hyphens")  # fmt: skip
                 continue
             values = self.fields(entry, where, TERM_FIELDS, ("label",))
             if values is None or "label" not in values:
@@ -168,7 +173,7 @@ class CatalogBuilder(CatalogReader):
                 self.error(
                     item,
                     Location(ItemKind.TECHNIQUE, index=index, field="id"),
-                    f"duplicate id '{technique_id}' (also used on line "
+                    f"duplicate id '{shown(technique_id)}' (also used on line "
                     f"{seen[technique_id]}); every technique needs its own id",
                 )
                 continue

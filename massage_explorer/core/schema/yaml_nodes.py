@@ -13,10 +13,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, SequenceNode
 
 from massage_explorer.core.problems import Problem, Severity
-
-# Far above any real catalog (5,000 techniques with two languages is about 12 MB), far below what
-# would stall a kiosk: a file this big is the wrong file, and is refused before it is parsed.
-MAX_BYTES = 16 * 1024 * 1024
+from massage_explorer.core.schema.limits import MAX_BYTES, MAX_DEPTH
 
 # CSafeLoader parses in C; SafeLoader is the pure-Python fallback. Both resolve and compose the same.
 DEFAULT_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -27,6 +24,30 @@ STR, INT, FLOAT, BOOL, NULL, TIMESTAMP = (
 )
 _ALLOWED_TAGS = frozenset({STR, INT, FLOAT, BOOL, NULL, TIMESTAMP, YAML_TAG + "seq", YAML_TAG + "map"})
 _LEADING_TAB = re.compile(r"^[ ]*\t", re.MULTILINE)
+
+
+class _TabsAsLibyaml:
+    """Pure-Python PyYAML refuses a tab between tokens (`key:<TAB>value`) where libyaml, and the
+    YAML specification, take it as white space: it is skipped here where libyaml skips it (inside
+    flow collections, and where no key can start, such as after a colon), so a machine without
+    libyaml judges a file as one with it does."""
+
+    def scan_to_next_token(self) -> None:
+        scanner: Any = self
+        if scanner.index == 0 and scanner.peek() == "\ufeff":
+            scanner.forward()
+        while True:
+            while scanner.peek() == " " or (
+                scanner.peek() == "\t" and (scanner.flow_level or not scanner.allow_simple_key)
+            ):
+                scanner.forward()
+            if scanner.peek() == "#":
+                while scanner.peek() not in "\0\r\n\x85\u2028\u2029":
+                    scanner.forward()
+            if not scanner.scan_line_break():
+                return
+            if not scanner.flow_level:
+                scanner.allow_simple_key = True
 
 
 class _CachedResolve:
@@ -53,7 +74,17 @@ _FAST_LOADERS: dict[str, type[yaml.SafeLoader]] = {}
 def _fast(loader: type[yaml.SafeLoader]) -> type[yaml.SafeLoader]:
     name = f"Cached{loader.__name__}"
     if name not in _FAST_LOADERS:
-        _FAST_LOADERS[name] = type(name, (_CachedResolve, loader), {})
+        _FAST_LOADERS[name] = type(name, (_CachedResolve, _parsing(loader)), {})
+    return _FAST_LOADERS[name]
+
+
+def _parsing(loader: type[yaml.SafeLoader]) -> type[yaml.SafeLoader]:
+    """`loader`, with the pure-Python scanner reading tabs as libyaml does."""
+    if not issubclass(loader, yaml.scanner.Scanner):
+        return loader  # libyaml's own scanner
+    name = f"Tabbed{loader.__name__}"
+    if name not in _FAST_LOADERS:
+        _FAST_LOADERS[name] = type(name, (_TabsAsLibyaml, loader), {})
     return _FAST_LOADERS[name]
 
 
@@ -141,7 +172,7 @@ def _reader_problem(exc: yaml.reader.ReaderError, text: str) -> Problem:
 def _anchor_problems(text: str, loader: type[yaml.SafeLoader]) -> list[Problem]:
     """Anchors and aliases are refused outright: they allow alias bombs and recursion."""
     problems = []
-    for event in yaml.parse(text, Loader=loader):
+    for event in yaml.parse(text, Loader=_parsing(loader)):
         anchor = getattr(event, "anchor", None)
         if anchor is None:
             continue
@@ -178,6 +209,90 @@ def _tag_problems(root: Node) -> list[Problem]:
     return problems
 
 
+def _before_composing(text: str, loader: type[yaml.SafeLoader]) -> list[Problem]:
+    """What must be refused before the node tree is built: anchors and aliases (alias bombs),
+    nesting too deep, and escapes that are no character. Each costs a pass only when the text
+    could hold it."""
+    # Anchors can only be written with '&' and aliases with '*': skip the event pass otherwise.
+    if "&" in text or "*" in text:
+        problems = _anchor_problems(text, loader)
+        if problems:
+            return problems
+    if _may_nest_deeper(text):
+        problems = _depth_problems(text, loader)
+        if problems:
+            return problems
+    if _SURROGATE_ESCAPE.search(text):
+        return _surrogate_problems(text)
+    return []
+
+
+_BRACKETS = re.compile(r"[\[\]{}]")
+# A surrogate escape: half of a UTF-16 pair, not a character (libyaml refuses it, PyYAML did not).
+_SURROGATE_ESCAPE = re.compile(r"\\(?:u[dD][89a-fA-F]|U0000[dD][89a-fA-F])")
+
+
+def _may_nest_deeper(text: str) -> bool:
+    """False when the text cannot nest deeper than MAX_DEPTH; True when it might (then the events
+    tell). Cheap: a nested flow collection needs a bracket, a nested block one a longer indent
+    (or a '- ', '? ' or ': ' at the start of the line); brackets and dashes inside text only make
+    the estimate larger, never smaller."""
+    flow = deepest = 0
+    for match in _BRACKETS.finditer(text):
+        flow = flow + 1 if match.group() in "[{" else max(flow - 1, 0)
+        deepest = max(deepest, flow)
+        if deepest >= MAX_DEPTH // 2:
+            return True
+    # A block level takes two more characters of indentation (or "- "); with the flow levels,
+    # a line starting with fewer than `prefix` such characters cannot reach MAX_DEPTH.
+    prefix = (MAX_DEPTH - deepest) // 2
+    return re.search(rf"(?m)^[ \t?:-]{{{prefix},}}", text) is not None
+
+
+def _depth_problems(text: str, loader: type[yaml.SafeLoader]) -> list[Problem]:
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=_parsing(loader)):
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    mark = event.start_mark
+                    assert mark is not None  # the parser marks every event
+                    message = (
+                        f"lists and fields are nested more than {MAX_DEPTH} levels deep here; a "
+                        "catalog needs about 7 (is this the right file?)"
+                    )
+                    return [_error(message, mark.line + 1, mark.column + 1)]
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+    except yaml.YAMLError:
+        pass  # composing reports the syntax error, located
+    return []
+
+
+def _surrogate_problems(text: str) -> list[Problem]:
+    problems = []
+    try:
+        # The pure-Python scanner, whatever the loader: libyaml stops at the escape without
+        # saying which; this says what it is and what to write instead.
+        for token in yaml.scan(text, Loader=_parsing(yaml.SafeLoader)):
+            value = getattr(token, "value", "")
+            if getattr(token, "style", None) == '"' and any("\ud800" <= c <= "\udfff" for c in value):
+                mark = token.start_mark
+                problems.append(
+                    _error(
+                        "a \\u escape here is half of a character pair (a surrogate), not a "
+                        "character; write the character itself, or one \\U escape of 8 digits, "
+                        "e.g. \\U0001F600",
+                        mark.line + 1,
+                        mark.column + 1,
+                    )
+                )
+    except yaml.YAMLError:
+        pass
+    return problems
+
+
 def compose(text: str, loader: type[yaml.SafeLoader] = DEFAULT_LOADER) -> tuple[Node | None, list[Problem]]:
     """The document's root node, or the problems that stop it from being read at all."""
     if not text.strip() or all(
@@ -185,11 +300,9 @@ def compose(text: str, loader: type[yaml.SafeLoader] = DEFAULT_LOADER) -> tuple[
     ):
         return None, [_error("the file is empty; a catalog starts with 'schema_version: 1'", 1, 1)]
     try:
-        # Anchors can only be written with '&' and aliases with '*': skip the event pass otherwise.
-        if "&" in text or "*" in text:
-            problems = _anchor_problems(text, loader)
-            if problems:
-                return None, problems
+        problems = _before_composing(text, loader)
+        if problems:
+            return None, problems
         root = _compose_cached(text, loader)
     except yaml.MarkedYAMLError as exc:
         return None, [_mark_problem(exc, text)]

@@ -6,7 +6,7 @@ import pytest
 import yaml
 
 from massage_explorer.core import storage
-from massage_explorer.core.schema import yaml_nodes
+from massage_explorer.core.schema import limits
 from massage_explorer.core.storage import load_catalog, parse_catalog
 from tests.core.helpers import TODAY, VALID, line_of, only_error, variant
 
@@ -27,7 +27,7 @@ def test_utf8_byte_order_mark_is_fine():
 
 def test_oversized_file_is_refused_before_parsing(tmp_path, monkeypatch):
     path = tmp_path / "huge.yaml"
-    path.write_bytes(VALID.encode() + b"#" * yaml_nodes.MAX_BYTES)
+    path.write_bytes(VALID.encode() + b"#" * limits.MAX_BYTES)
 
     def must_not_parse(*args, **kwargs):
         raise AssertionError("an oversized file must not reach the parser")
@@ -35,7 +35,7 @@ def test_oversized_file_is_refused_before_parsing(tmp_path, monkeypatch):
     monkeypatch.setattr(storage, "compose", must_not_parse)
     monkeypatch.setattr(yaml, "parse", must_not_parse)
     error = only_error(load_catalog(path, today=TODAY))
-    assert "over the 16 MB limit" in error.message
+    assert f"over the {limits.MAX_BYTES // 2**20} MB limit" in error.message
 
 
 def test_control_character_is_located():

@@ -1,0 +1,211 @@
+"""Hostile and broken catalogs: a located message and an exit status, never a traceback, a freeze
+or a different verdict on a machine without libyaml. Each case is one an outside reliability run
+found failing."""
+
+from __future__ import annotations
+
+import difflib
+import os
+import subprocess
+import sys
+
+import pytest
+import yaml
+
+from massage_explorer.cli import main
+from massage_explorer.core.schema import limits
+from tests.core.helpers import LOADERS, VALID, line_of, only_error, read, variant
+
+LONG_NAME = "a" * 5000 + ".png"
+
+
+def commands(path) -> list[list[str]]:
+    """Every command that reads a catalog without showing a window when it is broken."""
+    return [["validate", str(path)], ["--data", str(path)], ["edit", str(path)]]
+
+
+@pytest.mark.parametrize("loader", LOADERS)
+def test_a_null_character_in_a_picture_name_is_a_located_error(loader, tmp_path):
+    text = variant(
+        "    after_session: You may feel sleepy.",
+        '    image: "a\\0.png"\n    after_session: You may feel sleepy.',
+    )
+    error = only_error(read(text, loader, base_dir=tmp_path))
+    assert error.line == line_of(text, "image:")
+    assert "control character" in error.message
+
+
+@pytest.mark.parametrize("value", ["9" * 5000, "9" * 7, "-" + "9" * 4400])
+def test_a_number_with_thousands_of_digits_is_refused_with_the_limit(value):
+    text = variant("session_minutes: 60", f"session_minutes: {value}")
+    error = only_error(read(text))
+    assert error.line == line_of(text, "session_minutes")
+    assert f"at most {limits.MAX_DIGITS} digits" in error.message
+    assert len(error.message) < 300  # the value is quoted cut short, not 5,000 digits long
+
+
+def test_no_command_meets_a_huge_number_with_a_traceback(tmp_path, capsys):
+    path = tmp_path / "huge.yaml"
+    path.write_text(variant("session_minutes: 60", "session_minutes: " + "9" * 5000))
+    for args in commands(path):
+        assert main(args) == 1, args
+        err = capsys.readouterr().err
+        assert "Traceback" not in err and f"{path}:" in err and "at most 6 digits" in err
+    config = tmp_path / "kiosk.ini"  # the kiosk, with no backup to fall back on
+    assert main(["--kiosk", "--data", str(path), "--config", str(config)]) == 1
+    assert "at most 6 digits" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        (LONG_NAME, f"over the limit of {limits.CHARACTERS['image']} for this field"),
+        # Within the limit in characters, over the file system's 255 bytes for one name.
+        ("é" * 200 + ".png", "cannot be looked for: File name too long"),
+    ],
+    ids=["5000 characters", "too long for the file system"],
+)
+def test_a_picture_name_too_long_is_a_located_error_not_an_unreadable_file(tmp_path, capsys, name, message):
+    text = variant(
+        "    after_session: You may feel sleepy.",
+        f"    image: {name}\n    after_session: You may feel sleepy.",
+    )
+    path = tmp_path / "techniques.yaml"
+    path.write_text(text, encoding="utf-8")
+    assert main(["validate", str(path)]) == 1  # invalid, not "cannot read the file" (2)
+    err = capsys.readouterr().err
+    assert f"{path}:{line_of(text, 'image:')}:" in err and message in err
+
+
+def test_did_you_mean_is_offered_for_a_bounded_number_of_unknown_words(monkeypatch):
+    # 300 references to undefined benefits among 300 defined ones: without a bound, every one
+    # is compared with every id (the time grows with the square of the file).
+    calls = []
+    real = difflib.get_close_matches
+
+    def counted(*args, **kwargs):
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(difflib, "get_close_matches", counted)
+    terms = "".join(f"  benefit-{i}:\n    label: Benefit number {i}\n" for i in range(300))
+    techniques = "".join(
+        f"  - id: t-{i}\n    name: T {i}\n    summary: S.\n    description: D.\n    pressure: light\n"
+        f"    session_minutes: 30\n    benefits:\n      - benefit: benefit-{i}x\n        evidence: low\n"
+        for i in range(300)
+    )
+    text = "schema_version: 1\nbenefits:\n" + terms + "conditions: {}\ntechniques:\n" + techniques
+    errors = read(text).errors
+    unknown = [e for e in errors if "is not defined under 'benefits'" in e.message]
+    assert len(unknown) == 300
+    assert sum("did you mean" in e.message for e in unknown) == limits.MAX_SUGGESTIONS
+    assert len(calls) <= limits.MAX_SUGGESTIONS + 20  # the few field-name checks besides
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "needle"),
+    [
+        ("feels_like: Smooth and slow.", "feels_like: " + "x" * 4001, "over the limit of 4,000"),
+        ("    name: Swedish massage", "    name: " + "Swedish " * 20, "over the limit of 120"),
+        (
+            "    questions_to_ask:\n",
+            "    questions_to_ask:\n" + "      - Why?\n" * 30,
+            "31 questions, over the limit of 30",
+        ),
+    ],
+    ids=["long text", "long name", "many items"],
+)
+def test_every_size_that_can_grow_has_a_named_limit(old, new, needle):
+    error = only_error(read(variant(old, new)))
+    assert needle in error.message
+
+
+def test_a_vocabulary_too_large_is_refused():
+    terms = "".join(f"  c-{i}:\n    label: C {i}\n" for i in range(limits.MAX_TERMS + 1))
+    text = VALID.replace("conditions:\n  disc:\n    label: Herniated disc\n", "conditions:\n" + terms)
+    errors = read(text).errors
+    assert any(f"over the limit of {limits.MAX_TERMS:,}" in e.message for e in errors)
+
+
+# -- the same verdict with libyaml and with pure-Python PyYAML ----------------------------------
+
+DEEP_FLOW = variant("feels_like: Smooth and slow.", "feels_like: " + "[" * 600 + "]" * 600)
+DEEP_BLOCK = (
+    "schema_version: 1\nbenefits: {}\nconditions: {}\ntechniques:\n"
+    + "".join(" " * (2 * i + 2) + "-\n" for i in range(200))
+    + " " * 402
+    + "x\n"
+)
+CORPUS = {
+    "lone surrogate escape": variant(
+        "feels_like: Smooth and slow.", 'feels_like: "Smooth \\ud800 and slow."'
+    ),
+    "surrogate pair escapes": variant("feels_like: Smooth and slow.", 'feels_like: "Smile \\ud83d\\ude00"'),
+    "a tab after a key": variant("feels_like: Smooth and slow.", "feels_like:\tSmooth and slow."),
+    "a tab inside a list": variant("pressure: [light, medium]", "pressure: [light,\tmedium]"),
+    "a tab for indentation": variant("    feels_like:", "\tfeels_like:"),
+    "nesting 600 deep in brackets": DEEP_FLOW,
+    "nesting 200 deep in blocks": DEEP_BLOCK,
+    "a null character": variant(
+        "    after_session: You may feel sleepy.",
+        '    image: "a\\0.png"\n    after_session: You may feel sleepy.',
+    ),
+    "five thousand digits": variant("session_minutes: 60", "session_minutes: " + "9" * 5000),
+    "an alias": variant("    session_minutes: 60", "    session_minutes: &m 60\n    feels_like: *m"),
+    "a python tag": variant("feels_like: Smooth and slow.", "feels_like: !!python/name:os.system ''"),
+}
+
+
+@pytest.mark.parametrize("name", CORPUS)
+def test_both_loaders_give_the_same_verdict_and_messages(name):
+    if len(LOADERS) < 2:
+        pytest.skip("libyaml is not installed here: there is only one loader to compare")
+    text = CORPUS[name]
+    pure, libyaml = (read(text, p.values[0]) for p in LOADERS)
+    assert pure.ok == libyaml.ok, name
+    ours = [(p.line, p.message) for p in pure.problems if not p.message.startswith("YAML syntax")]
+    theirs = [(p.line, p.message) for p in libyaml.problems if not p.message.startswith("YAML syntax")]
+    assert ours == theirs, name  # the wording of a syntax error is the parser's own
+
+
+def test_nesting_deeper_than_the_limit_is_refused_where_it_starts():
+    for text in (DEEP_FLOW, DEEP_BLOCK):
+        error = only_error(read(text, yaml.SafeLoader))
+        assert f"more than {limits.MAX_DEPTH} levels deep" in error.message and error.line > 0
+
+
+def test_a_tab_after_a_key_is_white_space_as_yaml_says():
+    result = read(CORPUS["a tab after a key"], yaml.SafeLoader)
+    assert result.ok and result.catalog.techniques[0].feels_like.default == "Smooth and slow."
+
+
+def test_a_lone_surrogate_is_refused_where_it_is():
+    text = CORPUS["lone surrogate escape"]
+    error = only_error(read(text, yaml.SafeLoader))
+    assert error.line == line_of(text, "feels_like") and "surrogate" in error.message
+
+
+def test_the_cli_never_prints_a_traceback_for_the_corpus(tmp_path):
+    for index, text in enumerate(CORPUS.values()):
+        path = tmp_path / f"{index}.yaml"
+        path.write_text(text, encoding="utf-8", errors="surrogatepass")
+    done = subprocess.run(
+        [sys.executable, "-m", "massage_explorer", "validate", *sorted(map(str, tmp_path.iterdir()))],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode in (0, 1, 2) and "Traceback" not in done.stderr
+    for line in done.stderr.splitlines():
+        assert ": error: " in line or ": warning: " in line, line
+
+
+def test_a_pipe_or_a_folder_named_as_the_catalog_is_refused_without_waiting(tmp_path, capsys):
+    pipe = tmp_path / "techniques.yaml"
+    os.mkfifo(pipe)  # opening it to read would wait for a writer for ever
+    folder = tmp_path / "folder.yaml"
+    folder.mkdir()
+    assert main(["validate", str(pipe), str(folder)]) == 2
+    err = capsys.readouterr().err
+    assert f"{pipe}: error: cannot read the file: not a regular file" in err
+    assert f"{folder}: error: cannot read the file:" in err
