@@ -1,26 +1,44 @@
-"""Live reload: follow the catalog file, apply a valid new version, keep the last good one otherwise."""
+"""Live reload: follow the catalog file, apply a valid new version, keep the last good one otherwise.
+
+A new version is read and checked in a thread of its own, so a large or hostile file never holds
+up the window: the patient keeps scrolling while it is checked, and the result is swapped in by
+the event loop in one step. The thread touches no Qt object (a window may close while it works):
+it leaves its result in a plain box the watcher's timer looks into.
+"""
 
 from __future__ import annotations
 
 import logging
 import os
+import threading
 from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal, Slot
 
 from massage_explorer.core.catalog import Catalog
+from massage_explorer.core.problems import LoadResult, Problem, Severity
 
 log = logging.getLogger(__name__)
 POLL_MS = 2000  # for network shares that send no change events
 SETTLE_MS = 250  # editors write in several steps; look once they are done
+COLLECT_MS = 15  # how often a finished check is looked for: within a frame of it finishing
+
+Stamp = tuple[int, int, int, int]
 
 
-def _stamp(path: Path) -> tuple[int, int, int] | None:
+def _stamp(path: Path) -> Stamp | None:
+    """What changes whenever the file does. The change time too: an edit in place that keeps the
+    size and puts the modification time back (as some tools do) still changes it."""
     try:
         info = os.stat(path)
     except OSError:
         return None
-    return (info.st_mtime_ns, info.st_size, info.st_ino)
+    return (info.st_mtime_ns, info.st_ctime_ns, info.st_size, info.st_ino)
+
+
+def _unreadable(path: Path, reason: str) -> LoadResult:
+    """A version that cannot be read at all, said to staff as a problem of the file as a whole."""
+    return LoadResult(None, [Problem(Severity.ERROR, f"cannot read the catalog file: {reason}")])
 
 
 class CatalogWatcher(QObject):
@@ -28,7 +46,8 @@ class CatalogWatcher(QObject):
 
     A QFileSystemWatcher on the file alone loses its watch when the file is replaced by a rename
     (how every safe editor saves), so the folder is watched too and the file re-added. Network
-    shares may send no events at all: a cheap stat every POLL_MS catches those.
+    shares may send no events at all: a cheap stat every POLL_MS catches those. A version that
+    cannot be read (gone, replaced by a folder, no permission) is refused like one with errors.
     """
 
     reloaded = Signal(object)  # the new Catalog
@@ -47,6 +66,13 @@ class CatalogWatcher(QObject):
         self.path = path
         self.current = current
         self._seen = _stamp(path)
+        self._reading: threading.Thread | None = None
+        self._result: list[LoadResult] = []  # where the reading thread leaves what it found
+        self._again = False  # the file changed again while a version was being read
+        self._stopped = False
+        self._collect = QTimer(self)
+        self._collect.setInterval(COLLECT_MS)
+        self._collect.timeout.connect(self._collect_result)
         self._events: QFileSystemWatcher | None = None
         if use_events:
             self._events = QFileSystemWatcher(self)
@@ -63,6 +89,11 @@ class CatalogWatcher(QObject):
         self._poll.timeout.connect(self.check)
         self._poll.start()
 
+    @property
+    def busy(self) -> bool:
+        """A version is being read and checked right now."""
+        return self._reading is not None
+
     def _watch_file(self) -> None:
         if self._events is not None and str(self.path) not in self._events.files() and self.path.exists():
             self._events.addPath(str(self.path))
@@ -73,30 +104,69 @@ class CatalogWatcher(QObject):
 
     @Slot()
     def check(self) -> None:
-        """Look at the file now; act only if it is not the version already seen."""
+        """Look at the file now; read it (in the background) only if it is not the version seen."""
+        if self._stopped:
+            return
         self._watch_file()  # after a rename the old watch is gone
         stamp = _stamp(self.path)
-        if stamp is None or stamp == self._seen:
+        if stamp == self._seen:
+            return
+        if self._reading is not None:
+            self._again = True  # looked at again once the version being read is done
             return
         self._seen = stamp
-        # PyYAML and the validator: imported at the first change, not while the app starts.
-        from massage_explorer.core.storage import load_catalog
+        box: list[LoadResult] = []
+        self._result = box
+        self._reading = threading.Thread(
+            target=_read, args=(self.path, stamp, self.current, box), name="catalog reload", daemon=True
+        )
+        self._reading.start()
+        self._collect.start()
 
-        try:
-            result = load_catalog(self.path)
-        except OSError as exc:
-            log.warning("catalog %s could not be read: %s", self.path, exc)
+    @Slot()
+    def _collect_result(self) -> None:
+        if self._reading is None or self._reading.is_alive():
             return
+        self._collect.stop()
+        self._reading = None
+        self._apply(self._result[0])
+
+    def _apply(self, result: LoadResult) -> None:
         if result.catalog is None:
             for problem in result.errors:
                 log.warning("catalog update refused: %s", problem.format(str(self.path)))
             self.rejected.emit(result)
-            return
-        if result.catalog != self.current:
+        elif result.catalog is not self.current:
             self.current = result.catalog
             log.info("catalog %s reloaded: %d techniques", self.path, len(result.catalog))
             self.reloaded.emit(result.catalog)
+        if self._again:
+            self._again = False
+            self.check()
 
     def stop(self) -> None:
+        """Stop following the file; a check under way finishes, and its result is dropped."""
+        self._stopped = True
         self._poll.stop()
         self._settle.stop()
+        self._collect.stop()
+        if self._events is not None:
+            self._events.removePaths(self._events.files() + self._events.directories())
+
+
+def _read(path: Path, stamp: Stamp | None, current: Catalog, box: list[LoadResult]) -> None:
+    """In the reading thread: read and check the file, compare it with what is shown, and leave
+    the result in `box`. Plain Python only: nothing here may touch a Qt object."""
+    # PyYAML and the validator: imported at the first change, not while the app starts.
+    from massage_explorer.core.storage import load_catalog
+
+    try:
+        result = _unreadable(path, "the file is gone") if stamp is None else load_catalog(path)
+    except OSError as exc:  # also a folder or a pipe in its place: load_catalog reads files only
+        result = _unreadable(path, exc.strerror or str(exc))
+    except Exception as exc:  # a bug here must not end the thread unheard
+        log.exception("catalog %s could not be checked", path)
+        result = _unreadable(path, f"it could not be checked ({type(exc).__name__})")
+    if result.catalog is not None and result.catalog == current:
+        result = LoadResult(current, result.problems)  # saved again unchanged
+    box.append(result)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+import threading
 
 import pytest
+from PySide6.QtCore import QTimer
 
 from massage_explorer.core.schema.dump import dump_catalog
 from massage_explorer.core.settings import KioskConfig, hash_pin
@@ -113,4 +115,74 @@ def test_a_broken_save_leaves_patients_undisturbed_and_tells_staff(qtbot, kiosk,
     kiosk.pinpad.ok_button.click()
     assert "still shows the last good version" in kiosk.pinpad.problems_label.text()
     assert "YAML syntax" in kiosk.pinpad.problems_label.text()
+    watcher.stop()
+
+
+def _refusal(qtbot, watcher) -> str:
+    with qtbot.waitSignal(watcher.rejected, timeout=2000) as signal:
+        watcher.check()
+    return signal.args[0].errors[0].message
+
+
+def test_an_edit_in_place_that_keeps_size_and_time_is_seen(qtbot, catalog_file):
+    watcher = CatalogWatcher(
+        catalog_file, load_catalog(catalog_file).catalog, poll_ms=60_000, use_events=False
+    )
+    before = os.stat(catalog_file)
+    text = catalog_file.read_text(encoding="utf-8")
+    same_size = text.replace("A short summary of gentle.", "A brief summary of gentle.")
+    assert same_size != text and len(same_size) == len(text)
+    with catalog_file.open("r+", encoding="utf-8") as file:  # in place: same inode
+        file.write(same_size)
+    os.utime(catalog_file, ns=(before.st_atime_ns, before.st_mtime_ns))  # time put back, as rsync -t does
+    with qtbot.waitSignal(watcher.reloaded, timeout=2000) as signal:
+        watcher.check()
+    assert signal.args[0].techniques[0].summary.default == "A brief summary of gentle."
+    watcher.stop()
+
+
+def test_a_pipe_a_folder_or_no_file_at_the_catalog_path_is_told_to_staff_and_blocks_nothing(
+    qtbot, catalog_file
+):
+    old = load_catalog(catalog_file).catalog
+    watcher = CatalogWatcher(catalog_file, old, poll_ms=60_000, use_events=False)
+    catalog_file.unlink()
+    assert "the file is gone" in _refusal(qtbot, watcher)
+    os.mkfifo(catalog_file)  # reading it would wait for a writer for ever
+    assert "not a regular file" in _refusal(qtbot, watcher)
+    catalog_file.unlink()
+    catalog_file.mkdir()
+    assert "cannot read the catalog file: Is a directory" in _refusal(qtbot, watcher)
+    assert watcher.current is old and not watcher.busy
+    watcher.stop()
+
+
+def test_a_new_version_is_checked_while_the_window_goes_on(qtbot, catalog_file, monkeypatch):
+    from massage_explorer.core import storage
+
+    checking, release = threading.Event(), threading.Event()
+    real_load = storage.load_catalog
+
+    def slow_load(path, **kwargs):
+        checking.set()
+        release.wait(5)
+        return real_load(path, **kwargs)
+
+    monkeypatch.setattr(storage, "load_catalog", slow_load)
+    watcher = CatalogWatcher(
+        catalog_file, load_catalog(catalog_file).catalog, poll_ms=60_000, use_events=False
+    )
+    newer = f.catalog(f.technique("gentle"), f.technique("slowly-read"))
+    catalog_file.write_text(dump_catalog(newer), encoding="utf-8")
+    watcher.check()  # returns at once: the file is read in a thread
+    assert checking.wait(2) and watcher.busy
+    ticks = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start(10)
+    qtbot.waitUntil(lambda: len(ticks) >= 5, timeout=2000)  # the event loop runs meanwhile
+    with qtbot.waitSignal(watcher.reloaded, timeout=5000) as signal:
+        release.set()
+    assert signal.args[0] == newer and not watcher.busy
+    timer.stop()
     watcher.stop()
