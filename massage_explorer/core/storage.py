@@ -4,19 +4,27 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import os
+import re
 import shutil
+import stat
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 import yaml
 
 from massage_explorer.core.catalog import Catalog
 from massage_explorer.core.problems import LoadResult
+from massage_explorer.core.schema.limits import MAX_BYTES
 from massage_explorer.core.schema.validator import CatalogBuilder
-from massage_explorer.core.schema.yaml_nodes import DEFAULT_LOADER, MAX_BYTES, compose, decode
+from massage_explorer.core.schema.yaml_nodes import DEFAULT_LOADER, compose, decode
 
 BACKUP_SUFFIX = ".bak"
+TEMP_SUFFIX = ".tmp"
+# What mkstemp puts between our prefix and suffix: eight of [a-z0-9_] (CPython's tempfile).
+_MKSTEMP_RANDOM = r"[a-z0-9_]{8}"
 
 
 def parse_catalog(
@@ -45,9 +53,14 @@ def load_catalog(
     today: dt.date | None = None,
     loader: type[yaml.SafeLoader] = DEFAULT_LOADER,
 ) -> LoadResult:
-    """Read and check a catalog file. Never raises for bad content; OSError if it cannot be read."""
+    """Read and check a catalog file. Never raises for bad content; OSError if it cannot be read,
+    also when it is no regular file (a folder, a pipe, a device)."""
     path = Path(path)
-    with path.open("rb") as file:
+    # Not blocking: opening a pipe would wait for a writer for ever. Only a regular file is read.
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    with os.fdopen(fd, "rb") as file:
+        if not stat.S_ISREG(os.fstat(file.fileno()).st_mode):
+            raise OSError(errno.EINVAL, "not a regular file (a folder, a pipe or a device?)", str(path))
         # Read one byte past the cap so an oversized file is refused without reading it all.
         data = file.read(MAX_BYTES + 1)
     return parse_catalog(data, base_dir=path.parent, today=today, loader=loader)
@@ -62,21 +75,27 @@ def save_catalog(catalog: Catalog, path: Path | str) -> None:
     atomic_write(Path(path), dump_catalog(catalog).encode("utf-8"))
 
 
-def atomic_write(path: Path, data: bytes) -> None:
+def atomic_write(path: Path, data: bytes, *, before_replace: Callable[[], None] | None = None) -> None:
     """Replace `path` with `data` so that a crash leaves either the old or the new file, whole.
 
     The data goes to a temporary file in the same folder (same file system, so the rename is
     atomic), is flushed to disk, and only then renamed over the target. The previous version is
     kept as a backup first, itself written whole before it replaces the older backup.
+
+    `before_replace` runs once the data is on disk and just before the backup and the rename, the
+    last moment to look at the file being replaced; whatever it raises cancels the save, with the
+    temporary file removed and the file and its backup as they were.
     """
     folder = path.parent
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=folder)
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as file:
             file.write(data)
             file.flush()
             os.fsync(file.fileno())
+        if before_replace is not None:
+            before_replace()
         if path.exists():
             shutil.copymode(path, tmp)
             _keep_backup(path)
@@ -88,9 +107,40 @@ def atomic_write(path: Path, data: bytes) -> None:
     _fsync_folder(folder)
 
 
+def remove_stale_temporaries(path: Path) -> list[Path]:
+    """Remove the temporary files an interrupted `atomic_write` of `path` left; returns them.
+
+    Only names atomic_write makes for this one file are touched. Call it only while no save of
+    `path` can be running (the editor does when it holds the catalog's lock): a live save's
+    temporary file looks the same as a dead one's.
+    """
+    try:
+        found = [entry for entry in path.parent.iterdir() if is_temporary_of(path, entry.name)]
+    except OSError:
+        return []
+    removed = []
+    for entry in found:
+        try:
+            entry.unlink()
+        except OSError:
+            continue  # already gone, or not removable by us: it is never read as the catalog anyway
+        removed.append(entry)
+    return sorted(removed)
+
+
+def is_temporary_of(path: Path, name: str) -> bool:
+    """True when `name` is a temporary file atomic_write makes while saving `path`."""
+    data_file = re.escape(f".{path.name}.") + _MKSTEMP_RANDOM + re.escape(TEMP_SUFFIX)
+    return name == _staged_backup(path).name or re.fullmatch(data_file, name) is not None
+
+
+def _staged_backup(path: Path) -> Path:
+    return path.with_name(f".{path.name}{BACKUP_SUFFIX}{TEMP_SUFFIX}")
+
+
 def _keep_backup(path: Path) -> None:
     backup = path.with_name(path.name + BACKUP_SUFFIX)
-    staged = path.with_name(f".{path.name}{BACKUP_SUFFIX}.tmp")
+    staged = _staged_backup(path)
     with contextlib.suppress(FileNotFoundError):
         staged.unlink()
     try:

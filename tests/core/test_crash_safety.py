@@ -7,10 +7,11 @@ import signal
 import subprocess
 import sys
 import time
+from dataclasses import replace
 
 from massage_explorer.core.schema.dump import dump_catalog
-from massage_explorer.core.storage import load_catalog
-from tests.core.helpers import TODAY, VALID, read, variant
+from massage_explorer.core.storage import load_catalog, remove_stale_temporaries
+from tests.core.helpers import TODAY, VALID, read
 
 SAVER = """
 import sys
@@ -29,8 +30,8 @@ while True:
 def test_sigkill_during_saves_never_leaves_a_partial_file(tmp_path):
     # Two versions of very different sizes, so a torn write could not pass for either.
     small = read(VALID).catalog
-    long_text = "    feels_like: " + "Slow and warm. " * 3000
-    big = read(variant("    feels_like: Smooth and slow.", long_text)).catalog
+    assert small is not None
+    big = replace(small, techniques=tuple(replace(small.techniques[0], id=f"copy-{i}") for i in range(150)))
     sources = []
     for name, catalog in (("small.yaml", small), ("big.yaml", big)):
         (tmp_path / name).write_text(dump_catalog(catalog), encoding="utf-8")
@@ -55,3 +56,6 @@ def test_sigkill_during_saves_never_leaves_a_partial_file(tmp_path):
         assert {p.name for p in target.parent.iterdir()} - {"techniques.yaml", "techniques.yaml.bak"} <= {
             p.name for p in target.parent.iterdir() if p.name.startswith(".")
         }
+    # ...and the clean-up the editor runs when it opens the catalog removes every one of them.
+    remove_stale_temporaries(target)
+    assert {p.name for p in target.parent.iterdir()} - {"techniques.yaml.bak"} == {"techniques.yaml"}

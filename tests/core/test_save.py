@@ -68,3 +68,55 @@ def test_backup_falls_back_to_a_copy_without_hard_links(tmp_path, monkeypatch):
     monkeypatch.setattr(storage.os, "link", no_links)
     save_catalog(read(variant("Swedish massage", "Swedish")).catalog, path)
     assert (tmp_path / "techniques.yaml.bak").read_text() == VALID
+
+
+def test_stale_temporaries_of_an_interrupted_save_are_removed_and_nothing_else(tmp_path):
+    path = tmp_path / "techniques.yaml"
+    path.write_text(VALID)
+    ours = [".techniques.yaml.k3j_x9a2.tmp", ".techniques.yaml.abcdefgh.tmp", ".techniques.yaml.bak.tmp"]
+    others = [
+        "techniques.yaml.bak",
+        "techniques.yaml.lock",
+        ".techniques.yaml.lock.0123456789abcdef.tmp",  # the lock's, not a save's
+        ".other.yaml.abcdefgh.tmp",  # another file's save
+        ".techniques.yaml.abcdefgh.tmp.txt",
+        ".techniques.yaml.ABCDEFGH.tmp",
+        ".techniques.yaml.too-long-name.tmp",
+        "techniques.yaml.abcdefgh.tmp",
+        "notes.txt",
+    ]
+    for name in ours + others:
+        (tmp_path / name).write_text("x")
+    removed = storage.remove_stale_temporaries(path)
+    assert sorted(p.name for p in removed) == sorted(ours)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["techniques.yaml", *others])
+    assert path.read_text() == VALID
+    assert storage.remove_stale_temporaries(path) == []
+
+
+def test_the_temporary_file_a_save_makes_is_one_clean_up_recognises(tmp_path):
+    # Ties the clean-up's name pattern to what atomic_write really makes (mkstemp's names).
+    path = tmp_path / "techniques.yaml"
+    path.write_text(VALID)
+    seen: list[str] = []
+
+    def look() -> None:
+        seen.extend(p.name for p in tmp_path.iterdir() if p.name != "techniques.yaml")
+
+    storage.atomic_write(path, b"new", before_replace=look)
+    assert len(seen) == 1 and storage.is_temporary_of(path, seen[0])
+    assert storage.is_temporary_of(path, ".techniques.yaml.bak.tmp")
+    assert path.read_bytes() == b"new"
+
+
+def test_a_check_before_the_rename_can_cancel_the_save(tmp_path):
+    path = tmp_path / "techniques.yaml"
+    path.write_text(VALID)
+
+    def refuse() -> None:
+        raise RuntimeError("changed on disk")
+
+    with pytest.raises(RuntimeError):
+        storage.atomic_write(path, b"new", before_replace=refuse)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["techniques.yaml"]  # no backup, no temporary
+    assert path.read_text() == VALID

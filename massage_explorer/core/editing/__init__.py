@@ -2,11 +2,12 @@
 
 The editor keeps the catalog before and after each call for undo, so nothing here mutates. Every
 edit that cannot be made raises `EditError` with a message for staff. The editor imports
-everything from this package: technique edits, vocabulary edits, the check and safe saving.
+everything from this package: technique edits, vocabulary edits, the check, safe saving and the lock.
 """
 
 from massage_explorer.core.editing.check import check
 from massage_explorer.core.editing.ids import EditError
+from massage_explorer.core.editing.lock import LockFile, LockOwner, lock_path
 from massage_explorer.core.editing.safe_save import ChangedOnDisk, FileStamp, save_checked, save_copy_path
 from massage_explorer.core.editing.technique_edits import (
     NEW_DESCRIPTION,
@@ -42,6 +43,8 @@ __all__ = [
     "EditError",
     "FileStamp",
     "Kind",
+    "LockFile",
+    "LockOwner",
     "TermInUse",
     "Usage",
     "add_technique",
@@ -53,6 +56,7 @@ __all__ = [
     "list_add",
     "list_move",
     "list_remove",
+    "lock_path",
     "move_technique",
     "move_term",
     "rename_term",

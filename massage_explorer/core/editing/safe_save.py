@@ -9,7 +9,8 @@ from pathlib import Path
 
 from massage_explorer.core.catalog import Catalog
 from massage_explorer.core.editing.ids import EditError
-from massage_explorer.core.storage import save_catalog
+from massage_explorer.core.schema.dump import dump_catalog
+from massage_explorer.core.storage import atomic_write
 
 
 class ChangedOnDisk(EditError):
@@ -38,6 +39,11 @@ class FileStamp:
             # The time from the open file, so it belongs to the bytes read even if a save races us.
             mtime_ns = os.fstat(file.fileno()).st_mtime_ns
             data = file.read()
+        return cls.of_bytes(data, mtime_ns)
+
+    @classmethod
+    def of_bytes(cls, data: bytes, mtime_ns: int) -> FileStamp:
+        """The stamp of a file holding `data`, modified at `mtime_ns`."""
         return cls(mtime_ns, len(data), hashlib.sha256(data).hexdigest())
 
     def changed(self, path: Path | str) -> bool:
@@ -58,14 +64,27 @@ def save_checked(catalog: Catalog, path: Path | str, opened: FileStamp | None) -
 
     `opened` None means the editor started from no file, so the path must still be free; to
     replace an existing file on purpose (Save As), pass `FileStamp.of(path)` taken just before.
-    Raises ChangedOnDisk when the file is not the one the editor opened.
+    Raises ChangedOnDisk when the file is not the one the editor opened; the file, its backup and
+    the folder are then as they were.
     """
     path = Path(path)
-    stale = path.exists() if opened is None else opened.changed(path)
-    if stale:
-        raise ChangedOnDisk(path)
-    save_catalog(catalog, path)
-    return FileStamp.of(path)
+    data = dump_catalog(catalog).encode("utf-8")
+
+    def still_as_opened() -> None:
+        # Checked after the dump and the write, just before the rename: an edit made by hand while
+        # we were saving is seen too, not only one made before Save was pressed.
+        stale = path.exists() if opened is None else opened.changed(path)
+        if stale:
+            raise ChangedOnDisk(path)
+
+    atomic_write(path, data, before_replace=still_as_opened)
+    # The stamp of the bytes we wrote, not of a fresh read: an edit landing right after the rename
+    # then counts as a change at the next save instead of passing for ours.
+    try:
+        mtime_ns = path.stat().st_mtime_ns
+    except OSError:
+        mtime_ns = 0
+    return FileStamp.of_bytes(data, mtime_ns)
 
 
 def save_copy_path(path: Path | str) -> Path:

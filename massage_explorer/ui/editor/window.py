@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from massage_explorer.core import editing
 from massage_explorer.core.catalog import Technique, Term
 from massage_explorer.core.problems import CatalogProblems, Problem
-from massage_explorer.core.storage import load_catalog
+from massage_explorer.core.storage import load_catalog, remove_stale_temporaries
 from massage_explorer.ui.common.labels import plain_label
 from massage_explorer.ui.editor import dialogs
 from massage_explorer.ui.editor.checking import inline_problems, save_state, target
@@ -64,6 +64,9 @@ class EditorWindow(QMainWindow):
         self.actions_ = ItemActions(self.document, self)
         self.lock = CatalogLock(path)
         self.read_only = not self.lock.acquire()
+        if not self.read_only:
+            # Only the lock holder saves, so a temporary file of ours here is from a save that died.
+            remove_stale_temporaries(path)
         self.problems: list[Problem] = []
         self._burst = 0  # typing merges into one undo step until focus moves or undo is used
         self.setStyleSheet(EDITOR_QSS)
@@ -94,6 +97,7 @@ class EditorWindow(QMainWindow):
         self.undo_button.clicked.connect(self.undo_action.trigger)
         self.redo_button.clicked.connect(self.redo_action.trigger)
         self.save_button.clicked.connect(self.save)
+        self.status.setText(self.lock.takeover_text())
 
         self.banner = plain_label("", self, role="banner")
         self.banner.setVisible(self.read_only)
@@ -143,13 +147,7 @@ class EditorWindow(QMainWindow):
         self.check_timer.timeout.connect(self.run_check)
 
     def _show_banner(self) -> None:
-        if self.lock.folder_read_only:
-            text = _tr("Read-only: this folder cannot be written to, so nothing can be saved here.")
-        else:
-            text = _tr(
-                "Read-only: this catalog is being edited elsewhere by {owner}. You can look, "
-                "but not change or save it. Close that editor, then open this one again."
-            ).format(owner=self.lock.owner)
+        text = self.lock.banner_text()
         self.banner.setText(text)
         self.banner.setAccessibleName(text)
 

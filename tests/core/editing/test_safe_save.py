@@ -113,3 +113,77 @@ def test_save_copy_path_finds_a_free_name(path):
     assert second == path.with_name("techniques (copy 2).yaml")
     second.write_text("x")
     assert save_copy_path(path).name == "techniques (copy 3).yaml"
+
+
+THEIRS = VALID.replace("Swedish massage", "Swedish (their hand edit)")
+
+
+def assert_their_edit_survived(path, backup_before: str) -> None:
+    assert path.read_text() == THEIRS
+    assert path.with_name("techniques.yaml.bak").read_text() == backup_before  # not touched
+    assert sorted(p.name for p in path.parent.iterdir()) == ["techniques.yaml", "techniques.yaml.bak"]
+
+
+def test_a_hand_edit_made_while_the_catalog_is_dumped_is_not_overwritten(path, monkeypatch):
+    from massage_explorer.core.editing import safe_save
+    from massage_explorer.core.schema import dump
+
+    path.with_name("techniques.yaml.bak").write_text("an older version\n")
+    opened = FileStamp.of(path)
+    real_dump = dump.dump_catalog
+
+    def dump_while_they_edit(catalog):
+        text = real_dump(catalog)  # the dump takes tens of milliseconds: the edit lands meanwhile
+        path.write_text(THEIRS)
+        return text
+
+    monkeypatch.setattr(dump, "dump_catalog", dump_while_they_edit)
+    monkeypatch.setattr(safe_save, "dump_catalog", dump_while_they_edit, raising=False)
+    catalog, _ = add_technique(read(VALID).catalog)
+    with pytest.raises(ChangedOnDisk):
+        save_checked(catalog, path, opened)
+    assert_their_edit_survived(path, "an older version\n")
+
+
+def test_a_hand_edit_made_just_before_the_rename_is_not_overwritten(path, monkeypatch):
+    # The last moment before the rename: our data is written and flushed to the temporary file.
+    from massage_explorer.core import storage
+
+    path.with_name("techniques.yaml.bak").write_text("an older version\n")
+    opened = FileStamp.of(path)
+    real_fsync = storage.os.fsync
+    edits: list[str] = []
+
+    def flush_while_they_edit(fd: int) -> None:
+        real_fsync(fd)
+        if not edits:
+            edits.append(THEIRS)
+            path.write_text(THEIRS)
+
+    monkeypatch.setattr(storage.os, "fsync", flush_while_they_edit)
+    catalog, _ = add_technique(read(VALID).catalog)
+    with pytest.raises(ChangedOnDisk):
+        save_checked(catalog, path, opened)
+    assert_their_edit_survived(path, "an older version\n")
+
+
+def test_a_hand_edit_made_just_after_the_rename_is_seen_at_the_next_save(path, monkeypatch):
+    # The returned stamp is of the bytes we wrote, not of a read after the rename: otherwise an
+    # edit landing in between would pass for ours and be overwritten by the next save.
+    from massage_explorer.core import storage
+
+    real_fsync_folder = storage._fsync_folder
+
+    def renamed_then_they_edit(folder):
+        real_fsync_folder(folder)
+        path.write_text(THEIRS)
+
+    monkeypatch.setattr(storage, "_fsync_folder", renamed_then_they_edit)
+    catalog, _ = add_technique(read(VALID).catalog)
+    stamp = save_checked(catalog, path, FileStamp.of(path))
+    monkeypatch.undo()
+    assert stamp.sha256 == hashlib.sha256(dump_catalog(catalog).encode("utf-8")).hexdigest()
+    assert stamp.changed(path)
+    with pytest.raises(ChangedOnDisk):
+        save_checked(catalog, path, stamp)
+    assert path.read_text() == THEIRS

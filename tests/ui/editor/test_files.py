@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import os
+import socket
 import subprocess
 import sys
 from dataclasses import replace
@@ -21,10 +24,10 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSi
 
 HOLD_LOCK = """
 import os, sys, time
-from PySide6.QtCore import QLockFile
-lock = QLockFile(sys.argv[1])
-lock.setStaleLockTime(0)
-assert lock.tryLock(0)
+from pathlib import Path
+from massage_explorer.core.editing import LockFile
+lock = LockFile(Path(sys.argv[1]))
+assert lock.acquire()
 print("locked", flush=True)
 if sys.argv[2] == "die":
     os._exit(0)  # gone without unlocking: the lock file stays behind
@@ -33,13 +36,21 @@ time.sleep(60)
 
 
 def hold_lock(path: Path, mode: str) -> subprocess.Popen[str]:
+    """Another editor process holding the lock of catalog `path` ("hold"), or dying with it ("die")."""
     process = subprocess.Popen(
-        [sys.executable, "-c", HOLD_LOCK, str(lock_path(path)), mode],
+        [sys.executable, "-c", HOLD_LOCK, str(path), mode],
         stdout=subprocess.PIPE,
         text=True,
     )
     assert process.stdout is not None and process.stdout.readline().strip() == "locked"
     return process
+
+
+def write_lock_of(path: Path, host: str, hours_ago: float) -> None:
+    """A lock file as an editor on computer `host` would have left it `hours_ago`."""
+    since = dt.datetime.now().astimezone() - dt.timedelta(hours=hours_ago)
+    fields = {"user": "Ana", "host": host, "pid": 4242, "since": since.isoformat(timespec="seconds")}
+    lock_path(path).write_text(json.dumps(fields), encoding="utf-8")
 
 
 def rename_first(editor, name: str) -> None:
@@ -86,7 +97,7 @@ def test_a_lock_held_by_another_editor_opens_read_only(qtbot, open_editor, catal
         assert editor.read_only
         assert editor.banner.isVisible()
         assert "being edited elsewhere" in editor.banner.text()
-        assert f"process {holder.pid}" in editor.banner.text()
+        assert f" on {socket.gethostname()} since " in editor.banner.text()
         assert not editor.save_button.isEnabled()
         assert editor.save_reason.text() == "Read-only: saving is off"
         assert not editor.forms.isEnabled()
@@ -103,9 +114,58 @@ def test_a_stale_lock_from_a_dead_editor_is_recovered(qtbot, open_editor, catalo
     editor = open_editor(catalog_file)
     assert not editor.read_only
     assert not editor.banner.isVisible()
-    assert lock_path(catalog_file).read_text().split("\n")[0] == str(os.getpid())
+    assert json.loads(lock_path(catalog_file).read_text())["pid"] == os.getpid()
+    assert editor.status.text().startswith("Took over a stale lock: ")
+    assert editor.status.text().endswith(", no longer running.")
     editor.close()
     assert not lock_path(catalog_file).exists()
+
+
+@pytest.mark.parametrize("content", ["", "not a lock file at all"])
+def test_an_empty_or_garbage_lock_is_taken_over(qtbot, open_editor, catalog_file, content) -> None:
+    lock_path(catalog_file).write_text(content)
+    editor = open_editor(catalog_file)
+    assert not editor.read_only
+    assert not editor.banner.isVisible()
+    assert editor.status.text() == "Took over a stale lock: an unreadable lock file."
+
+
+def test_a_recent_lock_from_another_computer_opens_read_only(qtbot, open_editor, catalog_file) -> None:
+    write_lock_of(catalog_file, "FRONT-DESK", hours_ago=1)
+    editor = open_editor(catalog_file)
+    assert editor.read_only
+    assert "being edited elsewhere by Ana on FRONT-DESK since " in editor.banner.text()
+    editor.close()
+    assert lock_path(catalog_file).exists()  # still theirs
+
+
+def test_an_old_lock_from_another_computer_is_taken_over(qtbot, open_editor, catalog_file) -> None:
+    write_lock_of(catalog_file, "FRONT-DESK", hours_ago=13)
+    editor = open_editor(catalog_file)
+    assert not editor.read_only
+    assert editor.status.text().startswith("Took over a stale lock: Ana on FRONT-DESK since ")
+    assert editor.status.text().endswith(", older than 12 hours.")
+
+
+LEFTOVERS = (".techniques.yaml.k3j_x9a2.tmp", ".techniques.yaml.bak.tmp")
+
+
+def test_opening_removes_temporaries_a_killed_save_left(qtbot, open_editor, catalog_file) -> None:
+    for name in LEFTOVERS:
+        catalog_file.with_name(name).write_text("half a save")
+    catalog_file.with_name(".other.yaml.k3j_x9a2.tmp").write_text("not ours")
+    open_editor(catalog_file)
+    assert not [name for name in LEFTOVERS if catalog_file.with_name(name).exists()]
+    assert catalog_file.with_name(".other.yaml.k3j_x9a2.tmp").exists()
+
+
+def test_a_read_only_editor_leaves_temporaries_alone(qtbot, open_editor, catalog_file) -> None:
+    # The lock holder may be saving right now: its temporary file is not ours to remove.
+    write_lock_of(catalog_file, "FRONT-DESK", hours_ago=1)
+    for name in LEFTOVERS:
+        catalog_file.with_name(name).write_text("a save in progress")
+    assert open_editor(catalog_file).read_only
+    assert all(catalog_file.with_name(name).exists() for name in LEFTOVERS)
 
 
 def test_closing_with_unsaved_changes_asks_first(qtbot, editor, catalog_file) -> None:
