@@ -30,6 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from PySide6.QtWidgets import QApplication
 
 from massage_explorer.core.catalog import BenefitClaim, Catalog, Evidence, Range, Technique, Text
+from massage_explorer.core.schema.limits import MAX_SUGGESTIONS
 from massage_explorer.core.storage import parse_catalog
 from massage_explorer.ui.details.screen import DetailView
 from massage_explorer.ui.session import SessionState
@@ -86,7 +87,7 @@ def suggestions(runs: int, base: int) -> None:
     rows = []
     for size in (base, 4 * base, 16 * base):
         unknown, defined = references(size, defined=False), references(size, defined=True)
-        assert sum("did you mean" in p.message for p in parse_catalog(unknown).problems) >= 100
+        assert sum("did you mean" in p.message for p in parse_catalog(unknown).problems) >= MAX_SUGGESTIONS
         times, baselines = [], []
         for _ in range(runs):  # interleaved: both see the same machine load
             times.append(timed(lambda data=unknown: parse_catalog(data)))

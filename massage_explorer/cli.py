@@ -15,7 +15,7 @@ from pathlib import Path
 
 from massage_explorer.core.paths import bundled_catalog_path, default_config_path
 from massage_explorer.core.preload import PendingLoad
-from massage_explorer.core.problems import LoadResult
+from massage_explorer.core.problems import LoadResult, Problem, Severity
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -57,14 +57,20 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
+def _load(source: Path | PendingLoad) -> LoadResult:
+    """The checked catalog; OSError when the file cannot be read at all."""
+    if isinstance(source, PendingLoad):
+        return source.result()
+    from massage_explorer.core.storage import load_catalog  # PyYAML and the validator
+
+    return load_catalog(source)
+
+
 def _read(source: Path | PendingLoad) -> LoadResult | None:
+    """The checked catalog, or None after saying why the file cannot be read."""
     path = source.path if isinstance(source, PendingLoad) else source
     try:
-        if isinstance(source, PendingLoad):
-            return source.result()
-        from massage_explorer.core.storage import load_catalog  # PyYAML and the validator
-
-        return load_catalog(path)
+        return _load(source)
     except OSError as exc:
         print(f"{path}: error: cannot read the file: {exc.strerror or exc}", file=sys.stderr)
         return None
@@ -111,9 +117,9 @@ def _run(data: Path | None, *, kiosk: bool, config_path: Path, language: str | N
 
         try:
             config = load_config(config_path)
-        except ConfigError as exc:
-            print(f"error: {exc}", file=sys.stderr)
-            return EXIT_INVALID
+        except ConfigError as exc:  # "FILE:LINE:COL: error: …"; a file it cannot read exits 2
+            print(exc, file=sys.stderr)
+            return EXIT_USAGE if exc.unreadable else EXIT_INVALID
         if language:
             config = dataclasses.replace(config, language=language)
     path = data or (config.catalog if config else None) or bundled_catalog_path()
@@ -125,20 +131,29 @@ def _run(data: Path | None, *, kiosk: bool, config_path: Path, language: str | N
         importlib.import_module(
             "massage_explorer.ui.kiosk.window" if config else "massage_explorer.ui.launch"
         )
-    result = _read(pending)
-    if result is None:
-        return EXIT_USAGE
+    unreadable = False
+    try:
+        result = _load(pending)
+    except OSError as exc:
+        # Said like a problem of the file as a whole: a kiosk shows it to staff, and starts on
+        # the last good version as it does for a file with errors.
+        unreadable = True
+        problem = Problem(Severity.ERROR, f"cannot read the file: {exc.strerror or exc}")
+        result = LoadResult(None, [problem])
     refused = None
     if result.catalog is None:
         for problem in result.problems:
             print(problem.format(str(path)), file=sys.stderr)
         backup = _last_good(path) if config is not None else None
         if backup is None:
+            if unreadable:
+                return EXIT_USAGE
             print(f"{path}: cannot start: the catalog has errors (listed above)", file=sys.stderr)
             return EXIT_INVALID
         # A kiosk keeps showing the last good catalog, also across a restart: the backup the
         # last save kept. It follows the file, so a corrected save is picked up.
-        print(f"{path}: has errors; showing the last good version, {path.name}.bak", file=sys.stderr)
+        why = "cannot be read" if unreadable else "has errors"
+        print(f"{path}: {why}; showing the last good version, {path.name}.bak", file=sys.stderr)
         refused, result = result, backup
     if config is not None:
         from massage_explorer.ui.kiosk.window import run_kiosk
@@ -162,13 +177,15 @@ def _last_good(path: Path) -> LoadResult | None:
 
 
 def set_pin(config: Path) -> int:
-    """Ask for the new PIN twice without echo and store its hash in the settings file."""
+    """Ask for the new PIN twice without echo and store its hash in the settings file. Exit 1 for
+    a PIN or settings file that cannot be used, 2 when the file cannot be read or written."""
     import getpass
 
+    from massage_explorer.core.pin import PIN_PATTERN, PIN_RULE
     from massage_explorer.core.settings import ConfigError, save_pin
 
     try:
-        first = getpass.getpass("New staff PIN (4 to 12 digits): ")
+        first = getpass.getpass(f"New staff PIN ({PIN_RULE}): ")
         second = getpass.getpass("The same PIN again: ")
     except (EOFError, KeyboardInterrupt):
         print("\nset-pin: cancelled; the PIN was not changed", file=sys.stderr)
@@ -176,11 +193,14 @@ def set_pin(config: Path) -> int:
     if first != second:
         print("set-pin: the two PINs differ; the PIN was not changed", file=sys.stderr)
         return EXIT_INVALID
+    if not PIN_PATTERN.match(first):
+        print(f"set-pin: the PIN must be {PIN_RULE}; the PIN was not changed", file=sys.stderr)
+        return EXIT_INVALID
     try:
         save_pin(config, first)
     except ConfigError as exc:
-        print(f"set-pin: {exc}; the PIN was not changed", file=sys.stderr)
-        return EXIT_INVALID
+        print(f"{exc}\nset-pin: the PIN was not changed", file=sys.stderr)
+        return EXIT_USAGE if exc.unreadable else EXIT_INVALID
     except OSError as exc:
         print(f"set-pin: cannot write {config}: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_USAGE

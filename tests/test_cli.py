@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -90,19 +92,21 @@ def test_bad_catalog_for_the_app_prints_messages_not_a_traceback(tmp_path):
 
 
 def test_set_pin_asks_twice_and_stores_only_a_hash(tmp_path, monkeypatch, capsys):
-    from massage_explorer.core.settings import load_config, verify_pin
+    from massage_explorer.core.pin import verify_pin
+    from massage_explorer.core.settings import load_config
 
-    answers = iter(["8642", "8642"])
+    answers = iter(["864213", "864213"])
     monkeypatch.setattr("getpass.getpass", lambda prompt="": next(answers))
     config = tmp_path / "kiosk.ini"
     assert main(["set-pin", "--config", str(config)]) == 0
-    assert verify_pin("8642", load_config(config).pin_hash)
-    assert "8642" not in config.read_text()
+    assert verify_pin("864213", load_config(config).pin_hash)
+    assert "864213" not in config.read_text()
     assert "the staff PIN is set" in capsys.readouterr().out
 
 
 @pytest.mark.parametrize(
-    ("first", "second", "message"), [("8642", "8643", "differ"), ("12", "12", "4 to 12 digits")]
+    ("first", "second", "message"),
+    [("864213", "864214", "differ"), ("8642", "8642", "6 to 12 digits"), ("12", "12", "6 to 12 digits")],
 )
 def test_set_pin_refuses_mismatch_and_short_pins(tmp_path, monkeypatch, capsys, first, second, message):
     answers = iter([first, second])
@@ -111,6 +115,71 @@ def test_set_pin_refuses_mismatch_and_short_pins(tmp_path, monkeypatch, capsys, 
     assert main(["set-pin", "--config", str(config)]) == 1
     assert message in capsys.readouterr().err
     assert not config.exists()
+
+
+def _bad_settings(tmp_path: Path, case: str) -> tuple[Path, str]:
+    """A settings file the kiosk cannot use, and the start of the message it must give."""
+    path = tmp_path / "kiosk.ini"
+    if case == "superscript":
+        path.write_text("[kiosk]\nidle_seconds = ²\n", encoding="utf-8")
+        return path, f"{path}:2:16: error: [kiosk] idle_seconds: '²' is not allowed: use a whole number"
+    if case == "latin-1":
+        path.write_bytes(b"[kiosk]\n# caf\xe9\n")
+        return path, f"{path}:2:6: error: is not UTF-8 text (byte 0xe9): save the file as UTF-8"
+    if case == "two pins":
+        path.write_text("[kiosk]\nPIN_HASH = a\npin_hash = b\n")
+        return path, f"{path}:3:1: error: [kiosk] pin_hash: is set twice (also on line 2)"
+    path.mkdir()
+    return path, f"{path}: error: is a folder, not a settings file"
+
+
+# What a settings file the kiosk cannot use gives: its message and exit 1; exit 2 (as for
+# `validate`) when the file cannot be read at all.
+BAD_SETTINGS = [("superscript", 1), ("latin-1", 1), ("two pins", 1), ("folder", 2)]
+
+
+@pytest.mark.parametrize(("case", "status"), BAD_SETTINGS)
+def test_a_kiosk_with_bad_settings_says_where_and_exits(tmp_path, capsys, case, status):
+    path, message = _bad_settings(tmp_path, case)
+    assert main(["--kiosk", "--config", str(path)]) == status
+    err = capsys.readouterr().err
+    assert err.startswith(message) and err.count("\n") == 1
+
+
+@pytest.mark.parametrize(("case", "status"), [c for c in BAD_SETTINGS if c[0] != "two pins"])
+def test_set_pin_on_bad_settings_says_where_and_changes_nothing(tmp_path, monkeypatch, capsys, case, status):
+    monkeypatch.setattr("getpass.getpass", lambda prompt="": "864213")
+    path, message = _bad_settings(tmp_path, case)
+    before = path.read_bytes() if path.is_file() else None
+    assert main(["set-pin", "--config", str(path)]) == status
+    err = capsys.readouterr().err
+    assert err.startswith(message) and err.endswith("\nset-pin: the PIN was not changed\n")
+    assert (path.read_bytes() if path.is_file() else None) == before
+
+
+def test_an_unreadable_settings_file_is_a_message_not_a_traceback(tmp_path):
+    path = tmp_path / "kiosk.ini"
+    path.write_text("[kiosk]\n")
+    path.chmod(0)
+    if os.access(path, os.R_OK):  # root reads it anyway: make it a path under a file instead
+        path = tmp_path / "kiosk.ini" / "kiosk.ini"
+    done = run("--kiosk", "--config", str(path))
+    assert done.returncode == 2
+    assert done.stderr.startswith(f"{path}: error: cannot read the settings file (")
+    assert "Traceback" not in done.stderr
+
+
+def test_set_pin_replaces_a_pin_hash_in_capitals_and_the_kiosk_can_read_it(tmp_path, monkeypatch):
+    from massage_explorer.core.pin import verify_pin
+    from massage_explorer.core.settings import load_config
+
+    monkeypatch.setattr("getpass.getpass", lambda prompt="": "864213")
+    path, _ = _bad_settings(tmp_path, "two pins")  # as an older set-pin left it after PIN_HASH
+    path.write_text("# front desk\n" + path.read_text())
+    assert main(["set-pin", "--config", str(path)]) == 0
+    lines = path.read_text().splitlines()
+    assert lines[:2] == ["# front desk", "[kiosk]"] and len(lines) == 3
+    assert verify_pin("864213", load_config(path).pin_hash)
 
 
 def test_a_kiosk_with_a_broken_catalog_and_no_backup_does_not_start(tmp_path, capsys):

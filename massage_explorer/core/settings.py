@@ -1,34 +1,38 @@
-"""Kiosk settings (an INI file) and the staff PIN: salted scrypt hash, lockout after wrong tries. No Qt."""
+"""Kiosk settings (an INI file) and the staff PIN: salted scrypt hash, and a lockout after wrong
+tries that a restart does not undo. No Qt."""
 
 from __future__ import annotations
 
-import base64
+import codecs
 import configparser
-import hashlib
-import hmac
+import contextlib
 import os
 import re
-import secrets
-import time
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from massage_explorer.core.paths import default_config_path
+from massage_explorer.core.pin import PIN_PATTERN, PIN_RULE, hash_pin
+from massage_explorer.core.problems import ItemKind, Location, Problem, Severity
 
 SECTION = "kiosk"
 DEFAULT_IDLE_SECONDS = 60
 DEFAULT_COUNTDOWN_SECONDS = 20
 DEFAULT_LONG_PRESS_SECONDS = 2.5
-PIN_PATTERN = re.compile(r"[0-9]{4,12}\Z")
-# scrypt cost: about 50 ms per check here, so guessing offline is slow; 16 MiB of memory.
-_N, _R, _P, _DKLEN = 2**14, 8, 1, 32
-MAX_TRIES = 5
-FIRST_LOCK_SECONDS = 30
 
 
 class ConfigError(Exception):
-    """A setting that cannot be used, with the file and the fix."""
+    """A settings file that cannot be used: "FILE:LINE:COL: error: [kiosk] key: what; the fix"
+    ("FILE: error: …" when no one line is at fault). `unreadable`: the file could not be read."""
+
+    def __init__(self, message: str, *, unreadable: bool = False) -> None:
+        super().__init__(message)
+        self.unreadable = unreadable
+
+
+def _error(path: Path, text: str, line: int = 0, column: int = 0, key: str = "") -> ConfigError:
+    location = Location(ItemKind.SETTINGS, field=key) if key else None
+    return ConfigError(Problem(Severity.ERROR, text, line, column, location).format(str(path)))
 
 
 @dataclass(frozen=True)
@@ -51,145 +55,201 @@ class KioskConfig:
         return bool(self.pin_hash)
 
 
-def _positive(parser: configparser.ConfigParser, key: str, default: int, path: Path) -> int:
-    raw = parser.get(SECTION, key, fallback=str(default)).strip()
-    if not raw.isdigit() or not 5 <= int(raw) <= 3600:
-        raise ConfigError(f"{path}: [{SECTION}] {key} = {raw!r}: use a whole number of seconds, 5 to 3600")
-    return int(raw)
+# -- reading the file, with the line each key is on -------------------------------------------------
+_HEADER = re.compile(r"\[(?P<name>.+)\]")  # configparser's own patterns, so lines are found as it reads
+_OPTION = re.compile(r"(?P<key>.*?)\s*[=:]\s*(?P<value>.*)$")
 
 
-def _hold(parser: configparser.ConfigParser, path: Path) -> float:
-    raw = parser.get(SECTION, "long_press_seconds", fallback=str(DEFAULT_LONG_PRESS_SECONDS)).strip()
+@dataclass
+class _Entry:
+    """One 'key = value' of the text: `line` its 0-based index, `end` past its continuation lines."""
+
+    section: str
+    key: str  # folded to lower case, as configparser does: PIN_HASH is pin_hash
+    line: int
+    end: int
+    column: int  # 1-based, of the value
+
+
+def _entries(lines: list[str]) -> list[_Entry]:
+    found: list[_Entry] = []
+    section: str | None = None
+    current: _Entry | None = None
+    indent = 0
+    for index, line in enumerate(lines):
+        stripped = line.strip()
+        if not stripped or stripped[0] in "#;":
+            continue
+        level = len(line) - len(line.lstrip())
+        if current is not None and level > indent:  # an indented line continues the value
+            current.end = index + 1
+            continue
+        indent, current = level, None
+        if header := _HEADER.match(stripped):
+            section = header["name"]
+        elif section is not None and (option := _OPTION.match(stripped)):
+            key = option["key"].rstrip().lower()
+            current = _Entry(section, key, index, index + 1, level + option.start("value") + 1)
+            found.append(current)
+    return found
+
+
+def _find(entries: list[_Entry], key: str, section: str = SECTION) -> _Entry | None:
+    """The first `key` of `section`; for [kiosk], one it inherits from [DEFAULT] too."""
+    for wanted in (section, configparser.DEFAULTSECT):
+        match = next((e for e in entries if e.section == wanted and e.key == key), None)
+        if match is not None:
+            return match
+    return None
+
+
+def _read(path: Path) -> str | None:
+    """The settings file's text; None when there is no file."""
     try:
-        value = float(raw)
-    except ValueError:
-        value = -1.0
-    if not 1.0 <= value <= 10.0:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except IsADirectoryError:
         raise ConfigError(
-            f"{path}: [{SECTION}] long_press_seconds = {raw!r}: use a number of seconds, 1 to 10"
-        )
-    return value
+            f"{path}: error: is a folder, not a settings file: give the file's own path (--config FILE)",
+            unreadable=True,
+        ) from None
+    except OSError as exc:
+        raise ConfigError(
+            f"{path}: error: cannot read the settings file ({exc.strerror or exc}): check that the "
+            "user running this may read it",
+            unreadable=True,
+        ) from None
+    data = data.removeprefix(codecs.BOM_UTF8)  # as some Windows editors save it
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        start = data.rfind(b"\n", 0, exc.start) + 1
+        column = len(data[start : exc.start].decode("utf-8", "replace")) + 1
+        line = data.count(b"\n", 0, exc.start) + 1
+        text = f"is not UTF-8 text (byte 0x{data[exc.start]:02x}): save the file as UTF-8"
+        raise _error(path, text, line, column) from None
 
 
-def load_config(path: Path | None = None) -> KioskConfig:
-    """Settings from `path` (default: the user's config folder); a missing file gives defaults."""
-    path = path or default_config_path()
+def _syntax_error(path: Path, text: str, exc: configparser.Error) -> ConfigError:
+    if isinstance(exc, configparser.DuplicateOptionError):
+        first = _find(_entries(text.split("\n")), exc.option, exc.section)
+        also = f" (also on line {first.line + 1})" if first is not None else ""
+        fix = "keep one" + (", or run set-pin, which keeps one" if exc.option == "pin_hash" else "")
+        if exc.section == SECTION:
+            return _error(path, f"is set twice{also}: {fix}", exc.lineno or 0, 0, exc.option)
+        return _error(path, f"[{exc.section}] {exc.option}: is set twice{also}: {fix}", exc.lineno or 0)
+    if isinstance(exc, configparser.DuplicateSectionError):
+        return _error(path, f"the section [{exc.section}] is there twice: make it one", exc.lineno or 0)
+    if isinstance(exc, configparser.MissingSectionHeaderError):
+        return _error(path, f"a setting before any section: put [{SECTION}] above it", exc.lineno)
+    if isinstance(exc, configparser.ParsingError):
+        message = "is not 'key = value', a [section] or a # comment: correct or remove the line"
+        return _error(path, message, exc.errors[0][0] if exc.errors else 0)
+    return _error(path, f"not a valid settings file: {exc}")
+
+
+# Digits 0-9 only: str.isdigit() takes '²', int() and float() take '٣'. Four at most (after any
+# leading zeros): int() refuses a string of thousands of digits with a ValueError of its own.
+_WHOLE = re.compile(r"0*[0-9]{1,4}")
+_DECIMAL = re.compile(r"[0-9]+(\.[0-9]+)?")
+
+
+def _parse(path: Path, text: str) -> KioskConfig:
     parser = configparser.ConfigParser(interpolation=None)
     try:
-        with path.open(encoding="utf-8") as file:
-            parser.read_file(file)
-    except FileNotFoundError:
-        return KioskConfig(path=path)
-    except (configparser.Error, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: not a valid settings file: {exc}") from None
+        parser.read_string(text, source=str(path))
+    except configparser.Error as exc:
+        raise _syntax_error(path, text, exc) from None
     if not parser.has_section(SECTION):
         parser.add_section(SECTION)
+    entries = _entries(text.split("\n"))
+
+    def get(key: str, default: str = "") -> str:
+        return parser.get(SECTION, key, fallback=default).strip()
+
+    def refuse(key: str, rule: str) -> ConfigError:
+        entry = _find(entries, key)
+        line, column = (entry.line + 1, entry.column) if entry is not None else (0, 0)
+        return _error(path, f"{get(key)!r} is not allowed: {rule}", line, column, key)
+
+    def seconds(key: str, default: int) -> int:
+        raw = get(key, str(default))
+        if not _WHOLE.fullmatch(raw) or not 5 <= int(raw) <= 3600:
+            raise refuse(key, "use a whole number of seconds, 5 to 3600, in the digits 0-9")
+        return int(raw)
 
     def optional_path(key: str) -> Path | None:
-        value = parser.get(SECTION, key, fallback="").strip()
+        value = get(key)
         return Path(value).expanduser() if value else None
 
+    hold = get("long_press_seconds", str(DEFAULT_LONG_PRESS_SECONDS))
+    if not _DECIMAL.fullmatch(hold) or not 1.0 <= float(hold) <= 10.0:
+        raise refuse("long_press_seconds", "use a number of seconds, 1 to 10, such as 2.5")
     return KioskConfig(
         path=path,
         catalog=optional_path("catalog"),
-        idle_seconds=_positive(parser, "idle_seconds", DEFAULT_IDLE_SECONDS, path),
-        countdown_seconds=_positive(parser, "countdown_seconds", DEFAULT_COUNTDOWN_SECONDS, path),
-        long_press_seconds=_hold(parser, path),
-        language=parser.get(SECTION, "language", fallback="en").strip() or "en",
+        idle_seconds=seconds("idle_seconds", DEFAULT_IDLE_SECONDS),
+        countdown_seconds=seconds("countdown_seconds", DEFAULT_COUNTDOWN_SECONDS),
+        long_press_seconds=float(hold),
+        language=get("language") or "en",
         pdf_folder=optional_path("pdf_folder"),
-        printer=parser.get(SECTION, "printer", fallback="").strip(),
-        pin_hash=parser.get(SECTION, "pin_hash", fallback="").strip(),
+        printer=get("printer"),
+        pin_hash=get("pin_hash"),
     )
 
 
-def hash_pin(pin: str, salt: bytes | None = None) -> str:
-    """'scrypt$N$r$p$salt$hash' with a fresh random salt; the PIN itself is never stored."""
-    salt = salt or secrets.token_bytes(16)
-    digest = hashlib.scrypt(pin.encode(), salt=salt, n=_N, r=_R, p=_P, dklen=_DKLEN)
-    b64 = base64.b64encode
-    return f"scrypt${_N}${_R}${_P}${b64(salt).decode()}${b64(digest).decode()}"
-
-
-def verify_pin(pin: str, stored: str) -> bool:
-    """True when `pin` matches the stored hash; False for a malformed hash (never unlocks)."""
-    try:
-        scheme, n, r, p, salt, digest = stored.split("$")
-        if scheme != "scrypt":
-            return False
-        expected = base64.b64decode(digest, validate=True)
-        actual = hashlib.scrypt(
-            pin.encode(),
-            salt=base64.b64decode(salt, validate=True),
-            n=int(n),
-            r=int(r),
-            p=int(p),
-            dklen=len(expected),
-        )
-    except (ValueError, TypeError):
-        return False
-    return hmac.compare_digest(actual, expected)
+def load_config(path: Path | None = None) -> KioskConfig:
+    """Settings from `path` (default: the user's config folder); a missing file gives defaults.
+    Raises ConfigError, with the line at fault, for a file the kiosk cannot use."""
+    path = path or default_config_path()
+    text = _read(path)
+    return KioskConfig(path=path) if text is None else _parse(path, text)
 
 
 def save_pin(path: Path, pin: str) -> None:
-    """Store the hash of `pin` in the settings file, keeping every other line (comments too)."""
+    """Make the hash of `pin` the settings file's one pin_hash line (replacing every pin_hash of
+    [kiosk], in any case), keeping every other line, comments too. Changes nothing, raising
+    ConfigError, for a PIN that breaks the rule or a file the kiosk could not use."""
     if not PIN_PATTERN.match(pin):
-        raise ConfigError("the PIN must be 4 to 12 digits")
+        raise ConfigError(f"the PIN must be {PIN_RULE}")
+    lines = (_read(path) or "").split("\n")
+    if lines[-1] == "":
+        lines.pop()  # the last line's newline
+    old = [e for e in _entries(lines) if e.section == SECTION and e.key == "pin_hash"]
+    gone = {index for entry in old for index in range(entry.line, entry.end)}
+    # Checked without its PIN lines, which stay comments in place: a message gives the right line.
+    _parse(path, "\n".join("#" if i in gone else text for i, text in enumerate(lines)))
     line = f"pin_hash = {hash_pin(pin)}"
-    lines = path.read_text(encoding="utf-8").splitlines() if path.exists() else []
-    section = None
-    replaced = False
-    for index, text in enumerate(lines):
-        stripped = text.strip()
-        if stripped.startswith("[") and stripped.endswith("]"):
-            section = stripped[1:-1].strip()
-        elif section == SECTION and re.match(r"pin_hash\s*[=:]", stripped):
-            lines[index] = line
-            replaced = True
-    if not replaced:
-        if any(text.strip() == f"[{SECTION}]" for text in lines):
-            at = next(i for i, text in enumerate(lines) if text.strip() == f"[{SECTION}]")
-            lines.insert(at + 1, line)
-        else:
+    if old:
+        first = old[0].line
+        indent = lines[first][: len(lines[first]) - len(lines[first].lstrip())]
+        lines = [
+            indent + line if i == first else text
+            for i, text in enumerate(lines)
+            if i not in gone or i == first
+        ]
+    else:
+        headers = (
+            i for i, text in enumerate(lines) if (h := _HEADER.match(text.strip())) and h["name"] == SECTION
+        )
+        at = next(headers, None)
+        if at is None:
             lines += ([""] if lines else []) + [f"[{SECTION}]", line]
+        else:  # after the section's last entry: an indented key after it would continue its value
+            ends = [e.end for e in _entries(lines) if e.section == SECTION]
+            lines.insert(max(ends, default=at + 1), line)
+    text = "\n".join(lines) + "\n"
+    _parse(path, text)  # never write a file the kiosk would refuse
+    before = path.stat() if path.is_file() else None
     path.parent.mkdir(parents=True, exist_ok=True)
     from massage_explorer.core.storage import atomic_write  # PyYAML too: only when a PIN is saved
 
-    atomic_write(path, ("\n".join(lines) + "\n").encode("utf-8"))
-    os.chmod(path, 0o600)  # the hash is not the PIN, but there is no reason to share it
-
-
-class PinGate:
-    """Checks PINs; after MAX_TRIES wrong ones it locks for 30 s, then twice as long each time."""
-
-    def __init__(self, pin_hash: str, clock: Callable[[], float] = time.monotonic) -> None:
-        self._hash = pin_hash
-        self._clock = clock
-        self._wrong = 0
-        self._lockouts = 0
-        self._locked_until = 0.0
-
-    @property
-    def configured(self) -> bool:
-        return bool(self._hash)
-
-    def seconds_locked(self) -> int:
-        """Whole seconds until another try is allowed; 0 when it is allowed now."""
-        return max(0, int(self._locked_until - self._clock() + 0.999))
-
-    def tries_left(self) -> int:
-        return MAX_TRIES - self._wrong
-
-    def check(self, pin: str) -> bool:
-        """True to unlock. Always False with no PIN set, and while locked (without checking)."""
-        if not self._hash or self.seconds_locked():
-            return False
-        if verify_pin(pin, self._hash):
-            self._wrong = 0
-            self._lockouts = 0
-            return True
-        self._wrong += 1
-        if self._wrong >= MAX_TRIES:
-            self._locked_until = self._clock() + FIRST_LOCK_SECONDS * 2**self._lockouts
-            self._lockouts += 1
-            self._wrong = 0
-        return False
+    atomic_write(path, text.encode("utf-8"))
+    # The hash is not the PIN, but there is no reason to share it with everyone. A file there was
+    # keeps its owner and group: set-pin run by root must not take a root-owned file away from the
+    # kiosk's user, who reads it through its group.
+    if before is not None and hasattr(os, "chown"):
+        with contextlib.suppress(OSError):
+            os.chown(path, before.st_uid, before.st_gid)
+    os.chmod(path, 0o600 if before is None else before.st_mode & 0o770)

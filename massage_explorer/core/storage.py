@@ -5,12 +5,13 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import errno
+import gc
 import os
 import re
 import shutil
 import stat
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import yaml
@@ -35,16 +36,50 @@ def parse_catalog(
     loader: type[yaml.SafeLoader] = DEFAULT_LOADER,
 ) -> LoadResult:
     """Check catalog bytes; `base_dir` is the folder image paths are relative to."""
-    text, problems = decode(data)
-    if text is None:
-        return LoadResult(None, problems)
-    root, problems = compose(text, loader)
-    if root is None:
-        return LoadResult(None, problems)
-    builder = CatalogBuilder(base_dir, today or dt.date.today())
-    catalog = builder.build(root)
+    with _cycle_collector_paused():
+        text, problems = decode(data)
+        if text is None:
+            return LoadResult(None, problems)
+        root, problems = compose(text, loader)
+        if root is None:
+            return LoadResult(None, problems)
+        builder = CatalogBuilder(base_dir, today or dt.date.today())
+        catalog = builder.build(root)
+        _free_in_pieces(root)
+        del root  # freed now, by its reference counts, before the collector is back
     ordered = sorted(builder.problems, key=lambda p: (p.line, p.column))
     return LoadResult(catalog, ordered)
+
+
+def _free_in_pieces(root: yaml.Node) -> None:
+    """Let go of a large node tree a slice at a time. Freed at once, a tree of a million nodes is
+    one long step that no other thread can interrupt (a window checking a catalog in the
+    background stopped for 0.2 s); between slices it can."""
+    if not isinstance(root, yaml.MappingNode):
+        return
+    for _, value in root.value:
+        if isinstance(value, (yaml.SequenceNode, yaml.MappingNode)):
+            items = value.value
+            while len(items) > _FREE_SLICE:
+                del items[-_FREE_SLICE:]
+
+
+_FREE_SLICE = 200  # technique entries freed at a time
+
+
+@contextlib.contextmanager
+def _cycle_collector_paused() -> Iterator[None]:
+    """Python's cycle collector off while a catalog is read. The node tree and the catalog built
+    from it are hundreds of thousands of objects without cycles, freed by their reference counts;
+    the collector would walk them again and again as they grow and find nothing (most of the time
+    a large catalog took), and a thread reading one would hold up the window meanwhile."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
 
 
 def load_catalog(

@@ -14,7 +14,8 @@ from PySide6.QtWidgets import QApplication
 from massage_explorer.core.catalog import Catalog, Pressure
 from massage_explorer.core.handout import build_handout
 from massage_explorer.core.paths import bundled_catalog_path
-from massage_explorer.core.settings import KioskConfig, hash_pin
+from massage_explorer.core.pin import hash_pin
+from massage_explorer.core.settings import KioskConfig
 from massage_explorer.core.storage import load_catalog
 from massage_explorer.ui.common.i18n import install_language
 from massage_explorer.ui.common.theme import apply_theme

@@ -26,6 +26,16 @@ def prepare_application() -> QApplication:
     return app
 
 
+def settle_memory() -> None:
+    """Once the window is up: what exists now (Qt's classes, the screens, the catalog) lives as long
+    as the app, so Python's cycle collector leaves it out of every later collection. A full
+    collection otherwise walks the whole catalog (190,000 objects at 5,000 techniques, 0.17 s,
+    a tap waiting meanwhile). Objects are still freed by their reference counts; only cycles among
+    them would stay, and the catalog has none. Turns the collector back on if start-up paused it."""
+    gc.freeze()
+    gc.enable()
+
+
 def run_app(catalog: Catalog, *, catalog_path: Path | None = None, language: str | None = None) -> int:
     """Show the patient app (a normal desktop window) until it is closed; returns the exit code."""
     from massage_explorer.ui.common.i18n import install_language
@@ -43,6 +53,6 @@ def run_app(catalog: Catalog, *, catalog_path: Path | None = None, language: str
         watcher.reloaded.connect(window.set_catalog)
     window.resize(1920, 1080)
     window.showMaximized()
-    QTimer.singleShot(0, gc.enable)  # if start-up paused the cycle collector (cli.run)
+    QTimer.singleShot(0, settle_memory)
     status: int = app.exec()
     return status

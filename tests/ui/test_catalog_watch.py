@@ -8,8 +8,9 @@ import threading
 import pytest
 from PySide6.QtCore import QTimer
 
+from massage_explorer.core.pin import hash_pin
 from massage_explorer.core.schema.dump import dump_catalog
-from massage_explorer.core.settings import KioskConfig, hash_pin
+from massage_explorer.core.settings import KioskConfig
 from massage_explorer.core.storage import load_catalog
 from massage_explorer.ui.catalog_watch import CatalogWatcher
 from massage_explorer.ui.common.theme import clear_theme

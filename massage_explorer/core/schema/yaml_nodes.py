@@ -227,6 +227,7 @@ def _before_composing(text: str, loader: type[yaml.SafeLoader]) -> list[Problem]
     return []
 
 
+_NOT_ONLY_COMMENTS = re.compile(r"(?m)^[ \t]*[^\s#]")  # a line that is not blank nor a comment
 _BRACKETS = re.compile(r"[\[\]{}]")
 # A surrogate escape: half of a UTF-16 pair, not a character (libyaml refuses it, PyYAML did not).
 _SURROGATE_ESCAPE = re.compile(r"\\(?:u[dD][89a-fA-F]|U0000[dD][89a-fA-F])")
@@ -244,9 +245,11 @@ def _may_nest_deeper(text: str) -> bool:
         if deepest >= MAX_DEPTH // 2:
             return True
     # A block level takes two more characters of indentation (or "- "); with the flow levels,
-    # a line starting with fewer than `prefix` such characters cannot reach MAX_DEPTH.
+    # a line starting with fewer than `prefix` such characters cannot reach MAX_DEPTH. (Searched
+    # as a line break and the run: one pass in C, where an anchored search took 90 ms at 9 MB.)
     prefix = (MAX_DEPTH - deepest) // 2
-    return re.search(rf"(?m)^[ \t?:-]{{{prefix},}}", text) is not None
+    run = rf"[ \t?:-]{{{prefix}}}"
+    return re.match(run, text) is not None or re.search(rf"\n{run}", text) is not None
 
 
 def _depth_problems(text: str, loader: type[yaml.SafeLoader]) -> list[Problem]:
@@ -295,9 +298,7 @@ def _surrogate_problems(text: str) -> list[Problem]:
 
 def compose(text: str, loader: type[yaml.SafeLoader] = DEFAULT_LOADER) -> tuple[Node | None, list[Problem]]:
     """The document's root node, or the problems that stop it from being read at all."""
-    if not text.strip() or all(
-        not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
-    ):
+    if _NOT_ONLY_COMMENTS.search(text) is None:
         return None, [_error("the file is empty; a catalog starts with 'schema_version: 1'", 1, 1)]
     try:
         problems = _before_composing(text, loader)

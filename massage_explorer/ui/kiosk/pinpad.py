@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from massage_explorer.core.settings import PinGate
+from massage_explorer.core.pin import PinGate
 from massage_explorer.ui.common.buttons import big_button
 from massage_explorer.ui.common.labels import plain_label
 from massage_explorer.ui.common.overlay import Overlay

@@ -10,7 +10,6 @@ Nothing about a patient is ever written to disk.
 
 from __future__ import annotations
 
-import gc
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
@@ -18,15 +17,16 @@ from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 
 from massage_explorer.core.catalog import Catalog
+from massage_explorer.core.pin import PinGate, lockout_path
 from massage_explorer.core.problems import LoadResult
-from massage_explorer.core.settings import KioskConfig, PinGate
+from massage_explorer.core.settings import KioskConfig
 from massage_explorer.ui.catalog_watch import CatalogWatcher
 from massage_explorer.ui.common.screen import ShellOptions
 from massage_explorer.ui.common.theme import apply_theme
 from massage_explorer.ui.kiosk.idle import CountdownOverlay, IdleWatcher
 from massage_explorer.ui.kiosk.pinpad import LongPress, PinPad
 from massage_explorer.ui.kiosk.welcome import WelcomeScreen
-from massage_explorer.ui.launch import prepare_application
+from massage_explorer.ui.launch import prepare_application, settle_memory
 from massage_explorer.ui.session import TEXT_STEPS, SessionState
 from massage_explorer.ui.shell import MainWindow
 
@@ -93,7 +93,9 @@ class KioskWindow(QMainWindow):
         self.idle.activity.connect(self._on_activity)
         self.countdown = CountdownOverlay(config.countdown_seconds, self)
         self.countdown.expired.connect(self.end_session)
-        self.pinpad = PinPad(PinGate(config.pin_hash), self)
+        # The lockout is kept beside the settings, so restarting the kiosk gives no fresh tries.
+        lockout = lockout_path(config.path) if config.path is not None else None
+        self.pinpad = PinPad(PinGate(config.pin_hash, state=lockout), self)
         self.pinpad.quitRequested.connect(self.staff_quit)
         self.pinpad.editRequested.connect(self.open_editor)
         self.editor: QWidget | None = None
@@ -280,6 +282,6 @@ def run_kiosk(
         # kiosk set-ups): the geometry is set first, then full screen is asked for.
         window.setGeometry(screen.geometry())
     window.showFullScreen()
-    QTimer.singleShot(0, gc.enable)  # if start-up paused the cycle collector (cli.run)
+    QTimer.singleShot(0, settle_memory)
     status: int = app.exec()
     return status

@@ -58,8 +58,8 @@ def mutate(text: str, rng: random.Random) -> str:
             lines[line], lines[other] = lines[other], lines[line]
             text = "\n".join(lines)
         else:  # a value replaced
-            value = rng.choice(SNIPPETS)
-            lines[line] = re.sub(r": .*", lambda _: ": " + value, lines[line], count=1)
+            value = ": " + rng.choice(SNIPPETS)
+            lines[line] = re.sub(r": .*", lambda _, v=value: v, lines[line], count=1)
             text = "\n".join(lines)
     return text
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import gc
 from pathlib import Path
 
@@ -10,8 +11,10 @@ from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt
 from PySide6.QtGui import QContextMenuEvent, QHelpEvent
 from PySide6.QtWidgets import QApplication, QStyleOptionViewItem, QToolTip, QWidget
 
+from massage_explorer.core import pin as staff_pin
 from massage_explorer.core.catalog import Range
-from massage_explorer.core.settings import FIRST_LOCK_SECONDS, MAX_TRIES, KioskConfig, hash_pin
+from massage_explorer.core.pin import FIRST_LOCK_SECONDS, MAX_TRIES, hash_pin
+from massage_explorer.core.settings import KioskConfig
 from massage_explorer.ui.common.buttons import MIN_TARGET
 from massage_explorer.ui.kiosk.window import KioskWindow
 from massage_explorer.ui.shell import MainWindow
@@ -22,8 +25,21 @@ PIN = "482916"
 HOLD_SECONDS = 0.3  # the kiosk setting, shortened: the gesture is the same at any length
 
 
+@functools.cache
+def _hash(pin: str, cost: tuple[int, int, int]) -> str:
+    """One hash per PIN and cost: each kiosk checks at the real cost, but hashing anew for every
+    kiosk made here would only slow the suite down."""
+    return hash_pin(pin)
+
+
 def make_kiosk(
-    qtbot, *, pin: str = PIN, idle: int = 60, countdown: int = 20, catalog_path: Path | None = None
+    qtbot,
+    *,
+    pin: str = PIN,
+    idle: int = 60,
+    countdown: int = 20,
+    catalog_path: Path | None = None,
+    settings_file: Path | None = None,
 ) -> KioskWindow:
     catalog = f.catalog(
         f.technique("gentle"),
@@ -31,10 +47,11 @@ def make_kiosk(
         f.technique("middle", pressure=Range(2, 3)),
     )
     config = KioskConfig(
+        path=settings_file,  # None: the PIN lockout is kept in memory only
         idle_seconds=idle,
         countdown_seconds=countdown,
         long_press_seconds=HOLD_SECONDS,
-        pin_hash=hash_pin(pin) if pin else "",
+        pin_hash=_hash(pin, staff_pin.SCRYPT_COST) if pin else "",
     )
     kiosk = KioskWindow(catalog, config, catalog_path=catalog_path)
     qtbot.addWidget(kiosk)
@@ -295,6 +312,22 @@ def test_wrong_pins_lock_the_pad(kiosk, qtbot):
     assert f"Try again in {FIRST_LOCK_SECONDS} seconds" in kiosk.pinpad.message.text()
     enter(qtbot, kiosk, PIN)
     assert kiosk.pinpad.pages.currentIndex() == 0  # still locked, even for the right PIN
+
+
+def test_restarting_the_kiosk_does_not_undo_a_pin_lock(qtbot, qapp, tmp_path, monkeypatch):
+    monkeypatch.setattr(staff_pin, "SCRYPT_COST", (2, 1, 1))  # the count is tested here, not the hash
+    first = make_kiosk(qtbot, settings_file=tmp_path / "kiosk.ini")
+    long_press(qtbot, first.welcome.title)
+    for _ in range(MAX_TRIES):
+        enter(qtbot, first, "111111")
+    first.staff_quit()
+    assert (tmp_path / "kiosk.ini.lockout").is_file()  # beside the settings
+    restarted = make_kiosk(qtbot, settings_file=tmp_path / "kiosk.ini")
+    long_press(qtbot, restarted.welcome.title)
+    assert "Too many wrong tries. Try again in" in restarted.pinpad.message.text()
+    enter(qtbot, restarted, PIN)
+    assert restarted.pinpad.pages.currentIndex() == 0  # still locked, even for the right PIN
+    restarted.staff_quit()
 
 
 def test_without_a_pin_the_pad_explains_and_nothing_unlocks(qtbot, qapp):
