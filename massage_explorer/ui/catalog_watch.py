@@ -171,12 +171,15 @@ def _read(path: Path, stamp: Stamp | None, current: Catalog, box: list[LoadResul
     switch = sys.getswitchinterval()
     sys.setswitchinterval(SWITCH_SECONDS)
     try:
-        result = _unreadable(path, "the file is gone") if stamp is None else load_catalog(path)
-    except OSError as exc:  # also a folder or a pipe in its place: load_catalog reads files only
-        result = _unreadable(path, exc.strerror or str(exc))
-    except Exception as exc:  # a bug here must not end the thread unheard
-        log.exception("catalog %s could not be checked", path)
-        result = _unreadable(path, f"it could not be checked ({type(exc).__name__})")
+        try:
+            result = _unreadable(path, "the file is gone") if stamp is None else load_catalog(path)
+        except OSError as exc:  # also a folder or a pipe in its place: load_catalog reads files only
+            result = _unreadable(path, exc.strerror or str(exc))
+        except Exception as exc:  # a bug here must not end the thread unheard
+            log.exception("catalog %s could not be checked", path)
+            result = _unreadable(path, f"it could not be checked ({type(exc).__name__})")
+        if result.catalog is not None and result.catalog == current:
+            result = LoadResult(current, result.problems)  # saved again unchanged
     finally:
         # The new catalog lives until the next one: out of the cycle collector's way, as at
         # start-up (launch.settle_memory). Collected now, its 190,000 objects (at 5,000
@@ -185,6 +188,4 @@ def _read(path: Path, stamp: Stamp | None, current: Catalog, box: list[LoadResul
         if collecting:
             gc.enable()
         sys.setswitchinterval(switch)
-    if result.catalog is not None and result.catalog == current:
-        result = LoadResult(current, result.problems)  # saved again unchanged
     box.append(result)
