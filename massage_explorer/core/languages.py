@@ -8,7 +8,16 @@ readability.py; a catalog language without one is reported as not checked.
 
 from __future__ import annotations
 
+import functools
+import xml.etree.ElementTree as ElementTree
 from dataclasses import dataclass
+from pathlib import Path
+
+from massage_explorer.core.paths import resources_path
+
+# The share of the app's own words a translation must have for the interface to count as
+# speaking that language: a translation just begun compiles too, and would pass for one.
+COMPLETE = 0.95
 
 
 @dataclass(frozen=True)
@@ -45,3 +54,31 @@ def staff_title(code: str) -> str:
     """'Spanish (es)', how the editor and the validator name a language to staff."""
     known = KNOWN.get(code)
     return f"{known.english} ({code})" if known else code
+
+
+@functools.cache  # the app's files do not change while it runs; the editor checks often
+def interface_languages() -> frozenset[str]:
+    """The languages the app's own words (buttons, headings, advice) come in: English, the
+    language they are written in, and each translation in resources/translations that is
+    compiled and COMPLETE or nearly so."""
+    found = {"en"}
+    for source in (resources_path() / "translations").glob("massage_explorer_*.ts"):
+        code = source.stem.removeprefix("massage_explorer_")
+        if source.with_suffix(".qm").is_file() and translated_share(source) >= COMPLETE:
+            found.add(code)
+    return frozenset(found)
+
+
+def translated_share(source: Path) -> float:
+    """How much of a translation source (.ts) is translated and finished: 0 to 1."""
+    try:
+        messages = ElementTree.parse(source).getroot().iter("message")
+    except (OSError, ElementTree.ParseError):
+        return 0.0
+    total = done = 0
+    for message in messages:
+        total += 1
+        translation = message.find("translation")
+        if translation is not None and translation.get("type") not in ("unfinished", "vanished", "obsolete"):
+            done += 1
+    return done / total if total else 0.0

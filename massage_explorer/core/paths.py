@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import os
 from pathlib import Path
 
@@ -23,16 +22,6 @@ def bundled_catalog_path() -> Path:
 
 def resources_path() -> Path:
     return _data_root() / "resources"
-
-
-@functools.cache  # the app's files do not change while it runs; the editor checks often
-def interface_languages() -> frozenset[str]:
-    """The languages the app's own words (buttons, headings) come in: English, the language they
-    are written in, and each compiled translation in resources/translations."""
-    found = {"en"}
-    for compiled in (resources_path() / "translations").glob("massage_explorer_*.qm"):
-        found.add(compiled.stem.removeprefix("massage_explorer_"))
-    return frozenset(found)
 
 
 def default_config_path() -> Path:

@@ -42,35 +42,35 @@ def _as_written(context: str, source: str) -> str:
 
 
 _EVIDENCE = {
-    Evidence.HIGH: QT_TRANSLATE_NOOP("wording", "High evidence"),
-    Evidence.MODERATE: QT_TRANSLATE_NOOP("wording", "Moderate evidence"),
-    Evidence.LOW: QT_TRANSLATE_NOOP("wording", "Low evidence"),
-    Evidence.VERY_LOW: QT_TRANSLATE_NOOP("wording", "Very low evidence"),
-    Evidence.UNTESTED: QT_TRANSLATE_NOOP("wording", "Not studied"),
+    Evidence.HIGH: QT_TRANSLATE_NOOP("present", "High evidence"),
+    Evidence.MODERATE: QT_TRANSLATE_NOOP("present", "Moderate evidence"),
+    Evidence.LOW: QT_TRANSLATE_NOOP("present", "Low evidence"),
+    Evidence.VERY_LOW: QT_TRANSLATE_NOOP("present", "Very low evidence"),
+    Evidence.UNTESTED: QT_TRANSLATE_NOOP("present", "Not studied"),
 }
 # How sure the wording may sound for a claim of each grade.
 _HEDGE = {
-    Evidence.HIGH: QT_TRANSLATE_NOOP("wording", "helps"),
-    Evidence.MODERATE: QT_TRANSLATE_NOOP("wording", "probably helps"),
-    Evidence.LOW: QT_TRANSLATE_NOOP("wording", "may help"),
-    Evidence.VERY_LOW: QT_TRANSLATE_NOOP("wording", "might help, but we are very unsure"),
-    Evidence.UNTESTED: QT_TRANSLATE_NOOP("wording", "reported by patients, not studied"),
+    Evidence.HIGH: QT_TRANSLATE_NOOP("present", "helps"),
+    Evidence.MODERATE: QT_TRANSLATE_NOOP("present", "probably helps"),
+    Evidence.LOW: QT_TRANSLATE_NOOP("present", "may help"),
+    Evidence.VERY_LOW: QT_TRANSLATE_NOOP("present", "might help, but we are very unsure"),
+    Evidence.UNTESTED: QT_TRANSLATE_NOOP("present", "reported by patients, not studied"),
 }
 _PRESSURE = {
-    Pressure.LIGHT: QT_TRANSLATE_NOOP("wording", "Light"),
-    Pressure.MEDIUM: QT_TRANSLATE_NOOP("wording", "Medium"),
-    Pressure.FIRM: QT_TRANSLATE_NOOP("wording", "Firm"),
-    Pressure.DEEP: QT_TRANSLATE_NOOP("wording", "Deep"),
+    Pressure.LIGHT: QT_TRANSLATE_NOOP("present", "Light"),
+    Pressure.MEDIUM: QT_TRANSLATE_NOOP("present", "Medium"),
+    Pressure.FIRM: QT_TRANSLATE_NOOP("present", "Firm"),
+    Pressure.DEEP: QT_TRANSLATE_NOOP("present", "Deep"),
 }
 _GUIDANCE = (
-    QT_TRANSLATE_NOOP("widgets", "Check with your doctor first."),
+    QT_TRANSLATE_NOOP("present", "Check with your doctor first."),
     QT_TRANSLATE_NOOP(
-        "widgets",
+        "present",
         "Choose a therapist who specialises in your cause of back pain. "
         "Non-specific low back pain and a herniated disc are treated differently.",
     ),
-    QT_TRANSLATE_NOOP("widgets", "Some discomfort after the first sessions can be normal."),
-    QT_TRANSLATE_NOOP("widgets", "Tell your therapist if the pressure is too much."),
+    QT_TRANSLATE_NOOP("present", "Some discomfort after the first sessions can be normal."),
+    QT_TRANSLATE_NOOP("present", "Tell your therapist if the pressure is too much."),
 )
 # The same four pieces of advice in fewer words: every byte saved keeps a caution in a full QR code.
 _GUIDANCE_SHORT = (
@@ -81,12 +81,12 @@ _GUIDANCE_SHORT = (
     QT_TRANSLATE_NOOP("takeaway", "Some discomfort after the first sessions can be normal."),
     QT_TRANSLATE_NOOP("takeaway", "Say if the pressure is too much."),
 )
-_CLAIM = QT_TRANSLATE_NOOP("CompareModel", "{grade} — {hedge}")
-_RANGE = QT_TRANSLATE_NOOP("wording", "{low} to {high}")
-_MINUTES = QT_TRANSLATE_NOOP("wording", "{n} minutes")
-_MINUTES_RANGE = QT_TRANSLATE_NOOP("wording", "{low} to {high} minutes")
-_APPLIES = QT_TRANSLATE_NOOP("CompareModel", "{mark} Applies to you")
-_NOT_CLAIMED = QT_TRANSLATE_NOOP("CompareModel", "— not listed for this one")
+_CLAIM = QT_TRANSLATE_NOOP("present", "{grade} — {hedge}")
+_RANGE = QT_TRANSLATE_NOOP("present", "{low} to {high}")
+_MINUTES = QT_TRANSLATE_NOOP("present", "{n} minutes")
+_MINUTES_RANGE = QT_TRANSLATE_NOOP("present", "{low} to {high} minutes")
+_APPLIES = QT_TRANSLATE_NOOP("present", "{mark} Applies to you")
+_NOT_CLAIMED = QT_TRANSLATE_NOOP("present", "— not listed for this one")
 # One bar per level, rising like the cards' painted scale: firmer is taller.
 _BARS = "▂▄▆█"
 APPLIES_MARK = "⚠"
@@ -104,7 +104,7 @@ class Words:
 
     def evidence(self, evidence: Evidence) -> str:
         """'Moderate evidence', 'Not studied', ... (words, never colour alone)."""
-        return self._tr("wording", _EVIDENCE[evidence])
+        return self._tr("present", _EVIDENCE[evidence])
 
     @staticmethod
     def dots(evidence: Evidence) -> str:
@@ -112,15 +112,15 @@ class Words:
         return "●" * evidence.strength + "○" * (4 - evidence.strength)
 
     def hedge(self, evidence: Evidence) -> str:
-        return self._tr("wording", _HEDGE[evidence])
+        return self._tr("present", _HEDGE[evidence])
 
     def claim(self, evidence: Evidence) -> str:
         """'Moderate evidence ●●●○ — probably helps': grade in words, symbols and hedged wording."""
         grade = f"{self.evidence(evidence)} {self.dots(evidence)}"
-        return self._tr("CompareModel", _CLAIM).format(grade=grade, hedge=self.hedge(evidence))
+        return self._tr("present", _CLAIM).format(grade=grade, hedge=self.hedge(evidence))
 
     def pressure_word(self, level: Pressure) -> str:
-        return self._tr("wording", _PRESSURE[level])
+        return self._tr("present", _PRESSURE[level])
 
     def pressure(self, pressure: Range) -> str:
         """'Light' or 'Light to firm'."""
@@ -128,7 +128,7 @@ class Words:
         if pressure.is_single:
             return low
         high = self.pressure_word(Pressure(pressure.high)).lower()
-        return self._tr("wording", _RANGE).format(low=low, high=high)
+        return self._tr("present", _RANGE).format(low=low, high=high)
 
     @staticmethod
     def pressure_scale(pressure: Range) -> str:
@@ -142,21 +142,21 @@ class Words:
 
     def minutes(self, minutes: Range) -> str:
         if minutes.is_single:
-            return self._tr("wording", _MINUTES).format(n=minutes.low)
-        return self._tr("wording", _MINUTES_RANGE).format(low=minutes.low, high=minutes.high)
+            return self._tr("present", _MINUTES).format(n=minutes.low)
+        return self._tr("present", _MINUTES_RANGE).format(low=minutes.low, high=minutes.high)
 
     def applies(self) -> str:
         """The mark of a caution that matches the patient's condition: a symbol and words."""
-        return self._tr("CompareModel", _APPLIES).format(mark=APPLIES_MARK)
+        return self._tr("present", _APPLIES).format(mark=APPLIES_MARK)
 
     def not_claimed(self) -> str:
         """A benefit a technique claims nothing for: the dash, and what it means."""
-        return self._tr("CompareModel", _NOT_CLAIMED)
+        return self._tr("present", _NOT_CLAIMED)
 
     def guidance(self, *, full: bool) -> list[str]:
         """The clinic's guidance: always the doctor line; on details, compare and shortlist the rest."""
         lines = _GUIDANCE if full else _GUIDANCE[:1]
-        return [self._tr("widgets", line) for line in lines]
+        return [self._tr("present", line) for line in lines]
 
     def guidance_short(self) -> tuple[str, ...]:
         """The whole guidance in fewer words, for a QR code that is full (the printout has it all)."""

@@ -19,7 +19,7 @@ import yaml
 from massage_explorer.core.catalog import Catalog
 from massage_explorer.core.problems import LoadResult
 from massage_explorer.core.schema.limits import MAX_BYTES
-from massage_explorer.core.schema.validator import CatalogBuilder
+from massage_explorer.core.schema.validator import CatalogValidator
 from massage_explorer.core.schema.yaml_nodes import DEFAULT_LOADER, compose, decode
 
 BACKUP_SUFFIX = ".bak"
@@ -43,7 +43,7 @@ def parse_catalog(
         root, problems = compose(text, loader)
         if root is None:
             return LoadResult(None, problems)
-        builder = CatalogBuilder(base_dir, today or dt.date.today())
+        builder = CatalogValidator(base_dir, today or dt.date.today())
         catalog = builder.build(root)
         _free_in_pieces(root)
         del root  # freed now, by its reference counts, before the collector is back

@@ -159,6 +159,7 @@ class MainWindow(QMainWindow):
         """Swap in a new catalog (live reload), keeping what still exists of the session."""
         self.catalog = catalog
         self.state.keep_only({t.id for t in catalog.techniques})
+        self.top_bar.set_languages(catalog.languages)
         self.techniques.set_catalog(catalog)
         for screen in self._screens.values():
             screen.set_catalog(catalog)

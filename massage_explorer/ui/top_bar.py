@@ -60,14 +60,34 @@ class TopBar(QWidget):
         self.start_over_button.clicked.connect(self.startOverRequested)
         row.addWidget(self.start_over_button)
         row.addSpacing(8)
-        switch, self.language_buttons = language_switch(languages, state.set_language)
-        row.addWidget(switch)
+        self._row = row
+        self._languages: tuple[str, ...] = ()
+        self._switch: QWidget | None = None
+        self.language_buttons: dict[str, QPushButton] = {}
+        self.set_languages(languages)
         for button in self.findChildren(QPushButton):
             button.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
         state.shortlistChanged.connect(self.update_badges)
         state.compareChanged.connect(self.update_badges)
         self.update_badges()
         self.sync()
+
+    def set_languages(self, languages: tuple[str, ...]) -> None:
+        """One button per language of the catalog (a reloaded catalog may add or drop one)."""
+        if languages == self._languages:
+            return
+        self._languages = languages
+        switch, self.language_buttons = language_switch(languages, self.state.set_language)
+        if self._switch is None:
+            self._row.addWidget(switch)
+        else:
+            self._row.replaceWidget(self._switch, switch)
+            self._switch.deleteLater()
+            switch.setVisible(len(languages) > 1)  # the bar is shown already
+        self._switch = switch
+        for button in self.language_buttons.values():
+            button.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
+            button.setChecked(button is self.language_buttons.get(self.state.language))
 
     def _add_badges(self, row: QHBoxLayout) -> None:
         self.compare_button = big_button("")

@@ -165,18 +165,6 @@
 <context>
     <name>CompareModel</name>
     <message>
-        <source>— not listed for this one</source>
-        <translation>— no figura para esta</translation>
-    </message>
-    <message>
-        <source>{grade} — {hedge}</source>
-        <translation>{grade} — {hedge}</translation>
-    </message>
-    <message>
-        <source>{mark} Applies to you</source>
-        <translation>{mark} Se aplica a usted</translation>
-    </message>
-    <message>
         <source>Not described</source>
         <translation>Sin descripción</translation>
     </message>
@@ -978,6 +966,105 @@
     </message>
 </context>
 <context>
+    <name>present</name>
+    <message>
+        <source>High evidence</source>
+        <translation>Evidencia alta</translation>
+    </message>
+    <message>
+        <source>Moderate evidence</source>
+        <translation>Evidencia moderada</translation>
+    </message>
+    <message>
+        <source>Low evidence</source>
+        <translation>Evidencia baja</translation>
+    </message>
+    <message>
+        <source>Very low evidence</source>
+        <translation>Evidencia muy baja</translation>
+    </message>
+    <message>
+        <source>Not studied</source>
+        <translation>No estudiado</translation>
+    </message>
+    <message>
+        <source>helps</source>
+        <translation>ayuda</translation>
+    </message>
+    <message>
+        <source>probably helps</source>
+        <translation>probablemente ayuda</translation>
+    </message>
+    <message>
+        <source>may help</source>
+        <translation>puede ayudar</translation>
+    </message>
+    <message>
+        <source>might help, but we are very unsure</source>
+        <translation>podría ayudar, pero no estamos nada seguros</translation>
+    </message>
+    <message>
+        <source>reported by patients, not studied</source>
+        <translation>lo dicen algunos pacientes, no se ha estudiado</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Ligera</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>Media</translation>
+    </message>
+    <message>
+        <source>Firm</source>
+        <translation>Firme</translation>
+    </message>
+    <message>
+        <source>Deep</source>
+        <translation>Profunda</translation>
+    </message>
+    <message>
+        <source>Check with your doctor first.</source>
+        <translation>Consulte primero con su médico.</translation>
+    </message>
+    <message>
+        <source>Choose a therapist who specialises in your cause of back pain. Non-specific low back pain and a herniated disc are treated differently.</source>
+        <translation>Elija un terapeuta que se especialice en la causa de su dolor de espalda. El dolor lumbar inespecífico y la hernia de disco se tratan de forma diferente.</translation>
+    </message>
+    <message>
+        <source>Some discomfort after the first sessions can be normal.</source>
+        <translation>Puede ser normal sentir algo de molestia después de las primeras sesiones.</translation>
+    </message>
+    <message>
+        <source>Tell your therapist if the pressure is too much.</source>
+        <translation>Dígale a su terapeuta si la presión es demasiado fuerte.</translation>
+    </message>
+    <message>
+        <source>{grade} — {hedge}</source>
+        <translation>{grade} — {hedge}</translation>
+    </message>
+    <message>
+        <source>{low} to {high}</source>
+        <translation>{low} a {high}</translation>
+    </message>
+    <message>
+        <source>{n} minutes</source>
+        <translation>{n} minutos</translation>
+    </message>
+    <message>
+        <source>{low} to {high} minutes</source>
+        <translation>{low} a {high} minutos</translation>
+    </message>
+    <message>
+        <source>{mark} Applies to you</source>
+        <translation>{mark} Se aplica a usted</translation>
+    </message>
+    <message>
+        <source>— not listed for this one</source>
+        <translation>— no figura para esta</translation>
+    </message>
+</context>
+<context>
     <name>takeaway</name>
     <message>
         <source>Pressure</source>
@@ -1066,96 +1153,6 @@
     <message>
         <source>Your list is being printed.</source>
         <translation>Su lista se está imprimiendo.</translation>
-    </message>
-</context>
-<context>
-    <name>widgets</name>
-    <message>
-        <source>Check with your doctor first.</source>
-        <translation>Consulte primero con su médico.</translation>
-    </message>
-    <message>
-        <source>Choose a therapist who specialises in your cause of back pain. Non-specific low back pain and a herniated disc are treated differently.</source>
-        <translation>Elija un terapeuta que se especialice en la causa de su dolor de espalda. El dolor lumbar inespecífico y la hernia de disco se tratan de forma diferente.</translation>
-    </message>
-    <message>
-        <source>Some discomfort after the first sessions can be normal.</source>
-        <translation>Puede ser normal sentir algo de molestia después de las primeras sesiones.</translation>
-    </message>
-    <message>
-        <source>Tell your therapist if the pressure is too much.</source>
-        <translation>Dígale a su terapeuta si la presión es demasiado fuerte.</translation>
-    </message>
-</context>
-<context>
-    <name>wording</name>
-    <message>
-        <source>High evidence</source>
-        <translation>Evidencia alta</translation>
-    </message>
-    <message>
-        <source>Moderate evidence</source>
-        <translation>Evidencia moderada</translation>
-    </message>
-    <message>
-        <source>Low evidence</source>
-        <translation>Evidencia baja</translation>
-    </message>
-    <message>
-        <source>Very low evidence</source>
-        <translation>Evidencia muy baja</translation>
-    </message>
-    <message>
-        <source>Not studied</source>
-        <translation>No estudiado</translation>
-    </message>
-    <message>
-        <source>helps</source>
-        <translation>ayuda</translation>
-    </message>
-    <message>
-        <source>probably helps</source>
-        <translation>probablemente ayuda</translation>
-    </message>
-    <message>
-        <source>may help</source>
-        <translation>puede ayudar</translation>
-    </message>
-    <message>
-        <source>might help, but we are very unsure</source>
-        <translation>podría ayudar, pero no estamos nada seguros</translation>
-    </message>
-    <message>
-        <source>reported by patients, not studied</source>
-        <translation>lo dicen algunos pacientes, no se ha estudiado</translation>
-    </message>
-    <message>
-        <source>Light</source>
-        <translation>Ligera</translation>
-    </message>
-    <message>
-        <source>Medium</source>
-        <translation>Media</translation>
-    </message>
-    <message>
-        <source>Firm</source>
-        <translation>Firme</translation>
-    </message>
-    <message>
-        <source>Deep</source>
-        <translation>Profunda</translation>
-    </message>
-    <message>
-        <source>{low} to {high}</source>
-        <translation>{low} a {high}</translation>
-    </message>
-    <message>
-        <source>{n} minutes</source>
-        <translation>{n} minutos</translation>
-    </message>
-    <message>
-        <source>{low} to {high} minutes</source>
-        <translation>{low} a {high} minutos</translation>
     </message>
 </context>
 </TS>

@@ -144,3 +144,48 @@ def test_run_app_shows_the_window(qtbot, monkeypatch, qapp):
     assert app_module.run_app(f.catalog()) == 0
     assert shown and shown[0].browse.proxy.rowCount() == 2
     qtbot.addWidget(shown[0])
+
+
+def test_a_reloaded_catalog_with_another_language_gets_its_button(window, qtbot):
+    assert not window.top_bar.language_buttons["en"].isVisibleTo(window)  # one language: no switch
+    both = f.catalog(f.technique("gentle"), languages=("en", "es"))
+    window.set_catalog(both)
+    buttons = window.top_bar.language_buttons
+    assert set(buttons) == {"en", "es"} and buttons["es"].isVisibleTo(window)
+    click(qtbot, buttons["es"])
+    assert window.state.language == "es" and window.top_bar.language_buttons["es"].isChecked()
+
+
+def test_a_new_screen_reaches_the_shell_through_one_registry_line(window, monkeypatch):
+    # What docs/architecture.md promises a new screen: a package with make_screen, one line in
+    # SCREENS; the shell then builds it, and hands it the catalog, the next patient and the language.
+    import sys
+    import types
+
+    from massage_explorer.ui import shell
+    from massage_explorer.ui.common.screen import Screen
+
+    calls = []
+
+    class Info(Screen):
+        def set_catalog(self, catalog):
+            calls.append("catalog")
+
+        def reset(self):
+            calls.append("reset")
+
+        def retranslate(self):
+            calls.append("language")
+
+    package = types.ModuleType("clinic_info")
+    package.make_screen = lambda context: Info()
+    monkeypatch.setitem(sys.modules, "clinic_info", package)
+    monkeypatch.setitem(shell.SCREENS, "info", "clinic_info")
+    info = window.go_to("info")
+    assert isinstance(info, Info) and window.stack.currentWidget() is info and calls == ["catalog"]
+    window.set_catalog(window.catalog)
+    window.state.set_language("es")
+    window.reset_session()
+    assert calls[1:] == ["catalog", "language", "language", "reset"]
+    window.go_back()
+    assert window.stack.currentWidget() is window.browse

@@ -46,7 +46,7 @@ def kind_of(node: Node) -> str:
     return _TYPE_NAMES.get(node.tag, "text")
 
 
-class Reader:
+class FieldReader:
     """Collects problems while fields are read; one per file being checked."""
 
     def __init__(self) -> None:

@@ -11,7 +11,7 @@ from massage_explorer.core.catalog import BenefitClaim, Caution, Evidence, Techn
 from massage_explorer.core.problems import ItemKind, Location
 
 if TYPE_CHECKING:
-    from massage_explorer.core.schema.catalog_reader import CatalogReader
+    from massage_explorer.core.schema.catalog_fields import CatalogFieldReader
 
 # A technique's fields in the file's order (the dump writes them so), and those it must have.
 TECHNIQUE_FIELDS = (
@@ -33,7 +33,7 @@ _TWO_SENTENCES = re.compile(r"[.!?]\s+\S")
 
 
 def read_technique(
-    b: CatalogReader,
+    b: CatalogFieldReader,
     node: Node,
     index: int,
     benefit_ids: set[str],
@@ -99,7 +99,7 @@ def peek_id(node: Node) -> str | None:
     return None
 
 
-def _check_summary(b: CatalogReader, node: Node, where: Location, summary: Text) -> None:
+def _check_summary(b: CatalogFieldReader, node: Node, where: Location, summary: Text) -> None:
     for language, value in summary.pairs:
         at = where.at("summary").in_language(language)
         if len(value) > MAX_SUMMARY:
@@ -114,7 +114,7 @@ def _check_summary(b: CatalogReader, node: Node, where: Location, summary: Text)
 
 
 def _claims(
-    b: CatalogReader, node: Node | None, where: Location, benefit_ids: set[str]
+    b: CatalogFieldReader, node: Node | None, where: Location, benefit_ids: set[str]
 ) -> tuple[BenefitClaim, ...]:
     if node is None:
         return ()  # already reported as a missing required field
@@ -149,7 +149,7 @@ def _claims(
 
 
 def _good_for(
-    b: CatalogReader, node: Node | None, where: Location, condition_ids: set[str]
+    b: CatalogFieldReader, node: Node | None, where: Location, condition_ids: set[str]
 ) -> tuple[str, ...]:
     if node is None:
         return ()
@@ -165,7 +165,7 @@ def _good_for(
 
 
 def _cautions(
-    b: CatalogReader, node: Node | None, where: Location, condition_ids: set[str]
+    b: CatalogFieldReader, node: Node | None, where: Location, condition_ids: set[str]
 ) -> tuple[Caution, ...]:
     if node is None:
         return ()
@@ -183,7 +183,7 @@ def _cautions(
 
 
 def _text_list(
-    b: CatalogReader, node: Node | None, where: Location, what: str, *, patient: bool = True
+    b: CatalogFieldReader, node: Node | None, where: Location, what: str, *, patient: bool = True
 ) -> tuple[Text, ...]:
     if node is None:
         return ()

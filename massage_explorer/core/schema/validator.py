@@ -15,11 +15,10 @@ from massage_explorer.core.catalog import (
     Technique,
     Term,
 )
-from massage_explorer.core.languages import english_name
-from massage_explorer.core.paths import interface_languages
+from massage_explorer.core.languages import english_name, interface_languages
 from massage_explorer.core.problems import ItemKind, Location
 from massage_explorer.core.readability import SCORED
-from massage_explorer.core.schema.catalog_reader import CatalogReader
+from massage_explorer.core.schema.catalog_fields import CatalogFieldReader
 from massage_explorer.core.schema.field_reader import SLUG, kind_of
 from massage_explorer.core.schema.limits import CHARACTERS, MAX_TERMS, shown
 from massage_explorer.core.schema.technique_reader import peek_id, read_technique
@@ -30,7 +29,7 @@ _LANGUAGE = re.compile(r"[a-z]{2,3}(?:-[A-Z]{2})?\Z")
 CATALOG = Location()
 
 
-class CatalogBuilder(CatalogReader):
+class CatalogValidator(CatalogFieldReader):
     """Reads one catalog document; `problems` holds errors and warnings in file order."""
 
     def build(self, root: Node) -> Catalog | None:

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from massage_explorer.ui.browse.chip_model import KEY_ROLE, AnyIndex
 from massage_explorer.ui.common.buttons import MIN_TARGET
-from massage_explorer.ui.common.labels import wrapped
+from massage_explorer.ui.common.text_layout import wrapped
 from massage_explorer.ui.common.theme import current_colours
 
 if TYPE_CHECKING:

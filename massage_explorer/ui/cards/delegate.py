@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QAbstractItemView, QStyledItemDelegate, QStyleOpti
 from massage_explorer.core.catalog import Pressure
 from massage_explorer.ui.cards.model import CARD_ROLE, Card, more_benefits_text
 from massage_explorer.ui.common.buttons import MIN_TARGET
-from massage_explorer.ui.common.labels import wrapped
+from massage_explorer.ui.common.text_layout import wrapped
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 

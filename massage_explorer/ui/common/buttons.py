@@ -80,5 +80,6 @@ def language_switch(
         button.clicked.connect(lambda _=False, c=code: on_pick(c))
         buttons[code] = button
         row.addWidget(button)
-    box.setVisible(len(languages) > 1)
+    if len(languages) < 2:
+        box.hide()  # (shown with its parent otherwise: a parentless show would open a window)
     return box, buttons

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -12,9 +10,6 @@ from PySide6.QtWidgets import (
     QScroller,
     QWidget,
 )
-
-if TYPE_CHECKING:
-    pass
 
 
 def lay_out_in_batches(view: QListView, batch: int = 16) -> None:

@@ -3,14 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import (
-    QAbstractButton,
-)
-
-if TYPE_CHECKING:
-    pass
+from PySide6.QtWidgets import QAbstractButton
 
 
 class Texts:

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from massage_explorer.ui.common.buttons import MIN_TARGET, big_button
-from massage_explorer.ui.common.labels import draw_wrapped
+from massage_explorer.ui.common.text_layout import draw_wrapped
 from massage_explorer.ui.compare.text_sizes import PADDING, wrapped_height
 
 QUESTION_CHARS = 22  # width of the question column, in average characters

@@ -32,8 +32,9 @@ from PySide6.QtWidgets import (
 
 from massage_explorer.core.catalog import Technique
 from massage_explorer.ui.common.buttons import MIN_TARGET, big_button
-from massage_explorer.ui.common.labels import draw_wrapped, plain_label
+from massage_explorer.ui.common.labels import plain_label
 from massage_explorer.ui.common.scrolling import enable_kinetic_scrolling, lay_out_in_batches
+from massage_explorer.ui.common.text_layout import draw_wrapped
 from massage_explorer.ui.compare.model import ID_ROLE, AnyIndex
 from massage_explorer.ui.compare.table import FOCUS_WIDTH, CellDelegate
 from massage_explorer.ui.compare.text_sizes import PADDING, wrapped_height

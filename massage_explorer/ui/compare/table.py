@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
 )
 
 from massage_explorer.ui.common.buttons import MIN_TARGET
-from massage_explorer.ui.common.labels import draw_wrapped
 from massage_explorer.ui.common.scrolling import enable_kinetic_scrolling
+from massage_explorer.ui.common.text_layout import draw_wrapped
 from massage_explorer.ui.compare.headers import ColumnHeader, QuestionHeader
 from massage_explorer.ui.compare.model import MARKED_ROLE
 from massage_explorer.ui.compare.text_sizes import PADDING, wrapped_height

@@ -8,7 +8,7 @@ from PySide6.QtGui import (
     QFont,
 )
 
-from massage_explorer.ui.common.labels import wrapped
+from massage_explorer.ui.common.text_layout import wrapped
 
 PADDING = 14
 

@@ -36,7 +36,6 @@ from massage_explorer.ui.editor.field_widgets import (
 from massage_explorer.ui.editor.list_models import CheckListModel, Row
 from massage_explorer.ui.editor.sublists import CautionList, ItemList, QuestionList
 
-# (field, title, multiline, required) for every TEXT of a technique, in the schema's order.
 # How the form heads each of the technique's texts (a text missing here is headed by its name).
 _TITLES = {
     "name": "Name",

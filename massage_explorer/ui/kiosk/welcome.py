@@ -63,6 +63,7 @@ class WelcomeScreen(QFrame):
         self.texts(self.doctor.setText, lambda: guidance_lines(full=False)[0])
         self.language_box = QWidget()
         self.language_buttons: dict[str, QPushButton] = {}
+        self._languages: tuple[str, ...] = ()
         self.doctor.setAlignment(Qt.AlignmentFlag.AlignCenter)
         column.addStretch(2)
         column.addWidget(self.title)
@@ -80,14 +81,21 @@ class WelcomeScreen(QFrame):
             child.installEventFilter(self)
 
     def set_languages(self, languages: tuple[str, ...], current: str) -> None:
-        """English | Español under the start button, so a patient can choose before starting."""
-        if not self.language_buttons:
+        """English | Español under the start button, so a patient can choose before starting;
+        made again when a reloaded catalog brings other languages."""
+        if languages != self._languages:
+            self._languages = languages
+            layout = self.language_box.layout() or QVBoxLayout(self.language_box)
+            layout.setContentsMargins(0, 0, 0, 0)
+            while (old := layout.takeAt(0)) is not None:
+                if (widget := old.widget()) is not None:
+                    widget.deleteLater()
             switch, self.language_buttons = language_switch(
                 languages, self.languageRequested.emit, full_names=True
             )
-            layout = QVBoxLayout(self.language_box)
-            layout.setContentsMargins(0, 0, 0, 0)
             layout.addWidget(switch)
+            if self.isVisible():
+                switch.setVisible(len(languages) > 1)
         for code, button in self.language_buttons.items():
             button.setChecked(code == current)
 
@@ -100,6 +108,7 @@ class WelcomeScreen(QFrame):
         self._catalog, self._language = catalog, language
         self._index = 0
         self._show_highlight()
+        self.set_languages(catalog.languages, language)
 
     def _count(self) -> int:
         return len(self._catalog) if self._catalog is not None else 0

@@ -44,12 +44,30 @@ def test_a_language_the_interface_is_not_translated_into_is_a_warning():
     ]
 
 
-def test_the_interface_languages_are_english_and_each_compiled_translation():
-    from massage_explorer.core.paths import interface_languages, resources_path
+def test_the_interface_languages_are_english_and_each_complete_compiled_translation(tmp_path, monkeypatch):
+    from massage_explorer.core import languages
 
-    compiled = {p.stem.split("_")[-1] for p in (resources_path() / "translations").glob("*.qm")}
+    compiled = {p.stem.split("_")[-1] for p in (languages.resources_path() / "translations").glob("*.qm")}
     assert compiled  # Spanish at least
-    assert interface_languages() == {"en", *compiled}
+    assert languages.interface_languages() == {"en", *compiled}
+    # A translation just begun compiles too: it does not count until it is (nearly) finished.
+    folder = tmp_path / "translations"
+    folder.mkdir()
+    (folder / "massage_explorer_fr.qm").write_bytes(b"qm")
+    (folder / "massage_explorer_fr.ts").write_text(
+        '<TS version="2.1" language="fr"><context><name>x</name>'
+        "<message><source>Yes</source><translation>Oui</translation></message>"
+        '<message><source>No</source><translation type="unfinished"></translation></message>'
+        "</context></TS>",
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(languages, "resources_path", lambda: tmp_path)
+    languages.interface_languages.cache_clear()
+    try:
+        assert languages.translated_share(folder / "massage_explorer_fr.ts") == 0.5
+        assert languages.interface_languages() == {"en"}
+    finally:
+        languages.interface_languages.cache_clear()
 
 
 def test_evidence_reviewed_over_five_years_ago():

@@ -6,14 +6,8 @@ import re
 
 from PySide6.QtGui import QFont
 
-from massage_explorer.ui.common.labels import (
-    BREAK_EVERY,
-    LONG_RUN,
-    ZERO_WIDTH_SPACE,
-    breakable,
-    catalog_label,
-    wrapped,
-)
+from massage_explorer.ui.common.labels import catalog_label
+from massage_explorer.ui.common.text_layout import BREAK_EVERY, LONG_RUN, ZERO_WIDTH_SPACE, breakable, wrapped
 
 
 def test_a_long_run_gets_a_break_opportunity_every_few_characters_and_nothing_else_changes():

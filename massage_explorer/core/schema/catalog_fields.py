@@ -20,7 +20,7 @@ from massage_explorer.core.catalog import (
 from massage_explorer.core.languages import english_name
 from massage_explorer.core.problems import Location
 from massage_explorer.core.readability import reading_problem
-from massage_explorer.core.schema.field_reader import Reader
+from massage_explorer.core.schema.field_reader import FieldReader
 from massage_explorer.core.schema.limits import CHARACTERS, shown
 
 PRESSURE_WORDS = tuple(p.word for p in Pressure)
@@ -28,7 +28,7 @@ IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg")
 STALE_YEARS = 5
 
 
-class CatalogReader(Reader):
+class CatalogFieldReader(FieldReader):
     """Reads catalog values, knowing the catalog's languages, its folder and today's date."""
 
     def __init__(self, base_dir: Path | None, today: dt.date) -> None:

@@ -1,0 +1,159 @@
+"""What a YAML text must not hold, refused before its node tree is built: anchors and aliases (alias
+bombs), nesting deeper than MAX_DEPTH, escapes that are no character; and the pure-Python scanner
+made to read tabs as libyaml does, so both loaders judge a file alike. No Qt."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import yaml
+
+from massage_explorer.core.problems import Problem, Severity
+from massage_explorer.core.schema.limits import MAX_DEPTH
+
+
+class _TabsAsLibyaml:
+    """Pure-Python PyYAML refuses a tab between tokens (`key:<TAB>value`) where libyaml, and the
+    YAML specification, take it as white space: it is skipped here where libyaml skips it (inside
+    flow collections, and where no key can start, such as after a colon), so a machine without
+    libyaml judges a file as one with it does."""
+
+    def scan_to_next_token(self) -> None:
+        scanner: Any = self
+        if scanner.index == 0 and scanner.peek() == "\ufeff":
+            scanner.forward()
+        while True:
+            while scanner.peek() == " " or (
+                scanner.peek() == "\t" and (scanner.flow_level or not scanner.allow_simple_key)
+            ):
+                scanner.forward()
+            if scanner.peek() == "#":
+                while scanner.peek() not in "\0\r\n\x85\u2028\u2029":
+                    scanner.forward()
+            if not scanner.scan_line_break():
+                return
+            if not scanner.flow_level:
+                scanner.allow_simple_key = True
+
+
+_TABBED: dict[str, type[yaml.SafeLoader]] = {}
+
+
+def tab_tolerant(loader: type[yaml.SafeLoader]) -> type[yaml.SafeLoader]:
+    """`loader`, with the pure-Python scanner reading tabs as libyaml does."""
+    if not issubclass(loader, yaml.scanner.Scanner):
+        return loader  # libyaml's own scanner
+    name = f"Tabbed{loader.__name__}"
+    if name not in _TABBED:
+        _TABBED[name] = type(name, (_TabsAsLibyaml, loader), {})
+    return _TABBED[name]
+
+
+def file_error(message: str, line: int = 0, column: int = 0) -> Problem:
+    return Problem(Severity.ERROR, message, line, column)
+
+
+def _anchor_problems(text: str, loader: type[yaml.SafeLoader]) -> list[Problem]:
+    """Anchors and aliases are refused outright: they allow alias bombs and recursion."""
+    problems = []
+    for event in yaml.parse(text, Loader=tab_tolerant(loader)):
+        anchor = getattr(event, "anchor", None)
+        if anchor is None:
+            continue
+        mark = event.start_mark
+        assert mark is not None  # the parser marks every event
+        if isinstance(event, yaml.AliasEvent):
+            message = f"alias '*{anchor}' is not allowed; write the value out in full instead"
+        else:
+            message = f"anchor '&{anchor}' is not allowed; remove it and write values out in full"
+        problems.append(file_error(message, mark.line + 1, mark.column + 1))
+    return problems
+
+
+def refused_before_composing(text: str, loader: type[yaml.SafeLoader]) -> list[Problem]:
+    """What must be refused before the node tree is built: anchors and aliases (alias bombs),
+    nesting too deep, and escapes that are no character. Each costs a pass only when the text
+    could hold it."""
+    # Anchors can only be written with '&' and aliases with '*': skip the event pass otherwise.
+    if "&" in text or "*" in text:
+        problems = _anchor_problems(text, loader)
+        if problems:
+            return problems
+    if _may_nest_deeper(text):
+        problems = _depth_problems(text, loader)
+        if problems:
+            return problems
+    if _SURROGATE_ESCAPE.search(text):
+        return _surrogate_problems(text)
+    return []
+
+
+_BRACKETS = re.compile(r"[\[\]{}]")
+
+
+# A surrogate escape: half of a UTF-16 pair, not a character (libyaml refuses it, PyYAML did not).
+_SURROGATE_ESCAPE = re.compile(r"\\(?:u[dD][89a-fA-F]|U0000[dD][89a-fA-F])")
+
+
+def _may_nest_deeper(text: str) -> bool:
+    """False when the text cannot nest deeper than MAX_DEPTH; True when it might (then the events
+    tell). Cheap: a nested flow collection needs a bracket, a nested block one a longer indent
+    (or a '- ', '? ' or ': ' at the start of the line); brackets and dashes inside text only make
+    the estimate larger, never smaller."""
+    flow = deepest = 0
+    for match in _BRACKETS.finditer(text):
+        flow = flow + 1 if match.group() in "[{" else max(flow - 1, 0)
+        deepest = max(deepest, flow)
+        if deepest >= MAX_DEPTH // 2:
+            return True
+    # A block level takes two more characters of indentation (or "- "); with the flow levels,
+    # a line starting with fewer than `prefix` such characters cannot reach MAX_DEPTH. (Searched
+    # as a line break and the run: one pass in C, where an anchored search took 90 ms at 9 MB.)
+    prefix = (MAX_DEPTH - deepest) // 2
+    run = rf"[ \t?:-]{{{prefix}}}"
+    return re.match(run, text) is not None or re.search(rf"\n{run}", text) is not None
+
+
+def _depth_problems(text: str, loader: type[yaml.SafeLoader]) -> list[Problem]:
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=tab_tolerant(loader)):
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    mark = event.start_mark
+                    assert mark is not None  # the parser marks every event
+                    message = (
+                        f"lists and fields are nested more than {MAX_DEPTH} levels deep here; a "
+                        "catalog needs about 7 (is this the right file?)"
+                    )
+                    return [file_error(message, mark.line + 1, mark.column + 1)]
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+    except yaml.YAMLError:
+        pass  # composing reports the syntax error, located
+    return []
+
+
+def _surrogate_problems(text: str) -> list[Problem]:
+    problems = []
+    try:
+        # The pure-Python scanner, whatever the loader: libyaml stops at the escape without
+        # saying which; this says what it is and what to write instead.
+        for token in yaml.scan(text, Loader=tab_tolerant(yaml.SafeLoader)):
+            value = getattr(token, "value", "")
+            if getattr(token, "style", None) == '"' and any("\ud800" <= c <= "\udfff" for c in value):
+                mark = token.start_mark
+                problems.append(
+                    file_error(
+                        "a \\u escape here is half of a character pair (a surrogate), not a "
+                        "character; write the character itself, or one \\U escape of 8 digits, "
+                        "e.g. \\U0001F600",
+                        mark.line + 1,
+                        mark.column + 1,
+                    )
+                )
+    except yaml.YAMLError:
+        pass
+    return problems
