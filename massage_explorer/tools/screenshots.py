@@ -20,12 +20,12 @@ from massage_explorer.core.storage import load_catalog
 from massage_explorer.ui.common.i18n import install_language
 from massage_explorer.ui.common.theme import apply_theme
 from massage_explorer.ui.common.words import WORDS
-from massage_explorer.ui.compare.screen import CompareView
+from massage_explorer.ui.compare import CompareView
 from massage_explorer.ui.kiosk.window import KioskWindow
 from massage_explorer.ui.session import SessionState
 from massage_explorer.ui.shell import MainWindow
-from massage_explorer.ui.shortlist.screen import ShortlistScreen
-from massage_explorer.ui.takeaway.pdf import write_pdf
+from massage_explorer.ui.shortlist import ShortlistScreen
+from massage_explorer.ui.takeaway import write_pdf
 
 SIZE = (1920, 1080)
 

@@ -17,7 +17,7 @@ from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from massage_explorer.core.catalog import Catalog
-from massage_explorer.ui.browse.screen import BrowseScreen
+from massage_explorer.ui.browse import BrowseScreen
 from massage_explorer.ui.cards.model import TechniqueListModel
 from massage_explorer.ui.common.labels import plain_label
 from massage_explorer.ui.common.screen import Screen, ScreenContext, ShellOptions
@@ -29,7 +29,7 @@ from massage_explorer.ui.top_bar import TopBar
 
 if TYPE_CHECKING:
     from massage_explorer.ui.common.overlay import ConfirmStartOver
-    from massage_explorer.ui.details.screen import DetailView
+    from massage_explorer.ui.details import DetailView
 
 # Each screen by name, and the package whose `make_screen(context)` builds it.
 SCREENS = {

@@ -17,7 +17,7 @@ from massage_explorer.core.storage import load_catalog
 from massage_explorer.ui.common.buttons import MIN_TARGET
 from massage_explorer.ui.common.theme import apply_theme, clear_theme
 from massage_explorer.ui.session import SessionState
-from massage_explorer.ui.shell import MainWindow
+from massage_explorer.ui.shell import SCREENS, MainWindow
 from tests.ui.helpers import settle
 
 
@@ -46,6 +46,11 @@ def screens(window: MainWindow):
     yield "details", lambda: window.show_details(ids[0])
     yield "compare", window.show_compare
     yield "shortlist", window.show_shortlist
+
+
+def test_the_checks_below_visit_every_screen_the_shell_has(window):
+    # A screen added to the registry must be added to screens() too, or it goes unchecked.
+    assert [name for name, _show in screens(window)] == list(SCREENS)
 
 
 def visible_controls(root: QWidget) -> list[QWidget]:

@@ -13,6 +13,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit
 
+import massage_explorer
 from massage_explorer.core.handout import build_handout
 from massage_explorer.core.paths import bundled_catalog_path, resources_path
 from massage_explorer.core.qr_payload import qr_text
@@ -21,7 +22,7 @@ from massage_explorer.ui.common.i18n import install_language
 from massage_explorer.ui.common.theme import apply_theme
 from massage_explorer.ui.common.words import WORDS
 from massage_explorer.ui.session import SessionState
-from massage_explorer.ui.shell import MainWindow
+from massage_explorer.ui.shell import SCREENS, MainWindow
 from massage_explorer.ui.takeaway.pdf import write_pdf
 from tests.ui.helpers import decode, settle
 
@@ -68,6 +69,11 @@ def visible_texts(window) -> list[str]:
     return [t for t in texts if t]
 
 
+def _tool(name: str) -> str:
+    beside = Path(sys.executable).with_name(name)
+    return str(beside if beside.exists() else shutil.which(name))
+
+
 @pytest.mark.parametrize(
     "source", sorted(TS.parent.glob("massage_explorer_*.ts")), ids=lambda p: p.stem.rsplit("_", 1)[-1]
 )
@@ -80,14 +86,33 @@ def test_every_interface_translation_is_complete_and_compiled(source):
     ]
     assert unfinished == []
     qm = source.with_suffix(".qm")
-    lrelease = Path(sys.executable).with_name("pyside6-lrelease")
     fresh = qm.with_name(f"fresh-{qm.name}")
     try:
-        subprocess.run([str(lrelease if lrelease.exists() else shutil.which("pyside6-lrelease")), str(source),
-                        "-qm", str(fresh)], check=True, capture_output=True)  # fmt: skip
+        subprocess.run(
+            [_tool("pyside6-lrelease"), str(source), "-qm", str(fresh)], check=True, capture_output=True
+        )
         assert fresh.read_bytes() == qm.read_bytes(), "run .ci/translations: the .qm is older than the .ts"
     finally:
         fresh.unlink(missing_ok=True)
+
+
+def test_every_string_in_the_code_is_in_the_translations(tmp_path):
+    # A string added to the interface and never given to translators shows up here, with the
+    # command that adds it, rather than in English on a Spanish kiosk.
+    package = Path(massage_explorer.__file__).parent
+    sources = [str(p) for p in sorted(package.rglob("*.py")) if "editor" not in p.parts]
+    for shipped in sorted(TS.parent.glob("massage_explorer_*.ts")):
+        copy = tmp_path / shipped.name
+        shutil.copy(shipped, copy)
+        update = [_tool("pyside6-lupdate"), *sources, "-locations", "none", "-no-obsolete", "-ts", str(copy)]
+        subprocess.run(update, check=True, capture_output=True)
+        fresh = ET.parse(copy).getroot()
+        missing = [
+            m.findtext("source")
+            for m in fresh.iter("message")
+            if m.find("translation") is None or m.find("translation").get("type") == "unfinished"
+        ]
+        assert missing == [], f"run `bash .ci/translations` and translate these in {shipped.name}"
 
 
 def test_every_patient_screen_is_in_spanish(qtbot, qapp, spanish, catalog):
@@ -113,6 +138,7 @@ def test_every_patient_screen_is_in_spanish(qtbot, qapp, spanish, catalog):
         "shortlist": window.show_shortlist,
         "take-away": lambda: (window.show_shortlist(), window.get_screen("shortlist").show_takeaway()),
     }
+    assert set(SCREENS) <= set(screens), "a screen the shell has is not checked for English here"
     problems = []
     for name, show in screens.items():
         show()

@@ -8,3 +8,6 @@ def make_screen(context: ScreenContext) -> BrowseScreen:
     screen = BrowseScreen(context.state, context.techniques)
     screen.openRequested.connect(context.navigator.show_details)
     return screen
+
+
+__all__ = ["BrowseScreen", "make_screen"]

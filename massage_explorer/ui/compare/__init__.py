@@ -9,3 +9,6 @@ def make_screen(context: ScreenContext) -> CompareView:
     view.backRequested.connect(context.navigator.go_back)
     view.detailsRequested.connect(context.navigator.show_details)
     return view
+
+
+__all__ = ["CompareView", "make_screen"]

@@ -11,3 +11,6 @@ def make_screen(context: ScreenContext) -> ShortlistScreen:
     screen.openRequested.connect(context.navigator.show_details)
     screen.compareRequested.connect(context.navigator.show_compare)
     return screen
+
+
+__all__ = ["ShortlistScreen", "make_screen"]
