@@ -1,4 +1,4 @@
-"""Command line: run the patient app (default), `validate` catalogs, `set-pin`, `edit`.
+"""Command line: run the patient app (default), `validate` catalogs, `set-pin`, `edit`, `doctor`.
 
 Start-up matters here: the patient app imports only what showing its first screen needs; Qt,
 the kiosk settings and the editor are imported by the commands that use them."""
@@ -6,16 +6,17 @@ the kiosk settings and the editor are imported by the commands that use them."""
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import gc
 import importlib
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from massage_explorer import __version__
+from massage_explorer.core.languages import KNOWN
 from massage_explorer.core.paths import bundled_catalog_path, default_config_path
 from massage_explorer.core.preload import PendingLoad
-from massage_explorer.core.problems import LoadResult, Problem, Severity
+from massage_explorer.core.problems import LoadResult
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -25,10 +26,14 @@ def _parser() -> argparse.ArgumentParser:
         prog="massage-explorer",
         description="Compare massage techniques and how strong the evidence for them is.",
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--data", metavar="FILE", type=Path, help="catalog to show (default: bundled)")
     parser.add_argument("--kiosk", action="store_true", help="run as a locked-down kiosk")
     parser.add_argument(
-        "--language", metavar="CODE", help="language of the patient app, e.g. es (kiosk: [kiosk] language)"
+        "--language",
+        choices=list(KNOWN),
+        metavar="CODE",
+        help=f"first language of the patient app: {' or '.join(KNOWN)} (kiosk: [kiosk] language)",
     )
     parser.add_argument(
         "--config", type=Path, metavar="FILE", help="kiosk settings file (default: %(default)s)",
@@ -47,10 +52,24 @@ def _parser() -> argparse.ArgumentParser:
         help="set the kiosk's staff PIN (asked twice, stored only as a salted hash)",
         description="Set the staff PIN that unlocks a kiosk. There is no default PIN.",
     )
-    set_pin.add_argument("--config", type=Path, metavar="FILE", help="settings file (default: %(default)s)",
-                         default=argparse.SUPPRESS)  # fmt: skip
+    _add_config(set_pin)
     _add_edit_command(commands)
+    doctor = commands.add_parser(
+        "doctor",
+        help="check an installation: settings, catalog, PIN, printer, PDF folder, display, fonts",
+        description="Check an installation as the kiosk's user runs it (e.g. sudo -u kiosk massage-explorer "
+        "doctor --config FILE). One line per check; exit 0 when nothing is wrong, 1 otherwise.",
+    )
+    _add_config(doctor)
     return parser
+
+
+def _add_config(command: argparse.ArgumentParser) -> None:
+    # SUPPRESS: a --config given before the command (or the main parser's default) stays unless
+    # this one is given. Its default is written out: help cannot show %(default)s for SUPPRESS.
+    default = str(default_config_path()).replace("%", "%%")
+    command.add_argument("--config", type=Path, metavar="FILE", default=argparse.SUPPRESS,
+                         help=f"kiosk settings file (default: {default})")  # fmt: skip
 
 
 def _plural(n: int, word: str) -> str:
@@ -111,69 +130,49 @@ def run(data: Path | None, *, kiosk: bool, config_path: Path, language: str | No
 
 
 def _run(data: Path | None, *, kiosk: bool, config_path: Path, language: str | None) -> int:
-    config = None
     if kiosk:
-        from massage_explorer.core.settings import ConfigError, load_config
-
-        try:
-            config = load_config(config_path)
-        except ConfigError as exc:  # "FILE:LINE:COL: error: …"; a file it cannot read exits 2
-            print(exc, file=sys.stderr)
-            return EXIT_USAGE if exc.unreadable else EXIT_INVALID
-        if language:
-            config = dataclasses.replace(config, language=language)
-    path = data or (config.catalog if config else None) or bundled_catalog_path()
+        return _run_kiosk(data, config_path, language)
+    path = data or bundled_catalog_path()
     pending = PendingLoad.start(path)
     if pending.forked:
         # A child process reads and checks the catalog; meanwhile this one loads Qt and the
         # screens (see massage_explorer.core.preload). Without a child, a bad catalog is reported
         # before Qt is loaded at all.
-        importlib.import_module(
-            "massage_explorer.ui.kiosk.window" if config else "massage_explorer.ui.launch"
-        )
-    unreadable = False
+        importlib.import_module("massage_explorer.ui.launch")
     try:
         result = _load(pending)
     except OSError as exc:
-        # Said like a problem of the file as a whole: a kiosk shows it to staff, and starts on
-        # the last good version as it does for a file with errors.
-        unreadable = True
-        problem = Problem(Severity.ERROR, f"cannot read the file: {exc.strerror or exc}")
-        result = LoadResult(None, [problem])
-    refused = None
+        print(f"{path}: error: cannot read the file: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_USAGE
     if result.catalog is None:
         for problem in result.problems:
             print(problem.format(str(path)), file=sys.stderr)
-        backup = _last_good(path) if config is not None else None
-        if backup is None:
-            if unreadable:
-                return EXIT_USAGE
-            print(f"{path}: cannot start: the catalog has errors (listed above)", file=sys.stderr)
-            return EXIT_INVALID
-        # A kiosk keeps showing the last good catalog, also across a restart: the backup the
-        # last save kept. It follows the file, so a corrected save is picked up.
-        why = "cannot be read" if unreadable else "has errors"
-        print(f"{path}: {why}; showing the last good version, {path.name}.bak", file=sys.stderr)
-        refused, result = result, backup
-    if config is not None:
-        from massage_explorer.ui.kiosk.window import run_kiosk
-
-        assert result.catalog is not None
-        kiosk_status: int = run_kiosk(result.catalog, config, catalog_path=path, refused=refused)
-        return kiosk_status
+        print(f"{path}: cannot start: the catalog has errors (listed above)", file=sys.stderr)
+        return EXIT_INVALID
     from massage_explorer.ui.launch import run_app
 
-    assert result.catalog is not None
     status: int = run_app(result.catalog, catalog_path=path, language=language)
     return status
 
 
-def _last_good(path: Path) -> LoadResult | None:
-    backup = path.with_name(path.name + ".bak")
-    if not backup.is_file():
-        return None
-    result = _read(backup)
-    return result if result is not None and result.catalog is not None else None
+def _run_kiosk(data: Path | None, config_path: Path, language: str | None) -> int:
+    """The kiosk never exits over its settings or catalog: while they cannot be used it shows an
+    out-of-service page, says why in the log and tries again (massage_explorer.ui.kiosk). An exit
+    would have its service restart it every few seconds, for ever, with nothing on screen."""
+    from massage_explorer.core.settings import ConfigError, load_config
+
+    pending = None
+    try:
+        config = load_config(config_path)
+    except ConfigError:
+        pass  # said on the out-of-service page and in the log, by the kiosk's first try
+    else:
+        # As for the app: the catalog is read in a child process while Qt loads.
+        pending = PendingLoad.start(data or config.catalog or bundled_catalog_path())
+    from massage_explorer.ui.kiosk import run_kiosk_when_ready
+
+    status: int = run_kiosk_when_ready(config_path, data, language, pending=pending)
+    return status
 
 
 def set_pin(config: Path) -> int:
@@ -236,14 +235,56 @@ def edit(file: Path | None) -> int:
     return status
 
 
+def doctor(config: Path) -> int:
+    """Print one line per check of an installation; exit 0 only when none found a problem."""
+    from massage_explorer.core.doctor import Status, examine
+
+    def printers() -> list[str]:
+        from massage_explorer.ui.doctor_checks import printer_names  # Qt: only when it is needed
+
+        return printer_names()
+
+    def uncovered(characters: Iterable[str]) -> list[str]:
+        from massage_explorer.ui.doctor_checks import uncovered_characters
+
+        return uncovered_characters(characters)
+
+    findings = examine(config, printers=printers, uncovered=uncovered)
+    for finding in findings:
+        print("\n".join(finding.lines()))
+    problems = sum(finding.status is Status.PROBLEM for finding in findings)
+    print(f"doctor: {_plural(problems, 'problem')} (above)" if problems else "doctor: no problems found")
+    return EXIT_INVALID if problems else EXIT_OK
+
+
+def _no_display(what: str) -> bool:
+    """Say so when no window can be shown, before Qt aborts with a message of its own."""
+    from massage_explorer.core.doctor import display_missing, no_display_message
+
+    reason = display_missing()
+    if reason:
+        print(no_display_message(what, reason), file=sys.stderr)
+    return bool(reason)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.command not in ("validate", "set-pin", "doctor"):
+        # A window's log (reloads, refusals, printing, PDFs): the journal, the terminal, or with
+        # no console (massage-explorer-gui) a file. The other commands speak for themselves.
+        from massage_explorer.logs import setup_logging
+
+        setup_logging()
     if args.command == "validate":
         return validate(args.files, strict=args.strict)
     if args.command == "set-pin":
         return set_pin(args.config)
+    if args.command == "doctor":
+        return doctor(args.config)
     if args.command == "edit":
-        return edit(args.file)
+        return EXIT_USAGE if _no_display("the editor") else edit(args.file)
+    if _no_display("the kiosk" if args.kiosk else "the patient app"):
+        return EXIT_USAGE
     return run(args.data, kiosk=args.kiosk, config_path=args.config, language=args.language)
 
 

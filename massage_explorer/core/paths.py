@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 _PACKAGE = Path(__file__).resolve().parent.parent  # massage_explorer/
@@ -24,7 +25,14 @@ def resources_path() -> Path:
     return _data_root() / "resources"
 
 
-def default_config_path() -> Path:
-    """The kiosk settings file: $XDG_CONFIG_HOME/massage-explorer/kiosk.ini."""
+def default_config_path(platform: str = sys.platform) -> Path:
+    """The kiosk settings file when no --config is given. On Windows the machine's, in
+    %PROGRAMDATA%\\massage-explorer\\kiosk.ini: the kiosk account reads it and only administrators
+    change it, so set-pin run by an administrator writes the file the kiosk reads (a per-user
+    %APPDATA% would be two different files). Elsewhere the user's,
+    $XDG_CONFIG_HOME/massage-explorer/kiosk.ini (~/.config when unset)."""
+    if platform == "win32":
+        base = os.environ.get("PROGRAMDATA") or os.environ.get("ALLUSERSPROFILE") or r"C:\ProgramData"
+        return Path(base) / "massage-explorer" / "kiosk.ini"
     base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
     return Path(base) / "massage-explorer" / "kiosk.ini"

@@ -13,6 +13,7 @@ import math
 import os
 import re
 import secrets
+import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -76,8 +77,22 @@ def lockout_path(config: Path) -> Path:
     beside = config.with_name(config.name + ".lockout")
     if os.access(config.parent, os.W_OK) and (not beside.exists() or os.access(beside, os.W_OK)):
         return beside
-    state = os.environ.get("XDG_STATE_HOME") or str(Path.home() / ".local" / "state")
-    return Path(state) / "massage-explorer" / beside.name
+    return state_lockout_path(config)
+
+
+def state_lockout_path(config: Path) -> Path:
+    """The lockout in the kiosk user's own state folder: $XDG_STATE_HOME (or ~/.local/state) on
+    Linux, %LOCALAPPDATA% on Windows, under massage-explorer/."""
+    if sys.platform == "win32":
+        state = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
+    else:
+        state = os.environ.get("XDG_STATE_HOME") or str(Path.home() / ".local" / "state")
+    return Path(state) / "massage-explorer" / (config.name + ".lockout")
+
+
+def _strictness(saved: tuple[int, int, float]) -> tuple[float, int, int]:
+    wrong, lockouts, until = saved
+    return until, lockouts, wrong
 
 
 _MAX_DOUBLINGS = 16  # past the longest lock anyway; keeps 2**n small for a garbled count
@@ -119,15 +134,22 @@ class PinGate:
     (an hour at most). With a `state` file the count and the lock outlast a restart."""
 
     def __init__(
-        self, pin_hash: str, clock: Callable[[], float] = time.time, state: Path | None = None
+        self,
+        pin_hash: str,
+        clock: Callable[[], float] = time.time,
+        state: Path | None = None,
+        fallback: Path | None = None,
     ) -> None:
         self._hash = pin_hash
         # Wall-clock time: a monotonic clock starts again with the machine, and so would the lock.
         self._clock = clock
         self._state = state
-        self._wrong, self._lockouts, self._locked_until = (
-            _load_lock(state, clock()) if state is not None else (0, 0, 0.0)
-        )
+        # Where the lockout goes when `state` cannot be written after all (a folder os.access
+        # calls writable but is not: Windows permissions, a read-only mount). Both are read: the
+        # stricter counts, so switching between them gives no fresh tries.
+        self._fallback = fallback if fallback != state else None
+        saved = [_load_lock(path, clock()) for path in (state, self._fallback) if path is not None]
+        self._wrong, self._lockouts, self._locked_until = max(saved, default=(0, 0, 0.0), key=_strictness)
 
     @property
     def configured(self) -> bool:
@@ -163,11 +185,28 @@ class PinGate:
     def _save(self) -> None:
         if self._state is None:
             return
+        data = {"wrong": self._wrong, "lockouts": self._lockouts, "locked_until": self._locked_until}
         try:
-            if not (self._wrong or self._lockouts):
-                self._state.unlink(missing_ok=True)
-            else:
-                state = {"wrong": self._wrong, "lockouts": self._lockouts, "locked_until": self._locked_until}
-                _replace(self._state, json.dumps(state).encode())
-        except OSError as exc:  # the lock still holds until this kiosk stops
+            self._write(self._state, data)
+        except OSError as exc:
+            if self._fallback is not None:
+                with contextlib.suppress(OSError):
+                    self._write(self._fallback, data)
+                    _log.warning(
+                        "cannot keep the PIN lockout in %s (%s): keeping it in %s",
+                        self._state, exc.strerror or exc, self._fallback,
+                    )  # fmt: skip
+                    self._state, self._fallback = self._fallback, None
+                    return
+            # The lock still holds until this kiosk stops.
             _log.warning("cannot keep the PIN lockout in %s: %s", self._state, exc.strerror or exc)
+            return
+        if self._fallback is not None and not (self._wrong or self._lockouts):
+            with contextlib.suppress(OSError):
+                self._fallback.unlink(missing_ok=True)  # a success clears an older lock there too
+
+    def _write(self, path: Path, data: dict[str, float]) -> None:
+        if not (self._wrong or self._lockouts):
+            path.unlink(missing_ok=True)
+        else:
+            _replace(path, json.dumps(data).encode())

@@ -6,11 +6,14 @@ from __future__ import annotations
 import codecs
 import configparser
 import contextlib
+import difflib
 import os
 import re
-from dataclasses import dataclass, field
+import stat
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
+from massage_explorer.core.languages import KNOWN
 from massage_explorer.core.paths import default_config_path
 from massage_explorer.core.pin import PIN_PATTERN, PIN_RULE, hash_pin
 from massage_explorer.core.problems import ItemKind, Location, Problem, Severity
@@ -23,10 +26,12 @@ DEFAULT_LONG_PRESS_SECONDS = 2.5
 
 class ConfigError(Exception):
     """A settings file that cannot be used: "FILE:LINE:COL: error: [kiosk] key: what; the fix"
-    ("FILE: error: …" when no one line is at fault). `unreadable`: the file could not be read."""
+    ("FILE: error: …" when no one line is at fault), one line per mistake (`messages`), in the
+    order of the file. `unreadable`: the file could not be read."""
 
-    def __init__(self, message: str, *, unreadable: bool = False) -> None:
-        super().__init__(message)
+    def __init__(self, *messages: str, unreadable: bool = False) -> None:
+        super().__init__("\n".join(messages))
+        self.messages = messages
         self.unreadable = unreadable
 
 
@@ -55,6 +60,10 @@ class KioskConfig:
         return bool(self.pin_hash)
 
 
+# The keys [kiosk] may hold: one for each setting above.
+KEYS = tuple(f.name for f in fields(KioskConfig) if f.name != "path")
+
+
 # -- reading the file, with the line each key is on -------------------------------------------------
 _HEADER = re.compile(r"\[(?P<name>.+)\]")  # configparser's own patterns, so lines are found as it reads
 _OPTION = re.compile(r"(?P<key>.*?)\s*[=:]\s*(?P<value>.*)$")
@@ -69,6 +78,7 @@ class _Entry:
     line: int
     end: int
     column: int  # 1-based, of the value
+    key_column: int = 1
 
 
 def _entries(lines: list[str]) -> list[_Entry]:
@@ -89,7 +99,7 @@ def _entries(lines: list[str]) -> list[_Entry]:
             section = header["name"]
         elif section is not None and (option := _OPTION.match(stripped)):
             key = option["key"].rstrip().lower()
-            current = _Entry(section, key, index, index + 1, level + option.start("value") + 1)
+            current = _Entry(section, key, index, index + 1, level + option.start("value") + 1, level + 1)
             found.append(current)
     return found
 
@@ -153,6 +163,46 @@ def _syntax_error(path: Path, text: str, exc: configparser.Error) -> ConfigError
 # leading zeros): int() refuses a string of thousands of digits with a ValueError of its own.
 _WHOLE = re.compile(r"0*[0-9]{1,4}")
 _DECIMAL = re.compile(r"[0-9]+(\.[0-9]+)?")
+# "en (English) or es (Spanish)": the languages `language` may name.
+_NAMED = [f"{code} ({language.english})" for code, language in KNOWN.items()]
+LANGUAGE_CHOICES = " or ".join([", ".join(_NAMED[:-1]), _NAMED[-1]] if len(_NAMED) > 1 else _NAMED)
+
+
+def _did_you_mean(name: str, known: tuple[str, ...]) -> str:
+    close = difflib.get_close_matches(name, known, n=1)
+    return close[0] if close else ""
+
+
+def _unknown_names(
+    parser: configparser.ConfigParser, entries: list[_Entry], lines: list[str]
+) -> list[Problem]:
+    """Sections other than [kiosk] and keys that are not settings. Both are errors, not warnings:
+    the kiosk would otherwise run without what they were meant to set and nobody would learn why
+    (a misspelt [Kiosk] drops every setting under it, the PIN too)."""
+    found = []
+    headers = [(i, h["name"]) for i, text in enumerate(lines) if (h := _HEADER.match(text.strip()))]
+    for section in parser.sections():
+        if section != SECTION:
+            line = next((i + 1 for i, name in headers if name == section), 0)
+            close = _did_you_mean(section.lower(), (SECTION,))
+            fix = f"did you mean [{SECTION}]?" if close else f"every setting goes under [{SECTION}]"
+            found.append(
+                Problem(Severity.ERROR, f"[{section}] is not a section of the settings: {fix}", line)
+            )
+    for key in parser.options(SECTION):
+        if key in KEYS:
+            continue
+        close, secret = _did_you_mean(key, KEYS), "pin" in key or "password" in key
+        if close and (close == "pin_hash" or not secret):
+            text = f"is not a setting: did you mean {close}?"
+        elif secret:
+            text = "is not a setting: a PIN is never written here; set-pin stores its hash as pin_hash"
+        else:
+            text = f"is not a setting: the settings are {', '.join(KEYS)}"
+        entry = _find(entries, key)
+        line, column = (entry.line + 1, entry.key_column) if entry is not None else (0, 0)
+        found.append(Problem(Severity.ERROR, text, line, column, Location(ItemKind.SETTINGS, field=key)))
+    return found
 
 
 def _parse(path: Path, text: str) -> KioskConfig:
@@ -163,20 +213,25 @@ def _parse(path: Path, text: str) -> KioskConfig:
         raise _syntax_error(path, text, exc) from None
     if not parser.has_section(SECTION):
         parser.add_section(SECTION)
-    entries = _entries(text.split("\n"))
+    lines = text.split("\n")
+    entries = _entries(lines)
+    # Every mistake at once, as for a catalog: staff fix them all in one go.
+    found = _unknown_names(parser, entries, lines)
 
     def get(key: str, default: str = "") -> str:
         return parser.get(SECTION, key, fallback=default).strip()
 
-    def refuse(key: str, rule: str) -> ConfigError:
+    def refuse(key: str, rule: str) -> None:
         entry = _find(entries, key)
         line, column = (entry.line + 1, entry.column) if entry is not None else (0, 0)
-        return _error(path, f"{get(key)!r} is not allowed: {rule}", line, column, key)
+        location = Location(ItemKind.SETTINGS, field=key)
+        found.append(Problem(Severity.ERROR, f"{get(key)!r} is not allowed: {rule}", line, column, location))
 
     def seconds(key: str, default: int) -> int:
         raw = get(key, str(default))
         if not _WHOLE.fullmatch(raw) or not 5 <= int(raw) <= 3600:
-            raise refuse(key, "use a whole number of seconds, 5 to 3600, in the digits 0-9")
+            refuse(key, "use a whole number of seconds, 5 to 3600, in the digits 0-9")
+            return default
         return int(raw)
 
     def optional_path(key: str) -> Path | None:
@@ -185,18 +240,26 @@ def _parse(path: Path, text: str) -> KioskConfig:
 
     hold = get("long_press_seconds", str(DEFAULT_LONG_PRESS_SECONDS))
     if not _DECIMAL.fullmatch(hold) or not 1.0 <= float(hold) <= 10.0:
-        raise refuse("long_press_seconds", "use a number of seconds, 1 to 10, such as 2.5")
-    return KioskConfig(
+        refuse("long_press_seconds", "use a number of seconds, 1 to 10, such as 2.5")
+        hold = str(DEFAULT_LONG_PRESS_SECONDS)
+    language = get("language") or "en"
+    if language not in KNOWN:
+        refuse("language", f"use {LANGUAGE_CHOICES}")
+    config = KioskConfig(
         path=path,
         catalog=optional_path("catalog"),
         idle_seconds=seconds("idle_seconds", DEFAULT_IDLE_SECONDS),
         countdown_seconds=seconds("countdown_seconds", DEFAULT_COUNTDOWN_SECONDS),
         long_press_seconds=float(hold),
-        language=get("language") or "en",
+        language=language,
         pdf_folder=optional_path("pdf_folder"),
         printer=get("printer"),
         pin_hash=get("pin_hash"),
     )
+    if found:
+        found.sort(key=lambda problem: (problem.line, problem.column))
+        raise ConfigError(*(problem.format(str(path)) for problem in found))
+    return config
 
 
 def load_config(path: Path | None = None) -> KioskConfig:
@@ -246,10 +309,11 @@ def save_pin(path: Path, pin: str) -> None:
     from massage_explorer.core.storage import atomic_write  # PyYAML too: only when a PIN is saved
 
     atomic_write(path, text.encode("utf-8"))
-    # The hash is not the PIN, but there is no reason to share it with everyone. A file there was
-    # keeps its owner and group: set-pin run by root must not take a root-owned file away from the
-    # kiosk's user, who reads it through its group.
+    # A file there was keeps its owner, group and mode: set-pin run by root must not take
+    # /etc/massage-explorer/kiosk.ini (root:massage-explorer 0640) away from the kiosk's user, who
+    # reads it through its group. Only root may give a file away; anyone else keeps what they can.
+    # A new file is for its maker alone: the hash is not the PIN, but no one else needs it.
     if before is not None and hasattr(os, "chown"):
         with contextlib.suppress(OSError):
             os.chown(path, before.st_uid, before.st_gid)
-    os.chmod(path, 0o600 if before is None else before.st_mode & 0o770)
+    os.chmod(path, 0o600 if before is None else stat.S_IMODE(before.st_mode))

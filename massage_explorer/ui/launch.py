@@ -15,6 +15,8 @@ from massage_explorer.ui.common.theme import apply_theme
 from massage_explorer.ui.session import TEXT_STEPS, SessionState
 from massage_explorer.ui.shell import MainWindow
 
+DESKTOP_FILE_NAME = "massage-explorer"  # deploy/massage-explorer.desktop, without .desktop
+
 
 def prepare_application() -> QApplication:
     """The QApplication (created if needed), named and in the default theme."""
@@ -22,6 +24,8 @@ def prepare_application() -> QApplication:
     if not isinstance(app, QApplication):
         app = QApplication(sys.argv[:1])
     app.setApplicationName("Massage Explorer")
+    # Wayland's app id: the desktop shows deploy/massage-explorer.desktop's name and icon for it.
+    app.setDesktopFileName(DESKTOP_FILE_NAME)
     apply_theme(app, high_contrast=False, scale=TEXT_STEPS[0])
     return app
 

@@ -188,6 +188,37 @@ def test_the_lockout_is_kept_beside_the_settings_or_in_the_state_folder(tmp_path
     assert lockout_path(config) == tmp_path / "home" / ".local/state/massage-explorer/kiosk.ini.lockout"
 
 
+def test_a_lockout_that_cannot_be_written_beside_the_settings_goes_to_the_state_folder(
+    tmp_path, cheap_hashes, caplog
+):
+    # os.access said the settings folder was writable (Windows permissions, which it does not
+    # read; a read-only mount), but the file cannot be written there.
+    beside = tmp_path / "etc" / "kiosk.ini.lockout"
+    beside.mkdir(parents=True)  # cannot be replaced by a file
+    fallback = tmp_path / "state" / "massage-explorer" / "kiosk.ini.lockout"
+    gate = PinGate(hash_pin("246813"), state=beside, fallback=fallback)
+    with caplog.at_level(logging.WARNING):
+        for _ in range(MAX_TRIES):
+            assert not gate.check("000000")
+    assert f"keeping it in {fallback}" in caplog.text
+    assert json.loads(fallback.read_text())["lockouts"] == 1
+    # A restart reads both places: the lock is still there.
+    again = PinGate(hash_pin("246813"), state=beside, fallback=fallback)
+    assert again.seconds_locked() == FIRST_LOCK_SECONDS
+
+
+def test_the_stricter_of_two_saved_lockouts_counts_and_a_success_clears_both(tmp_path, cheap_hashes):
+    now = 1_700_000_000.0
+    beside, fallback = tmp_path / "kiosk.ini.lockout", tmp_path / "state" / "kiosk.ini.lockout"
+    fallback.parent.mkdir()
+    beside.write_text(json.dumps({"wrong": 2, "lockouts": 0, "locked_until": 0}))
+    fallback.write_text(json.dumps({"wrong": 0, "lockouts": 2, "locked_until": now + 90}))
+    gate = PinGate(hash_pin("246813"), clock=lambda: now + 100, state=beside, fallback=fallback)
+    assert gate.seconds_locked() == 0 and gate.tries_left() == MAX_TRIES  # the lock ran out
+    assert gate.check("246813")
+    assert not beside.exists() and not fallback.exists()
+
+
 def test_the_state_folder_is_made_when_first_needed(tmp_path, cheap_hashes):
     state = tmp_path / "state" / "massage-explorer" / "kiosk.ini.lockout"
     assert not PinGate(hash_pin("246813"), state=state).check("000000")
@@ -205,7 +236,10 @@ def test_settings_with_defaults_and_pin_round_trip(tmp_path):
     assert config.pdf_folder is not None and config.pdf_folder.name == "handouts"
     assert verify_pin("975310", config.pin_hash)
     assert "975310" not in path.read_text()
-    assert path.stat().st_mode & 0o777 == 0o640  # as it was (0o644), but not for everyone
+    assert path.stat().st_mode & 0o777 == 0o644  # as it was
+    path.chmod(0o640)
+    save_pin(path, "975311")
+    assert path.stat().st_mode & 0o777 == 0o640  # as the README's install -m 0640 makes it
     new = tmp_path / "new" / "kiosk.ini"
     save_pin(new, "975310")
     assert new.stat().st_mode & 0o777 == 0o600
@@ -220,6 +254,12 @@ def test_set_pin_by_root_leaves_the_file_to_its_owner_and_group(tmp_path, cheap_
     save_pin(path, "975310")
     status = path.stat()
     assert (status.st_uid, status.st_gid, status.st_mode & 0o777) == (0, 65534, 0o640)
+    os.chown(path, 65534, 65534)  # someone else's altogether: still theirs after root's set-pin
+    path.chmod(0o600)
+    save_pin(path, "975311")
+    status = path.stat()
+    assert (status.st_uid, status.st_gid, status.st_mode & 0o777) == (65534, 65534, 0o600)
+    assert verify_pin("975311", load_config(path).pin_hash)
 
 
 @pytest.mark.parametrize(
@@ -336,6 +376,97 @@ def test_a_settings_path_that_cannot_be_read(tmp_path, monkeypatch):
     assert raised.value.unreadable
 
 
+def _refused(path: Path, text: str) -> ConfigError:
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError) as raised:
+        load_config(path)
+    assert not raised.value.unreadable
+    return raised.value
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ("idle_secs = 90", "[kiosk] idle_secs: is not a setting: did you mean idle_seconds?"),
+        ("  Langauge = es", "[kiosk] langauge: is not a setting: did you mean language?"),
+        ("pin_hsh = scrypt$1", "[kiosk] pin_hsh: is not a setting: did you mean pin_hash?"),
+        ("pin = 246813", "[kiosk] pin: is not a setting: a PIN is never written here; "
+         "set-pin stores its hash as pin_hash"),
+        ("volume = 3", "[kiosk] volume: is not a setting: the settings are catalog, idle_seconds, "
+         "countdown_seconds, long_press_seconds, language, pdf_folder, printer, pin_hash"),
+    ],
+)  # fmt: skip
+def test_an_unknown_key_is_an_error_at_its_line_with_the_nearest_setting(tmp_path, line, message):
+    path = tmp_path / "kiosk.ini"
+    column = len(line) - len(line.lstrip()) + 1
+    error = _refused(path, f"[kiosk]\n{line}\nprinter = Front desk\n")
+    assert str(error) == f"{path}:2:{column}: error: {message}"
+
+
+def test_an_unknown_key_in_default_counts_too(tmp_path):
+    path = tmp_path / "kiosk.ini"
+    error = _refused(path, "[DEFAULT]\ncountdown_secs = 30\n[kiosk]\n")
+    assert (
+        str(error)
+        == f"{path}:2:1: error: [kiosk] countdown_secs: is not a setting: did you mean countdown_seconds?"
+    )
+
+
+@pytest.mark.parametrize(
+    ("header", "fix"),
+    [("[Kiosk]", "did you mean [kiosk]?"), ("[printing]", "every setting goes under [kiosk]")],
+)
+def test_an_unknown_section_is_an_error_not_a_silently_ignored_block(tmp_path, header, fix):
+    # Section names are case-sensitive: under [Kiosk] the PIN and every other setting would be
+    # dropped without a word, so it is refused like an unknown key.
+    path = tmp_path / "kiosk.ini"
+    error = _refused(path, f"# kiosk\n{header}\npin_hash = scrypt$x\n")
+    assert str(error) == f"{path}:2:1: error: {header} is not a section of the settings: {fix}"
+
+
+@pytest.mark.parametrize("code", ["sp", "ES", "english", "fr"])
+def test_the_language_must_be_one_the_app_knows(tmp_path, code):
+    path = tmp_path / "kiosk.ini"
+    error = _refused(path, f"[kiosk]\nlanguage = {code}\n")
+    assert str(error) == (
+        f"{path}:2:12: error: [kiosk] language: {code!r} is not allowed: use en (English) or es (Spanish)"
+    )
+    path.write_text("[kiosk]\nlanguage = es\n")
+    assert load_config(path).language == "es"
+
+
+@pytest.mark.parametrize(
+    ("line", "column"),
+    [("idle_seconds = 4", 16), ("countdown_seconds = 3601", 21), ("long_press_seconds = 0.5", 22),
+     ("long_press_seconds = 11", 22)],
+)  # fmt: skip
+def test_numbers_out_of_range_are_errors(tmp_path, line, column):
+    path = tmp_path / "kiosk.ini"
+    error = _refused(path, f"[kiosk]\n{line}\n")
+    assert str(error).startswith(f"{path}:2:{column}: error: [kiosk] {line.split()[0]}: ")
+    assert str(error).endswith(("5 to 3600, in the digits 0-9", "1 to 10, such as 2.5"))
+
+
+def test_every_mistake_is_named_at_once_in_the_order_of_the_file(tmp_path):
+    path = tmp_path / "kiosk.ini"
+    error = _refused(path, "[kiosk]\nlanguage = sp\nidle_secs = 90\nlong_press_seconds = 0\n[extra]\n")
+    assert [message.split(": error: ")[0] for message in error.messages] == [
+        f"{path}:2:12",
+        f"{path}:3:1",
+        f"{path}:4:22",
+        f"{path}:5:1",
+    ]
+    assert str(error) == "\n".join(error.messages)
+
+
+def test_set_pin_refuses_a_file_with_an_unknown_key(tmp_path):
+    path = tmp_path / "kiosk.ini"
+    path.write_text("[kiosk]\nidle_secs = 90\n")
+    with pytest.raises(ConfigError, match="did you mean idle_seconds"):
+        save_pin(path, "246813")
+    assert path.read_text() == "[kiosk]\nidle_secs = 90\n"
+
+
 # -- set-pin edits the file -----------------------------------------------------------------------------
 def test_set_pin_keeps_comments_and_replaces_an_old_hash(tmp_path, cheap_hashes):
     path = tmp_path / "kiosk.ini"
@@ -367,10 +498,12 @@ def test_set_pin_replaces_a_pin_hash_key_in_any_case_and_mends_a_duplicate(tmp_p
 
 def test_set_pin_adds_its_line_where_it_continues_no_other_value(tmp_path, cheap_hashes):
     path = tmp_path / "kiosk.ini"
-    path.write_text("[kiosk]\n  printer = Front desk\n  language = es\n# next\n[other]\nx = 1\n")
+    path.write_text(
+        "[kiosk]\n  printer = Front desk\n  language = es\n# next\n[DEFAULT]\nidle_seconds = 90\n"
+    )
     save_pin(path, "246813")
     config = load_config(path)
-    assert config.printer == "Front desk" and config.language == "es"
+    assert config.printer == "Front desk" and config.language == "es" and config.idle_seconds == 90
     assert verify_pin("246813", config.pin_hash)
     assert path.read_text().splitlines()[3].startswith("pin_hash = ")
     path.write_text("# no section yet\n")

@@ -112,3 +112,15 @@ def test_viewport_of_follows_a_replaced_viewport(qtbot):
     assert viewport_of(view) is own
     enable_kinetic_scrolling(view)
     assert QScroller.hasScroller(own)
+
+
+def test_the_app_id_matches_the_shipped_desktop_file(qapp):
+    from pathlib import Path
+
+    from PySide6.QtGui import QGuiApplication
+
+    from massage_explorer.ui.launch import prepare_application
+
+    prepare_application()
+    name = QGuiApplication.desktopFileName()
+    assert (Path(__file__).parents[2] / "deploy" / f"{name}.desktop").is_file()

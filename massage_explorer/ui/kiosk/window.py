@@ -17,7 +17,7 @@ from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 
 from massage_explorer.core.catalog import Catalog
-from massage_explorer.core.pin import PinGate, lockout_path
+from massage_explorer.core.pin import PinGate, lockout_path, state_lockout_path
 from massage_explorer.core.problems import LoadResult
 from massage_explorer.core.settings import KioskConfig
 from massage_explorer.ui.catalog_watch import CatalogWatcher
@@ -40,6 +40,17 @@ class _Lockdown(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         return event.type() in _REFUSED_EVENTS
+
+
+def lock_down(owner: QObject) -> QObject:
+    """Refuse those events in the whole application for as long as `owner` lives (the kiosk
+    window, or the out-of-service page before it); returns the filter, for `owner` to keep."""
+    lockdown = _Lockdown(owner)
+    app = QApplication.instance()
+    if app is not None:
+        # Qt drops the filter by itself when the filter object (a child of `owner`) dies.
+        app.installEventFilter(lockdown)
+    return lockdown
 
 
 class KioskWindow(QMainWindow):
@@ -94,8 +105,10 @@ class KioskWindow(QMainWindow):
         self.countdown = CountdownOverlay(config.countdown_seconds, self)
         self.countdown.expired.connect(self.end_session)
         # The lockout is kept beside the settings, so restarting the kiosk gives no fresh tries.
+        # Where the kiosk's user may not write after all, it goes to that user's state folder.
         lockout = lockout_path(config.path) if config.path is not None else None
-        self.pinpad = PinPad(PinGate(config.pin_hash, state=lockout), self)
+        fallback = state_lockout_path(config.path) if config.path is not None else None
+        self.pinpad = PinPad(PinGate(config.pin_hash, state=lockout, fallback=fallback), self)
         self.pinpad.quitRequested.connect(self.staff_quit)
         self.pinpad.editRequested.connect(self.open_editor)
         self.editor: QWidget | None = None
@@ -105,11 +118,7 @@ class KioskWindow(QMainWindow):
         if refused is not None:
             self.show_refused(refused)
 
-        self._lockdown = _Lockdown(self)
-        app = QApplication.instance()
-        if app is not None:
-            # Qt drops the filter by itself when the filter object (a child of this window) dies.
-            app.installEventFilter(self._lockdown)
+        self._lockdown = lock_down(self)
 
     # -- sessions --------------------------------------------------------------------------------
     @Slot()
@@ -255,6 +264,42 @@ class KioskWindow(QMainWindow):
             overlay.setGeometry(self.rect())
 
 
+def cover_screen(window: QWidget) -> None:
+    """Show `window` on the whole primary screen, also where no window manager honours "full
+    screen" (bare X, some kiosk set-ups): the geometry is set first, then full screen is asked for.
+    On Wayland only the size: the compositor places windows, and cage never showed a frameless
+    window given a position (a black screen)."""
+    app = QApplication.instance()
+    screen = app.primaryScreen() if isinstance(app, QApplication) else None
+    if screen is not None:
+        if QApplication.platformName().startswith("wayland"):
+            window.resize(screen.size())
+        else:
+            window.setGeometry(screen.geometry())
+    window.showFullScreen()
+
+
+def open_kiosk(
+    catalog: Catalog,
+    config: KioskConfig,
+    *,
+    catalog_path: Path | None = None,
+    refused: LoadResult | None = None,
+) -> KioskWindow:
+    """The kiosk window in its first language, following its catalog file, on the whole screen."""
+    from massage_explorer.ui.common.i18n import install_language
+
+    app = QApplication.instance()
+    if app is not None:
+        language = config.language if config.language in catalog.languages else catalog.default_language
+        install_language(app, language)  # before any widget is built: every label is in it
+    window = KioskWindow(catalog, config, catalog_path=catalog_path, refused=refused)
+    if catalog_path is not None:
+        window.watch()
+    cover_screen(window)
+    return window
+
+
 def run_kiosk(
     catalog: Catalog,
     config: KioskConfig,
@@ -265,23 +310,11 @@ def run_kiosk(
     """Start straight into the welcome screen, fullscreen, until staff quit.
 
     `refused` is a catalog file that had errors at start-up (the kiosk then shows its backup):
-    staff see its problems on the PIN pad, as for a refused live update.
+    staff see its problems on the PIN pad, as for a refused live update. A kiosk that may meet
+    unusable settings or catalogs starts with `out_of_service.run_kiosk_when_ready` instead.
     """
-    from massage_explorer.ui.common.i18n import install_language
-
     app = prepare_application()
-    install_language(
-        app, config.language if config.language in catalog.languages else catalog.default_language
-    )
-    window = KioskWindow(catalog, config, catalog_path=catalog_path, refused=refused)
-    if catalog_path is not None:
-        window.watch()
-    screen = app.primaryScreen()
-    if screen is not None:
-        # Cover the screen even where no window manager honours "full screen" (bare X, some
-        # kiosk set-ups): the geometry is set first, then full screen is asked for.
-        window.setGeometry(screen.geometry())
-    window.showFullScreen()
+    _window = open_kiosk(catalog, config, catalog_path=catalog_path, refused=refused)  # alive until exec ends
     QTimer.singleShot(0, settle_memory)
     status: int = app.exec()
     return status
