@@ -83,7 +83,8 @@ def generate(count: int, seed: int = 7) -> str:
                 for b in rng.sample(BENEFITS, 2)
             )
             + f"    good_for: [{rng.choice(CONDITIONS)}]\n"
-            f"    cautions:\n      - condition: {rng.choice(CONDITIONS)}\n        note: {sentence(rng, 10)}\n"
+            f"    cautions:\n      - condition: {rng.choice(CONDITIONS)}\n        level: adapt\n"
+            f"        note: {sentence(rng, 10)}\n"
             f"    after_session: {sentence(rng, 10)}\n"
             f"    questions_to_ask:\n      - {sentence(rng, 8)[:-1]}?\n"
         )

@@ -55,6 +55,31 @@ _STRENGTH = {
 }
 
 
+class CautionLevel(enum.Enum):
+    """How serious a caution is: whether the massage is off, needs a doctor's yes, or is adapted."""
+
+    AVOID = "avoid"  # do not book this massage with this condition
+    ASK_DOCTOR = "ask-doctor"  # only after your doctor says it is OK
+    ADAPT = "adapt"  # tell the therapist; it can be adjusted
+
+    @property
+    def rank(self) -> int:
+        """0 for the most serious: cautions are shown in this order, avoid first."""
+        return _RANK[self]
+
+
+_RANK = {CautionLevel.AVOID: 0, CautionLevel.ASK_DOCTOR: 1, CautionLevel.ADAPT: 2}
+# A caution written without a level reads as the middle one: never "go ahead", never "never".
+DEFAULT_LEVEL = CautionLevel.ASK_DOCTOR
+
+
+class Urgency(enum.Enum):
+    """What to do at once about a red flag."""
+
+    EMERGENCY = "emergency"  # emergency care now
+    SEE_DOCTOR = "see-doctor"  # see a doctor before any massage
+
+
 @dataclass(frozen=True)
 class Text:
     """A patient-facing text in one or more languages; the first pair is the default language."""
@@ -105,11 +130,18 @@ class Range:
 
 @dataclass(frozen=True)
 class Term:
-    """An entry of a vocabulary (a benefit or a condition) shared by every technique."""
+    """An entry of a vocabulary (a benefit or a condition) shared by every technique.
+
+    `search_words` are other words patients type for it, per language ("sciatica", "leg pain"):
+    the search finds the techniques that claim the benefit, or suit the condition, by them."""
 
     id: str
     label: Text
     description: Text | None = None
+    search_words: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+    def all_search_words(self) -> tuple[str, ...]:
+        return tuple(word for _language, words in self.search_words for word in words)
 
 
 @dataclass(frozen=True)
@@ -129,6 +161,15 @@ class Caution:
 
     condition: str
     note: Text
+    level: CautionLevel = DEFAULT_LEVEL
+
+
+@dataclass(frozen=True)
+class RedFlag:
+    """A sign that means stop and get help now, shown on every patient screen and take-away."""
+
+    sign: Text
+    urgency: Urgency
 
 
 @dataclass(frozen=True)
@@ -148,6 +189,7 @@ class Technique:
     after_session: Text | None = None
     questions_to_ask: tuple[Text, ...] = ()
     image: str | None = None
+    image_alt: Text | None = None
 
     def claim(self, benefit_id: str) -> BenefitClaim | None:
         for claim in self.benefits:
@@ -155,16 +197,24 @@ class Technique:
                 return claim
         return None
 
+    def caution_for(self, condition_id: str) -> Caution | None:
+        """The most serious caution for the condition (a catalog may list one twice)."""
+        found = [c for c in self.cautions if c.condition == condition_id]
+        return min(found, key=lambda c: c.level.rank) if found else None
+
 
 @dataclass(frozen=True)
 class Catalog:
-    """The whole catalog: languages, both vocabularies and the techniques in display order."""
+    """The whole catalog: languages, both vocabularies, the techniques in display order, and the
+    clinic's red flags and the conditions every technique must give a caution for."""
 
     techniques: tuple[Technique, ...]
     benefits: tuple[Term, ...] = ()
     conditions: tuple[Term, ...] = ()
     languages: tuple[str, ...] = ("en",)
     schema_version: int = SCHEMA_VERSION
+    red_flags: tuple[RedFlag, ...] = ()
+    required_cautions: tuple[str, ...] = ()
 
     @property
     def default_language(self) -> str:

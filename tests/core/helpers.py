@@ -48,6 +48,7 @@ techniques:
     good_for: [disc]
     cautions:
       - condition: disc
+        level: adapt
         note: Ask for gentle pressure near the spine.
     after_session: You may feel sleepy.
     questions_to_ask:

@@ -7,7 +7,17 @@ from typing import Any
 
 import yaml
 
-from massage_explorer.core.catalog import BenefitClaim, Catalog, Pressure, Range, Technique, Term, Text
+from massage_explorer.core.catalog import (
+    BenefitClaim,
+    Catalog,
+    Caution,
+    Pressure,
+    Range,
+    RedFlag,
+    Technique,
+    Term,
+    Text,
+)
 from massage_explorer.core.schema.technique_reader import TECHNIQUE_FIELDS, TECHNIQUE_TEXTS
 
 
@@ -65,7 +75,17 @@ def _term(term: Term) -> dict[str, Any]:
     entry: dict[str, Any] = {"label": _text(term.label)}
     if term.description is not None:
         entry["description"] = _text(term.description)
+    if term.search_words:
+        entry["search_words"] = {language: _Flow(words) for language, words in term.search_words}
     return entry
+
+
+def _caution(caution: Caution) -> dict[str, Any]:
+    return {"condition": caution.condition, "level": caution.level.value, "note": _text(caution.note)}
+
+
+def _red_flag(flag: RedFlag) -> dict[str, Any]:
+    return {"sign": _text(flag.sign), "urgency": flag.urgency.value}
 
 
 def _claim(claim: BenefitClaim) -> dict[str, Any]:
@@ -86,7 +106,7 @@ _WRITE: dict[str, Callable[[Technique], Any]] = {
     "session_minutes": lambda t: _range(t.session_minutes, word=False),
     "benefits": lambda t: [_claim(c) for c in t.benefits],  # written even when empty: it is required
     "good_for": lambda t: list(t.good_for) or None,
-    "cautions": lambda t: [{"condition": c.condition, "note": _text(c.note)} for c in t.cautions] or None,
+    "cautions": lambda t: [_caution(c) for c in t.cautions] or None,
     "questions_to_ask": lambda t: [_text(q) for q in t.questions_to_ask] or None,
     "image": lambda t: t.image,
 }
@@ -109,9 +129,15 @@ def _technique(t: Technique) -> dict[str, Any]:
 
 def dump_catalog(catalog: Catalog) -> str:
     """The catalog as YAML text that `load_catalog` reads back to an equal catalog."""
-    document = {
+    document: dict[str, Any] = {
         "schema_version": catalog.schema_version,
         "languages": _Flow(catalog.languages),
+    }
+    if catalog.red_flags:
+        document["red_flags"] = [_red_flag(flag) for flag in catalog.red_flags]
+    if catalog.required_cautions:
+        document["required_cautions"] = _Flow(catalog.required_cautions)
+    document |= {
         "benefits": {term.id: _term(term) for term in catalog.benefits},
         "conditions": {term.id: _term(term) for term in catalog.conditions},
         "techniques": [_technique(t) for t in catalog.techniques],
@@ -128,6 +154,9 @@ def dump_catalog(catalog: Catalog) -> str:
     return _space_out(body)
 
 
+_SECTIONS = ("red_flags:", "required_cautions:", "benefits:", "conditions:", "techniques:")
+
+
 def _space_out(body: str) -> str:
     """A blank line between top-level sections and between techniques, for reading and diffs.
 
@@ -137,7 +166,9 @@ def _space_out(body: str) -> str:
     lines = body.splitlines(keepends=True)
     out: list[str] = []
     for index, line in enumerate(lines):
-        top_key = line.startswith(("benefits:", "conditions:", "techniques:"))
+        top_key = line.startswith(
+            ("red_flags:", "required_cautions:", "benefits:", "conditions:", "techniques:")
+        )
         next_technique = line.startswith("  - id: ") and not lines[index - 1].startswith("techniques:")
         if top_key or next_technique:
             out.append("\n")

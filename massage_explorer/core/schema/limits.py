@@ -27,6 +27,9 @@ CHARACTERS = {
     "label": 120,
     "summary": 1_000,  # patients see 200 at most: the validator says so from 201 on
     "image": 255,
+    "image_alt": 500,
+    "search_words": 120,
+    "sign": 500,
     "questions_to_ask": 500,
     "sources": 1_000,
     "note": 4_000,
@@ -45,6 +48,8 @@ ITEMS = {
     "good_for": 200,
     "questions_to_ask": 30,
     "sources": 20,
+    "search_words": 50,  # in one language
+    "red_flags": 50,
 }
 MAX_TERMS = 1_000  # entries in each vocabulary (benefits, conditions)
 

@@ -7,7 +7,15 @@ from typing import TYPE_CHECKING
 
 from yaml.nodes import MappingNode, Node, ScalarNode
 
-from massage_explorer.core.catalog import BenefitClaim, Caution, Evidence, Technique, Text
+from massage_explorer.core.catalog import (
+    DEFAULT_LEVEL,
+    BenefitClaim,
+    Caution,
+    CautionLevel,
+    Evidence,
+    Technique,
+    Text,
+)
 from massage_explorer.core.problems import ItemKind, Location
 
 if TYPE_CHECKING:
@@ -16,7 +24,7 @@ if TYPE_CHECKING:
 # A technique's fields in the file's order (the dump writes them so), and those it must have.
 TECHNIQUE_FIELDS = (
     "id", "name", "summary", "description", "pressure", "session_minutes", "feels_like",
-    "benefits", "good_for", "cautions", "after_session", "questions_to_ask", "image",
+    "benefits", "good_for", "cautions", "after_session", "questions_to_ask", "image", "image_alt",
 )  # fmt: skip
 TECHNIQUE_REQUIRED = (
     "id", "name", "summary", "description", "pressure", "session_minutes", "benefits",
@@ -24,10 +32,11 @@ TECHNIQUE_REQUIRED = (
 # The texts a patient reads about a technique, each a Technique attribute of the same name. The
 # reader, the dump and the editor's form all go by this list: a new text needs its attribute,
 # a place here and in TECHNIQUE_FIELDS, and the screens that show it (core/present.py).
-TECHNIQUE_TEXTS = ("name", "summary", "description", "feels_like", "after_session")
+TECHNIQUE_TEXTS = ("name", "summary", "description", "feels_like", "after_session", "image_alt")
 CLAIM_FIELDS = ("benefit", "evidence", "note", "sources", "reviewed")
-CAUTION_FIELDS = ("condition", "note")
+CAUTION_FIELDS = ("condition", "level", "note")
 EVIDENCE_WORDS = tuple(e.value for e in Evidence)
+LEVEL_WORDS = tuple(level.value for level in CautionLevel)
 MAX_SUMMARY = 200
 _TWO_SENTENCES = re.compile(r"[.!?]\s+\S")
 
@@ -65,6 +74,13 @@ def read_technique(
     cautions = _cautions(b, values.get("cautions"), where, condition_ids)
     questions = _text_list(b, values.get("questions_to_ask"), where.at("questions_to_ask"), "questions")
     image = b.image(values["image"], where.at("image")) if "image" in values else None
+    if "image" in values and texts["image_alt"] is None:
+        b.warn(
+            values["image"],
+            where.at("image"),
+            "the picture has no image_alt; add a sentence saying what it shows, for patients "
+            "who cannot see it well and for screen readers",
+        )
 
     if b.error_count > errors_before:
         return None
@@ -170,16 +186,39 @@ def _cautions(
     if node is None:
         return ()
     cautions = []
+    seen: dict[str, int] = {}
     for i, item in enumerate(b.items(node, where.at("cautions"), "cautions") or ()):
         at = where.at("cautions").item_at(i)
-        values = b.fields(item, at, CAUTION_FIELDS, CAUTION_FIELDS)
-        if values is None or len(values) < 2:
+        values = b.fields(item, at, CAUTION_FIELDS, ("condition", "note"))
+        if values is None or "condition" not in values or "note" not in values:
             continue
         condition = b.reference(values["condition"], at.at("condition"), condition_ids, "conditions")
         note = b.patient_text(values["note"], at.at("note"))
-        if condition is not None and note is not None:
-            cautions.append(Caution(condition, note))
+        level = _level(b, values.get("level"), item, at)
+        if condition is not None and condition in seen:
+            first = seen[condition]
+            message = (
+                f"'{condition}' has a caution already (line {first}); merge the two so patients read one"
+            )
+            b.warn(values["condition"], at.at("condition"), message)
+        elif condition is not None:
+            seen[condition] = values["condition"].start_mark.line + 1
+        if condition is not None and note is not None and level is not None:
+            cautions.append(Caution(condition, note, level))
     return tuple(cautions)
+
+
+def _level(b: CatalogFieldReader, node: Node | None, caution: Node, at: Location) -> CautionLevel | None:
+    if node is None:
+        b.warn(
+            caution,
+            at.at("level"),
+            f"no level; add 'level:' with one of {', '.join(LEVEL_WORDS)} (until then patients "
+            f"read it as '{DEFAULT_LEVEL.value}')",
+        )
+        return DEFAULT_LEVEL
+    word = b.word(node, at.at("level"), LEVEL_WORDS, "caution level")
+    return None if word is None else CautionLevel(word)
 
 
 def _text_list(

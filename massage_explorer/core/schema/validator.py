@@ -12,8 +12,10 @@ from yaml.nodes import MappingNode, Node, SequenceNode
 from massage_explorer.core.catalog import (
     SCHEMA_VERSION,
     Catalog,
+    RedFlag,
     Technique,
     Term,
+    Urgency,
 )
 from massage_explorer.core.languages import english_name, interface_languages
 from massage_explorer.core.problems import ItemKind, Location
@@ -23,8 +25,12 @@ from massage_explorer.core.schema.field_reader import SLUG, kind_of
 from massage_explorer.core.schema.limits import CHARACTERS, MAX_TERMS, shown
 from massage_explorer.core.schema.technique_reader import peek_id, read_technique
 
-TOP_FIELDS = ("schema_version", "languages", "benefits", "conditions", "techniques")
-TERM_FIELDS = ("label", "description")
+TOP_FIELDS = (
+    "schema_version", "languages", "red_flags", "required_cautions", "benefits", "conditions", "techniques",
+)  # fmt: skip
+TERM_FIELDS = ("label", "description", "search_words")
+RED_FLAG_FIELDS = ("sign", "urgency")
+URGENCY_WORDS = tuple(u.value for u in Urgency)
 _LANGUAGE = re.compile(r"[a-z]{2,3}(?:-[A-Z]{2})?\Z")
 CATALOG = Location()
 
@@ -52,14 +58,17 @@ class CatalogValidator(CatalogFieldReader):
                 self.error(root, CATALOG, f"missing required field '{key}'")
         if "languages" in top:
             self.languages = self._languages(top["languages"]) or self.languages
+        red_flags = self._red_flags(top["red_flags"]) if "red_flags" in top else ()
         benefits = self._vocabulary(top["benefits"], ItemKind.BENEFIT) if "benefits" in top else ()
         conditions = self._vocabulary(top["conditions"], ItemKind.CONDITION) if "conditions" in top else ()
+        condition_ids = {t.id for t in conditions}
+        required: tuple[str, ...] = ()
+        if "required_cautions" in top:
+            required = self._required_cautions(top["required_cautions"], condition_ids)
         techniques: tuple[Technique, ...] = ()
         if "techniques" in top:
             techniques = self._techniques(
-                top["techniques"],
-                {t.id for t in benefits},
-                {t.id for t in conditions},
+                top["techniques"], {t.id for t in benefits}, condition_ids, required
             )
         if self.error_count:
             return None
@@ -68,6 +77,8 @@ class CatalogValidator(CatalogFieldReader):
             benefits=benefits,
             conditions=conditions,
             languages=self.languages,
+            red_flags=red_flags,
+            required_cautions=required,
         )
 
     def _schema_version(self, node: Node) -> bool:
@@ -151,12 +162,58 @@ class CatalogValidator(CatalogFieldReader):
             description = None
             if "description" in values:
                 description = self.patient_text(values["description"], where.at("description"))
+            words: tuple[tuple[str, tuple[str, ...]], ...] = ()
+            if "search_words" in values:
+                words = self._search_words(values["search_words"], where.at("search_words"))
             if label is not None:
-                terms.append(Term(term_id, label, description))
+                terms.append(Term(term_id, label, description, words))
         return tuple(terms)
 
+    def _search_words(self, node: Node, where: Location) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """Per language, a list of words patients type: `en: [sciatica, leg pain]`."""
+        if not isinstance(node, MappingNode):
+            example = f"`{self.languages[0]}: [sciatica, leg pain]`"
+            self.error(
+                node,
+                where,
+                f"expected languages with their word lists, e.g. {example}, found {kind_of(node)}",
+            )
+            return ()
+        found: list[tuple[str, tuple[str, ...]]] = []
+        entries = self.fields(node, where, self.languages) or {}
+        for language, value in entries.items():
+            at = where.in_language(language)
+            words = [self.string(item, at) for item in self.items(value, at, "words") or ()]
+            found.append((language, tuple(w for w in words if w is not None)))
+        return tuple(sorted(found, key=lambda pair: self.languages.index(pair[0])))
+
+    def _red_flags(self, node: Node) -> tuple[RedFlag, ...]:
+        where = CATALOG.at("red_flags")
+        flags: list[RedFlag] = []
+        for i, item in enumerate(self.items(node, where, "red flags") or ()):
+            at = where.item_at(i)
+            values = self.fields(item, at, RED_FLAG_FIELDS, RED_FLAG_FIELDS)
+            if values is None or len(values) < len(RED_FLAG_FIELDS):
+                continue
+            sign = self.patient_text(values["sign"], at.at("sign"))
+            urgency = self.word(values["urgency"], at.at("urgency"), URGENCY_WORDS, "urgency")
+            if sign is not None and urgency is not None:
+                flags.append(RedFlag(sign, Urgency(urgency)))
+        return tuple(flags)
+
+    def _required_cautions(self, node: Node, condition_ids: set[str]) -> tuple[str, ...]:
+        where = CATALOG.at("required_cautions")
+        found: list[str] = []
+        for item in self.items(node, where, "condition ids") or ():
+            condition = self.reference(item, where, condition_ids, "conditions")
+            if condition in found:
+                self.error(item, where, f"'{condition}' is listed twice")
+            elif condition is not None:
+                found.append(condition)
+        return tuple(found)
+
     def _techniques(
-        self, node: Node, benefit_ids: set[str], condition_ids: set[str]
+        self, node: Node, benefit_ids: set[str], condition_ids: set[str], required: tuple[str, ...] = ()
     ) -> tuple[Technique, ...]:
         items = self.items(node, CATALOG.at("techniques"), "techniques")
         if items is None:
@@ -180,7 +237,22 @@ class CatalogValidator(CatalogFieldReader):
                 seen[technique_id] = item.start_mark.line + 1
             if technique is not None:
                 techniques.append(technique)
+                if required:
+                    self._check_required(item, technique, required)
         return tuple(techniques)
+
+    def _check_required(self, item: Node, technique: Technique, required: tuple[str, ...]) -> None:
+        stated = {c.condition for c in technique.cautions}
+        cautions = _child(item, "cautions") or item
+        where = Location(ItemKind.TECHNIQUE, technique.id, field="cautions")
+        for condition in required:
+            if condition not in stated:
+                self.warn(
+                    cautions,
+                    where,
+                    f"no caution for '{condition}', which the clinic requires of every technique "
+                    "(required_cautions); add one with its level, even if it is 'adapt'",
+                )
 
 
 class _AnyKey(tuple[str, ...]):
@@ -188,6 +260,15 @@ class _AnyKey(tuple[str, ...]):
 
     def __contains__(self, key: object) -> bool:
         return True
+
+
+def _child(node: Node, key: str) -> Node | None:
+    if isinstance(node, MappingNode):
+        for key_node, value in node.value:
+            if key_node.value == key:
+                found: Node = value
+                return found
+    return None
 
 
 def _scored() -> str:

@@ -87,7 +87,9 @@ def test_review_date_in_the_future_is_an_error():
 
 def test_benefits_without_cautions_or_aftercare_is_unbalanced():
     text = variant(
-        "    cautions:\n      - condition: disc\n        note: Ask for gentle pressure near the spine.\n", ""
+        "    cautions:\n      - condition: disc\n        level: adapt\n"
+        "        note: Ask for gentle pressure near the spine.\n",
+        "",
     )
     text = variant("    after_session: You may feel sleepy.\n", "", text)
     result = read(text)
