@@ -12,13 +12,57 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import NamedTuple
 
-from massage_explorer.core.catalog import Technique
+from massage_explorer.core.catalog import Catalog, CautionLevel, Technique, Term, Text
 
 
 def fold(text: str) -> str:
     """Lower-case and strip accents, so 'Réflexologie' is found by 'reflexo'."""
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def stem(word: str) -> str:
+    """A folded search word without a simple plural ending, so that 'masajes' finds 'masaje',
+    'massages' 'massage', 'injuries' 'injury' and 'presiones' 'presión'. Words are matched as
+    parts of the text, so the shorter form finds the singular and the plural alike. Short words
+    keep their ending: 'gas' stays 'gas'."""
+    if len(word) > 5 and word.endswith("ies"):
+        return word[:-3]
+    if len(word) > 4 and word.endswith("es"):
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+def _every_language(text: Text | None) -> list[str]:
+    return [value for _language, value in text.pairs] if text is not None else []
+
+
+def _term_words(term: Term | None, term_id: str) -> list[str]:
+    if term is None:
+        return [term_id.replace("-", " ")]  # what a patient reads for an undefined id
+    return [*_every_language(term.label), *term.all_search_words()]
+
+
+def search_text(technique: Technique, catalog: Catalog) -> str:
+    """Everything a search looks in for one technique, folded: its name, summary, description
+    and feel in every language, and the labels and search words (synonyms) of the benefits it
+    claims and of the conditions it is chosen for or has a caution for, in every language. So
+    "SUECO" finds Swedish massage on the English screen, and "sciatica" the techniques that say
+    something about sciatica."""
+    parts = [
+        *_every_language(technique.name),
+        *_every_language(technique.summary),
+        *_every_language(technique.description),
+        *_every_language(technique.feels_like),
+    ]
+    for claim in technique.benefits:
+        parts += _term_words(catalog.benefit(claim.benefit), claim.benefit)
+    conditions = dict.fromkeys([*technique.good_for, *(c.condition for c in technique.cautions)])
+    for condition in conditions:
+        parts += _term_words(catalog.condition(condition), condition)
+    return fold("\n".join(parts))
 
 
 @dataclass(frozen=True)
@@ -31,7 +75,8 @@ class Filters:
 
     @cached_property
     def words(self) -> tuple[str, ...]:
-        return tuple(fold(self.query).split())
+        """The query's words, folded and without simple plural endings (see `stem`)."""
+        return tuple(stem(word) for word in fold(self.query).split())
 
     @property
     def active_groups(self) -> int:
@@ -70,3 +115,18 @@ class RowFacts(NamedTuple):
             [frozenset(c.benefit for c in t.benefits) for t in techniques],
             [frozenset(range(t.pressure.low, t.pressure.high + 1)) for t in techniques],
         )
+
+
+def order_for(techniques: Sequence[Technique], condition: str | None) -> tuple[Technique, ...]:
+    """The techniques as a patient with `condition` sees them: those often chosen for it first,
+    those to avoid with it last, the catalog's order otherwise (and within each group)."""
+    if not condition:
+        return tuple(techniques)
+
+    def place(technique: Technique) -> int:
+        caution = technique.caution_for(condition)
+        if caution is not None and caution.level is CautionLevel.AVOID:
+            return 2
+        return 0 if condition in technique.good_for else 1
+
+    return tuple(sorted(techniques, key=place))

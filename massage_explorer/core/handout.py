@@ -10,17 +10,18 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from massage_explorer.core.catalog import Catalog
-from massage_explorer.core.present import QT_TRANSLATE_NOOP, Presenter, TechniqueText, Words
+from massage_explorer.core.present import QT_TRANSLATE_NOOP, Presenter, RedFlagGroup, TechniqueText, Words
 
 MAX_BENEFITS = 3
 
 
 @dataclass(frozen=True)
 class HandoutCaution:
-    """Advice for people with one condition: 'Herniated disc' + what to do."""
+    """Advice for people with one condition: 'Herniated disc', how serious ('✖ Avoid'), what to do."""
 
     condition: str
     note: str
+    level: str = ""  # the level's symbol and words
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,10 @@ class Handout:
     footer: str
     labels: HandoutLabels
     language: str
+    # The clinic's red flags, the most urgent group first: on every handout and in every QR code,
+    # whatever else is left out.
+    red_flags: tuple[RedFlagGroup, ...] = ()
+    red_flags_title: str = ""
 
 
 _LABELS = {
@@ -101,7 +106,8 @@ def _technique(text: TechniqueText, words: Words) -> HandoutTechnique:
         pressure=text.pressure_words,
         session=text.minutes,
         benefits=tuple(benefits),
-        cautions=tuple(HandoutCaution(c.label, c.note) for c in text.cautions),
+        # The most serious first (avoid, ask your doctor, tell your therapist), as on screen.
+        cautions=tuple(HandoutCaution(c.label, c.note, c.level_words) for c in text.cautions),
         questions=text.questions,
     )
 
@@ -127,4 +133,6 @@ def build_handout(
         footer=words.translate("takeaway", _FOOTER),
         labels=HandoutLabels(**{key: words.translate("takeaway", text) for key, text in _LABELS.items()}),
         language=language,
+        red_flags=presenter.red_flags(),
+        red_flags_title=words.red_flags_line() if catalog.red_flags else "",
     )

@@ -15,6 +15,7 @@ line). The contexts are those of the translation file, resources/translations/*.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -22,11 +23,13 @@ from massage_explorer.core.catalog import (
     BenefitClaim,
     Catalog,
     Caution,
+    CautionLevel,
     Evidence,
     Pressure,
     Range,
     Technique,
     Text,
+    Urgency,
 )
 
 Translate = Callable[[str, str], str]  # (context, English source) -> the text to show
@@ -87,6 +90,33 @@ _MINUTES = QT_TRANSLATE_NOOP("present", "{n} minutes")
 _MINUTES_RANGE = QT_TRANSLATE_NOOP("present", "{low} to {high} minutes")
 _APPLIES = QT_TRANSLATE_NOOP("present", "{mark} Applies to you")
 _NOT_CLAIMED = QT_TRANSLATE_NOOP("present", "— not listed for this one")
+# How serious a caution is: a symbol and words, never colour alone; the long form where there is room.
+_LEVEL = {
+    CautionLevel.AVOID: QT_TRANSLATE_NOOP("present", "Avoid"),
+    CautionLevel.ASK_DOCTOR: QT_TRANSLATE_NOOP("present", "Ask your doctor first"),
+    CautionLevel.ADAPT: QT_TRANSLATE_NOOP("present", "Tell your therapist"),
+}
+_LEVEL_LONG = {
+    CautionLevel.AVOID: QT_TRANSLATE_NOOP("present", "Avoid: do not book this massage"),
+    CautionLevel.ASK_DOCTOR: QT_TRANSLATE_NOOP("present", "Ask your doctor first: only if they say it is OK"),
+    CautionLevel.ADAPT: QT_TRANSLATE_NOOP("present", "Tell your therapist: it can be adjusted"),
+}
+LEVEL_SYMBOL = {
+    CautionLevel.AVOID: "✖",
+    CautionLevel.ASK_DOCTOR: "⚕",
+    CautionLevel.ADAPT: "\N{INFORMATION SOURCE}",
+}
+_CAUTION_COUNT = QT_TRANSLATE_NOOP("present", "Cautions for {n} conditions · most serious: {level}")
+_CAUTION_ONE = QT_TRANSLATE_NOOP("present", "A caution for 1 condition: {level}")
+_AVOID_FOR_YOU = QT_TRANSLATE_NOOP("present", "{symbol} Avoid with {condition}: listed last")
+_URGENCY = {
+    Urgency.EMERGENCY: QT_TRANSLATE_NOOP("present", "Get emergency care now if you have:"),
+    Urgency.SEE_DOCTOR: QT_TRANSLATE_NOOP("present", "See a doctor before any massage if you have:"),
+}
+_RED_FLAGS_LINE = QT_TRANSLATE_NOOP("present", "Warning signs: when to stop and get help")
+RED_FLAG_MARK = "⚠"
+_NEWEST_SOURCE = QT_TRANSLATE_NOOP("present", "Newest source: {year}")
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 # One bar per level, rising like the cards' painted scale: firmer is taller.
 _BARS = "▂▄▆█"
 APPLIES_MARK = "⚠"
@@ -153,6 +183,35 @@ class Words:
         """A benefit a technique claims nothing for: the dash, and what it means."""
         return self._tr("present", _NOT_CLAIMED)
 
+    def level(self, level: CautionLevel) -> str:
+        """'✖ Avoid': how serious a caution is, by a symbol and words."""
+        return f"{LEVEL_SYMBOL[level]} {self._tr('present', _LEVEL[level])}"
+
+    def level_long(self, level: CautionLevel) -> str:
+        """'✖ Avoid: do not book this massage': the level with what it asks of the patient."""
+        return f"{LEVEL_SYMBOL[level]} {self._tr('present', _LEVEL_LONG[level])}"
+
+    def caution_count(self, count: int, most_serious: CautionLevel) -> str:
+        """One line for a card: how many cautions, and the most serious level."""
+        source = _CAUTION_ONE if count == 1 else _CAUTION_COUNT
+        return self._tr("present", source).format(n=count, level=self.level(most_serious))
+
+    def avoid_for_you(self, condition: str) -> str:
+        """Why a technique sits at the end of the list for the patient's condition."""
+        symbol = LEVEL_SYMBOL[CautionLevel.AVOID]
+        return self._tr("present", _AVOID_FOR_YOU).format(symbol=symbol, condition=condition)
+
+    def urgency(self, urgency: Urgency) -> str:
+        """The heading of a group of red flags: what to do when one is there."""
+        return self._tr("present", _URGENCY[urgency])
+
+    def red_flags_line(self) -> str:
+        """The line on every patient screen that opens the red flags."""
+        return f"{RED_FLAG_MARK} {self._tr('present', _RED_FLAGS_LINE)}"
+
+    def newest_source(self, year: int) -> str:
+        return self._tr("present", _NEWEST_SOURCE).format(year=year)
+
     def guidance(self, *, full: bool) -> list[str]:
         """The clinic's guidance: always the doctor line; on details, compare and shortlist the rest."""
         lines = _GUIDANCE if full else _GUIDANCE[:1]
@@ -187,6 +246,18 @@ class CautionText:
     label: str
     note: str
     applies: bool
+    level: CautionLevel
+    level_words: str  # "✖ Avoid"
+    level_long: str  # "✖ Avoid: do not book this massage"
+
+
+@dataclass(frozen=True)
+class RedFlagGroup:
+    """Red flags that call for the same action, under the words for that action."""
+
+    urgency: Urgency
+    heading: str  # "Get emergency care now if you have:"
+    signs: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -205,9 +276,14 @@ class TechniqueText:
     pressure_scale: str  # "▂ ▄ ▆ ·"
     minutes: str  # "30 to 60 minutes"
     claims: tuple[ClaimText, ...]  # strongest evidence first; the catalog's order among equals
-    cautions: tuple[CautionText, ...]  # the patient's condition first, then the catalog's order
+    # The patient's condition first, then the most serious level; the catalog's order among equals.
+    cautions: tuple[CautionText, ...]
+    caution_line: str  # "Cautions for 6 conditions · most serious: ✖ Avoid", or "" with none
     suited: bool  # often chosen for the patient's condition
+    avoid_for_you: str  # why it is placed last for the patient's condition, or ""
     image: str | None
+    image_alt: str
+    newest_source: int | None  # the year of the newest source cited for any claim
 
     def claim(self, benefit_id: str) -> ClaimText | None:
         return next((c for c in self.claims if c.benefit == benefit_id), None)
@@ -251,7 +327,19 @@ class Presenter:
             self.condition_label(caution.condition),
             caution.note.get(self.language),
             applies,
+            caution.level,
+            self.words.level(caution.level),
+            self.words.level_long(caution.level),
         )
+
+    def red_flags(self) -> tuple[RedFlagGroup, ...]:
+        """The catalog's red flags by urgency, the most urgent first; the catalog's order within."""
+        groups = []
+        for urgency in Urgency:
+            signs = tuple(f.sign.get(self.language) for f in self.catalog.red_flags if f.urgency is urgency)
+            if signs:
+                groups.append(RedFlagGroup(urgency, self.words.urgency(urgency), signs))
+        return tuple(groups)
 
     def technique(self, technique: Technique, condition: str | None = None) -> TechniqueText:
         """`technique` in this language; `condition` is the patient's, if they chose one."""
@@ -262,7 +350,12 @@ class Presenter:
 
         # sorted() is stable: the catalog's order stays among equal grades and among cautions.
         claims = sorted(technique.benefits, key=lambda c: -c.evidence.strength)
-        cautions = sorted(technique.cautions, key=lambda c: c.condition != condition)
+        cautions = sorted(technique.cautions, key=lambda c: (c.condition != condition, c.level.rank))
+        caution_line = ""
+        if cautions:
+            most_serious = min(c.level.rank for c in cautions)
+            level = next(c.level for c in cautions if c.level.rank == most_serious)
+            caution_line = words.caution_count(len({c.condition for c in cautions}), level)
         return TechniqueText(
             id=technique.id,
             name=technique.name.get(lang),
@@ -277,6 +370,31 @@ class Presenter:
             minutes=words.minutes(technique.session_minutes),
             claims=tuple(self.claim(c) for c in claims),
             cautions=tuple(self.caution(c, condition) for c in cautions),
+            caution_line=caution_line,
             suited=condition is not None and condition in technique.good_for,
+            avoid_for_you=(
+                words.avoid_for_you(self.condition_label(condition))
+                if condition is not None and avoids(technique, condition)
+                else ""
+            ),
             image=technique.image,
+            image_alt=optional(technique.image_alt),
+            newest_source=newest_source(technique),
         )
+
+
+def avoids(technique: Technique, condition: str) -> bool:
+    """Whether the technique is one to avoid with the condition: it sorts last for that patient."""
+    caution = technique.caution_for(condition)
+    return caution is not None and caution.level is CautionLevel.AVOID
+
+
+def newest_source(technique: Technique) -> int | None:
+    """The latest year named in any citation of the technique's claims (the first year in each)."""
+    years = []
+    for claim in technique.benefits:
+        for source in claim.sources:
+            found = _YEAR.search(source.default)
+            if found:
+                years.append(int(found.group()))
+    return max(years, default=None)

@@ -10,7 +10,13 @@ from dataclasses import dataclass
 
 import segno
 
-from massage_explorer.core.handout import MAX_BENEFITS, Handout, HandoutLabels, HandoutTechnique
+from massage_explorer.core.handout import (
+    MAX_BENEFITS,
+    Handout,
+    HandoutCaution,
+    HandoutLabels,
+    HandoutTechnique,
+)
 from massage_explorer.core.present import QT_TRANSLATE_NOOP, Words
 
 # A phone reads a code off a glossy, fingerprinted touch screen best when it is not too dense, so
@@ -25,6 +31,8 @@ from massage_explorer.core.present import QT_TRANSLATE_NOOP, Words
 # At 5 px on a 22-24" 1080p panel a module is ~1.4 mm: 3-4 pixels of a phone's 1080p camera
 # preview at 30-40 cm, well above what decoders need.
 MAX_QR_VERSION = 25
+# The smallest code a page asks for, however short: below it the red flags alone would not fit.
+MIN_QR_VERSION = 10
 MAX_MEDIUM_VERSION = 20
 MIN_MODULE_PX = 5
 QUIET_ZONE = 4  # modules of white around the code, as the QR standard asks
@@ -43,7 +51,7 @@ class Detail(enum.IntEnum):
     """How much of each technique goes into the QR code, from everything to the essentials.
 
     Safety goes last: every technique in the code keeps the names of the conditions to take
-    care with, whatever else is cut.
+    care with and their levels, whatever else is cut; the clinic's red flags are never cut.
     """
 
     FULL = 0
@@ -58,14 +66,38 @@ def _section(heading: str, items: Sequence[str]) -> list[str]:
     return [f"{heading}:", *(f"- {item}" for item in items)] if items else []
 
 
+def _named(caution: HandoutCaution) -> str:
+    """'Blood clots — ✖ Avoid': the condition with how serious its caution is."""
+    return f"{caution.condition} — {caution.level}" if caution.level else caution.condition
+
+
+def _names_by_level(cautions: Sequence[HandoutCaution]) -> list[str]:
+    """'✖ Avoid: Blood clots; Fever': the condition names under each level, the most serious
+    first (the order they come in), each level's words said once."""
+    groups: dict[str, list[str]] = {}
+    for caution in cautions:
+        groups.setdefault(caution.level, []).append(caution.condition)
+    return [f"{level}: " + "; ".join(names) if level else "; ".join(names) for level, names in groups.items()]
+
+
+def red_flag_lines(handout: Handout) -> list[str]:
+    """The red flags as lines of text: the title, then each group's heading and its signs."""
+    if not handout.red_flags:
+        return []
+    lines = [handout.red_flags_title]
+    for group in handout.red_flags:
+        lines += _section(group.heading.rstrip(":"), group.signs)
+    return lines
+
+
 def _technique_lines(item: HandoutTechnique, labels: HandoutLabels, detail: Detail) -> list[str]:
     lines = [item.name, f"{labels.pressure}: {item.pressure}", f"{labels.session}: {item.session}"]
     benefits = {Detail.ONE_BENEFIT: 1, Detail.ESSENTIALS: 0}.get(detail, MAX_BENEFITS)
     lines += _section(labels.benefits, item.benefits[:benefits])
     if detail < Detail.CAUTION_NAMES:
-        lines += _section(labels.cautions, [f"{c.condition}: {c.note}" for c in item.cautions])
+        lines += _section(labels.cautions, [f"{_named(c)}: {c.note}" for c in item.cautions])
     elif item.cautions:
-        lines.append(f"{labels.cautions}: " + "; ".join(c.condition for c in item.cautions))
+        lines += _section(labels.cautions, _names_by_level(item.cautions))
     if detail < Detail.NO_QUESTIONS:
         lines += _section(labels.questions, item.questions)
     return lines
@@ -74,7 +106,7 @@ def _technique_lines(item: HandoutTechnique, labels: HandoutLabels, detail: Deta
 def _compose(
     handout: Handout, techniques: Sequence[HandoutTechnique], detail: Detail, more: str | None = None
 ) -> str:
-    blocks = [[handout.title]]
+    blocks = [[handout.title], red_flag_lines(handout)]
     blocks += [_technique_lines(item, handout.labels, detail) for item in techniques]
     if more:
         blocks.append([more])
@@ -122,11 +154,12 @@ def _fitting(text: str, max_version: int, detail: Detail) -> QrPayload | None:
 def qr_text(handout: Handout, max_version: int = MAX_QR_VERSION, *, paper: bool = True) -> QrPayload:
     """The fullest text of `handout` that fits a QR code of at most `max_version`.
 
-    The guidance is said in fewer words first; then the questions go, the caution advice (the
-    condition names stay), the benefits but the strongest, the rest of them, and last whole
-    techniques from the end, with a line saying where the rest is: the printout, or the front
-    desk when the kiosk has no `paper` (no printer and no PDF folder). `shortened` tells the
-    screen to say so.
+    The clinic's red flags come first and always stay. The guidance is said in fewer words
+    first; then the questions go, the caution advice (the condition names stay, under their
+    levels), the benefits but the strongest, the rest of them, and last the details of whole
+    techniques from the end, leaving their names under a line saying where the rest is: the
+    printout, or the front desk when the kiosk has no `paper` (no printer and no PDF folder).
+    `shortened` tells the screen to say so.
     """
     for detail in Detail:
         text = _compose(handout, handout.techniques, detail)
@@ -135,18 +168,26 @@ def qr_text(handout: Handout, max_version: int = MAX_QR_VERSION, *, paper: bool 
             return payload
     more = handout.labels.more if paper else handout.labels.more_desk
     for count in range(len(handout.techniques) - 1, -1, -1):
-        text = _compose(handout, handout.techniques[:count], Detail.ESSENTIALS, more)
-        payload = _fitting(text, max_version, Detail.ESSENTIALS)
-        if payload is not None:
-            return payload
+        # The techniques left out are still named when there is room, so the phone keeps the
+        # whole list; more techniques whole come first, though.
+        named = "\n".join([more, *(f"- {item.name}" for item in handout.techniques[count:])])
+        for left_out in (named, more):
+            text = _compose(handout, handout.techniques[:count], Detail.ESSENTIALS, left_out)
+            payload = _fitting(text, max_version, Detail.ESSENTIALS)
+            if payload is not None:
+                return payload
     # Only an absurdly long translation gets here: a larger code beats none, and some code
-    # beats an exception in front of a patient.
-    text = f"{handout.title}\n\n{more}"
-    try:
-        code = _make(text, "l")
-    except segno.DataOverflowError:
-        text = more[:MAX_FALLBACK_CHARS]
-        code = _make(text, "l")
+    # beats an exception in front of a patient. The red flags stay while they fit at all.
+    flags = "\n".join(red_flag_lines(handout))
+    for parts in ((handout.title, flags, more), (flags, more), (handout.title, more)):
+        text = "\n\n".join(part for part in parts if part)
+        try:
+            code = _make(text, "l")
+        except segno.DataOverflowError:
+            continue
+        return QrPayload(text, "l", int(code.version), True, Detail.ESSENTIALS)
+    text = more[:MAX_FALLBACK_CHARS]
+    code = _make(text, "l")
     return QrPayload(text, "l", int(code.version), True, Detail.ESSENTIALS)
 
 
