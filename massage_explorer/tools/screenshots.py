@@ -18,10 +18,11 @@ from massage_explorer.core.pin import hash_pin
 from massage_explorer.core.settings import KioskConfig
 from massage_explorer.core.storage import load_catalog
 from massage_explorer.ui.common.i18n import install_language
+from massage_explorer.ui.common.screen import ShellOptions
 from massage_explorer.ui.common.theme import apply_theme
 from massage_explorer.ui.common.words import WORDS
 from massage_explorer.ui.compare import CompareView
-from massage_explorer.ui.kiosk.window import KioskWindow
+from massage_explorer.ui.kiosk import KioskWindow
 from massage_explorer.ui.session import SessionState
 from massage_explorer.ui.shell import MainWindow
 from massage_explorer.ui.shortlist import ShortlistScreen
@@ -40,7 +41,8 @@ def render_all(catalog: Catalog, outdir: Path, *, language: str = "", prefix: st
     outdir.mkdir(parents=True, exist_ok=True)
     state = SessionState(language or catalog.default_language)
     apply_theme(app, high_contrast=False, scale=state.text_scale)
-    window = MainWindow(catalog, state)
+    # The bundled catalog's folder, where its pictures are (the details screen shows them).
+    window = MainWindow(catalog, state, ShellOptions(catalog_path=bundled_catalog_path()))
     window.resize(*SIZE)
     window.show()
     saved: list[Path] = []

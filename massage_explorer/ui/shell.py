@@ -20,6 +20,7 @@ from massage_explorer.core.catalog import Catalog
 from massage_explorer.ui.browse import BrowseScreen
 from massage_explorer.ui.cards.model import TechniqueListModel
 from massage_explorer.ui.common.labels import plain_label
+from massage_explorer.ui.common.red_flags import RedFlagsButton, red_flag_groups
 from massage_explorer.ui.common.screen import Screen, ScreenContext, ShellOptions
 from massage_explorer.ui.common.theme import apply_theme
 from massage_explorer.ui.common.translatable import Texts
@@ -29,6 +30,7 @@ from massage_explorer.ui.top_bar import TopBar
 
 if TYPE_CHECKING:
     from massage_explorer.ui.common.overlay import ConfirmStartOver
+    from massage_explorer.ui.common.red_flags import RedFlagsPanel
     from massage_explorer.ui.details import DetailView
 
 # Each screen by name, and the package whose `make_screen(context)` builds it.
@@ -64,6 +66,7 @@ class MainWindow(QMainWindow):
         self._screens: dict[str, Screen] = {}
         self._history: list[Screen] = []
         self._confirm: ConfirmStartOver | None = None
+        self._red_flags: RedFlagsPanel | None = None
 
         self.top_bar = TopBar(state, catalog.languages)
         self.top_bar.compareRequested.connect(self.show_compare)
@@ -74,6 +77,10 @@ class MainWindow(QMainWindow):
         self.footer = plain_label("", role="guidance")
         self.texts(self.footer.setText, lambda: guidance_lines(full=False)[0])
         self.texts(self.footer.setAccessibleName, lambda: self.tr("Advice from the clinic"))
+        # The clinic's red flags: one line on every screen, whatever the screen shows above it.
+        self.red_flags_line = RedFlagsButton()
+        self.red_flags_line.set_catalog(catalog)
+        self.red_flags_line.clicked.connect(self.show_red_flags)
         central = QWidget()
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
@@ -81,6 +88,7 @@ class MainWindow(QMainWindow):
         column.addWidget(self.top_bar)
         column.addWidget(self.stack, 1)
         column.addWidget(self.footer)
+        column.addWidget(self.red_flags_line)
         self.setCentralWidget(central)
 
         self.browse = cast(BrowseScreen, self.get_screen("browse"))
@@ -160,6 +168,9 @@ class MainWindow(QMainWindow):
         self.catalog = catalog
         self.state.keep_only({t.id for t in catalog.techniques})
         self.top_bar.set_languages(catalog.languages)
+        self.red_flags_line.set_catalog(catalog)
+        if self._red_flags is not None:
+            self._red_flags.refresh(red_flag_groups(catalog, self.state.language))
         self.techniques.set_catalog(catalog)
         for screen in self._screens.values():
             screen.set_catalog(catalog)
@@ -170,8 +181,9 @@ class MainWindow(QMainWindow):
         scroll positions, open screens, text size, contrast and language."""
         self.state.reset()
         self._history.clear()
-        if self._confirm is not None:
-            self._confirm.hide()
+        for overlay in (self._confirm, self._red_flags):
+            if overlay is not None:
+                overlay.hide()
         self._raise(self.browse)
         # After showing: focusing the list picks a current card, which must not carry over.
         for screen in self._screens.values():
@@ -187,6 +199,9 @@ class MainWindow(QMainWindow):
             install_language(app, self.state.language)
         self.setWindowTitle(self.tr("Massage Explorer"))
         self.texts.refresh()
+        self.red_flags_line.retranslate()
+        if self._red_flags is not None:
+            self._red_flags.refresh(red_flag_groups(self.catalog, self.state.language))
         self.top_bar.retranslate()
         self.top_bar.sync()
         for screen in self._screens.values():
@@ -198,6 +213,7 @@ class MainWindow(QMainWindow):
             # Qt's own words (and a language installed from outside, as the kiosk does at start).
             self.setWindowTitle(self.tr("Massage Explorer"))
             self.texts.refresh()
+            self.red_flags_line.retranslate()
 
     @Slot()
     def _apply_appearance(self) -> None:
@@ -219,7 +235,17 @@ class MainWindow(QMainWindow):
             self._confirm.confirmed.connect(self.startOverRequested)
         self._confirm.ask()
 
+    @Slot()
+    def show_red_flags(self) -> None:
+        """The full list of red flags over the current screen, in the patient's language."""
+        if self._red_flags is None:
+            from massage_explorer.ui.common.red_flags import RedFlagsPanel
+
+            self._red_flags = RedFlagsPanel(self)
+        self._red_flags.show_groups(red_flag_groups(self.catalog, self.state.language))
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        if self._confirm is not None:
-            self._confirm.setGeometry(self.rect())
+        for overlay in (self._confirm, self._red_flags):
+            if overlay is not None:
+                overlay.setGeometry(self.rect())

@@ -12,6 +12,7 @@ from PySide6.QtGui import QImage
 from massage_explorer.core.paths import bundled_catalog_path
 from massage_explorer.core.storage import load_catalog
 from massage_explorer.tools.screenshots import SIZE, main
+from massage_explorer.ui.takeaway.pdf import MAX_FULL_SHEETS
 
 SCREENS = [
     "browse.png",
@@ -46,4 +47,5 @@ def test_every_screen_and_the_handout_are_rendered(qapp, tmp_path, capsys) -> No
     assert catalog is not None and len(catalog.techniques) >= 4
     for name in ("handout.pdf", "es-handout.pdf"):
         info = subprocess.run([pdfinfo, str(tmp_path / name)], capture_output=True, text=True, check=True)
-        assert re.search(r"^Pages:\s+1$", info.stdout, re.MULTILINE), name  # four techniques, one page
+        # Four techniques, each with about 14 cautions, and the red flags: two pages.
+        assert re.search(rf"^Pages:\s+{MAX_FULL_SHEETS}$", info.stdout, re.MULTILINE), name

@@ -290,3 +290,12 @@ def test_a_missing_translation_falls_back_per_field_never_an_empty_box(qtbot, qa
     assert checked == [
         "La evidencia se revisó por última vez el 1 de junio de 2025."
     ]  # as Spanish writes dates
+
+
+def test_the_apps_spanish_uses_words_a_patient_knows():
+    """The glossary's rules hold for the app's own words too (docs/glossary-es.md)."""
+    from massage_explorer.core.paths import resources_path
+
+    spanish = (resources_path() / "translations" / "massage_explorer_es.ts").read_text(encoding="utf-8")
+    for phrase in ("inespecífico", "pedir una cita", "se descubre", "hogares de cuidado"):
+        assert phrase not in spanish, phrase

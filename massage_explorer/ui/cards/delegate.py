@@ -104,7 +104,7 @@ class CardDelegate(QStyledItemDelegate):
         y = add(card.name, name_font, pad, left_w, y, "text") + gap
         if card.caution:
             top = y
-            y = add("⚠ " + card.caution, bold, pad + gap, left_w - 2 * gap, y + gap / 2, "text")
+            y = add(card.caution, bold, pad + gap, left_w - 2 * gap, y + gap / 2, "text")
             geo.boxes.append(QRectF(pad, top, left_w, y - top + gap / 2))
             y += gap * 1.5
         if card.suited:
@@ -135,6 +135,13 @@ class CardDelegate(QStyledItemDelegate):
             if card.more_benefits:
                 by = add(more_benefits_text(card.more_benefits), body, bx, bw, by, "muted")
             y = max(y, by)
+        # Harms with the same weight as benefits: always there, even with no condition chosen.
+        if card.cautions:
+            if card.benefits and two_columns:
+                by = add(card.cautions, bold, bx, bw, by + gap / 2, "text")
+                y = max(y, by)
+            else:
+                y = add(card.cautions, bold, pad, inner, y + gap, "text")
         geo.height = int(max(y, right_h) + pad + 0.999)
         return geo
 

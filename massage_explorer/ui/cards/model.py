@@ -15,7 +15,7 @@ from PySide6.QtCore import (
 )
 
 from massage_explorer.core.catalog import Catalog, Range, Technique
-from massage_explorer.core.filters import RowFacts, fold
+from massage_explorer.core.filters import RowFacts, order_for, search_text
 from massage_explorer.core.present import Presenter
 from massage_explorer.ui.common.words import presenter
 from massage_explorer.ui.session import SessionState
@@ -58,8 +58,9 @@ class Card:
     minutes: str
     benefits: tuple[BenefitLine, ...]
     more_benefits: int = 0  # reported benefits the card has no room for (details lists them)
-    caution: str = ""
+    caution: str = ""  # the patient's condition has a caution here: its level, or why it is last
     suited: str = ""
+    cautions: str = ""  # how many conditions call for care, and the most serious level
     saved: bool = False
     # Painted heights by (width, font key): cards are rebuilt whenever their content changes, so
     # this cache can never go stale, and sizeHint for 5,000 cards stays a dict lookup each.
@@ -80,6 +81,8 @@ class Card:
         parts += [f"{b.label}: {b.grade}" for b in self.benefits]
         if self.more_benefits:
             parts.append(more_benefits_text(self.more_benefits))
+        if self.cautions:
+            parts.append(self.cautions)
         parts.append(
             QCoreApplication.translate("models", "Saved to shortlist")
             if self.saved
@@ -154,13 +157,11 @@ class TechniqueListModel(QAbstractListModel):
         return self._row_of.get(technique_id)
 
     def haystack(self, row: int) -> str:
-        """Folded name, summary, description and benefit labels, built on first search."""
+        """What the search looks in for this row, in every language (core.filters.search_text);
+        built on first search."""
         text = self._haystacks.get(row)
         if text is None:
-            tech, lang, reader = self._rows[row], self._state.language, self.reader()
-            parts = [tech.name.get(lang), tech.summary.get(lang), tech.description.get(lang)]
-            parts += [reader.benefit_label(claim.benefit) for claim in tech.benefits]
-            text = self._haystacks[row] = fold("\n".join(parts))
+            text = self._haystacks[row] = search_text(self._rows[row], self._catalog)
         return text
 
     def reader(self) -> Presenter:
@@ -209,10 +210,13 @@ class TechniqueListModel(QAbstractListModel):
         caution = suited = ""
         if condition:
             name = self.condition_label(condition)
-            if any(c.applies for c in text.cautions):
-                caution = QCoreApplication.translate("models", "Caution for {condition}").format(
-                    condition=name
-                )
+            applying = [c for c in text.cautions if c.applies]  # the most serious first
+            if text.avoid_for_you:
+                caution = text.avoid_for_you
+            elif applying:
+                caution = "\N{WARNING SIGN} " + QCoreApplication.translate(
+                    "models", "Caution for {condition}: {level}"
+                ).format(condition=name, level=applying[0].level_words)
             if text.suited:
                 suited = QCoreApplication.translate("models", "Often chosen for {condition}").format(
                     condition=name
@@ -228,14 +232,12 @@ class TechniqueListModel(QAbstractListModel):
             more_benefits=len(ranked) - len(claims),
             caution=caution,
             suited=suited,
+            cautions=text.caution_line,
             saved=self._state.is_shortlisted(tech.id),
         )
 
     def _ordered(self, techniques: tuple[Technique, ...]) -> tuple[Technique, ...]:
-        condition = self._state.condition
-        if condition:
-            # sorted() is stable: catalog order is kept inside both groups.
-            techniques = tuple(sorted(techniques, key=lambda t: condition not in t.good_for))
+        techniques = order_for(techniques, self._state.condition)
         self._row_of = {t.id: row for row, t in enumerate(techniques)}
         return techniques
 

@@ -97,6 +97,13 @@ QLabel[role="guidance"] {{
     background: {c.guidance}; font-weight: bold; padding: 10px 16px;
     border-top: 2px solid {c.border};
 }}
+QPushButton[role="redflags"] {{
+    background: {c.caution}; font-weight: bold; text-align: left; padding: 6px 16px;
+    border: none; border-top: 2px solid {c.border}; border-radius: 0;
+}}
+QLabel[role="redflags"] {{
+    background: {c.caution}; border: 2px solid {c.border}; border-radius: 10px; padding: 10px 16px;
+}}
 QLabel[role="empty"] {{
     background: {c.base}; border: 2px solid {c.border}; border-radius: 14px; padding: 24px;
 }}

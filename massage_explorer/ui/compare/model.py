@@ -177,13 +177,14 @@ def _benefit_rows(catalog: Catalog | None, techniques: Sequence[TechniqueText]) 
 
 
 def _caution_row(techniques: Sequence[TechniqueText]) -> CompareRow:
-    """Cautions per column; the one for the patient's condition first, marked in words."""
+    """Cautions per column, each with its level in words; the one for the patient's condition
+    first, marked in words, then `avoid` before `ask-doctor` before `adapt`."""
     cells, marked = [], []
     for technique in techniques:
         lines = []
-        for caution in technique.cautions:  # the patient's condition first
-            line = QCoreApplication.translate("CompareModel", "{condition}: {note}").format(
-                condition=caution.label, note=caution.note
+        for caution in technique.cautions:  # the patient's condition first, then the most serious
+            line = QCoreApplication.translate("CompareModel", "{condition} · {level}\n{note}").format(
+                condition=caution.label, level=caution.level_words, note=caution.note
             )
             lines.append(f"{WORDS.applies()}\n{line}" if caution.applies else line)
         cells.append(

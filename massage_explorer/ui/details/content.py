@@ -101,8 +101,14 @@ class ContentBuilder:
         careful = self.section(QCoreApplication.translate("DetailView", "Who should be careful"), cards)
         reading = self.reading(text)
         if text.claims:
-            cards = [self.benefit_card(c) for c in text.claims]  # the strongest evidence first
-            helps = self.section(QCoreApplication.translate("DetailView", "What it may help with"), cards)
+            claims: list[QWidget] = []
+            if text.newest_source is not None:
+                # How current the evidence is, at a glance; the citations are at the end.
+                newest = plain_label(WORDS.newest_source(text.newest_source), role="muted")
+                newest.setObjectName("newestSource")
+                claims.append(newest)
+            claims += [self.benefit_card(c) for c in text.claims]  # the strongest evidence first
+            helps = self.section(QCoreApplication.translate("DetailView", "What it may help with"), claims)
             layout.addLayout(self.side_by_side([helps, self.column([careful, *reading])]))
         else:
             layout.addLayout(self.side_by_side([careful]))
@@ -166,6 +172,8 @@ class ContentBuilder:
         label.setAccessibleName(
             QCoreApplication.translate("DetailView", "Picture: {name}").format(name=text.name)
         )
+        if text.image_alt:
+            label.setAccessibleDescription(text.image_alt)
         return label
 
     def section(self, heading: str, widgets: Sequence[QWidget]) -> QWidget:
@@ -247,5 +255,9 @@ class ContentBuilder:
             mark.setProperty("role", "badge")
             mark.setObjectName("appliesToYou")
             labels.append(mark)
+        # How serious it is, in words and a symbol (never by colour alone).
+        level = plain_label(caution.level_long, role="badge")
+        level.setObjectName("cautionLevel")
+        labels.append(level)
         labels.append(catalog_label(caution.note, role="body"))
         return self.card(labels, strong=caution.applies)

@@ -9,8 +9,9 @@ from PySide6.QtWidgets import QFrame, QPushButton, QVBoxLayout, QWidget
 from massage_explorer.core.catalog import Catalog
 from massage_explorer.ui.common.buttons import big_button, language_switch
 from massage_explorer.ui.common.labels import catalog_label, plain_label
+from massage_explorer.ui.common.red_flags import one_paragraph, red_flag_groups
 from massage_explorer.ui.common.translatable import Texts
-from massage_explorer.ui.common.words import guidance_lines, presenter
+from massage_explorer.ui.common.words import WORDS, guidance_lines, presenter
 
 ROTATE_MS = 8000
 
@@ -59,6 +60,10 @@ class WelcomeScreen(QFrame):
             self.start_button.setAccessibleDescription, lambda: self.tr("Start browsing massage techniques.")
         )
         self.start_button.clicked.connect(self.startRequested)
+        # The clinic's red flags, whole: nobody should need to start a session to read them.
+        self.red_flags = catalog_label("", role="redflags")
+        self.red_flags.setObjectName("welcomeRedFlags")
+        self.red_flags.hide()
         self.doctor = plain_label("", role="guidance")
         self.texts(self.doctor.setText, lambda: guidance_lines(full=False)[0])
         self.language_box = QWidget()
@@ -75,9 +80,18 @@ class WelcomeScreen(QFrame):
         column.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignHCenter)
         column.addWidget(self.language_box, 0, Qt.AlignmentFlag.AlignHCenter)
         column.addStretch(2)
+        column.addWidget(self.red_flags)
         column.addWidget(self.doctor)
         # Taps on the labels count as "anywhere" too.
-        for child in (self.title, self.example, self.highlight_name, self.highlight_text, self.doctor):
+        labels = (
+            self.title,
+            self.example,
+            self.highlight_name,
+            self.highlight_text,
+            self.red_flags,
+            self.doctor,
+        )
+        for child in labels:
             child.installEventFilter(self)
 
     def set_languages(self, languages: tuple[str, ...], current: str) -> None:
@@ -103,11 +117,13 @@ class WelcomeScreen(QFrame):
         super().changeEvent(event)
         if event.type() == QEvent.Type.LanguageChange:
             self.texts.refresh()
+            self._show_red_flags()
 
     def set_catalog(self, catalog: Catalog, language: str) -> None:
         self._catalog, self._language = catalog, language
         self._index = 0
         self._show_highlight()
+        self._show_red_flags()
         self.set_languages(catalog.languages, language)
 
     def _count(self) -> int:
@@ -142,6 +158,14 @@ class WelcomeScreen(QFrame):
         shown = presenter(catalog, self._language).technique(catalog.techniques[self._index])
         self.highlight_name.setText(shown.name)
         self.highlight_text.setText(shown.summary)
+
+    def _show_red_flags(self) -> None:
+        groups = red_flag_groups(self._catalog, self._language) if self._catalog is not None else ()
+        self.red_flags.setVisible(bool(groups))
+        if groups:
+            lines = [WORDS.red_flags_line(), *(one_paragraph(group) for group in groups)]
+            self.red_flags.setText("\n".join(lines))
+            self.red_flags.setAccessibleName(self.red_flags.text())
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         self.startRequested.emit()

@@ -43,7 +43,11 @@ def _technique_html(item: HandoutTechnique, handout: Handout, layout: Layout) ->
     )
     if layout.brief:
         return html_text  # cautions and questions follow all the techniques, once each
-    cautions = [f"<b>{_e(c.condition)}:</b> {_e(c.note)}" for c in item.cautions]
+    cautions = [
+        f"<b>{_e(c.condition)}</b> — <b>{_e(c.level)}:</b> {_e(c.note)}" if c.level else
+        f"<b>{_e(c.condition)}:</b> {_e(c.note)}"
+        for c in item.cautions
+    ]  # fmt: skip
     return (
         html_text
         + _list(labels.cautions, cautions, points)
@@ -58,7 +62,9 @@ def _brief_cautions_and_questions(handout: Handout, points: float) -> str:
     questions: dict[str, None] = {}
     for item in handout.techniques:
         for caution in item.cautions:
-            techniques.setdefault(caution.condition, []).append(item.name)
+            # The condition with its level, so that the brief form still says how serious.
+            named = f"{caution.condition} ({caution.level})" if caution.level else caution.condition
+            techniques.setdefault(named, []).append(item.name)
         questions.update(dict.fromkeys(item.questions))
     everyone = len(handout.techniques)
     conditions = [
@@ -73,6 +79,21 @@ def _brief_cautions_and_questions(handout: Handout, points: float) -> str:
         + advice
         + _list(labels.questions, [_e(q) for q in questions], points)
     )
+
+
+def _red_flags_html(handout: Handout, points: float) -> str:
+    """The clinic's red flags near the top, under their own heading: on every handout, never
+    shortened. Plain paragraphs, not a boxed table: the columns break only between blocks the
+    pagination can see (ui/takeaway/pagination.py)."""
+    if not handout.red_flags:
+        return ""
+    parts = [
+        f'<h2 style="font-size: {points * 1.2:.1f}pt; margin-top: {points * 0.5:.1f}pt; margin-bottom: 0;">'
+        f"{_e(handout.red_flags_title)}</h2>"
+    ]
+    for group in handout.red_flags:
+        parts.append(_list(group.heading, [_e(sign) for sign in group.signs], points))
+    return "".join(parts)
 
 
 @dataclass(frozen=True)
@@ -97,6 +118,7 @@ def handout_html(handout: Handout, payload: QrPayload, layout: Layout) -> str:
     caption = max(MIN_POINTS, points * 0.85)
     parts = [
         f'<h1 style="font-size: {points * 1.6:.1f}pt; margin: 0;">{_e(handout.title)}</h1>',
+        _red_flags_html(handout, points),
         _list(handout.labels.guidance, [_e(line) for line in handout.guidance], points),
         f'<p align="center" style="margin-top: {points * 0.5:.1f}pt; margin-bottom: 0;">{QR_MARK}</p>',
         f'<p align="center" style="font-size: {caption:.1f}pt; margin: 0;">{_e(scan)}</p>',

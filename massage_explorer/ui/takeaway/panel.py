@@ -18,7 +18,15 @@ from PySide6.QtWidgets import (
 )
 
 from massage_explorer.core.handout import Handout, build_handout
-from massage_explorer.core.qr_payload import QrPayload, qr_text, shortened_notice
+from massage_explorer.core.qr_payload import (
+    MAX_QR_VERSION,
+    MIN_MODULE_PX,
+    MIN_QR_VERSION,
+    QUIET_ZONE,
+    QrPayload,
+    qr_text,
+    shortened_notice,
+)
 from massage_explorer.core.settings import KioskConfig
 from massage_explorer.ui.cards.model import TechniqueListModel
 from massage_explorer.ui.common.buttons import big_button
@@ -66,6 +74,7 @@ class TakeawayPanel(QFrame):
         self._space = QSize()  # where the code may go; set by the page as it is resized
         self.qr_payload: QrPayload | None = None
         self._module_px = 0
+        self._payloads: dict[int, QrPayload] = {}  # by the largest version that fits the page
         self.handout: Handout | None = None
         self.qr_payload_text = ""
 
@@ -164,23 +173,39 @@ class TakeawayPanel(QFrame):
             self.qr_payload_text = ""
             self.shortened.hide()
             return
-        paper = self.has_paper()
-        self.qr_payload = qr_text(self.handout, paper=paper)
-        self.qr_payload_text = self.qr_payload.text
+        self._payloads.clear()
         self._module_px = 0
         self._show_code()
-        self.shortened.setText(shortened_notice(WORDS, paper))
-        self.shortened.setVisible(self.qr_payload.shortened)
+
+    def _payload_for(self, max_version: int) -> QrPayload:
+        """The code's text for a code of at most `max_version`, made once per handout and size."""
+        assert self.handout is not None
+        found = self._payloads.get(max_version)
+        if found is None:
+            found = self._payloads[max_version] = qr_text(
+                self.handout, max_version=max_version, paper=self.has_paper()
+            )
+        return found
 
     def _show_code(self) -> None:
-        if self.qr_payload is None or not self.qr_payload_text:
+        if self.handout is None or not self.handout.techniques:
             return
         margin = 2 * MARGIN_PX
         side = min(self._space.height() - margin, int(self._space.width() * QR_SHARE) - margin)
-        module_px = max(0, side) // self.qr_payload.side_modules
+        # The largest code that fits the page at MIN_MODULE_PX: on a short page the code holds
+        # less (the red flags always) rather than running off the screen.
+        fitting = (max(0, side) // MIN_MODULE_PX - 17 - 2 * QUIET_ZONE) // 4
+        payload = self._payload_for(max(MIN_QR_VERSION, min(MAX_QR_VERSION, fitting)))
+        if payload is not self.qr_payload:
+            self.qr_payload = payload
+            self.qr_payload_text = payload.text
+            self._module_px = 0
+            self.shortened.setText(shortened_notice(WORDS, self.has_paper()))
+            self.shortened.setVisible(payload.shortened)
+        module_px = max(0, side) // payload.side_modules
         if module_px != self._module_px:  # a new pixmap only when the module size changes
             self._module_px = module_px
-            self.qr.setPixmap(qr_pixmap(self.qr_payload, side))
+            self.qr.setPixmap(qr_pixmap(payload, side))
 
     def reset(self) -> None:
         self.message.clear()

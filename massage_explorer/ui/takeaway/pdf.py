@@ -51,6 +51,9 @@ COLUMNS = 2  # ~85 mm lines of ~50 characters: easy to read; the text flows down
 QR_MM = 50  # a version-25 code (125 modules with its quiet zone) gets 0.4 mm modules
 MIN_MODULE_MM = 0.4  # finer print blurs on an office laser and phones stop reading it
 GAP_MM = 8
+# The advice about each condition is what keeps a patient safe: a shortlist is printed whole on up
+# to this many sheets before the brief form (condition names without their advice) is used.
+MAX_FULL_SHEETS = 2
 QR_OBJECT = QTextFormat.ObjectTypes.UserObject.value + 1
 OBJECT_CHAR = "\ufffc"
 PDF_DPI = 300
@@ -155,25 +158,30 @@ def paint_handout(handout: Handout, device: QPagedPaintDevice) -> Printed:
 def _fitted_document(
     handout: Handout, payload: QrPayload, device: QPagedPaintDevice, column: QSizeF
 ) -> tuple[QTextDocument, Layout]:
-    """The handout on the fewest sheets, in the largest type; everything rather than the brief form.
+    """The handout with every caution's advice on as few sheets as it needs, up to
+    MAX_FULL_SHEETS, in the largest type that takes the fewest; else the brief form.
 
-    A patient takes away one sheet: a shortlist too long for it is printed in the brief form
-    (see Layout), if the page's code allows. Only a very long shortlist or catalog text needs
-    more sheets; then the form that takes the fewest is printed, everything if it is a tie.
+    The advice is what keeps a patient safe, so a shortlist that does not fit one sheet is
+    printed whole on a second before it is cut down: the brief form (see Layout) only when even
+    two sheets are too few, and only if the page's code allows. Then the form that takes the
+    fewest sheets is printed, everything if it is a tie.
     """
-    forms = [False]
-    if payload.detail >= Detail.CAUTION_NAMES:
-        forms.append(True)  # the code holds no caution advice, so the paper may leave it out
     tried: list[tuple[QTextDocument, Layout]] = []
     # Every size is tried: a larger size can take fewer columns (a heading or a paragraph that
     # no longer has to move to the next column).
-    for brief in forms:
-        for points in BODY_POINTS:
-            layout = Layout(points, brief)
-            doc = _document(handout, payload, device, layout, column)
-            if _sheets(doc.pageCount()) == 1:
-                return doc, layout
-            tried.append((doc, layout))
+    for points in BODY_POINTS:
+        layout = Layout(points)
+        doc = _document(handout, payload, device, layout, column)
+        if _sheets(doc.pageCount()) == 1:
+            return doc, layout
+        tried.append((doc, layout))
+    best = min(tried, key=lambda t: (_sheets(t[0].pageCount()), -t[1].points))
+    if _sheets(best[0].pageCount()) <= MAX_FULL_SHEETS or payload.detail < Detail.CAUTION_NAMES:
+        return best
+    # The code holds no caution advice either, so the paper may leave it out.
+    for points in BODY_POINTS:
+        layout = Layout(points, brief=True)
+        tried.append((_document(handout, payload, device, layout, column), layout))
     # Fewest sheets, then everything over the brief form, then the largest type.
     return min(tried, key=lambda t: (_sheets(t[0].pageCount()), t[1].brief, -t[1].points))
 

@@ -114,7 +114,8 @@ def test_condition_chip_sets_the_state_and_second_tap_clears_it(make_browse):
     tap_chip(screen.condition_chips, "thinners")
     assert state.condition == "thinners"
     card = screen.proxy.index(0, 0).data(CARD_ROLE)
-    assert card.caution == "Caution for Taking blood thinners"
+    # The level of the caution in words (the factory's caution has none: "ask your doctor").
+    assert card.caution == "⚠ Caution for Taking blood thinners: ⚕ Ask your doctor first"
     tap_chip(screen.condition_chips, "disc")
     assert state.condition == "disc"
     assert screen.condition_chips.chips.chosen() == {"disc"}
@@ -170,16 +171,19 @@ def test_a_card_shows_the_benefit_it_was_found_by(make_browse, qtbot):
     assert card().benefits[0].label == "Less back pain"  # chosen nothing: strongest first again
 
 
-def test_the_search_follows_a_language_switch(make_browse):
+def test_the_search_finds_words_of_either_language_whichever_is_on_screen(make_browse):
+    # A patient who reads Spanish first may type Spanish on the English screen, and the reverse.
     soft = f.technique("soft", name=Text.of({"en": "Gentle strokes", "es": "Caricias suaves"}))
     screen, state = make_browse(f.catalog(soft, f.technique("other"), languages=("en", "es")))
-    screen.search.setText("suaves")
-    assert screen.proxy.rowCount() == 0
+    screen.search.setText("SUAVES")
+    assert screen.proxy.rowCount() == 1
     state.set_language("es")
     assert screen.proxy.rowCount() == 1
     state.toggle_shortlist("soft")  # a data change that is not a text change keeps the results
     assert screen.proxy.rowCount() == 1
-    state.set_language("en")
+    screen.search.setText("gentle stroke")  # English words, a singular for the plural
+    assert screen.proxy.rowCount() == 1
+    screen.search.setText("caricias duras")
     assert screen.proxy.rowCount() == 0
 
 

@@ -9,7 +9,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import Qt
 
-from massage_explorer.core.catalog import BenefitClaim, Caution, Evidence, Range, Technique, Text
+from massage_explorer.core.catalog import (
+    BenefitClaim,
+    Caution,
+    CautionLevel,
+    Evidence,
+    Range,
+    Technique,
+    Text,
+)
 from massage_explorer.core.filters import Filters, fold
 from massage_explorer.ui.browse.filter_proxy import TechniqueFilterProxy
 from massage_explorer.ui.cards.model import CARD_ROLE, ID_ROLE, TechniqueListModel
@@ -73,18 +81,29 @@ def test_search_ignores_case_and_accents_and_finds_benefit_labels():
 def test_condition_sorts_suited_first_and_marks_cautions():
     catalog = f.catalog(
         f.technique("plain", good_for=(), cautions=()),
-        f.technique("risky", good_for=(), cautions=(Caution("disc", Text.plain("Careful.")),)),
+        f.technique("avoid", good_for=(), cautions=(Caution("disc", Text.plain("No."), CautionLevel.AVOID),)),
+        f.technique(
+            "risky", good_for=(), cautions=(Caution("disc", Text.plain("Careful."), CautionLevel.ADAPT),)
+        ),
         f.technique("suited", good_for=("disc",), cautions=()),
     )
     state, model, proxy = build(catalog)
+    assert shown_ids(proxy) == ["plain", "avoid", "risky", "suited"]
     state.set_condition("disc")
-    assert shown_ids(proxy) == ["suited", "plain", "risky"]  # nothing hidden, suited first
-    cards = {c.technique_id: c for c in (model.card(r) for r in range(3))}
-    assert cards["risky"].caution == "Caution for Herniated disc"
+    # Nothing hidden: suited first, those to avoid with the condition last.
+    assert shown_ids(proxy) == ["suited", "plain", "risky", "avoid"]
+    cards = {c.technique_id: c for c in (model.card(r) for r in range(4))}
+    assert cards["risky"].caution == "⚠ Caution for Herniated disc: ℹ Tell your therapist"
+    assert cards["avoid"].caution == "✖ Avoid with Herniated disc: listed last"
     assert cards["suited"].suited and not cards["suited"].caution
-    assert "Caution for Herniated disc" in model.index(2).data(Qt.ItemDataRole.AccessibleTextRole)
+    spoken = model.index(3).data(Qt.ItemDataRole.AccessibleTextRole)
+    assert "Avoid with Herniated disc: listed last" in spoken
     state.set_condition(None)
-    assert shown_ids(proxy) == ["plain", "risky", "suited"]
+    assert shown_ids(proxy) == ["plain", "avoid", "risky", "suited"]
+    # With no condition chosen every card still says how many cautions it has, and how serious.
+    cards = {c.technique_id: c for c in (model.card(r) for r in range(4))}
+    assert cards["avoid"].cautions == "A caution for 1 condition: ✖ Avoid" and not cards["avoid"].caution
+    assert cards["plain"].cautions == ""
 
 
 @pytest.mark.parametrize(

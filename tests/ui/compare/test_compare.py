@@ -172,10 +172,12 @@ def test_condition_is_marked_in_every_column_that_has_a_caution(view, state) -> 
     state.set_condition("disc")
     state.set_compare(["alpha", "beta", "gamma"])
     cells = shown_rows(view)["Who should be careful?"]
-    assert cells[0].startswith("⚠ Applies to you\nHerniated disc: Go gently")
+    assert cells[0].startswith("⚠ Applies to you\nHerniated disc · ⚕ Ask your doctor first\nGo gently")
     assert "Applies to you" not in cells[1]
     # Listed first even though the catalog lists it second.
-    assert cells[2].startswith("⚠ Applies to you\nHerniated disc: Not over the spine.")
+    assert cells[2].startswith(
+        "⚠ Applies to you\nHerniated disc · ⚕ Ask your doctor first\nNot over the spine."
+    )
     row = list(shown_rows(view)).index("Who should be careful?")
     model = view.table.model()
     assert [model.index(row, c).data(MARKED_ROLE) for c in range(3)] == [True, False, True]

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFrame, QLabel, QPushButton, QScroller, QWidget
 
-from massage_explorer.core.catalog import BenefitClaim, Caution, Evidence
+from massage_explorer.core.catalog import BenefitClaim, Caution, CautionLevel, Evidence
 from massage_explorer.ui.details.content import years_before
 from massage_explorer.ui.details.picture import MAX_HEIGHT, MAX_WIDTH
 from massage_explorer.ui.details.screen import MAX_CONTENT_WIDTH, DetailView
@@ -154,6 +154,29 @@ def test_the_patients_condition_is_marked_and_listed_first(view, state) -> None:
     shown = texts(view)
     assert shown.index("Taking blood thinners") < shown.index("Herniated disc")
     assert shown.index("⚠ Applies to you") == shown.index("Taking blood thinners") + 1
+
+
+def test_each_caution_says_how_serious_in_words_the_most_serious_first(view, state) -> None:
+    cautions = (
+        Caution("disc", f.t("Gently near the disc."), CautionLevel.ADAPT),
+        Caution("thinners", f.t("Not with thinners."), CautionLevel.AVOID),
+    )
+    show(view, f.technique("careful", cautions=cautions))
+    levels = [label.text() for label in view.content.findChildren(QLabel, "cautionLevel")]
+    assert levels == ["✖ Avoid: do not book this massage", "ℹ Tell your therapist: it can be adjusted"]
+    shown = texts(view)
+    assert shown.index("Taking blood thinners") < shown.index("Herniated disc")
+    # The patient's condition first, whatever its level.
+    state.set_condition("disc")
+    levels = [label.text() for label in view.content.findChildren(QLabel, "cautionLevel")]
+    assert levels[0] == "ℹ Tell your therapist: it can be adjusted"
+
+
+def test_the_year_of_the_newest_source_is_shown(view) -> None:
+    newest = view.content.findChild(QLabel, "newestSource")
+    assert newest is not None and newest.text() == "Newest source: 2015"
+    show(view, f.technique("unsourced", benefits=(BenefitClaim("calm", Evidence.UNTESTED),)))
+    assert view.content.findChild(QLabel, "newestSource") is None
 
 
 def test_benefits_and_cautions_have_equal_weight(view) -> None:
@@ -317,13 +340,14 @@ def test_a_picture_from_the_catalogs_folder_is_shown_and_named(qtbot, view, tmp_
     photo.fill(QColor("teal"))
     assert photo.save(str(tmp_path / "hands.png"))
     view.image_folder = tmp_path
-    show(view, f.technique("pictured", image="hands.png"))
+    show(view, f.technique("pictured", image="hands.png", image_alt=f.t("Hands on a back.")))
     pictures = view.content.findChildren(QLabel, "picture")
     assert len(pictures) == 1
     shown = pictures[0].pixmap()
     assert not shown.isNull() and (shown.width(), shown.height()) == (MAX_WIDTH, MAX_WIDTH // 2)  # fits
     assert shown.height() <= MAX_HEIGHT
     assert pictures[0].accessibleName() == "Picture: Pictured"
+    assert pictures[0].accessibleDescription() == "Hands on a back."  # what it shows, for a screen reader
 
 
 def test_a_picture_that_cannot_be_shown_leaves_no_empty_box(view, tmp_path) -> None:

@@ -115,7 +115,7 @@ def test_qr_round_trip_in_english(qapp) -> None:
     assert "Gentle" in decoded
     assert "Firm One" in decoded
     assert "Have you treated backs like mine?" in decoded
-    assert "Taking blood thinners: Ask for light pressure." in decoded
+    assert "Taking blood thinners — ⚕ Ask your doctor first: Ask for light pressure." in decoded
     for line in guidance_lines(full=True):
         assert line in decoded
 
@@ -129,7 +129,7 @@ def test_qr_keeps_accents_and_html_literally(qapp) -> None:
     decoded = decode(qr_image(payload.text, MIN_MODULE_PX, payload.level))
     assert decoded == payload.text
     assert name in decoded
-    assert f"Herniated disc: {HTML}" in decoded
+    assert f"Herniated disc — ⚕ Ask your doctor first: {HTML}" in decoded
 
 
 def test_long_shortlist_is_shortened_but_still_reads(qapp) -> None:
@@ -159,7 +159,9 @@ def test_caution_advice_stays_longer_than_the_questions(qapp) -> None:
     payload = qr_text(handout)
     assert payload.shortened
     assert "Question 0" not in payload.text
-    assert "Taking blood thinners: Ask for light pressure." in payload.text  # the advice itself stays
+    assert (
+        "Taking blood thinners — ⚕ Ask your doctor first: Ask for light pressure." in payload.text
+    )  # the advice itself stays
 
 
 def test_caution_names_stay_when_the_advice_goes(qapp) -> None:
@@ -167,13 +169,17 @@ def test_caution_names_stay_when_the_advice_goes(qapp) -> None:
     handout = build_handout(catalog, ["long"], "en", WORDS)
     payload = qr_text(handout)
     assert payload.shortened
-    assert "Take care in these cases: Herniated disc; Taking blood thinners" in payload.text
+    # The names stay under their level, said once in words.
+    assert (
+        "Take care in these cases:\n- ⚕ Ask your doctor first: Herniated disc; Taking blood thinners"
+        in payload.text
+    )
     assert "(disc)" not in payload.text  # the advice itself is on the printout
 
 
 def kept(payload_text: str, item: HandoutTechnique) -> dict[str, bool]:
     """Which kinds of a technique's details made it into the code."""
-    notes = [f"{c.condition}: {c.note}" for c in item.cautions]
+    notes = [f"{c.condition} — {c.level}: {c.note}" for c in item.cautions]
     return {
         "questions": any(q in payload_text for q in item.questions),
         "advice": all(n in payload_text for n in notes),
@@ -188,8 +194,8 @@ def test_safety_is_the_last_detail_to_go(qapp, max_version) -> None:
     catalog = f.catalog(long_technique("long", words=6))
     (item,) = build_handout(catalog, ["long"], "en", WORDS).techniques
     payload = qr_text(build_handout(catalog, ["long"], "en", WORDS), max_version=max_version)
-    if item.name not in payload.text:
-        return  # too small for even one technique: it went whole, with the "more" line
+    if item.name not in technique_blocks(payload.text):
+        return  # too small for even one technique: only its name is left, under the "more" line
     has = kept(payload.text, item)
     assert has["names"]  # always, for every technique in the code
     # Questions go first, then the caution advice, then the weaker benefits, then the strongest.
@@ -212,10 +218,16 @@ def test_bundled_codes_name_every_caution_of_every_technique_in_them(qapp, count
     assert decoded == payload.text
     blocks = technique_blocks(decoded)
     included = [item for item in handout.techniques if item.name in blocks]
-    if count <= 4:  # a usual shortlist: every technique is in the code
-        assert included == list(handout.techniques)
-    else:
-        assert included and handout.labels.more in decoded
+    # Each technique has about 14 cautions (the clinic's required set and the spine's own), and
+    # the red flags always come first: the code keeps as many techniques whole as fit, with every
+    # caution's name and level, and names the rest under a line pointing to the printout.
+    assert included == list(handout.techniques)[: len(included)]
+    assert included, "the first technique always fits with all its cautions"
+    if count <= 4:  # a usual shortlist: the rest are named at least
+        assert all(f"- {item.name}" in decoded for item in handout.techniques[len(included) :])
+    if len(included) < count:
+        assert handout.labels.more in decoded
+    assert "Warning signs" in decoded and "Loss of control of your bladder or bowels" in decoded
     for item in included:
         assert all(c.condition in blocks[item.name] for c in item.cautions), item.name
 
