@@ -8,6 +8,7 @@ everything from this package: technique edits, vocabulary edits, the check, safe
 from massage_explorer.core.editing.check import check
 from massage_explorer.core.editing.ids import EditError
 from massage_explorer.core.editing.lock import LockFile, LockOwner, lock_path
+from massage_explorer.core.editing.red_flag_edits import red_flag_lines, with_red_flags
 from massage_explorer.core.editing.safe_save import ChangedOnDisk, FileStamp, save_checked, save_copy_path
 from massage_explorer.core.editing.technique_edits import (
     NEW_DESCRIPTION,
@@ -31,6 +32,7 @@ from massage_explorer.core.editing.term_edits import (
     delete_term,
     move_term,
     rename_term,
+    set_required,
     update_term,
     usages,
 )
@@ -59,11 +61,14 @@ __all__ = [
     "lock_path",
     "move_technique",
     "move_term",
+    "red_flag_lines",
     "rename_term",
     "replace_technique",
     "save_checked",
     "save_copy_path",
+    "set_required",
     "set_text",
     "update_term",
     "usages",
+    "with_red_flags",
 ]

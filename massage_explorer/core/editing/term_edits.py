@@ -101,7 +101,19 @@ def delete_term(catalog: Catalog, kind: Kind, term_id: str, *, remove_references
         raise TermInUse(_in_use_message(catalog, terms[index], used), used)
     if used:
         catalog = _map_references(catalog, kind, lambda ref: None if ref == term_id else ref)
+    if kind == "conditions":  # the clinic's required set names conditions too: not a use to refuse
+        catalog = set_required(catalog, term_id, required=False)
     return _with_terms(catalog, kind, (*terms[:index], *terms[index + 1 :]))
+
+
+def set_required(catalog: Catalog, condition_id: str, *, required: bool) -> Catalog:
+    """The catalog with the condition in or out of `required_cautions` (kept in its order)."""
+    listed = catalog.required_cautions
+    if required and condition_id not in listed:
+        return replace(catalog, required_cautions=(*listed, condition_id))
+    if not required and condition_id in listed:
+        return replace(catalog, required_cautions=tuple(c for c in listed if c != condition_id))
+    return catalog
 
 
 def move_term(catalog: Catalog, kind: Kind, term_id: str, delta: int) -> Catalog:
@@ -156,7 +168,11 @@ def _map_references(catalog: Catalog, kind: Kind, change: Callable[[str], str | 
             return t
         return replace(t, good_for=good_for, cautions=cautions)
 
-    return replace(catalog, techniques=tuple(edit(t) for t in catalog.techniques))
+    catalog = replace(catalog, techniques=tuple(edit(t) for t in catalog.techniques))
+    if kind == "conditions":  # a renamed condition stays in the clinic's required set
+        required = tuple(new for ref in catalog.required_cautions if (new := change(ref)) is not None)
+        catalog = replace(catalog, required_cautions=required)
+    return catalog
 
 
 def _in_use_message(catalog: Catalog, term: Term, used: list[Usage]) -> str:

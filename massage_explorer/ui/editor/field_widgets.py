@@ -152,6 +152,18 @@ class TextEditor(QWidget):
 
         return emit
 
+    def values(self) -> dict[str, str]:
+        """What each language's box holds now."""
+        return {
+            language: editor.toPlainText() if isinstance(editor, QPlainTextEdit) else editor.text()
+            for language, editor in self.editors.items()
+        }
+
+    def set_text_values(self, values: dict[str, str]) -> None:
+        """Show these values, by language (a box with none is left empty)."""
+        pairs = tuple(values.items())
+        self.set_text(Text(pairs) if pairs else None)
+
     def set_text(self, text: Text | None) -> None:
         """Show `text` (None: every box empty); a box already showing its value is left alone,
         so the cursor of the box being typed in does not jump."""

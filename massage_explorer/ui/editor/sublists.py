@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from massage_explorer.core import editing
-from massage_explorer.core.catalog import Catalog, Caution, Text
+from massage_explorer.core.catalog import Catalog, Caution, CautionLevel, Text
 from massage_explorer.ui.common.buttons import MIN_TARGET, big_button
 from massage_explorer.ui.common.labels import plain_label
 from massage_explorer.ui.editor.field_widgets import TextEditor
@@ -214,27 +214,42 @@ class QuestionList(ItemList):
         self.replace_current(new, _tr("Edit question"), ("text", language))
 
 
+def level_choices() -> list[tuple[CautionLevel, str]]:
+    """Each caution level with what it tells the patient, most serious first."""
+    return [
+        (CautionLevel.AVOID, _tr("avoid: do not book this massage with it")),
+        (CautionLevel.ASK_DOCTOR, _tr("ask-doctor: only after the doctor says it is OK")),
+        (CautionLevel.ADAPT, _tr("adapt: tell the therapist; it can be adjusted")),
+    ]
+
+
 class CautionList(ItemList):
-    """cautions: a condition and the advice for people who have it."""
+    """cautions: a condition, how serious it is, and the advice for people who have it."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(_tr("caution"), parent)
         self.condition = term_combo(_tr("Caution: condition"), self.detail)
         self.condition.activated.connect(self._condition_chosen)
+        self.level = term_combo(_tr("Caution: level"), self.detail)
+        for level, words in level_choices():
+            self.level.addItem(words, level.value)
+        self.level.activated.connect(self._level_chosen)
         self.note = TextEditor(_tr("Caution: advice"), multiline=True, parent=self.detail)
         self.note.edited.connect(self._note_edited)
         grid = QGridLayout(self.detail)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.addWidget(plain_label(_tr("Condition"), self.detail), 0, 0)
         grid.addWidget(self.condition, 0, 1)
-        grid.addWidget(plain_label(_tr("Advice"), self.detail), 1, 0, Qt.AlignmentFlag.AlignTop)
-        grid.addWidget(self.note, 1, 1)
+        grid.addWidget(plain_label(_tr("Level"), self.detail), 1, 0)
+        grid.addWidget(self.level, 1, 1)
+        grid.addWidget(plain_label(_tr("Advice"), self.detail), 2, 0, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(self.note, 2, 1)
         grid.setColumnStretch(1, 1)
 
     def describe(self, item: Caution) -> str:
         assert self.catalog is not None
         term = self.catalog.condition(item.condition)
-        label = term.label.default if term else item.condition
+        label = f"{term.label.default if term else item.condition} [{item.level.value}]"
         return f"{label}: {item.note.default}" if item.note.default else label
 
     def new_item(self) -> Caution | None:
@@ -246,16 +261,26 @@ class CautionList(ItemList):
     def show_entry(self, item: Caution) -> None:
         assert self.catalog is not None
         fill_terms(self.condition, [(t.id, t.label.default) for t in self.catalog.conditions], item.condition)
+        was = self.level.blockSignals(True)
+        self.level.setCurrentIndex(self.level.findData(item.level.value))
+        self.level.blockSignals(was)
         self.note.set_languages(self.catalog.languages)
         self.note.set_text(item.note)
 
     def _condition_chosen(self, index: int) -> None:
         current: Caution = self.items[self.current_row]
-        new = Caution(str(self.condition.itemData(index)), current.note)
+        new = Caution(str(self.condition.itemData(index)), current.note, current.level)
         self.replace_current(new, _tr("Change caution condition"))
+
+    def _level_chosen(self, index: int) -> None:
+        current: Caution = self.items[self.current_row]
+        new = Caution(current.condition, current.note, CautionLevel(str(self.level.itemData(index))))
+        self.replace_current(new, _tr("Change caution level"))
 
     def _note_edited(self, language: str, value: str) -> None:
         current: Caution = self.items[self.current_row]
         note = self.set_text_in(current.note, language, value, required=True)
         assert note is not None
-        self.replace_current(Caution(current.condition, note), _tr("Edit caution"), ("note", language))
+        self.replace_current(
+            Caution(current.condition, note, current.level), _tr("Edit caution"), ("note", language)
+        )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
 from massage_explorer.core import editing
 from massage_explorer.core.catalog import Catalog, Term, Text
@@ -19,11 +19,36 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("editor", text)
 
 
+def split_words(line: str) -> tuple[str, ...]:
+    return tuple(word.strip() for word in line.split(",") if word.strip())
+
+
+def words_text(term: Term, typed: dict[str, str]) -> Text | None:
+    """A term's search words as one comma-separated line per language, for editing. A line as
+    typed (`typed`) is kept when it holds the same words: "sciatica, " while typing the next."""
+    pairs = []
+    for language, words in term.search_words:
+        line = typed.get(language, "")
+        pairs.append((language, line if split_words(line) == words else ", ".join(words)))
+    return Text(tuple(pairs)) if pairs else None
+
+
+def with_words(term: Term, language: str, line: str, languages: tuple[str, ...]) -> Term:
+    """`term` with its search words in `language` taken from a comma-separated line; languages
+    in the catalog's order, those without words left out."""
+    words = dict(term.search_words)
+    words[language] = split_words(line)
+    order = [*languages, *sorted(set(words) - set(languages))]
+    return replace(term, search_words=tuple((lang, words[lang]) for lang in order if words.get(lang)))
+
+
 class TermForm(QWidget):
-    """Label and description in every language; the id is changed with Rename id (it is shared)."""
+    """Label, description and search words in every language; for a condition, whether every
+    technique must give a caution for it. The id is changed with Rename id (it is shared)."""
 
     edited = Signal(object, str, object)  # new Term, undo text, merge key
     renameRequested = Signal()
+    requiredChanged = Signal(str, bool)  # condition id, whether every technique must address it
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -57,6 +82,16 @@ class TermForm(QWidget):
             lambda lang, value: self._text_edited("description", lang, value, False)
         )
         self._add(layout, "description", _tr("Description (optional)"), self.description)
+        self.search_words = TextEditor(_tr("Search words"), parent=self)
+        self.search_words.edited.connect(self._words_edited)
+        words_hint = _tr("Other words patients type for it, separated by commas: sciatica, leg pain.")
+        self._add(layout, "search_words", _tr("Search words (optional)"), self.search_words, words_hint)
+        self.required = QCheckBox(_tr("Every technique must give a caution for this condition"), self)
+        self.required.setAccessibleName(_tr("Required caution"))
+        self.required.setMinimumHeight(MIN_TARGET)
+        self.required.clicked.connect(self._required_clicked)
+        required_hint = _tr("Check warns at each technique that has no caution for it, at any level.")
+        self._add(layout, "required", _tr("Required"), self.required, required_hint)
         self.uses = plain_label("", self, role="muted")
         self.uses.setAccessibleName(_tr("Where it is used"))
         layout.addWidget(self.uses)
@@ -72,9 +107,16 @@ class TermForm(QWidget):
         singular = _tr("Benefit") if kind == BENEFITS else _tr("Condition")
         self.heading.setText(f"{singular}: {term.label.default or term.id}")
         self.id_view.setText(term.id)
-        for editor, text in ((self.label, term.label), (self.description, term.description)):
+        words = words_text(term, self.search_words.values())
+        for editor, text in (
+            (self.label, term.label),
+            (self.description, term.description),
+            (self.search_words, words),
+        ):
             editor.set_languages(catalog.languages)
             editor.set_text(text)
+        self.sections["required"].setVisible(kind != BENEFITS)
+        self.required.setChecked(term.id in catalog.required_cautions)
         used = editing.usages(catalog, kind, term.id)  # type: ignore[arg-type]
         techniques = list(dict.fromkeys(u.technique_id for u in used))
         if not techniques:
@@ -109,3 +151,14 @@ class TermForm(QWidget):
         if new != self.term:
             what = _tr("Edit label") if key == "label" else _tr("Edit description")
             self.edited.emit(new, what, (key, language))
+
+    def _words_edited(self, language: str, value: str) -> None:
+        if self.term is None or self.catalog is None:
+            return
+        new = with_words(self.term, language, value, self.catalog.languages)
+        if new != self.term:
+            self.edited.emit(new, _tr("Edit search words"), ("search_words", language))
+
+    def _required_clicked(self, checked: bool) -> None:
+        if self.term is not None:
+            self.requiredChanged.emit(self.term.id, checked)

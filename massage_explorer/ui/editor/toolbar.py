@@ -27,6 +27,11 @@ class TopBar(QWidget):
         self.save_button = big_button(_tr("Save"), _tr("Save"), self)
         self.save_button.setProperty("role", "primary")
         self.save_button.setShortcut(QKeySequence.StandardKey.Save)
+        # Catalog-wide: the signs shown on every patient screen, handout and QR code.
+        self.red_flags_button = big_button(_tr("⚠ Red flags…"), _tr("Red flags"), self)
+        self.red_flags_button.setAccessibleDescription(
+            _tr("Edit the signs that mean: stop and get help now, shown on every patient screen.")
+        )
         self.save_reason = plain_label("", self, role="saveReason")
         self.status = plain_label("", self, role="muted")
         self.status.setAccessibleName(_tr("Status"))
@@ -34,7 +39,7 @@ class TopBar(QWidget):
         self.file_label.setAccessibleName(_tr("Catalog file"))
         row = QHBoxLayout(self)
         row.setContentsMargins(16, 8, 16, 8)
-        for button in (self.undo_button, self.redo_button, self.save_button):
+        for button in (self.undo_button, self.redo_button, self.save_button, self.red_flags_button):
             row.addWidget(button)
         row.addWidget(self.save_reason, 1)
         row.addWidget(self.status, 1)

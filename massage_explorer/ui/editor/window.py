@@ -170,6 +170,8 @@ class EditorWindow(QMainWindow):
         self.technique_form.edited.connect(self._technique_edited)
         self.term_form.edited.connect(self._term_edited)
         self.term_form.renameRequested.connect(self._rename_term)
+        self.term_form.requiredChanged.connect(self._required_changed)
+        self.top.red_flags_button.clicked.connect(self.edit_red_flags)
         self.problems_panel.opened.connect(self.open_problem)
         if self.read_only:
             for panel in self.sidebar.panels.values():
@@ -253,6 +255,30 @@ class EditorWindow(QMainWindow):
         kind: editing.Kind = "benefits" if selection.kind == "benefits" else "conditions"
         catalog = editing.update_term(self.document.catalog, kind, selection.item_id, new)
         self.document.edit(catalog, text, selection, self._merge_key(merge))
+
+    @Slot(str, bool)
+    def _required_changed(self, condition_id: str, required: bool) -> None:
+        if self.read_only:
+            return
+        self._end_burst()
+        catalog = editing.set_required(self.document.catalog, condition_id, required=required)
+        if catalog != self.document.catalog:
+            what = _tr("Require a caution") if required else _tr("No longer require a caution")
+            self.document.edit(catalog, what, self.document.selection)
+
+    @Slot()
+    def edit_red_flags(self) -> None:
+        """The red flags in a dialog; OK makes one undoable edit."""
+        from massage_explorer.ui.editor.red_flags_dialog import RedFlagsDialog
+
+        dialog = RedFlagsDialog(self.document.catalog, self)
+        self._red_flags_dialog = dialog  # for tests, which answer it
+        if dialog.exec() != RedFlagsDialog.DialogCode.Accepted or self.read_only:
+            return
+        catalog = dialog.result_catalog()
+        if catalog != self.document.catalog:
+            self._end_burst()
+            self.document.edit(catalog, _tr("Edit red flags"), self.document.selection)
 
     def _run_action(self, kind: str, action: str) -> None:
         if self.read_only:

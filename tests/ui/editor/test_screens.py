@@ -46,6 +46,9 @@ def bundled_copy(tmp_path: Path) -> Path:
     target = tmp_path / "catalog" / "techniques.yaml"
     target.parent.mkdir()
     shutil.copy(bundled_catalog_path(), target)
+    # Its pictures travel with it: they are named relative to the catalog's folder.
+    pictures = Path("resources") / "pictures"
+    shutil.copytree(bundled_catalog_path().parent / pictures, target.parent / pictures)
     return target
 
 
