@@ -205,8 +205,10 @@
         <translation>{benefit}: ¿puede ayudar?</translation>
     </message>
     <message>
-        <source>{condition}: {note}</source>
-        <translation>{condition}: {note}</translation>
+        <source>{condition} · {level}
+{note}</source>
+        <translation>{condition} · {level}
+{note}</translation>
     </message>
     <message>
         <source>No cautions listed</source>
@@ -554,6 +556,33 @@
     </message>
 </context>
 <context>
+    <name>OutOfServicePage</name>
+    <message>
+        <source>Sorry, this screen is not available right now.</source>
+        <translation>Lo sentimos, esta pantalla no está disponible en este momento.</translation>
+    </message>
+    <message>
+        <source>Please ask at the front desk. We are happy to help.</source>
+        <translation>Pregunte en la recepción, por favor. Con gusto le ayudamos.</translation>
+    </message>
+    <message>
+        <source>Massage Explorer</source>
+        <translation>Massage Explorer</translation>
+    </message>
+    <message>
+        <source>For staff:</source>
+        <translation>Para el personal:</translation>
+    </message>
+    <message>
+        <source>(+{n} more in the log)</source>
+        <translation>(+{n} más en el registro)</translation>
+    </message>
+    <message>
+        <source>The kiosk checks again every {n} seconds and starts by itself once this is fixed.</source>
+        <translation>El quiosco vuelve a revisar cada {n} segundos y se inicia solo cuando esto se corrija.</translation>
+    </message>
+</context>
+<context>
     <name>PickerPage</name>
     <message>
         <source>Choose a technique to add</source>
@@ -677,6 +706,24 @@
     <message>
         <source>That PIN is not right. {n} tries left.</source>
         <translation>Ese PIN no es correcto. Le quedan {n} intentos.</translation>
+    </message>
+</context>
+<context>
+    <name>RedFlagsButton</name>
+    <message>
+        <source>Opens the list of signs that mean: stop and get help now.</source>
+        <translation>Abre la lista de señales que significan: pare y busque ayuda ahora.</translation>
+    </message>
+</context>
+<context>
+    <name>RedFlagsPanel</name>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Close the warning signs and go back.</source>
+        <translation>Cerrar las señales de alarma y volver.</translation>
     </message>
 </context>
 <context>
@@ -957,8 +1004,8 @@
         <translation>No guardada</translation>
     </message>
     <message>
-        <source>Caution for {condition}</source>
-        <translation>Precaución: {condition}</translation>
+        <source>Caution for {condition}: {level}</source>
+        <translation>Precaución: {condition} · {level}</translation>
     </message>
     <message>
         <source>Often chosen for {condition}</source>
@@ -1029,7 +1076,7 @@
     </message>
     <message>
         <source>Choose a therapist who specialises in your cause of back pain. Non-specific low back pain and a herniated disc are treated differently.</source>
-        <translation>Elija un terapeuta que se especialice en la causa de su dolor de espalda. El dolor lumbar inespecífico y la hernia de disco se tratan de forma diferente.</translation>
+        <translation>Elija un terapeuta que se especialice en la causa de su dolor de espalda. El dolor en la parte baja de la espalda sin una causa clara y la hernia de disco se tratan de forma diferente.</translation>
     </message>
     <message>
         <source>Some discomfort after the first sessions can be normal.</source>
@@ -1062,6 +1109,58 @@
     <message>
         <source>— not listed for this one</source>
         <translation>— no figura para esta</translation>
+    </message>
+    <message>
+        <source>Avoid</source>
+        <translation>Evitar</translation>
+    </message>
+    <message>
+        <source>Ask your doctor first</source>
+        <translation>Consulte primero a su médico</translation>
+    </message>
+    <message>
+        <source>Tell your therapist</source>
+        <translation>Dígaselo a su terapeuta</translation>
+    </message>
+    <message>
+        <source>Avoid: do not book this massage</source>
+        <translation>Evitar: no haga una cita para este masaje</translation>
+    </message>
+    <message>
+        <source>Ask your doctor first: only if they say it is OK</source>
+        <translation>Consulte primero a su médico: solo si le dice que está bien</translation>
+    </message>
+    <message>
+        <source>Tell your therapist: it can be adjusted</source>
+        <translation>Dígaselo a su terapeuta: se puede adaptar</translation>
+    </message>
+    <message>
+        <source>Cautions for {n} conditions · most serious: {level}</source>
+        <translation>Precauciones para {n} condiciones de salud · la más seria: {level}</translation>
+    </message>
+    <message>
+        <source>A caution for 1 condition: {level}</source>
+        <translation>Una precaución para 1 condición de salud: {level}</translation>
+    </message>
+    <message>
+        <source>{symbol} Avoid with {condition}: listed last</source>
+        <translation>{symbol} Evitar con {condition}: aparece al final</translation>
+    </message>
+    <message>
+        <source>Get emergency care now if you have:</source>
+        <translation>Busque atención de emergencia ahora si tiene:</translation>
+    </message>
+    <message>
+        <source>See a doctor before any massage if you have:</source>
+        <translation>Vea a un médico antes de cualquier masaje si tiene:</translation>
+    </message>
+    <message>
+        <source>Warning signs: when to stop and get help</source>
+        <translation>Señales de alarma: cuándo parar y buscar ayuda</translation>
+    </message>
+    <message>
+        <source>Newest source: {year}</source>
+        <translation>Fuente más reciente: {year}</translation>
     </message>
 </context>
 <context>
