@@ -532,8 +532,8 @@
         <translation>Massage Explorer</translation>
     </message>
     <message>
-        <source>This kiosk shows the catalog that comes with the app. To edit one, copy it, set &apos;catalog&apos; in the kiosk settings to the copy, and restart the kiosk.</source>
-        <translation>Este quiosco muestra el catálogo que viene con la aplicación. Para editar uno, haga una copia, ponga la copia en &apos;catalog&apos; en la configuración del quiosco y reinicie el quiosco.</translation>
+        <source>This kiosk shows the catalog that comes with the app. To edit one, copy it with its resources folder (the pictures), set &apos;catalog&apos; in the kiosk settings to the copy, and restart the kiosk.</source>
+        <translation>Este quiosco muestra el catálogo que viene con la aplicación. Para editar uno, cópielo junto con su carpeta resources (las imágenes), ponga la copia en &apos;catalog&apos; en la configuración del quiosco y reinicie el quiosco.</translation>
     </message>
     <message>
         <source>The editor cannot open the catalog file:</source>

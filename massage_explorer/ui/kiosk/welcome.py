@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QHideEvent, QKeyEvent, QMouseEvent, QShowEvent
 from PySide6.QtWidgets import QFrame, QPushButton, QVBoxLayout, QWidget
 
@@ -39,8 +39,12 @@ class WelcomeScreen(QFrame):
         self._rotate.timeout.connect(self._next_highlight)
 
         column = QVBoxLayout(self)
-        column.setContentsMargins(80, 80, 80, 60)
-        column.setSpacing(28)
+        column.setContentsMargins(64, 40, 64, 24)
+        column.setSpacing(16)
+        # The screen is as big as the kiosk's display, whatever the layout's narrowest form would
+        # need: the wrapped texts are laid out for the real width, so that everything (the red
+        # flags and the doctor line too) fits a 1280x720 screen rather than running off it.
+        column.setSizeConstraint(QVBoxLayout.SizeConstraint.SetNoConstraint)
         self.title = plain_label("", role="hero")
         self.texts(self.title.setText, lambda: self.tr("Find a massage that may suit your back"))
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -93,6 +97,17 @@ class WelcomeScreen(QFrame):
         )
         for child in labels:
             child.installEventFilter(self)
+
+    def minimumSizeHint(self) -> QSize:
+        """As tall as the texts need at the width the screen has (at least a 1280 px screen's), not
+        at the narrowest the layout could go: there every wrapped text would take many lines, and
+        the kiosk's window would be made taller than a 1280x720 screen."""
+        hint = super().minimumSizeHint()
+        layout = self.layout()
+        if layout is None:
+            return hint
+        width = max(self.width(), 1280)
+        return QSize(hint.width(), min(hint.height(), layout.totalHeightForWidth(width)))
 
     def set_languages(self, languages: tuple[str, ...], current: str) -> None:
         """English | Español under the start button, so a patient can choose before starting;

@@ -191,8 +191,9 @@ class KioskWindow(QMainWindow):
         if path is None or path.resolve() == bundled_catalog_path().resolve():
             self.pinpad.set_problems(
                 self.tr(
-                    "This kiosk shows the catalog that comes with the app. To edit one, copy it, "
-                    "set 'catalog' in the kiosk settings to the copy, and restart the kiosk."
+                    "This kiosk shows the catalog that comes with the app. To edit one, copy it with "
+                    "its resources folder (the pictures), set 'catalog' in the kiosk settings to the "
+                    "copy, and restart the kiosk."
                 )
             )
             return

@@ -452,3 +452,30 @@ def test_each_patient_sees_whole_cards_not_the_stand_ins_of_a_list_built_out_of_
             option.rect = view.visualRect(index)
             assert option.rect.height() == view.card_delegate.sizeHint(option, index).height()
         kiosk.end_session()
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080), (1080, 1920)])
+def test_the_welcome_screen_shows_the_red_flags_and_the_doctor_line_on_the_screen(qtbot, qapp, size):
+    """The bundled catalog's red flags, in full, and the doctor line fit a 1280x720 screen too:
+    the window is not made taller than the display (cage's headless output is 1280x720)."""
+    from massage_explorer.core.paths import bundled_catalog_path
+    from massage_explorer.core.storage import load_catalog
+    from massage_explorer.ui.common.theme import apply_theme, clear_theme
+
+    apply_theme(qapp, high_contrast=False, scale=1.0)
+    try:
+        catalog = load_catalog(bundled_catalog_path()).catalog
+        window = KioskWindow(catalog, KioskConfig())
+        qtbot.addWidget(window)
+        window.resize(*size)
+        window.show()
+        qapp.processEvents()
+        assert (window.width(), window.height()) == size
+        flags, doctor = window.welcome.red_flags, window.welcome.doctor
+        assert flags.isVisible() and "Loss of control of your bladder or bowels" in flags.text()
+        assert "Get emergency care now if you have:" in flags.text()
+        for label in (flags, doctor):
+            bottom = label.mapTo(window, label.rect().bottomLeft()).y()
+            assert bottom <= window.height(), label.text()
+    finally:
+        clear_theme(qapp)
