@@ -268,3 +268,33 @@ def test_every_technique_has_a_picture_in_the_catalogs_folder_with_alt_text_in_b
         # Drawn here as SVG (resources/pictures/src), shipped as PNG by resources/pictures/render.py.
         assert (folder / "resources" / "pictures" / "src" / f"{technique.id}.svg").is_file()
         assert technique.image_alt is not None and set(technique.image_alt.languages) == {"en", "es"}
+
+
+def _found(catalog, query: str) -> list[str]:
+    from massage_explorer.core.filters import Filters, RowFacts, search_text
+
+    rows = catalog.techniques
+    passed = Filters(query=query).matching(RowFacts.of(rows), lambda r: search_text(rows[r], catalog))
+    return [rows[r].id for r in range(len(rows)) if passed[r]]
+
+
+def test_a_patients_search_words_find_what_they_expect(catalog):
+    about_sciatica = [
+        t.id for t in catalog.techniques if "sciatica" in t.good_for or t.caution_for("sciatica") is not None
+    ]
+    assert about_sciatica
+    # The condition's name in either language, its search words, any case, no accents needed.
+    for query in ("sciatica", "ciática", "CIATICA", "leg pain", "nervio pinzado"):
+        assert _found(catalog, query) == about_sciatica, query
+    assert "swedish" in _found(catalog, "SUECO") and "swedish" in _found(catalog, "sueco")
+    # A plural finds the singular: every technique whose Spanish name says "masaje".
+    named_masaje = [t.id for t in catalog.techniques if "masaje" in t.name.get("es").lower()]
+    assert named_masaje and set(named_masaje) <= set(_found(catalog, "masajes"))
+    named_massage = {t.id for t in catalog.techniques if "massage" in t.name.default}
+    assert set(_found(catalog, "massages")) >= named_massage
+    for_low_back = [
+        t.id
+        for t in catalog.techniques
+        if "low-back-pain" in t.good_for or t.caution_for("low-back-pain") is not None
+    ]
+    assert for_low_back and _found(catalog, "lumbago") == for_low_back

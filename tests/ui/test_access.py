@@ -160,3 +160,46 @@ def test_chosen_text_size_contrast_and_language_show_a_tick_not_only_a_fill(wind
             assert ticked >= 6, button.accessibleName()  # and ticked
         else:
             assert all(c == corner[0] for c in corner), button.accessibleName()  # plain corner
+
+
+def test_the_red_flags_line_is_on_every_screen_and_opens_the_whole_list(window, qtbot):
+    """The clinic's red flags: one line at the foot of every patient screen, whatever the screen
+    shows (the full guidance too); a tap opens every sign, grouped by what to do; Close goes back."""
+    from PySide6.QtCore import Qt
+
+    signs = [flag.sign.default for flag in window.catalog.red_flags]
+    assert len(signs) == 6
+    for name, show in screens(window):
+        show()
+        settle()
+        line = window.red_flags_line
+        assert line.isVisible() and line.height() >= MIN_TARGET, name
+        bottom = line.mapTo(window, line.rect().bottomLeft()).y()
+        assert bottom <= window.height(), name
+        qtbot.mouseClick(line, Qt.MouseButton.LeftButton)
+        panel = window._red_flags
+        assert panel is not None and panel.isVisible(), name
+        shown = [label.text() for label in panel.findChildren(QLabel) if label.isVisibleTo(panel)]
+        assert "Get emergency care now if you have:" in shown
+        assert "See a doctor before any massage if you have:" in shown
+        assert all(f"• {sign}" in shown for sign in signs), name
+        qtbot.mouseClick(panel.close_button, Qt.MouseButton.LeftButton)
+        assert not panel.isVisible()
+    # The next patient never finds it open.
+    qtbot.mouseClick(window.red_flags_line, Qt.MouseButton.LeftButton)
+    window.reset_session()
+    assert not window._red_flags.isVisible()
+
+
+def test_the_red_flags_follow_the_language(window, qtbot):
+    from PySide6.QtCore import Qt
+
+    window.state.set_language("es")
+    settle()
+    assert window.red_flags_line.text() == "⚠ Señales de alarma: cuándo parar y buscar ayuda"
+    qtbot.mouseClick(window.red_flags_line, Qt.MouseButton.LeftButton)
+    shown = [label.text() for label in window._red_flags.findChildren(QLabel)]
+    assert "Busque atención de emergencia ahora si tiene:" in shown
+    spanish = [flag.sign.get("es") for flag in window.catalog.red_flags]
+    assert all(f"• {sign}" in shown for sign in spanish)
+    window.state.set_language("en")

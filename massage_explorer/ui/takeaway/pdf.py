@@ -232,6 +232,7 @@ def write_pdf(handout: Handout, path: Path, page_size: QPageSize | None = None) 
             os.fsync(file.fileno())
         os.chmod(tmp_name, 0o644)  # nothing personal in it; staff tools may run as another user
         os.replace(tmp_name, path)
+        log.info("take-away PDF saved as %s", path)  # a random name: nothing about the patient
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp_name)

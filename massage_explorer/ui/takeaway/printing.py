@@ -58,4 +58,6 @@ def print_handout(handout: Handout, printer_name: str) -> PrintResult:
             return _failed(f"printer {printer_name!r} reported an error")
     except Exception as exc:  # a broken driver must not crash the kiosk in front of a patient
         return _failed(f"printing on {printer_name!r} failed: {exc!r}")
+    # Which printer, never what was on the list: nothing about what a patient looked at.
+    log.info("take-away printed on %r", printer_name)
     return PrintResult(True, QCoreApplication.translate("takeaway", "Your list is being printed."))

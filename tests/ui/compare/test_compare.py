@@ -529,3 +529,19 @@ def test_the_lines_between_rows_stand_out_in_both_themes(qtbot, view, state, hig
         assert abs(image.pixelColor(x, line).lightness() - cell.lightness()) > 60
     finally:
         clear_theme(app)
+
+
+def test_each_caution_says_its_level_in_words_the_most_serious_first(view, state) -> None:
+    from massage_explorer.core.catalog import CautionLevel
+
+    cautions = (
+        Caution("disc", f.t("Gently near the disc."), CautionLevel.ADAPT),
+        Caution("thinners", f.t("Not with thinners."), CautionLevel.AVOID),
+    )
+    view.set_catalog(f.catalog(f.technique("careful", cautions=cautions), f.technique("other")))
+    state.set_compare(["careful", "other"])
+    cell = shown_rows(view)["Who should be careful?"][0]
+    assert cell == (
+        "Taking blood thinners · ✖ Avoid\nNot with thinners.\n\n"
+        "Herniated disc · ℹ Tell your therapist\nGently near the disc."
+    )

@@ -332,3 +332,15 @@ def test_screen_pixmap_uses_whole_pixels_and_a_minimum_module(qapp, catalog) -> 
     small = qr_pixmap(payload, 100)  # too small to scan: the module size wins over the space
     assert small.width() == modules * MIN_MODULE_PX
     assert decode(large.toImage()) == payload.text
+
+
+def test_a_phone_reads_each_cautions_level_and_the_red_flags_from_the_code(qapp) -> None:
+    from massage_explorer.core.catalog import CautionLevel, RedFlag, Urgency
+
+    avoid = Caution("thinners", f.t("Not with thinners."), CautionLevel.AVOID)
+    flags = (RedFlag(f.t("Loss of bladder control"), Urgency.EMERGENCY),)
+    catalog = f.catalog(f.technique("careful", cautions=(avoid,)), red_flags=flags)
+    payload = qr_text(build_handout(catalog, ["careful"], "en", WORDS))
+    decoded = decode(qr_image(payload.text, MIN_MODULE_PX, payload.level))
+    assert "Taking blood thinners — ✖ Avoid: Not with thinners." in decoded
+    assert "Get emergency care now if you have:\n- Loss of bladder control" in decoded
