@@ -7,10 +7,14 @@ from pathlib import Path
 from massage_explorer.ui.editor.window import EditorWindow
 from massage_explorer.ui.launch import prepare_application
 
+EDITOR_DESKTOP_FILE_NAME = "massage-explorer-editor"  # deploy/massage-explorer-editor.desktop
+
 
 def run_editor(path: Path) -> int:
     """Open the editor on `path` and run until it is closed; the caller has checked the file loads."""
     app = prepare_application()
+    # Its own desktop entry (deploy/massage-explorer-editor.desktop): the editor's name and icon.
+    app.setDesktopFileName(EDITOR_DESKTOP_FILE_NAME)
     window = EditorWindow(path)
     window.resize(1920, 1080)
     window.showMaximized()

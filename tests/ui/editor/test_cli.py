@@ -41,3 +41,15 @@ def test_edit_refuses_a_schema_error_too(tmp_path, capsys) -> None:
 def test_edit_reports_a_missing_file(tmp_path, capsys) -> None:
     assert cli.main(["edit", str(tmp_path / "nope.yaml")]) == cli.EXIT_USAGE
     assert "cannot read the file" in capsys.readouterr().err
+
+
+def test_the_desktop_names_match_the_shipped_desktop_files():
+    """Wayland shows a window's name and icon from the .desktop file its app id names."""
+    from pathlib import Path
+
+    from massage_explorer.ui.editor.launch import EDITOR_DESKTOP_FILE_NAME
+    from massage_explorer.ui.launch import DESKTOP_FILE_NAME
+
+    deploy = Path(__file__).resolve().parents[3] / "deploy"
+    for name in (DESKTOP_FILE_NAME, EDITOR_DESKTOP_FILE_NAME):
+        assert (deploy / f"{name}.desktop").is_file(), name
