@@ -165,6 +165,28 @@ class CatalogFieldReader(FieldReader):
             return None
         return value
 
+    def references(self, node: Node, where: Location, known: set[str], vocabulary: str) -> tuple[str, ...]:
+        """A list of ids from `vocabulary`, each once: a technique's `good_for`, the clinic's
+        `required_cautions`."""
+        found: list[str] = []
+        for item in self.items(node, where, f"{vocabulary[:-1]} ids") or ():
+            reference = self.reference(item, where, known, vocabulary)
+            if reference in found:
+                self.error(item, where, f"'{reference}' is listed twice")
+            elif reference is not None:
+                found.append(reference)
+        return tuple(found)
+
+
+def child(node: Node, key: str) -> Node | None:
+    """The value under `key` in a mapping node, read before the mapping is checked; else None."""
+    if isinstance(node, MappingNode):
+        for key_node, value in node.value:
+            if isinstance(key_node, ScalarNode) and key_node.value == key:
+                found: Node = value
+                return found
+    return None
+
 
 def _language_node(node: Node, language: str) -> Node:
     """Where one language of a TEXT is written: its line in a mapping, else the whole value."""

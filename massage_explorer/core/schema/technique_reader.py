@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from yaml.nodes import MappingNode, Node, ScalarNode
+from yaml.nodes import Node, ScalarNode
 
 from massage_explorer.core.catalog import (
     DEFAULT_LEVEL,
@@ -17,6 +17,7 @@ from massage_explorer.core.catalog import (
     Text,
 )
 from massage_explorer.core.problems import ItemKind, Location
+from massage_explorer.core.schema.catalog_fields import child
 
 if TYPE_CHECKING:
     from massage_explorer.core.schema.catalog_fields import CatalogFieldReader
@@ -70,7 +71,11 @@ def read_technique(
         else None
     )
     claims = _claims(b, values.get("benefits"), where, benefit_ids)
-    good_for = _good_for(b, values.get("good_for"), where, condition_ids)
+    good_for = (
+        b.references(values["good_for"], where.at("good_for"), condition_ids, "conditions")
+        if "good_for" in values
+        else ()
+    )
     cautions = _cautions(b, values.get("cautions"), where, condition_ids)
     questions = _text_list(b, values.get("questions_to_ask"), where.at("questions_to_ask"), "questions")
     image = b.image(values["image"], where.at("image")) if "image" in values else None
@@ -108,11 +113,8 @@ def read_technique(
 
 def peek_id(node: Node) -> str | None:
     """The id written in a technique entry, read before the entry is checked, for messages."""
-    if isinstance(node, MappingNode):
-        for key, value in node.value:
-            if key.value == "id" and isinstance(value, ScalarNode) and value.value:
-                return str(value.value)
-    return None
+    value = child(node, "id")
+    return str(value.value) if isinstance(value, ScalarNode) and value.value else None
 
 
 def _check_summary(b: CatalogFieldReader, node: Node, where: Location, summary: Text) -> None:
@@ -162,22 +164,6 @@ def _claims(
             seen.add(benefit)
             claims.append(BenefitClaim(benefit, Evidence(grade), note, sources, reviewed))
     return tuple(claims)
-
-
-def _good_for(
-    b: CatalogFieldReader, node: Node | None, where: Location, condition_ids: set[str]
-) -> tuple[str, ...]:
-    if node is None:
-        return ()
-    found: list[str] = []
-    at = where.at("good_for")
-    for item in b.items(node, at, "condition ids") or ():
-        condition = b.reference(item, at, condition_ids, "conditions")
-        if condition in found:
-            b.error(item, at, f"'{condition}' is listed twice")
-        elif condition is not None:
-            found.append(condition)
-    return tuple(found)
 
 
 def _cautions(

@@ -20,7 +20,7 @@ from massage_explorer.core.catalog import (
 from massage_explorer.core.languages import english_name, interface_languages
 from massage_explorer.core.problems import ItemKind, Location
 from massage_explorer.core.readability import SCORED
-from massage_explorer.core.schema.catalog_fields import CatalogFieldReader
+from massage_explorer.core.schema.catalog_fields import CatalogFieldReader, child
 from massage_explorer.core.schema.field_reader import SLUG, kind_of
 from massage_explorer.core.schema.limits import CHARACTERS, MAX_TERMS, shown
 from massage_explorer.core.schema.technique_reader import peek_id, read_technique
@@ -64,7 +64,8 @@ class CatalogValidator(CatalogFieldReader):
         condition_ids = {t.id for t in conditions}
         required: tuple[str, ...] = ()
         if "required_cautions" in top:
-            required = self._required_cautions(top["required_cautions"], condition_ids)
+            where = CATALOG.at("required_cautions")
+            required = self.references(top["required_cautions"], where, condition_ids, "conditions")
         techniques: tuple[Technique, ...] = ()
         if "techniques" in top:
             techniques = self._techniques(
@@ -201,17 +202,6 @@ class CatalogValidator(CatalogFieldReader):
                 flags.append(RedFlag(sign, Urgency(urgency)))
         return tuple(flags)
 
-    def _required_cautions(self, node: Node, condition_ids: set[str]) -> tuple[str, ...]:
-        where = CATALOG.at("required_cautions")
-        found: list[str] = []
-        for item in self.items(node, where, "condition ids") or ():
-            condition = self.reference(item, where, condition_ids, "conditions")
-            if condition in found:
-                self.error(item, where, f"'{condition}' is listed twice")
-            elif condition is not None:
-                found.append(condition)
-        return tuple(found)
-
     def _techniques(
         self, node: Node, benefit_ids: set[str], condition_ids: set[str], required: tuple[str, ...] = ()
     ) -> tuple[Technique, ...]:
@@ -243,7 +233,7 @@ class CatalogValidator(CatalogFieldReader):
 
     def _check_required(self, item: Node, technique: Technique, required: tuple[str, ...]) -> None:
         stated = {c.condition for c in technique.cautions}
-        cautions = _child(item, "cautions") or item
+        cautions = child(item, "cautions") or item
         where = Location(ItemKind.TECHNIQUE, technique.id, field="cautions")
         for condition in required:
             if condition not in stated:
@@ -260,15 +250,6 @@ class _AnyKey(tuple[str, ...]):
 
     def __contains__(self, key: object) -> bool:
         return True
-
-
-def _child(node: Node, key: str) -> Node | None:
-    if isinstance(node, MappingNode):
-        for key_node, value in node.value:
-            if key_node.value == key:
-                found: Node = value
-                return found
-    return None
 
 
 def _scored() -> str:
