@@ -202,6 +202,11 @@ class Technique:
         found = [c for c in self.cautions if c.condition == condition_id]
         return min(found, key=lambda c: c.level.rank) if found else None
 
+    def avoids(self, condition_id: str) -> bool:
+        """Whether it is a massage to avoid with the condition: it is listed last for that patient."""
+        caution = self.caution_for(condition_id)
+        return caution is not None and caution.level is CautionLevel.AVOID
+
 
 @dataclass(frozen=True)
 class Catalog:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import NamedTuple
 
-from massage_explorer.core.catalog import Catalog, CautionLevel, Technique, Term, Text
+from massage_explorer.core.catalog import Catalog, Technique, Term, Text
 
 
 def fold(text: str) -> str:
@@ -124,8 +124,7 @@ def order_for(techniques: Sequence[Technique], condition: str | None) -> tuple[T
         return tuple(techniques)
 
     def place(technique: Technique) -> int:
-        caution = technique.caution_for(condition)
-        if caution is not None and caution.level is CautionLevel.AVOID:
+        if technique.avoids(condition):
             return 2
         return 0 if condition in technique.good_for else 1
 

@@ -353,9 +353,8 @@ class Presenter:
         cautions = sorted(technique.cautions, key=lambda c: (c.condition != condition, c.level.rank))
         caution_line = ""
         if cautions:
-            most_serious = min(c.level.rank for c in cautions)
-            level = next(c.level for c in cautions if c.level.rank == most_serious)
-            caution_line = words.caution_count(len({c.condition for c in cautions}), level)
+            most_serious = min(cautions, key=lambda c: c.level.rank).level
+            caution_line = words.caution_count(len({c.condition for c in cautions}), most_serious)
         return TechniqueText(
             id=technique.id,
             name=technique.name.get(lang),
@@ -374,19 +373,13 @@ class Presenter:
             suited=condition is not None and condition in technique.good_for,
             avoid_for_you=(
                 words.avoid_for_you(self.condition_label(condition))
-                if condition is not None and avoids(technique, condition)
+                if condition is not None and technique.avoids(condition)
                 else ""
             ),
             image=technique.image,
             image_alt=optional(technique.image_alt),
             newest_source=newest_source(technique),
         )
-
-
-def avoids(technique: Technique, condition: str) -> bool:
-    """Whether the technique is one to avoid with the condition: it sorts last for that patient."""
-    caution = technique.caution_for(condition)
-    return caution is not None and caution.level is CautionLevel.AVOID
 
 
 def newest_source(technique: Technique) -> int | None:

@@ -103,7 +103,9 @@ class TechniqueListModel(QAbstractListModel):
         # Each row's card, with the chosen benefits it was made for (those the technique claims).
         self._cards: dict[int, tuple[frozenset[str], Card]] = {}
         self._facts: RowFacts | None = None
-        self._haystacks: dict[int, str] = {}
+        # What the search looks in, by technique id: it is the same in every language and order,
+        # so only a new catalog makes it again (5,000 texts on the next keystroke otherwise).
+        self._haystacks: dict[str, str] = {}
         self._wanted: frozenset[str] = frozenset()  # benefits the patient filters on
         self._reader: Presenter | None = None  # for the catalog and language the cards are in
         self.revision = 0  # bumped whenever rows or their texts change; proxies cache by it
@@ -148,6 +150,7 @@ class TechniqueListModel(QAbstractListModel):
         self._catalog = catalog
         self._rows = self._ordered(catalog.techniques)
         self._forget()
+        self._haystacks.clear()
         self.endResetModel()
 
     def technique_at(self, row: int) -> Technique:
@@ -159,9 +162,10 @@ class TechniqueListModel(QAbstractListModel):
     def haystack(self, row: int) -> str:
         """What the search looks in for this row, in every language (core.filters.search_text);
         built on first search."""
-        text = self._haystacks.get(row)
+        technique = self._rows[row]
+        text = self._haystacks.get(technique.id)
         if text is None:
-            text = self._haystacks[row] = search_text(self._rows[row], self._catalog)
+            text = self._haystacks[technique.id] = search_text(technique, self._catalog)
         return text
 
     def reader(self) -> Presenter:
@@ -246,7 +250,6 @@ class TechniqueListModel(QAbstractListModel):
         self._reader = None
         self._cards.clear()
         self._facts = None
-        self._haystacks.clear()
 
     def _emit_all_changed(self) -> None:
         if self._rows:

@@ -436,3 +436,13 @@ def test_the_choices_hiding_techniques_are_said_in_words(make_browse):
     assert screen.choices.text() == "Your choices: Less back pain, light pressure, \u201cgentle\u201d"
     screen.clear_filters()
     assert screen.choices.isHidden()
+
+
+def test_a_search_still_finds_the_right_cards_after_the_list_is_reordered(make_browse):
+    # What the search looks in is kept per technique, not per row: a condition reorders the rows.
+    soft = f.technique("soft", name=Text.of({"en": "Gentle strokes", "es": "Caricias suaves"}), good_for=())
+    screen, state = make_browse(f.catalog(f.technique("other", good_for=()), soft, f.technique("disc-one")))
+    screen.search.setText("caricias")
+    assert [screen.proxy.index(r, 0).data(ID_ROLE) for r in range(screen.proxy.rowCount())] == ["soft"]
+    state.set_condition("disc")  # "disc-one" is chosen for it: it moves to the top
+    assert [screen.proxy.index(r, 0).data(ID_ROLE) for r in range(screen.proxy.rowCount())] == ["soft"]
