@@ -3,30 +3,18 @@
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from massage_explorer.cli import main
-from tests.core.helpers import VALID, line_of, variant
-
-
-def run(*args: str, cwd=None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "massage_explorer", *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        check=False,
-    )
+from tests.core.helpers import VALID, line_of, run_cli, variant
 
 
 def test_valid_file_exits_0_with_a_summary(tmp_path):
     path = tmp_path / "ok.yaml"
     path.write_text(VALID)
-    done = run("validate", str(path))
+    done = run_cli("validate", str(path))
     assert done.returncode == 0
     assert done.stdout == f"{path}: valid, 1 technique; 0 errors, 0 warnings\n"
     assert done.stderr == ""
@@ -36,7 +24,7 @@ def test_invalid_file_exits_1_with_located_messages_and_no_traceback(tmp_path):
     text = variant("evidence: low", "evidence: strong")
     path = tmp_path / "bad.yaml"
     path.write_text(text)
-    done = run("validate", str(path))
+    done = run_cli("validate", str(path))
     assert done.returncode == 1
     line = line_of(text, "strong")
     assert done.stderr.startswith(f"{path}:{line}:19: error: technique 'swedish', benefits[0].evidence:")
@@ -76,7 +64,7 @@ def test_missing_file_and_usage_errors_exit_2(tmp_path, capsys):
 
 
 def test_no_file_validates_the_bundled_catalog():
-    done = run("validate", "--strict")
+    done = run_cli("validate", "--strict")
     assert done.returncode == 0, done.stderr
     assert "techniques.yaml: valid, " in done.stdout
 
@@ -84,7 +72,7 @@ def test_no_file_validates_the_bundled_catalog():
 def test_bad_catalog_for_the_app_prints_messages_not_a_traceback(tmp_path):
     path = tmp_path / "bad.yaml"
     path.write_text("schema_version: 1\ntechniques: [\n")
-    done = run("--data", str(path))
+    done = run_cli("--data", str(path))
     assert done.returncode == 1
     assert f"{path}:3:1: error: YAML syntax:" in done.stderr
     assert "cannot start: the catalog has errors" in done.stderr
@@ -164,7 +152,7 @@ def test_an_unreadable_settings_file_is_a_message_not_a_traceback(tmp_path):
     path.chmod(0)
     if os.access(path, os.R_OK):  # root reads it anyway: make it a path under a file instead
         path = tmp_path / "kiosk.ini" / "kiosk.ini"
-    done = run("doctor", "--config", str(path))
+    done = run_cli("doctor", "--config", str(path))
     assert done.returncode == 1
     assert f"problem: settings: {path}: error: cannot read the settings file (" in done.stdout
     assert "Traceback" not in done.stdout + done.stderr

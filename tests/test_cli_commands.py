@@ -4,28 +4,15 @@ Qt-backed checks, and the one line (exit 2) where no display can be had."""
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 
 import pytest
 
 from massage_explorer import __version__
 from massage_explorer.cli import _parser, main
 from massage_explorer.core.pin import hash_pin
-from tests.core.helpers import VALID
+from tests.core.helpers import VALID, run_cli
 
 COMMANDS = ["validate", "set-pin", "edit", "doctor"]
-
-
-def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "massage_explorer", *args],
-        capture_output=True,
-        text=True,
-        check=False,
-        env=env,
-        timeout=120,
-    )
 
 
 def test_the_commands_tested_here_are_all_there_are():
@@ -116,7 +103,7 @@ def _no_display_env() -> dict[str, str]:
     [([], "the patient app"), (["--kiosk"], "the kiosk"), (["edit"], "the editor")],
 )
 def test_no_display_is_one_line_naming_what_to_run_instead_and_exit_2(args, what):
-    done = run(*args, env=_no_display_env())
+    done = run_cli(*args, env=_no_display_env())
     assert done.returncode == 2
     assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr
     assert done.stderr.startswith(f"massage-explorer: no display to show {what} on (neither DISPLAY nor")
@@ -125,6 +112,6 @@ def test_no_display_is_one_line_naming_what_to_run_instead_and_exit_2(args, what
 
 def test_commands_that_show_no_window_need_no_display(tmp_path):
     env = _no_display_env()
-    assert run("validate", env=env).returncode in (0, 1)  # the bundled catalog's warnings aside
-    doctor = run("doctor", "--config", str(tmp_path / "none.ini"), env=env)
+    assert run_cli("validate", env=env).returncode in (0, 1)  # the bundled catalog's warnings aside
+    doctor = run_cli("doctor", "--config", str(tmp_path / "none.ini"), env=env)
     assert "problem: display: none (neither DISPLAY nor WAYLAND_DISPLAY is set)" in doctor.stdout

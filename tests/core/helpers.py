@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -80,3 +83,34 @@ def line_of(text: str, needle: str) -> int:
         if needle in line:
             return number
     raise AssertionError(f"{needle!r} not found")
+
+
+def run_cli(
+    *args: str, cwd: Path | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """`python -m massage_explorer ARGS` in a child process, its output captured as text."""
+    return subprocess.run(
+        [sys.executable, "-m", "massage_explorer", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=env,
+        check=False,
+        timeout=120,
+    )
+
+
+def refuse_reading(monkeypatch: pytest.MonkeyPatch, path: Path) -> None:
+    """The kiosk's user may not read `path`. Root reads any file, whatever its mode, so there the
+    refusal is the operating system's answer, made up."""
+    if os.geteuid() != 0:
+        path.chmod(0)
+        return
+    read_bytes = Path.read_bytes
+
+    def refuse(self: Path) -> bytes:
+        if self == path:
+            raise PermissionError(13, "Permission denied", str(path))
+        return read_bytes(self)
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)

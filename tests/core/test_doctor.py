@@ -13,7 +13,7 @@ from massage_explorer.core import doctor
 from massage_explorer.core.doctor import Finding, Status, examine
 from massage_explorer.core.pin import hash_pin
 from massage_explorer.core.storage import BACKUP_SUFFIX
-from tests.core.helpers import VALID
+from tests.core.helpers import VALID, refuse_reading
 
 DISPLAY = {"WAYLAND_DISPLAY": "wayland-0"}
 BROKEN = "schema_version: 1\ntechniques: [\n"
@@ -72,23 +72,8 @@ def test_a_good_installation_passes_every_check_one_line_each(install):
     assert by_subject(findings)["catalog"].text.endswith("is valid, 1 technique")
 
 
-def _deny_reading(monkeypatch, path: Path) -> None:
-    """The kiosk's user may not read `path` (root reads anything: the refusal is made up there)."""
-    if os.geteuid() != 0:
-        path.chmod(0)
-        return
-    read_bytes = Path.read_bytes
-
-    def refuse(self: Path) -> bytes:
-        if self == path:
-            raise PermissionError(13, "Permission denied", str(path))
-        return read_bytes(self)
-
-    monkeypatch.setattr(Path, "read_bytes", refuse)
-
-
 def test_unreadable_settings_say_so_and_what_to_do_and_skip_what_they_name(install, monkeypatch):
-    _deny_reading(monkeypatch, install)
+    refuse_reading(monkeypatch, install)
     findings = check(install)
     assert problems(findings) == [
         f"problem: settings: {install}: error: cannot read the settings file (Permission denied): "

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QToolTip, QWidget
 from massage_explorer.ui.kiosk import out_of_service as oos
 from massage_explorer.ui.kiosk.out_of_service import KioskLauncher, KioskStart, NotReady, check_start
 from massage_explorer.ui.kiosk.window import KioskWindow
-from tests.core.helpers import VALID
+from tests.core.helpers import VALID, refuse_reading
 
 RETRY = 0.1  # seconds; the kiosk's own is 30
 BROKEN = "schema_version: 1\ntechniques: [\n"
@@ -58,25 +58,9 @@ def back_in_service(qtbot, launcher: KioskLauncher) -> KioskWindow:
     return window
 
 
-def _refuse_reading(monkeypatch, path: Path) -> None:
-    """A settings file the kiosk's user may not read. Root reads any file, whatever its mode, so
-    there the refusal is the operating system's answer, made up."""
-    if os.geteuid() != 0:
-        path.chmod(0)
-        return
-    read_bytes = Path.read_bytes
-
-    def refuse(self: Path) -> bytes:
-        if self == path:
-            raise PermissionError(13, "Permission denied", str(path))
-        return read_bytes(self)
-
-    monkeypatch.setattr(Path, "read_bytes", refuse)
-
-
 def test_an_unreadable_settings_file_gives_the_page_with_the_fix_for_staff(qtbot, files, monkeypatch, caplog):
     ini, _ = files
-    _refuse_reading(monkeypatch, ini)
+    refuse_reading(monkeypatch, ini)
     with caplog.at_level(logging.WARNING):
         launcher = launch(qtbot, ini)
     assert launcher.window is None
