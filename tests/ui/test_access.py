@@ -202,4 +202,10 @@ def test_the_red_flags_follow_the_language(window, qtbot):
     assert "Busque atención de emergencia ahora si tiene:" in shown
     spanish = [flag.sign.get("es") for flag in window.catalog.red_flags]
     assert all(f"• {sign}" in shown for sign in spanish)
+    # On a smaller screen the longer Spanish headings wrap, and every line of them is shown.
+    window.resize(1280, 800)
+    settle()
+    for label in window._red_flags.findChildren(QLabel):
+        if label.isVisibleTo(window._red_flags) and label.text():
+            assert label.height() >= label.heightForWidth(label.width()), label.text()
     window.state.set_language("en")

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal, Slot
-from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from massage_explorer.ui.common.buttons import big_button
 from massage_explorer.ui.common.labels import plain_label
@@ -32,9 +32,16 @@ class Overlay(QFrame):
         self.column = QVBoxLayout(self.box)
         self.column.setContentsMargins(48, 40, 48, 40)
         self.column.setSpacing(24)
+        # Centred by stretches, not by alignment: an aligned box would be measured for the height
+        # its wrapped texts need at the whole window's width, and then be narrower than that, so
+        # a heading that wraps in the box lost its second line.
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.box)
+        row.addStretch(1)
         outer = QVBoxLayout(self)
         outer.addStretch(1)
-        outer.addWidget(self.box, 0, Qt.AlignmentFlag.AlignHCenter)
+        outer.addLayout(row)
         outer.addStretch(1)
         self.hide()
 
