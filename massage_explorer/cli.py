@@ -11,12 +11,16 @@ import importlib
 import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from massage_explorer import __version__
 from massage_explorer.core.languages import KNOWN
 from massage_explorer.core.paths import bundled_catalog_path, default_config_path
 from massage_explorer.core.preload import PendingLoad
-from massage_explorer.core.problems import LoadResult
+from massage_explorer.core.problems import LoadResult, Problem
+
+if TYPE_CHECKING:
+    from massage_explorer.core.catalog import Catalog
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -103,9 +107,14 @@ def validate(files: Sequence[Path], *, strict: bool) -> int:
         if result is None:
             worst = EXIT_USAGE
             continue
-        for problem in result.problems:
+        problems = result.problems
+        if result.catalog is not None:
+            found = _font_warnings(path, result.catalog)
+            problems = sorted([*problems, *found], key=lambda p: (p.line, p.column)) if found else problems
+        for problem in problems:
             print(problem.format(str(path)), file=sys.stderr)
-        errors, warnings = len(result.errors), len(result.warnings)
+        errors = sum(p.is_error for p in problems)
+        warnings = len(problems) - errors
         failed = errors > 0 or (strict and warnings > 0)
         if result.catalog is not None and not failed:
             verdict = f"valid, {_plural(len(result.catalog), 'technique')}"
@@ -115,6 +124,26 @@ def validate(files: Sequence[Path], *, strict: bool) -> int:
         if failed and worst == EXIT_OK:
             worst = EXIT_INVALID
     return worst
+
+
+def _uncovered(characters: Iterable[str]) -> list[str]:
+    """Those of `characters` no installed font shows, as Qt finds them (offscreen, no window)."""
+    from massage_explorer.ui.doctor_checks import uncovered_characters  # Qt: only when it is needed
+
+    return uncovered_characters(characters)
+
+
+def _font_warnings(path: Path, catalog: Catalog) -> list[Problem]:
+    """The catalog's characters no installed font shows: Qt is asked only about characters beyond
+    Latin-1. Where Qt cannot be loaded, says so (the rest of the check stands) and finds none."""
+    from massage_explorer.core.font_coverage import font_warning
+
+    try:
+        found = font_warning(catalog, _uncovered, path)
+    except (ImportError, OSError, RuntimeError) as exc:
+        print(f"{path}: the fonts were not checked: Qt cannot be loaded here ({exc})", file=sys.stderr)
+        return []
+    return [found] if found is not None else []
 
 
 def run(data: Path | None, *, kiosk: bool, config_path: Path, language: str | None = None) -> int:
@@ -244,12 +273,7 @@ def doctor(config: Path) -> int:
 
         return printer_names()
 
-    def uncovered(characters: Iterable[str]) -> list[str]:
-        from massage_explorer.ui.doctor_checks import uncovered_characters
-
-        return uncovered_characters(characters)
-
-    findings = examine(config, printers=printers, uncovered=uncovered)
+    findings = examine(config, printers=printers, uncovered=_uncovered)
     for finding in findings:
         print("\n".join(finding.lines()))
     problems = sum(finding.status is Status.PROBLEM for finding in findings)

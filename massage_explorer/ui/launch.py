@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import gc
+import logging
 import sys
+from collections.abc import Iterable
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
@@ -16,6 +19,8 @@ from massage_explorer.ui.session import TEXT_STEPS, SessionState
 from massage_explorer.ui.shell import MainWindow
 
 DESKTOP_FILE_NAME = "massage-explorer"  # deploy/massage-explorer.desktop, without .desktop
+
+log = logging.getLogger(__name__)
 
 
 def prepare_application() -> QApplication:
@@ -40,6 +45,23 @@ def settle_memory() -> None:
     gc.enable()
 
 
+def _uncovered(characters: Iterable[str]) -> list[str]:
+    from massage_explorer.ui.doctor_checks import uncovered_characters  # only for a non-Latin catalog
+
+    return uncovered_characters(characters)
+
+
+def log_unshown_characters(catalog: Catalog, path: Path | None) -> None:
+    """Say in the log, as `validate` does, which of the catalog's characters no installed font
+    shows (patients see empty boxes), where the first is, and what to install. Called once the
+    window is up (by run_app and the kiosk's open_kiosk), so the first screen never waits for it."""
+    from massage_explorer.core.font_coverage import font_warning
+
+    problem = font_warning(catalog, _uncovered, path)
+    if problem is not None:
+        log.warning("%s", problem.format(str(path) if path is not None else "the catalog"))
+
+
 def run_app(catalog: Catalog, *, catalog_path: Path | None = None, language: str | None = None) -> int:
     """Show the patient app (a normal desktop window) until it is closed; returns the exit code."""
     from massage_explorer.ui.common.i18n import install_language
@@ -58,5 +80,6 @@ def run_app(catalog: Catalog, *, catalog_path: Path | None = None, language: str
     window.resize(1920, 1080)
     window.showMaximized()
     QTimer.singleShot(0, settle_memory)
+    QTimer.singleShot(0, window, partial(log_unshown_characters, catalog, catalog_path))
     status: int = app.exec()
     return status

@@ -7,6 +7,11 @@ from dataclasses import dataclass
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 
 BODY_PT = 16.0  # body text at scale 1.0, measured on the 1080p kiosk screen
+# Latin, Greek and Cyrillic come from the first of these. Other scripts need no entry: for a
+# character none of them has, Qt falls back on any installed font that has it (on Linux through
+# fontconfig: Noto Sans CJK, Thai, Devanagari… from fonts-noto-cjk and fonts-noto-core, which
+# .ci/setup and deploy/README.md install). Naming a CJK family here would draw every Han character
+# in one region's forms, whatever the text's language.
 FONT_FAMILIES = ["DejaVu Sans", "Noto Sans", "Segoe UI", "Helvetica Neue", "Arial", "sans-serif"]
 
 

@@ -10,11 +10,12 @@ Nothing about a patient is ever written to disk.
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QResizeEvent
-from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QSizePolicy, QStackedWidget, QWidget
 
 from massage_explorer.core.catalog import Catalog
 from massage_explorer.core.pin import PinGate, lockout_path, state_lockout_path
@@ -26,7 +27,7 @@ from massage_explorer.ui.common.theme import apply_theme
 from massage_explorer.ui.kiosk.idle import CountdownOverlay, IdleWatcher
 from massage_explorer.ui.kiosk.pinpad import LongPress, PinPad
 from massage_explorer.ui.kiosk.welcome import WelcomeScreen
-from massage_explorer.ui.launch import prepare_application, settle_memory
+from massage_explorer.ui.launch import log_unshown_characters, prepare_application, settle_memory
 from massage_explorer.ui.session import TEXT_STEPS, SessionState
 from massage_explorer.ui.shell import MainWindow
 
@@ -298,6 +299,9 @@ def open_kiosk(
     if catalog_path is not None:
         window.watch()
     cover_screen(window)
+    # Where the first unshown character is: in the file shown, not in one refused for errors.
+    shown_path = catalog_path if refused is None else None
+    QTimer.singleShot(0, window, partial(log_unshown_characters, catalog, shown_path))
     return window
 
 

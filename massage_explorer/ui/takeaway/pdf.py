@@ -41,6 +41,7 @@ from PySide6.QtGui import (
 from massage_explorer.core.handout import Handout
 from massage_explorer.core.qr_payload import Detail, QrPayload, qr_matrix, qr_text
 from massage_explorer.core.settings import KioskConfig
+from massage_explorer.ui.common.theme import FONT_FAMILIES
 from massage_explorer.ui.takeaway.handout_html import BODY_POINTS, MIN_POINTS, QR_MARK, Layout, handout_html
 from massage_explorer.ui.takeaway.pagination import keep_blocks_whole
 
@@ -93,6 +94,10 @@ def _document(
     doc.documentLayout().setPaintDevice(device)  # lay out in the device's units, not the screen's
     doc.setDocumentMargin(0)
     font = QFont()
+    # The app's fonts, named: a window's QFont() has them (apply_theme), a bare QApplication does
+    # not, and the system's own default (Noto Sans where it is installed) is wider, so a handout
+    # laid out without the theme would break its pages elsewhere.
+    font.setFamilies(FONT_FAMILIES)
     font.setPointSizeF(layout.points)
     doc.setDefaultFont(font)
     # Bullets indented by about one letter's width, not Qt's 40 px: every list line gets longer.
@@ -123,6 +128,7 @@ def paint_handout(handout: Handout, device: QPagedPaintDevice) -> Printed:
     payload = qr_text(handout)
     gap = GAP_MM * device.logicalDpiX() / 25.4
     footer_font = QFont()
+    footer_font.setFamilies(FONT_FAMILIES)
     footer_font.setPointSizeF(MIN_POINTS)
     footer_height = QFontMetricsF(footer_font, device).height() * 1.5  # half a line above it
     column = QSizeF((device.width() - gap * (COLUMNS - 1)) / COLUMNS, device.height() - footer_height)
