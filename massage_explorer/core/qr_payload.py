@@ -7,8 +7,11 @@ from __future__ import annotations
 import enum
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import cast
 
 import segno
+import segno.encoder
+from segno import consts
 
 from massage_explorer.core.handout import (
     MAX_BENEFITS,
@@ -19,22 +22,39 @@ from massage_explorer.core.handout import (
 )
 from massage_explorer.core.present import QT_TRANSLATE_NOOP, Words
 
-# A phone reads a code off a glossy, fingerprinted touch screen best when it is not too dense, so
-# the code keeps medium error correction up to version 20 (97 modules across) and only goes up to
-# MAX_QR_VERSION with low error correction, to keep every included technique's cautions in it
-# (four bundled techniques with their caution names need ~1,210 bytes; version 25-L holds 1,273).
-# The screen sizes the code from the height the take-away page has (ui/takeaway/panel.py). At the
-# largest text size on a 1920x1080 screen that page is 656 px high (measured offscreen with the
-# bundled catalog; tests/ui/takeaway/test_panel.py checks the code fits); version 25 is 117
-# modules plus 2 x 4 quiet-zone modules = 125 modules: 625 px at MIN_MODULE_PX = 5, which fits
-# with the panel's 2 x 8 px margins and ~15 px to spare. Version 26 (645 px) would not fit.
-# At 5 px on a 22-24" 1080p panel a module is ~1.4 mm: 3-4 pixels of a phone's 1080p camera
-# preview at 30-40 cm, well above what decoders need.
+# The largest code on the kiosk's screen: version 20, 97 modules across, the largest a phone
+# camera reads reliably. Decoders read any version from a sharp image; the camera is the limit.
+# ZXing's maintainer: "past about version 20 it gets hard to read on a camera, although version
+# 40 is actually read just fine by the library" (github.com/zxing/zxing/issues/310). With ML Kit,
+# the reader behind many Android scanners, a version-25 example was read only after zooming in and
+# version 40 not at all (github.com/facundomedica/fast_qr_reader_view/issues/80). ML Kit asks for
+# at least 2 camera pixels per module (developers.google.com/ml-kit/vision/barcode-scanning): 97
+# modules then take 194 pixels, about a quarter of a 1280x720 frame's short side (the frame ML
+# Kit recommends for codes read from farther away), so the code need not fill the frame and the
+# phone can be held back, at arm's length. The screen sizes the code to its page
+# (ui/takeaway/panel.py). The clinic's red flags and advice come first; a version-20 code holds
+# as much of the list as fits after them and says the printout has the rest. With the bundled
+# catalog's long caution lists that is the saved techniques' names, not their details (in
+# Spanish, from two techniques on, not even the names). docs/architecture.md says why for people.
+MAX_SCREEN_VERSION = 20
+# The printed handout's code (ui/takeaway/pdf.py), and qr_text's default: up to version 25 with
+# low error correction, to keep every included technique's caution names (four bundled
+# techniques need ~1,210 bytes; version 25-L holds 1,273). It is read off paper held in the hand,
+# at least 0.4 mm a module; the reports above suggest version 20 there too, but the printout's
+# choice of its own brief form follows what its code holds, so that limit is left as it was.
 MAX_QR_VERSION = 25
-# The smallest code a page asks for, however short: below it the red flags alone would not fit.
-MIN_QR_VERSION = 10
+# Medium error correction while the code is at most this (a fingerprint or a reflection costs
+# some modules); low error correction buys about 30% more text at the same version.
 MAX_MEDIUM_VERSION = 20
-MIN_MODULE_PX = 5
+# The smallest code a page asks for. The fallback in qr_text may still make a larger one: the
+# red flags are never cut (with the title and the line pointing to the printout, the bundled
+# ones need version 13 with low error correction in English, 15 in Spanish).
+MIN_QR_VERSION = 10
+# Device (physical) pixels per module, at least (issue 16): whole pixels keep every module edge
+# sharp for the camera, and with 4 a pixel the camera smears at a module's edge is a quarter of
+# it, not a half or all. A page too small for the code at this size gets a code that holds less,
+# never a finer one.
+MIN_MODULE_PX = 4
 QUIET_ZONE = 4  # modules of white around the code, as the QR standard asks
 MAX_FALLBACK_CHARS = 400  # fits a version-40 code in any script (at most 4 UTF-8 bytes a letter)
 
@@ -132,22 +152,48 @@ class QrPayload:
         return 17 + 4 * self.version + 2 * QUIET_ZONE
 
 
+_ERROR_LEVELS = {"l": consts.ERROR_LEVEL_L, "m": consts.ERROR_LEVEL_M}
+# Data bits each version holds at each level (ISO/IEC 18004, table 7), as segno has them.
+_CAPACITY_BITS = cast("dict[int, dict[int | None, int]]", consts.SYMBOL_CAPACITY)
+
+
 def _make(text: str, level: str, version: int | None = None, mask: int | None = None) -> segno.QRCode:
     # make_qr, never make(): make() may choose a Micro QR, which phone cameras do not read.
     # UTF-8 without an ECI marker is what phone readers expect from a plain-text code.
     return segno.make_qr(text, error=level, encoding="utf-8", boost_error=False, version=version, mask=mask)
 
 
+def _version(text: str, level: str) -> int:
+    """The version `_make(text, level)` chooses, counted from the text's length.
+
+    Making a code to learn its version took 4 to 20 ms (segno builds the data bit by bit in
+    Python), and choosing a payload tries up to dozens of texts: 0.1 to 0.5 s for a shortlist.
+    A text in byte mode (any handout: it has small letters) takes a 4-bit mode, a character
+    count (8 bits up to version 9, 16 beyond) and 8 bits a byte (ISO/IEC 18004, 7.4); the
+    smallest version whose capacity holds that is the one segno picks. Texts of digits or
+    capitals only are counted by segno itself. Raises DataOverflowError beyond version 40.
+    """
+    data = text.encode("utf-8")
+    if segno.encoder.find_mode(data) != consts.MODE_BYTE:  # type: ignore[no-untyped-call]
+        return int(_make(text, level).version)
+    error = _ERROR_LEVELS[level]
+    for version in range(1, 41):
+        ranges = consts.VERSION_RANGE_01_09, consts.VERSION_RANGE_10_26, consts.VERSION_RANGE_27_40
+        count = consts.CHAR_COUNT_INDICATOR_LENGTH[consts.MODE_BYTE][ranges[(version > 9) + (version > 26)]]
+        if _CAPACITY_BITS[version][error] >= 4 + count + 8 * len(data):
+            return version
+    raise segno.DataOverflowError(f"{len(data)} bytes do not fit a QR code at level {level}")
+
+
 def _fitting(text: str, max_version: int, detail: Detail) -> QrPayload | None:
     # Medium error correction while the code stays small; beyond that, low correction buys room.
     for level, limit in (("m", min(MAX_MEDIUM_VERSION, max_version)), ("l", max_version)):
         try:
-            # A fixed version and mask only answer "does it fit?", and ten times faster.
-            _make(text, level, version=limit, mask=0)
+            version = _version(text, level)
         except segno.DataOverflowError:
             continue
-        shortened = detail > Detail.SHORT_GUIDANCE
-        return QrPayload(text, level, int(_make(text, level).version), shortened, detail)
+        if version <= limit:
+            return QrPayload(text, level, version, detail > Detail.SHORT_GUIDANCE, detail)
     return None
 
 
@@ -176,19 +222,19 @@ def qr_text(handout: Handout, max_version: int = MAX_QR_VERSION, *, paper: bool 
             payload = _fitting(text, max_version, Detail.ESSENTIALS)
             if payload is not None:
                 return payload
-    # Only an absurdly long translation gets here: a larger code beats none, and some code
-    # beats an exception in front of a patient. The red flags stay while they fit at all.
+    # A page too small for the red flags, or an absurdly long translation, gets here: a larger
+    # code beats none, and some code beats an exception in front of a patient. The red flags
+    # stay while they fit at all.
     flags = "\n".join(red_flag_lines(handout))
     for parts in ((handout.title, flags, more), (flags, more), (handout.title, more)):
         text = "\n\n".join(part for part in parts if part)
         try:
-            code = _make(text, "l")
+            version = _version(text, "l")
         except segno.DataOverflowError:
             continue
-        return QrPayload(text, "l", int(code.version), True, Detail.ESSENTIALS)
+        return QrPayload(text, "l", version, True, Detail.ESSENTIALS)
     text = more[:MAX_FALLBACK_CHARS]
-    code = _make(text, "l")
-    return QrPayload(text, "l", int(code.version), True, Detail.ESSENTIALS)
+    return QrPayload(text, "l", _version(text, "l"), True, Detail.ESSENTIALS)
 
 
 def shortened_notice(words: Words, paper: bool = True) -> str:

@@ -8,8 +8,15 @@ from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QListView,
     QScroller,
+    QScrollerProperties,
     QWidget,
 )
+
+# How long a press on a flickable area is held back to see whether it starts a flick: one frame
+# at 60 Hz. Not zero: Qt cancels a press it has passed on (a release far away, so nothing is
+# clicked) only when it held the press first; with no delay, a flick that began on a button
+# left the button pressed for good. A flick that starts within the frame presses nothing.
+PRESS_DELAY_S = 1 / 60
 
 
 def lay_out_in_batches(view: QListView, batch: int = 16) -> None:
@@ -41,7 +48,12 @@ def viewport_of(area: QAbstractScrollArea) -> QWidget:
 
 
 def enable_kinetic_scrolling(area: QAbstractScrollArea) -> None:
-    """Flick-to-scroll by finger (touch) and by pressed mouse, as a touch screen reports either."""
+    """Flick-to-scroll by finger (touch) and by pressed mouse, as a touch screen reports either.
+
+    A press reaches what is under the finger within a frame (PRESS_DELAY_S). Qt's default holds
+    a mouse press back for 0.25 s to see whether it starts a flick: a button on a touch screen
+    that reports itself as a mouse looked untouched for that long (bench/tap_latency.py).
+    """
     if isinstance(area, QAbstractItemView):
         # Per-pixel scrolling is what makes kinetic flicks smooth in item views.
         area.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
@@ -49,3 +61,7 @@ def enable_kinetic_scrolling(area: QAbstractScrollArea) -> None:
     viewport = viewport_of(area)
     QScroller.grabGesture(viewport, QScroller.ScrollerGestureType.TouchGesture)
     QScroller.grabGesture(viewport, QScroller.ScrollerGestureType.LeftMouseButtonGesture)
+    scroller = QScroller.scroller(viewport)
+    properties = scroller.scrollerProperties()
+    properties.setScrollMetric(QScrollerProperties.ScrollMetric.MousePressEventDelay, PRESS_DELAY_S)
+    scroller.setScrollerProperties(properties)

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import logging
+import math
 
-from PySide6.QtCore import QSize, Qt, Slot
+from PySide6.QtCore import QEvent, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -19,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from massage_explorer.core.handout import Handout, build_handout
 from massage_explorer.core.qr_payload import (
-    MAX_QR_VERSION,
+    MAX_SCREEN_VERSION,
     MIN_MODULE_PX,
     MIN_QR_VERSION,
     QUIET_ZONE,
@@ -48,11 +49,13 @@ QR_SHARE = 0.6  # of the page's width at most, so the words beside it keep room 
 class TakeawayPanel(QFrame):
     """Builds the handout from the shortlist in the language on screen; shows, prints, saves it.
 
-    The code is on the left, as large as the page's height allows in whole pixels per module,
-    and the words and buttons on the right. In kiosk mode there is never a dialog: printing goes
-    to the configured printer and PDFs to the configured folder. On a desktop, the usual print
-    and save dialogs are offered.
+    The code is on the left, as large as the page's height allows in whole device pixels per
+    module, and the words and buttons on the right. In kiosk mode there is never a dialog:
+    printing goes to the configured printer and PDFs to the configured folder. On a desktop, the
+    usual print and save dialogs are offered.
     """
+
+    smallestCodeChanged = Signal()  # the page's minimum size follows the smallest code
 
     def __init__(
         self,
@@ -73,7 +76,8 @@ class TakeawayPanel(QFrame):
         self._stale = True
         self._space = QSize()  # where the code may go; set by the page as it is resized
         self.qr_payload: QrPayload | None = None
-        self._module_px = 0
+        self._module_px = 0  # device pixels per module of the code on screen
+        self._dpr = 1.0  # device pixels per layout pixel the code was drawn for
         self._payloads: dict[int, QrPayload] = {}  # by the largest version that fits the page
         self.handout: Handout | None = None
         self.qr_payload_text = ""
@@ -150,6 +154,20 @@ class TakeawayPanel(QFrame):
         self._space = space
         self._show_code()
 
+    def smallest_code_px(self) -> int:
+        """Layout pixels across the smallest code of this list at MIN_MODULE_PX device pixels a
+        module: what the page must give the code for a phone to read it (0 with no list)."""
+        if self.handout is None or not self.handout.techniques:
+            return 0
+        smallest = self._payload_for(MIN_QR_VERSION)
+        return math.ceil(smallest.side_modules * MIN_MODULE_PX / self.devicePixelRatioF())
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.DevicePixelRatioChange:  # moved to a finer or coarser screen
+            self._show_code()
+            self.smallestCodeChanged.emit()
+        return super().event(event)
+
     @Slot()
     def _mark_stale(self) -> None:
         self._stale = True
@@ -167,15 +185,16 @@ class TakeawayPanel(QFrame):
         self._stale = False
         catalog = self._techniques.catalog
         self.handout = build_handout(catalog, self._state.shortlist, self._state.language, WORDS)
+        self._payloads.clear()
+        self._module_px = 0
         if not self.handout.techniques:
             self.qr.clear()
             self.qr_payload = None
             self.qr_payload_text = ""
             self.shortened.hide()
-            return
-        self._payloads.clear()
-        self._module_px = 0
-        self._show_code()
+        else:
+            self._show_code()
+        self.smallestCodeChanged.emit()
 
     def _payload_for(self, max_version: int) -> QrPayload:
         """The code's text for a code of at most `max_version`, made once per handout and size."""
@@ -192,20 +211,32 @@ class TakeawayPanel(QFrame):
             return
         margin = 2 * MARGIN_PX
         side = min(self._space.height() - margin, int(self._space.width() * QR_SHARE) - margin)
-        # The largest code that fits the page at MIN_MODULE_PX: on a short page the code holds
-        # less (the red flags always) rather than running off the screen.
-        fitting = (max(0, side) // MIN_MODULE_PX - 17 - 2 * QUIET_ZONE) // 4
-        payload = self._payload_for(max(MIN_QR_VERSION, min(MAX_QR_VERSION, fitting)))
+        # Modules are counted in device pixels: on a screen at twice the pixels a module of
+        # MIN_MODULE_PX is half as many layout pixels, and the code is drawn pixel for pixel.
+        dpr = self.devicePixelRatioF()
+        device_side = int(max(0, side) * dpr)
+        # The largest code that fits the page at MIN_MODULE_PX, up to the largest a phone reads:
+        # on a short page the code holds less (the red flags always) rather than running off
+        # the screen or getting finer.
+        fitting = (device_side // MIN_MODULE_PX - 17 - 2 * QUIET_ZONE) // 4
+        payload = self._payload_for(max(MIN_QR_VERSION, min(MAX_SCREEN_VERSION, fitting)))
         if payload is not self.qr_payload:
             self.qr_payload = payload
             self.qr_payload_text = payload.text
             self._module_px = 0
             self.shortened.setText(shortened_notice(WORDS, self.has_paper()))
             self.shortened.setVisible(payload.shortened)
-        module_px = max(0, side) // payload.side_modules
-        if module_px != self._module_px:  # a new pixmap only when the module size changes
+        module_px = device_side // payload.side_modules
+        # The code spans whole layout pixels, so that it starts on a device pixel: at twice the
+        # pixels, an even number of them per module (a code has an odd number of modules).
+        whole = int(dpr) if dpr.is_integer() else 1
+        module_px = max(math.ceil(MIN_MODULE_PX / whole) * whole, module_px - module_px % whole)
+        if module_px != self._module_px or dpr != self._dpr:  # a new pixmap only for a new size
             self._module_px = module_px
-            self.qr.setPixmap(qr_pixmap(payload, side))
+            self._dpr = dpr
+            pixmap = qr_pixmap(payload, module_px * payload.side_modules)
+            pixmap.setDevicePixelRatio(dpr)
+            self.qr.setPixmap(pixmap)
 
     def reset(self) -> None:
         self.message.clear()
@@ -266,10 +297,12 @@ class TakeawayPanel(QFrame):
 
 
 class TakeawayPage(QScrollArea):
-    """The take-away panel as a page that fits any window height and never makes one taller.
+    """The take-away panel as a page that fits any window height a readable code fits in.
 
     The code is sized from the page's height; at the largest text size on a small window, the
-    words scroll (flick by finger) instead of pushing the window beyond the screen.
+    words scroll (flick by finger) instead of pushing the window beyond the screen. The page asks
+    for the height the smallest code of the list needs to be read whole: a screen that cannot
+    give it that shows in the page's minimum size (and in the layout check), not as a cut code.
     """
 
     def __init__(self, panel: TakeawayPanel, parent: QWidget | None = None) -> None:
@@ -279,6 +312,15 @@ class TakeawayPage(QScrollArea):
         self.setWidgetResizable(True)
         self.setWidget(panel)
         enable_kinetic_scrolling(self)
+        panel.smallestCodeChanged.connect(self.updateGeometry)
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        code = self.panel.smallest_code_px()
+        if not code:
+            return hint
+        side = code + 2 * MARGIN_PX
+        return hint.expandedTo(QSize(math.ceil(side / QR_SHARE), side))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
