@@ -14,12 +14,13 @@ from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent, QResizeEvent
-from PySide6.QtWidgets import QApplication, QLineEdit, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QMainWindow, QVBoxLayout, QWidget
 
 from massage_explorer.core.catalog import Catalog
 from massage_explorer.ui.browse import BrowseScreen
 from massage_explorer.ui.cards.model import TechniqueListModel
 from massage_explorer.ui.common.labels import plain_label
+from massage_explorer.ui.common.pages import PageStack
 from massage_explorer.ui.common.red_flags import RedFlagsButton, red_flag_groups
 from massage_explorer.ui.common.screen import Screen, ScreenContext, ShellOptions
 from massage_explorer.ui.common.theme import apply_theme
@@ -72,7 +73,7 @@ class MainWindow(QMainWindow):
         self.top_bar.compareRequested.connect(self.show_compare)
         self.top_bar.shortlistRequested.connect(self.show_shortlist)
         self.top_bar.startOverRequested.connect(self.ask_start_over)
-        self.stack = QStackedWidget()
+        self.stack = PageStack()
         self.texts = Texts()
         self.footer = plain_label("", role="guidance")
         self.texts(self.footer.setText, lambda: guidance_lines(full=False)[0])

@@ -1,14 +1,17 @@
 """The bar along the top of every patient screen: title, compare and shortlist, text size,
-contrast, start over and language."""
+contrast, start over and language. It is one line on a wide screen and wraps onto more where
+the screen is narrow or the text large (ui/common/flow.py); no button is ever cut."""
 
 from __future__ import annotations
 
 import functools
 
 from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QSizePolicy, QWidget
 
 from massage_explorer.ui.common.buttons import big_button, language_switch
+from massage_explorer.ui.common.flow import FlowLayout
 from massage_explorer.ui.common.labels import plain_label, set_style_property
 from massage_explorer.ui.common.translatable import Texts
 from massage_explorer.ui.session import TEXT_STEPS, SessionState
@@ -29,19 +32,16 @@ class TopBar(QWidget):
         self.texts = Texts()
         self.setObjectName("topbar")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        row = QHBoxLayout(self)
+        row = FlowLayout(self, spacing=18)
         row.setContentsMargins(20, 10, 20, 10)
-        row.setSpacing(10)
         self.title = plain_label("", role="title")
         self.texts(self.title.setText, lambda: self.tr("Massage Explorer"))
-        # At the largest text the buttons keep their full labels; the title wraps instead.
+        # The title takes the room the buttons leave on its line, and wraps where there is little.
         self.title.setWordWrap(True)
-        self.title.setMinimumWidth(120)
-        row.addWidget(self.title, 1)
-        self._add_badges(row)
-        row.addSpacing(8)
-        self._add_text_sizes(row)
-        row.addSpacing(8)
+        self.title.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        row.addWidget(self.title)
+        row.addWidget(self._badges())
+        row.addWidget(self._text_sizes())
         self.contrast_button = big_button("", toggle=True)
         self.texts.button(self.contrast_button, lambda: self.tr("High contrast"))
         self.texts(
@@ -50,7 +50,6 @@ class TopBar(QWidget):
         )
         self.contrast_button.toggled.connect(state.set_high_contrast)
         row.addWidget(self.contrast_button)
-        row.addSpacing(8)
         self.start_over_button = big_button("")
         self.texts.button(self.start_over_button, lambda: self.tr("Start over"))
         self.texts(
@@ -59,7 +58,6 @@ class TopBar(QWidget):
         )
         self.start_over_button.clicked.connect(self.startOverRequested)
         row.addWidget(self.start_over_button)
-        row.addSpacing(8)
         self._row = row
         self._languages: tuple[str, ...] = ()
         self._switch: QWidget | None = None
@@ -72,6 +70,17 @@ class TopBar(QWidget):
         self.update_badges()
         self.sync()
 
+    def _fit_caption(self) -> None:
+        """The "Text size" caption only while the whole bar fits on one line: when the bar wraps,
+        its room goes to the buttons (which keep their names, "Text size 3 of 3")."""
+        caption = self.size_label.sizeHint().width() + 10
+        one_line = self._row.sizeHint().width() + (0 if self.size_label.isVisibleTo(self) else caption)
+        self.size_label.setVisible(one_line <= self.width())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_caption()
+
     def set_languages(self, languages: tuple[str, ...]) -> None:
         """One button per language of the catalog (a reloaded catalog may add or drop one)."""
         if languages == self._languages:
@@ -81,7 +90,7 @@ class TopBar(QWidget):
         if self._switch is None:
             self._row.addWidget(switch)
         else:
-            self._row.replaceWidget(self._switch, switch)
+            self._row.replace(self._switch, switch)
             self._switch.deleteLater()
             switch.setVisible(len(languages) > 1)  # the bar is shown already
         self._switch = switch
@@ -89,7 +98,8 @@ class TopBar(QWidget):
             button.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
             button.setChecked(button is self.language_buttons.get(self.state.language))
 
-    def _add_badges(self, row: QHBoxLayout) -> None:
+    def _badges(self) -> QWidget:
+        """Compare and Shortlist, kept together on one line."""
         self.compare_button = big_button("")
         self.compare_button.setProperty("role", "badge")
         self.texts(
@@ -102,13 +112,13 @@ class TopBar(QWidget):
             self.shortlist_button.setAccessibleDescription, lambda: self.tr("See the techniques you saved.")
         )
         self.shortlist_button.clicked.connect(self.shortlistRequested)
-        row.addWidget(self.compare_button)
-        row.addWidget(self.shortlist_button)
+        return _group(self.compare_button, self.shortlist_button)
 
-    def _add_text_sizes(self, row: QHBoxLayout) -> None:
+    def _text_sizes(self) -> QWidget:
+        """The caption and the three sizes, kept together on one line."""
         self.size_label = plain_label("")
         self.texts(self.size_label.setText, lambda: self.tr("Text size"))
-        row.addWidget(self.size_label)
+        widgets: list[QWidget] = [self.size_label]
         self.size_group = QButtonGroup(self)
         for step in range(len(TEXT_STEPS)):
             button = big_button("A", toggle=True)
@@ -117,8 +127,9 @@ class TopBar(QWidget):
             button.setProperty("role", f"size{step}")
             button.setMinimumWidth(64)
             self.size_group.addButton(button, step)
-            row.addWidget(button)
+            widgets.append(button)
         self.size_group.idClicked.connect(self.state.set_text_step)
+        return _group(*widgets)
 
     def _size_name(self, n: int) -> str:
         return self.tr("Text size {n} of {m}").format(n=n, m=len(TEXT_STEPS))
@@ -139,11 +150,11 @@ class TopBar(QWidget):
 
     def sync(self) -> None:
         """Show the session's text size, contrast and language as chosen."""
-        # At the largest text the caption makes room and the title steps down a size, so that
-        # neither the buttons nor the title are cut off; the buttons keep their accessible names.
+        # At the largest text the title steps down a size, so the bar takes two lines, not three,
+        # on a 1280 px screen.
         largest = self.state.text_step == len(TEXT_STEPS) - 1
-        self.size_label.setVisible(not largest)
         set_style_property(self.title, "role", "heading" if largest else "title")
+        self._fit_caption()
         button = self.size_group.button(self.state.text_step)
         if button is not None:
             button.setChecked(True)
@@ -152,3 +163,14 @@ class TopBar(QWidget):
         self.contrast_button.blockSignals(False)
         for code, language_button in self.language_buttons.items():
             language_button.setChecked(code == self.state.language)
+
+
+def _group(*widgets: QWidget) -> QWidget:
+    """Widgets side by side that wrap as one."""
+    group = QWidget()
+    row = QHBoxLayout(group)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.setSpacing(10)
+    for widget in widgets:
+        row.addWidget(widget)
+    return group

@@ -6,7 +6,7 @@ import itertools
 
 from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from massage_explorer.core.catalog import Catalog, Pressure
 from massage_explorer.core.filters import Filters
@@ -16,6 +16,7 @@ from massage_explorer.ui.cards.model import TechniqueListModel
 from massage_explorer.ui.cards.view import CardListView
 from massage_explorer.ui.common.buttons import big_button
 from massage_explorer.ui.common.labels import plain_label
+from massage_explorer.ui.common.pages import PageStack
 from massage_explorer.ui.common.screen import Screen
 from massage_explorer.ui.common.translatable import Texts
 from massage_explorer.ui.common.words import WORDS
@@ -87,7 +88,7 @@ class BrowseScreen(Screen):
         self.empty = plain_label(role="empty")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.texts(self.empty.setAccessibleName, lambda: self.tr("No techniques found"))
-        self.results = QStackedWidget()
+        self.results = PageStack()
         self.results.addWidget(self.view)
         empty_page = QWidget()
         empty_column = QVBoxLayout(empty_page)

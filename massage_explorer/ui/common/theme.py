@@ -131,7 +131,7 @@ QPushButton[role="size0"] {{ font-size: {BODY_PT:.0f}pt; font-weight: bold; }}
 QPushButton[role="size1"] {{ font-size: {BODY_PT * 1.25:.0f}pt; font-weight: bold; }}
 QPushButton[role="size2"] {{ font-size: {BODY_PT * 1.5:.0f}pt; font-weight: bold; }}
 QLineEdit {{
-    min-height: 52px; padding: 2px 14px; background: {c.base}; color: {c.text};
+    min-height: 52px; padding: 3px 14px; background: {c.base}; color: {c.text};
     border: 2px solid {c.border}; border-radius: 10px;
 }}
 QPushButton:focus, QLineEdit:focus {{ border: 5px solid {c.focus}; padding: 3px 15px; }}

@@ -33,7 +33,7 @@ from massage_explorer.ui.common.text_layout import draw_wrapped
 from massage_explorer.ui.compare.text_sizes import PADDING, wrapped_height
 
 QUESTION_CHARS = 22  # width of the question column, in average characters
-NAME_LINES = 3  # a longer name is cut with "…"; the rows below need the room more
+CELL_CHARS = 12  # a technique's column is never narrower than this, in average characters
 
 
 GAP = 8  # between the buttons under a name
@@ -42,8 +42,8 @@ GAP = 8  # between the buttons under a name
 _names: dict[tuple[str, str, int], tuple[str, ...]] = {}  # (font key, name, width) -> lines
 
 
-def name_lines(font: QFont, text: str, width: int, max_lines: int = NAME_LINES) -> tuple[str, ...]:
-    """`text` wrapped to `width` px at most `max_lines` lines long, the last one ending in "…" if cut.
+def name_lines(font: QFont, text: str, width: int) -> tuple[str, ...]:
+    """`text` wrapped to `width` px, whole: a name is never cut short.
 
     Words break at spaces when they can, anywhere when a single word is wider than the line.
     """
@@ -55,28 +55,16 @@ def name_lines(font: QFont, text: str, width: int, max_lines: int = NAME_LINES) 
         _names.clear()
     text = " ".join(text.split())  # a line break in a name would be drawn as a box
     units = text.encode("utf-16-le")  # Qt counts positions in UTF-16 code units
-
-    def part(start: int, end: int | None = None) -> str:
-        return units[2 * start : None if end is None else 2 * end].decode("utf-16-le", "replace")
-
     layout = QTextLayout(text, font)
     option = QTextOption()
     option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
     layout.setTextOption(option)
     lines: list[str] = []
     layout.beginLayout()
-    while len(lines) < max_lines:
-        line = layout.createLine()
-        if not line.isValid():
-            break
+    while (line := layout.createLine()).isValid():
         line.setLineWidth(width)
-        start, length = line.textStart(), line.textLength()
-        if len(lines) == max_lines - 1 and start + length < len(units) // 2:
-            rest = part(start)  # the last line we may show, with more to come: cut it
-            elided = QFontMetrics(font).elidedText(rest, Qt.TextElideMode.ElideRight, width)
-            lines.append(elided if elided.endswith("…") else elided.rstrip() + "…")
-        else:
-            lines.append(part(start, start + length).rstrip())
+        start, end = line.textStart(), line.textStart() + line.textLength()
+        lines.append(units[2 * start : 2 * end].decode("utf-16-le", "replace").rstrip())
     layout.endLayout()
     _names[key] = result = tuple(lines)
     return result
@@ -125,7 +113,13 @@ class QuestionHeader(_WrappedHeader):
         self.setHighlightSections(False)
 
     def fixed_width(self) -> int:
-        return QFontMetrics(self.header_font()).averageCharWidth() * QUESTION_CHARS + 2 * PADDING
+        """QUESTION_CHARS wide, but never more than a third of a narrow table (a portrait
+        screen at a large text size), so that a technique's column fits beside it."""
+        average = QFontMetrics(self.header_font()).averageCharWidth()
+        table = self.parentWidget()
+        third = table.width() // 3 if table is not None else 0
+        narrowest = average * QUESTION_CHARS // 2
+        return max(narrowest, min(average * QUESTION_CHARS, third)) + 2 * PADDING
 
     def sectionSizeFromContents(self, logicalIndex: int) -> QSize:
         width = self.fixed_width()
@@ -187,6 +181,7 @@ class ColumnHeader(_WrappedHeader):
             self.set_saved(column, False, name, save)
             self.buttons.append(buttons)
         self._measure()
+        self.fit_columns()
         self.updateGeometry()
         self.place_buttons()
 
@@ -226,7 +221,7 @@ class ColumnHeader(_WrappedHeader):
             save.setAccessibleDescription(self.tr("Keeps this technique on your list to show the therapist."))
 
     def name_lines(self, section: int) -> tuple[str, ...]:
-        """The name as painted: wrapped, at most NAME_LINES lines (the model keeps the whole name)."""
+        """The name as painted: wrapped to the column, whole."""
         width = max(self.sectionSize(section) - 2 * PADDING, 10)
         return name_lines(self.header_font(), self.text(section), width)
 
@@ -304,6 +299,33 @@ class ColumnHeader(_WrappedHeader):
                     x += button_width + GAP
                 y += line_height + GAP
 
+    def minimum_column_width(self) -> int:
+        """The narrowest a technique's column may be: its widest button alone on its row, the
+        longest word of any name, and CELL_CHARS of the cells' text."""
+        words = (word for i in range(self.count()) for word in self.text(i).split())
+        bold = QFontMetrics(self.header_font())
+        longest = max((bold.horizontalAdvance(word) for word in words), default=0)
+        buttons = max(self._widths["more"], self._widths["save"], self._widths["compact"], MIN_TARGET)
+        cells = QFontMetrics(self.font()).averageCharWidth() * CELL_CHARS
+        return max(buttons, cells, min(longest, 2 * cells)) + 2 * PADDING
+
+    def fit_columns(self) -> None:
+        """Columns share the width when they fit it; otherwise as many as fit are shown side by
+        side and the table scrolls sideways, the questions staying where they are."""
+        count, room = self.count(), self.width()
+        if count == 0 or room <= 0:
+            return
+        narrowest = self.minimum_column_width()
+        if count * narrowest <= room:
+            if self.sectionResizeMode(0) != QHeaderView.ResizeMode.Stretch:
+                self.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+            return
+        shown = max(1, room // narrowest)
+        self.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        for section in range(count):
+            self.resizeSection(section, max(narrowest, room // shown))
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self.fit_columns()
         self.place_buttons()

@@ -6,14 +6,14 @@ import itertools
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QStackedWidget,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
 from massage_explorer.core.catalog import Catalog, Technique
 from massage_explorer.ui.common.buttons import big_button
+from massage_explorer.ui.common.flow import FlowLayout
 from massage_explorer.ui.common.labels import GuidancePanel, catalog_label, plain_label
 from massage_explorer.ui.common.navigation import (
     MARGIN,
@@ -21,6 +21,7 @@ from massage_explorer.ui.common.navigation import (
     keep_full_width,
     label_back_button,
 )
+from massage_explorer.ui.common.pages import PageStack
 from massage_explorer.ui.common.screen import Screen
 from massage_explorer.ui.compare.headers import ColumnHeader
 from massage_explorer.ui.compare.model import CompareModel, DifferencesProxy
@@ -51,7 +52,7 @@ class CompareView(Screen):
         self.picker, self.picker_model = self.picker_page.list, self.picker_page.model
         self.picker_title, self.picker_empty = self.picker_page.title, self.picker_page.empty
         self.picker_cancel = self.picker_page.cancel
-        self.stack = QStackedWidget(self)
+        self.stack = PageStack(self)
         self.table_page, self.placeholder = self._table_page(), self._placeholder()
         for page in (self.table_page, self.placeholder, self.picker_page):
             self.stack.addWidget(page)
@@ -78,7 +79,7 @@ class CompareView(Screen):
         state.appearanceChanged.connect(self._refresh_later.start)
         self.retranslate()
 
-    def _bar(self) -> QHBoxLayout:
+    def _bar(self) -> FlowLayout:
         """Back, the title, and the buttons that change what is compared."""
         self.back_button = big_button("", parent=self)
         self.title = plain_label("", self, role="title")
@@ -89,13 +90,19 @@ class CompareView(Screen):
         self.back_button.clicked.connect(self._back)
         self.differences_button.toggled.connect(self._set_only_differences)
         self.add_button.clicked.connect(self.open_picker)
-        bar = QHBoxLayout()
-        bar.setSpacing(16)
-        bar.addWidget(self.back_button)
-        bar.addWidget(self.title, 1)
-        bar.addWidget(self.add_limit, 1)
-        bar.addWidget(self.differences_button)
-        bar.addWidget(self.add_button)
+        # One line on a wide screen; on a narrow one or at a large text size the controls wrap.
+        bar = FlowLayout(spacing=16)
+        for label in (self.title, self.add_limit):
+            label.setWordWrap(True)
+            label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        for widget in (
+            self.back_button,
+            self.title,
+            self.add_limit,
+            self.differences_button,
+            self.add_button,
+        ):
+            bar.addWidget(widget)
         keep_full_width(self.back_button, self.differences_button, self.add_button)
         return bar
 

@@ -99,7 +99,8 @@ def make_compare_table(parent: QWidget | None = None) -> QTableView:
     table.setCornerButtonEnabled(False)
     table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    # Sideways only when the columns do not all fit (ColumnHeader.fit_columns).
+    table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
     table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move between cells
     table.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
     enable_kinetic_scrolling(table)

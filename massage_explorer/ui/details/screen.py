@@ -10,12 +10,14 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
 from massage_explorer.core.catalog import Catalog, Technique
 from massage_explorer.ui.common.buttons import big_button
+from massage_explorer.ui.common.flow import FlowLayout
 from massage_explorer.ui.common.labels import GuidancePanel, plain_label
 from massage_explorer.ui.common.navigation import (
     MARGIN,
@@ -60,13 +62,14 @@ class DetailView(Screen):
         self.compare_button.clicked.connect(self._add_to_compare)
         self.see_compare_button.clicked.connect(self.compareRequested)
 
-        bar = QHBoxLayout()
-        bar.setSpacing(16)
-        bar.addWidget(self.back_button)
-        bar.addStretch(1)
-        bar.addWidget(self.save_button)
-        bar.addWidget(self.compare_button)
-        bar.addWidget(self.see_compare_button)
+        # Back on the left, the rest on the right; on a narrow screen or at a large text size
+        # the buttons wrap onto a second line rather than losing their words.
+        bar = FlowLayout(spacing=16)
+        gap = QWidget(self)
+        gap.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        gap.setFixedHeight(0)
+        for widget in (self.back_button, gap, self.save_button, self.compare_button, self.see_compare_button):
+            bar.addWidget(widget)
         keep_full_width(self.back_button, self.save_button, self.compare_button, self.see_compare_button)
 
         self.scroll_area = QScrollArea(self)

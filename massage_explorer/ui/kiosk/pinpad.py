@@ -5,9 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QGridLayout,
-    QHBoxLayout,
     QPushButton,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -16,6 +14,7 @@ from massage_explorer.core.pin import PinGate
 from massage_explorer.ui.common.buttons import big_button
 from massage_explorer.ui.common.labels import plain_label
 from massage_explorer.ui.common.overlay import Overlay
+from massage_explorer.ui.common.pages import PageStack
 
 MAX_DIGITS = 12
 
@@ -70,7 +69,7 @@ class PinPad(Overlay):
         self.gate = gate
         self._digits = ""
         self._problems = ""
-        self.pages = QStackedWidget()
+        self.pages = PageStack()
         self.pages.addWidget(self._build_pad())
         self.pages.addWidget(self._build_staff_panel())
         self.column.setContentsMargins(40, 32, 40, 32)
@@ -138,7 +137,9 @@ class PinPad(Overlay):
         self.problems_label = plain_label("", role="body")
         self.texts(self.problems_label.setAccessibleName, lambda: self.tr("Catalog problems"))
         column.addWidget(self.problems_label)
-        row = QHBoxLayout()
+        # One above the other, each as wide as the box: three side by side did not fit their
+        # words at a large text size (or in Spanish) in the box's width.
+        row = QVBoxLayout()
         self.quit_button = big_button("")
         self.texts.button(self.quit_button, lambda: self.tr("Quit the kiosk"))
         self.texts(self.quit_button.setAccessibleDescription, lambda: self.tr("Close Massage Explorer."))

@@ -15,13 +15,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QResizeEvent
-from PySide6.QtWidgets import QApplication, QMainWindow, QSizePolicy, QStackedWidget, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from massage_explorer.core.catalog import Catalog
 from massage_explorer.core.pin import PinGate, lockout_path, state_lockout_path
 from massage_explorer.core.problems import LoadResult
 from massage_explorer.core.settings import KioskConfig
 from massage_explorer.ui.catalog_watch import CatalogWatcher
+from massage_explorer.ui.common.pages import PageStack
 from massage_explorer.ui.common.screen import ShellOptions
 from massage_explorer.ui.common.theme import apply_theme
 from massage_explorer.ui.kiosk.idle import CountdownOverlay, IdleWatcher
@@ -90,7 +91,7 @@ class KioskWindow(QMainWindow):
         self.session.startOverRequested.connect(self.end_session)
         self.state.languageChanged.connect(self._follow_language)
 
-        self.stack = QStackedWidget()
+        self.stack = PageStack()
         self.welcome = WelcomeScreen()
         self.welcome.set_catalog(catalog, self.language)
         self.welcome.set_languages(catalog.languages, self.language)

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
-from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
 from massage_explorer.core.settings import KioskConfig
 from massage_explorer.ui.cards.model import TechniqueListModel
 from massage_explorer.ui.cards.view import CardListView
 from massage_explorer.ui.common.buttons import big_button
+from massage_explorer.ui.common.flow import FlowLayout
 from massage_explorer.ui.common.labels import GuidancePanel, plain_label
+from massage_explorer.ui.common.pages import PageStack
 from massage_explorer.ui.common.screen import Screen
 from massage_explorer.ui.common.translatable import Texts
 from massage_explorer.ui.session import MAX_COMPARE, SessionState
@@ -56,7 +58,7 @@ class ShortlistScreen(Screen):
         self._label_back()
         self._update()
 
-    def _buttons(self) -> QHBoxLayout:
+    def _buttons(self) -> FlowLayout:
         """Back, the heading, and what can be done with the list."""
         self.back_button = big_button("")
         self.back_button.setProperty("role", "back")
@@ -78,13 +80,19 @@ class ShortlistScreen(Screen):
             lambda: self.tr("Show a QR code for your phone, or print or save your list."),
         )
         self.takeaway_button.clicked.connect(self.show_takeaway)
-        row = QHBoxLayout()
-        row.setSpacing(16)
-        row.addWidget(self.back_button)
-        row.addWidget(self.heading, 1)
-        row.addWidget(self.compare_note)
-        row.addWidget(self.takeaway_button)
-        row.addWidget(self.compare_button)
+        # One line on a wide screen; the buttons wrap onto a second where their words need it.
+        row = FlowLayout(spacing=16)
+        for label in (self.heading, self.compare_note):
+            label.setWordWrap(True)
+        self.heading.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        for widget in (
+            self.back_button,
+            self.heading,
+            self.compare_note,
+            self.takeaway_button,
+            self.compare_button,
+        ):
+            row.addWidget(widget)
         return row
 
     def _pages(self) -> QStackedWidget:
@@ -105,7 +113,7 @@ class ShortlistScreen(Screen):
         empty_column = QVBoxLayout(empty_page)
         empty_column.addWidget(self.empty)
         empty_column.addStretch(1)
-        self.pages = QStackedWidget()
+        self.pages = PageStack()
         self.pages.addWidget(self.view)
         self.pages.addWidget(empty_page)
         self.pages.addWidget(self.takeaway_page)

@@ -1,0 +1,130 @@
+"""A row of controls that wraps onto more lines when the window is narrower than the row.
+
+The top bar and the compare screen's header use it: on a 1920 px screen they are one line; at
+1280 px with the largest text, or on a portrait screen, the same controls go onto two or three
+lines instead of being cut or pushing the window wider than its screen.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt
+from PySide6.QtWidgets import QLayout, QLayoutItem, QSizePolicy, QWidget, QWidgetItem
+
+
+class FlowLayout(QLayout):
+    """Items left to right at their preferred widths, wrapping to a new line when one does not
+    fit; on each line the room left over goes to items that expand horizontally (a title), and
+    items are centred vertically in their line. An item wider than the whole line is given the
+    line's width (a word-wrapped label then wraps its text)."""
+
+    def __init__(self, parent: QWidget | None = None, *, spacing: int = 10, line_spacing: int = 8) -> None:
+        super().__init__(parent)
+        self._items: list[QLayoutItem] = []
+        self._spacing = spacing
+        self._line_spacing = line_spacing
+
+    # -- the QLayout interface --------------------------------------------------------------------
+    def addItem(self, item: QLayoutItem) -> None:
+        self._items.append(item)
+
+    def replace(self, old: QWidget, new: QWidget) -> None:
+        """Put `new` where `old` is (QLayout.replaceWidget needs a replaceAt this layout has not)."""
+        index = self.indexOf(old)
+        self.addChildWidget(new)
+        self._items[index] = QWidgetItem(new)
+        self.invalidate()
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int) -> QLayoutItem | None:  # type: ignore[override]
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:  # type: ignore[override]
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self) -> Qt.Orientation:
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self._arrange(QRect(0, 0, width, 0), place=False)
+
+    def setGeometry(self, rect: QRect) -> None:
+        super().setGeometry(rect)
+        self._arrange(rect, place=True)
+
+    def sizeHint(self) -> QSize:
+        """Everything on one line."""
+        shown = self._shown()
+        margins = self.contentsMargins()
+        width = sum(item.sizeHint().width() for item in shown) + self._spacing * max(len(shown) - 1, 0)
+        height = max((item.sizeHint().height() for item in shown), default=0)
+        return QSize(width, height) + _grow(margins)
+
+    def minimumSize(self) -> QSize:
+        """The widest single item; the height comes from heightForWidth at the width given."""
+        shown = self._shown()
+        width = max((item.minimumSize().width() for item in shown), default=0)
+        height = max((item.minimumSize().height() for item in shown), default=0)
+        return QSize(width, height) + _grow(self.contentsMargins())
+
+    # -- the arrangement ------------------------------------------------------------------------
+    def _shown(self) -> list[QLayoutItem]:
+        return [item for item in self._items if not item.isEmpty()]
+
+    def _lines(self, width: int) -> list[list[tuple[QLayoutItem, int]]]:
+        """The items in lines, each with its width, for a line `width` px long."""
+        lines: list[list[tuple[QLayoutItem, int]]] = [[]]
+        used = 0
+        for item in self._shown():
+            wanted = max(min(item.sizeHint().width(), width), min(item.minimumSize().width(), width))
+            if lines[-1] and used + self._spacing + wanted > width:
+                lines.append([])
+                used = 0
+            used += (self._spacing if lines[-1] else 0) + wanted
+            lines[-1].append((item, wanted))
+        for line in lines:  # the room left on each line to the items that expand
+            growing = [i for i, (item, _) in enumerate(line) if _expands(item)]
+            spare = width - sum(w for _, w in line) - self._spacing * (len(line) - 1)
+            for n, i in enumerate(growing):
+                share = spare // len(growing) + (1 if n < spare % len(growing) else 0)
+                line[i] = (line[i][0], line[i][1] + max(share, 0))
+        return [line for line in lines if line]
+
+    def _arrange(self, rect: QRect, *, place: bool) -> int:
+        """Lay the items out in `rect` (when `place`); returns the height they take."""
+        margins = self.contentsMargins()
+        inner = rect.marginsRemoved(margins)
+        y = inner.y()
+        for number, line in enumerate(self._lines(inner.width())):
+            if number:
+                y += self._line_spacing
+            heights = [_height(item, width) for item, width in line]
+            line_height = max(heights)
+            x = inner.x()
+            for (item, width), height in zip(line, heights, strict=True):
+                if place:
+                    top = y + (line_height - height) // 2
+                    item.setGeometry(QRect(QPoint(x, top), QSize(width, height)))
+                x += width + self._spacing
+            y += line_height
+        return y - inner.y() + margins.top() + margins.bottom()
+
+
+def _expands(item: QLayoutItem) -> bool:
+    widget = item.widget()
+    expand = QSizePolicy.PolicyFlag.ExpandFlag.value
+    return widget is not None and bool(widget.sizePolicy().horizontalPolicy().value & expand)
+
+
+def _height(item: QLayoutItem, width: int) -> int:
+    if item.hasHeightForWidth():
+        return item.heightForWidth(width)
+    return item.sizeHint().height()
+
+
+def _grow(margins: QMargins) -> QSize:
+    return QSize(margins.left() + margins.right(), margins.top() + margins.bottom())

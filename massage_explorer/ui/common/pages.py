@@ -1,0 +1,27 @@
+"""A stack of pages that needs only the room of the page it shows."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize
+from PySide6.QtWidgets import QStackedWidget, QWidget
+
+
+class PageStack(QStackedWidget):
+    """A QStackedWidget sized by its current page alone.
+
+    Qt's own asks for the largest of all its pages, shown or not: the compare screen's picker,
+    never on screen with the table, made the table's screen taller than a 1080 px display at
+    the largest text, and the kiosk's welcome page did the same to every patient screen.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.currentChanged.connect(self.updateGeometry)
+
+    def sizeHint(self) -> QSize:
+        page = self.currentWidget()
+        return page.sizeHint() if page is not None else super().sizeHint()
+
+    def minimumSizeHint(self) -> QSize:
+        page = self.currentWidget()
+        return page.minimumSizeHint() if page is not None else super().minimumSizeHint()
