@@ -1,5 +1,5 @@
-"""Render every patient screen offscreen at 1920x1080, and the printed handout as a PDF:
-python -m massage_explorer.tools.screenshots OUTDIR."""
+"""Render every patient screen offscreen at 1920x1080 (and some at 1280x800 and in portrait), and
+the printed handout as a PDF: python -m massage_explorer.tools.screenshots OUTDIR."""
 
 from __future__ import annotations
 
@@ -141,6 +141,24 @@ def render_kiosk(catalog: Catalog, outdir: Path) -> list[Path]:
     return saved
 
 
+# Screens at other displays than the 1920x1080 one: a small landscape one and a portrait one.
+OTHER_DISPLAYS = {"1280x800": ("browse", "compare-4"), "1080x1920": ("browse", "compare-4")}
+
+
+def render_other_displays(catalog: Catalog, outdir: Path) -> list[Path]:
+    """Some kiosk screens at the other displays the layout check covers: DISPLAY-SCREEN.png."""
+    from massage_explorer.tools.layoutcheck import DISPLAYS, Setting, visit
+
+    saved: list[Path] = []
+    for display in (d for d in DISPLAYS if d.name in OTHER_DISPLAYS):
+        for screen, window in visit(catalog, display, Setting(0, catalog.default_language, False)):
+            if screen in OTHER_DISPLAYS[display.name]:
+                path = outdir / f"{display.name}-{screen}.png"
+                window.grab().save(str(path))
+                saved.append(path)
+    return saved
+
+
 def _differences_only(window: MainWindow) -> None:
     """Tick the compare screen's 'differences only' switch (by the widget, in any language)."""
     view = window.get_screen("compare")
@@ -162,6 +180,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     outdir = Path(args[0])
     shots = [*render_all(result.catalog, outdir), *render_kiosk(result.catalog, outdir)]
+    shots += render_other_displays(result.catalog, outdir)
     if "es" in result.catalog.languages:
         app = QApplication.instance()
         assert isinstance(app, QApplication)

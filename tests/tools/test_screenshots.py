@@ -33,7 +33,11 @@ def test_every_screen_and_the_handout_are_rendered(qapp, tmp_path, capsys) -> No
     assert main([str(tmp_path)]) == 0
     printed = capsys.readouterr().out.split()
     expected = [*SCREENS, "handout.pdf", *(f"es-{name}" for name in SCREENS[:7]), "es-handout.pdf"]
-    assert sorted(printed) == sorted(str(tmp_path / name) for name in expected)
+    others = {f"{d}-{s}.png": d for d in ("1280x800", "1080x1920") for s in ("browse", "compare-4")}
+    assert sorted(printed) == sorted(str(tmp_path / name) for name in [*expected, *others])
+    for name in others:  # the window as big as that screen, and no bigger
+        image = QImage(str(tmp_path / name))
+        assert f"{image.width()}x{image.height()}" == others[name]
     for name in expected:
         if name.endswith(".png"):
             image = QImage(str(tmp_path / name))

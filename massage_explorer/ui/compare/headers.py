@@ -311,19 +311,37 @@ class ColumnHeader(_WrappedHeader):
 
     def fit_columns(self) -> None:
         """Columns share the width when they fit it; otherwise as many as fit are shown side by
-        side and the table scrolls sideways, the questions staying where they are."""
+        side and the table scrolls sideways, the questions staying where they are. A column is
+        wide enough for its buttons and words, and for its name to leave a row of the table in
+        view (long names get fewer, wider columns rather than a header taller than the table)."""
         count, room = self.count(), self.width()
         if count == 0 or room <= 0:
             return
         narrowest = self.minimum_column_width()
-        if count * narrowest <= room:
+        table = self.parentWidget()
+        # The header and at least a row's worth of the table below it (two touch targets).
+        budget = table.height() - 2 * MIN_TARGET if table is not None else 0
+        shown = count
+        while shown > 1 and (
+            room // shown < narrowest or (budget > 0 and self._height_at(room // shown) > budget)
+        ):
+            shown -= 1
+        if shown == count:
             if self.sectionResizeMode(0) != QHeaderView.ResizeMode.Stretch:
                 self.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
             return
-        shown = max(1, room // narrowest)
         self.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         for section in range(count):
             self.resizeSection(section, max(narrowest, room // shown))
+
+    def _height_at(self, width: int) -> int:
+        """The header's height were every column `width` px wide."""
+        line = QFontMetrics(self.header_font()).lineSpacing()
+        names = max(
+            len(name_lines(self.header_font(), self.text(i), width - 2 * PADDING))
+            for i in range(self.count())
+        )
+        return names * line + 2 * PADDING + self._buttons_height(width)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -1,0 +1,418 @@
+"""Render every kiosk screen at every common display offscreen and report what does not fit:
+python -m massage_explorer.tools.layoutcheck [--catalog FILE] [--display NAME] [--quick].
+
+For each display (1280x800 up to 3840x2160 at twice the pixels, and portrait), each text size,
+each language and both contrasts, it shows the kiosk's welcome screen, browse, details, compare
+with two to four columns, the shortlist, the take-away page, the idle countdown, the PIN pad, the
+staff panel and the red flags, and reports per screen:
+- the window larger than its screen (a real screen would cut the rest off);
+- a widget given less room than its minimum size hint, or a label or button whose text does not
+  fit (a word-wrapped label shorter than its text needs, a one-line label narrower than its text);
+- text a widget paints cut with "…" (widgets that cut names say so through `elided_texts()`);
+- a widget reaching past the window's edge, or past a parent's edge outside a scrolled area;
+- a touch target smaller than 48 px.
+It prints one line per finding and exits 1 when there is any, 0 when there is none.
+
+A display at twice the pixels is checked in a child process with QT_SCALE_FACTOR=2, as Qt lays a
+window out on such a screen: at half the pixels, each drawn twice as fine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import os
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QPoint, QRect, QSize
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractScrollArea,
+    QApplication,
+    QLabel,
+    QSizePolicy,
+    QWidget,
+)
+
+from massage_explorer.core.catalog import Catalog
+from massage_explorer.core.paths import bundled_catalog_path
+from massage_explorer.core.pin import hash_pin
+from massage_explorer.core.settings import KioskConfig
+from massage_explorer.core.storage import load_catalog
+from massage_explorer.ui.common.buttons import MIN_TARGET
+
+PIN = "739184"  # a throwaway PIN, to reach the staff panel; nothing is unlocked outside this run
+
+
+@dataclass(frozen=True)
+class Display:
+    """A screen a kiosk may have: its size in Qt's (logical) pixels, and how many device pixels
+    each of those is drawn with."""
+
+    name: str
+    width: int
+    height: int
+    scale: int = 1
+
+    @property
+    def size(self) -> QSize:
+        return QSize(self.width, self.height)
+
+
+DISPLAYS = (
+    Display("1280x800", 1280, 800),
+    Display("1366x768", 1366, 768),
+    Display("1920x1080", 1920, 1080),
+    Display("2560x1440", 2560, 1440),
+    Display("3840x2160@2x", 1920, 1080, scale=2),
+    Display("1080x1920", 1080, 1920),
+)
+
+
+@dataclass(frozen=True)
+class Setting:
+    """What a patient may change on the screen itself."""
+
+    text_step: int
+    language: str
+    high_contrast: bool
+
+    def __str__(self) -> str:
+        contrast = " high-contrast" if self.high_contrast else ""
+        return f"text {self.text_step + 1} {self.language}{contrast}"
+
+
+@dataclass(frozen=True)
+class Finding:
+    display: str
+    setting: str
+    screen: str
+    widget: str
+    problem: str
+
+    def __str__(self) -> str:
+        return f"{self.display} {self.setting} {self.screen}: {self.widget}: {self.problem}"
+
+
+def widget_name(widget: QWidget) -> str:
+    """How a finding names a widget: its accessible name, else its text, else its object name."""
+    label = widget.accessibleName()
+    if not label and isinstance(widget, (QLabel, QAbstractButton)):
+        label = widget.text()
+    label = " ".join(label.split())
+    if len(label) > 40:
+        label = label[:39] + "…"
+    kind = type(widget).__name__
+    name = widget.objectName()
+    return f"{kind} {label!r}" if label else f"{kind} #{name}" if name else kind
+
+
+def _scrolled(widget: QWidget, window: QWidget) -> bool:
+    """Whether the widget is scrolled content: inside a scrolled area's viewport."""
+    parent = widget.parentWidget()
+    while parent is not None and parent is not window:
+        if isinstance(parent.parentWidget(), QAbstractScrollArea) and parent.objectName() == (
+            "qt_scrollarea_viewport"
+        ):
+            return True
+        parent = parent.parentWidget()
+    return False
+
+
+def _on_screen(widget: QWidget, window: QWidget) -> bool:
+    """Shown and not covered: visible up to the window and not scrolled out of view."""
+    return widget.isVisibleTo(window) and not widget.visibleRegion().isEmpty()
+
+
+def text_problems(widget: QWidget) -> list[str]:
+    """What of the widget's own text does not fit in it."""
+    problems: list[str] = []
+    if isinstance(widget, QLabel) and widget.text() and widget.pixmap().isNull():
+        room = widget.contentsRect()
+        if widget.minimumSizeHint().width() > widget.width():
+            problems.append(
+                f"narrower than its longest word: {widget.width()} < {widget.minimumSizeHint().width()} px"
+            )
+        elif widget.wordWrap():
+            needed = widget.heightForWidth(widget.width())
+            if needed > widget.height():
+                problems.append(f"text cut: needs {needed} px of height, has {widget.height()}")
+        else:
+            needed = max(widget.fontMetrics().horizontalAdvance(line) for line in widget.text().split("\n"))
+            if needed > room.width() + 1:
+                problems.append(f"text cut: needs {needed} px of width, has {room.width()}")
+    elif isinstance(widget, QAbstractButton) and widget.text():
+        hint = widget.sizeHint()
+        if hint.width() > widget.width() + 1:
+            problems.append(f"text cut: needs {hint.width()} px of width, has {widget.width()}")
+    elided = getattr(widget, "elided_texts", None)
+    if callable(elided):
+        problems.extend(f"text cut with …: {text!r}" for text in elided())
+    return problems
+
+
+def size_problems(widget: QWidget) -> list[str]:
+    """Room below what the widget's layout says it needs at least."""
+    hint = widget.minimumSizeHint()
+    policy = widget.sizePolicy()
+    ignored = QSizePolicy.Policy.Ignored
+    problems = []
+    if isinstance(widget, (QLabel, QAbstractButton)):
+        return problems  # their text is checked more closely: text_problems
+    if hint.width() > widget.width() and policy.horizontalPolicy() != ignored:
+        problems.append(f"narrower than its minimum: {widget.width()} < {hint.width()} px")
+    if (
+        hint.height() > widget.height()
+        and policy.verticalPolicy() != ignored
+        and not widget.hasHeightForWidth()  # its minimum height is for another width
+    ):
+        problems.append(f"shorter than its minimum: {widget.height()} < {hint.height()} px")
+    return problems
+
+
+def edge_problems(widget: QWidget, window: QWidget) -> list[str]:
+    """A widget reaching past the window, or past its parent (not counting scrolled content,
+    which is meant to reach past its viewport)."""
+    if _scrolled(widget, window):
+        return []
+    rect = QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
+    if not window.rect().contains(rect):
+        return [f"reaches past the window's edge: {_rect(rect)} in {_rect(window.rect())}"]
+    parent = widget.parentWidget()
+    if parent is not None and parent is not window and not parent.rect().contains(widget.geometry()):
+        return [f"cut by its parent: {_rect(widget.geometry())} in {_rect(parent.rect())}"]
+    return []
+
+
+def target_problems(widget: QWidget) -> list[str]:
+    if isinstance(widget, QAbstractButton) and (widget.width() < MIN_TARGET or widget.height() < MIN_TARGET):
+        return [f"touch target {widget.width()}x{widget.height()} px, below {MIN_TARGET}"]
+    return []
+
+
+def _rect(rect: QRect) -> str:
+    return f"{rect.width()}x{rect.height()}+{rect.x()}+{rect.y()}"
+
+
+def check_window(window: QWidget, screen: QSize) -> Iterator[tuple[str, str]]:
+    """(widget, problem) for everything on `window` that does not fit a `screen` of that size."""
+    if window.width() > screen.width() or window.height() > screen.height():
+        yield "window", f"{window.width()}x{window.height()} px, larger than the screen"
+    minimum = window.minimumSizeHint()
+    if minimum.width() > screen.width() or minimum.height() > screen.height():
+        yield "window", f"needs at least {minimum.width()}x{minimum.height()} px, more than the screen"
+    for widget in window.findChildren(QWidget):
+        if not _on_screen(widget, window):
+            continue
+        for problem in [
+            *size_problems(widget),
+            *text_problems(widget),
+            *edge_problems(widget, window),
+            *target_problems(widget),
+        ]:
+            yield widget_name(widget), problem
+
+
+def settle(app: QApplication) -> None:
+    for _ in range(3):  # delayed item layouts and style polish run from the event loop
+        app.processEvents()
+
+
+def kiosk_screens(catalog: Catalog, setting: Setting) -> Iterator[tuple[str, Callable[[], object]]]:
+    """Each screen's name and the steps that bring a KioskWindow to it, in an order that works
+    from one to the next."""
+    ids = [t.id for t in catalog.techniques]
+    if setting.text_step == 0 and not setting.high_contrast:
+        # The welcome screen is only ever seen so: ending a session resets text size and
+        # contrast before it shows (the language stays as chosen on it).
+        yield "welcome", lambda: None
+    yield "browse", lambda: _kiosk().start_session()
+    yield "details", lambda: _kiosk().session.show_details(ids[0])
+    for n in (2, 3, 4):
+        yield f"compare-{n}", lambda n=n: _compare(ids[:n])
+    yield "shortlist", lambda: _shortlist(ids[:4])
+    yield "take-away", _takeaway
+    yield "red-flags", lambda: _kiosk().session.show_red_flags()
+    yield "start-over", _start_over
+    yield "countdown", _countdown
+    yield "pin-pad", _pinpad
+    yield "staff-panel", lambda: _kiosk().pinpad.submit()
+
+
+_current: list[QWidget] = []
+
+
+def _kiosk():
+    return _current[0]
+
+
+def _compare(ids: list[str]) -> None:
+    session = _kiosk().session
+    session.state.set_compare(ids)
+    session.show_compare()
+
+
+def _shortlist(ids: list[str]) -> None:
+    session = _kiosk().session
+    for technique_id in ids:
+        if technique_id not in session.state.shortlist:
+            session.state.toggle_shortlist(technique_id)
+    session.show_shortlist()
+
+
+def _takeaway() -> None:
+    from massage_explorer.ui.shortlist import ShortlistScreen
+
+    screen = _kiosk().session.get_screen("shortlist")
+    assert isinstance(screen, ShortlistScreen)
+    screen.show_takeaway()
+
+
+def _start_over() -> None:
+    session = _kiosk().session
+    if session._red_flags is not None:
+        session._red_flags.hide()
+    session.ask_start_over()
+
+
+def _countdown() -> None:
+    kiosk = _kiosk()
+    if kiosk.session._confirm is not None:
+        kiosk.session._confirm.hide()
+    kiosk.idle.idle.emit()
+    for _ in range(7):
+        kiosk.countdown.tick()
+
+
+def _pinpad() -> None:
+    kiosk = _kiosk()
+    kiosk.countdown.stay()
+    kiosk.open_pinpad()
+    for digit in PIN:
+        kiosk.pinpad.digit_buttons[digit].click()
+
+
+def visit(catalog: Catalog, display: Display, setting: Setting) -> Iterator[tuple[str, QWidget]]:
+    """Bring one kiosk, at one display and setting, to each screen in turn: (name, window)."""
+    from massage_explorer.ui.common.i18n import install_language
+    from massage_explorer.ui.common.theme import apply_theme
+    from massage_explorer.ui.kiosk import KioskWindow
+    from massage_explorer.ui.session import TEXT_STEPS
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    install_language(app, setting.language)
+    # The theme first, as the kiosk's start-up sets it: every widget is built in it.
+    apply_theme(app, high_contrast=setting.high_contrast, scale=TEXT_STEPS[setting.text_step])
+    config = KioskConfig(pin_hash=hash_pin(PIN), printer="Front desk", language=setting.language)
+    kiosk = KioskWindow(catalog, config)
+    _current[:] = [kiosk]
+    try:
+        kiosk.resize(display.size)
+        kiosk.show()
+        kiosk.state.set_text_step(setting.text_step)
+        kiosk.state.set_high_contrast(setting.high_contrast)
+        for screen, prepare in kiosk_screens(catalog, setting):
+            prepare()
+            kiosk.resize(display.size)  # a screen that made the window grow must not blame the next
+            settle(app)
+            yield screen, kiosk
+    finally:
+        kiosk.idle.stop()
+        kiosk._may_close = True
+        kiosk.close()
+        kiosk.deleteLater()
+        _current.clear()
+        # Gone now, not at the next turn of an event loop this tool never runs: every widget
+        # left alive would be re-polished by each later change of text size.
+        app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        apply_theme(app, high_contrast=False, scale=TEXT_STEPS[0])
+        install_language(app, "en")
+
+
+def check_setting(catalog: Catalog, display: Display, setting: Setting) -> list[Finding]:
+    """Every screen of one kiosk at one display and setting."""
+    return [
+        Finding(display.name, str(setting), screen, widget, problem)
+        for screen, window in visit(catalog, display, setting)
+        for widget, problem in check_window(window, display.size)
+    ]
+
+
+def settings(catalog: Catalog, quick: bool) -> list[Setting]:
+    from massage_explorer.ui.session import TEXT_STEPS
+
+    steps = (0, len(TEXT_STEPS) - 1) if quick else range(len(TEXT_STEPS))
+    contrasts = (False,) if quick else (False, True)
+    return [Setting(*combo) for combo in itertools.product(steps, catalog.languages, contrasts)]
+
+
+def check_display(catalog: Catalog, display: Display, quick: bool = False) -> list[Finding]:
+    return [
+        finding
+        for setting in settings(catalog, quick)
+        for finding in check_setting(catalog, display, setting)
+    ]
+
+
+def _in_child(display: Display, args: argparse.Namespace) -> tuple[list[str], bool]:
+    """Check a display drawn at `display.scale` pixels per pixel in a process of its own."""
+    command = [sys.executable, "-m", "massage_explorer.tools.layoutcheck", "--display", display.name]
+    if args.catalog:
+        command += ["--catalog", str(args.catalog)]
+    if args.quick:
+        command.append("--quick")
+    env = {**os.environ, "QT_SCALE_FACTOR": str(display.scale), "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+    if done.returncode not in (0, 1):
+        return [f"{display.name}: the check failed: {done.stderr.strip()[-2000:]}"], False
+    return done.stdout.splitlines()[:-1], done.returncode == 0  # less its summary line
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m massage_explorer.tools.layoutcheck",
+        description="Render every kiosk screen at every common display offscreen and report what "
+        "does not fit. Exit 0 when nothing is found.",
+    )
+    parser.add_argument("--catalog", type=Path, help="catalog file (default: the bundled one)")
+    parser.add_argument(
+        "--display",
+        action="append",
+        choices=[d.name for d in DISPLAYS],
+        help="only this display (repeatable)",
+    )
+    parser.add_argument(
+        "--quick", action="store_true", help="smallest and largest text only, normal contrast"
+    )
+    args = parser.parse_args(argv)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    result = load_catalog(args.catalog or bundled_catalog_path())
+    if result.catalog is None:
+        for problem in result.problems:
+            print(problem, file=sys.stderr)
+        return 2
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    scale = round(app.devicePixelRatio())
+    lines: list[str] = []
+    for display in DISPLAYS:
+        if args.display and display.name not in args.display:
+            continue
+        if display.scale != scale:
+            found, _ = _in_child(display, args)
+            lines += found
+            continue
+        lines += [str(f) for f in check_display(result.catalog, display, quick=args.quick)]
+    for line in lines:
+        print(line)
+    print(f"layoutcheck: {len(lines)} problem(s)")
+    return 1 if lines else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,178 @@
+"""The layout checker finds what a patient would see cut, and the screens it checks fit."""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+
+import pytest
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+
+from massage_explorer.core.catalog import Text
+from massage_explorer.core.paths import bundled_catalog_path
+from massage_explorer.core.storage import load_catalog
+from massage_explorer.tools import layoutcheck
+from massage_explorer.tools.layoutcheck import (
+    DISPLAYS,
+    Setting,
+    check_setting,
+    check_window,
+    edge_problems,
+    target_problems,
+    text_problems,
+    widget_name,
+)
+from massage_explorer.ui.common.i18n import install_language
+from massage_explorer.ui.common.theme import apply_theme, clear_theme
+from massage_explorer.ui.session import TEXT_STEPS, SessionState
+from massage_explorer.ui.shell import MainWindow
+from tests.ui.helpers import settle
+
+
+def _window(*widgets: QWidget) -> QWidget:
+    window = QWidget()
+    column = QVBoxLayout(window)
+    for widget in widgets:
+        widget.setMinimumHeight(48)  # a touch target's height, as the app's buttons have
+        column.addWidget(widget)
+    return window
+
+
+def test_a_fitting_window_has_no_findings(qtbot) -> None:
+    window = _window(QPushButton("Start over"), QLabel("Check with your doctor first."))
+    qtbot.addWidget(window)
+    window.resize(800, 600)
+    window.show()
+    settle()
+    assert list(check_window(window, window.size())) == []
+
+
+def test_cut_text_small_targets_and_a_window_too_big_are_each_reported(qtbot) -> None:
+    cut_button = QPushButton("Show only the differences")
+    cut_label = QLabel("Check with your doctor first.")
+    small = QPushButton("✕")
+    window = _window(cut_button, cut_label, small)
+    qtbot.addWidget(window)
+    window.resize(800, 600)
+    window.show()
+    settle()
+    cut_button.setFixedWidth(60)  # as a layout squeezed below its text would leave it
+    cut_label.setFixedWidth(40)
+    small.setFixedSize(30, 30)
+    settle()
+    found = set(check_window(window, window.size()))
+    assert any(w == "QPushButton 'Show only the differences'" and p.startswith("text cut") for w, p in found)
+    label = "QLabel 'Check with your doctor first.'"
+    assert any(w == label and p.startswith("narrower than its longest word") for w, p in found)
+    assert ("QPushButton '✕'", "touch target 30x30 px, below 48") in found
+    findings = list(check_window(window, window.size() / 2))
+    assert ("window", f"{window.width()}x{window.height()} px, larger than the screen") in findings
+
+
+def test_a_word_wrapped_label_shorter_than_its_lines_is_cut(qtbot) -> None:
+    label = QLabel("Tell your therapist if the pressure is too much. " * 4)
+    label.setWordWrap(True)
+    window = _window(label)
+    qtbot.addWidget(window)
+    window.resize(400, 600)
+    window.show()
+    settle()
+    label.setFixedHeight(label.fontMetrics().height())
+    settle()
+    problems = dict(check_window(window, window.size()))
+    assert any(problem.startswith("text cut: needs") for problem in problems.values())
+
+
+@pytest.fixture(scope="module")
+def bundled():
+    catalog = load_catalog(bundled_catalog_path()).catalog
+    assert catalog is not None
+    return catalog
+
+
+# The displays whose every screen fits at every setting, checked in full. (1280x800 and 1366x768
+# do not yet: `python -m massage_explorer.tools.layoutcheck` lists what; see issue 16's note.)
+FITTING = [
+    (display, Setting(step, language, contrast))
+    for display in DISPLAYS
+    if display.name in ("1920x1080", "2560x1440", "1080x1920")
+    for step in (0, 1, 2)
+    for language in ("en", "es")
+    for contrast in (False, True)
+]
+
+
+@pytest.mark.parametrize(("display", "setting"), FITTING, ids=[f"{d.name} {s}" for d, s in FITTING])
+def test_every_kiosk_screen_fits(qapp, bundled, display, setting) -> None:
+    assert [str(f) for f in check_setting(bundled, display, setting)] == []
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (1366, 768), (1080, 1920)], ids=str)
+def test_the_top_bar_wraps_instead_of_cutting_its_buttons(qapp, bundled, size) -> None:
+    """Every text size, both languages, four techniques chosen: the top bar's buttons are whole
+    and big enough to touch, and the bar leaves most of the screen to the screen below it."""
+    ids = [t.id for t in bundled.techniques]
+    try:
+        for step, language in itertools.product(range(len(TEXT_STEPS)), ("en", "es")):
+            install_language(qapp, language)
+            apply_theme(qapp, high_contrast=False, scale=TEXT_STEPS[step])
+            state = SessionState(language)
+            state.set_text_step(step)
+            state.set_compare(ids[:4])
+            window = MainWindow(bundled, state)
+            window.resize(*size)
+            window.show()
+            settle()
+            bar = window.top_bar
+            problems = [
+                f"{widget_name(widget)}: {problem}"
+                for widget in bar.findChildren(QWidget)
+                if widget.isVisible()
+                for problem in (
+                    *text_problems(widget),
+                    *target_problems(widget),
+                    *edge_problems(widget, window),
+                )
+            ]
+            assert problems == [], (step, language)
+            assert bar.height() <= size[1] // 4, (step, language)
+            window.close()
+            window.deleteLater()
+            settle()
+    finally:
+        install_language(qapp, "en")
+        clear_theme(qapp)
+
+
+def test_a_display_at_twice_the_pixels_fits_too(qapp, capsys) -> None:
+    """3840x2160 at 2x, checked in a child process drawn at QT_SCALE_FACTOR=2, as Qt lays it out."""
+    assert layoutcheck.main(["--display", "3840x2160@2x"]) == 0, capsys.readouterr().out
+    assert "layoutcheck: 0 problem(s)" in capsys.readouterr().out
+
+
+def test_the_command_reports_and_exits_by_its_findings(qapp, capsys, monkeypatch) -> None:
+    found = [layoutcheck.Finding("1280x800", "text 1 en", "browse", "QPushButton 'Start over'", "text cut")]
+    monkeypatch.setattr(layoutcheck, "check_display", lambda *_a, **_k: found)
+    assert layoutcheck.main(["--display", "1280x800", "--quick"]) == 1
+    out = capsys.readouterr().out
+    assert "1280x800 text 1 en browse: QPushButton 'Start over': text cut" in out
+    assert "layoutcheck: 1 problem(s)" in out
+    monkeypatch.setattr(layoutcheck, "check_display", lambda *_a, **_k: [])
+    assert layoutcheck.main(["--display", "1280x800"]) == 0
+
+
+def _long_named(catalog):
+    """The bundled catalog with every name as long as the validator allows, with long words."""
+    word = "Tiefengewebsmassagebehandlung"  # one word of 29 letters, as German compounds have
+    techniques = tuple(
+        dataclasses.replace(t, name=Text.plain((f"{word} {t.id} " + "with a very long name " * 5)[:120]))
+        for t in catalog.techniques
+    )
+    return dataclasses.replace(catalog, techniques=techniques)
+
+
+@pytest.mark.parametrize("display", [d for d in DISPLAYS if d.name in ("1920x1080", "1080x1920")], ids=str)
+def test_long_names_and_long_words_fit(qapp, bundled, display) -> None:
+    catalog = _long_named(bundled)
+    for setting in (Setting(0, "en", False), Setting(2, "es", False)):
+        assert [str(f) for f in check_setting(catalog, display, setting)] == []
