@@ -6,6 +6,8 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from PySide6.QtCore import (
+    QEvent,
+    QObject,
     QRect,
     QSize,
     Qt,
@@ -154,6 +156,13 @@ class ColumnHeader(_WrappedHeader):
         self._widths = {"more": 0, "save": 0, "remove": 0, "compact": 0}  # measured button widths
         self.sectionResized.connect(self.place_buttons)
         self.geometriesChanged.connect(self.place_buttons)
+        if parent is not None:  # the table: its height decides how tall the names may run
+            parent.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.parentWidget() and event.type() == QEvent.Type.Resize:
+            self.fit_columns()
+        return False
 
     def set_names(self, names: list[str]) -> None:
         """Make the buttons of each column; the view owns the names through its model."""
@@ -319,8 +328,8 @@ class ColumnHeader(_WrappedHeader):
             return
         narrowest = self.minimum_column_width()
         table = self.parentWidget()
-        # The header and at least a row's worth of the table below it (two touch targets).
-        budget = table.height() - 2 * MIN_TARGET if table is not None else 0
+        # The header, and at least a touch target's height of the table below it.
+        budget = table.height() - MIN_TARGET if table is not None else 0
         shown = count
         while shown > 1 and (
             room // shown < narrowest or (budget > 0 and self._height_at(room // shown) > budget)
