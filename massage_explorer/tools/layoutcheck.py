@@ -20,6 +20,7 @@ window out on such a screen: at half the pixels, each drawn twice as fine.
 from __future__ import annotations
 
 import argparse
+import functools
 import itertools
 import os
 import subprocess
@@ -27,6 +28,7 @@ import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QPoint, QRect, QSize
 from PySide6.QtWidgets import (
@@ -44,6 +46,9 @@ from massage_explorer.core.pin import hash_pin
 from massage_explorer.core.settings import KioskConfig
 from massage_explorer.core.storage import load_catalog
 from massage_explorer.ui.common.buttons import MIN_TARGET
+
+if TYPE_CHECKING:
+    from massage_explorer.ui.kiosk import KioskWindow
 
 PIN = "739184"  # a throwaway PIN, to reach the staff panel; nothing is unlocked outside this run
 
@@ -160,7 +165,7 @@ def size_problems(widget: QWidget) -> list[str]:
     hint = widget.minimumSizeHint()
     policy = widget.sizePolicy()
     ignored = QSizePolicy.Policy.Ignored
-    problems = []
+    problems: list[str] = []
     if isinstance(widget, (QLabel, QAbstractButton)):
         return problems  # their text is checked more closely: text_problems
     if hint.width() > widget.width() and policy.horizontalPolicy() != ignored:
@@ -233,7 +238,7 @@ def kiosk_screens(catalog: Catalog, setting: Setting) -> Iterator[tuple[str, Cal
     yield "browse", lambda: _kiosk().start_session()
     yield "details", lambda: _kiosk().session.show_details(ids[0])
     for n in (2, 3, 4):
-        yield f"compare-{n}", lambda n=n: _compare(ids[:n])
+        yield f"compare-{n}", functools.partial(_compare, ids[:n])
     yield "shortlist", lambda: _shortlist(ids[:4])
     yield "take-away", _takeaway
     yield "red-flags", lambda: _kiosk().session.show_red_flags()
@@ -243,10 +248,10 @@ def kiosk_screens(catalog: Catalog, setting: Setting) -> Iterator[tuple[str, Cal
     yield "staff-panel", lambda: _kiosk().pinpad.submit()
 
 
-_current: list[QWidget] = []
+_current: list[KioskWindow] = []  # the kiosk being checked, for the steps of kiosk_screens
 
 
-def _kiosk():
+def _kiosk() -> KioskWindow:
     return _current[0]
 
 
