@@ -1,4 +1,5 @@
-"""Touch-sized buttons: big ones, toggles that show "on" by a tick too, and the language switch."""
+"""Touch-sized buttons that Enter activates: big ones, toggles that show "on" by a tick too, and the
+language switch."""
 
 from __future__ import annotations
 
@@ -16,13 +17,33 @@ from PySide6.QtWidgets import (
 from massage_explorer.core.languages import native_name
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QPaintEvent
+    from PySide6.QtGui import QKeyEvent, QPaintEvent
 
 
 MIN_TARGET = 48  # px: the smallest touch target we allow
+ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)  # the main keyboard's, and the keypad's
 
 
-class ToggleButton(QPushButton):
+class PushButton(QPushButton):
+    """A push button that Enter activates as Space does: people press Enter on a focused button.
+
+    Qt's own buttons take Enter only as a dialog's default button, and the patient screens are
+    no dialog, so Enter went past the button to the screen behind it (on the welcome screen it
+    started a session from the language switch). Every button of ours is one of these (see
+    `big_button`), checkable ones too, so one place gives all of them the key.
+    """
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() not in ENTER_KEYS:
+            super().keyPressEvent(event)
+            return
+        event.accept()
+        # One click per press: a key held down would otherwise switch a toggle on and off.
+        if not event.isAutoRepeat():
+            self.click()
+
+
+class ToggleButton(PushButton):
     """A checkable button that shows "on" by a tick as well as by its fill: never by colour
     alone. The tick sits in the top left corner, clear of the label, so nothing moves when it
     comes and the top bar keeps its width."""
@@ -50,9 +71,9 @@ def big_button(
     text: str, accessible_name: str = "", parent: QWidget | None = None, *, toggle: bool = False
 ) -> QPushButton:
     """A touch-sized push button with an accessible name; `toggle` makes it a ToggleButton."""
-    # Not QPushButton(text, parent): matching that call against the (icon, text) constructor
+    # Not PushButton(text, parent): matching that call against the (icon, text) constructor
     # makes PySide6 set up QIcon and its ~1,500 theme-icon names, ~2 ms of start-up.
-    button = ToggleButton(parent) if toggle else QPushButton(parent)
+    button = ToggleButton(parent) if toggle else PushButton(parent)
     button.setCheckable(toggle)
     button.setText(text)
     button.setMinimumSize(MIN_TARGET, MIN_TARGET)

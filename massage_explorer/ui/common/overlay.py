@@ -15,6 +15,15 @@ class Overlay(QFrame):
     """A dimmed full-window backdrop with a centred box: the kiosk's questions and its PIN pad.
 
     Subclasses fill `self.column`; `present()` covers the parent window and raises it.
+
+    A touch on it needs nothing of its own: no widget here takes touch events, so Qt makes mouse
+    events of the touch for the widget under the finger (a button is pressed and clicked as by
+    a mouse), and what the backdrop or box leaves goes up to the window, never to the widgets
+    the overlay covers. What must hold is that the overlay stays up until the touch ends: Qt
+    picks the widget for a touch after the application's event filters have seen it come down,
+    so an overlay hidden by such a filter lets the whole touch fall through to what is beneath
+    (the idle countdown did; see `IdleWatcher` in ui/kiosk/idle.py). tests/ui/kiosk/test_touch.py
+    taps each overlay.
     """
 
     def __init__(

@@ -4,11 +4,11 @@ it opens. Catalog text, so plain text only; the words around it are the app's ow
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 from massage_explorer.core.catalog import Catalog
 from massage_explorer.core.present import RedFlagGroup
-from massage_explorer.ui.common.buttons import big_button
+from massage_explorer.ui.common.buttons import PushButton, big_button
 from massage_explorer.ui.common.labels import catalog_label, plain_label
 from massage_explorer.ui.common.overlay import Overlay
 from massage_explorer.ui.common.words import WORDS, presenter
@@ -23,7 +23,7 @@ def one_paragraph(group: RedFlagGroup) -> str:
     return f"{group.heading} " + "; ".join(sign.rstrip(".") for sign in group.signs) + "."
 
 
-class RedFlagsButton(QPushButton):
+class RedFlagsButton(PushButton):
     """The always-visible line at the foot of every patient screen; a tap opens the full list.
     Hidden when the catalog has no red flags."""
 

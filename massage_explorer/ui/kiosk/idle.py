@@ -18,15 +18,33 @@ INPUT_EVENTS = frozenset(
         QEvent.Type.TouchBegin,
         QEvent.Type.TouchUpdate,
         QEvent.Type.TouchEnd,
+        QEvent.Type.TouchCancel,
         QEvent.Type.KeyPress,
         QEvent.Type.Wheel,
         QEvent.Type.TabletPress,
+        QEvent.Type.TabletRelease,
+    }
+)
+# Of those, the ones that end what a person did: a finger, button or pen lifted, a key, a turn of
+# the wheel. Only these emit `activity`: what answers it may take something off the screen (the
+# countdown hides), and this filter sees a finger come down before Qt picks the widget under it.
+# Hidden then, the countdown let the whole touch fall to the card beneath it, which opened or
+# was saved. Not even a move counts: Qt moves its mouse onto a finger before it presses there.
+FINISHING_EVENTS = frozenset(
+    {
+        QEvent.Type.MouseButtonRelease,
+        QEvent.Type.TouchEnd,
+        QEvent.Type.TouchCancel,
+        QEvent.Type.KeyPress,
+        QEvent.Type.Wheel,
+        QEvent.Type.TabletRelease,
     }
 )
 
 
 class IdleWatcher(QObject):
-    """Emits `idle` after `seconds` without input anywhere in the application.
+    """Emits `idle` after `seconds` without input anywhere in the application, and `activity`
+    when a person finishes an input (see FINISHING_EVENTS: a touch or click when it is lifted).
 
     One single-shot timer is restarted by each input event, so an idle kiosk has no timer
     ticking: the CPU is woken once, when the time is up, not polled.
@@ -66,9 +84,11 @@ class IdleWatcher(QObject):
             self._installed = False
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in INPUT_EVENTS:
+        kind = event.type()
+        if kind in INPUT_EVENTS:
             self._timer.start()
-            self.activity.emit()
+            if kind in FINISHING_EVENTS:
+                self.activity.emit()
         return False
 
 

@@ -24,8 +24,9 @@ class LongPress(QObject):
 
     The discreet staff gesture: nothing on screen invites it, and a patient's short tap goes
     through to the widget as usual. Touch is left to Qt's mouse synthesis, so a finger and a mouse
-    behave alike; the release that ends a long press is swallowed, so it does not also act as a
-    tap underneath the PIN pad.
+    behave alike (as long as neither the widget nor a parent of it takes touch events: the welcome
+    screen leaves them to Qt for this); the release that ends a long press is swallowed, so it
+    does not also act as a tap underneath the PIN pad.
     """
 
     triggered = Signal()
@@ -46,7 +47,10 @@ class LongPress(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
-        if kind == QEvent.Type.MouseButtonPress:
+        # A press soon after another comes as the second half of a double click, not as a press:
+        # a finger put down on the heading just after a tap elsewhere (the tap that started the
+        # session, say) is a press all the same.
+        if kind in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick):
             self._fired = False
             self._timer.start()
         elif kind == QEvent.Type.MouseButtonRelease:

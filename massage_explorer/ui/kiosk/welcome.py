@@ -26,7 +26,10 @@ class WelcomeScreen(QFrame):
         super().__init__(parent)
         self.setObjectName("welcome")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
+        # A finger is left to Qt, which makes mouse events of a touch no widget takes: a tap
+        # starts as a click does, and a finger held on the heading is seen by the kiosk's
+        # long-press (ui/kiosk/pinpad.py), which watches mouse presses. Taking touches here
+        # hid the held finger from it, and lifting that finger started a session instead.
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.texts = Texts()
         self.texts(self.setAccessibleName, lambda: self.tr("Welcome. Touch anywhere to start."))
@@ -190,15 +193,6 @@ class WelcomeScreen(QFrame):
             super().keyPressEvent(event)
         else:
             self.startRequested.emit()
-
-    def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.TouchEnd:
-            self.startRequested.emit()
-            return True
-        if event.type() in (QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate):
-            event.accept()
-            return True
-        return super().event(event)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.MouseButtonRelease:
