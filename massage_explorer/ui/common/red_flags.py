@@ -11,6 +11,7 @@ from massage_explorer.core.present import RedFlagGroup
 from massage_explorer.ui.common.buttons import PushButton, big_button
 from massage_explorer.ui.common.labels import catalog_label, plain_label
 from massage_explorer.ui.common.overlay import Overlay
+from massage_explorer.ui.common.scrolling import WrappedScrollArea
 from massage_explorer.ui.common.words import WORDS, presenter
 
 
@@ -56,7 +57,10 @@ class RedFlagsPanel(Overlay):
         self.body_layout = QVBoxLayout(self.body)
         self.body_layout.setContentsMargins(0, 0, 0, 0)
         self.body_layout.setSpacing(12)
-        self.column.addWidget(self.body)
+        # Whole where the screen has room; flicked through where it has not (a short screen at
+        # the largest text), with the title and Close always in view.
+        self.scroll = WrappedScrollArea(self.body)
+        self.column.addWidget(self.scroll)
         self.close_button = big_button("")
         self.close_button.setProperty("role", "primary")
         self.close_button.setMinimumHeight(80)
@@ -79,6 +83,7 @@ class RedFlagsPanel(Overlay):
             for sign in group.signs:
                 self.body_layout.addWidget(catalog_label(f"• {sign}", role="body"))
         self.present()
+        self.scroll.fit_body()  # the new lines' height, at the width the area has
         self.close_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def refresh(self, groups: tuple[RedFlagGroup, ...]) -> None:

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractScrollArea,
+    QFrame,
     QListView,
+    QScrollArea,
     QScroller,
     QScrollerProperties,
     QWidget,
 )
+
+from massage_explorer.ui.common.buttons import MIN_TARGET
 
 # How long a press on a flickable area is held back to see whether it starts a flick: one frame
 # at 60 Hz. Not zero: Qt cancels a press it has passed on (a release far away, so nothing is
@@ -65,3 +70,46 @@ def enable_kinetic_scrolling(area: QAbstractScrollArea) -> None:
     properties = scroller.scrollerProperties()
     properties.setScrollMetric(QScrollerProperties.ScrollMetric.MousePressEventDelay, PRESS_DELAY_S)
     scroller.setScrollerProperties(properties)
+
+
+class WrappedScrollArea(QScrollArea):
+    """A flickable area around `body` (word-wrapped text) that asks for the height the body
+    needs at its width, so that it scrolls only where the screen has less room than that.
+
+    The body is sized here, to the viewport's width and its own height for that width: Qt's
+    resizable mode would make it at least as tall as its minimum size hint, which is measured at
+    a narrow width, and the area scrolled where everything fitted.
+    """
+
+    def __init__(self, body: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidget(body)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setStyleSheet("QScrollArea, QScrollArea > QWidget > QWidget { background: transparent; }")
+        enable_kinetic_scrolling(self)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        body = self.widget()
+        return body.heightForWidth(width) if body is not None and body.hasHeightForWidth() else -1
+
+    def sizeHint(self) -> QSize:
+        body = self.widget()
+        hint = body.sizeHint() if body is not None else QSize()
+        return QSize(hint.width(), max(self.heightForWidth(hint.width()), hint.height()))
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(MIN_TARGET, 2 * MIN_TARGET)  # a couple of lines, and the rest a flick away
+
+    def fit_body(self) -> None:
+        body = self.widget()
+        if body is not None:
+            width = viewport_of(self).width()
+            body.resize(width, max(body.heightForWidth(width), 0))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_body()

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 from massage_explorer.core.catalog import Catalog, Technique
 from massage_explorer.ui.common.buttons import big_button
 from massage_explorer.ui.common.flow import FlowLayout
+from massage_explorer.ui.common.guided import GuidedLayout
 from massage_explorer.ui.common.labels import GuidancePanel, catalog_label, plain_label
 from massage_explorer.ui.common.navigation import (
     MARGIN,
@@ -57,12 +58,12 @@ class CompareView(Screen):
         for page in (self.table_page, self.placeholder, self.picker_page):
             self.stack.addWidget(page)
         self.guidance = GuidancePanel(self)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
+        layout = QVBoxLayout()
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(16)
         layout.addLayout(self._bar())
-        layout.addWidget(self.stack, 1)
-        layout.addWidget(self.guidance)
+        guided = GuidedLayout(self, layout, self.stack, self.guidance)
+        guided.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
 
         self.setFocusProxy(self.back_button)  # arriving on this screen puts focus on Back
         self._shortcuts = add_back_shortcuts(self, self._back)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from massage_explorer.core.catalog import Catalog, Technique
 from massage_explorer.ui.common.buttons import big_button
 from massage_explorer.ui.common.flow import FlowLayout
+from massage_explorer.ui.common.guided import GuidedLayout
 from massage_explorer.ui.common.labels import GuidancePanel, plain_label
 from massage_explorer.ui.common.navigation import (
     MARGIN,
@@ -81,16 +82,16 @@ class DetailView(Screen):
         self.content: QWidget | None = None
         self.guidance = GuidancePanel(self)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
+        layout = QVBoxLayout()
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(16)
         layout.addLayout(bar)
         # Full width, text aligned right: a wrapping label placed with a layout alignment gets no
         # height for its width, and its second line was cut off.
         self.compare_reason.setAlignment(Qt.AlignmentFlag.AlignRight)
         layout.addWidget(self.compare_reason)
-        layout.addWidget(self.scroll_area, 1)
-        layout.addWidget(self.guidance)
+        guided = GuidedLayout(self, layout, self.scroll_area, self.guidance)
+        guided.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
 
         self.setFocusProxy(self.back_button)  # arriving on this screen puts focus on Back
         self._shortcuts = add_back_shortcuts(self, self.backRequested.emit)

@@ -10,6 +10,7 @@ from massage_explorer.ui.cards.model import TechniqueListModel
 from massage_explorer.ui.cards.view import CardListView
 from massage_explorer.ui.common.buttons import big_button
 from massage_explorer.ui.common.flow import FlowLayout
+from massage_explorer.ui.common.guided import GuidedLayout
 from massage_explorer.ui.common.labels import GuidancePanel, plain_label
 from massage_explorer.ui.common.pages import PageStack
 from massage_explorer.ui.common.screen import Screen
@@ -48,12 +49,12 @@ class ShortlistScreen(Screen):
         self.takeaway = TakeawayPanel(state, techniques, settings, kiosk=kiosk)
         self.takeaway_page = TakeawayPage(self.takeaway)
         self.guidance = GuidancePanel()
-        column = QVBoxLayout(self)
-        column.setContentsMargins(16, 16, 16, 8)
+        column = QVBoxLayout()
+        column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(12)
         column.addLayout(self._buttons())
-        column.addWidget(self._pages(), 1)
-        column.addWidget(self.guidance)
+        guided = GuidedLayout(self, column, self._pages(), self.guidance, spacing=12)
+        guided.setContentsMargins(16, 16, 16, 8)
         self.model.modelReset.connect(self._update)
         self._label_back()
         self._update()

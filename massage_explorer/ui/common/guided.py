@@ -1,0 +1,101 @@
+"""A screen's head (its bar), its body, and the clinic's guidance below them, or beside them
+where the screen is short.
+
+On a 1280x800 screen at a large text size the full guidance takes some 290 px; below the body it
+left the compare table, the shortlist and the QR code too little height, and the window grew past
+the screen. There it goes to the right of them instead, the screen's whole height, whole and
+always in view.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtWidgets import QLabel, QLayout, QLayoutItem, QWidget, QWidgetItem
+
+# The guidance beside the body takes the least of these shares of the width that shows it whole.
+SIDE_SHARES = (0.3, 0.34, 0.38, 0.42, 0.46, 0.5, 0.55, 0.6)
+
+
+class GuidedLayout(QLayout):
+    """`head` on top, `body` below it and `guidance` (a word-wrapped label) under both, or beside
+    both on the right when the body would get less than its minimum height."""
+
+    def __init__(
+        self, parent: QWidget, head: QLayout, body: QWidget, guidance: QLabel, *, spacing: int = 16
+    ) -> None:
+        super().__init__(parent)
+        self.addChildLayout(head)
+        self._head = head
+        self._body = self._adopt(body)
+        self._guidance = self._adopt(guidance)
+        # Its words from the top, also where it is given more height than they need (beside).
+        guidance.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self._spacing = spacing
+        self.beside = False  # where the guidance was put last
+
+    def _adopt(self, widget: QWidget) -> QWidgetItem:
+        self.addChildWidget(widget)
+        return QWidgetItem(widget)
+
+    def addItem(self, item: QLayoutItem) -> None:
+        raise TypeError("GuidedLayout holds its head, body and guidance only")
+
+    def _items(self) -> tuple[QLayoutItem, ...]:
+        return (self._head, self._body, self._guidance)
+
+    def count(self) -> int:
+        return 3
+
+    def itemAt(self, index: int) -> QLayoutItem | None:
+        return self._items()[index] if 0 <= index < 3 else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:
+        return None  # all three stay for the screen's life
+
+    def expandingDirections(self) -> Qt.Orientation:
+        return Qt.Orientation.Horizontal | Qt.Orientation.Vertical
+
+    def sizeHint(self) -> QSize:
+        width = max(item.sizeHint().width() for item in self._items())
+        heights = (
+            self._head.heightForWidth(width),
+            self._body.sizeHint().height(),
+            self._guidance.heightForWidth(width),
+        )
+        return QSize(width, sum(max(h, 0) for h in heights) + 2 * self._spacing) + self._margins()
+
+    def minimumSize(self) -> QSize:
+        """The head's and the body's minimum: the guidance can always go beside the body."""
+        width = max(self._head.minimumSize().width(), self._body.minimumSize().width())
+        height = self._head.minimumSize().height() + self._spacing + self._body.minimumSize().height()
+        return QSize(width + self._guidance.minimumSize().width(), height) + self._margins()
+
+    def _margins(self) -> QSize:
+        m = self.contentsMargins()
+        return QSize(m.left() + m.right(), m.top() + m.bottom())
+
+    def setGeometry(self, rect: QRect) -> None:
+        super().setGeometry(rect)
+        inner = rect.marginsRemoved(self.contentsMargins())
+        x, y, width, height = inner.x(), inner.y(), inner.width(), inner.height()
+        below = self._guidance.heightForWidth(width)
+        needs = self._head_height(width) + self._spacing + self._body.minimumSize().height()
+        self.beside = width > height and needs + self._spacing + below > height
+        if self.beside:  # the guidance the whole height on the right; head and body on the left
+            sides = [int(width * share) for share in SIDE_SHARES]
+            side = next((s for s in sides if self._guidance.heightForWidth(s) <= height), sides[-1])
+            main = width - side - self._spacing
+            self._place_column(QRect(x, y, main, height))
+            self._guidance.setGeometry(QRect(x + main + self._spacing, y, side, height))
+        else:
+            self._place_column(QRect(x, y, width, height - below - self._spacing))
+            self._guidance.setGeometry(QRect(x, y + height - below, width, below))
+
+    def _head_height(self, width: int) -> int:
+        return max(self._head.heightForWidth(width), self._head.minimumSize().height())
+
+    def _place_column(self, rect: QRect) -> None:
+        head = self._head_height(rect.width())
+        self._head.setGeometry(QRect(rect.x(), rect.y(), rect.width(), head))
+        top = head + self._spacing
+        self._body.setGeometry(QRect(rect.x(), rect.y() + top, rect.width(), rect.height() - top))

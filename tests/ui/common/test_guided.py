@@ -1,0 +1,76 @@
+"""The clinic's guidance stays whole on every screen that shows it: below the screen where there
+is height for it, beside it on a short screen at a large text size; and the red flags panel
+scrolls only where the screen is too short for it."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QLayout
+
+from massage_explorer.core.paths import bundled_catalog_path
+from massage_explorer.core.storage import load_catalog
+from massage_explorer.tools.layoutcheck import DISPLAYS, Setting, visit
+from massage_explorer.ui.common.guided import GuidedLayout
+from massage_explorer.ui.common.labels import GuidancePanel
+
+
+@pytest.fixture(scope="module")
+def bundled():
+    catalog = load_catalog(bundled_catalog_path()).catalog
+    assert catalog is not None
+    return catalog
+
+
+def _display(name: str):
+    return next(d for d in DISPLAYS if d.name == name)
+
+
+def _guided(window) -> tuple[GuidedLayout, GuidancePanel]:
+    screen = window.session.stack.currentWidget()
+    layout = screen.layout()
+    assert isinstance(layout, GuidedLayout)
+    return layout, screen.guidance
+
+
+def _check_whole(guidance: GuidancePanel) -> None:
+    assert guidance.isVisible()
+    assert guidance.heightForWidth(guidance.width()) <= guidance.height()
+
+
+@pytest.mark.parametrize(
+    ("display", "step", "beside"),
+    [
+        ("1920x1080", 2, set()),
+        ("1080x1920", 2, set()),  # portrait: height enough below, never beside
+        ("1280x800", 0, {"take-away"}),  # the QR code's page needs the height
+        ("1280x800", 1, {"compare-4", "shortlist", "take-away"}),
+    ],
+)
+def test_the_guidance_is_whole_below_or_beside(qapp, bundled, display, step, beside) -> None:
+    for screen, window in visit(bundled, _display(display), Setting(step, "es", False)):
+        if screen in ("details", "compare-4", "shortlist", "take-away"):
+            layout, guidance = _guided(window)
+            _check_whole(guidance)
+            assert layout.beside is (screen in beside), screen
+            if layout.beside:  # to the right of the screen's own column
+                assert guidance.x() > window.width() // 3
+            else:  # under it, as wide as it
+                assert guidance.width() > window.width() * 0.9
+
+
+@pytest.mark.parametrize(("display", "step", "scrolls"), [("1920x1080", 0, False), ("1366x768", 2, True)])
+def test_the_red_flags_panel_scrolls_only_when_the_screen_is_short(
+    qapp, bundled, display, step, scrolls
+) -> None:
+    for screen, window in visit(bundled, _display(display), Setting(step, "es", False)):
+        if screen == "red-flags":
+            panel = window.session._red_flags
+            assert panel is not None and panel.isVisible()
+            bar = panel.scroll.verticalScrollBar()
+            assert (bar.maximum() > 0) is scrolls
+            # Whatever the screen, the title and Close stay in the window, Close big enough to touch.
+            for widget in (panel.title, panel.close_button):
+                top_left = widget.mapTo(window, widget.rect().topLeft())
+                assert window.rect().contains(top_left) and top_left.y() + widget.height() <= window.height()
+            assert panel.close_button.height() >= 48
+            assert isinstance(panel.layout(), QLayout)
