@@ -90,24 +90,27 @@ def bundled():
     return catalog
 
 
-# Every display and setting whose screens all fit. Left out: the largest text on the two short
-# screens (1280x800, 1366x768), where compare and the take-away page still lack room; the layout
-# check lists what, and issue 16's note says so. (3840x2160 at 2x: its own test below.)
+# Every display and setting. One gap is left, and named: at the largest text on the two short
+# screens (1280x800, 1366x768) the compare table still lacks height (issue 16's note); every
+# other screen there fits. (3840x2160 at 2x: its own test below.)
 SHORT = ("1280x800", "1366x768")
-FITTING = [
+MATRIX = [
     (display, Setting(step, language, contrast))
     for display in DISPLAYS
     if display.scale == 1
     for step in (0, 1, 2)
-    if not (display.name in SHORT and step == 2)
     for language in ("en", "es")
     for contrast in (False, True)
 ]
 
 
-@pytest.mark.parametrize(("display", "setting"), FITTING, ids=[f"{d.name} {s}" for d, s in FITTING])
+@pytest.mark.parametrize(("display", "setting"), MATRIX, ids=[f"{d.name} {s}" for d, s in MATRIX])
 def test_every_kiosk_screen_fits(qapp, bundled, display, setting) -> None:
-    assert [str(f) for f in check_setting(bundled, display, setting)] == []
+    not_yet = (
+        {"compare-2", "compare-3", "compare-4"} if display.name in SHORT and setting.text_step == 2 else set()
+    )
+    findings = [str(f) for f in check_setting(bundled, display, setting) if f.screen not in not_yet]
+    assert findings == []
 
 
 @pytest.mark.parametrize("size", [(1280, 800), (1366, 768), (1080, 1920)], ids=str)

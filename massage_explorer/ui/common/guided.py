@@ -82,7 +82,9 @@ class GuidedLayout(QLayout):
         needs = self._head_height(width) + self._spacing + self._body.minimumSize().height()
         self.beside = width > height and needs + self._spacing + below > height
         if self.beside:  # the guidance the whole height on the right; head and body on the left
-            sides = [int(width * share) for share in SIDE_SHARES]
+            # Never so wide that the column is narrower than its minimum (the QR code's page).
+            widest = width - self._spacing - self._column_minimum_width()
+            sides = [min(int(width * share), widest) for share in SIDE_SHARES]
             side = next((s for s in sides if self._guidance.heightForWidth(s) <= height), sides[-1])
             main = width - side - self._spacing
             self._place_column(QRect(x, y, main, height))
@@ -90,6 +92,9 @@ class GuidedLayout(QLayout):
         else:
             self._place_column(QRect(x, y, width, height - below - self._spacing))
             self._guidance.setGeometry(QRect(x, y + height - below, width, below))
+
+    def _column_minimum_width(self) -> int:
+        return max(self._head.minimumSize().width(), self._body.minimumSize().width())
 
     def _head_height(self, width: int) -> int:
         return max(self._head.heightForWidth(width), self._head.minimumSize().height())
