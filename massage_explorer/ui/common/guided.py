@@ -13,6 +13,8 @@ from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtWidgets import QLabel, QLayout, QLayoutItem, QWidget, QWidgetItem
 
 # The guidance beside the body takes the least of these shares of the width that shows it whole.
+# Below it, the guidance leaves the body at least this share of the screen's height.
+BODY_SHARE = 0.4
 SIDE_SHARES = (0.3, 0.34, 0.38, 0.42, 0.46, 0.5, 0.55, 0.6)
 
 
@@ -79,7 +81,10 @@ class GuidedLayout(QLayout):
         inner = rect.marginsRemoved(self.contentsMargins())
         x, y, width, height = inner.x(), inner.y(), inner.width(), inner.height()
         below = self._guidance.heightForWidth(width)
-        needs = self._head_height(width) + self._spacing + self._body.minimumSize().height()
+        # The body's minimum, and never less than BODY_SHARE of the height: a list showing a
+        # sliver of one card is not worth keeping the guidance below it.
+        body = max(self._body.minimumSize().height(), int(height * BODY_SHARE))
+        needs = self._head_height(width) + self._spacing + body
         self.beside = width > height and needs + self._spacing + below > height
         if self.beside:  # the guidance the whole height on the right; head and body on the left
             # Never so wide that the column is narrower than its minimum (the QR code's page).
