@@ -90,10 +90,9 @@ def bundled():
     return catalog
 
 
-# Every display and setting. One gap is left, and named: at the largest text on the two short
-# screens (1280x800, 1366x768) the compare table still lacks height (issue 16's note); every
-# other screen there fits. (3840x2160 at 2x: its own test below.)
-SHORT = ("1280x800", "1366x768")
+# Every display and setting. One gap is left, and named: in Spanish at the largest text on a
+# 1280x800 screen, the compare table still lacks the height for a row below its names (issue
+# 16's note); every other screen there fits. (3840x2160 at 2x: its own test below.)
 MATRIX = [
     (display, Setting(step, language, contrast))
     for display in DISPLAYS
@@ -106,9 +105,8 @@ MATRIX = [
 
 @pytest.mark.parametrize(("display", "setting"), MATRIX, ids=[f"{d.name} {s}" for d, s in MATRIX])
 def test_every_kiosk_screen_fits(qapp, bundled, display, setting) -> None:
-    not_yet = (
-        {"compare-2", "compare-3", "compare-4"} if display.name in SHORT and setting.text_step == 2 else set()
-    )
+    gap = (display.name, setting.text_step, setting.language) == ("1280x800", 2, "es")
+    not_yet = {"compare-2", "compare-3", "compare-4"} if gap else set()
     findings = [str(f) for f in check_setting(bundled, display, setting) if f.screen not in not_yet]
     assert findings == []
 

@@ -15,7 +15,7 @@ from massage_explorer.core.catalog import Catalog, Technique
 from massage_explorer.ui.common.buttons import big_button
 from massage_explorer.ui.common.flow import FlowLayout
 from massage_explorer.ui.common.guided import GuidedLayout
-from massage_explorer.ui.common.labels import GuidancePanel, catalog_label, plain_label
+from massage_explorer.ui.common.labels import GuidancePanel, catalog_label, plain_label, set_style_property
 from massage_explorer.ui.common.navigation import (
     MARGIN,
     add_back_shortcuts,
@@ -28,7 +28,7 @@ from massage_explorer.ui.compare.headers import ColumnHeader
 from massage_explorer.ui.compare.model import CompareModel, DifferencesProxy
 from massage_explorer.ui.compare.picker import PickerPage
 from massage_explorer.ui.compare.table import make_compare_table, name_table_parts
-from massage_explorer.ui.session import MAX_COMPARE, SessionState
+from massage_explorer.ui.session import MAX_COMPARE, TEXT_STEPS, SessionState
 
 
 class CompareView(Screen):
@@ -178,6 +178,10 @@ class CompareView(Screen):
 
     @Slot()
     def refresh(self) -> None:
+        # At the largest text the title steps down a size (as the top bar's does), so that it
+        # still fits beside Back on a short screen and the table keeps the height for a row.
+        largest = self.state.text_step == len(TEXT_STEPS) - 1
+        set_style_property(self.title, "role", "heading" if largest else "title")
         techniques = self.techniques()
         language = self.state.language
         self.model.set_content(self.catalog, techniques, language, self.state.condition)
@@ -186,7 +190,9 @@ class CompareView(Screen):
         enough = len(techniques) >= 2
         room = len(techniques) < MAX_COMPARE
         picking = self.stack.currentWidget() is self.picker_page
-        self.add_button.setVisible(enough and not picking)
+        # At four, the reason takes the button's place (a greyed-out button beside it only
+        # repeated it, and took a line of a short screen's height).
+        self.add_button.setVisible(enough and room and not picking)
         self.add_button.setEnabled(room)
         self.add_limit.setVisible(enough and not room and not picking)
         self.differences_button.setVisible(enough and not picking)

@@ -164,6 +164,7 @@ def test_add_from_inside_compare_with_the_picker(qtbot, view, state) -> None:
 def test_add_is_refused_with_a_reason_at_four(qtbot, view, state) -> None:
     state.set_compare(["alpha", "beta", "gamma", "delta"])
     assert not view.add_button.isEnabled()
+    assert not view.add_button.isVisible()  # the reason in its place
     assert view.add_limit.isVisible()
     assert "4" in view.add_limit.text()
 
