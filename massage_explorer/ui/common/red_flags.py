@@ -59,8 +59,8 @@ class RedFlagsPanel(Overlay):
         self.body_layout.setSpacing(12)
         # Whole where the screen has room; flicked through where it has not (a short screen at
         # the largest text), with the title and Close always in view.
-        self.scroll = WrappedScrollArea(self.body)
-        self.column.addWidget(self.scroll)
+        self.scroll_area = WrappedScrollArea(self.body)
+        self.column.addWidget(self.scroll_area)
         self.close_button = big_button("")
         self.close_button.setProperty("role", "primary")
         self.close_button.setMinimumHeight(80)
@@ -83,7 +83,7 @@ class RedFlagsPanel(Overlay):
             for sign in group.signs:
                 self.body_layout.addWidget(catalog_label(f"• {sign}", role="body"))
         self.present()
-        self.scroll.fit_body()  # the new lines' height, at the width the area has
+        self.scroll_area.fit_body()  # the new lines' height, at the width the area has
         self.close_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def refresh(self, groups: tuple[RedFlagGroup, ...]) -> None:

@@ -68,7 +68,7 @@ def test_the_red_flags_panel_scrolls_only_when_the_screen_is_short(
         if screen == "red-flags":
             panel = window.session._red_flags
             assert panel is not None and panel.isVisible()
-            bar = panel.scroll.verticalScrollBar()
+            bar = panel.scroll_area.verticalScrollBar()
             assert (bar.maximum() > 0) is scrolls
             # Whatever the screen, the title and Close stay in the window, Close big enough to touch.
             for widget in (panel.title, panel.close_button):
