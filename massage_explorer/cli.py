@@ -244,9 +244,23 @@ def _add_edit_command(commands: argparse._SubParsersAction[argparse.ArgumentPars
         "not opened: its problems are listed (exit 1); fix those in a text editor first.",
     )
     edit.add_argument("file", nargs="?", type=Path, metavar="FILE", help="catalog (default: bundled)")
+    edit.add_argument(
+        "--lock-hours",
+        type=_lock_hours,
+        metavar="H",
+        # The default is core.settings' (not imported here: it costs start-up); a test ties them.
+        help="after how many hours another computer's editor lock counts as left behind and is "
+        "taken over (1 to 336; default 12, as editor_lock_hours in the kiosk settings)",
+    )
 
 
-def edit(file: Path | None) -> int:
+def _lock_hours(text: str) -> int:
+    if not (text.isascii() and text.isdigit()) or not 1 <= int(text) <= 336:
+        raise argparse.ArgumentTypeError(f"{text!r}: use a whole number of hours, 1 to 336")
+    return int(text)
+
+
+def edit(file: Path | None, lock_hours: int | None = None) -> int:
     """Open the staff editor; a file the validator cannot turn into a catalog gets its messages."""
     path = file or bundled_catalog_path()
     result = _read(path)
@@ -258,9 +272,10 @@ def edit(file: Path | None) -> int:
         print(f"{path}: cannot open in the editor: fix the errors above in a text editor first",
               file=sys.stderr)  # fmt: skip
         return EXIT_INVALID
+    from massage_explorer.core.settings import DEFAULT_EDITOR_LOCK_HOURS
     from massage_explorer.ui.editor.launch import run_editor  # Qt only when a window is shown
 
-    status: int = run_editor(path)
+    status: int = run_editor(path, lock_hours=lock_hours or DEFAULT_EDITOR_LOCK_HOURS)
     return status
 
 
@@ -306,7 +321,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "doctor":
         return doctor(args.config)
     if args.command == "edit":
-        return EXIT_USAGE if _no_display("the editor") else edit(args.file)
+        return EXIT_USAGE if _no_display("the editor") else edit(args.file, args.lock_hours)
     if _no_display("the kiosk" if args.kiosk else "the patient app"):
         return EXIT_USAGE
     return run(args.data, kiosk=args.kiosk, config_path=args.config, language=args.language)

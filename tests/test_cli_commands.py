@@ -115,3 +115,20 @@ def test_commands_that_show_no_window_need_no_display(tmp_path):
     assert run_cli("validate", env=env).returncode in (0, 1)  # the bundled catalog's warnings aside
     doctor = run_cli("doctor", "--config", str(tmp_path / "none.ini"), env=env)
     assert "problem: display: none (neither DISPLAY nor WAYLAND_DISPLAY is set)" in doctor.stdout
+
+
+def test_the_editor_lock_age_in_edit_help_is_the_settings_default(capsys):
+    from massage_explorer.core.settings import DEFAULT_EDITOR_LOCK_HOURS
+
+    with pytest.raises(SystemExit):
+        main(["edit", "--help"])
+    out = " ".join(capsys.readouterr().out.split())
+    assert f"default {DEFAULT_EDITOR_LOCK_HOURS}, as editor_lock_hours" in out
+
+
+@pytest.mark.parametrize("hours", ["0", "337", "٣", "12.5"])
+def test_edit_refuses_a_lock_age_out_of_range(hours, capsys):
+    with pytest.raises(SystemExit) as done:
+        main(["edit", "--lock-hours", hours])
+    assert done.value.code == 2
+    assert "use a whole number of hours, 1 to 336" in capsys.readouterr().err

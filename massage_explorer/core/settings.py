@@ -22,6 +22,7 @@ SECTION = "kiosk"
 DEFAULT_IDLE_SECONDS = 60
 DEFAULT_COUNTDOWN_SECONDS = 20
 DEFAULT_LONG_PRESS_SECONDS = 2.5
+DEFAULT_EDITOR_LOCK_HOURS = 12
 
 
 class ConfigError(Exception):
@@ -54,6 +55,8 @@ class KioskConfig:
     pdf_folder: Path | None = None
     printer: str = ""
     pin_hash: str = field(default="", repr=False)
+    # After how long an editor's lock from another computer counts as left behind (a crash there).
+    editor_lock_hours: int = DEFAULT_EDITOR_LOCK_HOURS
 
     @property
     def has_pin(self) -> bool:
@@ -227,12 +230,15 @@ def _parse(path: Path, text: str) -> KioskConfig:
         location = Location(ItemKind.SETTINGS, field=key)
         found.append(Problem(Severity.ERROR, f"{get(key)!r} is not allowed: {rule}", line, column, location))
 
-    def seconds(key: str, default: int) -> int:
+    def whole(key: str, default: int, low: int, high: int, unit: str) -> int:
         raw = get(key, str(default))
-        if not _WHOLE.fullmatch(raw) or not 5 <= int(raw) <= 3600:
-            refuse(key, "use a whole number of seconds, 5 to 3600, in the digits 0-9")
+        if not _WHOLE.fullmatch(raw) or not low <= int(raw) <= high:
+            refuse(key, f"use a whole number of {unit}, {low} to {high}, in the digits 0-9")
             return default
         return int(raw)
+
+    def seconds(key: str, default: int) -> int:
+        return whole(key, default, 5, 3600, "seconds")
 
     def optional_path(key: str) -> Path | None:
         value = get(key)
@@ -255,6 +261,7 @@ def _parse(path: Path, text: str) -> KioskConfig:
         pdf_folder=optional_path("pdf_folder"),
         printer=get("printer"),
         pin_hash=get("pin_hash"),
+        editor_lock_hours=whole("editor_lock_hours", DEFAULT_EDITOR_LOCK_HOURS, 1, 336, "hours"),
     )
     if found:
         found.sort(key=lambda problem: (problem.line, problem.column))

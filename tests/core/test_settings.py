@@ -393,7 +393,8 @@ def _refused(path: Path, text: str) -> ConfigError:
         ("pin = 246813", "[kiosk] pin: is not a setting: a PIN is never written here; "
          "set-pin stores its hash as pin_hash"),
         ("volume = 3", "[kiosk] volume: is not a setting: the settings are catalog, idle_seconds, "
-         "countdown_seconds, long_press_seconds, language, pdf_folder, printer, pin_hash"),
+         "countdown_seconds, long_press_seconds, language, pdf_folder, printer, pin_hash, "
+         "editor_lock_hours"),
     ],
 )  # fmt: skip
 def test_an_unknown_key_is_an_error_at_its_line_with_the_nearest_setting(tmp_path, line, message):
@@ -438,13 +439,15 @@ def test_the_language_must_be_one_the_app_knows(tmp_path, code):
 @pytest.mark.parametrize(
     ("line", "column"),
     [("idle_seconds = 4", 16), ("countdown_seconds = 3601", 21), ("long_press_seconds = 0.5", 22),
-     ("long_press_seconds = 11", 22)],
+     ("long_press_seconds = 11", 22), ("editor_lock_hours = 0", 21), ("editor_lock_hours = 337", 21)],
 )  # fmt: skip
 def test_numbers_out_of_range_are_errors(tmp_path, line, column):
     path = tmp_path / "kiosk.ini"
     error = _refused(path, f"[kiosk]\n{line}\n")
     assert str(error).startswith(f"{path}:2:{column}: error: [kiosk] {line.split()[0]}: ")
-    assert str(error).endswith(("5 to 3600, in the digits 0-9", "1 to 10, such as 2.5"))
+    assert str(error).endswith(
+        ("5 to 3600, in the digits 0-9", "1 to 10, such as 2.5", "1 to 336, in the digits 0-9")
+    )
 
 
 def test_every_mistake_is_named_at_once_in_the_order_of_the_file(tmp_path):
@@ -531,3 +534,10 @@ def test_the_long_press_to_the_pin_pad_is_a_setting(tmp_path):
         path.write_text(f"[kiosk]\nlong_press_seconds = {wrong}\n")
         with pytest.raises(ConfigError, match=r"long_press_seconds: .*1 to 10"):
             load_config(path)
+
+
+def test_the_editor_lock_age_is_a_setting(tmp_path):
+    path = tmp_path / "kiosk.ini"
+    assert load_config(path).editor_lock_hours == 12
+    path.write_text("[kiosk]\neditor_lock_hours = 48\n")
+    assert load_config(path).editor_lock_hours == 48

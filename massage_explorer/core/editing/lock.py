@@ -3,8 +3,10 @@
 The lock file says who holds it: user, computer, process and since when. It is stale, and taken
 over, when it cannot be read, when its process is gone from this computer, or when it comes from
 another computer (a shared folder, where its process cannot be checked) and is older than
-`stale_after`. The lock only keeps two editors from working at once; a save still never
-overwrites a change it has not seen (safe_save checks the file itself).
+`stale_after` (the editor_lock_hours setting). A younger one from another computer is taken over
+only when staff confirm that computer is off (`take_over`). The lock only keeps two editors from
+working at once; a save still never overwrites a change it has not seen (safe_save checks the file
+itself).
 """
 
 from __future__ import annotations
@@ -103,6 +105,7 @@ class LockFile:
         self.took_over = ""
         self.folder_read_only = False
         self._me: LockOwner | None = None
+        self._refused_by: bytes | None = None
 
     def acquire(self) -> bool:
         """True when this editor now holds the lock."""
@@ -134,6 +137,7 @@ class LockFile:
                 why = self._why_stale(previous, me)
                 if why is None:
                     self.owner = previous.describe()
+                    self._refused_by = found  # what `take_over` may take, once staff confirm
                     return False
                 whose = f"{previous.describe()}, {why}"
             if self._take_over(found, me):
@@ -173,6 +177,40 @@ class LockFile:
     def _is_mine(self, me: LockOwner) -> bool:
         now = LockOwner.from_bytes(_read(self.path) or b"")
         return now is not None and now.token == me.token
+
+    def can_take_over(self) -> bool:
+        """Whether staff may take the lock over (`take_over`): it is held by an editor on another
+        computer, whose process cannot be checked from here. One on this computer that still runs
+        is never taken from (closing it there is the way)."""
+        found = _read(self.path)
+        owner = LockOwner.from_bytes(found) if found else None
+        if self.held or owner is None:
+            return False
+        return owner.host.casefold() != socket.gethostname().casefold()
+
+    def take_over(self) -> bool:
+        """Take the lock from the editor on another computer that holds it, once staff have
+        confirmed that computer is off or its editor has crashed. True when this editor holds the
+        lock now; False when it changed hands meanwhile (look again) or cannot be taken."""
+        if self.held:
+            return True
+        found = _read(self.path)
+        owner = LockOwner.from_bytes(found) if found else None
+        if found is None or found != self._refused_by or owner is None or not self.can_take_over():
+            # Not the lock staff were shown (released, or taken by someone else meanwhile): look
+            # again the usual way, which says who holds it now.
+            return self.acquire()
+        me = LockOwner.me()
+        try:
+            self.held = self._take_over(found, me)
+        except OSError:
+            self.folder_read_only = True
+            self.held = False
+        if self.held:
+            self._me = me
+            self.took_over = f"{owner.describe()}, taken over after its computer was said to be off"
+            self.owner = ""
+        return self.held
 
     def release(self) -> None:
         """Remove the lock file, unless it is no longer ours (another computer took it over)."""

@@ -6,13 +6,17 @@ part (the forms, the lists, checking, saving, the lock) lives in a module of its
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QHBoxLayout,
     QMainWindow,
+    QMessageBox,
+    QPushButton,
     QScrollArea,
     QSplitter,
     QStackedWidget,
@@ -51,7 +55,8 @@ class EditorWindow(QMainWindow):
 
     closed = Signal()
 
-    def __init__(self, path: Path, parent: QWidget | None = None) -> None:
+    def __init__(self, path: Path, parent: QWidget | None = None, *, lock_hours: int = 12) -> None:
+        """`lock_hours`: after how long another computer's lock counts as left behind."""
         path = Path(path)
         stamp = editing.FileStamp.of(path)  # before reading: a change in between is then caught
         result = load_catalog(path)
@@ -62,7 +67,7 @@ class EditorWindow(QMainWindow):
         self.document = EditorDocument(path, result.catalog, self)
         self.saver = Saver(self.document, stamp, self)
         self.actions_ = ItemActions(self.document, self)
-        self.lock = CatalogLock(path)
+        self.lock = CatalogLock(path, stale_after=dt.timedelta(hours=lock_hours))
         self.read_only = not self.lock.acquire()
         if not self.read_only:
             # Only the lock holder saves, so a temporary file of ours here is from a save that died.
@@ -100,9 +105,17 @@ class EditorWindow(QMainWindow):
         self.status.setText(self.lock.takeover_text())
 
         self.banner = plain_label("", self, role="banner")
-        self.banner.setVisible(self.read_only)
-        if self.read_only:
-            self._show_banner()
+        self.take_over_button = QPushButton(_tr("Take over editing…"), self)
+        self.take_over_button.setAccessibleDescription(
+            _tr("For when the other computer is off or its editor crashed: edit here instead.")
+        )
+        self.take_over_button.clicked.connect(self.ask_take_over)
+        self.banner_row = QWidget(self)
+        row = QHBoxLayout(self.banner_row)
+        row.setContentsMargins(0, 0, 12, 0)
+        row.addWidget(self.banner, 1)
+        row.addWidget(self.take_over_button)
+        self._show_banner()
 
         self.sidebar = Sidebar(self)
         self.problems_panel = ProblemsPanel(self)
@@ -137,7 +150,7 @@ class EditorWindow(QMainWindow):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
         column.addWidget(self.top)
-        column.addWidget(self.banner)
+        column.addWidget(self.banner_row)
         column.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
 
@@ -147,9 +160,38 @@ class EditorWindow(QMainWindow):
         self.check_timer.timeout.connect(self.run_check)
 
     def _show_banner(self) -> None:
-        text = self.lock.banner_text()
-        self.banner.setText(text)
-        self.banner.setAccessibleName(text)
+        self.banner_row.setVisible(self.read_only)
+        self.take_over_button.setVisible(self.read_only and self.lock.can_take_over())
+        if self.read_only:
+            text = self.lock.banner_text()
+            self.banner.setText(text)
+            self.banner.setAccessibleName(text)
+
+    @Slot()
+    def ask_take_over(self) -> None:
+        """Take the lock from another computer's editor, after a clear warning."""
+        answer = QMessageBox.warning(
+            self,
+            _tr("Take over editing?"),
+            _tr(
+                "{owner} holds this catalog. Take over only if that computer is off or its editor "
+                "has crashed. If someone is still editing there, their next save will find your "
+                "changes and must choose what to keep."
+            ).format(owner=self.lock.owner),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        if not self.lock.take_over():
+            self._show_banner()  # it changed hands meanwhile: say who has it now
+            return
+        self.read_only = False
+        remove_stale_temporaries(self.document.path)
+        self.forms.setEnabled(True)
+        self.status.setText(self.lock.takeover_text())
+        self._show_banner()
+        self.run_check()
 
     def _connect(self) -> None:
         stack = self.document.stack

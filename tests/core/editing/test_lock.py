@@ -179,3 +179,37 @@ def test_an_owner_is_described_in_words(catalog):
         "Ana on FRONT-DESK since 2026-03-02 09:12"
     )
     assert LockOwner.from_bytes(owner.to_bytes()) == owner
+
+
+def test_staff_may_take_over_a_recent_lock_from_another_computer_they_say_is_off(catalog):
+    left = write_lock(catalog, since=since(1))
+    previous = LockOwner.from_bytes(left.read_bytes())
+    assert previous is not None
+    lock = LockFile(catalog)
+    assert not lock.acquire()
+    assert lock.can_take_over()
+    assert lock.take_over() and lock.held
+    assert holder(left)["pid"] == os.getpid()
+    assert lock.took_over == f"{previous.describe()}, taken over after its computer was said to be off"
+    lock.release()
+    assert not left.exists()
+
+
+def test_a_running_editor_on_this_computer_is_never_taken_over(catalog):
+    first, second = LockFile(catalog), LockFile(catalog)
+    assert first.acquire()
+    assert not second.acquire()
+    assert not second.can_take_over()
+    assert not second.take_over() and not second.held
+    assert holder(lock_path(catalog))["token"] == first._me.token if first._me else False
+    first.release()
+
+
+def test_a_lock_that_changed_hands_before_the_take_over_is_not_taken(catalog):
+    write_lock(catalog, since=since(1))
+    lock = LockFile(catalog)
+    assert not lock.acquire()
+    write_lock(catalog, user="Bea", host="BACK-OFFICE", since=since(0))  # Bea opened it meanwhile
+    assert not lock.take_over()  # staff confirmed Ana's computer is off, not Bea's
+    assert lock.owner.startswith("Bea on BACK-OFFICE since ")
+    assert holder(lock_path(catalog))["user"] == "Bea"

@@ -11,13 +11,15 @@ from tests.ui.editor.conftest import write_catalog
 
 
 def test_edit_opens_a_valid_file(tmp_path, monkeypatch) -> None:
-    opened: list[Path] = []
-    monkeypatch.setattr(editor_app, "run_editor", lambda path: opened.append(path) or 0)
+    opened: list[tuple[Path, int]] = []
+    monkeypatch.setattr(
+        editor_app, "run_editor", lambda path, lock_hours: opened.append((path, lock_hours)) or 0
+    )
     path = write_catalog(tmp_path / "c.yaml")
     assert cli.main(["edit", str(path)]) == 0
-    assert opened == [path]
-    assert cli.main(["edit"]) == 0
-    assert opened[-1] == bundled_catalog_path()
+    assert opened == [(path, 12)]  # the settings' default age for another computer's lock
+    assert cli.main(["edit", "--lock-hours", "48"]) == 0
+    assert opened[-1] == (bundled_catalog_path(), 48)
 
 
 def test_edit_refuses_a_syntax_error_with_the_validators_messages(tmp_path, capsys) -> None:

@@ -139,6 +139,40 @@ def test_a_recent_lock_from_another_computer_opens_read_only(qtbot, open_editor,
     assert lock_path(catalog_file).exists()  # still theirs
 
 
+def test_staff_take_over_a_recent_lock_after_confirming_the_other_computer_is_off(
+    qtbot, open_editor, catalog_file
+) -> None:
+    write_lock_of(catalog_file, "FRONT-DESK", hours_ago=1)
+    editor = open_editor(catalog_file)
+    assert editor.read_only and editor.take_over_button.isVisible()
+    assert not editor.forms.isEnabled()
+    seen = answer_box(qtbot, "Cancel")  # first staff think better of it
+    click(qtbot, editor.take_over_button)
+    qtbot.waitUntil(lambda: bool(seen))
+    assert "Take over only if that computer is off" in seen[0]
+    assert seen[0].startswith("Ana on FRONT-DESK since ")
+    assert editor.read_only and json.loads(lock_path(catalog_file).read_text())["user"] == "Ana"
+    seen = answer_box(qtbot, "Yes")
+    click(qtbot, editor.take_over_button)
+    qtbot.waitUntil(lambda: not editor.read_only)
+    assert editor.forms.isEnabled() and not editor.banner_row.isVisible()
+    assert json.loads(lock_path(catalog_file).read_text())["pid"] == os.getpid()
+    assert editor.status.text().startswith("Took over a stale lock: Ana on FRONT-DESK since ")
+    rename_first(editor, "Taken over")
+    editor.run_check()
+    assert editor.save_button.isEnabled()  # and saves, as the lock's holder now
+
+
+def test_a_lock_held_on_this_computer_offers_no_take_over(qtbot, open_editor, catalog_file) -> None:
+    holder = hold_lock(catalog_file, "hold")
+    try:
+        editor = open_editor(catalog_file)
+        assert editor.read_only and not editor.take_over_button.isVisible()
+    finally:
+        holder.kill()
+        holder.wait()
+
+
 def test_an_old_lock_from_another_computer_is_taken_over(qtbot, open_editor, catalog_file) -> None:
     write_lock_of(catalog_file, "FRONT-DESK", hours_ago=13)
     editor = open_editor(catalog_file)
