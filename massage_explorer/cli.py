@@ -1,4 +1,5 @@
-"""Command line: run the patient app (default), `validate` catalogs, `set-pin`, `edit`, `doctor`.
+"""Command line: run the patient app (default), `validate` catalogs, `set-pin`, `edit`, `init`,
+`doctor`.
 
 Start-up matters here: the patient app imports only what showing its first screen needs; Qt,
 the kiosk settings and the editor are imported by the commands that use them."""
@@ -58,6 +59,13 @@ def _parser() -> argparse.ArgumentParser:
     )
     _add_config(set_pin)
     _add_edit_command(commands)
+    init = commands.add_parser(
+        "init",
+        help="copy the bundled catalog into a folder, to start a clinic's own",
+        description="Copy the bundled catalog and its pictures (resources/) into FOLDER, made if "
+        "needed. Refuses to overwrite a catalog already there. Exit 0 copied, 1 refused, 2 cannot write.",
+    )
+    init.add_argument("folder", type=Path, metavar="FOLDER")
     doctor = commands.add_parser(
         "doctor",
         help="check an installation: settings, catalog, PIN, printer, PDF folder, display, fonts",
@@ -254,6 +262,24 @@ def _add_edit_command(commands: argparse._SubParsersAction[argparse.ArgumentPars
     )
 
 
+def init(folder: Path) -> int:
+    """Start a clinic's own catalog as a copy of the bundled one, pictures included."""
+    from massage_explorer.core.paths import copy_bundled_catalog
+
+    try:
+        catalog = copy_bundled_catalog(folder)
+    except FileExistsError as exc:
+        print(f"init: {exc}", file=sys.stderr)
+        return EXIT_INVALID
+    except OSError as exc:
+        print(f"init: {folder}: cannot copy the catalog there ({exc.strerror or exc})", file=sys.stderr)
+        return EXIT_USAGE
+    print(f"{catalog}: a copy of the bundled catalog, its pictures in {catalog.parent / 'resources'}")
+    print(f"edit it:         massage-explorer edit {catalog}")
+    print(f"show it:         set 'catalog = {catalog}' in the kiosk settings, or --data {catalog}")
+    return EXIT_OK
+
+
 def _lock_hours(text: str) -> int:
     if not (text.isascii() and text.isdigit()) or not 1 <= int(text) <= 336:
         raise argparse.ArgumentTypeError(f"{text!r}: use a whole number of hours, 1 to 336")
@@ -262,6 +288,16 @@ def _lock_hours(text: str) -> int:
 
 def edit(file: Path | None, lock_hours: int | None = None) -> int:
     """Open the staff editor; a file the validator cannot turn into a catalog gets its messages."""
+    from massage_explorer.core.paths import bundled_is_installed
+
+    if file is None and bundled_is_installed():
+        # The installed copy is replaced by every update (and often not writable): edit a copy.
+        from massage_explorer.ui.editor.launch import copy_bundled_first
+
+        copied = copy_bundled_first()
+        if copied is None:
+            return EXIT_OK  # staff said no, or chose no folder: nothing was opened
+        file = copied
     path = file or bundled_catalog_path()
     result = _read(path)
     if result is None:
@@ -308,7 +344,7 @@ def _no_display(what: str) -> bool:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    if args.command not in ("validate", "set-pin", "doctor"):
+    if args.command not in ("validate", "set-pin", "doctor", "init"):
         # A window's log (reloads, refusals, printing, PDFs): the journal, the terminal, or with
         # no console (massage-explorer-gui) a file. The other commands speak for themselves.
         from massage_explorer.logs import setup_logging
@@ -320,6 +356,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return set_pin(args.config)
     if args.command == "doctor":
         return doctor(args.config)
+    if args.command == "init":
+        return init(args.folder)
     if args.command == "edit":
         return EXIT_USAGE if _no_display("the editor") else edit(args.file, args.lock_hours)
     if _no_display("the kiosk" if args.kiosk else "the patient app"):

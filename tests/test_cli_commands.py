@@ -12,7 +12,7 @@ from massage_explorer.cli import _parser, main
 from massage_explorer.core.pin import hash_pin
 from tests.core.helpers import VALID, run_cli
 
-COMMANDS = ["validate", "set-pin", "edit", "doctor"]
+COMMANDS = ["validate", "set-pin", "edit", "init", "doctor"]
 
 
 def test_the_commands_tested_here_are_all_there_are():
@@ -132,3 +132,27 @@ def test_edit_refuses_a_lock_age_out_of_range(hours, capsys):
         main(["edit", "--lock-hours", hours])
     assert done.value.code == 2
     assert "use a whole number of hours, 1 to 336" in capsys.readouterr().err
+
+
+def test_init_copies_the_bundled_catalog_with_its_pictures(tmp_path, capsys):
+    from massage_explorer.core.paths import bundled_catalog_path, resources_path
+    from massage_explorer.core.storage import load_catalog
+
+    folder = tmp_path / "clinic" / "catalog"
+    assert main(["init", str(folder)]) == 0
+    copy = folder / "techniques.yaml"
+    assert copy.read_bytes() == bundled_catalog_path().read_bytes()
+    pictures = sorted(p.relative_to(resources_path()) for p in resources_path().rglob("*") if p.is_file())
+    assert pictures and sorted(p.relative_to(folder / "resources") for p in (folder / "resources").rglob("*")
+                               if p.is_file()) == pictures  # fmt: skip
+    assert load_catalog(copy).catalog is not None  # its pictures are found beside it
+    out = capsys.readouterr().out
+    assert f"massage-explorer edit {copy}" in out
+
+
+def test_init_never_overwrites_a_catalog(tmp_path, capsys):
+    (tmp_path / "techniques.yaml").write_text("# ours\n")
+    assert main(["init", str(tmp_path)]) == 1
+    assert (tmp_path / "techniques.yaml").read_text() == "# ours\n"
+    assert "already there" in capsys.readouterr().err
+    assert not (tmp_path / "resources").exists()

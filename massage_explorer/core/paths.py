@@ -21,6 +21,29 @@ def bundled_catalog_path() -> Path:
     return _data_root() / "techniques.yaml"
 
 
+def bundled_is_installed() -> bool:
+    """Whether the bundled catalog is the installed package's copy (replaced by every update, and
+    often not writable), not a source checkout's: staff then edit a copy of their own."""
+    return _data_root() == _PACKAGE / "data"
+
+
+def copy_bundled_catalog(folder: Path) -> Path:
+    """Copy the bundled catalog, with its resources folder (its pictures), into `folder` (made if
+    needed) to start a clinic's own; returns the copy's path. Refuses, with FileExistsError, to
+    overwrite a catalog or resources folder already there; OSError for a folder it cannot write."""
+    import shutil
+
+    folder = Path(folder).expanduser()
+    catalog, resources = folder / "techniques.yaml", folder / "resources"
+    for path in (catalog, resources):
+        if path.exists():
+            raise FileExistsError(f"{path}: already there; choose an empty folder, or edit that catalog")
+    folder.mkdir(parents=True, exist_ok=True)
+    shutil.copytree(resources_path(), resources)
+    shutil.copyfile(bundled_catalog_path(), catalog)
+    return catalog
+
+
 def resources_path() -> Path:
     return _data_root() / "resources"
 

@@ -55,3 +55,28 @@ def test_the_desktop_names_match_the_shipped_desktop_files():
     deploy = Path(__file__).resolve().parents[3] / "deploy"
     for name in (DESKTOP_FILE_NAME, EDITOR_DESKTOP_FILE_NAME):
         assert (deploy / f"{name}.desktop").is_file(), name
+
+
+def test_edit_on_an_installed_app_offers_to_edit_a_copy(tmp_path, monkeypatch) -> None:
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    from massage_explorer.core import paths
+
+    opened: list[Path] = []
+    monkeypatch.setattr(paths, "bundled_is_installed", lambda: True)
+    monkeypatch.setattr(editor_app, "run_editor", lambda path, lock_hours: opened.append(path) or 0)
+    asked: list[str] = []
+
+    def question(_parent, _title, text, *_args):
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *_a: str(tmp_path))
+    assert cli.main(["edit"]) == 0
+    assert opened == [tmp_path / "techniques.yaml"]  # the copy, never the installed file
+    assert "an update replaces it" in asked[0]
+    assert (tmp_path / "resources").is_dir()
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.Cancel)
+    assert cli.main(["edit"]) == 0
+    assert len(opened) == 1  # declined: nothing opened
