@@ -1,5 +1,5 @@
 """Command line: run the patient app (default), `validate` catalogs, `set-pin`, `edit`, `init`,
-`doctor`.
+`report`, `doctor`.
 
 Start-up matters here: the patient app imports only what showing its first screen needs; Qt,
 the kiosk settings and the editor are imported by the commands that use them."""
@@ -66,6 +66,15 @@ def _parser() -> argparse.ArgumentParser:
         "needed. Refuses to overwrite a catalog already there. Exit 0 copied, 1 refused, 2 cannot write.",
     )
     init.add_argument("folder", type=Path, metavar="FOLDER")
+    report = commands.add_parser(
+        "report",
+        help="a PDF for the medical director to review and sign: claims, grades, sources, cautions",
+        description="Write the catalog's review report as a PDF: a cover with the sign-off lines, then "
+        "one page per technique (stale reviews first). Exit 0 written, 1 invalid catalog, 2 usage "
+        "error or unreadable file.",
+    )
+    report.add_argument("file", type=Path, metavar="FILE", help="catalog")
+    report.add_argument("--pdf", type=Path, metavar="OUT", required=True, help="the PDF to write")
     doctor = commands.add_parser(
         "doctor",
         help="check an installation: settings, catalog, PIN, printer, PDF folder, display, fonts",
@@ -280,6 +289,32 @@ def init(folder: Path) -> int:
     return EXIT_OK
 
 
+def review_report(file: Path, out: Path) -> int:
+    """Write the review report of catalog `file` to the PDF `out`."""
+    result = _read(file)
+    if result is None:
+        return EXIT_USAGE
+    if result.catalog is None:
+        for problem in result.problems:
+            print(problem.format(str(file)), file=sys.stderr)
+        print(f"{file}: no report: fix the errors above first", file=sys.stderr)
+        return EXIT_INVALID
+    from massage_explorer.core.review import build_review
+    from massage_explorer.ui.doctor_checks import application
+    from massage_explorer.ui.review_pdf import write_report_pdf
+
+    application()  # fonts: Qt lays the PDF out (offscreen; no display needed)
+    report = build_review(result.catalog, str(file))
+    try:
+        write_report_pdf(report, out)
+    except OSError as exc:
+        print(f"{out}: cannot write the report ({exc.strerror or exc})", file=sys.stderr)
+        return EXIT_USAGE
+    due = f", {report.stale_count} with a review due" if report.stale_count else ""
+    print(f"{out}: review report of {len(report.techniques)} techniques{due}")
+    return EXIT_OK
+
+
 def _lock_hours(text: str) -> int:
     if not (text.isascii() and text.isdigit()) or not 1 <= int(text) <= 336:
         raise argparse.ArgumentTypeError(f"{text!r}: use a whole number of hours, 1 to 336")
@@ -344,7 +379,7 @@ def _no_display(what: str) -> bool:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    if args.command not in ("validate", "set-pin", "doctor", "init"):
+    if args.command not in ("validate", "set-pin", "doctor", "init", "report"):
         # A window's log (reloads, refusals, printing, PDFs): the journal, the terminal, or with
         # no console (massage-explorer-gui) a file. The other commands speak for themselves.
         from massage_explorer.logs import setup_logging
@@ -358,6 +393,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return doctor(args.config)
     if args.command == "init":
         return init(args.folder)
+    if args.command == "report":
+        return review_report(args.file, args.pdf)
     if args.command == "edit":
         return EXIT_USAGE if _no_display("the editor") else edit(args.file, args.lock_hours)
     if _no_display("the kiosk" if args.kiosk else "the patient app"):

@@ -15,7 +15,7 @@ from massage_explorer.ui.common.theme import FONT_FAMILIES
 _APPLICATION: list[QGuiApplication] = []  # kept for the life of the process, as Qt wants
 
 
-def _application() -> None:
+def application() -> None:
     """An application object, which fonts and printers need. On Linux it uses the offscreen
     platform, which needs no display and finds the same fonts (through fontconfig) as the kiosk
     under cage. A QApplication, not a bare QGuiApplication: whatever runs later in the same
@@ -29,14 +29,14 @@ def _application() -> None:
 
 def printer_names() -> list[str]:
     """The printers the system knows, by the names the settings' `printer` must use."""
-    _application()
+    application()
     return list(QPrinterInfo.availablePrinterNames())
 
 
 def uncovered_characters(characters: Iterable[str]) -> list[str]:
     """Those of `characters` that no installed font shows: neither the app's fonts (FONT_FAMILIES)
     nor any font Qt falls back on for them, as it does when it draws them."""
-    _application()
+    application()
     font = QFont()
     font.setFamilies(FONT_FAMILIES)
     metrics = QFontMetrics(font)

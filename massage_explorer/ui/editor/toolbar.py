@@ -32,6 +32,11 @@ class TopBar(QWidget):
         self.red_flags_button.setAccessibleDescription(
             _tr("Edit the signs that mean: stop and get help now, shown on every patient screen.")
         )
+        # For the medical director: the claims, grades, sources and cautions on paper, to sign.
+        self.report_button = big_button(_tr("Review report…"), _tr("Review report"), self)
+        self.report_button.setAccessibleDescription(
+            _tr("Save a PDF of every claim, grade, source and caution, for the medical director to sign.")
+        )
         self.save_reason = plain_label("", self, role="saveReason")
         self.status = plain_label("", self, role="muted")
         self.status.setAccessibleName(_tr("Status"))
@@ -39,7 +44,14 @@ class TopBar(QWidget):
         self.file_label.setAccessibleName(_tr("Catalog file"))
         row = QHBoxLayout(self)
         row.setContentsMargins(16, 8, 16, 8)
-        for button in (self.undo_button, self.redo_button, self.save_button, self.red_flags_button):
+        buttons = (
+            self.undo_button,
+            self.redo_button,
+            self.save_button,
+            self.red_flags_button,
+            self.report_button,
+        )
+        for button in buttons:
             row.addWidget(button)
         row.addWidget(self.save_reason, 1)
         row.addWidget(self.status, 1)

@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QFileDialog,
     QHBoxLayout,
     QMainWindow,
     QMessageBox,
@@ -214,6 +215,7 @@ class EditorWindow(QMainWindow):
         self.term_form.renameRequested.connect(self._rename_term)
         self.term_form.requiredChanged.connect(self._required_changed)
         self.top.red_flags_button.clicked.connect(self.edit_red_flags)
+        self.top.report_button.clicked.connect(self.save_review_report)
         self.problems_panel.opened.connect(self.open_problem)
         if self.read_only:
             for panel in self.sidebar.panels.values():
@@ -309,6 +311,29 @@ class EditorWindow(QMainWindow):
             self.document.edit(catalog, what, self.document.selection)
 
     @Slot()
+    def save_review_report(self) -> None:
+        """The review report of the catalog as it is in the editor, as a PDF where staff choose."""
+        from massage_explorer.core.review import build_review
+        from massage_explorer.ui.review_pdf import write_report_pdf
+
+        path = self.document.path
+        suggested = str(path.with_name(f"{path.stem}-review.pdf"))
+        chosen, _ = QFileDialog.getSaveFileName(self, _tr("Save the review report"), suggested, "PDF (*.pdf)")
+        if not chosen:
+            return
+        source = (
+            str(path)
+            if self.document.stack.isClean()
+            else _tr("{path}, with unsaved changes").format(path=path)
+        )
+        report = build_review(self.document.catalog, source)
+        try:
+            write_report_pdf(report, Path(chosen))
+        except OSError as exc:
+            QMessageBox.warning(self, _tr("Report not saved"), f"{chosen}: {exc.strerror or exc}")
+            return
+        self.status.setText(_tr("Review report saved: {path}").format(path=chosen))
+
     def edit_red_flags(self) -> None:
         """The red flags in a dialog; OK makes one undoable edit."""
         from massage_explorer.ui.editor.red_flags_dialog import RedFlagsDialog

@@ -1,0 +1,90 @@
+"""The review report as the medical director gets it: a PDF read back with pdftotext."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+
+import pytest
+
+from massage_explorer.cli import main
+from massage_explorer.core.paths import bundled_catalog_path
+from massage_explorer.core.review import GRADES, build_review
+from massage_explorer.core.storage import load_catalog
+
+
+def _text(pdf) -> str:
+    tool = shutil.which("pdftotext")
+    if tool is None:
+        pytest.fail("pdftotext is missing: run .ci/setup (it installs poppler-utils)")
+    out = subprocess.run([tool, "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    return " ".join(out.replace("\ufb01", "fi").replace("\ufb00", "ff").replace("\ufb02", "fl").split())
+
+
+def test_the_report_holds_every_claim_and_caution_of_the_bundled_catalog(qapp, tmp_path, capsys) -> None:
+    out = tmp_path / "review.pdf"
+    assert main(["report", str(bundled_catalog_path()), "--pdf", str(out)]) == 0
+    assert "review report of 8 techniques" in capsys.readouterr().out
+    text = _text(out)
+    catalog = load_catalog(bundled_catalog_path()).catalog
+    assert catalog is not None
+    report = build_review(catalog, "x")
+    assert "Signature:" in text and "Date:" in text
+    for technique in report.techniques:
+        assert f"id: {technique.id}" in text
+        for claim in technique.claims:
+            line = f"{claim.benefit}: evidence {claim.grade}; reviewed {claim.reviewed}"
+            assert " ".join(line.split()) in text, line
+            for source in claim.sources:
+                assert " ".join(source.split())[:40] in text.replace("- ", "-")
+        for caution in technique.cautions:
+            assert f"{caution.condition}: {caution.level}" in text
+    # Each technique from the top of its own page: pdftotext marks pages with a form feed.
+    raw = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
+    starts = [page.lstrip().split("\n")[0] for page in raw.split("\f")]
+    names = [t.name for t in report.techniques]
+    assert [s for s in starts if s in names] == names
+    assert set(GRADES.values()) >= {c.grade for t in report.techniques for c in t.claims}
+
+
+def test_catalog_text_is_printed_as_text_never_as_markup(qapp, tmp_path) -> None:
+    source = bundled_catalog_path().read_text(encoding="utf-8")
+    hostile = source.replace('en: "Swedish massage"', 'en: "<b>Swedish</b> &amp; <i>massage</i>"', 1)
+    assert hostile != source
+    path = tmp_path / "techniques.yaml"
+    path.write_text(hostile, encoding="utf-8")
+    shutil.copytree(bundled_catalog_path().parent / "resources", tmp_path / "resources")
+    out = tmp_path / "review.pdf"
+    assert main(["report", str(path), "--pdf", str(out)]) == 0
+    assert "<b>Swedish</b> &amp; <i>massage</i>" in _text(out)
+
+
+def test_an_invalid_catalog_gets_its_problems_not_a_report(tmp_path, capsys) -> None:
+    path = tmp_path / "broken.yaml"
+    path.write_text("schema_version: 1\nbenefits: {\n", encoding="utf-8")
+    out = tmp_path / "review.pdf"
+    assert main(["report", str(path), "--pdf", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert re.search(rf"{re.escape(str(path))}:\d+:\d+: error:", err)
+    assert not out.exists()
+
+
+def test_the_editor_saves_the_report_of_what_it_shows(qtbot, tmp_path, monkeypatch) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    from massage_explorer.ui.editor import EditorWindow
+    from tests.ui.editor.conftest import write_catalog
+
+    catalog = write_catalog(tmp_path / "techniques.yaml")
+    out = tmp_path / "signed.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a: (str(out), "PDF (*.pdf)"))
+    editor = EditorWindow(catalog)
+    qtbot.addWidget(editor)
+    editor.top.report_button.click()
+    assert out.exists()
+    text = _text(out)
+    assert f"Catalog: {catalog}" in text
+    for technique in editor.document.catalog.techniques:
+        assert f"id: {technique.id}" in text
+    assert editor.status.text() == f"Review report saved: {out}"
