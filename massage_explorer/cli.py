@@ -1,5 +1,5 @@
 """Command line: run the patient app (default), `validate` catalogs, `set-pin`, `edit`, `init`,
-`report`, `doctor`.
+`report`, `history`, `doctor`.
 
 Start-up matters here: the patient app imports only what showing its first screen needs; Qt,
 the kiosk settings and the editor are imported by the commands that use them."""
@@ -66,6 +66,13 @@ def _parser() -> argparse.ArgumentParser:
         "needed. Refuses to overwrite a catalog already there. Exit 0 copied, 1 refused, 2 cannot write.",
     )
     init.add_argument("folder", type=Path, metavar="FOLDER")
+    history = commands.add_parser(
+        "history",
+        help="list a catalog's saved versions: when, who, and what changed",
+        description="List the versions the editor recorded for FILE (in FILE.history/), newest first, "
+        "each with what changed. Exit 0.",
+    )
+    history.add_argument("file", type=Path, metavar="FILE", help="catalog")
     report = commands.add_parser(
         "report",
         help="a PDF for the medical director to review and sign: claims, grades, sources, cautions",
@@ -289,6 +296,23 @@ def init(folder: Path) -> int:
     return EXIT_OK
 
 
+def list_history(file: Path) -> int:
+    """Print the recorded versions of catalog `file`, newest first, each with its changes."""
+    from massage_explorer.core.history import history_folder, versions
+
+    found = versions(file)
+    if not found:
+        print(
+            f"{file}: no saved versions yet (the editor records one at each save, in {history_folder(file)})"
+        )
+        return EXIT_OK
+    for version in found:
+        print(version.headline())
+        for line in version.summary:
+            print(f"    {line}")
+    return EXIT_OK
+
+
 def review_report(file: Path, out: Path) -> int:
     """Write the review report of catalog `file` to the PDF `out`."""
     result = _read(file)
@@ -379,7 +403,7 @@ def _no_display(what: str) -> bool:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    if args.command not in ("validate", "set-pin", "doctor", "init", "report"):
+    if args.command not in ("validate", "set-pin", "doctor", "init", "report", "history"):
         # A window's log (reloads, refusals, printing, PDFs): the journal, the terminal, or with
         # no console (massage-explorer-gui) a file. The other commands speak for themselves.
         from massage_explorer.logs import setup_logging
@@ -395,6 +419,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return init(args.folder)
     if args.command == "report":
         return review_report(args.file, args.pdf)
+    if args.command == "history":
+        return list_history(args.file)
     if args.command == "edit":
         return EXIT_USAGE if _no_display("the editor") else edit(args.file, args.lock_hours)
     if _no_display("the kiosk" if args.kiosk else "the patient app"):

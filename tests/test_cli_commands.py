@@ -12,7 +12,7 @@ from massage_explorer.cli import _parser, main
 from massage_explorer.core.pin import hash_pin
 from tests.core.helpers import VALID, run_cli
 
-COMMANDS = ["validate", "set-pin", "edit", "init", "report", "doctor"]
+COMMANDS = ["validate", "set-pin", "edit", "init", "report", "history", "doctor"]
 
 
 def test_the_commands_tested_here_are_all_there_are():

@@ -9,7 +9,13 @@ from massage_explorer.core.editing.check import check
 from massage_explorer.core.editing.ids import EditError
 from massage_explorer.core.editing.lock import LockFile, LockOwner, lock_path
 from massage_explorer.core.editing.red_flag_edits import red_flag_lines, with_red_flags
-from massage_explorer.core.editing.safe_save import ChangedOnDisk, FileStamp, save_checked, save_copy_path
+from massage_explorer.core.editing.safe_save import (
+    ChangedOnDisk,
+    FileStamp,
+    save_bytes_checked,
+    save_checked,
+    save_copy_path,
+)
 from massage_explorer.core.editing.technique_edits import (
     NEW_DESCRIPTION,
     NEW_NAME,
@@ -64,6 +70,7 @@ __all__ = [
     "red_flag_lines",
     "rename_term",
     "replace_technique",
+    "save_bytes_checked",
     "save_checked",
     "save_copy_path",
     "set_required",

@@ -67,8 +67,12 @@ def save_checked(catalog: Catalog, path: Path | str, opened: FileStamp | None) -
     Raises ChangedOnDisk when the file is not the one the editor opened; the file, its backup and
     the folder are then as they were.
     """
+    return save_bytes_checked(dump_catalog(catalog).encode("utf-8"), path, opened)
+
+
+def save_bytes_checked(data: bytes, path: Path | str, opened: FileStamp | None) -> FileStamp:
+    """`save_checked` for a file's bytes as they are (a version restored from the history)."""
     path = Path(path)
-    data = dump_catalog(catalog).encode("utf-8")
 
     def still_as_opened() -> None:
         # Checked after the dump and the write, just before the rename: an edit made by hand while

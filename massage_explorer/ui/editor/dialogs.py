@@ -139,6 +139,18 @@ def confirm_reload(parent: QWidget | None) -> bool:
     return answer == "reload"
 
 
+def confirm_restore(parent: QWidget | None, number: int) -> bool:
+    answer = ask(
+        parent,
+        _tr("Restore version #{n}").format(n=number),
+        _tr("Restoring loses every edit you made since the last save. Restore anyway?"),
+        [("restore", _tr("Restore and lose my edits"), Role.DestructiveRole),
+         ("cancel", _tr("Cancel"), Role.RejectRole)],
+        icon=QMessageBox.Icon.Warning,
+    )  # fmt: skip
+    return answer == "restore"
+
+
 def ask_new_id(parent: QWidget | None, current: str) -> str | None:
     """The new id for a vocabulary term, or None when cancelled."""
     text, ok = QInputDialog.getText(

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
-from massage_explorer.core import editing
-from massage_explorer.core.storage import load_catalog
+from massage_explorer.core import editing, history
+from massage_explorer.core.catalog import Catalog
+from massage_explorer.core.storage import load_catalog, parse_catalog
 from massage_explorer.ui.editor import dialogs
 from massage_explorer.ui.editor.document import EditorDocument
 
@@ -20,11 +22,24 @@ def _tr(text: str) -> str:
 class Saver:
     """Saves the document to its file with the stamp taken when it was opened (or last saved)."""
 
-    def __init__(self, document: EditorDocument, stamp: editing.FileStamp, parent: QWidget) -> None:
+    def __init__(
+        self,
+        document: EditorDocument,
+        stamp: editing.FileStamp,
+        parent: QWidget,
+        who: Callable[[], str] = lambda: "",
+    ) -> None:
+        """`who`: the name staff gave for the history, if any (the computer's user is recorded too)."""
         self.document = document
         self.stamp = stamp
         self.parent = parent
+        self.who = who
         self.message = ""
+        self.saved = document.catalog  # as the file on disk holds it: what the history compares
+        try:
+            self._opened_bytes: bytes | None = document.path.read_bytes()
+        except OSError:
+            self._opened_bytes = None
 
     def save(self) -> bool:
         """True when the edits are on disk in the catalog file (the document is then clean)."""
@@ -40,6 +55,46 @@ class Saver:
             return False
         document.stack.setClean()
         self.message = _tr("Saved {name}.").format(name=document.path.name)
+        self._record(document.catalog)
+        return True
+
+    def _record(self, catalog: Catalog, note: tuple[str, ...] = ()) -> None:
+        """Add the file as now saved to its history (the file as first opened too, the first time)."""
+        path = self.document.path
+        try:
+            if not history.versions(path) and self._opened_bytes is not None:
+                history.record(path, self._opened_bytes, None, self.saved, note=("As opened in the editor",))
+            history.record(path, path.read_bytes(), self.saved, catalog, name=self.who(), note=note)
+        except OSError as exc:
+            self.message += " " + _tr("(Its history could not be written: {reason}.)").format(
+                reason=exc.strerror or exc
+            )
+        self.saved = catalog
+
+    def restore(self, number: int) -> bool:
+        """Make version `number` of the history the file again, as a new save (and a new version)."""
+        document = self.document
+        try:
+            data = history.version_bytes(document.path, number)
+        except OSError as exc:
+            dialogs.tell(self.parent, _tr("Not restored"), str(exc.strerror or exc), warning=True)
+            return False
+        result = parse_catalog(data, base_dir=document.path.parent)
+        if result.catalog is None:
+            dialogs.tell(self.parent, _tr("Not restored"),
+                         _tr("That version has errors today (a picture it names may be gone)."),
+                         warning=True)  # fmt: skip
+            return False
+        try:
+            self.stamp = editing.save_bytes_checked(data, document.path, self.stamp)
+        except editing.ChangedOnDisk:
+            return self._changed_on_disk()
+        except OSError as exc:
+            dialogs.tell(self.parent, _tr("Not restored"), str(exc.strerror or exc), warning=True)
+            return False
+        document.replace_all(result.catalog)
+        self.message = _tr("Restored version #{number}.").format(number=number)
+        self._record(result.catalog, note=(f"Restored version #{number}",))
         return True
 
     def _changed_on_disk(self) -> bool:
@@ -81,6 +136,7 @@ class Saver:
                              "text editor first.") + "\n\n" + first, warning=True)  # fmt: skip
             return False
         self.stamp = stamp
+        self.saved = result.catalog
         document.replace_all(result.catalog)
         self.message = _tr("Reloaded {name} from disk.").format(name=document.path.name)
         return True

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QWidget
 
 from massage_explorer.ui.common.buttons import big_button
 from massage_explorer.ui.common.labels import plain_label
@@ -37,6 +37,15 @@ class TopBar(QWidget):
         self.report_button.setAccessibleDescription(
             _tr("Save a PDF of every claim, grade, source and caution, for the medical director to sign.")
         )
+        self.history_button = big_button(_tr("History…"), _tr("History"), self)
+        self.history_button.setAccessibleDescription(
+            _tr("Every saved version: when, who and what changed; restore any of them.")
+        )
+        # Recorded with each save beside the computer's user name; typed once per session.
+        self.name_edit = QLineEdit(self)
+        self.name_edit.setPlaceholderText(_tr("Your name (for the history)"))
+        self.name_edit.setAccessibleName(_tr("Your name, recorded with each save"))
+        self.name_edit.setMaxLength(80)
         self.save_reason = plain_label("", self, role="saveReason")
         self.status = plain_label("", self, role="muted")
         self.status.setAccessibleName(_tr("Status"))
@@ -50,9 +59,11 @@ class TopBar(QWidget):
             self.save_button,
             self.red_flags_button,
             self.report_button,
+            self.history_button,
         )
         for button in buttons:
             row.addWidget(button)
+        row.addWidget(self.name_edit)
         row.addWidget(self.save_reason, 1)
         row.addWidget(self.status, 1)
         row.addWidget(self.file_label, 1)

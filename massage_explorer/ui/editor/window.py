@@ -66,7 +66,7 @@ class EditorWindow(QMainWindow):
             raise CatalogProblems(str(path), result.problems)
         super().__init__(parent)
         self.document = EditorDocument(path, result.catalog, self)
-        self.saver = Saver(self.document, stamp, self)
+        self.saver = Saver(self.document, stamp, self, who=lambda: self.top.name_edit.text())
         self.actions_ = ItemActions(self.document, self)
         self.lock = CatalogLock(path, stale_after=dt.timedelta(hours=lock_hours))
         self.read_only = not self.lock.acquire()
@@ -216,6 +216,7 @@ class EditorWindow(QMainWindow):
         self.term_form.requiredChanged.connect(self._required_changed)
         self.top.red_flags_button.clicked.connect(self.edit_red_flags)
         self.top.report_button.clicked.connect(self.save_review_report)
+        self.top.history_button.clicked.connect(self.open_history)
         self.problems_panel.opened.connect(self.open_problem)
         if self.read_only:
             for panel in self.sidebar.panels.values():
@@ -309,6 +310,28 @@ class EditorWindow(QMainWindow):
         if catalog != self.document.catalog:
             what = _tr("Require a caution") if required else _tr("No longer require a caution")
             self.document.edit(catalog, what, self.document.selection)
+
+    @Slot()
+    def open_history(self) -> None:
+        """The saved versions; restoring one saves it again as the newest."""
+        from massage_explorer.ui.editor.history_dialog import HistoryDialog
+
+        dialog = HistoryDialog(self.document.path, self, read_only=self.read_only)
+        self._history_dialog = dialog  # for tests, which answer it
+        dialog.restoreRequested.connect(self.restore_version)
+        dialog.exec()
+
+    @Slot(int)
+    def restore_version(self, number: int) -> bool:
+        """Version `number` becomes the catalog again, as a new save; unsaved edits are asked about."""
+        if self.read_only:
+            return False
+        if not self.document.stack.isClean() and not dialogs.confirm_restore(self, number):
+            return False
+        restored = self.saver.restore(number)
+        self.status.setText(self.saver.message)
+        self.run_check()
+        return restored
 
     @Slot()
     def save_review_report(self) -> None:

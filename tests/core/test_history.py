@@ -1,0 +1,87 @@
+"""The catalog's history: each save a version with when, who and what changed, in catalog terms."""
+
+from __future__ import annotations
+
+import dataclasses
+import gzip
+from pathlib import Path
+
+from massage_explorer.core import history
+from massage_explorer.core.catalog import BenefitClaim, Caution, CautionLevel, Evidence, Text
+from tests import factories as f
+
+
+def _with(technique, **changes):
+    return dataclasses.replace(technique, **changes)
+
+
+def test_changes_are_described_in_the_catalogs_terms() -> None:
+    swedish = f.technique(
+        "swedish",
+        name=Text.plain("Swedish massage"),
+        benefits=(BenefitClaim("pain", Evidence.LOW, Text.plain("May help.")),),
+        cautions=(Caution("disc", Text.plain("Tell them."), CautionLevel.ADAPT),),
+    )
+    old = f.catalog(swedish, f.technique("gone"))
+    changed = _with(
+        swedish,
+        benefits=(BenefitClaim("pain", Evidence.VERY_LOW, Text.plain("Might help.")),),
+        cautions=(Caution("disc", Text.plain("Tell them."), CautionLevel.AVOID),),
+        description=Text.plain("New words."),
+    )
+    new = f.catalog(changed, f.technique("hot-stone", name=Text.plain("Hot stone massage")))
+    lines = history.describe_changes(old, new)
+    assert "Swedish massage › Less back pain: evidence low → very-low; note changed" in lines
+    assert "Swedish massage › caution for Herniated disc: level adapt → avoid" in lines
+    assert "Swedish massage › description changed" in lines
+    assert "Added technique: Hot stone massage" in lines
+    assert "Removed technique: Gone" in lines
+    assert history.describe_changes(old, old) == [
+        "No change to the catalog's content (layout or comments only)"
+    ]
+
+
+def test_a_huge_change_is_summed_up_within_its_bound() -> None:
+    old = f.catalog(f.technique("a"))
+    new = f.catalog(f.technique("a"), *(f.technique(f"t{i}") for i in range(500)))
+    lines = history.describe_changes(old, new)
+    assert len(lines) == history.MAX_SUMMARY_LINES
+    assert lines[-1] == "… and 301 more changes"
+
+
+def test_versions_are_recorded_listed_newest_first_and_read_back(tmp_path: Path) -> None:
+    catalog = tmp_path / "techniques.yaml"
+    first, second = f.catalog(f.technique("a")), f.catalog(f.technique("a"), f.technique("b"))
+    one = history.record(catalog, b"# version one\n", None, first)
+    two = history.record(catalog, b"# version two\n", first, second, name="Ana")
+    listed = history.versions(catalog)
+    assert [v.number for v in listed] == [2, 1]
+    assert listed[0].summary == ("Added technique: B",) and listed[0].name == "Ana"
+    assert listed[1].summary == ("First recorded version",)
+    assert history.version_bytes(catalog, 1) == b"# version one\n"
+    assert (one.number, two.number) == (1, 2)
+    # Compressed, and beside the catalog so it travels with it on a share.
+    packed = history.history_folder(catalog) / "2.yaml.gz"
+    assert packed.parent == tmp_path / "techniques.yaml.history"
+    assert gzip.decompress(packed.read_bytes()) == b"# version two\n"
+    assert "Ana" in listed[0].headline() and listed[0].headline().startswith("#2  ")
+
+
+def test_a_cap_keeps_only_the_newest(tmp_path: Path) -> None:
+    catalog = tmp_path / "techniques.yaml"
+    state = f.catalog(f.technique("a"))
+    for n in range(5):
+        history.record(catalog, f"# {n}\n".encode(), state, state, keep=3)
+    assert [v.number for v in history.versions(catalog)] == [5, 4, 3]
+    assert sorted(p.name for p in history.history_folder(catalog).iterdir()) == sorted(
+        f"{n}{s}" for n in (3, 4, 5) for s in (".json", ".yaml.gz")
+    )
+
+
+def test_a_damaged_record_is_skipped_not_fatal(tmp_path: Path) -> None:
+    catalog = tmp_path / "techniques.yaml"
+    state = f.catalog(f.technique("a"))
+    history.record(catalog, b"x", None, state)
+    (history.history_folder(catalog) / "7.json").write_text("{not json")
+    assert [v.number for v in history.versions(catalog)] == [1]
+    assert history.record(catalog, b"y", state, state).number == 8  # never reuses a number seen
