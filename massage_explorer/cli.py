@@ -73,6 +73,13 @@ def _parser() -> argparse.ArgumentParser:
         "each with what changed. Exit 0.",
     )
     history.add_argument("file", type=Path, metavar="FILE", help="catalog")
+    history.add_argument(
+        "--keep",
+        type=int,
+        metavar="N",
+        help="from now on keep only the newest N versions (0: all, the default); every computer "
+        "saving this catalog follows it",
+    )
     report = commands.add_parser(
         "report",
         help="a PDF for the medical director to review and sign: claims, grades, sources, cautions",
@@ -296,9 +303,22 @@ def init(folder: Path) -> int:
     return EXIT_OK
 
 
-def list_history(file: Path) -> int:
-    """Print the recorded versions of catalog `file`, newest first, each with its changes."""
-    from massage_explorer.core.history import history_folder, versions
+def list_history(file: Path, keep: int | None = None) -> int:
+    """Print the recorded versions of catalog `file`, newest first, each with its changes; with
+    `keep`, first set how many the history keeps."""
+    from massage_explorer.core.history import history_folder, set_keep, versions
+
+    if keep is not None:
+        if keep < 0:
+            print("history: --keep takes 0 (keep all) or more", file=sys.stderr)
+            return EXIT_USAGE
+        try:
+            set_keep(file, keep)
+        except OSError as exc:
+            print(
+                f"{history_folder(file)}: cannot change the setting ({exc.strerror or exc})", file=sys.stderr
+            )
+            return EXIT_USAGE
 
     found = versions(file)
     if not found:
@@ -420,7 +440,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "report":
         return review_report(args.file, args.pdf)
     if args.command == "history":
-        return list_history(args.file)
+        return list_history(args.file, args.keep)
     if args.command == "edit":
         return EXIT_USAGE if _no_display("the editor") else edit(args.file, args.lock_hours)
     if _no_display("the kiosk" if args.kiosk else "the patient app"):

@@ -4,7 +4,9 @@ Versions live in a folder beside the catalog, `<catalog>.history/`, so they trav
 shared folder: for version N, `N.yaml.gz` holds the file as saved (compressed) and `N.json` when,
 who (the computer's user, and a name staff may give) and the change summary. One pair per save
 and never an index to rewrite, so two computers saving one after the other never clash over it.
-`keep` caps how many are kept (0, the default, keeps all); the oldest go first.
+How many are kept is a setting of the history itself (`set_keep`, in its `keep` file), so every
+computer saving to a shared catalog follows the same one: 0, the default, keeps all; otherwise the
+oldest go first.
 """
 
 from __future__ import annotations
@@ -73,7 +75,6 @@ def record(
     *,
     name: str = "",
     note: Iterable[str] = (),
-    keep: int = 0,
 ) -> Version:
     """Record a save of `catalog` whose file now holds `data`: `before` is the catalog as it was
     last saved (None for the first version), `after` the one saved. `note` lines go first in the
@@ -103,12 +104,34 @@ def record(
         "summary": list(version.summary),
     }
     _write_new(folder / f"{number}.json", json.dumps(fields, ensure_ascii=False, indent=1).encode("utf-8"))
-    if keep > 0:
-        for old in sorted(_numbers(folder))[:-keep]:
-            for suffix in (".json", ".yaml.gz"):
-                with contextlib.suppress(OSError):
-                    (folder / f"{old}{suffix}").unlink()
+    _prune(folder, kept(catalog))
     return version
+
+
+def kept(catalog: Path) -> int:
+    """How many versions the history of `catalog` keeps; 0 for all (also when unset or unreadable)."""
+    try:
+        text = (history_folder(catalog) / "keep").read_text(encoding="ascii").strip()
+    except (OSError, UnicodeDecodeError):
+        return 0
+    return int(text) if text.isdigit() and len(text) < 7 else 0
+
+
+def set_keep(catalog: Path, count: int) -> None:
+    """Keep only the newest `count` versions of `catalog` from now on (0: all); prunes at once."""
+    folder = history_folder(catalog)
+    folder.mkdir(exist_ok=True)
+    (folder / "keep").write_text(f"{count}\n", encoding="ascii")
+    _prune(folder, count)
+
+
+def _prune(folder: Path, keep: int) -> None:
+    if keep <= 0:
+        return
+    for old in sorted(_numbers(folder))[:-keep]:
+        for suffix in (".json", ".yaml.gz"):
+            with contextlib.suppress(OSError):
+                (folder / f"{old}{suffix}").unlink()
 
 
 def describe_changes(old: Catalog, new: Catalog) -> list[str]:

@@ -67,14 +67,18 @@ def test_versions_are_recorded_listed_newest_first_and_read_back(tmp_path: Path)
     assert "Ana" in listed[0].headline() and listed[0].headline().startswith("#2  ")
 
 
-def test_a_cap_keeps_only_the_newest(tmp_path: Path) -> None:
+def test_a_cap_set_on_the_history_keeps_only_the_newest(tmp_path: Path) -> None:
     catalog = tmp_path / "techniques.yaml"
     state = f.catalog(f.technique("a"))
     for n in range(5):
-        history.record(catalog, f"# {n}\n".encode(), state, state, keep=3)
+        history.record(catalog, f"# {n}\n".encode(), state, state)
+    assert history.kept(catalog) == 0 and len(history.versions(catalog)) == 5  # all, by default
+    history.set_keep(catalog, 3)
     assert [v.number for v in history.versions(catalog)] == [5, 4, 3]
+    history.record(catalog, b"# 6\n", state, state)
+    assert [v.number for v in history.versions(catalog)] == [6, 5, 4]
     assert sorted(p.name for p in history.history_folder(catalog).iterdir()) == sorted(
-        f"{n}{s}" for n in (3, 4, 5) for s in (".json", ".yaml.gz")
+        ["keep", *(f"{n}{s}" for n in (4, 5, 6) for s in (".json", ".yaml.gz"))]
     )
 
 

@@ -76,3 +76,16 @@ def test_history_of_a_file_never_saved_by_the_editor(tmp_path, capsys) -> None:
     catalog.write_text("schema_version: 1\n")
     assert cli.main(["history", str(catalog)]) == 0
     assert "no saved versions yet" in capsys.readouterr().out
+
+
+def test_the_cap_is_set_from_the_terminal_for_every_computer(tmp_path, capsys) -> None:
+    from tests import factories as f
+
+    catalog = tmp_path / "techniques.yaml"
+    state = f.catalog(f.technique("a"))
+    for n in range(4):
+        history.record(catalog, f"# {n}\n".encode(), state, state)
+    assert cli.main(["history", str(catalog), "--keep", "2"]) == 0
+    assert [v.number for v in history.versions(catalog)] == [4, 3]
+    assert history.kept(catalog) == 2  # in the history's own folder: it travels with the catalog
+    assert cli.main(["history", str(catalog), "--keep", "-1"]) == 2
