@@ -110,6 +110,21 @@ def save_catalog(catalog: Catalog, path: Path | str) -> None:
     atomic_write(Path(path), dump_catalog(catalog).encode("utf-8"))
 
 
+def copy_pictures(catalog: Catalog, source: Path, target: Path) -> list[Path]:
+    """Copy the pictures `catalog` names (relative to its folder `source`) into `target` where they
+    are missing there, so the catalog saved into `target` still finds them; returns those copied."""
+    copied: list[Path] = []
+    if source.resolve() == target.resolve():
+        return copied
+    for name in sorted({t.image for t in catalog.techniques if t.image}):
+        old, new = source / name, target / name
+        if old.is_file() and not new.exists():
+            new.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(old, new)
+            copied.append(new)
+    return copied
+
+
 def atomic_write(path: Path, data: bytes, *, before_replace: Callable[[], None] | None = None) -> None:
     """Replace `path` with `data` so that a crash leaves either the old or the new file, whole.
 

@@ -37,6 +37,10 @@ class TopBar(QWidget):
         self.report_button.setAccessibleDescription(
             _tr("Save a PDF of every claim, grade, source and caution, for the medical director to sign.")
         )
+        self.open_button = big_button(_tr("Open…"), _tr("Open another catalog"), self)
+        self.open_button.setShortcut(QKeySequence.StandardKey.Open)
+        self.save_as_button = big_button(_tr("Save as…"), _tr("Save as another file"), self)
+        self.save_as_button.setShortcut(QKeySequence("Ctrl+Shift+S"))
         self.history_button = big_button(_tr("History…"), _tr("History"), self)
         self.history_button.setAccessibleDescription(
             _tr("Every saved version: when, who and what changed; restore any of them.")
@@ -54,6 +58,8 @@ class TopBar(QWidget):
         row = QHBoxLayout(self)
         row.setContentsMargins(16, 8, 16, 8)
         buttons = (
+            self.open_button,
+            self.save_as_button,
             self.undo_button,
             self.redo_button,
             self.save_button,

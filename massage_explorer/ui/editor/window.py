@@ -6,6 +6,7 @@ part (the forms, the lists, checking, saving, the lock) lives in a module of its
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from pathlib import Path
 
@@ -25,10 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from massage_explorer.core import editing
+from massage_explorer.core import editing, history
 from massage_explorer.core.catalog import Technique, Term
 from massage_explorer.core.problems import CatalogProblems, Problem
-from massage_explorer.core.storage import load_catalog, remove_stale_temporaries
+from massage_explorer.core.storage import copy_pictures, load_catalog, remove_stale_temporaries
 from massage_explorer.ui.common.labels import plain_label
 from massage_explorer.ui.editor import dialogs
 from massage_explorer.ui.editor.checking import inline_problems, save_state, target
@@ -56,9 +57,14 @@ class EditorWindow(QMainWindow):
 
     closed = Signal()
 
-    def __init__(self, path: Path, parent: QWidget | None = None, *, lock_hours: int = 12) -> None:
-        """`lock_hours`: after how long another computer's lock counts as left behind."""
+    def __init__(
+        self, path: Path, parent: QWidget | None = None, *, lock_hours: int = 12, other_files: bool = True
+    ) -> None:
+        """`lock_hours`: after how long another computer's lock counts as left behind.
+        `other_files`: offer Open… and Save as… (not on a kiosk, which edits its own catalog)."""
         path = Path(path)
+        self._lock_hours = lock_hours
+        self.opened_other: EditorWindow | None = None  # the window Open… made, for tests
         stamp = editing.FileStamp.of(path)  # before reading: a change in between is then caught
         result = load_catalog(path)
         if result.catalog is None:
@@ -78,6 +84,8 @@ class EditorWindow(QMainWindow):
         self.setStyleSheet(EDITOR_QSS)
         self.setWindowTitle(_tr("{name}[*] — Massage Explorer catalog editor").format(name=path.name))
         self._build()
+        for button in (self.top.open_button, self.top.save_as_button):
+            button.setVisible(other_files)
         self._connect()
         self._refresh(self.document.selection)
         self._update_title()
@@ -217,6 +225,8 @@ class EditorWindow(QMainWindow):
         self.top.red_flags_button.clicked.connect(self.edit_red_flags)
         self.top.report_button.clicked.connect(self.save_review_report)
         self.top.history_button.clicked.connect(self.open_history)
+        self.top.open_button.clicked.connect(self.open_other)
+        self.top.save_as_button.clicked.connect(self.save_as)
         self.problems_panel.opened.connect(self.open_problem)
         if self.read_only:
             for panel in self.sidebar.panels.values():
@@ -310,6 +320,88 @@ class EditorWindow(QMainWindow):
         if catalog != self.document.catalog:
             what = _tr("Require a caution") if required else _tr("No longer require a caution")
             self.document.edit(catalog, what, self.document.selection)
+
+    def _may_leave(self) -> bool:
+        """Unsaved edits saved or given up, as staff choose; False to stay."""
+        if self.read_only or self.document.stack.isClean():
+            return True
+        choice = dialogs.ask_unsaved(self)
+        if choice == "save":
+            return self.save()
+        if choice == "discard":
+            self.document.stack.setClean()  # given up: closing must not ask again
+            return True
+        return False
+
+    @Slot()
+    def open_other(self) -> None:
+        """Open another catalog file in this window's place."""
+        if not self._may_leave():
+            return
+        chosen, _ = QFileDialog.getOpenFileName(
+            self, _tr("Open a catalog"), str(self.document.path.parent), _tr("Catalogs (*.yaml *.yml)")
+        )
+        if not chosen:
+            return
+        try:
+            other = EditorWindow(Path(chosen), lock_hours=self._lock_hours)
+        except (CatalogProblems, OSError) as exc:
+            dialogs.tell(self, _tr("Cannot open"), str(exc), warning=True)
+            return
+        other.resize(self.size())
+        if self.isMaximized():
+            other.showMaximized()
+        else:
+            other.show()
+        self.opened_other = other
+        self.close()
+
+    @Slot()
+    def save_as(self) -> bool:
+        """Save the catalog to another file and go on editing that one (its pictures go with it)."""
+        self.run_check()
+        if self.error_count():
+            dialogs.tell(self, _tr("Not saved"), self.save_reason.text(), warning=True)
+            return False
+        old = self.document.path
+        chosen, _ = QFileDialog.getSaveFileName(
+            self, _tr("Save the catalog as"), str(old), _tr("Catalogs (*.yaml)")
+        )
+        if not chosen:
+            return False
+        target = Path(chosen)
+        if target.resolve() == old.resolve():
+            return self.save()
+        lock = CatalogLock(target, stale_after=dt.timedelta(hours=self._lock_hours))
+        if not lock.acquire():
+            dialogs.tell(self, _tr("Not saved"), lock.banner_text(), warning=True)
+            return False
+        catalog = self.document.catalog
+        try:
+            copy_pictures(catalog, old.parent, target.parent)
+            # Replacing a file there on purpose (the dialog asked): as it is now, not as opened.
+            stamp = editing.FileStamp.of(target) if target.exists() else None
+            stamp = editing.save_checked(catalog, target, stamp)
+        except (editing.EditError, OSError) as exc:
+            lock.release()
+            dialogs.tell(self, _tr("Not saved"), str(exc), warning=True)
+            return False
+        self.lock.release()
+        self.lock, self.read_only = lock, False
+        self.document.path = target
+        self.technique_form.base_dir = target.parent
+        self.saver = Saver(self.document, stamp, self, who=lambda: self.top.name_edit.text())
+        with contextlib.suppress(OSError):  # its history starts here, saying where it came from
+            history.record(target, target.read_bytes(), None, catalog, name=self.top.name_edit.text(),
+                           note=(_tr("Saved as a copy of {path}").format(path=old),))  # fmt: skip
+        self.document.stack.setClean()
+        self.forms.setEnabled(True)
+        self._show_banner()
+        self.top.file_label.setText(str(target))
+        self.setWindowTitle(_tr("{name}[*] — Massage Explorer catalog editor").format(name=target.name))
+        self.status.setText(_tr("Saved as {name}.").format(name=target.name))
+        self.run_check()
+        return True
 
     @Slot()
     def open_history(self) -> None:

@@ -200,7 +200,7 @@ class KioskWindow(QMainWindow):
             )
             return
         try:
-            editor = EditorWindow(path, lock_hours=self.config.editor_lock_hours)
+            editor = EditorWindow(path, lock_hours=self.config.editor_lock_hours, other_files=False)
         except (CatalogProblems, OSError) as exc:
             self.pinpad.set_problems(self.tr("The editor cannot open the catalog file:") + "\n" + str(exc))
             return
