@@ -50,6 +50,7 @@ class TopBar(QWidget):
         self.name_edit.setPlaceholderText(_tr("Your name (for the history)"))
         self.name_edit.setAccessibleName(_tr("Your name, recorded with each save"))
         self.name_edit.setMaxLength(80)
+        self.name_edit.setMinimumWidth(260)  # its hint, "Your name (for the history)", whole
         self.save_reason = plain_label("", self, role="saveReason")
         self.status = plain_label("", self, role="muted")
         self.status.setAccessibleName(_tr("Status"))
