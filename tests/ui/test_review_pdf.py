@@ -84,7 +84,7 @@ def test_the_editor_saves_the_report_of_what_it_shows(qtbot, tmp_path, monkeypat
     editor.top.report_button.click()
     assert out.exists()
     text = _text(out)
-    assert f"Catalog: {catalog}" in text
+    assert f"Catalog:{catalog}" in text.replace(" ", "")  # a long path may wrap at a slash
     for technique in editor.document.catalog.techniques:
         assert f"id: {technique.id}" in text
     assert editor.status.text() == f"Review report saved: {out}"
