@@ -89,6 +89,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     report.add_argument("file", type=Path, metavar="FILE", help="catalog")
     report.add_argument("--pdf", type=Path, metavar="OUT", required=True, help="the PDF to write")
+    report.add_argument(
+        "--since", type=int, metavar="N", help="also list what changed since version N (see `history FILE`)"
+    )
     doctor = commands.add_parser(
         "doctor",
         help="check an installation: settings, catalog, PIN, printer, PDF folder, display, fonts",
@@ -333,8 +336,9 @@ def list_history(file: Path, keep: int | None = None) -> int:
     return EXIT_OK
 
 
-def review_report(file: Path, out: Path) -> int:
-    """Write the review report of catalog `file` to the PDF `out`."""
+def review_report(file: Path, out: Path, since: int | None = None) -> int:
+    """Write the review report of catalog `file` to the PDF `out` (with the changes since
+    version `since` of its history)."""
     result = _read(file)
     if result is None:
         return EXIT_USAGE
@@ -347,8 +351,13 @@ def review_report(file: Path, out: Path) -> int:
     from massage_explorer.ui.doctor_checks import application
     from massage_explorer.ui.review_pdf import write_report_pdf
 
+    earlier = None
+    if since is not None:
+        earlier = _version(file, since)
+        if earlier is None:
+            return EXIT_USAGE
     application()  # fonts: Qt lays the PDF out (offscreen; no display needed)
-    report = build_review(result.catalog, str(file))
+    report = build_review(result.catalog, str(file), since=earlier)
     try:
         write_report_pdf(report, out)
     except OSError as exc:
@@ -357,6 +366,31 @@ def review_report(file: Path, out: Path) -> int:
     due = f", {report.stale_count} with a review due" if report.stale_count else ""
     print(f"{out}: review report of {len(report.techniques)} techniques{due}")
     return EXIT_OK
+
+
+def _version(file: Path, number: int) -> tuple[str, Catalog] | None:
+    """Version `number` of `file`'s history, described and read; None (and why) when it cannot be."""
+    from massage_explorer.core.history import version_bytes, versions
+    from massage_explorer.core.storage import parse_catalog
+
+    found = next((v for v in versions(file) if v.number == number), None)
+    if found is None:
+        print(
+            f"{file}: no version #{number} in its history (see: massage-explorer history {file})",
+            file=sys.stderr,
+        )
+        return None
+    try:
+        result = parse_catalog(version_bytes(file, number), base_dir=file.parent)
+    except OSError as exc:
+        print(f"{file}: version #{number} cannot be read ({exc.strerror or exc})", file=sys.stderr)
+        return None
+    if result.catalog is None:
+        print(
+            f"{file}: version #{number} has errors today, so nothing can be compared with it", file=sys.stderr
+        )
+        return None
+    return f"version #{number} ({found.when[:10]}, {found.who()})", result.catalog
 
 
 def _lock_hours(text: str) -> int:
@@ -438,7 +472,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "init":
         return init(args.folder)
     if args.command == "report":
-        return review_report(args.file, args.pdf)
+        return review_report(args.file, args.pdf, args.since)
     if args.command == "history":
         return list_history(args.file, args.keep)
     if args.command == "edit":

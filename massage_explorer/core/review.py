@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from massage_explorer.core.catalog import Catalog, CautionLevel, Evidence, Technique, Text
+from massage_explorer.core.history import describe_changes
 from massage_explorer.core.schema.catalog_fields import STALE_YEARS
 
 GRADES = {
@@ -63,14 +64,23 @@ class ReviewReport:
     made: str  # the date the report was made
     stale_years: int
     techniques: tuple[ReviewTechnique, ...]  # stale reviews first, oldest first
+    since: str = ""  # "version #3 (2026-11-02, ana)" when the changes since a version are listed
+    changes: tuple[str, ...] = ()
 
     @property
     def stale_count(self) -> int:
         return sum(t.stale for t in self.techniques)
 
 
-def build_review(catalog: Catalog, source: str, today: dt.date | None = None) -> ReviewReport:
-    """The report of `catalog` (read from the file `source`) as of `today`."""
+def build_review(
+    catalog: Catalog,
+    source: str,
+    today: dt.date | None = None,
+    *,
+    since: tuple[str, Catalog] | None = None,
+) -> ReviewReport:
+    """The report of `catalog` (read from the file `source`) as of `today`; with `since`, a
+    version's description and catalog, what changed from it to this one too."""
     today = today or dt.date.today()
     labels = {term.id: term.label.default for term in (*catalog.benefits, *catalog.conditions)}
     techniques = [_technique(t, labels, catalog.languages, today) for t in catalog.techniques]
@@ -82,6 +92,8 @@ def build_review(catalog: Catalog, source: str, today: dt.date | None = None) ->
         made=today.isoformat(),
         stale_years=STALE_YEARS,
         techniques=tuple(techniques),
+        since=since[0] if since else "",
+        changes=tuple(describe_changes(since[1], catalog)) if since else (),
     )
 
 

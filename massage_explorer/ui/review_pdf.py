@@ -35,13 +35,18 @@ def _cover(report: ReviewReport) -> str:
         f"{report.stale_years} years ago: {stale} (they come first)</p>"
         "<p>Each technique has a page: every claimed benefit with its evidence grade (GRADE), the "
         "words patients read, its sources and when it was last reviewed; then its cautions, the most "
-        "serious first.</p>"
-        "<h2>Sign-off</h2>"
+        "serious first.</p>" + _changes(report) + "<h2>Sign-off</h2>"
         "<p>I have reviewed the claims, grades, sources and cautions in this report.</p>"
         "<p>Name: ______________________________________</p>"
         "<p>Role: ______________________________________</p>"
         "<p>Signature: __________________________________ Date: ______________</p>"
     )
+
+
+def _changes(report: ReviewReport) -> str:
+    if not report.since:
+        return ""
+    return f"<h2>What changed since {_e(report.since)}</h2>" + _list(list(report.changes))
 
 
 def _technique(technique: ReviewTechnique) -> str:

@@ -88,3 +88,32 @@ def test_the_editor_saves_the_report_of_what_it_shows(qtbot, tmp_path, monkeypat
     for technique in editor.document.catalog.techniques:
         assert f"id: {technique.id}" in text
     assert editor.status.text() == f"Review report saved: {out}"
+
+
+def test_the_report_lists_what_changed_since_a_chosen_version(qapp, tmp_path, capsys) -> None:
+    import dataclasses
+
+    from massage_explorer.core import history
+    from massage_explorer.core.catalog import Evidence
+    from massage_explorer.core.storage import save_catalog
+
+    shutil.copytree(bundled_catalog_path().parent / "resources", tmp_path / "resources")
+    path = tmp_path / "techniques.yaml"
+    catalog = load_catalog(bundled_catalog_path()).catalog
+    assert catalog is not None
+    save_catalog(catalog, path)
+    history.record(path, path.read_bytes(), None, catalog, name="Ana")
+    first = catalog.techniques[0]
+    claim = dataclasses.replace(first.benefits[0], evidence=Evidence.VERY_LOW)
+    changed = dataclasses.replace(
+        catalog, techniques=(dataclasses.replace(first, benefits=(claim,)), *catalog.techniques[1:])
+    )
+    save_catalog(changed, path)
+    out = tmp_path / "review.pdf"
+    assert main(["report", str(path), "--pdf", str(out), "--since", "1"]) == 0
+    text = _text(out)
+    assert "What changed since version #1" in text
+    label = next(b.label.default for b in catalog.benefits if b.id == claim.benefit)
+    assert f"{first.name.default} › {label}: evidence {first.benefits[0].evidence.value} → very-low" in text
+    assert main(["report", str(path), "--pdf", str(out), "--since", "9"]) == 2
+    assert "no version #9" in capsys.readouterr().err
