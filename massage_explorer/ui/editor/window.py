@@ -32,6 +32,7 @@ from massage_explorer.core.problems import CatalogProblems, Problem
 from massage_explorer.core.storage import copy_pictures, load_catalog, remove_stale_temporaries
 from massage_explorer.ui.common.labels import plain_label
 from massage_explorer.ui.editor import dialogs
+from massage_explorer.ui.editor.background_check import BackgroundCheck
 from massage_explorer.ui.editor.checking import inline_problems, save_state, target
 from massage_explorer.ui.editor.document import TECHNIQUES, EditorDocument, Selection
 from massage_explorer.ui.editor.item_actions import ItemActions
@@ -166,7 +167,9 @@ class EditorWindow(QMainWindow):
         self.check_timer = QTimer(self)
         self.check_timer.setSingleShot(True)
         self.check_timer.setInterval(CHECK_DELAY_MS)
-        self.check_timer.timeout.connect(self.run_check)
+        self.check_timer.timeout.connect(self._check_in_background)
+        self.background_check = BackgroundCheck(lambda: self.document.base_dir, self)
+        self.background_check.checked.connect(self._checked)
 
     def _show_banner(self) -> None:
         self.banner_row.setVisible(self.read_only)
@@ -478,9 +481,24 @@ class EditorWindow(QMainWindow):
 
     @Slot()
     def run_check(self) -> None:
-        """Run the catalog's validator now and show what it finds (normally after a pause)."""
+        """Run the catalog's validator now, on this thread, and show what it finds (before a save;
+        after a pause in typing it runs in a thread instead: `_check_in_background`)."""
         self.check_timer.stop()
-        self.problems = editing.check(self.document.catalog, base_dir=self.document.base_dir)
+        self._show_problems(editing.check(self.document.catalog, base_dir=self.document.base_dir))
+
+    @Slot()
+    def _check_in_background(self) -> None:
+        self.background_check.start(self.document.catalog)
+
+    @Slot(object, list)
+    def _checked(self, catalog: object, problems: list[Problem]) -> None:
+        """A check from the thread: shown if it is of the catalog as it is now (else a newer one
+        is coming)."""
+        if catalog is self.document.catalog:
+            self._show_problems(problems)
+
+    def _show_problems(self, problems: list[Problem]) -> None:
+        self.problems = problems
         self.problems_panel.set_problems(self.problems)
         self._show_inline_problems()
         self._update_save_state()
@@ -534,6 +552,7 @@ class EditorWindow(QMainWindow):
                 event.ignore()
                 return
         self.check_timer.stop()
+        self.background_check.stop()
         self.lock.release()
         super().closeEvent(event)
         self.closed.emit()

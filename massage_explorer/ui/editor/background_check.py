@@ -1,0 +1,89 @@
+"""The editor's check after a pause in typing, run in a thread so that typing never waits for it.
+
+At 5,000 techniques the whole catalog is dumped and read back by the validator, which takes
+seconds; on the window's thread every pause froze the editor for that long. Here the check runs
+in a thread of its own (plain Python: it touches no Qt object) and the window collects the result
+within a frame of it finishing. A result for a catalog that has changed since is dropped, and the
+newest catalog is checked next. Saving still checks on the spot: nothing is saved unchecked.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
+
+from massage_explorer.core import editing
+from massage_explorer.core.catalog import Catalog
+from massage_explorer.core.problems import Problem
+
+COLLECT_MS = 15  # how often a finished check is looked for
+SWITCH_SECONDS = 0.0005  # Python hands its lock to the window this often while the thread works
+
+log = logging.getLogger(__name__)
+
+
+class BackgroundCheck(QObject):
+    """Checks one catalog at a time off the window's thread; `checked` carries (catalog, problems)."""
+
+    checked = Signal(object, list)
+
+    def __init__(self, base_dir: Callable[[], Path], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._base_dir = base_dir
+        self._thread: threading.Thread | None = None
+        self._box: list[tuple[Catalog, list[Problem]]] = []
+        self._next: Catalog | None = None
+        self._collect = QTimer(self)
+        self._collect.setInterval(COLLECT_MS)
+        self._collect.timeout.connect(self._collect_result)
+
+    @property
+    def busy(self) -> bool:
+        return self._thread is not None
+
+    def start(self, catalog: Catalog) -> None:
+        """Check `catalog`; while a check runs, the newest catalog asked for is checked after it."""
+        if self._thread is not None:
+            self._next = catalog
+            return
+        box: list[tuple[Catalog, list[Problem]]] = []
+        self._box = box
+        base_dir = self._base_dir()
+        self._thread = threading.Thread(target=_check, args=(catalog, base_dir, box), daemon=True)
+        self._thread.start()
+        self._collect.start()
+
+    @Slot()
+    def _collect_result(self) -> None:
+        if self._thread is None or self._thread.is_alive():
+            return
+        self._collect.stop()
+        self._thread = None
+        if self._box:
+            catalog, problems = self._box[0]
+            self.checked.emit(catalog, problems)
+        if self._next is not None:
+            catalog, self._next = self._next, None
+            self.start(catalog)
+
+    def stop(self) -> None:
+        """Drop what is under way (the editor is closing)."""
+        self._collect.stop()
+        self._next = None
+
+
+def _check(catalog: Catalog, base_dir: Path, box: list[tuple[Catalog, list[Problem]]]) -> None:
+    """In the thread: the same check as `editing.check`, its result left in `box`."""
+    switch = sys.getswitchinterval()
+    sys.setswitchinterval(SWITCH_SECONDS)
+    try:
+        box.append((catalog, editing.check(catalog, base_dir=base_dir)))
+    except Exception:  # a bug here must not end the thread unheard: the window checks on save
+        log.exception("the editor's check failed")
+    finally:
+        sys.setswitchinterval(switch)
