@@ -9,6 +9,7 @@ newest catalog is checked next. Saving still checks on the spot: nothing is save
 
 from __future__ import annotations
 
+import gc
 import logging
 import sys
 import threading
@@ -81,9 +82,15 @@ def _check(catalog: Catalog, base_dir: Path, box: list[tuple[Catalog, list[Probl
     """In the thread: the same check as `editing.check`, its result left in `box`."""
     switch = sys.getswitchinterval()
     sys.setswitchinterval(SWITCH_SECONDS)
+    # The cycle collector paused, as for the kiosk's reload: walking the tree the check builds, on
+    # whichever thread allocates, held the window up for half a second at a time.
+    collecting = gc.isenabled()
+    gc.disable()
     try:
         box.append((catalog, editing.check(catalog, base_dir=base_dir)))
     except Exception:  # a bug here must not end the thread unheard: the window checks on save
         log.exception("the editor's check failed")
     finally:
+        if collecting:
+            gc.enable()
         sys.setswitchinterval(switch)
