@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import datetime as dt
 import errno
 import gc
+import logging
 import os
 import re
 import shutil
 import stat
 import tempfile
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
@@ -26,6 +29,7 @@ BACKUP_SUFFIX = ".bak"
 TEMP_SUFFIX = ".tmp"
 # What mkstemp puts between our prefix and suffix: eight of [a-z0-9_] (CPython's tempfile).
 _MKSTEMP_RANDOM = r"[a-z0-9_]{8}"
+_log = logging.getLogger(__name__)
 
 
 def parse_catalog(
@@ -91,23 +95,74 @@ def load_catalog(
     """Read and check a catalog file. Never raises for bad content; OSError if it cannot be read,
     also when it is no regular file (a folder, a pipe, a device)."""
     path = Path(path)
+    return parse_catalog(read_catalog_bytes(path), base_dir=path.parent, today=today, loader=loader)
+
+
+def read_catalog_bytes(path: Path) -> bytes:
+    """A catalog file's bytes, up to one byte past the limit; OSError if it cannot be read, also
+    when it is no regular file (a folder, a pipe, a device)."""
     # Not blocking: opening a pipe would wait for a writer for ever. Only a regular file is read.
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     with os.fdopen(fd, "rb") as file:
         if not stat.S_ISREG(os.fstat(file.fileno()).st_mode):
             raise OSError(errno.EINVAL, "not a regular file (a folder, a pipe or a device?)", str(path))
         # Read one byte past the cap so an oversized file is refused without reading it all.
-        data = file.read(MAX_BYTES + 1)
-    return parse_catalog(data, base_dir=path.parent, today=today, loader=loader)
+        return file.read(MAX_BYTES + 1)
 
 
-def save_catalog(catalog: Catalog, path: Path | str) -> None:
-    """Write the catalog as YAML, atomically, keeping the previous file as `<name>.bak`."""
-    from massage_explorer.core.schema.dump import (
-        dump_catalog,  # only saving needs the emitter: keep start-up lean
-    )
+@dataclass(frozen=True)
+class OnDisk:
+    """A catalog file's bytes as last read or written, and the catalog they hold: what the next
+    save splices its edits into, so that the rest of the file stays as people wrote it."""
 
-    atomic_write(Path(path), dump_catalog(catalog).encode("utf-8"))
+    data: bytes
+    catalog: Catalog
+
+
+def catalog_bytes(catalog: Catalog, base: OnDisk | None = None) -> bytes:
+    """`catalog` as a catalog file's bytes: `base` with only what changed spliced in (comments,
+    order, blank lines, quoting and wrapping of the rest kept byte for byte), or the schema's
+    dump when there is no base or the splice cannot follow its layout.
+
+    A spliced file is read back through the validator and kept only when it holds `catalog`, so
+    a fault in splicing costs the file its layout, never its content.
+    """
+    # Only saving needs these (and the emitter): keep start-up lean.
+    from massage_explorer.core.schema.dump import dump_catalog
+    from massage_explorer.core.schema.splice import CannotSplice, splice
+
+    if base is not None:
+        try:
+            with _cycle_collector_paused():  # the node tree is as large as a load's
+                text = splice(base.data.decode("utf-8-sig"), base.catalog, catalog)
+        except CannotSplice as exc:
+            _log.info("catalog written out whole: %s", exc)
+        except Exception:  # a fault in splicing must not stop a save: the dump is always right
+            _log.exception("catalog written out whole after a fault in splicing")
+        else:
+            bom = codecs.BOM_UTF8 if base.data.startswith(codecs.BOM_UTF8) else b""
+            data = bom + text.encode("utf-8")
+            if data == base.data or _holds(data, catalog):
+                return data
+            _log.warning("catalog written out whole: the spliced file did not read back the same")
+    return dump_catalog(catalog).encode("utf-8")
+
+
+def _holds(data: bytes, catalog: Catalog) -> bool:
+    """Whether `data` reads back as `catalog` (or as the catalog its dump reads back as: the
+    reader puts a text's languages in the catalog's order, an edit may not have)."""
+    from massage_explorer.core.schema.dump import dump_catalog
+
+    read = parse_catalog(data).catalog
+    if read is None:
+        return False
+    return read == catalog or read == parse_catalog(dump_catalog(catalog).encode("utf-8")).catalog
+
+
+def save_catalog(catalog: Catalog, path: Path | str, base: OnDisk | None = None) -> None:
+    """Write the catalog as YAML, atomically, keeping the previous file as `<name>.bak`; `base`:
+    the file as read, to change only what was edited in it (see `catalog_bytes`)."""
+    atomic_write(Path(path), catalog_bytes(catalog, base))
 
 
 def copy_pictures(catalog: Catalog, source: Path, target: Path) -> list[Path]:

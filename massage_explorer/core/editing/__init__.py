@@ -2,7 +2,8 @@
 
 The editor keeps the catalog before and after each call for undo, so nothing here mutates. Every
 edit that cannot be made raises `EditError` with a message for staff. The editor imports
-everything from this package: technique edits, vocabulary edits, the check, safe saving and the lock.
+everything from this package: technique edits, vocabulary edits, the check, safe saving (which
+changes only what was edited in the file) and the lock.
 """
 
 from massage_explorer.core.editing.check import check
@@ -42,6 +43,7 @@ from massage_explorer.core.editing.term_edits import (
     update_term,
     usages,
 )
+from massage_explorer.core.storage import OnDisk, catalog_bytes
 
 __all__ = [
     "NEW_DESCRIPTION",
@@ -53,10 +55,12 @@ __all__ = [
     "Kind",
     "LockFile",
     "LockOwner",
+    "OnDisk",
     "TermInUse",
     "Usage",
     "add_technique",
     "add_term",
+    "catalog_bytes",
     "check",
     "delete_technique",
     "delete_term",

@@ -9,8 +9,7 @@ from pathlib import Path
 
 from massage_explorer.core.catalog import Catalog
 from massage_explorer.core.editing.ids import EditError
-from massage_explorer.core.schema.dump import dump_catalog
-from massage_explorer.core.storage import atomic_write
+from massage_explorer.core.storage import OnDisk, atomic_write, catalog_bytes
 
 
 class ChangedOnDisk(EditError):
@@ -59,15 +58,19 @@ class FileStamp:
         return (now.size, now.sha256) != (self.size, self.sha256)
 
 
-def save_checked(catalog: Catalog, path: Path | str, opened: FileStamp | None) -> FileStamp:
+def save_checked(
+    catalog: Catalog, path: Path | str, opened: FileStamp | None, base: OnDisk | None = None
+) -> FileStamp:
     """Save atomically with a backup, unless the file changed since `opened`; returns the new stamp.
 
     `opened` None means the editor started from no file, so the path must still be free; to
     replace an existing file on purpose (Save As), pass `FileStamp.of(path)` taken just before.
+    `base`: the file the catalog was edited from, so that only the edits change in it
+    (`storage.catalog_bytes`); without it the whole catalog is written out.
     Raises ChangedOnDisk when the file is not the one the editor opened; the file, its backup and
     the folder are then as they were.
     """
-    return save_bytes_checked(dump_catalog(catalog).encode("utf-8"), path, opened)
+    return save_bytes_checked(catalog_bytes(catalog, base), path, opened)
 
 
 def save_bytes_checked(data: bytes, path: Path | str, opened: FileStamp | None) -> FileStamp:

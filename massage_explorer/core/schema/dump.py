@@ -21,11 +21,11 @@ from massage_explorer.core.catalog import (
 from massage_explorer.core.schema.technique_reader import TECHNIQUE_FIELDS, TECHNIQUE_TEXTS
 
 
-class _Block(str):
+class Block(str):
     """Multi-line text, written as a '|' block so each line diffs on its own."""
 
 
-class _Flow(list[Any]):
+class Flow(list[Any]):
     """A short list (a range, the languages) kept on one line."""
 
 
@@ -42,20 +42,20 @@ class _Dumper(yaml.SafeDumper):
         super().increase_indent(flow, False)
 
 
-def _represent_block(dumper: yaml.SafeDumper, data: _Block) -> yaml.ScalarNode:
+def _represent_block(dumper: yaml.SafeDumper, data: Block) -> yaml.ScalarNode:
     return dumper.represent_scalar("tag:yaml.org,2002:str", str(data), style="|")
 
 
-def _represent_flow(dumper: yaml.SafeDumper, data: _Flow) -> yaml.SequenceNode:
+def _represent_flow(dumper: yaml.SafeDumper, data: Flow) -> yaml.SequenceNode:
     return dumper.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=True)
 
 
-_Dumper.add_representer(_Block, _represent_block)
-_Dumper.add_representer(_Flow, _represent_flow)
+_Dumper.add_representer(Block, _represent_block)
+_Dumper.add_representer(Flow, _represent_flow)
 
 
 def _string(value: str) -> str:
-    return _Block(value) if "\n" in value else value
+    return Block(value) if "\n" in value else value
 
 
 def _text(text: Text) -> Any:
@@ -68,7 +68,7 @@ def _range(value: Range, word: bool) -> Any:
     def show(v: int) -> Any:
         return Pressure(v).word if word else v
 
-    return show(value.low) if value.is_single else _Flow([show(value.low), show(value.high)])
+    return show(value.low) if value.is_single else Flow([show(value.low), show(value.high)])
 
 
 def _term(term: Term) -> dict[str, Any]:
@@ -76,7 +76,7 @@ def _term(term: Term) -> dict[str, Any]:
     if term.description is not None:
         entry["description"] = _text(term.description)
     if term.search_words:
-        entry["search_words"] = {language: _Flow(words) for language, words in term.search_words}
+        entry["search_words"] = {language: Flow(words) for language, words in term.search_words}
     return entry
 
 
@@ -112,8 +112,9 @@ _WRITE: dict[str, Callable[[Technique], Any]] = {
 }
 
 
-def _technique(t: Technique) -> dict[str, Any]:
-    """The technique's fields in the schema's order; optional ones only when they are there."""
+def technique_data(t: Technique) -> dict[str, Any]:
+    """The technique as the dump writes it: its fields in the schema's order, optional ones only
+    when they are there."""
     entry: dict[str, Any] = {}
     for key in TECHNIQUE_FIELDS:
         if key in TECHNIQUE_TEXTS:
@@ -127,21 +128,35 @@ def _technique(t: Technique) -> dict[str, Any]:
     return entry
 
 
-def dump_catalog(catalog: Catalog) -> str:
-    """The catalog as YAML text that `load_catalog` reads back to an equal catalog."""
+def as_data(value: Any) -> Any:
+    """A technique as its data (see `document_data`); any other value as it is."""
+    return technique_data(value) if isinstance(value, Technique) else value
+
+
+def document_data(catalog: Catalog) -> dict[str, Any]:
+    """The catalog as the plain values the dump writes, in the file's order, except that the
+    techniques stay Technique objects (`as_data` turns one into its values): comparing two
+    catalogs' documents then costs next to nothing for the techniques that did not change."""
     document: dict[str, Any] = {
         "schema_version": catalog.schema_version,
-        "languages": _Flow(catalog.languages),
+        "languages": Flow(catalog.languages),
     }
     if catalog.red_flags:
         document["red_flags"] = [_red_flag(flag) for flag in catalog.red_flags]
     if catalog.required_cautions:
-        document["required_cautions"] = _Flow(catalog.required_cautions)
+        document["required_cautions"] = Flow(catalog.required_cautions)
     document |= {
         "benefits": {term.id: _term(term) for term in catalog.benefits},
         "conditions": {term.id: _term(term) for term in catalog.conditions},
-        "techniques": [_technique(t) for t in catalog.techniques],
+        "techniques": catalog.techniques,
     }
+    return document
+
+
+def dump_catalog(catalog: Catalog) -> str:
+    """The catalog as YAML text that `load_catalog` reads back to an equal catalog."""
+    document = document_data(catalog)
+    document["techniques"] = [technique_data(t) for t in catalog.techniques]
     body: str = yaml.dump(
         document,
         Dumper=_Dumper,

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QWidget
 
 from massage_explorer.core import editing, history
 from massage_explorer.core.catalog import Catalog
-from massage_explorer.core.storage import load_catalog, parse_catalog
+from massage_explorer.core.storage import parse_catalog, read_catalog_bytes
 from massage_explorer.ui.editor import dialogs
 from massage_explorer.ui.editor.document import EditorDocument
 
@@ -40,12 +40,18 @@ class Saver:
             self._opened_bytes: bytes | None = document.path.read_bytes()
         except OSError:
             self._opened_bytes = None
+        # The file's bytes and the catalog they hold: a save changes only what was edited in them.
+        self.on_disk: editing.OnDisk | None = (
+            None if self._opened_bytes is None else editing.OnDisk(self._opened_bytes, document.catalog)
+        )
 
     def save(self) -> bool:
         """True when the edits are on disk in the catalog file (the document is then clean)."""
         document = self.document
+        catalog = document.catalog
+        data = editing.catalog_bytes(catalog, self.on_disk)
         try:
-            self.stamp = editing.save_checked(document.catalog, document.path, self.stamp)
+            self.stamp = editing.save_bytes_checked(data, document.path, self.stamp)
         except editing.ChangedOnDisk:
             return self._changed_on_disk()
         except OSError as exc:
@@ -53,6 +59,7 @@ class Saver:
                          _tr("The catalog could not be written: {reason}").format(
                              reason=exc.strerror or exc), warning=True)  # fmt: skip
             return False
+        self.on_disk = editing.OnDisk(data, catalog)
         document.stack.setClean()
         self.message = _tr("Saved {name}.").format(name=document.path.name)
         self._record(document.catalog)
@@ -92,6 +99,7 @@ class Saver:
         except OSError as exc:
             dialogs.tell(self.parent, _tr("Not restored"), str(exc.strerror or exc), warning=True)
             return False
+        self.on_disk = editing.OnDisk(data, result.catalog)
         document.replace_all(result.catalog)
         self.message = _tr("Restored version #{number}.").format(number=number)
         self._record(result.catalog, note=(f"Restored version #{number}",))
@@ -108,7 +116,7 @@ class Saver:
     def save_copy(self) -> Path | None:
         copy = editing.save_copy_path(self.document.path)
         try:
-            editing.save_checked(self.document.catalog, copy, None)
+            editing.save_checked(self.document.catalog, copy, None, self.on_disk)
         except (editing.EditError, OSError) as exc:
             dialogs.tell(self.parent, _tr("Not saved"), str(exc), warning=True)
             return None
@@ -125,10 +133,11 @@ class Saver:
             return False
         try:
             stamp = editing.FileStamp.of(document.path)
-            result = load_catalog(document.path)
+            data = read_catalog_bytes(document.path)
         except OSError as exc:
             dialogs.tell(self.parent, _tr("Cannot reload"), str(exc.strerror or exc), warning=True)
             return False
+        result = parse_catalog(data, base_dir=document.path.parent)
         if result.catalog is None:
             first = result.errors[0].format(document.path.name) if result.errors else ""
             dialogs.tell(self.parent, _tr("Cannot reload"),
@@ -137,6 +146,7 @@ class Saver:
             return False
         self.stamp = stamp
         self.saved = result.catalog
+        self.on_disk = editing.OnDisk(data, result.catalog)
         document.replace_all(result.catalog)
         self.message = _tr("Reloaded {name} from disk.").format(name=document.path.name)
         return True

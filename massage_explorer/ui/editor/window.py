@@ -384,7 +384,7 @@ class EditorWindow(QMainWindow):
             copy_pictures(catalog, old.parent, target.parent)
             # Replacing a file there on purpose (the dialog asked): as it is now, not as opened.
             stamp = editing.FileStamp.of(target) if target.exists() else None
-            stamp = editing.save_checked(catalog, target, stamp)
+            stamp = editing.save_checked(catalog, target, stamp, self.saver.on_disk)
         except (editing.EditError, OSError) as exc:
             lock.release()
             dialogs.tell(self, _tr("Not saved"), str(exc), warning=True)
