@@ -61,6 +61,11 @@ def versions(catalog: Path) -> list[Version]:
     return sorted(found, key=lambda v: v.number, reverse=True)
 
 
+def has_versions(catalog: Path) -> bool:
+    """Whether any version of `catalog` is recorded (a look at the folder, no record read)."""
+    return bool(_numbers(history_folder(catalog)))
+
+
 def version_bytes(catalog: Path, number: int) -> bytes:
     """The catalog file as it was saved in version `number` (OSError when it is gone)."""
     with gzip.open(history_folder(catalog) / f"{number}.yaml.gz", "rb") as file:

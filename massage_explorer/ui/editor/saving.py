@@ -26,24 +26,21 @@ class Saver:
         self,
         document: EditorDocument,
         stamp: editing.FileStamp,
+        on_disk: editing.OnDisk | None,
         parent: QWidget,
         who: Callable[[], str] = lambda: "",
     ) -> None:
-        """`who`: the name staff gave for the history, if any (the computer's user is recorded too)."""
+        """`on_disk`: the file as opened (its bytes and catalog), which saves splice into.
+        `who`: the name staff gave for the history, if any (the computer's user is recorded too)."""
         self.document = document
         self.stamp = stamp
         self.parent = parent
         self.who = who
         self.message = ""
         self.saved = document.catalog  # as the file on disk holds it: what the history compares
-        try:
-            self._opened_bytes: bytes | None = document.path.read_bytes()
-        except OSError:
-            self._opened_bytes = None
         # The file's bytes and the catalog they hold: a save changes only what was edited in them.
-        self.on_disk: editing.OnDisk | None = (
-            None if self._opened_bytes is None else editing.OnDisk(self._opened_bytes, document.catalog)
-        )
+        self.on_disk = on_disk
+        self._opened = on_disk  # the file as opened: the history's first version
 
     def save(self) -> bool:
         """True when the edits are on disk in the catalog file (the document is then clean)."""
@@ -69,8 +66,10 @@ class Saver:
         """Add the file as now saved to its history (the file as first opened too, the first time)."""
         path = self.document.path
         try:
-            if not history.versions(path) and self._opened_bytes is not None:
-                history.record(path, self._opened_bytes, None, self.saved, note=("As opened in the editor",))
+            if self._opened is not None and not history.has_versions(path):
+                opened = self._opened
+                history.record(path, opened.data, None, opened.catalog, note=("As opened in the editor",))
+            self._opened = None  # recorded, or a history was there already
             history.record(path, path.read_bytes(), self.saved, catalog, name=self.who(), note=note)
         except OSError as exc:
             self.message += " " + _tr("(Its history could not be written: {reason}.)").format(

@@ -29,7 +29,12 @@ from PySide6.QtWidgets import (
 from massage_explorer.core import editing, history
 from massage_explorer.core.catalog import Technique, Term
 from massage_explorer.core.problems import CatalogProblems, Problem
-from massage_explorer.core.storage import copy_pictures, load_catalog, remove_stale_temporaries
+from massage_explorer.core.storage import (
+    copy_pictures,
+    parse_catalog,
+    read_catalog_bytes,
+    remove_stale_temporaries,
+)
 from massage_explorer.ui.common.labels import plain_label
 from massage_explorer.ui.editor import dialogs
 from massage_explorer.ui.editor.background_check import BackgroundCheck
@@ -66,14 +71,17 @@ class EditorWindow(QMainWindow):
         path = Path(path)
         self._lock_hours = lock_hours
         self.opened_other: EditorWindow | None = None  # the window Open… made, for tests
-        stamp = editing.FileStamp.of(path)  # before reading: a change in between is then caught
-        result = load_catalog(path)
+        # Read once: the stamp, the catalog and the bytes a save splices into are all of these.
+        data = read_catalog_bytes(path)
+        stamp = editing.FileStamp.of_bytes(data, path.stat().st_mtime_ns)
+        result = parse_catalog(data, base_dir=path.parent)
         if result.catalog is None:
             # Refused before the window exists, so no half-built window is left to close later.
             raise CatalogProblems(str(path), result.problems)
         super().__init__(parent)
         self.document = EditorDocument(path, result.catalog, self)
-        self.saver = Saver(self.document, stamp, self, who=lambda: self.top.name_edit.text())
+        on_disk = editing.OnDisk(data, result.catalog)
+        self.saver = Saver(self.document, stamp, on_disk, self, who=lambda: self.top.name_edit.text())
         self.actions_ = ItemActions(self.document, self)
         self.lock = CatalogLock(path, stale_after=dt.timedelta(hours=lock_hours))
         self.read_only = not self.lock.acquire()
@@ -380,11 +388,12 @@ class EditorWindow(QMainWindow):
             dialogs.tell(self, _tr("Not saved"), lock.banner_text(), warning=True)
             return False
         catalog = self.document.catalog
+        data = editing.catalog_bytes(catalog, self.saver.on_disk)  # in the layout of the file opened
         try:
             copy_pictures(catalog, old.parent, target.parent)
             # Replacing a file there on purpose (the dialog asked): as it is now, not as opened.
             stamp = editing.FileStamp.of(target) if target.exists() else None
-            stamp = editing.save_checked(catalog, target, stamp, self.saver.on_disk)
+            stamp = editing.save_bytes_checked(data, target, stamp)
         except (editing.EditError, OSError) as exc:
             lock.release()
             dialogs.tell(self, _tr("Not saved"), str(exc), warning=True)
@@ -393,9 +402,10 @@ class EditorWindow(QMainWindow):
         self.lock, self.read_only = lock, False
         self.document.path = target
         self.technique_form.base_dir = target.parent
-        self.saver = Saver(self.document, stamp, self, who=lambda: self.top.name_edit.text())
+        on_disk = editing.OnDisk(data, catalog)
+        self.saver = Saver(self.document, stamp, on_disk, self, who=lambda: self.top.name_edit.text())
         with contextlib.suppress(OSError):  # its history starts here, saying where it came from
-            history.record(target, target.read_bytes(), None, catalog, name=self.top.name_edit.text(),
+            history.record(target, data, None, catalog, name=self.top.name_edit.text(),
                            note=(_tr("Saved as a copy of {path}").format(path=old),))  # fmt: skip
         self.document.stack.setClean()
         self.forms.setEnabled(True)
