@@ -8,10 +8,8 @@ it leaves its result in a plain box the watcher's timer looks into.
 
 from __future__ import annotations
 
-import gc
 import logging
 import os
-import sys
 import threading
 from pathlib import Path
 
@@ -19,11 +17,11 @@ from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal, Slot
 
 from massage_explorer.core.catalog import Catalog
 from massage_explorer.core.problems import LoadResult, Problem, Severity
+from massage_explorer.ui.common.background import window_first
 
 log = logging.getLogger(__name__)
 POLL_MS = 2000  # for network shares that send no change events
 SETTLE_MS = 250  # editors write in several steps; look once they are done
-SWITCH_SECONDS = 0.0005  # see _read
 COLLECT_MS = 15  # how often a finished check is looked for: within a frame of it finishing
 
 Stamp = tuple[int, int, int, int]
@@ -163,14 +161,7 @@ def _read(path: Path, stamp: Stamp | None, current: Catalog, box: list[LoadResul
     # PyYAML and the validator: imported at the first change, not while the app starts.
     from massage_explorer.core.storage import load_catalog
 
-    collecting = gc.isenabled()
-    gc.disable()
-    # Python hands its lock to the window's thread when that one has waited this long: the
-    # default 5 ms, once for every event the window handles in Python, added up to stalls of
-    # 0.1 to 0.5 s while a large catalog was checked.
-    switch = sys.getswitchinterval()
-    sys.setswitchinterval(SWITCH_SECONDS)
-    try:
+    with window_first(keep=True):  # the new catalog lives until the next one
         try:
             result = _unreadable(path, "the file is gone") if stamp is None else load_catalog(path)
         except OSError as exc:  # also a folder or a pipe in its place: load_catalog reads files only
@@ -180,12 +171,4 @@ def _read(path: Path, stamp: Stamp | None, current: Catalog, box: list[LoadResul
             result = _unreadable(path, f"it could not be checked ({type(exc).__name__})")
         if result.catalog is not None and result.catalog == current:
             result = LoadResult(current, result.problems)  # saved again unchanged
-    finally:
-        # The new catalog lives until the next one: out of the cycle collector's way, as at
-        # start-up (launch.settle_memory). Collected now, its 190,000 objects (at 5,000
-        # techniques) would hold up the window for 0.15 s, this thread holding Python's lock.
-        gc.freeze()
-        if collecting:
-            gc.enable()
-        sys.setswitchinterval(switch)
     box.append(result)

@@ -9,9 +9,7 @@ newest catalog is checked next. Saving still checks on the spot: nothing is save
 
 from __future__ import annotations
 
-import gc
 import logging
-import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -21,9 +19,9 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from massage_explorer.core import editing
 from massage_explorer.core.catalog import Catalog
 from massage_explorer.core.problems import Problem
+from massage_explorer.ui.common.background import window_first
 
 COLLECT_MS = 15  # how often a finished check is looked for
-SWITCH_SECONDS = 0.0005  # Python hands its lock to the window this often while the thread works
 
 log = logging.getLogger(__name__)
 
@@ -80,17 +78,8 @@ class BackgroundCheck(QObject):
 
 def _check(catalog: Catalog, base_dir: Path, box: list[tuple[Catalog, list[Problem]]]) -> None:
     """In the thread: the same check as `editing.check`, its result left in `box`."""
-    switch = sys.getswitchinterval()
-    sys.setswitchinterval(SWITCH_SECONDS)
-    # The cycle collector paused, as for the kiosk's reload: walking the tree the check builds, on
-    # whichever thread allocates, held the window up for half a second at a time.
-    collecting = gc.isenabled()
-    gc.disable()
     try:
-        box.append((catalog, editing.check(catalog, base_dir=base_dir)))
+        with window_first():
+            box.append((catalog, editing.check(catalog, base_dir=base_dir)))
     except Exception:  # a bug here must not end the thread unheard: the window checks on save
         log.exception("the editor's check failed")
-    finally:
-        if collecting:
-            gc.enable()
-        sys.setswitchinterval(switch)
