@@ -133,6 +133,21 @@ def _read(source: Path | PendingLoad) -> LoadResult | None:
         return None
 
 
+def _usable(source: Path | PendingLoad, refused: str) -> Catalog | int:
+    """The valid catalog at `source`, or the exit status after printing why not: the file cannot
+    be read (2), or its problems followed by `refused` (1)."""
+    path = source.path if isinstance(source, PendingLoad) else source
+    result = _read(source)
+    if result is None:
+        return EXIT_USAGE
+    if result.catalog is None:
+        for problem in result.problems:
+            print(problem.format(str(path)), file=sys.stderr)
+        print(f"{path}: {refused}", file=sys.stderr)
+        return EXIT_INVALID
+    return result.catalog
+
+
 def validate(files: Sequence[Path], *, strict: bool) -> int:
     """Print each file's problems to stderr and a summary line per file to stdout."""
     worst = EXIT_OK
@@ -202,19 +217,12 @@ def _run(data: Path | None, *, kiosk: bool, config_path: Path, language: str | N
         # screens (see massage_explorer.core.preload). Without a child, a bad catalog is reported
         # before Qt is loaded at all.
         importlib.import_module("massage_explorer.ui.launch")
-    try:
-        result = _load(pending)
-    except OSError as exc:
-        print(f"{path}: error: cannot read the file: {exc.strerror or exc}", file=sys.stderr)
-        return EXIT_USAGE
-    if result.catalog is None:
-        for problem in result.problems:
-            print(problem.format(str(path)), file=sys.stderr)
-        print(f"{path}: cannot start: the catalog has errors (listed above)", file=sys.stderr)
-        return EXIT_INVALID
+    catalog = _usable(pending, "cannot start: the catalog has errors (listed above)")
+    if isinstance(catalog, int):
+        return catalog
     from massage_explorer.ui.launch import run_app
 
-    status: int = run_app(result.catalog, catalog_path=path, language=language)
+    status: int = run_app(catalog, catalog_path=path, language=language)
     return status
 
 
@@ -339,14 +347,9 @@ def list_history(file: Path, keep: int | None = None) -> int:
 def review_report(file: Path, out: Path, since: int | None = None) -> int:
     """Write the review report of catalog `file` to the PDF `out` (with the changes since
     version `since` of its history)."""
-    result = _read(file)
-    if result is None:
-        return EXIT_USAGE
-    if result.catalog is None:
-        for problem in result.problems:
-            print(problem.format(str(file)), file=sys.stderr)
-        print(f"{file}: no report: fix the errors above first", file=sys.stderr)
-        return EXIT_INVALID
+    catalog = _usable(file, "no report: fix the errors above first")
+    if isinstance(catalog, int):
+        return catalog
     from massage_explorer.core.review import build_review
     from massage_explorer.ui.doctor_checks import application
     from massage_explorer.ui.review_pdf import write_report_pdf
@@ -357,7 +360,7 @@ def review_report(file: Path, out: Path, since: int | None = None) -> int:
         if earlier is None:
             return EXIT_USAGE
     application()  # fonts: Qt lays the PDF out (offscreen; no display needed)
-    report = build_review(result.catalog, str(file), since=earlier)
+    report = build_review(catalog, str(file), since=earlier)
     try:
         write_report_pdf(report, out)
     except OSError as exc:
@@ -412,15 +415,9 @@ def edit(file: Path | None, lock_hours: int | None = None) -> int:
             return EXIT_OK  # staff said no, or chose no folder: nothing was opened
         file = copied
     path = file or bundled_catalog_path()
-    result = _read(path)
-    if result is None:
-        return EXIT_USAGE
-    if result.catalog is None:
-        for problem in result.problems:
-            print(problem.format(str(path)), file=sys.stderr)
-        print(f"{path}: cannot open in the editor: fix the errors above in a text editor first",
-              file=sys.stderr)  # fmt: skip
-        return EXIT_INVALID
+    catalog = _usable(path, "cannot open in the editor: fix the errors above in a text editor first")
+    if isinstance(catalog, int):
+        return catalog
     from massage_explorer.core.settings import DEFAULT_EDITOR_LOCK_HOURS
     from massage_explorer.ui.editor.launch import run_editor  # Qt only when a window is shown
 
