@@ -82,3 +82,10 @@ def answer_box(qtbot, *labels: str) -> list[str]:
 
     QTimer.singleShot(0, poll)
     return seen
+
+
+def rename_first(editor, name: str) -> None:
+    """Type `name` as the chosen technique's English name."""
+    edit = editor.technique_form.texts["name"].editors["en"]
+    edit.selectAll()
+    edit.insert(name)  # as typing would: textEdited is emitted

@@ -8,14 +8,9 @@ import pytest
 
 from massage_explorer.core import editing
 from massage_explorer.ui.editor import background_check
+from tests.ui.editor.conftest import rename_first
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
-
-
-def _rename(editor, name: str) -> None:
-    edit = editor.technique_form.texts["name"].editors["en"]
-    edit.selectAll()
-    edit.insert(name)
 
 
 def test_a_pause_in_typing_checks_in_a_thread_and_shows_the_problem(
@@ -31,7 +26,7 @@ def test_a_pause_in_typing_checks_in_a_thread_and_shows_the_problem(
     monkeypatch.setattr(background_check.editing, "check", check)
     editor = open_editor(catalog_file)
     threads.clear()
-    _rename(editor, "")  # a technique needs a name: an error
+    rename_first(editor, "")  # a technique needs a name: an error
     qtbot.waitUntil(lambda: editor.error_count() > 0, timeout=5000)
     assert threads and all(t is not threading.main_thread() for t in threads)
     assert not editor.save_button.isEnabled()
@@ -39,9 +34,9 @@ def test_a_pause_in_typing_checks_in_a_thread_and_shows_the_problem(
 
 def test_a_result_for_a_catalog_edited_since_is_dropped(qtbot, open_editor, catalog_file):
     editor = open_editor(catalog_file)
-    _rename(editor, "")
+    rename_first(editor, "")
     stale = editor.document.catalog
-    _rename(editor, "Named again")
+    rename_first(editor, "Named again")
     editor._checked(stale, editing.check(stale, base_dir=editor.document.base_dir))
     assert editor.error_count() == 0  # the error of a catalog no longer shown is not shown
     editor.background_check.start(editor.document.catalog)

@@ -18,7 +18,7 @@ from massage_explorer.core.storage import load_catalog
 from massage_explorer.ui.editor import dialogs
 from massage_explorer.ui.editor.locking import lock_path
 from tests import factories as f
-from tests.ui.editor.conftest import answer_box, click, write_catalog
+from tests.ui.editor.conftest import answer_box, click, rename_first, write_catalog
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -51,12 +51,6 @@ def write_lock_of(path: Path, host: str, hours_ago: float) -> None:
     since = dt.datetime.now().astimezone() - dt.timedelta(hours=hours_ago)
     fields = {"user": "Ana", "host": host, "pid": 4242, "since": since.isoformat(timespec="seconds")}
     lock_path(path).write_text(json.dumps(fields), encoding="utf-8")
-
-
-def rename_first(editor, name: str) -> None:
-    edit = editor.technique_form.texts["name"].editors["en"]
-    edit.selectAll()
-    edit.insert(name)  # as typing would: textEdited is emitted
 
 
 def test_external_change_is_caught_and_saved_as_a_copy(qtbot, editor, catalog_file) -> None:

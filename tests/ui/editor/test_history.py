@@ -9,15 +9,9 @@ import pytest
 
 from massage_explorer import cli
 from massage_explorer.core import history
-from tests.ui.editor.conftest import answer_box, click
+from tests.ui.editor.conftest import answer_box, click, rename_first
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
-
-
-def _rename(editor, name: str) -> None:
-    edit = editor.technique_form.texts["name"].editors["en"]
-    edit.selectAll()
-    edit.insert(name)
 
 
 def test_saves_are_versions_with_who_and_what_and_any_comes_back(
@@ -26,7 +20,7 @@ def test_saves_are_versions_with_who_and_what_and_any_comes_back(
     original = catalog_file.read_bytes()
     editor = open_editor(catalog_file)
     editor.top.name_edit.setText("Ana García")
-    _rename(editor, "Gentle stroking")
+    rename_first(editor, "Gentle stroking")
     assert editor.save()
     listed = history.versions(catalog_file)
     assert [v.number for v in listed] == [2, 1]
@@ -62,9 +56,9 @@ def test_saves_are_versions_with_who_and_what_and_any_comes_back(
 
 def test_restoring_over_unsaved_edits_asks_first(qtbot, open_editor, catalog_file) -> None:
     editor = open_editor(catalog_file)
-    _rename(editor, "Saved once")
+    rename_first(editor, "Saved once")
     assert editor.save()
-    _rename(editor, "Not saved")
+    rename_first(editor, "Not saved")
     seen = answer_box(qtbot, "Cancel")
     assert not editor.restore_version(1)
     assert "Restoring loses every edit" in seen[0]

@@ -12,15 +12,9 @@ from massage_explorer.core import history
 from massage_explorer.core.paths import bundled_catalog_path
 from massage_explorer.core.storage import load_catalog
 from massage_explorer.ui.editor.locking import lock_path
-from tests.ui.editor.conftest import answer_box, click, write_catalog
+from tests.ui.editor.conftest import answer_box, click, rename_first, write_catalog
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
-
-
-def _rename(editor, name: str) -> None:
-    edit = editor.technique_form.texts["name"].editors["en"]
-    edit.selectAll()
-    edit.insert(name)
 
 
 def test_save_as_writes_the_other_file_with_its_pictures_and_edits_it_from_then_on(
@@ -33,7 +27,7 @@ def test_save_as_writes_the_other_file_with_its_pictures_and_edits_it_from_then_
     target = tmp_path / "elsewhere" / "copy.yaml"
     target.parent.mkdir()
     editor = open_editor(source / "techniques.yaml")
-    _rename(editor, "Swedish massage, edited")
+    rename_first(editor, "Swedish massage, edited")
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a: (str(target), ""))
     click(qtbot, editor.top.save_as_button)
     assert editor.document.path == target and editor.document.stack.isClean()
@@ -42,7 +36,7 @@ def test_save_as_writes_the_other_file_with_its_pictures_and_edits_it_from_then_
     assert lock_path(target).exists() and not lock_path(source / "techniques.yaml").exists()
     assert "Swedish massage, edited" not in (source / "techniques.yaml").read_text(encoding="utf-8")
     assert history.versions(target)[0].summary[0].startswith("Saved as a copy of ")
-    _rename(editor, "Edited again")
+    rename_first(editor, "Edited again")
     assert editor.save()
     assert "Edited again" in target.read_text(encoding="utf-8")
     assert editor.top.file_label.text() == str(target)
@@ -54,7 +48,7 @@ def test_open_asks_about_unsaved_edits_then_opens_the_other_file(
     first = write_catalog(tmp_path / "first.yaml")
     second = write_catalog(tmp_path / "second.yaml")
     editor = open_editor(first)
-    _rename(editor, "Unsaved")
+    rename_first(editor, "Unsaved")
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a: (str(second), ""))
     seen = answer_box(qtbot, "Discard changes")
     click(qtbot, editor.top.open_button)
