@@ -10,7 +10,8 @@ staff panel and the red flags, and reports per screen:
   fit (a word-wrapped label shorter than its text needs, a one-line label narrower than its text);
 - text a widget paints cut with "…" (widgets that cut names say so through `elided_texts()`);
 - a widget reaching past the window's edge, or past a parent's edge outside a scrolled area;
-- a touch target smaller than 48 px.
+- a touch target smaller than 48 px;
+- a list or table left less than 48 px below its headers to show its rows in.
 It prints one line per finding and exits 1 when there is any, 0 when there is none.
 
 A display at twice the pixels is checked in a child process with QT_SCALE_FACTOR=2, as Qt lays a
@@ -33,6 +34,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QPoint, QRect, QSize
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractItemView,
     QAbstractScrollArea,
     QApplication,
     QLabel,
@@ -46,6 +48,7 @@ from massage_explorer.core.pin import hash_pin
 from massage_explorer.core.settings import KioskConfig
 from massage_explorer.core.storage import load_catalog
 from massage_explorer.ui.common.buttons import MIN_TARGET
+from massage_explorer.ui.common.scrolling import viewport_of
 
 if TYPE_CHECKING:
     from massage_explorer.ui.kiosk import KioskWindow
@@ -199,6 +202,18 @@ def target_problems(widget: QWidget) -> list[str]:
     return []
 
 
+def view_problems(widget: QWidget) -> list[str]:
+    """A list or table with rows to show and less room for them than a touch target's height
+    (its headers took the rest): nothing of it can be read or tapped."""
+    if not isinstance(widget, QAbstractItemView):
+        return []
+    model = widget.model()
+    room = viewport_of(widget).height()
+    if model is None or model.rowCount() == 0 or room >= MIN_TARGET:
+        return []
+    return [f"no room for a row: {room} px below its headers, less than {MIN_TARGET}"]
+
+
 def _rect(rect: QRect) -> str:
     return f"{rect.width()}x{rect.height()}+{rect.x()}+{rect.y()}"
 
@@ -218,6 +233,7 @@ def check_window(window: QWidget, screen: QSize) -> Iterator[tuple[str, str]]:
             *text_problems(widget),
             *edge_problems(widget, window),
             *target_problems(widget),
+            *view_problems(widget),
         ]:
             yield widget_name(widget), problem
 

@@ -271,11 +271,11 @@
     </message>
     <message>
         <source>☑ Show only differences</source>
-        <translation>☑ Mostrar solo las diferencias</translation>
+        <translation>☑ Solo diferencias</translation>
     </message>
     <message>
         <source>☐ Show only differences</source>
-        <translation>☐ Mostrar solo las diferencias</translation>
+        <translation>☐ Solo diferencias</translation>
     </message>
     <message>
         <source>1 row is the same for all and is hidden.</source>

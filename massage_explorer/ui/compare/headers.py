@@ -25,6 +25,7 @@ from PySide6.QtGui import (
     QTextOption,
 )
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
     QHeaderView,
     QPushButton,
     QWidget,
@@ -125,6 +126,8 @@ class QuestionHeader(_WrappedHeader):
 
     def sectionSizeFromContents(self, logicalIndex: int) -> QSize:
         width = self.fixed_width()
+        if self.isHidden():  # the questions are in the cells (CompareTable): they size the rows
+            return QSize(width, MIN_TARGET)
         return QSize(width, wrapped_height(self.header_font(), self.text(logicalIndex), width))
 
     def sizeHint(self) -> QSize:
@@ -154,6 +157,9 @@ class ColumnHeader(_WrappedHeader):
         self.setHighlightSections(False)
         self.buttons: list[ColumnButtons] = []
         self._widths = {"more": 0, "save": 0, "remove": 0, "compact": 0}  # measured button widths
+        # Set by CompareTable where the table is short: the name itself opens the details (it
+        # says so with an arrow), and Save and Remove share one row without Read more.
+        self.names_open = False
         self.sectionResized.connect(self.place_buttons)
         self.geometriesChanged.connect(self.place_buttons)
         if parent is not None:  # the table: its height decides how tall the names may run
@@ -232,7 +238,10 @@ class ColumnHeader(_WrappedHeader):
     def name_lines(self, section: int) -> tuple[str, ...]:
         """The name as painted: wrapped to the column, whole."""
         width = max(self.sectionSize(section) - 2 * PADDING, 10)
-        return name_lines(self.header_font(), self.text(section), width)
+        return name_lines(self.header_font(), self._painted_name(section, self.names_open), width)
+
+    def _painted_name(self, section: int, brief: bool) -> str:
+        return f"{self.text(section)} \u203a" if brief else self.text(section)
 
     def paint_text(self, painter: QPainter, rect: QRect, section: int) -> None:
         step = QFontMetrics(painter.font()).lineSpacing()
@@ -240,11 +249,9 @@ class ColumnHeader(_WrappedHeader):
         for i, line in enumerate(self.name_lines(section)):
             painter.drawText(rect.adjusted(0, i * step, 0, 0), flags, line)
 
-    def _rows(self, width: int, compact: bool) -> list[list[tuple[str, int]]]:
+    def _rows(self, width: int, names: tuple[str, ...]) -> list[list[tuple[str, int]]]:
         """The buttons in rows, as many side by side as fit the column: (name, width) each."""
         room = max(width - 2 * PADDING, MIN_TARGET)
-        # A bare "✕" goes beside Read more, not beside Saved, where it could pass for "unsave".
-        names = ("more", "compact", "save") if compact else ("more", "save", "remove")
         rows: list[list[tuple[str, int]]] = [[]]
         used = 0
         for name in names:
@@ -260,9 +267,14 @@ class ColumnHeader(_WrappedHeader):
                 row[:] = [(n, w + extra) for n, w in row]
         return rows
 
-    def _layout(self, width: int) -> tuple[bool, list[list[tuple[str, int]]]]:
-        """Words on every button, unless a bare "✕" for Remove saves a whole row of buttons."""
-        full, compact = self._rows(width, False), self._rows(width, True)
+    def _layout(self, width: int, brief: bool) -> tuple[bool, list[list[tuple[str, int]]]]:
+        """Words on every button, unless a bare "✕" for Remove saves a whole row of buttons.
+        Brief: Save and Remove only, the name standing in for Read more."""
+        if brief:
+            return False, self._rows(width, ("save", "remove"))
+        full = self._rows(width, ("more", "save", "remove"))
+        # A bare "✕" goes beside Read more, not beside Saved, where it could pass for "unsave".
+        compact = self._rows(width, ("more", "compact", "save"))
         return (True, compact) if len(compact) < len(full) else (False, full)
 
     def _line_height(self) -> int:
@@ -270,17 +282,17 @@ class ColumnHeader(_WrappedHeader):
             return 0
         return max(MIN_TARGET, *(b.sizeHint().height() for b in self.buttons[0]))
 
-    def _buttons_height(self, width: int) -> int:
+    def _buttons_height(self, width: int, brief: bool) -> int:
         if not self.buttons:
             return 0
-        count = len(self._layout(width)[1])
+        count = len(self._layout(width, brief)[1])
         return count * self._line_height() + (count - 1) * GAP
 
     def sectionSizeFromContents(self, logicalIndex: int) -> QSize:
         width = max(self.sectionSize(logicalIndex), 4 * PADDING)
         lines = len(self.name_lines(logicalIndex)) or 1
         text = lines * QFontMetrics(self.header_font()).lineSpacing() + 2 * PADDING
-        return QSize(width, text + self._buttons_height(width))
+        return QSize(width, text + self._buttons_height(width, self.names_open))
 
     def sizeHint(self) -> QSize:
         heights = [self.sectionSizeFromContents(i).height() for i in range(self.count())]
@@ -296,9 +308,10 @@ class ColumnHeader(_WrappedHeader):
                     button.hide()
                 continue
             width = self.sectionSize(column)
-            compact, rows = self._layout(width)
+            compact, rows = self._layout(width, self.names_open)
             buttons.remove.setText(self._remove_text(compact))
-            y = self.height() - self._buttons_height(width) - PADDING // 2
+            buttons.more.setVisible(not self.names_open)
+            y = self.height() - self._buttons_height(width, self.names_open) - PADDING // 2
             for row in rows:
                 x = self.sectionViewportPosition(column) + PADDING
                 for name, button_width in row:
@@ -328,11 +341,16 @@ class ColumnHeader(_WrappedHeader):
             return
         narrowest = self.minimum_column_width()
         table = self.parentWidget()
-        # The header, and at least a touch target's height of the table below it.
-        budget = table.height() - MIN_TARGET if table is not None else 0
+        # The header, and at least a touch target's height of the table below it, above the
+        # sideways scroll bar (shown whenever not every column fits).
+        budget = 0
+        if isinstance(table, QAbstractScrollArea):
+            frame = 2 * table.frameWidth()
+            budget = table.height() - frame - table.horizontalScrollBar().sizeHint().height() - MIN_TARGET
         shown = count
         while shown > 1 and (
-            room // shown < narrowest or (budget > 0 and self._height_at(room // shown) > budget)
+            room // shown < narrowest
+            or (budget > 0 and self._height_at(room // shown, self.names_open) > budget)
         ):
             shown -= 1
         if shown == count:
@@ -343,14 +361,22 @@ class ColumnHeader(_WrappedHeader):
         for section in range(count):
             self.resizeSection(section, max(narrowest, room // shown))
 
-    def _height_at(self, width: int) -> int:
+    def fits_one_column(self, room: int, table_height: int) -> bool:
+        """Whether a technique's column `room` px wide fits its buttons and words, and leaves a
+        table `table_height` px tall a touch target's height below the names."""
+        if self.count() == 0:
+            return True
+        tall = self._height_at(room, brief=False)
+        return room >= self.minimum_column_width() and tall + MIN_TARGET <= table_height
+
+    def _height_at(self, width: int, brief: bool) -> int:
         """The header's height were every column `width` px wide."""
         line = QFontMetrics(self.header_font()).lineSpacing()
         names = max(
-            len(name_lines(self.header_font(), self.text(i), width - 2 * PADDING))
+            len(name_lines(self.header_font(), self._painted_name(i, brief), width - 2 * PADDING))
             for i in range(self.count())
         )
-        return names * line + 2 * PADDING + self._buttons_height(width)
+        return names * line + 2 * PADDING + self._buttons_height(width, brief)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -96,12 +96,13 @@ class CompareView(Screen):
         for label in (self.title, self.add_limit):
             label.setWordWrap(True)
             label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        # The note last: with the title hidden (_questions_moved), Back and the toggle share a row.
         for widget in (
             self.back_button,
             self.title,
-            self.add_limit,
             self.differences_button,
             self.add_button,
+            self.add_limit,
         ):
             bar.addWidget(widget)
         keep_full_width(self.back_button, self.differences_button, self.add_button)
@@ -119,6 +120,7 @@ class CompareView(Screen):
         self.header.removeClicked.connect(self._remove_column)
         self.header.saveClicked.connect(self._toggle_saved)
         self.table.activated.connect(lambda index: self._open_column(index.column()))
+        self.table.questionsMoved.connect(self._questions_moved)
         self.hidden_rows = plain_label("", self, role="body")
         page = QWidget(self)
         layout = QVBoxLayout(page)
@@ -186,6 +188,7 @@ class CompareView(Screen):
         language = self.state.language
         self.model.set_content(self.catalog, techniques, language, self.state.condition)
         self.header.set_names([self.model.technique_name(i) for i in range(len(techniques))])
+        self.table.place_questions()  # names and text size decide whether the questions fit beside
         self._update_saved()
         enough = len(techniques) >= 2
         room = len(techniques) < MAX_COMPARE
@@ -211,6 +214,15 @@ class CompareView(Screen):
             self._show_main_page()
         self._update_hidden_rows()
         self._set_tab_order()
+
+    @Slot(bool)
+    def _questions_moved(self, in_cells: bool) -> None:
+        """The table is so short that its questions went into the cells: the title goes too, to
+        leave the table a row's height below the names. The top bar's Compare button still says
+        where the patient is."""
+        if in_cells:
+            self.table.given_back = self.title.height() + 8  # the bar's spacing between rows
+        self.title.setVisible(not in_cells)
 
     def _show_main_page(self) -> None:
         enough = self.model.columnCount() >= 2

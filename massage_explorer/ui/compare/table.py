@@ -11,11 +11,14 @@ from PySide6.QtCore import (
     QRect,
     QSize,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import (
+    QFont,
     QPainter,
     QPalette,
     QPen,
+    QResizeEvent,
 )
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -39,14 +42,33 @@ from massage_explorer.ui.compare.text_sizes import PADDING, wrapped_height
 FOCUS_WIDTH = 3
 
 
+def _question_in_cell(option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> str:
+    """The row's question when the cell carries it (CompareTable.questions_in_cells), else ""."""
+    view = option.widget
+    if not isinstance(view, CompareTable) or not view.questions_in_cells:
+        return ""
+    return str(index.model().headerData(index.row(), Qt.Orientation.Vertical) or "")
+
+
+def _bold(font: QFont) -> QFont:
+    bold = QFont(font)
+    bold.setBold(True)
+    return bold
+
+
 class CellDelegate(QStyledItemDelegate):
-    """Paints a cell's plain text word-wrapped with room around it and a thick focus frame."""
+    """Paints a cell's plain text word-wrapped with room around it and a thick focus frame; where
+    the question column has no room, the row's question in bold above the answer."""
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         view = option.widget
         width = view.viewport().width() if isinstance(view, QListView) else option.rect.width()
         text = str(index.data() or "")
-        return QSize(width, max(wrapped_height(option.font, text, width), MIN_TARGET))
+        height = wrapped_height(option.font, text, width)
+        question = _question_in_cell(option, index)
+        if question:  # the two share one padding between them
+            height += wrapped_height(_bold(option.font), question, width) - PADDING
+        return QSize(width, max(height, MIN_TARGET))
 
     def paint(
         self,
@@ -66,9 +88,16 @@ class CellDelegate(QStyledItemDelegate):
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
         palette: QPalette = opt.palette
         painter.save()
-        painter.setFont(opt.font)
         painter.setPen(palette.color(QPalette.ColorRole.Text))
-        draw_wrapped(painter, rect.adjusted(PADDING, PADDING, -PADDING, -PADDING), text)
+        room = rect.adjusted(PADDING, PADDING, -PADDING, -PADDING)
+        question = _question_in_cell(opt, index)
+        if question:
+            bold = _bold(opt.font)
+            painter.setFont(bold)
+            draw_wrapped(painter, room, question)
+            room.setTop(room.top() + wrapped_height(bold, question, rect.width()) - PADDING)
+        painter.setFont(opt.font)
+        draw_wrapped(painter, room, text)
         if index.data(MARKED_ROLE):
             # The cell already says "Applies to you"; a thick frame makes it easy to spot too.
             painter.setPen(QPen(palette.color(QPalette.ColorRole.Text), FOCUS_WIDTH))
@@ -89,9 +118,56 @@ def name_table_parts(table: QTableView) -> None:
         corner.setAccessibleDescription(QCoreApplication.translate("compare", "Not a control."))
 
 
-def make_compare_table(parent: QWidget | None = None) -> QTableView:
+class CompareTable(QTableView):
+    """The comparison: questions down the left, techniques across the top.
+
+    Where a technique's column cannot fit beside the question column with its name and buttons
+    above a row of the table (a short screen at the largest text, with the clinic's guidance
+    beside it), the question column goes and each cell shows its row's question above its
+    answer: the column gets the table's whole width, and scrolling sideways keeps the questions.
+    """
+
+    questionsMoved = Signal(bool)  # True: the questions went into the cells
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.questions_in_cells = False
+        # The height the screen gives the table back while the questions are in the cells (it
+        # hides its title): not counted when asking whether they fit beside again, or the two
+        # would take turns.
+        self.given_back = 0
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self.place_questions()
+        super().resizeEvent(event)
+
+    def place_questions(self) -> None:
+        """Questions in their own column, or in the cells when a technique's column would not
+        fit beside them (ColumnHeader.fits_one_column)."""
+        header, questions = self.horizontalHeader(), self.verticalHeader()
+        if not isinstance(header, ColumnHeader) or not isinstance(questions, QuestionHeader):
+            return
+        frame = 2 * self.frameWidth()
+        room = self.width() - frame - self.verticalScrollBar().sizeHint().width()
+        height = self.height() - frame - self.horizontalScrollBar().sizeHint().height()
+        if self.questions_in_cells:
+            height -= self.given_back
+        inline = not header.fits_one_column(room - questions.fixed_width(), height)
+        if inline == self.questions_in_cells:
+            return
+        self.questions_in_cells = header.names_open = inline
+        questions.setHidden(inline)
+        header.fit_columns()
+        header.updateGeometry()
+        header.place_buttons()
+        self.questionsMoved.emit(inline)
+        self.scheduleDelayedItemsLayout()  # every row's height changes
+        self.viewport().update()
+
+
+def make_compare_table(parent: QWidget | None = None) -> CompareTable:
     """A read-only table with wrapped cells, both headers and kinetic scrolling."""
-    table = QTableView(parent)
+    table = CompareTable(parent)
     table.setVerticalHeader(QuestionHeader(table))
     table.setHorizontalHeader(ColumnHeader(table))
     table.setItemDelegate(CellDelegate(table))

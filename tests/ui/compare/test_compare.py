@@ -16,7 +16,7 @@ from massage_explorer.ui.common.theme import apply_theme, clear_theme
 from massage_explorer.ui.compare.model import MARKED_ROLE, CompareModel, DifferencesProxy
 from massage_explorer.ui.compare.picker import PickerModel
 from massage_explorer.ui.compare.screen import CompareView
-from massage_explorer.ui.compare.text_sizes import PADDING
+from massage_explorer.ui.compare.text_sizes import PADDING, wrapped_height
 from massage_explorer.ui.session import TEXT_STEPS, SessionState
 from tests import factories as f
 from tests.ui.helpers import settle
@@ -546,3 +546,43 @@ def test_each_caution_says_its_level_in_words_the_most_serious_first(view, state
         "Taking blood thinners · ✖ Avoid\nNot with thinners.\n\n"
         "Herniated disc · ℹ Tell your therapist\nGently near the disc."
     )
+
+
+def test_a_table_too_short_for_its_questions_beside_carries_them_in_each_cell(qtbot, view, state) -> None:
+    """A short screen with the guidance beside (1280x800 at the largest text): the question
+    column goes, each cell starts with its row's question, the name opens the details in place
+    of Read more, and a row of the table still shows below the names. Given its room back, the
+    table puts the questions beside again."""
+    state.set_compare(["alpha", "beta", "gamma"])
+    table, header = view.table, view.header
+    question = table.model().headerData(0, Qt.Orientation.Vertical)
+    assert not table.questions_in_cells and table.verticalHeader().isVisible()
+
+    view.resize(300, 600)  # a portrait sliver: no room for a technique beside the questions
+    qtbot.waitUntil(lambda: table.questions_in_cells)
+    settle()
+    assert table.verticalHeader().isHidden() and not view.title.isVisible()
+    assert all(not buttons.more.isVisible() for buttons in header.buttons)
+    assert all(buttons.save.isVisible() and buttons.remove.isVisible() for buttons in header.buttons)
+    assert header.name_lines(0)[-1].endswith("\u203a")
+    # The row has room for the question in bold and the answer below it.
+    width = table.columnWidth(0)
+    bold = QFont(table.font())
+    bold.setBold(True)
+    answer = table.model().index(0, 0).data()
+    both = wrapped_height(bold, question, width) + wrapped_height(table.font(), answer, width) - PADDING
+    assert table.rowHeight(0) >= both > wrapped_height(table.font(), answer, width)
+    # The table's first row is in view below the names, as tall as a touch target at least.
+    assert table.viewport().height() >= 48
+    assert table.columnViewportPosition(0) == 0  # the technique's column starts at the left edge
+    x = header.sectionViewportPosition(0) + PADDING
+    with qtbot.waitSignal(view.detailsRequested) as blocker:
+        qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x + 5, PADDING + 5))
+    assert blocker.args == ["alpha"]
+
+    view.resize(1600, 1000)
+    qtbot.waitUntil(lambda: not table.questions_in_cells)
+    settle()
+    assert table.verticalHeader().isVisible() and view.title.isVisible()
+    assert all(buttons.more.isVisible() for buttons in header.buttons)
+    assert not header.name_lines(0)[-1].endswith("\u203a")
