@@ -25,6 +25,12 @@ from massage_explorer.ui.common.text_layout import wrapped
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
+# Beside the toggle, the card's text needs this many average characters of width, or it goes
+# under the toggle across the whole card (words broke mid-word in portrait at a large text).
+NARROW_CHARS = 30
+# From this many, the benefits go in a column of their own beside the card's text.
+TWO_COLUMN_CHARS = 60
+
 
 @dataclass
 class _Geometry:
@@ -86,22 +92,42 @@ class CardDelegate(QStyledItemDelegate):
         bfm = QFontMetrics(bold)
         tw = max(MIN_TARGET * 3, *(bfm.horizontalAdvance(t) + 2 * pad for t in labels))
         th = max(MIN_TARGET + 16, bfm.height() + pad)
-        geo.toggle = QRect(width - pad - tw, pad, tw, th)
-        hint, hint_h = wrapped(self.tr("Tap for details \u203a"), body, tw)
-        hint_y = pad + th + gap
-        geo.texts.append((QPointF(width - pad - tw, hint_y), hint, "muted"))
-        right_h = hint_y + hint_h
         inner = width - 3 * pad - tw
-        two_columns = inner >= 60 * fm.averageCharWidth()
-        left_w = inner * 0.55 if two_columns else inner
-        y = float(pad)
 
         def add(text: str, font: QFont, x: float, w: float, y: float, role: str) -> float:
             layout, h = wrapped(text, font, w)
             geo.texts.append((QPointF(x, y), layout, role))
             return y + h
 
-        y = add(card.name, name_font, pad, left_w, y, "text") + gap
+        hint_text = self.tr("Tap for details \u203a")
+        if inner >= NARROW_CHARS * fm.averageCharWidth():
+            geo.toggle = QRect(width - pad - tw, pad, tw, th)
+            hint, hint_h = wrapped(hint_text, body, tw)
+            hint_y = pad + th + gap
+            geo.texts.append((QPointF(width - pad - tw, hint_y), hint, "muted"))
+            right_h = hint_y + hint_h
+            name_w = inner * 0.55 if inner >= TWO_COLUMN_CHARS * fm.averageCharWidth() else inner
+            y = add(card.name, name_font, pad, name_w, pad, "text") + gap
+        else:
+            # A narrow card (a portrait screen at a large text size): the text gets the card's
+            # whole width, the name first, then the toggle with the hint beside or under it.
+            inner = width - 2 * pad
+            y = add(card.name, name_font, pad, inner, pad, "text") + gap
+            geo.toggle = QRect(pad, int(y), tw, th)
+            hint_w = inner - tw - gap
+            beside = hint_w >= fm.horizontalAdvance(hint_text)
+            hint, hint_h = wrapped(hint_text, body, hint_w if beside else inner)
+            # (The hint first among the texts, as on a wide card.)
+            if beside:
+                geo.texts.insert(0, (QPointF(pad + tw + gap, y + (th - hint_h) / 2), hint, "muted"))
+                y += th
+            else:
+                geo.texts.insert(0, (QPointF(pad, y + th + gap / 2), hint, "muted"))
+                y += th + gap / 2 + hint_h
+            y += gap
+            right_h = y
+        two_columns = inner >= TWO_COLUMN_CHARS * fm.averageCharWidth()
+        left_w = inner * 0.55 if two_columns else inner
         if card.caution:
             top = y
             y = add(card.caution, bold, pad + gap, left_w - 2 * gap, y + gap / 2, "text")

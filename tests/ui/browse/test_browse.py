@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtCore import QPoint, QPointF, QRect, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -219,6 +219,46 @@ def test_long_name_wraps_and_the_card_grows(make_browse):
     assert name_layout.text() == long_name  # the whole name, not elided
     assert name_layout.lineCount() > 1
     assert name_layout.boundingRect().height() < heights[1]
+
+
+def test_a_narrow_card_gives_its_words_the_whole_width(make_browse, qtbot):
+    """Portrait at the largest text: beside the Save toggle a card had room for a word or two a
+    line, and "Neuromuscular" broke in the middle. There the name and text go across the card
+    and the toggle sits under the name; a tap on it still saves."""
+    name = "Masaje neuromuscular"
+    summary = "Un masaje que aplica presión breve y cambiante en los puntos sensibles de sus músculos."
+    catalog = f.catalog(f.technique("nm", name=Text.plain(name), summary=Text.plain(summary)))
+    screen, state = make_browse(catalog, size=(900, 790))
+    view = screen.view
+    index = screen.proxy.index(0, 0)
+    wide = view.card_delegate._layout(index.data(CARD_ROLE), view.visualRect(index).width(), view.font())
+    font = view.font()
+    font.setPointSizeF(font.pointSizeF() * 2)
+    view.setFont(font)
+    screen.resize(640, 790)
+    settle()
+    rect = view.visualRect(index)
+    geometry = view.card_delegate._layout(index.data(CARD_ROLE), rect.width(), font)
+    texts = {layout.text(): (point, layout) for point, layout, _ in geometry.texts}
+    name_at, name_layout = texts[name]
+    lines = [
+        name[line.textStart() : line.textStart() + line.textLength()]
+        for line in map(name_layout.lineAt, range(name_layout.lineCount()))
+    ]
+    assert [line.strip() for line in lines] == ["Masaje", "neuromuscular"]  # whole words
+    summary_at, summary_layout = texts[summary]
+    toggle = geometry.toggle
+    assert name_at.y() + name_layout.boundingRect().height() <= toggle.top() < summary_at.y()
+    # The text runs across the card: from the toggle's left edge to as far from the right edge.
+    assert summary_at.x() == toggle.left()
+    assert summary_layout.lineAt(0).width() == rect.width() - 2 * toggle.left()
+    assert wide.toggle.top() < texts_of(wide)[name].y() + 1  # wide: the toggle beside the name
+    tap(view, view.card_delegate.toggle_rect(rect, index).center())
+    assert state.shortlist == ["nm"]
+
+
+def texts_of(geometry) -> dict[str, QPointF]:
+    return {layout.text(): point for point, layout, _ in geometry.texts}
 
 
 def test_html_in_data_renders_literally(make_browse):
