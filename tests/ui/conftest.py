@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from massage_explorer.ui.common.i18n import install_language
 from massage_explorer.ui.common.theme import clear_theme
@@ -24,16 +24,36 @@ def _freeze_what_every_test_shares(qapp: QApplication) -> None:
     gc.freeze()
 
 
+# The windows a test left behind, held from the end of its body until Qt has deleted them.
+_left_open: list[QWidget] = []
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
+    """Hold on to every window the test made, from the moment its body returns.
+
+    A window a test made and dropped is kept alive only by a reference cycle; pytest-qt then
+    processes events, and Python's cycle collector, run by whatever allocates next, could free
+    the window in the middle of painting it: a crash at random (QPainter on a freed backing store,
+    seen under valgrind). Held here, it lives until _each_test_starts_clean deletes it in Qt.
+    """
+    try:
+        return (yield)
+    finally:
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            _left_open.extend(app.topLevelWidgets())
+
+
 @pytest.fixture(autouse=True)
 def _each_test_starts_clean(qapp: QApplication) -> Iterator[None]:
     """Delete each test's windows through Qt's event loop before the next test starts.
 
-    Left to Python's garbage collector, a closed window was freed at an arbitrary later moment;
-    with a comparison screen inside, the next style-sheet change could then crash (seen with
-    PySide6 6.11, not yet understood; seen again in this suite without the collection below).
-    Deleting every top-level widget here, in Qt, and then collecting Python's cycles makes that
-    moment this one. The app itself never deletes its windows: the patient app and the kiosk
-    keep one window for their whole life.
+    Left to Python's garbage collector, a window was freed at an arbitrary later moment, in
+    whatever Qt was doing then: painting it, or re-polishing it for the next style-sheet change,
+    and that crashed (see pytest_runtest_call). Deleting every top-level widget here, in Qt, and
+    then collecting Python's cycles makes that moment this one. The app itself never deletes its
+    windows: the patient app and the kiosk keep one window for their whole life.
     """
     yield
     clear_theme(qapp)  # one test's text size, contrast or language never leaks into the next
@@ -42,5 +62,6 @@ def _each_test_starts_clean(qapp: QApplication) -> Iterator[None]:
         widget.close()
         widget.deleteLater()
     qapp.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    _left_open.clear()  # deleted in Qt now: their Python halves may go
     gc.collect()  # walks only what tests made since the start: see _freeze_what_every_test_shares
     qapp.sendPostedEvents(None, QEvent.Type.DeferredDelete)
