@@ -8,7 +8,8 @@ staff panel and the red flags, and reports per screen:
 - the window larger than its screen (a real screen would cut the rest off);
 - a widget given less room than its minimum size hint, or a label or button whose text does not
   fit (a word-wrapped label shorter than its text needs, a one-line label narrower than its text);
-- text a widget paints cut with "…" (widgets that cut names say so through `elided_texts()`);
+- text a widget paints cut with "…" (widgets that cut names say so through `elided_texts()`), and
+  a text field's hint cut so;
 - a widget reaching past the window's edge, or past a parent's edge outside a scrolled area;
 - a touch target smaller than 48 px;
 - a list or table left less than 48 px below its headers to show its rows in.
@@ -38,6 +39,7 @@ from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QApplication,
     QLabel,
+    QLineEdit,
     QSizePolicy,
     QWidget,
 )
@@ -49,6 +51,7 @@ from massage_explorer.core.settings import KioskConfig
 from massage_explorer.core.storage import load_catalog
 from massage_explorer.ui.common.buttons import MIN_TARGET
 from massage_explorer.ui.common.scrolling import viewport_of
+from massage_explorer.ui.common.search_field import hint_room
 
 if TYPE_CHECKING:
     from massage_explorer.ui.kiosk import KioskWindow
@@ -157,6 +160,10 @@ def text_problems(widget: QWidget) -> list[str]:
         hint = widget.sizeHint()
         if hint.width() > widget.width() + 1:
             problems.append(f"text cut: needs {hint.width()} px of width, has {widget.width()}")
+    elif isinstance(widget, QLineEdit) and not widget.text() and widget.placeholderText():
+        needed = widget.fontMetrics().horizontalAdvance(widget.placeholderText())
+        if needed > hint_room(widget):
+            problems.append(f"hint cut: needs {needed} px of width, has {hint_room(widget)}")
     elided = getattr(widget, "elided_texts", None)
     if callable(elided):
         problems.extend(f"text cut with …: {text!r}" for text in elided())

@@ -6,7 +6,7 @@ import dataclasses
 import itertools
 
 import pytest
-from PySide6.QtWidgets import QLabel, QPushButton, QTableWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QTableWidget, QVBoxLayout, QWidget
 
 from massage_explorer.core.catalog import Text
 from massage_explorer.core.paths import bundled_catalog_path
@@ -24,6 +24,7 @@ from massage_explorer.tools.layoutcheck import (
     widget_name,
 )
 from massage_explorer.ui.common.i18n import install_language
+from massage_explorer.ui.common.search_field import SearchField
 from massage_explorer.ui.common.theme import apply_theme, clear_theme
 from massage_explorer.ui.session import TEXT_STEPS, SessionState
 from massage_explorer.ui.shell import MainWindow
@@ -84,6 +85,27 @@ def test_a_table_whose_headers_leave_no_room_for_a_row_is_reported(qtbot) -> Non
     settle()
     found = [p for w, p in check_window(window, window.size()) if w.startswith("QTableWidget")]
     assert len(found) == 1 and found[0].startswith("no room for a row")
+
+
+def test_a_search_hint_cut_short_is_reported_and_the_search_field_says_less_instead(qtbot) -> None:
+    plain, search = QLineEdit(), SearchField()
+    plain.setPlaceholderText("Search by name or word")
+    search.set_full_hint("Search by name or word")
+    search.set_short_hint("Search")
+    for field in (plain, search):
+        field.setClearButtonEnabled(True)
+    window = _window(plain, search)
+    qtbot.addWidget(window)
+    window.resize(600, 300)
+    window.show()
+    settle()
+    assert search.placeholderText() == "Search by name or word"
+    assert list(check_window(window, window.size())) == []
+    window.resize(150, 300)
+    settle()
+    found = [(w, p) for w, p in check_window(window, window.size()) if "hint" in p]
+    assert [w for w, _ in found] == ["QLineEdit"]  # the plain one; the search field fits its hint
+    assert search.placeholderText() == "Search"
 
 
 def test_a_word_wrapped_label_shorter_than_its_lines_is_cut(qtbot) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
-from PySide6.QtWidgets import QFrame, QLineEdit, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
 from massage_explorer.core.catalog import Catalog, Pressure, Term
 from massage_explorer.core.filters import Filters
@@ -12,6 +12,7 @@ from massage_explorer.ui.browse.chip_model import Chip, ChipModel
 from massage_explorer.ui.common.buttons import MIN_TARGET
 from massage_explorer.ui.common.labels import plain_label
 from massage_explorer.ui.common.scrolling import enable_kinetic_scrolling
+from massage_explorer.ui.common.search_field import SearchField
 from massage_explorer.ui.common.translatable import Texts
 from massage_explorer.ui.common.words import WORDS
 from massage_explorer.ui.session import SessionState
@@ -31,7 +32,7 @@ class FilterPanel(QScrollArea):
         self._state = state
         self._catalog = Catalog(techniques=())
         self.texts = Texts()
-        self.search = QLineEdit()
+        self.search = SearchField()
         self.condition_chips = ChipGrid(ChipModel(exclusive=True, parent=self))
         self.benefit_chips = ChipGrid(ChipModel(parent=self))
         self.pressure_chips = ChipGrid(ChipModel(parent=self))
@@ -49,7 +50,9 @@ class FilterPanel(QScrollArea):
         self._set_pressure_chips()
 
     def _name_search(self) -> None:
-        self.texts(self.search.setPlaceholderText, lambda: self.tr("Search by name or word"))
+        # The short hint where the field is too narrow for the long one (SearchField).
+        self.texts(self.search.set_full_hint, lambda: self.tr("Search by name or word"))
+        self.texts(self.search.set_short_hint, lambda: self.tr("Search"))
         self.texts(self.search.setAccessibleName, lambda: self.tr("Search"))
         self.texts(
             self.search.setAccessibleDescription,
