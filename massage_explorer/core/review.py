@@ -66,6 +66,7 @@ class ReviewReport:
     techniques: tuple[ReviewTechnique, ...]  # stale reviews first, oldest first
     since: str = ""  # "version #3 (2026-11-02, ana)" when the changes since a version are listed
     changes: tuple[str, ...] = ()
+    languages: tuple[str, ...] = ("en",)  # the catalog's, in its order: a column each
 
     @property
     def stale_count(self) -> int:
@@ -94,6 +95,7 @@ def build_review(
         techniques=tuple(techniques),
         since=since[0] if since else "",
         changes=tuple(describe_changes(since[1], catalog)) if since else (),
+        languages=catalog.languages,
     )
 
 

@@ -1,5 +1,6 @@
-"""The review report as a PDF: a cover with the sign-off lines, then each technique from the top
-of a new page (its cautions in every language may take it onto a second or third).
+"""The review report as a PDF: a cover with the sign-off lines, then each technique on a page of
+its own: claims and cautions in tables, the catalog's words in a column per language, set at the
+largest size that keeps the technique on its page (a technique with more to say runs on).
 
 Every catalog text is escaped into the HTML Qt lays out: plain text, never markup or a link.
 """
@@ -9,8 +10,8 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QSizeF
-from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF, QSizeF
+from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
 
 from massage_explorer.core.review import ReviewReport, ReviewTechnique
 from massage_explorer.core.storage import atomic_write
@@ -19,7 +20,8 @@ from massage_explorer.ui.common.theme import FONT_FAMILIES
 DPI = 300
 MARGIN_MM = 15
 POINTS = 10.5
-NEW_PAGE = '<div style="page-break-before: always"></div>'
+# A technique's page is set at the first of these sizes that fits it on one page.
+SIZES = (9.5, 9.0, 8.5, 8.0, 7.5, 7.0)
 
 
 def _e(text: str) -> str:
@@ -49,26 +51,30 @@ def _changes(report: ReviewReport) -> str:
     return f"<h2>What changed since {_e(report.since)}</h2>" + _list(list(report.changes))
 
 
-def _technique(technique: ReviewTechnique) -> str:
+def _technique(technique: ReviewTechnique, languages: tuple[str, ...]) -> str:
+    """One technique: a heading, then its claims and its cautions as tables, a row each: what it
+    is about (benefit and grade, or condition and level), then the catalog's words in a column per
+    language, side by side (stacked, they took three pages a technique)."""
     flag = " — REVIEW DUE" if technique.stale else ""
     parts = [f"<h2>{_e(technique.name)}{flag}</h2>", f"<p>id: {_e(technique.id)}</p>"]
     parts.append("<h3>Reported benefits</h3>")
     if not technique.claims:
         parts.append("<p>None claimed.</p>")
-    for claim in technique.claims:
-        due = " (review due)" if claim.stale else ""
-        parts.append(
-            f"<p><b>{_e(claim.benefit)}</b>: evidence {_e(claim.grade)}; "
-            f"reviewed {_e(claim.reviewed)}{due}</p>"
-        )
-        sources = [f"Source: {source}" for source in claim.sources] or ["No source given"]
-        parts.append(_list([f"{language}: {text}" for language, text in claim.wording] + sources))
-    parts.append("<h3>Cautions</h3>")
+    else:
+        rows = []
+        for claim in technique.claims:
+            due = " (review due)" if claim.stale else ""
+            about = f"{claim.benefit}: evidence {claim.grade}; reviewed {claim.reviewed}{due}"
+            rows.append(_row(about, claim.wording, languages))
+            sources = [f"Source: {source}" for source in claim.sources] or ["No source given"]
+            rows.extend(_source_row(source, languages) for source in sources)
+        parts.append(_table(rows))
+    parts.append("<h3>Cautions, the most serious first</h3>")
     if not technique.cautions:
         parts.append("<p>None.</p>")
-    for caution in technique.cautions:
-        parts.append(f"<p><b>{_e(caution.condition)}</b>: {_e(caution.level)}</p>")
-        parts.append(_list([f"{language}: {text}" for language, text in caution.advice]))
+    else:
+        rows = [_row(f"{c.condition}: {c.level}", c.advice, languages) for c in technique.cautions]
+        parts.append(_table(rows))
     return "".join(parts)
 
 
@@ -76,8 +82,62 @@ def _list(items: list[str]) -> str:
     return "<ul>" + "".join(f"<li>{_e(item)}</li>" for item in items) + "</ul>"
 
 
-def report_html(report: ReviewReport) -> str:
-    return _cover(report) + "".join(NEW_PAGE + _technique(t) for t in report.techniques)
+def _table(rows: list[str]) -> str:
+    return '<table width="100%" cellspacing="0" cellpadding="2" border="0">' + "".join(rows) + "</table>"
+
+
+ABOUT_WIDTH = 22  # per cent of the page for the first column; the languages share the rest
+
+
+def _row(about: str, words: tuple[tuple[str, str], ...], languages: tuple[str, ...]) -> str:
+    said = dict(words)
+    width = (100 - ABOUT_WIDTH) // max(len(languages), 1)
+    cells = [f'<td width="{ABOUT_WIDTH}%" valign="top"><b>{_e(about)}</b></td>']
+    cells += [
+        f'<td width="{width}%" valign="top">{_e(f"{lang}: {said[lang]}") if lang in said else ""}</td>'
+        for lang in languages
+    ]
+    return "<tr>" + "".join(cells) + "</tr>"
+
+
+def _source_row(text: str, languages: tuple[str, ...]) -> str:
+    return f'<tr><td></td><td colspan="{max(len(languages), 1)}">{_e(text)}</td></tr>'
+
+
+def _document(html_text: str, points: float, writer: QPdfWriter) -> QTextDocument:
+    """Laid out in pages of the writer's size: a line never straddles two pages."""
+    doc = QTextDocument()
+    doc.documentLayout().setPaintDevice(writer)
+    font = QFont()
+    font.setFamilies(FONT_FAMILIES)
+    font.setPointSizeF(points)
+    doc.setDefaultFont(font)
+    doc.setDocumentMargin(0)
+    doc.setHtml(html_text)
+    doc.setPageSize(QSizeF(writer.width(), writer.height()))
+    return doc
+
+
+def _fitted(html_text: str, writer: QPdfWriter) -> QTextDocument:
+    """The page's text at the largest size that keeps it on one page, down to MIN_POINTS; a
+    technique with more to say than that runs on to the next page."""
+    for points in SIZES:
+        doc = _document(html_text, points, writer)
+        if doc.pageCount() == 1:
+            break
+    return doc
+
+
+def _draw(doc: QTextDocument, painter: QPainter, writer: QPdfWriter) -> None:
+    """`doc`, laid out in pages, from the top of a new page over as many as it takes."""
+    height = doc.pageSize().height()
+    for page in range(doc.pageCount()):
+        if page:
+            writer.newPage()
+        painter.save()
+        painter.translate(0, -page * height)
+        doc.drawContents(painter, QRectF(0, page * height, doc.pageSize().width(), height))
+        painter.restore()
 
 
 def report_pdf_bytes(report: ReviewReport) -> bytes:
@@ -89,15 +149,14 @@ def report_pdf_bytes(report: ReviewReport) -> bytes:
     writer.setPageMargins(QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM), QPageLayout.Unit.Millimeter)
     writer.setTitle(report.title)
     writer.setCreator("Massage Explorer")
-    doc = QTextDocument()
-    doc.documentLayout().setPaintDevice(writer)
-    font = QFont()
-    font.setFamilies(FONT_FAMILIES)
-    font.setPointSizeF(POINTS)
-    doc.setDefaultFont(font)
-    doc.setHtml(report_html(report))
-    doc.setPageSize(QSizeF(writer.width(), writer.height()))
-    doc.print_(writer)
+    painter = QPainter(writer)
+    try:
+        _draw(_document(_cover(report), POINTS, writer), painter, writer)
+        for technique in report.techniques:
+            writer.newPage()
+            _draw(_fitted(_technique(technique, report.languages), writer), painter, writer)
+    finally:
+        painter.end()
     return bytes(buffer.data().data())
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import shutil
 import subprocess
@@ -18,7 +19,9 @@ def _text(pdf) -> str:
     tool = shutil.which("pdftotext")
     if tool is None:
         pytest.fail("pdftotext is missing: run .ci/setup (it installs poppler-utils)")
-    out = subprocess.run([tool, "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    # In the order it was drawn: a table cell's lines together, not interleaved with the next
+    # column's as a layout-preserving read puts them.
+    out = subprocess.run([tool, "-raw", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     return " ".join(out.replace("\ufb01", "fi").replace("\ufb00", "ff").replace("\ufb02", "fl").split())
 
 
@@ -46,6 +49,25 @@ def test_the_report_holds_every_claim_and_caution_of_the_bundled_catalog(qapp, t
     names = [t.name for t in report.techniques]
     assert [s for s in starts if s in names] == names
     assert set(GRADES.values()) >= {c.grade for t in report.techniques for c in t.claims}
+
+
+def test_a_technique_gets_a_page_of_its_own_and_the_languages_side_by_side(qapp, tmp_path) -> None:
+    """Stacked one language under the other, a bundled technique took three pages. In columns,
+    set smaller where needed, most take one; none more than two."""
+    out = tmp_path / "review.pdf"
+    assert main(["report", str(bundled_catalog_path()), "--pdf", str(out)]) == 0
+    raw = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
+    pages = [page.strip() for page in raw.split("\f") if page.strip()]
+    catalog = load_catalog(bundled_catalog_path()).catalog
+    assert catalog is not None
+    names = {t.name.default for t in catalog.techniques}
+    starts = [i for i, page in enumerate(pages) if page.split("\n")[0] in names]
+    lengths = [end - start for start, end in itertools.pairwise([*starts, len(pages)])]
+    assert len(lengths) == len(names)
+    assert max(lengths) <= 2 and lengths.count(1) >= len(names) - 2, lengths
+    # The English and the Spanish of a caution sit side by side: on one line of a layout read.
+    layout = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True).stdout
+    assert re.search(r"en: Deep pressure can cause large bruises.*es: Si toma anticoagulantes", layout)
 
 
 def test_catalog_text_is_printed_as_text_never_as_markup(qapp, tmp_path) -> None:
