@@ -42,7 +42,8 @@ def grade_level(text: str) -> float:
 
 def prose_grade(text: str) -> float | None:
     """The grade of a text long enough to be graded (MIN_WORDS or more), else None."""
-    return grade_level(text) if len(_WORD.findall(text)) >= MIN_WORDS else None
+    words = _WORD.findall(text)
+    return _grade(words, text) if len(words) >= MIN_WORDS else None
 
 
 def _grade(words: list[str], text: str) -> float:
@@ -98,6 +99,9 @@ def spanish_ease(text: str) -> float | None:
 SCORED = frozenset({"en", "es"})  # catalog languages in any other are reported as not checked
 
 
+# Remembered per text: a kiosk's reload and the editor's checks meet the same texts again and
+# again (a 5,000-technique catalog has some 56,000; scoring them was a third of validating it).
+@functools.lru_cache(maxsize=1 << 17)
 def reading_problem(language: str, text: str) -> str | None:
     """Why a patient text in `language` reads too hard, or None (also when it is too short to
     score, or in a language no formula here scores: see SCORED)."""
