@@ -55,6 +55,9 @@ class CompareModel(QAbstractTableModel):
         self._techniques: tuple[Technique, ...] = ()
         self._names: tuple[str, ...] = ()
         self._rows: list[CompareRow] = []
+        # Set while the table shows each row's question inside its cells (CompareTable): the
+        # question column is hidden then, so a screen reader hears the question with the answer.
+        self.questions_in_text = False
 
     def set_content(
         self,
@@ -92,6 +95,8 @@ class CompareModel(QAbstractTableModel):
         if not index.isValid():
             return None
         row = self._rows[index.row()]
+        if role == Qt.ItemDataRole.AccessibleTextRole and self.questions_in_text:
+            return f"{row.question}: {row.cells[index.column()]}"
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return row.cells[index.column()]
         if role == MARKED_ROLE:

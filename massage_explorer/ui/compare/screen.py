@@ -223,6 +223,7 @@ class CompareView(Screen):
         if in_cells:
             self.table.given_back = self.title.height() + 8  # the bar's spacing between rows
         self.title.setVisible(not in_cells)
+        self.model.questions_in_text = in_cells
 
     def _show_main_page(self) -> None:
         enough = self.model.columnCount() >= 2

@@ -572,6 +572,9 @@ def test_a_table_too_short_for_its_questions_beside_carries_them_in_each_cell(qt
     answer = table.model().index(0, 0).data()
     both = wrapped_height(bold, question, width) + wrapped_height(table.font(), answer, width) - PADDING
     assert table.rowHeight(0) >= both > wrapped_height(table.font(), answer, width)
+    # With no question column, a screen reader hears the question with each answer.
+    spoken = table.model().index(0, 0).data(Qt.ItemDataRole.AccessibleTextRole)
+    assert spoken == f"{question}: {answer}"
     # The table's first row is in view below the names, as tall as a touch target at least.
     assert table.viewport().height() >= 48
     assert table.columnViewportPosition(0) == 0  # the technique's column starts at the left edge
@@ -586,3 +589,4 @@ def test_a_table_too_short_for_its_questions_beside_carries_them_in_each_cell(qt
     assert table.verticalHeader().isVisible() and view.title.isVisible()
     assert all(buttons.more.isVisible() for buttons in header.buttons)
     assert not header.name_lines(0)[-1].endswith("\u203a")
+    assert table.model().index(0, 0).data(Qt.ItemDataRole.AccessibleTextRole) == answer
