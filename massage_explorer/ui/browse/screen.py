@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import itertools
 
-from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from massage_explorer.core.catalog import Catalog, Pressure
@@ -18,9 +18,14 @@ from massage_explorer.ui.common.buttons import big_button
 from massage_explorer.ui.common.labels import plain_label
 from massage_explorer.ui.common.pages import PageStack
 from massage_explorer.ui.common.screen import Screen
+from massage_explorer.ui.common.scrolling import viewport_of
 from massage_explorer.ui.common.translatable import Texts
 from massage_explorer.ui.common.words import WORDS
 from massage_explorer.ui.session import SessionState
+
+# Search texts made per turn of the event loop ahead of the first search: a few ms each turn, so
+# a tap meanwhile waits no longer than that (5,000 techniques take ~0.15 s in all).
+SEARCH_TEXTS_PER_TURN = 200
 
 
 class BrowseScreen(Screen):
@@ -56,6 +61,11 @@ class BrowseScreen(Screen):
         # Not rowsInserted/rowsRemoved: one filter change emits those once per range of rows.
         model.modelReset.connect(self._update_status)
         state.conditionChanged.connect(self._sync_condition)
+        # Every technique's search text, made ahead of the first search a few at a time.
+        self._search_ready = False
+        self._prepare_search = QTimer(self)
+        self._prepare_search.setInterval(0)  # whenever the event loop is idle
+        self._prepare_search.timeout.connect(self._prepare_search_texts)
         self.set_catalog(model.catalog)
 
     def _results(self) -> QVBoxLayout:
@@ -109,6 +119,25 @@ class BrowseScreen(Screen):
         super().resizeEvent(event)
         self._fit_panel()
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._search_ready:
+            # Made once the cards are painted, so that it never delays them: else the first
+            # keystroke waits for every technique's search text (~0.15 s at 5,000).
+            viewport_of(self.view).installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and watched is viewport_of(self.view):
+            watched.removeEventFilter(self)
+            self._prepare_search.start()  # its first turn comes after this paint
+        return super().eventFilter(watched, event)
+
+    @Slot()
+    def _prepare_search_texts(self) -> None:
+        if self.model.prepare_search(SEARCH_TEXTS_PER_TURN):
+            self._search_ready = True
+            self._prepare_search.stop()
+
     # -- what the shell asks of every screen ------------------------------------------------------
     def set_catalog(self, catalog: Catalog) -> None:
         """Show the chips of `catalog`; choices whose terms still exist stay chosen."""
@@ -127,6 +156,9 @@ class BrowseScreen(Screen):
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
         self._apply_filters()
+        self._search_ready = False  # a new catalog, new texts
+        if self.isVisible():
+            self._prepare_search.start()
 
     def retranslate(self) -> None:
         self.texts.refresh()

@@ -7,7 +7,7 @@ import unicodedata
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPersistentModelIndex, Qt
 
 from massage_explorer.core.catalog import (
     BenefitClaim,
@@ -20,7 +20,7 @@ from massage_explorer.core.catalog import (
 )
 from massage_explorer.core.filters import Filters, fold
 from massage_explorer.ui.browse.filter_proxy import TechniqueFilterProxy
-from massage_explorer.ui.cards.model import CARD_ROLE, ID_ROLE, TechniqueListModel
+from massage_explorer.ui.cards.model import CARD_ROLE, ID_ROLE, SAVED_ROLE, TechniqueListModel
 from massage_explorer.ui.session import SessionState
 from massage_explorer.ui.shortlist.screen import ShortlistModel
 from tests import factories as f
@@ -209,3 +209,54 @@ def test_proxy_shows_exactly_what_the_filters_allow(qapp, catalog, first, second
     for filters in (first, second):  # also checks that changing filters refilters correctly
         proxy.set_filters(filters)
         assert sorted(shown_ids(proxy)) == sorted(oracle(catalog, filters))
+
+
+def test_proxy_passes_a_saved_star_on_to_the_row_that_shows_it():
+    catalog = f.catalog(
+        f.technique("hidden", pressure=Range(1, 1)),
+        f.technique("first", pressure=Range(3, 4)),
+        f.technique("second", pressure=Range(4, 4)),
+    )
+    state, model, proxy = build(catalog)
+    proxy.set_filters(Filters(pressures=frozenset({4})))
+    assert shown_ids(proxy) == ["first", "second"]
+    assert not any(model.card(row).saved for row in range(3))  # cards made, as painting does
+    changed = []
+    proxy.dataChanged.connect(lambda a, b, roles: changed.append((a.row(), b.row(), SAVED_ROLE in roles)))
+    state.toggle_shortlist("second")
+    assert changed == [(1, 1, True)]
+    assert proxy.index(1, 0).data(CARD_ROLE).saved
+    state.toggle_shortlist("hidden")  # not shown: nothing to repaint
+    assert changed == [(1, 1, True)]
+
+
+def test_proxy_follows_a_new_order_and_a_new_catalog():
+    catalog = f.catalog(f.technique("plain", good_for=()), f.technique("suited", good_for=("disc",)))
+    state, model, proxy = build(catalog)
+    proxy.set_filters(Filters(query="summary"))  # both
+    state.set_condition("disc")
+    assert shown_ids(proxy) == ["suited", "plain"]
+    assert proxy.shows_any_suited("disc") and not proxy.shows_any_suited("thinners")
+    model.set_catalog(f.catalog(f.technique("new-one"), f.technique("other", summary=Text.plain("Nothing."))))
+    assert shown_ids(proxy) == ["new-one"]  # the search is made again over the new texts
+
+
+def test_proxy_tells_the_view_only_when_other_techniques_pass():
+    _, _, proxy = build()
+    changes = []
+    proxy.layoutChanged.connect(lambda: changes.append(shown_ids(proxy)))
+    proxy.set_filters(Filters(query="summary"))  # every technique still passes
+    assert changes == []
+    proxy.set_filters(Filters(query="firm"))
+    assert changes == [["firm-one"]]
+
+
+def test_proxy_keeps_the_views_indexes_through_filter_changes(qtmodeltester):
+    _, _, proxy = build()
+    qtmodeltester.check(proxy)  # and it keeps checking through the changes below
+    kept = QPersistentModelIndex(proxy.index(1, 0))
+    assert kept.data(ID_ROLE) == "firm-one"
+    proxy.set_filters(Filters(query="firm"))
+    assert kept.row() == 0 and kept.data(ID_ROLE) == "firm-one"
+    proxy.set_filters(Filters(query="gentle"))
+    assert not kept.isValid()
