@@ -6,7 +6,7 @@ everything from this package: technique edits, vocabulary edits, the check, safe
 changes only what was edited in the file) and the lock.
 """
 
-from massage_explorer.core.editing.check import check
+from massage_explorer.core.editing.check import IncrementalCheck, check
 from massage_explorer.core.editing.ids import EditError
 from massage_explorer.core.editing.lock import LockFile, LockOwner, lock_path
 from massage_explorer.core.editing.red_flag_edits import red_flag_lines, with_red_flags
@@ -52,6 +52,7 @@ __all__ = [
     "ChangedOnDisk",
     "EditError",
     "FileStamp",
+    "IncrementalCheck",
     "Kind",
     "LockFile",
     "LockOwner",

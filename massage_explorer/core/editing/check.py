@@ -6,13 +6,22 @@ message beside the field it is about.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import threading
+from dataclasses import dataclass
 from pathlib import Path
 
-from massage_explorer.core.catalog import Catalog
-from massage_explorer.core.problems import Problem
-from massage_explorer.core.schema.dump import dump_catalog
+from massage_explorer.core.catalog import Catalog, Technique
+from massage_explorer.core.problems import Location, Problem
+from massage_explorer.core.schema.dump import dump_catalog, dump_head, dump_technique
+from massage_explorer.core.schema.limits import MAX_BYTES, MAX_SUGGESTIONS, items
+from massage_explorer.core.schema.technique_reader import peek_id, read_technique
+from massage_explorer.core.schema.validator import CatalogValidator, Header
+from massage_explorer.core.schema.yaml_nodes import compose
 from massage_explorer.core.storage import parse_catalog
+
+_TECHNIQUES = Location().at("techniques")
 
 
 def check(catalog: Catalog, *, base_dir: Path | None, today: dt.date | None = None) -> list[Problem]:
@@ -23,3 +32,182 @@ def check(catalog: Catalog, *, base_dir: Path | None, today: dt.date | None = No
     """
     data = dump_catalog(catalog).encode("utf-8")
     return parse_catalog(data, base_dir=base_dir, today=today).problems
+
+
+class IncrementalCheck:
+    """`check`, reading again only the techniques that changed since the last call.
+
+    The dump is the catalog's fields before its techniques (`dump_head`), then each technique in
+    turn (`dump_technique`); the validator reads the head, then each technique's part alone, told
+    how many lines come before it, and the checks across techniques (duplicate ids, the clinic's
+    required cautions) are made again each time from what each part gave. A technique object
+    already read (the editor's edits keep the unchanged ones) is not read again unless:
+    the head changed (languages, vocabularies: what every technique is checked against), its
+    picture must be looked for in the folder again, or lines before it changed and one of its
+    messages quotes a line number. The result is `check`'s, problem for problem; where it could not
+    be (a catalog over the file size limit, or with more unknown words than the validator suggests
+    fixes for, or none), `check` itself runs.
+
+    One instance keeps what it read; calls from two threads take turns.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._head: _Head | None = None
+        self._parts: dict[int, _Part] = {}
+
+    def __call__(
+        self, catalog: Catalog, *, base_dir: Path | None, today: dt.date | None = None
+    ) -> list[Problem]:
+        today = today or dt.date.today()
+        with self._lock:
+            problems = self._check(catalog, base_dir, today)
+        return check(catalog, base_dir=base_dir, today=today) if problems is None else problems
+
+    def _check(self, catalog: Catalog, base_dir: Path | None, today: dt.date) -> list[Problem] | None:
+        if not catalog.techniques or len(catalog.techniques) > items(_TECHNIQUES):
+            return None  # the list's own errors: rare, and the whole check finds them
+        head = self._read_head(catalog, base_dir, today)
+        if head.header is None:
+            return None
+        problems = list(head.problems)
+        suggestions, size = head.suggestions, head.size
+        offset = head.lines - 1  # the line before the first technique's: `techniques:`
+        reader = CatalogValidator(base_dir, today)  # for the checks across techniques
+        seen: dict[str, int] = {}
+        parts: dict[int, _Part] = {}
+        for index, technique in enumerate(catalog.techniques):
+            part = self._parts.get(id(technique))
+            if part is None or not part.still_right(technique, index, offset):
+                part = _read_part(technique, index, offset, head.header, base_dir, today)
+                if part is None:
+                    return None
+            elif part.offset != offset:
+                part = part.moved_to(offset)
+            parts[id(technique)] = part
+            problems += part.problems
+            position = (part.line + offset, part.column)
+            if reader.duplicate_id(part.technique_id, position, index, seen):
+                problems.append(reader.problems.pop())
+            elif part.read_ok:
+                problems += part.required
+            suggestions += part.suggestions
+            size += part.size
+            offset += part.lines
+        self._parts = parts
+        if size > MAX_BYTES or suggestions > MAX_SUGGESTIONS:
+            return None
+        return sorted(problems, key=lambda p: (p.line, p.column))
+
+    def _read_head(self, catalog: Catalog, base_dir: Path | None, today: dt.date) -> _Head:
+        key = (
+            catalog.schema_version,
+            catalog.languages,
+            catalog.red_flags,
+            catalog.required_cautions,
+            catalog.benefits,
+            catalog.conditions,
+            base_dir,
+            today,
+        )
+        if self._head is not None and self._head.key == key:
+            return self._head
+        text = dump_head(catalog)
+        reader = CatalogValidator(base_dir, today)
+        root, problems = compose(text)
+        read = None if root is None else reader.read_header(root)
+        self._head = _Head(
+            key=key,
+            header=None if read is None else read[1],
+            problems=problems + reader.problems,
+            lines=text.count("\n"),
+            size=len(text.encode("utf-8")),
+            suggestions=reader.suggestions_used,
+        )
+        self._parts = {}  # every technique is checked against the head
+        return self._head
+
+
+@dataclass(frozen=True)
+class _Head:
+    """What reading the catalog's fields before its techniques gave (`header` None: unreadable)."""
+
+    key: tuple[object, ...]
+    header: Header | None
+    problems: list[Problem]
+    lines: int
+    size: int
+    suggestions: int
+
+
+@dataclass(frozen=True)
+class _Part:
+    """What reading one technique's part of the dump alone gave, at `offset` lines into the dump."""
+
+    technique: Technique  # the object read: parts are found again by identity
+    index: int
+    offset: int
+    lines: int  # line breaks in the part
+    size: int  # its bytes
+    problems: list[Problem]
+    required: list[Problem]  # the clinic's required cautions: shown unless its id is taken
+    read_ok: bool  # read without errors
+    technique_id: str | None  # as written, for the duplicate-id check
+    line: int  # where its entry starts, counted from `offset`
+    column: int
+    quotes_lines: bool
+    suggestions: int
+
+    def still_right(self, technique: Technique, index: int, offset: int) -> bool:
+        """Whether this part's reading holds for `technique` at techniques[index], `offset` lines in."""
+        return (
+            self.technique is technique
+            and (index == 0) == (self.index == 0)  # the first has no blank line before it
+            and (self.technique_id is not None or index == self.index)  # else messages name the index
+            and technique.image is None  # its picture is looked for in the folder each time
+            and (offset == self.offset or not self.quotes_lines)
+        )
+
+    def moved_to(self, offset: int) -> _Part:
+        """The same reading with `offset - self.offset` lines more before it."""
+        delta = offset - self.offset
+
+        def moved(problems: list[Problem]) -> list[Problem]:
+            return [dataclasses.replace(p, line=p.line + delta) if p.line else p for p in problems]
+
+        return dataclasses.replace(
+            self, offset=offset, problems=moved(self.problems), required=moved(self.required)
+        )
+
+
+def _read_part(
+    technique: Technique, index: int, offset: int, header: Header, base_dir: Path | None, today: dt.date
+) -> _Part | None:
+    """Read techniques[index]'s part of the dump as the whole check reads it there."""
+    part = dump_technique(technique, first=index == 0)
+    root, _ = compose("techniques:\n" + part)
+    if root is None:
+        return None
+    item = root.value[0][1].value[0]
+    reader = CatalogValidator(base_dir, today, line_offset=offset)
+    reader.languages = header.languages
+    read = read_technique(reader, item, index, header.benefit_ids, header.condition_ids)
+    problems = list(reader.problems)
+    if read is not None:
+        reader.required_cautions(item, read, header.required_cautions)
+    mark = item.start_mark
+    return _Part(
+        technique=technique,
+        index=index,
+        offset=offset,
+        lines=part.count("\n"),
+        size=len(part.encode("utf-8")),
+        problems=problems,
+        required=reader.problems[len(problems) :],
+        read_ok=read is not None,
+        technique_id=peek_id(item),
+        line=mark.line + 1,
+        column=mark.column + 1,
+        quotes_lines=reader.lines_quoted > 0,
+        suggestions=reader.suggestions_used,
+    )

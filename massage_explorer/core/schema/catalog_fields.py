@@ -5,7 +5,7 @@ vocabularies. The validator (validator.py) reads the document's structure with t
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Set
 from pathlib import Path, PurePosixPath
 
 from yaml.nodes import MappingNode, Node, ScalarNode
@@ -31,8 +31,8 @@ STALE_YEARS = 5
 class CatalogFieldReader(FieldReader):
     """Reads catalog values, knowing the catalog's languages, its folder and today's date."""
 
-    def __init__(self, base_dir: Path | None, today: dt.date) -> None:
-        super().__init__()
+    def __init__(self, base_dir: Path | None, today: dt.date, line_offset: int = 0) -> None:
+        super().__init__(line_offset)
         self.base_dir = base_dir
         self.today = today
         self.languages: tuple[str, ...] = ("en",)
@@ -152,7 +152,7 @@ class CatalogFieldReader(FieldReader):
                 return None
         return relative.as_posix()
 
-    def reference(self, node: Node, where: Location, known: set[str], vocabulary: str) -> str | None:
+    def reference(self, node: Node, where: Location, known: Set[str], vocabulary: str) -> str | None:
         value = self.string(node, where)
         if value is not None and value not in known:
             # Only ids of a plausible length are compared with the known ones.
@@ -165,7 +165,7 @@ class CatalogFieldReader(FieldReader):
             return None
         return value
 
-    def references(self, node: Node, where: Location, known: set[str], vocabulary: str) -> tuple[str, ...]:
+    def references(self, node: Node, where: Location, known: Set[str], vocabulary: str) -> tuple[str, ...]:
         """A list of ids from `vocabulary`, each once: a technique's `good_for`, the clinic's
         `required_cautions`."""
         found: list[str] = []

@@ -155,9 +155,30 @@ def document_data(catalog: Catalog) -> dict[str, Any]:
 
 def dump_catalog(catalog: Catalog) -> str:
     """The catalog as YAML text that `load_catalog` reads back to an equal catalog."""
+    if catalog.techniques:
+        # In parts, so that the editor's check can read one technique's part alone (and quicker:
+        # PyYAML's emitter slows down on one large document).
+        parts = (dump_technique(t, first=i == 0) for i, t in enumerate(catalog.techniques))
+        return dump_head(catalog) + "".join(parts)
+    return _space_out(_yaml(document_data(catalog) | {"techniques": []}))
+
+
+def dump_head(catalog: Catalog) -> str:
+    """The start of `dump_catalog`'s text, up to and including its `techniques:` line, when the
+    catalog has techniques: the dump is this, then `dump_technique` of each technique in turn."""
     document = document_data(catalog)
-    document["techniques"] = [technique_data(t) for t in catalog.techniques]
-    body: str = yaml.dump(
+    del document["techniques"]
+    return _space_out(_yaml(document) + "techniques:\n")
+
+
+def dump_technique(technique: Technique, *, first: bool) -> str:
+    """A technique's lines in `dump_catalog`'s text (after a blank line, unless it is the first)."""
+    lines = _yaml({"techniques": [technique_data(technique)]})
+    return ("" if first else "\n") + lines.partition("\n")[2]
+
+
+def _yaml(document: dict[str, Any]) -> str:
+    text: str = yaml.dump(
         document,
         Dumper=_Dumper,
         sort_keys=False,
@@ -166,7 +187,7 @@ def dump_catalog(catalog: Catalog) -> str:
         width=2**31 - 1,  # never fold a line: one value, one line, one diff
         indent=2,
     )
-    return _space_out(body)
+    return text
 
 
 _SECTIONS = ("red_flags:", "required_cautions:", "benefits:", "conditions:", "techniques:")

@@ -49,9 +49,15 @@ def kind_of(node: Node) -> str:
 class FieldReader:
     """Collects problems while fields are read; one per file being checked."""
 
-    def __init__(self) -> None:
+    def __init__(self, line_offset: int = 0) -> None:
+        """`line_offset`: lines of the document before the text being read, when a part of it is
+        read alone (the editor's check reads one technique at a time): added to every line."""
         self.problems: list[Problem] = []
         self.error_count = 0
+        self.line_offset = line_offset
+        # How many messages quote a line number: their text, not only their line, moves with the
+        # part read (so the editor's check reads such a part again when lines before it change).
+        self.lines_quoted = 0
         self._suggestions_left = MAX_SUGGESTIONS
         self._suggested: dict[tuple[str, int], str] = {}
 
@@ -74,11 +80,28 @@ class FieldReader:
     def warn(self, node: Node | None, where: Location, text: str) -> None:
         self._add(Severity.WARNING, node, where, text)
 
+    @property
+    def suggestions_used(self) -> int:
+        """Unknown words compared with the known ones so far, out of MAX_SUGGESTIONS."""
+        return MAX_SUGGESTIONS - self._suggestions_left
+
+    def line_of(self, node: Node) -> int:
+        """The 1-based line `node` starts on, for quoting in a message ("first on line 12")."""
+        self.lines_quoted += 1
+        return self.position(node)[0]
+
+    def position(self, node: Node) -> tuple[int, int]:
+        """The 1-based line and column `node` starts at in the whole document."""
+        mark = node.start_mark
+        return mark.line + 1 + self.line_offset, mark.column + 1
+
+    def error_at(self, position: tuple[int, int], where: Location, text: str) -> None:
+        """`error` at a line and column (of a node that is no longer at hand)."""
+        self.error_count += 1
+        self.problems.append(Problem(Severity.ERROR, text, *position, where))
+
     def _add(self, severity: Severity, node: Node | None, where: Location, text: str) -> None:
-        line = column = 0
-        if node is not None:
-            mark = node.start_mark
-            line, column = mark.line + 1, mark.column + 1
+        line, column = (0, 0) if node is None else self.position(node)
         self.problems.append(Problem(severity, text, line, column, where))
 
     # -- structure --------------------------------------------------------------------------------
@@ -102,7 +125,7 @@ class FieldReader:
                 self.error(key_node, where, "a field name must be a plain word")
                 continue
             if key in found:
-                line = first_key[key].start_mark.line + 1
+                line = self.line_of(first_key[key])
                 self.error(
                     key_node,
                     where,

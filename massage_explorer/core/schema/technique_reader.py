@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Set
 from typing import TYPE_CHECKING
 
 from yaml.nodes import Node, ScalarNode
@@ -46,8 +47,8 @@ def read_technique(
     b: CatalogFieldReader,
     node: Node,
     index: int,
-    benefit_ids: set[str],
-    condition_ids: set[str],
+    benefit_ids: Set[str],
+    condition_ids: Set[str],
 ) -> Technique | None:
     """The technique at techniques[index], or None after recording what is wrong with it."""
     errors_before = b.error_count
@@ -132,7 +133,7 @@ def _check_summary(b: CatalogFieldReader, node: Node, where: Location, summary: 
 
 
 def _claims(
-    b: CatalogFieldReader, node: Node | None, where: Location, benefit_ids: set[str]
+    b: CatalogFieldReader, node: Node | None, where: Location, benefit_ids: Set[str]
 ) -> tuple[BenefitClaim, ...]:
     if node is None:
         return ()  # already reported as a missing required field
@@ -167,12 +168,12 @@ def _claims(
 
 
 def _cautions(
-    b: CatalogFieldReader, node: Node | None, where: Location, condition_ids: set[str]
+    b: CatalogFieldReader, node: Node | None, where: Location, condition_ids: Set[str]
 ) -> tuple[Caution, ...]:
     if node is None:
         return ()
     cautions = []
-    seen: dict[str, int] = {}
+    seen: dict[str, Node] = {}
     for i, item in enumerate(b.items(node, where.at("cautions"), "cautions") or ()):
         at = where.at("cautions").item_at(i)
         values = b.fields(item, at, CAUTION_FIELDS, ("condition", "note"))
@@ -182,13 +183,13 @@ def _cautions(
         note = b.patient_text(values["note"], at.at("note"))
         level = _level(b, values.get("level"), item, at)
         if condition is not None and condition in seen:
-            first = seen[condition]
+            first = b.line_of(seen[condition])
             message = (
                 f"'{condition}' has a caution already (line {first}); merge the two so patients read one"
             )
             b.warn(values["condition"], at.at("condition"), message)
         elif condition is not None:
-            seen[condition] = values["condition"].start_mark.line + 1
+            seen[condition] = values["condition"]
         if condition is not None and note is not None and level is not None:
             cautions.append(Caution(condition, note, level))
     return tuple(cautions)

@@ -6,6 +6,7 @@ This one validator serves the command line, the staff editor and the kiosk's liv
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from yaml.nodes import MappingNode, Node, SequenceNode
 
@@ -39,6 +40,25 @@ class CatalogValidator(CatalogFieldReader):
     """Reads one catalog document; `problems` holds errors and warnings in file order."""
 
     def build(self, root: Node) -> Catalog | None:
+        read = self.read_header(root)
+        if read is None:
+            return None
+        top, header = read
+        techniques = self._techniques(top["techniques"], header) if "techniques" in top else ()
+        if self.error_count:
+            return None
+        return Catalog(
+            techniques=techniques,
+            benefits=header.benefits,
+            conditions=header.conditions,
+            languages=header.languages,
+            red_flags=header.red_flags,
+            required_cautions=header.required_cautions,
+        )
+
+    def read_header(self, root: Node) -> tuple[dict[str, Node], Header] | None:
+        """The top-level fields by name and everything but the techniques, read; None when the
+        document cannot be read as a catalog at all (not a mapping, no usable schema_version)."""
         if not isinstance(root, MappingNode):
             found = "a list" if isinstance(root, SequenceNode) else f"the value '{root.value}'"
             self.error(
@@ -66,21 +86,16 @@ class CatalogValidator(CatalogFieldReader):
         if "required_cautions" in top:
             where = CATALOG.at("required_cautions")
             required = self.references(top["required_cautions"], where, condition_ids, "conditions")
-        techniques: tuple[Technique, ...] = ()
-        if "techniques" in top:
-            techniques = self._techniques(
-                top["techniques"], {t.id for t in benefits}, condition_ids, required
-            )
-        if self.error_count:
-            return None
-        return Catalog(
-            techniques=techniques,
-            benefits=benefits,
-            conditions=conditions,
-            languages=self.languages,
-            red_flags=red_flags,
-            required_cautions=required,
+        header = Header(
+            self.languages,
+            red_flags,
+            benefits,
+            conditions,
+            required,
+            frozenset(t.id for t in benefits),
+            frozenset(condition_ids),
         )
+        return top, header
 
     def _schema_version(self, node: Node) -> bool:
         where = CATALOG.at("schema_version")
@@ -202,9 +217,7 @@ class CatalogValidator(CatalogFieldReader):
                 flags.append(RedFlag(sign, Urgency(urgency)))
         return tuple(flags)
 
-    def _techniques(
-        self, node: Node, benefit_ids: set[str], condition_ids: set[str], required: tuple[str, ...] = ()
-    ) -> tuple[Technique, ...]:
+    def _techniques(self, node: Node, header: Header) -> tuple[Technique, ...]:
         items = self.items(node, CATALOG.at("techniques"), "techniques")
         if items is None:
             return ()
@@ -213,25 +226,35 @@ class CatalogValidator(CatalogFieldReader):
         seen: dict[str, int] = {}
         techniques = []
         for index, item in enumerate(items):
-            technique = read_technique(self, item, index, benefit_ids, condition_ids)
-            technique_id = peek_id(item)
-            if technique_id is not None and technique_id in seen:
-                self.error(
-                    item,
-                    Location(ItemKind.TECHNIQUE, index=index, field="id"),
-                    f"duplicate id '{shown(technique_id)}' (also used on line "
-                    f"{seen[technique_id]}); every technique needs its own id",
-                )
+            technique = read_technique(self, item, index, header.benefit_ids, header.condition_ids)
+            if self.duplicate_id(peek_id(item), self.position(item), index, seen):
                 continue
-            if technique_id is not None:
-                seen[technique_id] = item.start_mark.line + 1
             if technique is not None:
                 techniques.append(technique)
-                if required:
-                    self._check_required(item, technique, required)
+                self.required_cautions(item, technique, header.required_cautions)
         return tuple(techniques)
 
-    def _check_required(self, item: Node, technique: Technique, required: tuple[str, ...]) -> None:
+    def duplicate_id(
+        self, technique_id: str | None, position: tuple[int, int], index: int, seen: dict[str, int]
+    ) -> bool:
+        """True, after the error, when a technique before this one (`seen`: id to line) has its id.
+
+        `position`: where the technique at techniques[index] starts."""
+        if technique_id is None:
+            return False
+        if technique_id in seen:
+            self.error_at(
+                position,
+                Location(ItemKind.TECHNIQUE, index=index, field="id"),
+                f"duplicate id '{shown(technique_id)}' (also used on line "
+                f"{seen[technique_id]}); every technique needs its own id",
+            )
+            return True
+        seen[technique_id] = position[0]
+        return False
+
+    def required_cautions(self, item: Node, technique: Technique, required: tuple[str, ...]) -> None:
+        """A warning for each condition the clinic requires a caution for that `technique` lacks."""
         stated = {c.condition for c in technique.cautions}
         cautions = child(item, "cautions") or item
         where = Location(ItemKind.TECHNIQUE, technique.id, field="cautions")
@@ -243,6 +266,19 @@ class CatalogValidator(CatalogFieldReader):
                     f"no caution for '{condition}', which the clinic requires of every technique "
                     "(required_cautions); add one with its level, even if it is 'adapt'",
                 )
+
+
+@dataclass(frozen=True)
+class Header:
+    """A catalog's fields before its techniques, as read: what each technique is checked against."""
+
+    languages: tuple[str, ...]
+    red_flags: tuple[RedFlag, ...]
+    benefits: tuple[Term, ...]
+    conditions: tuple[Term, ...]
+    required_cautions: tuple[str, ...]
+    benefit_ids: frozenset[str]
+    condition_ids: frozenset[str]
 
 
 class _AnyKey(tuple[str, ...]):

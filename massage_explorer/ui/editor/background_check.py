@@ -3,8 +3,10 @@
 At 5,000 techniques the whole catalog is dumped and read back by the validator, which takes
 seconds; on the window's thread every pause froze the editor for that long. Here the check runs
 in a thread of its own (plain Python: it touches no Qt object) and the window collects the result
-within a frame of it finishing. A result for a catalog that has changed since is dropped, and the
-newest catalog is checked next. Saving still checks on the spot: nothing is saved unchecked.
+within a frame of it finishing. The check is incremental (`editing.IncrementalCheck`): after the
+first, only the techniques edited since are read again, in milliseconds. A result for a catalog
+that has changed since is dropped, and the newest catalog is checked next. Saving waits for the
+check of the catalog it saves: nothing is saved unchecked.
 """
 
 from __future__ import annotations
@@ -30,10 +32,12 @@ class BackgroundCheck(QObject):
     """Checks one catalog at a time off the window's thread; `checked` carries (catalog, problems)."""
 
     checked = Signal(object, list)
+    finished = Signal()  # a check ended, with a result or not
 
     def __init__(self, base_dir: Callable[[], Path], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._base_dir = base_dir
+        self.check = editing.IncrementalCheck()  # what it read is kept for the next check
         self._thread: threading.Thread | None = None
         self._box: list[tuple[Catalog, list[Problem]]] = []
         self._next: Catalog | None = None
@@ -53,7 +57,7 @@ class BackgroundCheck(QObject):
         box: list[tuple[Catalog, list[Problem]]] = []
         self._box = box
         base_dir = self._base_dir()
-        self._thread = threading.Thread(target=_check, args=(catalog, base_dir, box), daemon=True)
+        self._thread = threading.Thread(target=self._run, args=(catalog, base_dir, box), daemon=True)
         self._thread.start()
         self._collect.start()
 
@@ -69,17 +73,17 @@ class BackgroundCheck(QObject):
         if self._next is not None:
             catalog, self._next = self._next, None
             self.start(catalog)
+        self.finished.emit()
 
     def stop(self) -> None:
         """Drop what is under way (the editor is closing)."""
         self._collect.stop()
         self._next = None
 
-
-def _check(catalog: Catalog, base_dir: Path, box: list[tuple[Catalog, list[Problem]]]) -> None:
-    """In the thread: the same check as `editing.check`, its result left in `box`."""
-    try:
-        with window_first():
-            box.append((catalog, editing.check(catalog, base_dir=base_dir)))
-    except Exception:  # a bug here must not end the thread unheard: the window checks on save
-        log.exception("the editor's check failed")
+    def _run(self, catalog: Catalog, base_dir: Path, box: list[tuple[Catalog, list[Problem]]]) -> None:
+        """In the thread: the same check as `editing.check`, its result left in `box`."""
+        try:
+            with window_first():
+                box.append((catalog, self.check(catalog, base_dir=base_dir)))
+        except Exception:  # a bug here must not end the thread unheard: the window checks on save
+            log.exception("the editor's check failed")

@@ -13,6 +13,7 @@ from massage_explorer.core.catalog import Catalog
 from massage_explorer.core.storage import parse_catalog, read_catalog_bytes
 from massage_explorer.ui.editor import dialogs
 from massage_explorer.ui.editor.document import EditorDocument
+from massage_explorer.ui.editor.worker import run_in_thread
 
 
 def _tr(text: str) -> str:
@@ -29,13 +30,16 @@ class Saver:
         on_disk: editing.OnDisk | None,
         parent: QWidget,
         who: Callable[[], str] = lambda: "",
+        progress: Callable[[str], None] = lambda stage: None,
     ) -> None:
         """`on_disk`: the file as opened (its bytes and catalog), which saves splice into.
-        `who`: the name staff gave for the history, if any (the computer's user is recorded too)."""
+        `who`: the name staff gave for the history, if any (the computer's user is recorded too).
+        `progress`: told each stage of a save in words, while the save waits for it on a thread."""
         self.document = document
         self.stamp = stamp
         self.parent = parent
         self.who = who
+        self.progress = progress
         self.message = ""
         self.saved = document.catalog  # as the file on disk holds it: what the history compares
         # The file's bytes and the catalog they hold: a save changes only what was edited in them.
@@ -43,12 +47,22 @@ class Saver:
         self._opened = on_disk  # the file as opened: the history's first version
 
     def save(self) -> bool:
-        """True when the edits are on disk in the catalog file (the document is then clean)."""
+        """True when the edits are on disk in the catalog file (the document is then clean).
+
+        The splice, its read-back through the validator, the atomic write (with its backup and
+        the check that nobody changed the file meanwhile) and the history run on a thread: at
+        5,000 techniques they take seconds, which the window spends answering and showing how far
+        the save is. The caller keeps the catalog from changing meanwhile."""
         document = self.document
-        catalog = document.catalog
-        data = editing.catalog_bytes(catalog, self.on_disk)
+        catalog, on_disk, path, stamp = document.catalog, self.on_disk, document.path, self.stamp
+
+        def write() -> tuple[bytes, editing.FileStamp]:
+            data = editing.catalog_bytes(catalog, on_disk)
+            return data, editing.save_bytes_checked(data, path, stamp)
+
+        self.progress(_tr("Saving: writing {name}…").format(name=path.name))
         try:
-            self.stamp = editing.save_bytes_checked(data, document.path, self.stamp)
+            data, self.stamp = run_in_thread(write)
         except editing.ChangedOnDisk:
             return self._changed_on_disk()
         except OSError as exc:
@@ -59,18 +73,23 @@ class Saver:
         self.on_disk = editing.OnDisk(data, catalog)
         document.stack.setClean()
         self.message = _tr("Saved {name}.").format(name=document.path.name)
+        self.progress(_tr("Saving: recording the version in the history…"))
         self._record(document.catalog)
         return True
 
     def _record(self, catalog: Catalog, note: tuple[str, ...] = ()) -> None:
-        """Add the file as now saved to its history (the file as first opened too, the first time)."""
-        path = self.document.path
-        try:
-            if self._opened is not None and not history.has_versions(path):
-                opened = self._opened
+        """Add the file as now saved to its history (the file as first opened too, the first time);
+        on a thread, as compressing a large catalog takes a while."""
+        path, opened, saved, name = self.document.path, self._opened, self.saved, self.who()
+
+        def record() -> None:
+            if opened is not None and not history.has_versions(path):
                 history.record(path, opened.data, None, opened.catalog, note=("As opened in the editor",))
+            history.record(path, path.read_bytes(), saved, catalog, name=name, note=note)
+
+        try:
+            run_in_thread(record)
             self._opened = None  # recorded, or a history was there already
-            history.record(path, path.read_bytes(), self.saved, catalog, name=self.who(), note=note)
         except OSError as exc:
             self.message += " " + _tr("(Its history could not be written: {reason}.)").format(
                 reason=exc.strerror or exc

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from massage_explorer.core.catalog import Catalog
+from massage_explorer.core.catalog import Catalog, Text
 from massage_explorer.core.filters import fold
 from massage_explorer.ui.common.buttons import MIN_TARGET, big_button
 from massage_explorer.ui.editor.document import BENEFITS, CONDITIONS, KINDS, TECHNIQUES
@@ -24,13 +24,20 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("editor", text)
 
 
+def _named(catalog: Catalog, kind: str) -> list[tuple[str, Text]]:
+    """Each item's id and name (or label): all a list line shows."""
+    if kind == TECHNIQUES:
+        return [(t.id, t.name) for t in catalog.techniques]
+    terms = catalog.benefits if kind == BENEFITS else catalog.conditions
+    return [(t.id, t.label) for t in terms]
+
+
 def rows_for(catalog: Catalog, kind: str) -> list[Row]:
     """The list's lines: the default-language name or label, then the id; search sees every language."""
-    if kind == TECHNIQUES:
-        items = [(t.id, t.name) for t in catalog.techniques]
-    else:
-        terms = catalog.benefits if kind == BENEFITS else catalog.conditions
-        items = [(t.id, t.label) for t in terms]
+    return _rows(_named(catalog, kind))
+
+
+def _rows(items: list[tuple[str, Text]]) -> list[Row]:
     return [
         Row(item_id, f"{text.default or _tr('(no name)')}  ·  {item_id}",
             fold(" ".join([item_id, *(value for _, value in text.pairs)])))
@@ -47,6 +54,7 @@ class ItemPanel(QWidget):
     def __init__(self, kind: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.kind = kind
+        self._named: list[tuple[str, Text]] | None = None  # what the list shows
         noun = {TECHNIQUES: _tr("technique"), BENEFITS: _tr("benefit"), CONDITIONS: _tr("condition")}[kind]
         self.model = RowsModel(self)
         self.proxy = SearchProxy(self)
@@ -87,7 +95,12 @@ class ItemPanel(QWidget):
         layout.addLayout(grid)
 
     def set_catalog(self, catalog: Catalog) -> None:
-        self.model.set_rows(rows_for(catalog, self.kind))
+        # Most edits change no name: comparing names costs far less than making 5,000 lines again
+        # (the window does this after every keystroke).
+        named = _named(catalog, self.kind)
+        if named != self._named:
+            self._named = named
+            self.model.set_rows(_rows(named))
 
     def current_id(self) -> str | None:
         index = self.view.currentIndex()

@@ -1,4 +1,5 @@
-"""The editor's top bar: Undo, Redo, Save with the reason it is off, a status line and the file."""
+"""The editor's top bar: Undo, Redo, Save with the reason it is off, a status line and the file;
+while a save runs, a progress bar and its stage in words instead of the buttons."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QProgressBar, QPushButton, QWidget
 
 from massage_explorer.ui.common.buttons import big_button
 from massage_explorer.ui.common.labels import plain_label
@@ -54,11 +55,19 @@ class TopBar(QWidget):
         self.save_reason = plain_label("", self, role="saveReason")
         self.status = plain_label("", self, role="muted")
         self.status.setAccessibleName(_tr("Status"))
+        self._status_before = ""  # shown again when a save is over
         self.file_label = plain_label(str(path), self, role="muted")
         self.file_label.setAccessibleName(_tr("Catalog file"))
+        # While saving: how far it is, in words beside a bar that moves (its length is unknown).
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 0)
+        self.progress.setTextVisible(False)
+        self.progress.setAccessibleName(_tr("Saving"))
+        self.progress.setMaximumWidth(160)
+        self.progress.hide()
         row = QHBoxLayout(self)
         row.setContentsMargins(16, 8, 16, 8)
-        buttons = (
+        self.buttons: tuple[QPushButton, ...] = (
             self.open_button,
             self.save_as_button,
             self.undo_button,
@@ -68,9 +77,10 @@ class TopBar(QWidget):
             self.report_button,
             self.history_button,
         )
-        for button in buttons:
+        for button in self.buttons:
             row.addWidget(button)
         row.addWidget(self.name_edit)
+        row.addWidget(self.progress)
         row.addWidget(self.save_reason, 1)
         row.addWidget(self.status, 1)
         row.addWidget(self.file_label, 1)
@@ -80,3 +90,18 @@ class TopBar(QWidget):
         self.save_reason.setText(reason)
         self.save_reason.setAccessibleName(reason)
         self.save_button.setAccessibleDescription(reason)
+
+    def show_busy(self, stage: str) -> None:
+        """A save under way at `stage` ("" when it is over): every button off meanwhile, as the
+        catalog must not change under it; whoever shows the window turns them on again after."""
+        busy = bool(stage)
+        if busy and not self.progress.isVisible():
+            self._status_before = self.status.text()
+        elif not busy and self.progress.isVisible():
+            stage = self._status_before
+        self.progress.setVisible(busy)
+        if busy:
+            for button in self.buttons:
+                button.setEnabled(False)
+        self.status.setText(stage)
+        self.status.setAccessibleName(stage or _tr("Status"))

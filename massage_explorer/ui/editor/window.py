@@ -10,7 +10,7 @@ import contextlib
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -81,7 +81,7 @@ class EditorWindow(QMainWindow):
         super().__init__(parent)
         self.document = EditorDocument(path, result.catalog, self)
         on_disk = editing.OnDisk(data, result.catalog)
-        self.saver = Saver(self.document, stamp, on_disk, self, who=lambda: self.top.name_edit.text())
+        self.saver = self._saver(stamp, on_disk)
         self.actions_ = ItemActions(self.document, self)
         self.lock = CatalogLock(path, stale_after=dt.timedelta(hours=lock_hours))
         self.read_only = not self.lock.acquire()
@@ -89,6 +89,8 @@ class EditorWindow(QMainWindow):
             # Only the lock holder saves, so a temporary file of ours here is from a save that died.
             remove_stale_temporaries(path)
         self.problems: list[Problem] = []
+        self._problems_of: object = None  # the catalog `problems` were found in
+        self.saving = False
         self._burst = 0  # typing merges into one undo step until focus moves or undo is used
         self.setStyleSheet(EDITOR_QSS)
         self.setWindowTitle(_tr("{name}[*] — Massage Explorer catalog editor").format(name=path.name))
@@ -403,7 +405,7 @@ class EditorWindow(QMainWindow):
         self.document.path = target
         self.technique_form.base_dir = target.parent
         on_disk = editing.OnDisk(data, catalog)
-        self.saver = Saver(self.document, stamp, on_disk, self, who=lambda: self.top.name_edit.text())
+        self.saver = self._saver(stamp, on_disk)
         with contextlib.suppress(OSError):  # its history starts here, saying where it came from
             history.record(target, data, None, catalog, name=self.top.name_edit.text(),
                            note=(_tr("Saved as a copy of {path}").format(path=old),))  # fmt: skip
@@ -491,10 +493,24 @@ class EditorWindow(QMainWindow):
 
     @Slot()
     def run_check(self) -> None:
-        """Run the catalog's validator now, on this thread, and show what it finds (before a save;
-        after a pause in typing it runs in a thread instead: `_check_in_background`)."""
+        """Check the catalog as it is now and show what it finds, before a save. The check runs
+        in its thread as after a pause in typing; the window keeps painting meanwhile and holds
+        back what staff type or click until it is done (milliseconds, once the first check after
+        opening is over)."""
         self.check_timer.stop()
-        self._show_problems(editing.check(self.document.catalog, base_dir=self.document.base_dir))
+        catalog = self.document.catalog
+        if self._problems_of is catalog:
+            return
+        self.background_check.start(catalog)
+        loop = QEventLoop()
+        self.background_check.finished.connect(loop.quit)
+        try:
+            while self._problems_of is not catalog and self.background_check.busy:
+                loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+        finally:
+            self.background_check.finished.disconnect(loop.quit)
+        if self._problems_of is not catalog:  # the thread failed (it logged why): check here
+            self._show_problems(editing.check(catalog, base_dir=self.document.base_dir), catalog)
 
     @Slot()
     def _check_in_background(self) -> None:
@@ -505,10 +521,11 @@ class EditorWindow(QMainWindow):
         """A check from the thread: shown if it is of the catalog as it is now (else a newer one
         is coming)."""
         if catalog is self.document.catalog:
-            self._show_problems(problems)
+            self._show_problems(problems, catalog)
 
-    def _show_problems(self, problems: list[Problem]) -> None:
+    def _show_problems(self, problems: list[Problem], catalog: object) -> None:
         self.problems = problems
+        self._problems_of = catalog
         self.problems_panel.set_problems(self.problems)
         self._show_inline_problems()
         self._update_save_state()
@@ -539,21 +556,52 @@ class EditorWindow(QMainWindow):
 
     def _update_save_state(self) -> None:
         self.top.set_save_state(*save_state(self.problems, read_only=self.read_only))
+        if self.saving:
+            self.save_button.setEnabled(False)
 
     @Slot()
     def save(self) -> bool:
-        """Save to the catalog file; True when saved. Refused while the catalog has errors."""
-        if self.read_only:
+        """Save to the catalog file; True when saved. Refused while the catalog has errors.
+
+        The window answers while it saves (see `Saver.save`), with a progress bar; nothing can be
+        edited meanwhile."""
+        if self.read_only or self.saving:
             return False
-        self.run_check()  # the debounce may not have run since the last keystroke
-        if self.error_count():
-            return False
-        saved = self.saver.save()
+        self._set_saving(_tr("Saving: checking the catalog…"))
+        try:
+            self.run_check()  # the debounce may not have run since the last keystroke
+            saved = not self.error_count() and self.saver.save()
+        finally:
+            self._set_saving("")
         if self.saver.message:
             self.status.setText(self.saver.message)
         return saved
 
+    def _saver(self, stamp: editing.FileStamp, on_disk: editing.OnDisk) -> Saver:
+        return Saver(self.document, stamp, on_disk, self, who=lambda: self.top.name_edit.text(),
+                     progress=self._set_saving)  # fmt: skip
+
+    def _set_saving(self, stage: str) -> None:
+        """Show a save's `stage` in words with a progress bar, editing off; "" when it is over."""
+        self.saving = bool(stage)
+        self.top.show_busy(stage)
+        editable = not self.saving and not self.read_only
+        self.forms.setEnabled(editable)
+        self.sidebar.setEnabled(not self.saving)
+        stack = self.document.stack
+        self.undo_action.setEnabled(not self.saving and stack.canUndo())
+        self.redo_action.setEnabled(not self.saving and stack.canRedo())
+        if not self.saving:
+            for button in self.top.buttons:
+                button.setEnabled(True)
+            self.undo_button.setEnabled(stack.canUndo())
+            self.redo_button.setEnabled(stack.canRedo())
+            self._update_save_state()
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.saving:  # it closes once the save is over, if staff ask again
+            event.ignore()
+            return
         if not self.read_only and not self.document.stack.isClean():
             choice = dialogs.ask_unsaved(self)
             if choice == "save" and not self.save() and self.error_count():

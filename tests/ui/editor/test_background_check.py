@@ -7,25 +7,21 @@ import threading
 import pytest
 
 from massage_explorer.core import editing
-from massage_explorer.ui.editor import background_check
 from tests.ui.editor.conftest import rename_first
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
 
-def test_a_pause_in_typing_checks_in_a_thread_and_shows_the_problem(
-    qtbot, open_editor, catalog_file, monkeypatch
-):
+def test_a_pause_in_typing_checks_in_a_thread_and_shows_the_problem(qtbot, open_editor, catalog_file):
     threads: list[threading.Thread] = []
-    real = editing.check
+    editor = open_editor(catalog_file)
+    real = editor.background_check.check
 
     def check(catalog, **kwargs):
         threads.append(threading.current_thread())
         return real(catalog, **kwargs)
 
-    monkeypatch.setattr(background_check.editing, "check", check)
-    editor = open_editor(catalog_file)
-    threads.clear()
+    editor.background_check.check = check
     rename_first(editor, "")  # a technique needs a name: an error
     qtbot.waitUntil(lambda: editor.error_count() > 0, timeout=5000)
     assert threads and all(t is not threading.main_thread() for t in threads)
