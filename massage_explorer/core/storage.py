@@ -23,7 +23,7 @@ from massage_explorer.core.catalog import Catalog
 from massage_explorer.core.problems import LoadResult
 from massage_explorer.core.schema.limits import MAX_BYTES
 from massage_explorer.core.schema.validator import CatalogValidator
-from massage_explorer.core.schema.yaml_nodes import DEFAULT_LOADER, compose, decode
+from massage_explorer.core.schema.yaml_nodes import DEFAULT_LOADER, compose, decode, free_in_pieces
 
 BACKUP_SUFFIX = ".bak"
 TEMP_SUFFIX = ".tmp"
@@ -49,26 +49,10 @@ def parse_catalog(
             return LoadResult(None, problems)
         builder = CatalogValidator(base_dir, today or dt.date.today())
         catalog = builder.build(root)
-        _free_in_pieces(root)
+        free_in_pieces(root)
         del root  # freed now, by its reference counts, before the collector is back
     ordered = sorted(builder.problems, key=lambda p: (p.line, p.column))
     return LoadResult(catalog, ordered)
-
-
-def _free_in_pieces(root: yaml.Node) -> None:
-    """Let go of a large node tree a slice at a time. Freed at once, a tree of a million nodes is
-    one long step that no other thread can interrupt (a window checking a catalog in the
-    background stopped for 0.2 s); between slices it can."""
-    if not isinstance(root, yaml.MappingNode):
-        return
-    for _, value in root.value:
-        if isinstance(value, (yaml.SequenceNode, yaml.MappingNode)):
-            items = value.value
-            while len(items) > _FREE_SLICE:
-                del items[-_FREE_SLICE:]
-
-
-_FREE_SLICE = 20  # technique entries freed at a time: a few milliseconds each
 
 
 @contextlib.contextmanager
