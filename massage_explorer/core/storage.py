@@ -22,7 +22,7 @@ import yaml
 from massage_explorer.core.catalog import Catalog
 from massage_explorer.core.problems import LoadResult
 from massage_explorer.core.schema.limits import MAX_BYTES
-from massage_explorer.core.schema.validator import CatalogValidator
+from massage_explorer.core.schema.validator import CatalogValidator, TechniqueMemo
 from massage_explorer.core.schema.yaml_nodes import DEFAULT_LOADER, compose, decode, free_in_pieces
 
 BACKUP_SUFFIX = ".bak"
@@ -38,8 +38,10 @@ def parse_catalog(
     base_dir: Path | None = None,
     today: dt.date | None = None,
     loader: type[yaml.SafeLoader] = DEFAULT_LOADER,
+    memo: TechniqueMemo | None = None,
 ) -> LoadResult:
-    """Check catalog bytes; `base_dir` is the folder image paths are relative to."""
+    """Check catalog bytes; `base_dir` is the folder image paths are relative to. `memo`: the
+    techniques of the version read with it last, taken again where unchanged (TechniqueMemo)."""
     with _cycle_collector_paused():
         text, problems = decode(data)
         if text is None:
@@ -48,7 +50,7 @@ def parse_catalog(
         if root is None:
             return LoadResult(None, problems)
         builder = CatalogValidator(base_dir, today or dt.date.today())
-        catalog = builder.build(root)
+        catalog = builder.build(root, text=text, memo=memo)
         free_in_pieces(root)
         del root  # freed now, by its reference counts, before the collector is back
     ordered = sorted(builder.problems, key=lambda p: (p.line, p.column))
@@ -75,11 +77,13 @@ def load_catalog(
     *,
     today: dt.date | None = None,
     loader: type[yaml.SafeLoader] = DEFAULT_LOADER,
+    memo: TechniqueMemo | None = None,
 ) -> LoadResult:
     """Read and check a catalog file. Never raises for bad content; OSError if it cannot be read,
     also when it is no regular file (a folder, a pipe, a device)."""
     path = Path(path)
-    return parse_catalog(read_catalog_bytes(path), base_dir=path.parent, today=today, loader=loader)
+    data = read_catalog_bytes(path)
+    return parse_catalog(data, base_dir=path.parent, today=today, loader=loader, memo=memo)
 
 
 def read_catalog_bytes(path: Path) -> bytes:

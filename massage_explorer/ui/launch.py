@@ -73,9 +73,9 @@ def run_app(catalog: Catalog, *, catalog_path: Path | None = None, language: str
     window = MainWindow(catalog, state, ShellOptions(catalog_path=catalog_path))
     window.startOverRequested.connect(window.reset_session)
     if catalog_path is not None:
-        from massage_explorer.ui.catalog_watch import CatalogWatcher
+        from massage_explorer.ui.catalog_watch import PRIME_MS, CatalogWatcher
 
-        watcher = CatalogWatcher(catalog_path, catalog, parent=window)
+        watcher = CatalogWatcher(catalog_path, catalog, prime_ms=PRIME_MS, parent=window)
         watcher.reloaded.connect(window.set_catalog)
     window.resize(1920, 1080)
     window.showMaximized()

@@ -187,3 +187,24 @@ def test_a_new_version_is_checked_while_the_window_goes_on(qtbot, catalog_file, 
     assert signal.args[0] == newer and not watcher.busy
     timer.stop()
     watcher.stop()
+
+
+def test_read_once_after_start_to_remember_then_a_save_reads_only_what_changed(qtbot, catalog_file):
+    """The read soon after start-up reports nothing; the next save reuses every technique it did
+    not change (the very objects shown), so a large catalog reloads in a fraction of the time."""
+    shown = load_catalog(catalog_file).catalog
+    watcher = CatalogWatcher(catalog_file, shown, poll_ms=60_000, prime_ms=10)
+    reloaded, rejected = [], []
+    watcher.reloaded.connect(reloaded.append)
+    watcher.rejected.connect(rejected.append)
+    qtbot.waitUntil(lambda: bool(watcher._memo) and not watcher.busy, timeout=3000)
+    qtbot.wait(100)
+    assert reloaded == [] and rejected == []  # that read is for remembering only
+    newer = f.catalog(f.technique("gentle"), f.technique("firm-one", name=f.t("Firm, renamed")))
+    with qtbot.waitSignal(watcher.reloaded, timeout=3000) as signal:
+        write_atomically(catalog_file, dump_catalog(newer))
+    assert signal.args[0] == newer
+    gentle, renamed = signal.args[0].techniques
+    assert gentle is shown.techniques[0]  # taken as remembered, not read again
+    assert renamed is not shown.techniques[1]
+    watcher.stop()

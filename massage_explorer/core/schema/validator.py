@@ -6,7 +6,7 @@ This one validator serves the command line, the staff editor and the kiosk's liv
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from yaml.nodes import MappingNode, Node, SequenceNode
 
@@ -19,7 +19,7 @@ from massage_explorer.core.catalog import (
     Urgency,
 )
 from massage_explorer.core.languages import english_name, interface_languages
-from massage_explorer.core.problems import ItemKind, Location
+from massage_explorer.core.problems import ItemKind, Location, Problem
 from massage_explorer.core.readability import SCORED
 from massage_explorer.core.schema.catalog_fields import CatalogFieldReader, child
 from massage_explorer.core.schema.field_reader import SLUG, kind_of
@@ -39,12 +39,16 @@ CATALOG = Location()
 class CatalogValidator(CatalogFieldReader):
     """Reads one catalog document; `problems` holds errors and warnings in file order."""
 
-    def build(self, root: Node) -> Catalog | None:
+    def build(self, root: Node, *, text: str = "", memo: TechniqueMemo | None = None) -> Catalog | None:
+        """The catalog `root` holds, or None after recording its errors. With the document's
+        `text` and a `memo` of an earlier version of it, techniques it holds unchanged are taken
+        from there instead of read again (TechniqueMemo)."""
         read = self.read_header(root)
         if read is None:
             return None
         top, header = read
-        techniques = self._techniques(top["techniques"], header) if "techniques" in top else ()
+        reuse = _Reuse(text, memo, memo.start((header, self.today, self.base_dir))) if memo and text else None
+        techniques = self._techniques(top["techniques"], header, reuse) if "techniques" in top else ()
         if self.error_count:
             return None
         return Catalog(
@@ -217,7 +221,7 @@ class CatalogValidator(CatalogFieldReader):
                 flags.append(RedFlag(sign, Urgency(urgency)))
         return tuple(flags)
 
-    def _techniques(self, node: Node, header: Header) -> tuple[Technique, ...]:
+    def _techniques(self, node: Node, header: Header, reuse: _Reuse | None = None) -> tuple[Technique, ...]:
         items = self.items(node, CATALOG.at("techniques"), "techniques")
         if items is None:
             return ()
@@ -226,13 +230,47 @@ class CatalogValidator(CatalogFieldReader):
         seen: dict[str, int] = {}
         techniques = []
         for index, item in enumerate(items):
-            technique = read_technique(self, item, index, header.benefit_ids, header.condition_ids)
+            if reuse is None:
+                technique = read_technique(self, item, index, header.benefit_ids, header.condition_ids)
+            else:
+                technique = reuse.technique(item, self, index, header)
             if self.duplicate_id(peek_id(item), self.position(item), index, seen):
                 continue
             if technique is not None:
                 techniques.append(technique)
                 self.required_cautions(item, technique, header.required_cautions)
         return tuple(techniques)
+
+    def read_to_remember(
+        self, item: Node, index: int, header: Header
+    ) -> tuple[Technique | None, Remembered | None]:
+        """The technique, and what to remember of it for the next version (None: read it again
+        then): its warnings, their lines counted from the technique's first line. Not remembered:
+        a technique with errors (its catalog is refused anyway), with a message that quotes a line
+        number or compared an unknown word with the known ones (both depend on the rest of the
+        file), or with a picture (whether it is there is the folder's to say, each time)."""
+        problems, errors = len(self.problems), self.error_count
+        quoted, suggested = self.lines_quoted, self.suggestions_used
+        technique = read_technique(self, item, index, header.benefit_ids, header.condition_ids)
+        found = self.problems[problems:]
+        start = self.position(item)[0]
+        if (
+            technique is None
+            or technique.image is not None
+            or self.error_count != errors
+            or self.lines_quoted != quoted
+            or self.suggestions_used != suggested
+            or any(p.line < start for p in found)
+        ):
+            return technique, None
+        return technique, (technique, tuple(replace(p, line=p.line - start) for p in found))
+
+    def replay(self, item: Node, remembered: Remembered) -> Technique:
+        """A technique remembered from an earlier version, its warnings at its lines now."""
+        technique, warnings = remembered
+        start = self.position(item)[0]
+        self.problems.extend(replace(p, line=p.line + start) for p in warnings)
+        return technique
 
     def duplicate_id(
         self, technique_id: str | None, position: tuple[int, int], index: int, seen: dict[str, int]
@@ -266,6 +304,75 @@ class CatalogValidator(CatalogFieldReader):
                     f"no caution for '{condition}', which the clinic requires of every technique "
                     "(required_cautions); add one with its level, even if it is 'adapt'",
                 )
+
+
+# A technique as read, with its warnings' lines counted from its own first line.
+Remembered = tuple[Technique, tuple[Problem, ...]]
+
+
+@dataclass
+class TechniqueMemo:
+    """The techniques of the last version of a file read with this memo, by their text, for
+    reading the next version: a kiosk reads its whole catalog again when staff save one
+    change, and at 5,000 techniques reading them (beyond parsing the file) took as long again.
+
+    A technique is taken from here only when its text, where it starts on its line, the fields
+    before the techniques (languages, vocabularies, required cautions), the date and the folder
+    are the same as when it was read; its warnings then come back at its lines now. Techniques
+    are never remembered where that could differ from reading them (read_to_remember says which),
+    so the result is the same as reading the file with no memo. Checks across techniques
+    (duplicate ids, required cautions) are made afresh every time.
+    """
+
+    _against: tuple[object, ...] = ()
+    _techniques: dict[str, Remembered] = field(default_factory=dict)
+
+    def start(self, against: tuple[object, ...]) -> dict[str, Remembered]:
+        """Begin remembering a new version read `against` these; what the last one left, if it
+        was read against the same."""
+        earlier = self._techniques if against == self._against else {}
+        self._against, self._techniques = against, {}
+        return earlier
+
+    def keep(self, source: str, remembered: Remembered) -> None:
+        self._techniques[source] = remembered
+
+    def share(self, catalog: Catalog) -> None:
+        """Remember `catalog`'s own objects where they equal those remembered (a catalog read
+        elsewhere, such as the one shown since start-up), rather than hold a second copy."""
+        shown = {t.id: t for t in catalog.techniques}
+        for source, (technique, warnings) in self._techniques.items():
+            same = shown.get(technique.id)
+            if same is not None and same is not technique and same == technique:
+                self._techniques[source] = (same, warnings)
+
+
+@dataclass
+class _Reuse:
+    """One read's use of a TechniqueMemo: the document's text, the memo, what it held before."""
+
+    text: str
+    memo: TechniqueMemo
+    earlier: dict[str, Remembered]
+
+    def technique(
+        self, item: Node, validator: CatalogValidator, index: int, header: Header
+    ) -> Technique | None:
+        """The technique `item` holds: as remembered when its text is, else read (and
+        remembered for the next version where it may be)."""
+        start, end = item.start_mark, item.end_mark
+        # The text itself is the key (a file's worth of it, at most): a digest would need hashlib,
+        # whose first use loads OpenSSL, holding up the window for half a second.
+        source = f"{start.column}:{self.text[start.index : end.index]}"
+        remembered = self.earlier.get(source)
+        if remembered is not None:
+            technique: Technique | None = validator.replay(item, remembered)
+        else:
+            technique, remembered = validator.read_to_remember(item, index, header)
+            if remembered is None:
+                return technique
+        self.memo.keep(source, remembered)
+        return technique
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from massage_explorer.core.catalog import Catalog
 from massage_explorer.core.pin import PinGate, lockout_path, state_lockout_path
 from massage_explorer.core.problems import LoadResult
 from massage_explorer.core.settings import KioskConfig
-from massage_explorer.ui.catalog_watch import CatalogWatcher
+from massage_explorer.ui.catalog_watch import PRIME_MS, CatalogWatcher
 from massage_explorer.ui.common.pages import PageStack
 from massage_explorer.ui.common.screen import ShellOptions
 from massage_explorer.ui.common.theme import apply_theme
@@ -237,7 +237,7 @@ class KioskWindow(QMainWindow):
     def watch(self) -> CatalogWatcher:
         """Follow the catalog file: apply valid updates, show refused ones to staff only."""
         assert self.catalog_path is not None, "a kiosk follows the catalog file it was given"
-        watcher = CatalogWatcher(self.catalog_path, self.catalog, parent=self)
+        watcher = CatalogWatcher(self.catalog_path, self.catalog, prime_ms=PRIME_MS, parent=self)
         watcher.reloaded.connect(self.set_catalog)
         watcher.rejected.connect(self.show_refused)
         return watcher

@@ -1,0 +1,80 @@
+"""Reading a new version of a catalog with the memo of the last gives what reading it fresh gives:
+the same catalog and the same problems, line for line."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from massage_explorer.core.schema.dump import dump_catalog
+from massage_explorer.core.schema.validator import TechniqueMemo
+from massage_explorer.core.storage import parse_catalog
+from tests import factories as f
+from tests.core.editing.test_incremental_check import random_edit
+from tests.core.helpers import TODAY
+
+
+def _text_edit(rng: random.Random, text: str) -> str:
+    """What a person may do to the file by hand: lines added at the top (everything moves), a
+    technique re-indented, a comment inside one."""
+    roll = rng.random()
+    if roll < 0.4:
+        return "# " + "note\n# " * rng.randrange(1, 4) + "\n" + text
+    if roll < 0.7:
+        return text.replace("\n  - id:", "\n  -   id:", 1)  # the same technique, another column
+    lines = text.split("\n")
+    where = rng.randrange(1, len(lines))
+    if lines[where].startswith("    "):
+        lines.insert(where, "    # checked by the clinic")
+    return "\n".join(lines)
+
+
+def _read(text: str, base_dir: Path, memo: TechniqueMemo | None = None):  # noqa: ANN202
+    return parse_catalog(text.encode(), base_dir=base_dir, today=TODAY, memo=memo)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_each_version_read_with_the_memo_reads_as_it_does_fresh(tmp_path: Path, seed: int) -> None:
+    (tmp_path / "there.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    rng = random.Random(seed)
+    catalog = f.catalog(*(f.technique(f"t-{i}") for i in range(6)))
+    memo = TechniqueMemo()
+    for _ in range(50):
+        catalog = random_edit(rng, catalog)
+        text = dump_catalog(catalog)
+        if rng.random() < 0.3:
+            text = _text_edit(rng, text)
+        fresh, remembered = _read(text, tmp_path), _read(text, tmp_path, memo)
+        assert remembered.catalog == fresh.catalog
+        assert remembered.problems == fresh.problems
+
+
+def test_an_unchanged_technique_is_not_read_again_and_its_warnings_move_with_it(tmp_path: Path) -> None:
+    stale = replace(f.technique("b").benefits[0], reviewed=TODAY.replace(year=TODAY.year - 9))
+    catalog = f.catalog(f.technique("a"), replace(f.technique("b"), benefits=(stale,)))
+    memo = TechniqueMemo()
+    first = _read(dump_catalog(catalog), tmp_path, memo)
+    assert any("over 5 years ago" in p.text for p in first.problems)
+    moved = "# a heading\n# and a second line\n" + dump_catalog(catalog)
+    again = _read(moved, tmp_path, memo)
+    assert again.catalog is not None and first.catalog is not None
+    # The same objects: taken from the memo, not read again.
+    assert all(a is b for a, b in zip(again.catalog.techniques, first.catalog.techniques, strict=True))
+    assert [p.line for p in again.problems] == [p.line + 2 for p in first.problems]
+    assert again.problems == _read(moved, tmp_path).problems
+
+
+def test_a_picture_is_looked_for_every_time(tmp_path: Path) -> None:
+    from massage_explorer.core.catalog import Text
+
+    catalog = f.catalog(f.technique("a", image="hand.png", image_alt=Text.plain("A hand.")))
+    memo = TechniqueMemo()
+    text = dump_catalog(catalog)
+    assert _read(text, tmp_path, memo).catalog is None  # no picture there yet
+    (tmp_path / "hand.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    assert _read(text, tmp_path, memo).catalog is not None
+    (tmp_path / "hand.png").unlink()  # gone again: the same text, read with the memo, is refused
+    assert _read(text, tmp_path, memo).catalog is None
