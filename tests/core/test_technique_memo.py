@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from massage_explorer.core.problems import LoadResult
 from massage_explorer.core.schema.dump import dump_catalog
 from massage_explorer.core.schema.validator import TechniqueMemo
 from massage_explorer.core.storage import parse_catalog
@@ -32,7 +33,7 @@ def _text_edit(rng: random.Random, text: str) -> str:
     return "\n".join(lines)
 
 
-def _read(text: str, base_dir: Path, memo: TechniqueMemo | None = None):  # noqa: ANN202
+def _read(text: str, base_dir: Path, memo: TechniqueMemo | None = None) -> LoadResult:
     return parse_catalog(text.encode(), base_dir=base_dir, today=TODAY, memo=memo)
 
 

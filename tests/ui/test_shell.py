@@ -191,3 +191,21 @@ def test_a_new_screen_reaches_the_shell_through_one_registry_line(window, monkey
     assert calls[1:] == ["catalog", "language", "language", "reset"]
     window.go_back()
     assert window.stack.currentWidget() is window.browse
+
+
+def test_the_screens_a_patient_opens_next_are_built_while_the_window_waits(window, qtbot, monkeypatch):
+    """Built in the idle time after start-up, one per turn of the event loop: a first tap on a
+    card or on Compare no longer waits for its screen to be made. Nothing shown changes."""
+    from massage_explorer.ui import shell
+
+    assert window.built("compare") is None  # not at start-up itself
+    window.browse.search.setFocus()
+    focused = QApplication.focusWidget()
+    window._prepare.start(0)
+    qtbot.waitUntil(lambda: all(window.built(name) is not None for name in shell.SCREENS), timeout=3000)
+    assert not window._prepare.isActive()
+    assert window.stack.currentWidget() is window.browse
+    assert QApplication.focusWidget() is focused
+    window.state.set_compare(["gentle", "firm-one"])
+    window.show_compare()
+    assert window.stack.currentWidget() is window.built("compare")
