@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QWidget
 
 from massage_explorer.core import editing, history
 from massage_explorer.core.catalog import Catalog
+from massage_explorer.core.problems import LoadResult
 from massage_explorer.core.storage import parse_catalog, read_catalog_bytes
 from massage_explorer.ui.editor import dialogs
 from massage_explorer.ui.editor.document import EditorDocument
@@ -104,19 +105,29 @@ class Saver:
         except OSError as exc:
             dialogs.tell(self.parent, _tr("Not restored"), str(exc.strerror or exc), warning=True)
             return False
-        result = parse_catalog(data, base_dir=document.path.parent)
-        if result.catalog is None:
-            dialogs.tell(self.parent, _tr("Not restored"),
-                         _tr("That version has errors today (a picture it names may be gone)."),
-                         warning=True)  # fmt: skip
-            return False
+        path, stamp = document.path, self.stamp
+
+        def read_and_write() -> tuple[LoadResult, editing.FileStamp | None]:
+            """On a thread: the version read through the validator and, if it holds, written."""
+            result = parse_catalog(data, base_dir=path.parent)
+            if result.catalog is None:
+                return result, None
+            return result, editing.save_bytes_checked(data, path, stamp)
+
+        self.progress(_tr("Restoring version #{number}…").format(number=number))
         try:
-            self.stamp = editing.save_bytes_checked(data, document.path, self.stamp)
+            result, written = run_in_thread(read_and_write)
         except editing.ChangedOnDisk:
             return self._changed_on_disk()
         except OSError as exc:
             dialogs.tell(self.parent, _tr("Not restored"), str(exc.strerror or exc), warning=True)
             return False
+        if result.catalog is None or written is None:
+            dialogs.tell(self.parent, _tr("Not restored"),
+                         _tr("That version has errors today (a picture it names may be gone)."),
+                         warning=True)  # fmt: skip
+            return False
+        self.stamp = written
         self.on_disk = editing.OnDisk(data, result.catalog)
         document.replace_all(result.catalog)
         self.message = _tr("Restored version #{number}.").format(number=number)
@@ -133,8 +144,9 @@ class Saver:
 
     def save_copy(self) -> Path | None:
         copy = editing.save_copy_path(self.document.path)
+        catalog, on_disk = self.document.catalog, self.on_disk
         try:
-            editing.save_checked(self.document.catalog, copy, None, self.on_disk)
+            run_in_thread(lambda: editing.save_checked(catalog, copy, None, on_disk))
         except (editing.EditError, OSError) as exc:
             dialogs.tell(self.parent, _tr("Not saved"), str(exc), warning=True)
             return None

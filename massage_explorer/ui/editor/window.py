@@ -50,6 +50,7 @@ from massage_explorer.ui.editor.sidebar import Sidebar
 from massage_explorer.ui.editor.technique_form import TechniqueForm
 from massage_explorer.ui.editor.term_form import TermForm
 from massage_explorer.ui.editor.toolbar import TopBar
+from massage_explorer.ui.editor.worker import run_in_thread
 
 CHECK_DELAY_MS = 300  # validation waits for a pause in typing
 
@@ -389,26 +390,34 @@ class EditorWindow(QMainWindow):
         if not lock.acquire():
             dialogs.tell(self, _tr("Not saved"), lock.banner_text(), warning=True)
             return False
-        catalog = self.document.catalog
-        data = editing.catalog_bytes(catalog, self.saver.on_disk)  # in the layout of the file opened
-        try:
+        catalog, opened = self.document.catalog, self.saver.on_disk
+
+        def write() -> tuple[bytes, editing.FileStamp]:
+            """On a thread, as Save's own writing: seconds at 5,000 techniques."""
+            data = editing.catalog_bytes(catalog, opened)  # in the layout of the file opened
             copy_pictures(catalog, old.parent, target.parent)
             # Replacing a file there on purpose (the dialog asked): as it is now, not as opened.
             stamp = editing.FileStamp.of(target) if target.exists() else None
-            stamp = editing.save_bytes_checked(data, target, stamp)
+            return data, editing.save_bytes_checked(data, target, stamp)
+
+        self._set_saving(_tr("Saving: writing {name}…").format(name=target.name))
+        try:
+            data, stamp = run_in_thread(write)
         except (editing.EditError, OSError) as exc:
             lock.release()
             dialogs.tell(self, _tr("Not saved"), str(exc), warning=True)
             return False
+        finally:
+            self._set_saving("")
         self.lock.release()
         self.lock, self.read_only = lock, False
         self.document.path = target
         self.technique_form.base_dir = target.parent
         on_disk = editing.OnDisk(data, catalog)
         self.saver = self._saver(stamp, on_disk)
+        name, note = self.top.name_edit.text(), (_tr("Saved as a copy of {path}").format(path=old),)
         with contextlib.suppress(OSError):  # its history starts here, saying where it came from
-            history.record(target, data, None, catalog, name=self.top.name_edit.text(),
-                           note=(_tr("Saved as a copy of {path}").format(path=old),))  # fmt: skip
+            run_in_thread(lambda: history.record(target, data, None, catalog, name=name, note=note))
         self.document.stack.setClean()
         self.forms.setEnabled(True)
         self._show_banner()
@@ -435,7 +444,10 @@ class EditorWindow(QMainWindow):
             return False
         if not self.document.stack.isClean() and not dialogs.confirm_restore(self, number):
             return False
-        restored = self.saver.restore(number)
+        try:
+            restored = self.saver.restore(number)  # on a thread: it shows its stage meanwhile
+        finally:
+            self._set_saving("")
         self.status.setText(self.saver.message)
         self.run_check()
         return restored

@@ -66,3 +66,30 @@ def test_a_save_that_fails_on_its_thread_says_why_and_keeps_the_edits(
     assert "Permission denied" in seen[0]
     assert catalog_file.read_bytes() == before
     assert not editor.document.stack.isClean() and editor.forms.isEnabled()
+
+
+def test_save_as_and_restore_write_on_a_thread_too(qtbot, open_editor, catalog_file, tmp_path, monkeypatch):
+    """At 5,000 techniques each writes for seconds: the window answers, editing off meanwhile."""
+    from PySide6.QtWidgets import QFileDialog
+
+    from massage_explorer.core import editing
+
+    editor = open_editor(catalog_file)
+    rename_first(editor, "Saved once")
+    assert editor.save()
+    real = editing.save_bytes_checked
+    seen: list[tuple[threading.Thread, bool]] = []
+
+    def watched(data, path, stamp):
+        seen.append((threading.current_thread(), editor.saving))
+        return real(data, path, stamp)
+
+    monkeypatch.setattr(editing, "save_bytes_checked", watched)
+    editor.restore_version(1)  # the file as first opened, as a new save
+    assert "Saved once" not in catalog_file.read_text(encoding="utf-8")
+    target = tmp_path / "copy.yaml"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a: (str(target), ""))
+    assert editor.save_as() and target.exists()
+    assert len(seen) == 2
+    assert all(thread is not threading.main_thread() and saving for thread, saving in seen)
+    assert not editor.saving and editor.forms.isEnabled() and not editor.top.progress.isVisible()
