@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from massage_explorer.ui.common.buttons import MIN_TARGET, big_button
+from massage_explorer.ui.common.scrolling import viewport_of
 from massage_explorer.ui.common.text_layout import draw_wrapped
 from massage_explorer.ui.compare.text_sizes import PADDING, wrapped_height
 
@@ -191,7 +192,7 @@ class ColumnHeader(_WrappedHeader):
             remove.clicked.connect(lambda _=False, c=column: self.removeClicked.emit(c))
             buttons = ColumnButtons(more, save, remove)
             for button in buttons:
-                button.setParent(self.viewport())
+                button.setParent(viewport_of(self))
                 button.ensurePolished()  # the style sheet's padding counts in the widths below
             self.set_saved(column, False, name, save)
             self.buttons.append(buttons)

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from massage_explorer.ui.common.buttons import MIN_TARGET
-from massage_explorer.ui.common.scrolling import enable_kinetic_scrolling
+from massage_explorer.ui.common.scrolling import enable_kinetic_scrolling, viewport_of
 from massage_explorer.ui.common.text_layout import draw_wrapped
 from massage_explorer.ui.compare.headers import ColumnHeader, QuestionHeader
 from massage_explorer.ui.compare.model import MARKED_ROLE
@@ -162,7 +162,7 @@ class CompareTable(QTableView):
         header.place_buttons()
         self.questionsMoved.emit(inline)
         self.scheduleDelayedItemsLayout()  # every row's height changes
-        self.viewport().update()
+        viewport_of(self).update()
 
 
 def make_compare_table(parent: QWidget | None = None) -> CompareTable:
