@@ -16,12 +16,16 @@ import logging
 import os
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal, Slot
 
 from massage_explorer.core.catalog import Catalog
 from massage_explorer.core.problems import LoadResult, Problem, Severity
 from massage_explorer.ui.common.background import window_first
+
+if TYPE_CHECKING:  # imported with PyYAML at the first read, not while the app starts
+    from massage_explorer.core.schema.validator import TechniqueMemo
 
 log = logging.getLogger(__name__)
 POLL_MS = 2000  # for network shares that send no change events
@@ -81,7 +85,7 @@ class CatalogWatcher(QObject):
         self._again = False  # the file changed again while a version was being read
         self._stopped = False
         self._priming = False  # the read under way is only to remember the techniques
-        self._memo: list[object] = []  # the TechniqueMemo, made by the first read (PyYAML is lazy)
+        self._memo: list[TechniqueMemo] = []  # made by the first read: PyYAML is imported then
         self._collect = QTimer(self)
         self._collect.setInterval(COLLECT_MS)
         self._collect.timeout.connect(self._collect_result)
@@ -193,7 +197,7 @@ class CatalogWatcher(QObject):
 
 
 def _read(
-    path: Path, stamp: Stamp | None, current: Catalog, box: list[LoadResult], memo: list[object]
+    path: Path, stamp: Stamp | None, current: Catalog, box: list[LoadResult], memo: list[TechniqueMemo]
 ) -> None:
     """In the reading thread: read and check the file, compare it with what is shown, and leave
     the result in `box`. `memo` holds the TechniqueMemo of the reads before (made here the first
@@ -205,7 +209,6 @@ def _read(
     if not memo:
         memo.append(TechniqueMemo())
     remembered = memo[0]
-    assert isinstance(remembered, TechniqueMemo)
     with window_first(keep=True):  # the new catalog lives until the next one
         try:
             if stamp is None:

@@ -131,11 +131,15 @@ class CompareTable(QTableView):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.questions_in_cells = False
         # The height the screen gives the table back while the questions are in the cells (it
         # hides its title): not counted when asking whether they fit beside again, or the two
         # would take turns.
         self.given_back = 0
+
+    @property
+    def questions_in_cells(self) -> bool:
+        """The question column is hidden: each cell carries its row's question."""
+        return self.verticalHeader().isHidden()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         self.place_questions()
@@ -155,7 +159,7 @@ class CompareTable(QTableView):
         inline = not header.fits_one_column(room - questions.fixed_width(), height)
         if inline == self.questions_in_cells:
             return
-        self.questions_in_cells = header.names_open = inline
+        header.names_open = inline
         questions.setHidden(inline)
         header.fit_columns()
         header.updateGeometry()
