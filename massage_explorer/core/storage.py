@@ -20,16 +20,25 @@ from pathlib import Path
 import yaml
 
 from massage_explorer.core.catalog import Catalog
-from massage_explorer.core.problems import LoadResult
-from massage_explorer.core.schema.limits import MAX_BYTES
+from massage_explorer.core.problems import LoadResult, Location, Problem
+from massage_explorer.core.schema.limits import MAX_BYTES, items
 from massage_explorer.core.schema.validator import CatalogValidator, TechniqueMemo
-from massage_explorer.core.schema.yaml_nodes import DEFAULT_LOADER, compose, decode, free_in_pieces
+from massage_explorer.core.schema.yaml_nodes import (
+    DEFAULT_LOADER,
+    NotInParts,
+    compose_checked,
+    compose_in_parts,
+    decode,
+    free_in_pieces,
+    refused,
+)
 
 BACKUP_SUFFIX = ".bak"
 TEMP_SUFFIX = ".tmp"
 # What mkstemp puts between our prefix and suffix: eight of [a-z0-9_] (CPython's tempfile).
 _MKSTEMP_RANDOM = r"[a-z0-9_]{8}"
 _log = logging.getLogger(__name__)
+_TECHNIQUES = Location().at("techniques")
 
 
 def parse_catalog(
@@ -42,19 +51,35 @@ def parse_catalog(
 ) -> LoadResult:
     """Check catalog bytes; `base_dir` is the folder image paths are relative to. `memo`: the
     techniques of the version read with it last, taken again where unchanged (TechniqueMemo)."""
+    today = today or dt.date.today()
     with _cycle_collector_paused():
         text, problems = decode(data)
         if text is None:
             return LoadResult(None, problems)
-        root, problems = compose(text, loader)
+        problems = refused(text, loader)
+        if problems:
+            return LoadResult(None, problems)
+        in_parts = compose_in_parts(text, loader)
+        if in_parts is not None and len(in_parts[1]) <= items(_TECHNIQUES):
+            # Read a few techniques at a time: the whole node tree is never held.
+            builder = CatalogValidator(base_dir, today)
+            try:
+                catalog = builder.build(in_parts[0], text=text, memo=memo, parts=in_parts[1])
+                return LoadResult(catalog, _in_order(builder.problems))
+            except NotInParts:
+                pass  # some text only looked like list entries: read it whole
+        root, problems = compose_checked(text, loader)
         if root is None:
             return LoadResult(None, problems)
-        builder = CatalogValidator(base_dir, today or dt.date.today())
+        builder = CatalogValidator(base_dir, today)
         catalog = builder.build(root, text=text, memo=memo)
         free_in_pieces(root)
         del root  # freed now, by its reference counts, before the collector is back
-    ordered = sorted(builder.problems, key=lambda p: (p.line, p.column))
-    return LoadResult(catalog, ordered)
+    return LoadResult(catalog, _in_order(builder.problems))
+
+
+def _in_order(problems: list[Problem]) -> list[Problem]:
+    return sorted(problems, key=lambda p: (p.line, p.column))
 
 
 @contextlib.contextmanager

@@ -209,6 +209,7 @@ def _read(
     if not memo:
         memo.append(TechniqueMemo())
     remembered = memo[0]
+    remembered.share(current)  # techniques read that equal those shown are taken from there
     with window_first(keep=True):  # the new catalog lives until the next one
         try:
             if stamp is None:
@@ -221,7 +222,6 @@ def _read(
             log.exception("catalog %s could not be checked", path)
             result = _unreadable(path, f"it could not be checked ({type(exc).__name__})")
         if result.catalog is not None and result.catalog == current:  # saved again unchanged
-            remembered.share(current)
             copy = list(result.catalog.techniques)
             result = LoadResult(current, result.problems)
             # The copy just read, let go of a few techniques at a time: freed at once, 5,000 of

@@ -79,3 +79,20 @@ def test_a_picture_is_looked_for_every_time(tmp_path: Path) -> None:
     assert _read(text, tmp_path, memo).catalog is not None
     (tmp_path / "hand.png").unlink()  # gone again: the same text, read with the memo, is refused
     assert _read(text, tmp_path, memo).catalog is None
+
+
+def test_techniques_equal_to_those_shown_are_the_shown_objects(tmp_path: Path) -> None:
+    """The watcher's first read: nothing remembered yet, but the catalog on screen is at hand; a
+    second copy of every technique is not made (at 5,000 techniques, about 30 MB)."""
+    shown = _read(dump_catalog(f.catalog(f.technique("a"), f.technique("b"))), tmp_path).catalog
+    assert shown is not None
+    changed = f.catalog(f.technique("a"), replace(f.technique("b"), name=f.technique("c").name))
+    memo = TechniqueMemo()
+    memo.share(shown)
+    read = _read(dump_catalog(changed), tmp_path, memo)
+    assert read == _read(dump_catalog(changed), tmp_path)
+    assert read.catalog is not None
+    assert read.catalog.techniques[0] is shown.techniques[0]
+    assert read.catalog.techniques[1] is not shown.techniques[1]
+    again = _read(dump_catalog(changed), tmp_path, memo)  # remembered: the same objects again
+    assert again.catalog is not None and again.catalog.techniques[0] is shown.techniques[0]

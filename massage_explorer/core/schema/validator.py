@@ -6,6 +6,7 @@ This one validator serves the command line, the staff editor and the kiosk's liv
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from yaml.nodes import MappingNode, Node, SequenceNode
@@ -25,6 +26,7 @@ from massage_explorer.core.schema.catalog_fields import CatalogFieldReader, chil
 from massage_explorer.core.schema.field_reader import SLUG, kind_of
 from massage_explorer.core.schema.limits import CHARACTERS, MAX_TERMS, shown
 from massage_explorer.core.schema.technique_reader import peek_id, read_technique
+from massage_explorer.core.schema.yaml_nodes import TechniqueParts
 
 TOP_FIELDS = (
     "schema_version", "languages", "red_flags", "required_cautions", "benefits", "conditions", "techniques",
@@ -39,16 +41,33 @@ CATALOG = Location()
 class CatalogValidator(CatalogFieldReader):
     """Reads one catalog document; `problems` holds errors and warnings in file order."""
 
-    def build(self, root: Node, *, text: str = "", memo: TechniqueMemo | None = None) -> Catalog | None:
+    def build(
+        self,
+        root: Node,
+        *,
+        text: str = "",
+        memo: TechniqueMemo | None = None,
+        parts: TechniqueParts | None = None,
+    ) -> Catalog | None:
         """The catalog `root` holds, or None after recording its errors. With the document's
         `text` and a `memo` of an earlier version of it, techniques it holds unchanged are taken
-        from there instead of read again (TechniqueMemo)."""
+        from there instead of read again (TechniqueMemo). With `parts`, `root` holds only the
+        fields before the techniques, and the techniques are read from `parts` a few at a time
+        (raises NotInParts if they turn out not to compose as found: read the whole tree then)."""
         read = self.read_header(root)
         if read is None:
             return None
         top, header = read
-        reuse = _Reuse(text, memo, memo.start((header, self.today, self.base_dir))) if memo and text else None
-        techniques = self._techniques(top["techniques"], header, reuse) if "techniques" in top else ()
+        reuse = _Reuse(memo, memo.start((header, self.today, self.base_dir))) if memo and text else None
+        techniques: tuple[Technique, ...] = ()
+        if parts is not None:
+            techniques = self._techniques(parts.batches(), header, reuse)
+        elif "techniques" in top:
+            node = top["techniques"]
+            items = self.items(node, CATALOG.at("techniques"), "techniques")
+            if items == []:
+                self.error(node, CATALOG.at("techniques"), "the list is empty; add at least one technique")
+            techniques = self._techniques([(items or [], text, 0)], header, reuse)
         if self.error_count:
             return None
         return Catalog(
@@ -221,24 +240,32 @@ class CatalogValidator(CatalogFieldReader):
                 flags.append(RedFlag(sign, Urgency(urgency)))
         return tuple(flags)
 
-    def _techniques(self, node: Node, header: Header, reuse: _Reuse | None = None) -> tuple[Technique, ...]:
-        items = self.items(node, CATALOG.at("techniques"), "techniques")
-        if items is None:
-            return ()
-        if not items:
-            self.error(node, CATALOG.at("techniques"), "the list is empty; add at least one technique")
+    def _techniques(
+        self, batches: Iterable[tuple[list[Node], str, int]], header: Header, reuse: _Reuse | None
+    ) -> tuple[Technique, ...]:
+        """The techniques of `batches`: item nodes, the text their marks index into, and the
+        document's lines before that text."""
         seen: dict[str, int] = {}
         techniques = []
-        for index, item in enumerate(items):
-            if reuse is None:
-                technique = read_technique(self, item, index, header.benefit_ids, header.condition_ids)
-            else:
-                technique = reuse.technique(item, self, index, header)
-            if self.duplicate_id(peek_id(item), self.position(item), index, seen):
-                continue
-            if technique is not None:
-                techniques.append(technique)
-                self.required_cautions(item, technique, header.required_cautions)
+        index = 0
+        line_offset = self.line_offset
+        try:
+            for items, text, lines_before in batches:
+                self.line_offset = line_offset + lines_before
+                for item in items:
+                    if reuse is None:
+                        technique = read_technique(
+                            self, item, index, header.benefit_ids, header.condition_ids
+                        )
+                    else:
+                        technique = reuse.technique(item, text, self, index, header)
+                    duplicate = self.duplicate_id(peek_id(item), self.position(item), index, seen)
+                    if technique is not None and not duplicate:
+                        techniques.append(technique)
+                        self.required_cautions(item, technique, header.required_cautions)
+                    index += 1
+        finally:
+            self.line_offset = line_offset
         return tuple(techniques)
 
     def read_to_remember(
@@ -326,6 +353,7 @@ class TechniqueMemo:
 
     _against: tuple[object, ...] = ()
     _techniques: dict[str, Remembered] = field(default_factory=dict)
+    _shown: dict[str, Technique] = field(default_factory=dict)
 
     def start(self, against: tuple[object, ...]) -> dict[str, Remembered]:
         """Begin remembering a new version read `against` these; what the last one left, if it
@@ -338,39 +366,43 @@ class TechniqueMemo:
         self._techniques[source] = remembered
 
     def share(self, catalog: Catalog) -> None:
-        """Remember `catalog`'s own objects where they equal those remembered (a catalog read
-        elsewhere, such as the one shown since start-up), rather than hold a second copy."""
-        shown = {t.id: t for t in catalog.techniques}
-        for source, (technique, warnings) in self._techniques.items():
-            same = shown.get(technique.id)
-            if same is not None and same is not technique and same == technique:
-                self._techniques[source] = (same, warnings)
+        """For the reads that follow: where a technique read equals one of `catalog`'s (such as
+        the catalog shown since start-up), take `catalog`'s own object, in the catalog read and
+        in what is remembered, rather than hold a second copy of it (at 5,000 techniques, the
+        first read with an empty memo held about 30 MB more until it ended)."""
+        self._shown = {t.id: t for t in catalog.techniques}
+
+    def shared(self, technique: Technique | None) -> Technique | None:
+        """`technique`, or the object `share` was given that equals it."""
+        same = self._shown.get(technique.id) if technique is not None else None
+        return same if same is not None and same == technique else technique
 
 
 @dataclass
 class _Reuse:
-    """One read's use of a TechniqueMemo: the document's text, the memo, what it held before."""
+    """One read's use of a TechniqueMemo: the memo, and what it held before."""
 
-    text: str
     memo: TechniqueMemo
     earlier: dict[str, Remembered]
 
     def technique(
-        self, item: Node, validator: CatalogValidator, index: int, header: Header
+        self, item: Node, text: str, validator: CatalogValidator, index: int, header: Header
     ) -> Technique | None:
-        """The technique `item` holds: as remembered when its text is, else read (and
-        remembered for the next version where it may be)."""
+        """The technique `item` holds (its marks index into `text`): as remembered when its text
+        is, else read (and remembered for the next version where it may be)."""
         start, end = item.start_mark, item.end_mark
         # The text itself is the key (a file's worth of it, at most): a digest would need hashlib,
         # whose first use loads OpenSSL, holding up the window for half a second.
-        source = f"{start.column}:{self.text[start.index : end.index]}"
+        source = f"{start.column}:{text[start.index : end.index]}"
         remembered = self.earlier.get(source)
         if remembered is not None:
             technique: Technique | None = validator.replay(item, remembered)
         else:
             technique, remembered = validator.read_to_remember(item, index, header)
-            if remembered is None:
+            technique = self.memo.shared(technique)
+            if remembered is None or technique is None:
                 return technique
+            remembered = (technique, remembered[1])
         self.memo.keep(source, remembered)
         return technique
 

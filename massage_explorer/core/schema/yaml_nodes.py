@@ -7,6 +7,8 @@ the file is ever constructed or executed: tags are only looked at, never acted o
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 import yaml
@@ -55,9 +57,11 @@ def _fast(loader: type[yaml.SafeLoader]) -> type[yaml.SafeLoader]:
     return _FAST_LOADERS[name]
 
 
-def _compose_cached(text: str, loader: type[yaml.SafeLoader]) -> Node | None:
+def _compose_cached(
+    text: str, loader: type[yaml.SafeLoader], tags: dict[str, str] | None = None
+) -> Node | None:
     parser = _fast(loader)(text)
-    parser._tags = {}  # type: ignore[attr-defined]
+    parser._tags = {} if tags is None else tags  # type: ignore[attr-defined]
     try:
         node: Node | None = parser.get_single_node()
         return node
@@ -160,12 +164,29 @@ _NOT_ONLY_COMMENTS = re.compile(r"(?m)^[ \t]*[^\s#]")  # a line that is not blan
 
 def compose(text: str, loader: type[yaml.SafeLoader] = DEFAULT_LOADER) -> tuple[Node | None, list[Problem]]:
     """The document's root node, or the problems that stop it from being read at all."""
+    problems = refused(text, loader)
+    return (None, problems) if problems else compose_checked(text, loader)
+
+
+def refused(text: str, loader: type[yaml.SafeLoader] = DEFAULT_LOADER) -> list[Problem]:
+    """Why the text is refused before it is composed: empty, anchors, too deep, bad escapes."""
     if _NOT_ONLY_COMMENTS.search(text) is None:
-        return None, [file_error("the file is empty; a catalog starts with 'schema_version: 1'", 1, 1)]
+        return [file_error("the file is empty; a catalog starts with 'schema_version: 1'", 1, 1)]
     try:
-        problems = refused_before_composing(text, loader)
-        if problems:
-            return None, problems
+        return refused_before_composing(text, loader)
+    except yaml.MarkedYAMLError as exc:
+        return [_mark_problem(exc, text)]
+    except yaml.reader.ReaderError as exc:
+        return [_reader_problem(exc, text)]
+    except yaml.YAMLError as exc:  # pragma: no cover - libyaml errors without a mark
+        return [file_error(f"YAML syntax: {exc}")]
+
+
+def compose_checked(
+    text: str, loader: type[yaml.SafeLoader] = DEFAULT_LOADER
+) -> tuple[Node | None, list[Problem]]:
+    """`compose`, for a text `refused` has passed."""
+    try:
         root = _compose_cached(text, loader)
     except yaml.MarkedYAMLError as exc:
         return None, [_mark_problem(exc, text)]
@@ -196,3 +217,106 @@ def free_in_pieces(root: Node) -> None:
 
 
 _FREE_SLICE = 20  # technique entries freed at a time: a few milliseconds each
+
+
+# -- reading the techniques a few at a time ------------------------------------------------------
+
+# The top-level `techniques:` key on a line of its own (a comment may follow).
+_TECHNIQUES_KEY = re.compile(r"(?m)^techniques[ \t]*:[ \t]*(?:#[^\n]*)?\r?$")
+# Line breaks YAML knows besides "\n" (and "\r\n"): where they occur, lines are not split here.
+_OTHER_BREAKS = re.compile(r"\r(?!\n)|[\x85\u2028\u2029]")
+PART_SIZE = 20  # techniques composed at a time: their nodes are all that is held at once
+
+
+class NotInParts(Exception):
+    """The text cannot be read a few techniques at a time after all; compose it whole."""
+
+
+@dataclass(frozen=True)
+class TechniqueParts:
+    """The entries of a catalog's `techniques:` list, found in its text: `starts` holds where
+    each one's "-" line begins; the last ends at the end of the text. `batches` composes them a
+    few at a time, so a large catalog's node tree is never held whole (at 5,000 techniques it
+    took ~180 MB while it lasted)."""
+
+    text: str
+    starts: list[int]
+    loader: type[yaml.SafeLoader]
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def batches(self) -> Iterator[tuple[list[Node], str, int]]:
+        """Each batch's item nodes, the text their marks index into, and how many lines of the
+        document come before that text. Raises NotInParts when a part does not compose to
+        exactly the entries found (text that only looked like list entries)."""
+        text, starts = self.text, self.starts
+        tags: dict[str, str] = {}
+        lines = text.count("\n", 0, starts[0])
+        for first in range(0, len(starts), PART_SIZE):
+            last = first + PART_SIZE
+            begin, end = starts[first], starts[last] if last < len(starts) else len(text)
+            part = text[begin:end]
+            try:
+                node = _compose_cached(part, self.loader, tags)
+            except yaml.YAMLError as exc:
+                raise NotInParts from exc
+            if not isinstance(node, SequenceNode) or len(node.value) != min(last, len(starts)) - first:
+                raise NotInParts
+            if "!" in part and _tag_problems(node):
+                raise NotInParts
+            yield node.value, part, lines
+            lines += part.count("\n")
+
+
+def compose_in_parts(
+    text: str, loader: type[yaml.SafeLoader] = DEFAULT_LOADER
+) -> tuple[Node, TechniqueParts] | None:
+    """The document's fields before its techniques, as a root node whose `techniques` is empty,
+    and its techniques' entries to compose a few at a time; None when the text is not laid out
+    so that they can be found by its lines alone (then `compose` reads it whole). That layout is
+    how the app writes a catalog and how most people do: `techniques:` last, at the start of a
+    line, its entries block-style "- " lines, every line broken with "\n", no tab indentation.
+
+    Whatever it returns composes to the same nodes as `compose` gives (TechniqueParts.batches
+    checks each part as it goes), so the validator reports the same problems at the same lines.
+    Call it only for a text `refused` has passed."""
+    keys = list(_TECHNIQUES_KEY.finditer(text))
+    if len(keys) != 1 or _OTHER_BREAKS.search(text) or _LEADING_TAB.search(text):
+        return None
+    after_key = keys[0].end() + 1
+    first = re.compile(r"(?m)^( *)(?=[^ \r\n#])").search(text, after_key)
+    if first is None or not _entry_at(text, first.end()):
+        return None
+    indent = len(first.group(1))
+    # Every line that starts at the entries' indentation or less with something other than a
+    # comment: each is an entry's "-" line, or the list has ended (and then there must be
+    # nothing more than comments: another top-level field after the techniques is read whole).
+    starts = []
+    for line in re.compile(rf"(?m)^ {{0,{indent}}}(?=[^ \r\n#])").finditer(text, first.start()):
+        at = line.end()
+        if at - line.start() != indent or not _entry_at(text, at):
+            return None
+        starts.append(line.start())
+    try:
+        head = _compose_cached(text[: first.start()], loader)
+    except yaml.YAMLError:
+        return None
+    if not isinstance(head, MappingNode) or not head.value:
+        return None
+    key, value = head.value[-1]
+    if (
+        key.value != "techniques"
+        or key.start_mark.index != keys[0].start()
+        or value.tag != NULL
+        or value.value
+    ):
+        return None
+    if "!" in text and _tag_problems(head):
+        return None
+    return head, TechniqueParts(text, starts, loader)
+
+
+def _entry_at(text: str, at: int) -> bool:
+    """Whether a block list entry starts at `at`: "-", then a space or the line's end."""
+    return text[at] == "-" and text[at + 1 : at + 2] in ("", " ", "\n", "\r")

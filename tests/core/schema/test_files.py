@@ -32,7 +32,8 @@ def test_oversized_file_is_refused_before_parsing(tmp_path, monkeypatch):
     def must_not_parse(*args, **kwargs):
         raise AssertionError("an oversized file must not reach the parser")
 
-    monkeypatch.setattr(storage, "compose", must_not_parse)
+    for reader in ("refused", "compose_in_parts", "compose_checked"):
+        monkeypatch.setattr(storage, reader, must_not_parse)
     monkeypatch.setattr(yaml, "parse", must_not_parse)
     error = only_error(load_catalog(path, today=TODAY))
     assert f"over the {limits.MAX_BYTES // 2**20} MB limit" in error.message

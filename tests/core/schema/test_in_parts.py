@@ -1,0 +1,189 @@
+"""Reading the techniques a few at a time gives what reading the whole node tree gives: the same
+catalog and the same problems, line for line, whatever the file's layout; and the whole tree is
+never held when the file is laid out as the app writes it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import yaml
+
+from massage_explorer.core import paths, storage
+from massage_explorer.core.problems import LoadResult
+from massage_explorer.core.schema import yaml_nodes
+from massage_explorer.core.schema.dump import dump_catalog
+from massage_explorer.core.storage import parse_catalog
+from tests import factories as f
+from tests.core.editing.test_incremental_check import random_edit
+from tests.core.helpers import TODAY
+from tests.core.test_technique_memo import _text_edit
+
+
+def _read(text: str, base_dir: Path | None = None, today: dt.date = TODAY) -> LoadResult:
+    return parse_catalog(text.encode(), base_dir=base_dir, today=today)
+
+
+@pytest.fixture
+def whole(monkeypatch: pytest.MonkeyPatch) -> Iterator[object]:
+    """Reads a text with its whole node tree, as before parts were read."""
+
+    def read(text: str, base_dir: Path | None = None, today: dt.date = TODAY) -> LoadResult:
+        with monkeypatch.context() as m:
+            m.setattr(storage, "compose_in_parts", lambda *args: None)
+            return _read(text, base_dir, today)
+
+    yield read
+
+
+@pytest.fixture
+def parts_used(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The size of every batch of techniques composed in parts."""
+    sizes: list[int] = []
+    batches = yaml_nodes.TechniqueParts.batches
+
+    def counted(self: yaml_nodes.TechniqueParts) -> Iterator[tuple[list[yaml.Node], str, int]]:
+        for batch in batches(self):
+            sizes.append(len(batch[0]))
+            yield batch
+
+    monkeypatch.setattr(yaml_nodes.TechniqueParts, "batches", counted)
+    return sizes
+
+
+def _base(count: int = 3) -> str:
+    return dump_catalog(f.catalog(*(f.technique(f"t-{i}") for i in range(count))))
+
+
+def _dedented(text: str) -> str:
+    """The techniques' entries at the start of their lines ("- id:"), as many people write them."""
+    head, _, entries = text.partition("techniques:\n")
+    return head + "techniques:\n" + "\n".join(line[2:] for line in entries.split("\n"))
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_random_versions_read_in_parts_as_whole(
+    tmp_path: Path, seed: int, whole, parts_used, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(yaml_nodes, "PART_SIZE", 2)  # many parts, so many boundaries between them
+    (tmp_path / "there.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    rng = random.Random(seed)
+    catalog = f.catalog(*(f.technique(f"t-{i}") for i in range(7)))
+    for _ in range(50):
+        catalog = random_edit(rng, catalog)
+        text = dump_catalog(catalog)
+        if rng.random() < 0.3:
+            text = _text_edit(rng, text)
+        if rng.random() < 0.3:
+            text = _dedented(text)
+        in_parts = _read(text, tmp_path)
+        assert in_parts.catalog == whole(text, tmp_path).catalog
+        assert in_parts.problems == whole(text, tmp_path).problems
+    assert parts_used and max(parts_used) <= 2
+
+
+def _moved_conditions_last(text: str) -> str:
+    start, end = text.index("conditions:"), text.index("techniques:")
+    return text[:start] + text[end:] + "\n" + text[start:end]
+
+
+_LAYOUTS = {
+    # name: (the text made from a valid dump, whether it is read in parts)
+    "as the app writes it": (lambda t: t, True),
+    "entries at the start of their lines": (_dedented, True),
+    "a byte-order mark, a document start and comments between entries": (
+        lambda t: "\ufeff---\n" + t.replace("\n  - id: t-1", "\n# about t-1\n  # indented too\n  - id: t-1"),
+        True,
+    ),
+    "Windows line breaks": (lambda t: t.replace("\n", "\r\n"), True),
+    "an entry's '-' on a line of its own": (lambda t: t.replace("  - id: t-1\n", "  -\n    id: t-1\n"), True),
+    "a comment after the key and after the last entry": (
+        lambda t: t.replace("techniques:\n", "techniques:  # the list\n") + "# the end\n",
+        True,
+    ),
+    "old Mac line breaks": (lambda t: t.replace("\n", "\r"), False),
+    "a vocabulary after the techniques": (_moved_conditions_last, False),
+    "a document end after the techniques": (lambda t: t + "...\n", False),
+    "a flow-style list": (lambda t: t.split("techniques:")[0] + "techniques: []\n", False),
+    "a tab before an entry's field": (lambda t: t.replace("    name: T 1", "\tname: T 1"), False),
+}
+
+
+@pytest.mark.parametrize("name", list(_LAYOUTS))
+def test_every_layout_reads_as_whole(name: str, whole, monkeypatch: pytest.MonkeyPatch) -> None:
+    make, expect_parts = _LAYOUTS[name]
+    text = make(_base())
+    found = yaml_nodes.compose_in_parts(text.lstrip("\ufeff"))
+    assert (found is not None) == expect_parts
+    read = _read(text)
+    assert read.catalog == whole(text).catalog
+    assert read.problems == whole(text).problems
+    if expect_parts:
+        assert read.ok and len(read.catalog.techniques) == 3  # type: ignore[union-attr]
+
+
+_BROKEN = {
+    # Text that looks like entries to the line scan but is not: each part's nodes are checked,
+    # and the file is read whole from the first one that differs. A quoted note carried on to a
+    # line that starts like an entry is valid YAML: "It may ease - pain".
+    "a quoted note carried on to a line that starts like an entry": (
+        "        note: It may ease pain for a short time.\n",
+        '        note: "It may ease\n  - pain"\n',
+    ),
+    "an unclosed bracket in an entry": ("    name: T 1\n", "    name: [T 1\n"),
+    "a tag in an entry": ("    name: T 1\n", "    name: !thing T 1\n"),
+    "a key with no colon in an entry": ("    name: T 1\n", "    name T 1\n"),
+}
+
+
+@pytest.mark.parametrize("name", list(_BROKEN))
+def test_text_that_only_looks_like_entries_reads_as_whole(name: str, whole, monkeypatch) -> None:
+    monkeypatch.setattr(yaml_nodes, "PART_SIZE", 1)
+    old, new = _BROKEN[name]
+    text = _base().replace(old, new, 1)
+    assert text != _base()
+    read = _read(text)
+    assert read.catalog == whole(text).catalog
+    assert read.problems == whole(text).problems
+    if read.ok:
+        claim = read.catalog.techniques[0].benefits[0]  # type: ignore[union-attr]
+        assert claim.note is not None and claim.note.get("en") == "It may ease - pain"
+    else:
+        assert read.problems
+
+
+def test_a_duplicate_id_in_a_later_part_quotes_the_right_line(whole, monkeypatch) -> None:
+    monkeypatch.setattr(yaml_nodes, "PART_SIZE", 1)
+    text = _base(4).replace("id: t-3", "id: t-0")
+    read = _read(text)
+    assert read.problems == whole(text).problems
+    duplicate = next(p for p in read.problems if "duplicate id" in p.message)
+    assert duplicate.line == text[: text.index("id: t-0", text.index("id: t-0") + 1)].count("\n") + 1
+    assert f"line {text[: text.index('id: t-0')].count(chr(10)) + 1}" in duplicate.message
+
+
+def test_the_bundled_catalog_is_read_a_few_techniques_at_a_time(parts_used, whole) -> None:
+    path = paths.bundled_catalog_path()
+    text = path.read_text(encoding="utf-8")
+    read = _read(text, path.parent, dt.date.today())
+    assert read.ok
+    assert read == whole(text, path.parent, dt.date.today())
+    assert parts_used and max(parts_used) <= yaml_nodes.PART_SIZE
+
+
+def test_a_large_catalog_never_has_more_than_a_part_composed(parts_used, monkeypatch) -> None:
+    composed: list[int] = []
+    compose = yaml_nodes._compose_cached
+
+    def counting(text: str, *args: object) -> yaml.Node | None:
+        composed.append(text.count("\n  - id:") + text.startswith("  - id:"))
+        return compose(text, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(yaml_nodes, "_compose_cached", counting)
+    read = _read(_base(100))
+    assert read.ok and len(read.catalog.techniques) == 100  # type: ignore[union-attr]
+    assert sum(parts_used) == 100
+    assert max(composed) <= yaml_nodes.PART_SIZE
