@@ -80,7 +80,7 @@ class Urgency(enum.Enum):
     SEE_DOCTOR = "see-doctor"  # see a doctor before any massage
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Text:
     """A patient-facing text in one or more languages; the first pair is the default language."""
 
@@ -116,7 +116,7 @@ class Text:
         return self.default
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Range:
     """An inclusive low..high range; a single value has low == high."""
 
@@ -128,7 +128,7 @@ class Range:
         return self.low == self.high
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Term:
     """An entry of a vocabulary (a benefit or a condition) shared by every technique.
 
@@ -144,7 +144,7 @@ class Term:
         return tuple(word for _language, words in self.search_words for word in words)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class BenefitClaim:
     """A benefit a technique is reported to have, with how strong the evidence is."""
 
@@ -155,7 +155,7 @@ class BenefitClaim:
     reviewed: dt.date | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Caution:
     """Advice for people with a given condition before trying a technique."""
 
@@ -164,7 +164,7 @@ class Caution:
     level: CautionLevel = DEFAULT_LEVEL
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RedFlag:
     """A sign that means stop and get help now, shown on every patient screen and take-away."""
 
@@ -172,7 +172,7 @@ class RedFlag:
     urgency: Urgency
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Technique:
     """One massage technique as a patient reads about it."""
 

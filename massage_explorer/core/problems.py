@@ -36,7 +36,7 @@ _LIST_NAMES = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Location:
     """Where in the catalog a problem is, as data: the editor places a problem on its field from
     this, and the command line prints it as the message's prefix (`str(location)`).
@@ -91,7 +91,7 @@ class Location:
         return f"{where} [{self.language}]" if self.language else where
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Problem:
     """One thing wrong with a file: what (`text`, with the fix), where in it (1-based line and
     column; 0 when unknown) and which part of the catalog (`location`; None for the file as a

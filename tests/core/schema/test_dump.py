@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -125,8 +126,7 @@ def test_dump_is_stable_and_diff_friendly():
 def test_dump_keeps_unicode_and_quotes_what_yaml_would_misread():
     catalog = read(VALID).catalog
     swedish = catalog.techniques[0]
-    changed = type(swedish)(**{**swedish.__dict__, "name": Text.plain("Masaje sueco — cálido"),
-                               "feels_like": Text.plain("no")})  # fmt: skip
+    changed = replace(swedish, name=Text.plain("Masaje sueco — cálido"), feels_like=Text.plain("no"))
     catalog = Catalog(techniques=(changed,), benefits=catalog.benefits, conditions=catalog.conditions)
     text = dump_catalog(catalog)
     assert "Masaje sueco — cálido" in text
@@ -137,7 +137,7 @@ def test_dump_keeps_unicode_and_quotes_what_yaml_would_misread():
 def test_shared_objects_are_written_out_not_aliased():
     catalog = read(VALID).catalog
     swedish = catalog.techniques[0]
-    twin = type(swedish)(**{**swedish.__dict__, "id": "twin"})  # shares every text and list
+    twin = replace(swedish, id="twin")  # shares every text and list
     both = Catalog(techniques=(swedish, twin), benefits=catalog.benefits, conditions=catalog.conditions)
     text = dump_catalog(both)
     assert "&id" not in text and "*id" not in text
