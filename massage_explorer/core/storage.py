@@ -51,11 +51,21 @@ def parse_catalog(
 ) -> LoadResult:
     """Check catalog bytes; `base_dir` is the folder image paths are relative to. `memo`: the
     techniques of the version read with it last, taken again where unchanged (TechniqueMemo)."""
-    today = today or dt.date.today()
+    text, problems = decode(data)
+    if text is None:
+        return LoadResult(None, problems)
+    return _check_text(text, base_dir, today or dt.date.today(), loader, memo)
+
+
+def _check_text(
+    text: str,
+    base_dir: Path | None,
+    today: dt.date,
+    loader: type[yaml.SafeLoader],
+    memo: TechniqueMemo | None,
+) -> LoadResult:
+    """`parse_catalog` of the decoded text."""
     with _cycle_collector_paused():
-        text, problems = decode(data)
-        if text is None:
-            return LoadResult(None, problems)
         problems = refused(text, loader)
         if problems:
             return LoadResult(None, problems)
@@ -107,8 +117,10 @@ def load_catalog(
     """Read and check a catalog file. Never raises for bad content; OSError if it cannot be read,
     also when it is no regular file (a folder, a pipe, a device)."""
     path = Path(path)
-    data = read_catalog_bytes(path)
-    return parse_catalog(data, base_dir=path.parent, today=today, loader=loader, memo=memo)
+    text, problems = decode(read_catalog_bytes(path))  # the bytes are let go before reading
+    if text is None:
+        return LoadResult(None, problems)
+    return _check_text(text, path.parent, today or dt.date.today(), loader, memo)
 
 
 def read_catalog_bytes(path: Path) -> bytes:
