@@ -1,6 +1,9 @@
 """The review report as a PDF: a cover with the sign-off lines, then each technique on a page of
 its own: claims and cautions in tables, the catalog's words in a column per language, set at the
-largest size that keeps the technique on its page (a technique with more to say runs on).
+largest size that keeps the technique on its page. A technique with more to say than fits at
+the smallest size runs on to a second page rather than shrink further (set larger again, to fill
+both): every page's foot names its technique and says "page 2 of 2", so a page read or filed
+alone is never taken for a whole.
 
 Every catalog text is escaped into the HTML Qt lays out: plain text, never markup or a link.
 """
@@ -10,7 +13,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF, QSizeF
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
 
 from massage_explorer.core.review import ReviewReport, ReviewTechnique
@@ -22,6 +25,7 @@ MARGIN_MM = 15
 POINTS = 10.5
 # A technique's page is set at the first of these sizes that fits it on one page.
 SIZES = (9.5, 9.0, 8.5, 8.0, 7.5, 7.0)
+FOOT_POINTS = 8.0
 
 
 def _e(text: str) -> str:
@@ -105,7 +109,7 @@ def _source_row(text: str, languages: tuple[str, ...]) -> str:
 
 
 def _document(html_text: str, points: float, writer: QPdfWriter) -> QTextDocument:
-    """Laid out in pages of the writer's size: a line never straddles two pages."""
+    """Laid out in pages of the writer's size less the foot: a line never straddles two pages."""
     doc = QTextDocument()
     doc.documentLayout().setPaintDevice(writer)
     font = QFont()
@@ -114,30 +118,62 @@ def _document(html_text: str, points: float, writer: QPdfWriter) -> QTextDocumen
     doc.setDefaultFont(font)
     doc.setDocumentMargin(0)
     doc.setHtml(html_text)
-    doc.setPageSize(QSizeF(writer.width(), writer.height()))
+    doc.setPageSize(QSizeF(writer.width(), writer.height() - _foot_height(writer)))
     return doc
+
+
+def _foot_font() -> QFont:
+    font = QFont()
+    font.setFamilies(FONT_FAMILIES)
+    font.setPointSizeF(FOOT_POINTS)
+    return font
+
+
+def _foot_height(writer: QPdfWriter) -> int:
+    """Room for the page's foot: a line of FOOT_POINTS type, and as much again above it."""
+    return round(2.5 * FOOT_POINTS * writer.resolution() / 72)
 
 
 def _fitted(html_text: str, writer: QPdfWriter) -> QTextDocument:
-    """The page's text at the largest size that keeps it on one page, down to MIN_POINTS; a
-    technique with more to say than that runs on to the next page."""
+    """The technique on as few pages as the sizes allow, at the largest size that takes no more:
+    one page from 9.5 pt down to 7 pt; if it needs two even at 7 pt, the two at the largest size
+    that fills them (not two at 7 pt with the second half empty); and so on."""
+    pages = _document(html_text, SIZES[-1], writer).pageCount()
     for points in SIZES:
         doc = _document(html_text, points, writer)
-        if doc.pageCount() == 1:
-            break
-    return doc
+        if doc.pageCount() <= pages:
+            return doc
+    return doc  # pragma: no cover - the smallest size always fits its own page count
 
 
-def _draw(doc: QTextDocument, painter: QPainter, writer: QPdfWriter) -> None:
-    """`doc`, laid out in pages, from the top of a new page over as many as it takes."""
+def _foot(title: str, page: int, pages: int, sheet: int, sheets: int) -> str:
+    """What a page says at its foot: whose page it is, and where it stands."""
+    own = f" — page {page} of {pages}" if pages > 1 else ""
+    return f"{title}{own}  ·  report page {sheet} of {sheets}"
+
+
+def _draw(
+    doc: QTextDocument, title: str, painter: QPainter, writer: QPdfWriter, first_sheet: int, sheets: int
+) -> None:
+    """`doc`, laid out in pages, from the top of a new page over as many as it takes, each with
+    its foot (as plain text: `title` may be catalog text)."""
     height = doc.pageSize().height()
+    width = doc.pageSize().width()
     for page in range(doc.pageCount()):
         if page:
             writer.newPage()
         painter.save()
         painter.translate(0, -page * height)
-        doc.drawContents(painter, QRectF(0, page * height, doc.pageSize().width(), height))
+        doc.drawContents(painter, QRectF(0, page * height, width, height))
         painter.restore()
+        painter.save()
+        painter.setFont(_foot_font())
+        foot = _foot(title, page + 1, doc.pageCount(), first_sheet + page, sheets)
+        painter.drawText(QRectF(0, height, width, _foot_height(writer)), _FOOT_ALIGN, foot)
+        painter.restore()
+
+
+_FOOT_ALIGN = Qt.AlignmentFlag.AlignBottom | Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextSingleLine
 
 
 def report_pdf_bytes(report: ReviewReport) -> bytes:
@@ -149,12 +185,18 @@ def report_pdf_bytes(report: ReviewReport) -> bytes:
     writer.setPageMargins(QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM), QPageLayout.Unit.Millimeter)
     writer.setTitle(report.title)
     writer.setCreator("Massage Explorer")
+    # Every page laid out first: each page's foot says how many there are.
+    docs = [(_document(_cover(report), POINTS, writer), report.title)]
+    docs += [(_fitted(_technique(t, report.languages), writer), t.name) for t in report.techniques]
+    sheets = sum(doc.pageCount() for doc, _ in docs)
     painter = QPainter(writer)
     try:
-        _draw(_document(_cover(report), POINTS, writer), painter, writer)
-        for technique in report.techniques:
-            writer.newPage()
-            _draw(_fitted(_technique(technique, report.languages), writer), painter, writer)
+        sheet = 1
+        for doc, title in docs:
+            if sheet > 1:
+                writer.newPage()
+            _draw(doc, title, painter, writer, sheet, sheets)
+            sheet += doc.pageCount()
     finally:
         painter.end()
     return bytes(buffer.data().data())

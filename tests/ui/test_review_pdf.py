@@ -70,6 +70,28 @@ def test_a_technique_gets_a_page_of_its_own_and_the_languages_side_by_side(qapp,
     assert re.search(r"en: Deep pressure can cause large bruises.*es: Si toma anticoagulantes", layout)
 
 
+def test_every_page_says_whose_it_is_and_where_it_stands(qapp, tmp_path) -> None:
+    """A technique too long for one page at the smallest size runs on to a second: each page's
+    foot names its technique and says "page 2 of 2", so a page filed alone is not taken for all."""
+    out = tmp_path / "review.pdf"
+    assert main(["report", str(bundled_catalog_path()), "--pdf", str(out)]) == 0
+    raw = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
+    pages = [page.strip() for page in raw.split("\f") if page.strip()]
+    catalog = load_catalog(bundled_catalog_path()).catalog
+    assert catalog is not None
+    names = {t.name.default for t in catalog.techniques}
+    starts = [i for i, page in enumerate(pages) if page.split("\n")[0] in names]
+    ran_on = 0
+    for start, end in itertools.pairwise([*starts, len(pages)]):
+        name = pages[start].split("\n")[0]
+        for number, page in enumerate(pages[start:end], 1):
+            own = f" — page {number} of {end - start}" if end - start > 1 else ""
+            assert f"{name}{own} · report page {start + number} of {len(pages)}" in page, page[-200:]
+        ran_on += end - start > 1
+    assert ran_on  # the bundled Swedish massage has 7 claims and 14 cautions: two pages
+    assert f"Catalog review · report page 1 of {len(pages)}" in pages[0]
+
+
 def test_catalog_text_is_printed_as_text_never_as_markup(qapp, tmp_path) -> None:
     source = bundled_catalog_path().read_text(encoding="utf-8")
     hostile = source.replace('en: "Swedish massage"', 'en: "<b>Swedish</b> &amp; <i>massage</i>"', 1)
