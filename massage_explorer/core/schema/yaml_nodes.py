@@ -222,9 +222,7 @@ _FREE_SLICE = 20  # technique entries freed at a time: a few milliseconds each
 # -- reading the techniques a few at a time ------------------------------------------------------
 
 # The top-level `techniques:` key on a line of its own (a comment may follow).
-_TECHNIQUES_KEY = re.compile(r"(?m)^techniques[ \t]*:[ \t]*(?:#[^\n]*)?\r?$")
-# Line breaks YAML knows besides "\n" (and "\r\n"): where they occur, lines are not split here.
-_OTHER_BREAKS = re.compile(r"\r(?!\n)|[\x85\u2028\u2029]")
+_TECHNIQUES_KEY = re.compile(r"techniques[ \t]*:[ \t]*(?:#[^\n]*)?\r?$", re.MULTILINE)
 PART_SIZE = 20  # techniques composed at a time: their nodes are all that is held at once
 
 
@@ -281,8 +279,10 @@ def compose_in_parts(
     Whatever it returns composes to the same nodes as `compose` gives (TechniqueParts.batches
     checks each part as it goes), so the validator reports the same problems at the same lines.
     Call it only for a text `refused` has passed."""
-    keys = list(_TECHNIQUES_KEY.finditer(text))
-    if len(keys) != 1 or _OTHER_BREAKS.search(text) or _LEADING_TAB.search(text):
+    # (str methods, not a regular expression over the whole text: a reading thread holds Python's
+    # lock through each call, and one such search of a 9 MB file held up the window for 0.1 s.)
+    keys = _techniques_keys(text)
+    if len(keys) != 1 or _other_line_breaks(text) or ("\t" in text and _LEADING_TAB.search(text)):
         return None
     after_key = keys[0].end() + 1
     first = re.compile(r"(?m)^( *)(?=[^ \r\n#])").search(text, after_key)
@@ -315,6 +315,24 @@ def compose_in_parts(
     if "!" in text and _tag_problems(head):
         return None
     return head, TechniqueParts(text, starts, loader)
+
+
+def _techniques_keys(text: str) -> list[re.Match[str]]:
+    """Each line that is `techniques:` alone from the start of a line (a comment may follow)."""
+    starts = [0] if text.startswith("techniques") else []
+    at = text.find("\ntechniques")
+    while at != -1:
+        starts.append(at + 1)
+        at = text.find("\ntechniques", at + 1)
+    return [match for match in (_TECHNIQUES_KEY.match(text, start) for start in starts) if match]
+
+
+def _other_line_breaks(text: str) -> bool:
+    """Whether the text breaks a line other than with "\n" or "\r\n" (YAML also knows "\r",
+    U+0085, U+2028 and U+2029): then lines are not found here by "\n"."""
+    if "\r" in text and text.count("\r") != text.count("\r\n"):
+        return True
+    return "\x85" in text or "\u2028" in text or "\u2029" in text
 
 
 def _entry_at(text: str, at: int) -> bool:

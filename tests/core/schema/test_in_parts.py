@@ -105,6 +105,15 @@ _LAYOUTS = {
         True,
     ),
     "old Mac line breaks": (lambda t: t.replace("\n", "\r"), False),
+    "one old Mac line break among Windows ones": (
+        lambda t: t.replace("\n", "\r\n").replace("\r\n  - id: t-2", "\r  - id: t-2"),
+        False,
+    ),
+    "a Unicode line separator in a text": (lambda t: t.replace("name: T 1", "name: T\u20281"), False),
+    "a second 'techniques:' line, inside an entry": (
+        lambda t: t.replace("    name: T 1\n", "    name: T 1\n    summary: >\n      x\ntechniques:\n"),
+        False,
+    ),
     "a vocabulary after the techniques": (_moved_conditions_last, False),
     "a document end after the techniques": (lambda t: t + "...\n", False),
     "a flow-style list": (lambda t: t.split("techniques:")[0] + "techniques: []\n", False),
