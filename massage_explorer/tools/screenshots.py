@@ -1,28 +1,40 @@
-"""Render every patient screen offscreen at 1920x1080 (and some at 1280x800 and in portrait), and
-the printed handout as a PDF: python -m massage_explorer.tools.screenshots OUTDIR."""
+"""Render every patient screen offscreen at 1920x1080 (and some at 1280x800 and in portrait), the
+printed handout as a PDF, and for staff the editor's history and the review report (as a PDF, and
+its first two pages as pictures when poppler's pdftoppm is installed):
+python -m massage_explorer.tools.screenshots OUTDIR."""
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import os
+import shutil
+import subprocess
 import sys
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtGui import QPageSize
 from PySide6.QtWidgets import QApplication
 
-from massage_explorer.core.catalog import Catalog, Pressure
+from massage_explorer.core import history
+from massage_explorer.core.catalog import Catalog, Pressure, Text
 from massage_explorer.core.handout import build_handout
 from massage_explorer.core.paths import bundled_catalog_path
 from massage_explorer.core.pin import hash_pin
+from massage_explorer.core.review import build_review
+from massage_explorer.core.schema.dump import dump_catalog
 from massage_explorer.core.settings import KioskConfig
-from massage_explorer.core.storage import load_catalog
+from massage_explorer.core.storage import copy_pictures, load_catalog
 from massage_explorer.ui.common.i18n import install_language
 from massage_explorer.ui.common.screen import ShellOptions
 from massage_explorer.ui.common.theme import apply_theme
 from massage_explorer.ui.common.words import WORDS
 from massage_explorer.ui.compare import CompareView
+from massage_explorer.ui.editor.history_dialog import HistoryDialog
 from massage_explorer.ui.kiosk import KioskWindow
+from massage_explorer.ui.review_pdf import write_report_pdf
 from massage_explorer.ui.session import SessionState
 from massage_explorer.ui.shell import MainWindow
 from massage_explorer.ui.shortlist import ShortlistScreen
@@ -159,6 +171,62 @@ def render_other_displays(catalog: Catalog, outdir: Path) -> list[Path]:
     return saved
 
 
+def render_staff_papers(catalog: Catalog, outdir: Path) -> list[Path]:
+    """The editor's history after two edits (what changed between them, in the catalog's terms),
+    and the review report of the edited catalog with what changed since the first version."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    # Three versions that differ only where the report does not mislead: the first technique's
+    # first claim reviewed a week earlier, then as bundled, then its after-session words put
+    # another way (the report shows claims and cautions, so it shows the bundled ones).
+    first = catalog.techniques[0]
+    claim = first.benefits[0]
+    earlier = dataclasses.replace(
+        claim, reviewed=claim.reviewed - dt.timedelta(days=7) if claim.reviewed else None
+    )
+    older = _with_technique(catalog, dataclasses.replace(first, benefits=(earlier, *first.benefits[1:])))
+    after = first.after_session or Text.plain("Rest.")
+    words = Text(tuple((language, text.replace(", since", ":", 1)) for language, text in after.pairs))
+    reworded = dataclasses.replace(first, after_session=words)
+    versions = [older, catalog, _with_technique(catalog, reworded)]
+    saved: list[Path] = []
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "techniques.yaml"
+        copy_pictures(catalog, bundled_catalog_path().parent, Path(folder))  # each version reads whole
+        before = None
+        for version, name in zip(versions, ("", "Front desk", "Front desk"), strict=True):
+            data = dump_catalog(version).encode("utf-8")
+            path.write_bytes(data)
+            history.record(path, data, before, version, name=name)
+            before = version
+        dialog = HistoryDialog(path)
+        dialog.show()
+        app.processEvents()
+        dialog.from_box.setCurrentIndex(len(versions) - 1)  # the first version, to the newest
+        dialog.compare_button.click()
+        app.processEvents()
+        saved.append(outdir / "editor-history.png")
+        dialog.grab().save(str(saved[-1]))
+        dialog.close()
+    report = build_review(versions[-1], "techniques.yaml", since=("version #1", versions[0]))
+    pdf = outdir / "review-report.pdf"
+    write_report_pdf(report, pdf)
+    saved.append(pdf)
+    pdftoppm = shutil.which("pdftoppm")
+    if pdftoppm is not None:
+        pages = ["-f", "1", "-l", "2"]  # the cover and the first technique
+        subprocess.run(
+            [pdftoppm, "-r", "60", "-png", *pages, str(pdf), str(outdir / "review-report")], check=True
+        )
+        saved += sorted(outdir.glob("review-report-*.png"))
+    return saved
+
+
+def _with_technique(catalog: Catalog, technique: object) -> Catalog:
+    techniques = tuple(technique if t.id == getattr(technique, "id", None) else t for t in catalog.techniques)
+    return dataclasses.replace(catalog, techniques=techniques)  # type: ignore[arg-type]
+
+
 def _differences_only(window: MainWindow) -> None:
     """Tick the compare screen's 'differences only' switch (by the widget, in any language)."""
     view = window.get_screen("compare")
@@ -181,6 +249,7 @@ def main(argv: list[str] | None = None) -> int:
     outdir = Path(args[0])
     shots = [*render_all(result.catalog, outdir), *render_kiosk(result.catalog, outdir)]
     shots += render_other_displays(result.catalog, outdir)
+    shots += render_staff_papers(result.catalog, outdir)
     if "es" in result.catalog.languages:
         app = QApplication.instance()
         assert isinstance(app, QApplication)

@@ -34,7 +34,16 @@ def test_every_screen_and_the_handout_are_rendered(qapp, tmp_path, capsys) -> No
     printed = capsys.readouterr().out.split()
     expected = [*SCREENS, "handout.pdf", *(f"es-{name}" for name in SCREENS[:7]), "es-handout.pdf"]
     others = {f"{d}-{s}.png": d for d in ("1280x800", "1080x1920") for s in ("browse", "compare-4")}
-    assert sorted(printed) == sorted(str(tmp_path / name) for name in [*expected, *others])
+    staff = ["editor-history.png", "review-report.pdf", "review-report-01.png", "review-report-02.png"]
+    assert sorted(printed) == sorted(str(tmp_path / name) for name in [*expected, *others, *staff])
+    for name in staff[::2]:  # the history and the report's cover: painted, not blank
+        image = QImage(str(tmp_path / name))
+        width, height = image.width(), image.height()
+        assert len({image.pixel(x, y) for x in range(0, width, 7) for y in range(0, height, 5)}) > 2
+    cover = subprocess.run(
+        ["pdftotext", "-l", "1", str(tmp_path / "review-report.pdf"), "-"], capture_output=True, text=True
+    ).stdout
+    assert "What changed since version #1" in cover and "Signature:" in cover
     for name in others:  # the window as big as that screen, and no bigger
         image = QImage(str(tmp_path / name))
         assert f"{image.width()}x{image.height()}" == others[name]

@@ -66,8 +66,12 @@ class HistoryDialog(QDialog):
         column.addWidget(self.list, 1)
         column.addWidget(self.details, 1)
         row = QHBoxLayout()
-        for widget in (self.from_box, self.to_box, self.compare_button):
-            row.addWidget(widget)
+        for words, box in ((_tr("From version"), self.from_box), (_tr("to version"), self.to_box)):
+            label = plain_label(words, self)
+            label.setBuddy(box)
+            row.addWidget(label)
+            row.addWidget(box)
+        row.addWidget(self.compare_button)
         row.addStretch(1)
         row.addWidget(self.restore_button)
         column.addLayout(row)
