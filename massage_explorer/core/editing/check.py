@@ -9,11 +9,13 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import threading
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from massage_explorer.core.catalog import Catalog, Technique
-from massage_explorer.core.problems import Location, Problem
+from massage_explorer.core.editing.part_text import technique_text
+from massage_explorer.core.problems import ItemKind, Location, Problem
 from massage_explorer.core.schema.dump import dump_catalog, dump_head, dump_technique
 from massage_explorer.core.schema.limits import MAX_BYTES, MAX_SUGGESTIONS, items
 from massage_explorer.core.schema.technique_reader import peek_id, read_technique
@@ -48,6 +50,8 @@ class IncrementalCheck:
     be (a catalog over the file size limit, or with more unknown words than the validator suggests
     fixes for, or none), `check` itself runs.
 
+    `opened` starts it from what reading the file found: see there.
+
     One instance keeps what it read; calls from two threads take turns.
     """
 
@@ -55,6 +59,40 @@ class IncrementalCheck:
         self._lock = threading.Lock()
         self._head: _Head | None = None
         self._parts: dict[int, _Part] = {}
+        # Techniques reading the file found no problem in, by identity, and the head they were
+        # read against (`_head_key`): only measured, never read, while the head is that one.
+        self._clean: dict[int, Technique] = {}
+        self._clean_key: tuple[object, ...] | None = None
+
+    def opened(
+        self,
+        catalog: Catalog,
+        problems: Iterable[Problem],
+        *,
+        base_dir: Path | None,
+        today: dt.date,
+    ) -> None:
+        """Start from the file as opened: `catalog` and `problems` as the validator read them from
+        the file (its lines are not the dump's, so no problem is taken from there), with the same
+        `base_dir` and `today`.
+
+        What is taken is that a technique the file's read found nothing in gives nothing read
+        from the dump either: the validator's checks of a technique look at its values (texts,
+        references, dates), and the dump holds the same values, in the plainest form (the law
+        load(dump(c)) == c); what depends on the form (a caution with no level) can only be found
+        in a file. Such a technique is measured for its place in the dump (`technique_text`, no
+        YAML read) instead of read. A picture is looked for each time, so a technique with one is
+        read; a problem that names no technique the catalog has makes every technique be read.
+        """
+        found = _techniques_with_problems(catalog, problems)
+        clean = {
+            id(t): t
+            for i, t in enumerate(catalog.techniques)
+            if found is not None and i not in found and t.image is None
+        }
+        with self._lock:
+            self._clean = clean
+            self._clean_key = _head_key(catalog, base_dir, today)
 
     def __call__(
         self, catalog: Catalog, *, base_dir: Path | None, today: dt.date | None = None
@@ -74,12 +112,16 @@ class IncrementalCheck:
         suggestions, size = head.suggestions, head.size
         offset = head.lines - 1  # the line before the first technique's: `techniques:`
         reader = CatalogValidator(base_dir, today)  # for the checks across techniques
+        clean = self._clean if head.key == self._clean_key else {}
         seen: dict[str, int] = {}
         parts: dict[int, _Part] = {}
         for index, technique in enumerate(catalog.techniques):
             part = self._parts.get(id(technique))
             if part is None or not part.still_right(technique, index, offset):
-                part = _read_part(technique, index, offset, head.header, base_dir, today)
+                if clean.get(id(technique)) is technique:
+                    part = _measured_part(technique, index, offset)
+                else:
+                    part = _read_part(technique, index, offset, head.header, base_dir, today)
                 if part is None:
                     return None
             elif part.offset != offset:
@@ -100,16 +142,7 @@ class IncrementalCheck:
         return sorted(problems, key=lambda p: (p.line, p.column))
 
     def _read_head(self, catalog: Catalog, base_dir: Path | None, today: dt.date) -> _Head:
-        key = (
-            catalog.schema_version,
-            catalog.languages,
-            catalog.red_flags,
-            catalog.required_cautions,
-            catalog.benefits,
-            catalog.conditions,
-            base_dir,
-            today,
-        )
+        key = _head_key(catalog, base_dir, today)
         if self._head is not None and self._head.key == key:
             return self._head
         text = dump_head(catalog)
@@ -126,6 +159,37 @@ class IncrementalCheck:
         )
         self._parts = {}  # every technique is checked against the head
         return self._head
+
+
+def _head_key(catalog: Catalog, base_dir: Path | None, today: dt.date) -> tuple[object, ...]:
+    """What every technique's reading depends on besides the technique itself."""
+    return (
+        catalog.schema_version,
+        catalog.languages,
+        catalog.red_flags,
+        catalog.required_cautions,
+        catalog.benefits,
+        catalog.conditions,
+        base_dir,
+        today,
+    )
+
+
+def _techniques_with_problems(catalog: Catalog, problems: Iterable[Problem]) -> set[int] | None:
+    """The indexes of the techniques `problems` are about; None if one cannot be placed."""
+    index_of = {t.id: i for i, t in enumerate(catalog.techniques)}
+    found: set[int] = set()
+    for problem in problems:
+        where = problem.location
+        if where is None:
+            return None  # not placed at all: it might be in any technique
+        if where.kind is not ItemKind.TECHNIQUE:
+            continue  # the head's: the head is read from the dump each time it changes
+        index = index_of.get(where.item) if where.item is not None else where.index
+        if index is None or not 0 <= index < len(catalog.techniques):
+            return None
+        found.add(index)
+    return found
 
 
 @dataclass(frozen=True)
@@ -180,11 +244,38 @@ class _Part:
         )
 
 
+def _measured_part(technique: Technique, index: int, offset: int) -> _Part:
+    """techniques[index]'s part of the dump, known to be read without a problem: only its lines
+    and bytes are counted, with no YAML read (what `_read_part` gives for it, but quicker)."""
+    part = _part_text(technique, index)
+    first = index == 0
+    return _Part(
+        technique=technique,
+        index=index,
+        offset=offset,
+        lines=part.count("\n"),
+        size=len(part.encode("utf-8")),
+        problems=[],
+        required=[],
+        read_ok=True,
+        technique_id=technique.id or None,
+        line=2 if first else 3,  # after `techniques:` (and the blank line before all but the first)
+        column=5,  # `  - id:`: the entry's first key
+        quotes_lines=False,
+        suggestions=0,
+    )
+
+
+def _part_text(technique: Technique, index: int) -> str:
+    first = index == 0
+    return technique_text(technique, first=first) or dump_technique(technique, first=first)
+
+
 def _read_part(
     technique: Technique, index: int, offset: int, header: Header, base_dir: Path | None, today: dt.date
 ) -> _Part | None:
     """Read techniques[index]'s part of the dump as the whole check reads it there."""
-    part = dump_technique(technique, first=index == 0)
+    part = _part_text(technique, index)
     root, _ = compose("techniques:\n" + part)
     if root is None:
         return None

@@ -4,13 +4,16 @@ At 5,000 techniques the whole catalog is dumped and read back by the validator, 
 seconds; on the window's thread every pause froze the editor for that long. Here the check runs
 in a thread of its own (plain Python: it touches no Qt object) and the window collects the result
 within a frame of it finishing. The check is incremental (`editing.IncrementalCheck`): after the
-first, only the techniques edited since are read again, in milliseconds. A result for a catalog
-that has changed since is dropped, and the newest catalog is checked next. Saving waits for the
-check of the catalog it saves: nothing is saved unchecked.
+first, only the techniques edited since are read again, in milliseconds; and the first starts
+from what opening the file found (`opened`), so it reads only the techniques the file has problems
+in, and an edit's check made just after opening does not wait seconds for a read of them all. A
+result for a catalog that has changed since is dropped, and the newest catalog is checked next.
+Saving waits for the check of the catalog it saves: nothing is saved unchecked.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import threading
 from collections.abc import Callable
@@ -44,6 +47,11 @@ class BackgroundCheck(QObject):
         self._collect = QTimer(self)
         self._collect.setInterval(COLLECT_MS)
         self._collect.timeout.connect(self._collect_result)
+
+    def opened(self, catalog: Catalog, problems: list[Problem], today: dt.date) -> None:
+        """What the validator found reading the file opened (with `today`): the check starts from
+        it (`IncrementalCheck.opened`)."""
+        self.check.opened(catalog, problems, base_dir=self._base_dir(), today=today)
 
     @property
     def busy(self) -> bool:

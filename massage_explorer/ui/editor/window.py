@@ -75,7 +75,8 @@ class EditorWindow(QMainWindow):
         # Read once: the stamp, the catalog and the bytes a save splices into are all of these.
         data = read_catalog_bytes(path)
         stamp = editing.FileStamp.of_bytes(data, path.stat().st_mtime_ns)
-        result = parse_catalog(data, base_dir=path.parent)
+        today = dt.date.today()
+        result = parse_catalog(data, base_dir=path.parent, today=today)
         if result.catalog is None:
             # Refused before the window exists, so no half-built window is left to close later.
             raise CatalogProblems(str(path), result.problems)
@@ -99,7 +100,15 @@ class EditorWindow(QMainWindow):
         for button in (self.top.open_button, self.top.save_as_button):
             button.setVisible(other_files)
         self._connect()
+        # What reading the file found: shown until the first check is done, and where that check
+        # starts from, so that it reads only the techniques the file has problems in (about half
+        # a second at 5,000 techniques). It starts once the window is up, not after a pause in
+        # typing: an edit's check made meanwhile waits for it.
+        self.background_check.opened(result.catalog, result.problems, today)
         self._refresh(self.document.selection)
+        self._show_problems(result.problems, checked=None)
+        self.check_timer.stop()
+        QTimer.singleShot(0, self, self._check_in_background)
         self._update_title()
 
     # -- building -------------------------------------------------------------------------------
@@ -522,7 +531,7 @@ class EditorWindow(QMainWindow):
         finally:
             self.background_check.finished.disconnect(loop.quit)
         if self._problems_of is not catalog:  # the thread failed (it logged why): check here
-            self._show_problems(editing.check(catalog, base_dir=self.document.base_dir), catalog)
+            self._show_problems(editing.check(catalog, base_dir=self.document.base_dir), checked=catalog)
 
     @Slot()
     def _check_in_background(self) -> None:
@@ -533,11 +542,13 @@ class EditorWindow(QMainWindow):
         """A check from the thread: shown if it is of the catalog as it is now (else a newer one
         is coming)."""
         if catalog is self.document.catalog:
-            self._show_problems(problems, catalog)
+            self._show_problems(problems, checked=catalog)
 
-    def _show_problems(self, problems: list[Problem], catalog: object) -> None:
+    def _show_problems(self, problems: list[Problem], *, checked: object) -> None:
+        """Show `problems`; `checked`: the catalog the check found them in (None: those reading
+        the file found, shown until the first check is done; Save still waits for that)."""
         self.problems = problems
-        self._problems_of = catalog
+        self._problems_of = checked
         self.problems_panel.set_problems(self.problems)
         self._show_inline_problems()
         self._update_save_state()

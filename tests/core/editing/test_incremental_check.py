@@ -5,14 +5,22 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 import random
+import re
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
+import yaml
 
 from massage_explorer.core.catalog import BenefitClaim, Catalog, Caution, Evidence, Technique, Term, Text
 from massage_explorer.core.editing import IncrementalCheck, check
+from massage_explorer.core.problems import Problem, Severity
+from massage_explorer.core.schema.dump import document_data, dump_head, technique_data
 from massage_explorer.core.schema.limits import MAX_SUGGESTIONS
+from massage_explorer.core.schema.validator import CatalogValidator
+from massage_explorer.core.schema.yaml_nodes import compose
+from massage_explorer.core.storage import LoadResult, parse_catalog
 from tests import factories as f
 from tests.core.helpers import TODAY
 
@@ -146,3 +154,150 @@ def test_an_edit_reads_only_the_technique_edited(monkeypatch: pytest.MonkeyPatch
     edited = with_technique(catalog, 7, replace(catalog.techniques[7], description=f.t("1\n2\n3")))
     assert incremental(edited, base_dir=None, today=TODAY) == check(edited, base_dir=None, today=TODAY)
     assert read == ["t-7"]
+
+
+# -- starting from the file as opened ------------------------------------------------------------
+
+
+def _plain(value: Any) -> Any:
+    """The dump's values as plain YAML types, for another emitter to write them its own way."""
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return str(value) if isinstance(value, str) else value
+
+
+def hand_written(catalog: Catalog) -> bytes:
+    """The catalog as a person might write it: comments, keys in another order, long lines folded,
+    and one caution with no level (a warning only the file has: the dump writes the level)."""
+    document = document_data(catalog) | {"techniques": [technique_data(t) for t in catalog.techniques]}
+    text = yaml.safe_dump(_plain(document), sort_keys=True, width=30, allow_unicode=True)
+    text = re.sub(r"\n +level: [a-z-]+\n", "\n", text, count=1).replace("\n- ", "\n# Checked by hand.\n- ")
+    return ("# The clinic's catalog.\n" + text).encode("utf-8")
+
+
+def opened(tmp_path: Path) -> tuple[LoadResult, IncrementalCheck]:
+    """A catalog with warnings in some techniques, read from its file as the editor opens it."""
+    (tmp_path / "there.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    stale = BenefitClaim("pain", Evidence.LOW, reviewed=dt.date(2001, 1, 1))
+    techniques = [f.technique(f"t-{i}") for i in range(8)]
+    techniques[2] = replace(techniques[2], benefits=(stale,))
+    techniques[4] = replace(techniques[4], summary=f.t("One. Two sentences."))
+    techniques[6] = replace(techniques[6], image="there.png", image_alt=f.t("A hand."))
+    catalog = f.catalog(*techniques, required_cautions=("thinners",))
+    result = parse_catalog(hand_written(catalog), base_dir=tmp_path, today=TODAY)
+    assert result.catalog is not None, result.problems
+    incremental = IncrementalCheck()
+    incremental.opened(result.catalog, result.problems, base_dir=tmp_path, today=TODAY)
+    return result, incremental
+
+
+def both(
+    incremental: IncrementalCheck, catalog: Catalog, base_dir: Path, today: dt.date = TODAY
+) -> tuple[list[Problem], list[Problem]]:
+    """What the incremental check finds, and what the whole check finds."""
+    found = incremental(catalog, base_dir=base_dir, today=today)
+    return found, check(catalog, base_dir=base_dir, today=today)
+
+
+def count_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The ids of the techniques read from the dump from now on."""
+    check_module = importlib.import_module("massage_explorer.core.editing.check")
+    read: list[str] = []
+    real = check_module._read_part
+
+    def counted(technique: Technique, *args: object) -> object:
+        read.append(technique.id)
+        return real(technique, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(check_module, "_read_part", counted)
+    return read
+
+
+def test_the_file_as_opened_has_problems_the_dump_does_not(tmp_path: Path) -> None:
+    result, _ = opened(tmp_path)
+    assert result.catalog is not None
+    in_file = {(p.location, p.text) for p in result.problems}
+    dumped = check(result.catalog, base_dir=tmp_path, today=TODAY)
+    assert {(p.location, p.text) for p in dumped} < in_file  # the caution with no level
+    assert {p.line for p in result.problems} != {p.line for p in dumped}
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_random_edits_after_opening_check_the_same_as_the_whole_check(tmp_path: Path, seed: int) -> None:
+    result, incremental = opened(tmp_path)
+    catalog = result.catalog
+    assert catalog is not None
+    found, expected = both(incremental, catalog, tmp_path)
+    assert found == expected
+    rng = random.Random(seed)
+    for _ in range(50):
+        catalog = random_edit(rng, catalog)
+        expected = check(catalog, base_dir=tmp_path, today=TODAY)
+        assert incremental(catalog, base_dir=tmp_path, today=TODAY) == expected
+
+
+def test_after_opening_only_the_techniques_with_problems_in_the_file_are_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    result, incremental = opened(tmp_path)
+    catalog = result.catalog
+    assert catalog is not None
+    read = count_reads(monkeypatch)
+    found, expected = both(incremental, catalog, tmp_path)
+    assert found == expected
+    # Stale review, two sentences, no caution level in the file, a picture (looked for each time).
+    assert sorted(read) == ["t-0", "t-2", "t-4", "t-6"]
+    read.clear()
+    edited = with_technique(catalog, 5, replace(catalog.techniques[5], description=f.t("1\n2\n3")))
+    found, expected = both(incremental, edited, tmp_path)
+    assert found == expected
+    assert read == ["t-5", "t-6"]
+
+
+def test_another_day_reads_everything_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    result, incremental = opened(tmp_path)
+    catalog = result.catalog
+    assert catalog is not None
+    read = count_reads(monkeypatch)
+    tomorrow = TODAY + dt.timedelta(days=1)
+    found, expected = both(incremental, catalog, tmp_path, tomorrow)
+    assert found == expected
+    assert len(read) == len(catalog.techniques)
+
+
+def test_a_problem_placed_nowhere_makes_every_technique_be_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    result, incremental = opened(tmp_path)
+    catalog = result.catalog
+    assert catalog is not None
+    unplaced = [*result.problems, Problem(Severity.WARNING, "somewhere in the file", 3, 1)]
+    incremental.opened(catalog, unplaced, base_dir=tmp_path, today=TODAY)
+    read = count_reads(monkeypatch)
+    found, expected = both(incremental, catalog, tmp_path)
+    assert found == expected
+    assert len(read) == len(catalog.techniques)
+
+
+def test_a_measured_part_is_what_reading_it_gives() -> None:
+    check_module = importlib.import_module("massage_explorer.core.editing.check")
+    catalog = f.catalog(*(f.technique(f"t-{i}") for i in range(3)))
+    root, _ = compose(dump_head(catalog))
+    read = CatalogValidator(None, TODAY).read_header(root)
+    assert read is not None
+    for index, technique in enumerate(catalog.techniques):
+        measured = check_module._measured_part(technique, index, 40)
+        assert measured == check_module._read_part(technique, index, 40, read[1], None, TODAY)
+
+
+def test_a_duplicate_of_an_id_only_measured_quotes_its_line(tmp_path: Path) -> None:
+    result, incremental = opened(tmp_path)
+    catalog = result.catalog
+    assert catalog is not None
+    incremental(catalog, base_dir=tmp_path, today=TODAY)
+    twice = with_technique(catalog, 7, replace(catalog.techniques[7], id="t-3"))
+    found = incremental(twice, base_dir=tmp_path, today=TODAY)
+    assert found == check(twice, base_dir=tmp_path, today=TODAY)
+    assert any("duplicate id 't-3' (also used on line" in p.text for p in found)

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import importlib
 import threading
+from dataclasses import replace
 
 import pytest
 
 from massage_explorer.core import editing
-from tests.ui.editor.conftest import rename_first
+from massage_explorer.core.catalog import BenefitClaim, Evidence
+from massage_explorer.ui.editor import EditorWindow
+from tests import factories as f
+from tests.ui.editor.conftest import rename_first, write_catalog
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -53,3 +59,76 @@ def test_checks_asked_for_while_one_runs_end_with_the_newest(qtbot):
     checker.start(third)
     qtbot.waitUntil(lambda: len(results) == 2 and not checker.busy, timeout=5000)
     assert results == [first, third]
+
+
+def _catalog_file_with_a_warning(tmp_path):
+    """Twelve techniques; the fourth's evidence was last reviewed long ago (a warning)."""
+    techniques = [f.technique(f"t-{i}") for i in range(12)]
+    stale = BenefitClaim("pain", Evidence.LOW, reviewed=dt.date(2001, 1, 1))
+    techniques[3] = replace(techniques[3], benefits=(stale,))
+    return write_catalog(tmp_path / "techniques.yaml", f.catalog(*techniques))
+
+
+def _count_reads(monkeypatch) -> list[str]:
+    """The ids of the techniques the editor's check reads from the dump from now on."""
+    check_module = importlib.import_module("massage_explorer.core.editing.check")
+    read: list[str] = []
+    real = check_module._read_part
+
+    def counted(technique, *args):
+        read.append(technique.id)
+        return real(technique, *args)
+
+    monkeypatch.setattr(check_module, "_read_part", counted)
+    return read
+
+
+@pytest.fixture
+def new_editor(qtbot):
+    """Editors made and shown, their first check not waited for (as staff see one on opening)."""
+    windows = []
+
+    def open_(path):
+        window = EditorWindow(path)
+        window.resize(1600, 1000)
+        with qtbot.waitExposed(window):
+            window.show()
+        windows.append(window)
+        return window
+
+    yield open_
+    for window in windows:
+        window.document.stack.setClean()
+        window.close()
+        window.deleteLater()
+
+
+def test_on_opening_the_files_problems_show_at_once_and_the_first_check_reads_only_those(
+    qtbot, tmp_path, monkeypatch
+):
+    path = _catalog_file_with_a_warning(tmp_path)
+    read = _count_reads(monkeypatch)
+    editor = EditorWindow(path)
+    qtbot.addWidget(editor)  # nothing edited: it closes without a question
+    # Shown by the window as it is made, before any event is handled: no check has a result yet.
+    assert editor.problems_panel.heading.text() == "Problems: 0 errors, 1 warning"
+    assert "technique 't-3', benefits[0].reviewed" in editor.problems_panel.problems[0].message
+    assert editor.save_button.isEnabled()
+
+    editor.run_check()
+    catalog = editor.document.catalog
+    assert editor.problems == editing.check(catalog, base_dir=editor.document.base_dir)
+    assert read == ["t-3"]  # the one the file's read found something in; the rest were measured
+
+
+def test_an_edit_just_after_opening_is_checked_without_reading_every_technique(
+    qtbot, new_editor, tmp_path, monkeypatch
+):
+    path = _catalog_file_with_a_warning(tmp_path)
+    read = _count_reads(monkeypatch)
+    editor = new_editor(path)
+    rename_first(editor, "")  # at once, the first check maybe still running: a name is required
+    qtbot.waitUntil(lambda: editor.error_count() == 1, timeout=5000)  # after the pause, in the thread
+    assert editor.problems == editing.check(editor.document.catalog, base_dir=editor.document.base_dir)
+    assert sorted(read) == ["t-0", "t-3"]  # the one edited and the one with a warning: not all 12
+    assert any(p.location and p.location.item == "t-3" for p in editor.problems)
