@@ -9,15 +9,20 @@ import sys
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from massage_explorer.core.catalog import Catalog
+from massage_explorer.ui.common.first_paint import after_first_paint
 from massage_explorer.ui.common.screen import ShellOptions
+from massage_explorer.ui.common.scrolling import viewport_of
 from massage_explorer.ui.common.theme import apply_theme
 from massage_explorer.ui.session import TEXT_STEPS, SessionState
-from massage_explorer.ui.shell import MainWindow
+
+if TYPE_CHECKING:
+    from massage_explorer.ui.shell import MainWindow
 
 DESKTOP_FILE_NAME = "massage-explorer"  # deploy/massage-explorer.desktop, without .desktop
 
@@ -68,9 +73,17 @@ def log_unshown_characters(catalog: Catalog, path: Path | None) -> None:
         log.warning("%s", problem.format(str(path) if path is not None else "the catalog"))
 
 
+def _watch(window: MainWindow, path: Path) -> None:
+    from massage_explorer.ui.catalog_watch import PRIME_MS, CatalogWatcher
+
+    watcher = CatalogWatcher(path, window.catalog, prime_ms=PRIME_MS, parent=window)
+    watcher.reloaded.connect(window.set_catalog)
+
+
 def run_app(catalog: Catalog, *, catalog_path: Path | None = None, language: str | None = None) -> int:
     """Show the patient app (a normal desktop window) until it is closed; returns the exit code."""
     from massage_explorer.ui.common.i18n import install_language
+    from massage_explorer.ui.shell import MainWindow  # not for the kiosk's first frame: see kiosk.window
 
     app = prepare_application()
     language = language if language in catalog.languages else catalog.default_language
@@ -79,10 +92,8 @@ def run_app(catalog: Catalog, *, catalog_path: Path | None = None, language: str
     window = MainWindow(catalog, state, ShellOptions(catalog_path=catalog_path))
     window.startOverRequested.connect(window.reset_session)
     if catalog_path is not None:
-        from massage_explorer.ui.catalog_watch import PRIME_MS, CatalogWatcher
-
-        watcher = CatalogWatcher(catalog_path, catalog, prime_ms=PRIME_MS, parent=window)
-        watcher.reloaded.connect(window.set_catalog)
+        # Once the first cards are on screen: it starts a thread and watches the file's folder.
+        after_first_paint(viewport_of(window.browse.view), partial(_watch, window, catalog_path))
     window.resize(1920, 1080)
     window.showMaximized()
     QTimer.singleShot(0, settle_memory)

@@ -84,7 +84,6 @@ class MainWindow(QMainWindow):
         self.texts(self.footer.setAccessibleName, lambda: self.tr("Advice from the clinic"))
         # The clinic's red flags: one line on every screen, whatever the screen shows above it.
         self.red_flags_line = RedFlagsButton()
-        self.red_flags_line.set_catalog(catalog)
         self.red_flags_line.clicked.connect(self.show_red_flags)
         central = QWidget()
         column = QVBoxLayout(central)
@@ -94,6 +93,9 @@ class MainWindow(QMainWindow):
         column.addWidget(self.stack, 1)
         column.addWidget(self.footer)
         column.addWidget(self.red_flags_line)
+        # Only once it has a parent: shown without one, it would be a window of its own, which
+        # took the focus from the kiosk's welcome screen when the session was built behind it.
+        self.red_flags_line.set_catalog(catalog)
         self.setCentralWidget(central)
 
         self.browse = cast(BrowseScreen, self.get_screen("browse"))

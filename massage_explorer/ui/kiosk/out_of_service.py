@@ -28,7 +28,6 @@ from massage_explorer.core.preload import PendingLoad
 from massage_explorer.core.present import QT_TRANSLATE_NOOP
 from massage_explorer.core.problems import LoadResult, Problem, Severity
 from massage_explorer.core.settings import ConfigError, KioskConfig, load_config
-from massage_explorer.core.storage import BACKUP_SUFFIX, load_catalog
 from massage_explorer.ui.common.labels import plain_label
 from massage_explorer.ui.kiosk.window import KioskWindow, cover_screen, lock_down, open_kiosk
 from massage_explorer.ui.launch import prepare_application, settle_memory
@@ -61,7 +60,11 @@ class NotReady:
 
 def _read(path: Path, pending: PendingLoad | None = None) -> LoadResult:
     try:
-        return pending.result() if pending is not None and pending.path == path else load_catalog(path)
+        if pending is not None and pending.path == path:
+            return pending.result()  # read by a child process: this one need not import PyYAML
+        from massage_explorer.core.storage import load_catalog
+
+        return load_catalog(path)
     except OSError as exc:  # said like a problem of the file as a whole, as the live reload does
         return LoadResult(None, [Problem(Severity.ERROR, f"cannot read the file: {exc.strerror or exc}")])
 
@@ -81,6 +84,8 @@ def check_start(
     result = _read(path, pending)
     if result.catalog is not None:
         return KioskStart(config, result.catalog, path)
+    from massage_explorer.core.storage import BACKUP_SUFFIX
+
     backup = path.with_name(path.name + BACKUP_SUFFIX)
     last_good = _read(backup) if backup.is_file() else None
     if last_good is not None and last_good.catalog is not None:
