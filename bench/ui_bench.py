@@ -1,6 +1,9 @@
-"""Patient explorer figures: startup vs a PySide6 hello-world, keystroke filtering, peak memory.
+"""Patient explorer figures: start-up of the app and the kiosk vs a PySide6 hello-world, keystroke
+filtering, peak memory.
 
 Run: QT_QPA_PLATFORM=offscreen .venv/bin/python bench/ui_bench.py [--runs 7]
+     ... bench/ui_bench.py --startup [--runs 7]                 start-up figures and timelines only
+     ... bench/ui_bench.py --startup-against /tmp/before --runs 7   the same, an older copy in turns
 or, for the keystroke and chip figures against an older copy of the package, taking turns:
      git archive HEAD massage_explorer resources | tar -x -C /tmp/before
      QT_QPA_PLATFORM=offscreen .venv/bin/python bench/ui_bench.py --keystrokes-against /tmp/before --runs 5
@@ -16,30 +19,38 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
-# Every child reports the moment its window is first painted, its peak RSS and that of any
-# process it started and waited for, then quits. Qt is imported only when the probe is made: the
-# app must import it on its own schedule.
+# Every child reports two moments and its memory, then quits: when its window is first painted,
+# when the screen it first shows is complete (for the app the same paint, which draws the first
+# cards; for the kiosk, when the patient session behind the welcome screen is built and a touch
+# can start it), its peak RSS and that of any process it started and waited for. Qt is imported
+# only when the probe is made: the app must import it on its own schedule.
 _PAINT_PROBE = """
 import resource, sys, time
-def _first_paint_probe():
+def _first_paint_probe(complete=lambda: True):
     from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QApplication
     class FirstPaint(QObject):
         def eventFilter(self, obj, event):
-            if event.type() == QEvent.Type.Paint and not getattr(self, "done", False):
-                self.done = True
+            if event.type() == QEvent.Type.Paint and not hasattr(self, "painted"):
+                self.painted = None
                 QTimer.singleShot(0, self.report)
             return False
         def report(self):
+            if self.painted is None:
+                self.painted = time.time()
+            if not complete():
+                QTimer.singleShot(1, self.report)
+                return
             own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
             children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-            print(f"{time.time()!r} {own} {children}", flush=True)
-            QApplication.instance().quit()
+            print(f"{self.painted!r} {time.time()!r} {own} {children}", flush=True)
+            QApplication.instance().exit(0)
     return FirstPaint()
 """
 
@@ -90,13 +101,17 @@ app.exec()
 """
 )
 
-# Child code: calls `patch(module)` the moment the app itself imports its window module, through
-# an import hook. Importing that module (and with it Qt) here first would change the start-up
-# being measured: the catalog is read in a child process only while Qt is not loaded yet.
-_WHEN_THE_WINDOW_MODULE_IS_IMPORTED = """
+# Child code: `when_imported(name, patch)` calls `patch(module)` the moment the app itself imports
+# module `name`, through an import hook. Importing that module (and with it Qt) here first would
+# change the start-up being measured: the catalog is read in a child process only while Qt is
+# not loaded yet.
+_WHEN_IMPORTED = """
+import sys
 class _PatchWhenImported:
+    def __init__(self, name, patch):
+        self.name, self.patch = name, patch
     def find_spec(self, name, path=None, target=None):
-        if name != "massage_explorer.ui.launch":
+        if name != self.name:
             return None
         sys.meta_path.remove(self)
         from importlib.util import find_spec
@@ -104,38 +119,62 @@ class _PatchWhenImported:
         run_module = spec.loader.exec_module
         def exec_module(module):
             run_module(module)
-            patch(module)
+            self.patch(module)
         spec.loader.exec_module = exec_module
         return spec
-sys.meta_path.insert(0, _PatchWhenImported())
+def when_imported(name, patch):
+    sys.meta_path.insert(0, _PatchWhenImported(name, patch))
 """
 
 # The real `massage-explorer` start-up (cli.main: argument parsing, the catalog read and checked
-# in a child process while Qt and the screens are imported, the translator, the catalog watcher,
-# the window), with the probe added to the card list.
+# in a child process while Qt and the screens are imported, the translator, the window), with the
+# probe added to the card list. The first paint of the list draws its first cards (a test checks
+# that they are laid out when it paints: tests/ui/test_startup.py), so the first screen is
+# complete then.
 APP = (
     _PAINT_PROBE
+    + _WHEN_IMPORTED
     + """
-def patch(ui_app):
-    show = ui_app.MainWindow.showMaximized
+def patch(shell):
+    show = shell.MainWindow.showMaximized
     def probed_show(window):
         window.probe = _first_paint_probe()
         window.browse.view.viewport().installEventFilter(window.probe)
         show(window)
-    ui_app.MainWindow.showMaximized = probed_show
-"""
-    + _WHEN_THE_WINDOW_MODULE_IS_IMPORTED
-    + """
+    shell.MainWindow.showMaximized = probed_show
+when_imported("massage_explorer.ui.shell", patch)
 from massage_explorer.cli import main
 main([])
 """
 )
 
+# The real `massage-explorer --kiosk --config FILE` start-up, settings naming the bundled catalog
+# (written by `_kiosk_settings`), with the probe on the welcome screen: the first thing a patient
+# sees. The screen is complete when the session behind it is built (a touch starts it at once).
+KIOSK = (
+    _PAINT_PROBE
+    + _WHEN_IMPORTED
+    + """
+def patch(kiosk):
+    show = kiosk.KioskWindow.showFullScreen
+    def probed_show(window):
+        # (a kiosk from before the session was built after the first paint has no session_built)
+        window.probe = _first_paint_probe(lambda: getattr(window, "session_built", True))
+        window.welcome.installEventFilter(window.probe)
+        show(window)
+    kiosk.KioskWindow.showFullScreen = probed_show
+when_imported("massage_explorer.ui.kiosk.window", patch)
+from massage_explorer.cli import main
+main(["--kiosk", "--config", sys.argv[1]])
+"""
+)
 
-# Where the app's start-up time goes: the same real start-up, with a timestamp after each step.
-BREAKDOWN = (
-    """
-import sys, time
+# Where the start-up time goes: the same real start-up, with a timestamp after each step. Steps
+# common to the app and the kiosk; each adds its own below.
+_TIMELINE = (
+    _WHEN_IMPORTED
+    + """
+import time
 start = time.perf_counter()
 marks = []
 def mark(name):
@@ -146,55 +185,102 @@ mark("import the CLI (no Qt, no PyYAML)")
 _start = PendingLoad.start.__func__
 def start_reader(cls, path):
     pending = _start(cls, path)
-    mark("parse the arguments, start the catalog reader" + (" (a child process)" if pending.forked else ""))
+    mark("parse the arguments (kiosk: read its settings), start the catalog reader"
+         + (" (a child process)" if pending.forked else ""))
     return pending
 PendingLoad.start = classmethod(start_reader)
 _result = PendingLoad.result
 def result(self):
-    mark("import PySide6 and the patient UI modules (the catalog is read meanwhile)")
+    mark("import PySide6 and the UI modules (the catalog is read meanwhile)" if "parse" in marks[-1][0]
+         else "(already imported)")
     value = _result(self)
     mark("wait for the checked catalog")
     return value
 PendingLoad.result = result
-def patch(ui_app):
-    from PySide6.QtCore import QEvent, QObject, QTimer
-    from PySide6.QtWidgets import QApplication
-    _prepare = ui_app.prepare_application
+def patch_launch(launch):
+    _prepare = launch.prepare_application
     def prepare():
         app = _prepare()
-        mark("QApplication, palette, font, style sheet")
+        first = marks[-1][0].startswith("parse")  # the kiosk makes its QApplication before it waits
+        mark(("import PySide6 and the kiosk's modules, " if first else "")
+             + "QApplication, palette, font, style sheet")
         return app
-    ui_app.prepare_application = prepare
-    _init = ui_app.MainWindow.__init__
+    launch.prepare_application = prepare
+when_imported("massage_explorer.ui.launch", patch_launch)
+def paint_probe(done):
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication
+    class Probe(QObject):
+        def eventFilter(self, obj, event):
+            if event.type() == QEvent.Type.Paint and not hasattr(self, "seen"):
+                self.seen = True
+                mark("show, lay out and paint the first frame")
+                QTimer.singleShot(0, self.wait)
+            return False
+        def wait(self):
+            if done():
+                QApplication.instance().exit(0)
+            else:
+                QTimer.singleShot(1, self.wait)
+    return Probe()
+"""
+)
+
+BREAKDOWN = (
+    _TIMELINE
+    + """
+def patch(shell):
+    mark("import the window's modules (shell, browse screen, cards)")
+    _init = shell.MainWindow.__init__
     def init(self, *args, **kwargs):
         mark("translator")
         _init(self, *args, **kwargs)
-        mark("build the main window and browse screen (style sheet polish included)")
-    ui_app.MainWindow.__init__ = init
-    class Probe(QObject):
-        def eventFilter(self, obj, event):
-            if event.type() == QEvent.Type.Paint and not marks[-1][0].startswith("show"):
-                mark("show, lay out and paint the first frame")
-                QTimer.singleShot(0, QApplication.instance().quit)
-            return False
-    _show = ui_app.MainWindow.showMaximized
+        mark("build the main window and browse screen")
+    shell.MainWindow.__init__ = init
+    _show = shell.MainWindow.showMaximized
     def show(window):
-        mark("catalog watcher")
-        window.probe = Probe()
+        window.probe = paint_probe(lambda: True)
         window.browse.view.viewport().installEventFilter(window.probe)
         _show(window)
-    ui_app.MainWindow.showMaximized = show
-"""
-    + _WHEN_THE_WINDOW_MODULE_IS_IMPORTED
-    + """
+    shell.MainWindow.showMaximized = show
+when_imported("massage_explorer.ui.shell", patch)
 cli.main([])
+"""
+)
+
+KIOSK_BREAKDOWN = (
+    _TIMELINE
+    + """
+def patch(kiosk):
+    _init = kiosk.KioskWindow.__init__
+    def init(self, *args, **kwargs):
+        mark("translator")
+        _init(self, *args, **kwargs)
+        mark("build the kiosk window and its welcome screen")
+    kiosk.KioskWindow.__init__ = init
+    _show = kiosk.KioskWindow.showFullScreen
+    def show(window):
+        def built():
+            done = getattr(window, "session_built", True)  # no session_built: built with the window
+            if done:
+                mark("then: import the explorer's modules, build the session behind the welcome screen")
+            return done
+        window.probe = paint_probe(built)
+        window.welcome.installEventFilter(window.probe)
+        _show(window)
+    kiosk.KioskWindow.showFullScreen = show
+when_imported("massage_explorer.ui.kiosk.window", patch)
+cli.main(["--kiosk", "--config", sys.argv[1]])
+"""
+)
+
+_TIMELINE_PRINT = """
 previous = start
 for name, at in marks:
     print(f"{(at - previous) * 1000:7.1f} ms  {name}")
     previous = at
 print(f"{(previous - start) * 1000:7.1f} ms  in all (Python's own start-up not included)")
 """
-)
 
 
 _SCREEN = ROOT / "bench" / "kiosk-screen.json"
@@ -209,41 +295,78 @@ def _child_env() -> dict[str, str]:
     return dict(os.environ, QT_QPA_PLATFORM=platform)
 
 
-def _run(code: str) -> tuple[float, int, int]:
-    env = _child_env()
+def _kiosk_settings(folder: Path) -> Path:
+    """A kiosk settings file as a clinic writes it, naming the bundled catalog (so the kiosk
+    follows that file, as it follows a clinic's own). The PIN lockout is kept beside it."""
+    settings = folder / "kiosk.ini"
+    settings.write_text(f"[kiosk]\ncatalog = {ROOT / 'techniques.yaml'}\nlanguage = en\n", encoding="utf-8")
+    return settings
+
+
+def _run(code: str, *args: str, tree: Path = ROOT) -> tuple[float, float, int, int]:
+    """Seconds from process start to the first paint and to the complete first screen; peak RSS
+    of the process and of the children it waited for (KB). `tree`: where the package is imported
+    from (this one, or an older copy)."""
+    env = dict(_child_env(), PYTHONPATH=str(tree))
     start = time.time()
     out = subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True
+        [sys.executable, "-c", code, *args], cwd=tree, env=env, capture_output=True, text=True, check=True
     ).stdout.split()
-    return float(out[0]) - start, int(out[1]), int(out[2])
+    return float(out[0]) - start, float(out[1]) - start, int(out[2]), int(out[3])
 
 
-def startup(runs: int) -> None:
+def _load() -> str:
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
+def startup(runs: int, against: Path | None = None) -> None:
+    """First paint of the app and the kiosk against the hello-world, interleaved; with `against`
+    (an older copy of the package), that copy's app and kiosk in the same rounds too."""
     # Start from bytecode, as an installed app does (pip compiles a wheel's modules; any other
     # run writes __pycache__ on first import) and as PySide6 does. With PYTHONDONTWRITEBYTECODE
     # set, as on some CI machines, the app would otherwise compile its source on every start.
     compileall.compile_dir(ROOT / "massage_explorer", quiet=1)
-    hello, app, bare = [], [], []
-    for _ in range(runs):  # interleaved, so all see the same machine load
-        hello.append(_run(HELLO))
-        app.append(_run(APP))
-        bare.append(_run(BARE_LIST))
-    t_hello = statistics.median(t for t, _, _ in hello)
-    t_app = statistics.median(t for t, _, _ in app)
-    t_bare = statistics.median(t for t, _, _ in bare)
-    rss_hello = statistics.median(r for _, r, _ in hello) / 1024
-    rss_app = statistics.median(r for _, r, _ in app) / 1024
-    rss_reader = statistics.median(c for _, _, c in app) / 1024
-    print(
-        f"startup to first paint: hello-world {t_hello * 1000:.0f} ms, "
-        f"app {t_app * 1000:.0f} ms, ratio {t_app / t_hello:.2f}x (target <= 1.5x)"
-    )
-    print(f"for scale: a bare window with a list of 8 painted rows and 30 buttons: {t_bare / t_hello:.2f}x")
+    print(f"load average at start (1, 5, 15 min): {_load()}")
+    if against is not None:
+        compileall.compile_dir(against / "massage_explorer", quiet=1)
+    names = ["hello", "app", "kiosk", "bare"] + (["app before", "kiosk before"] if against else [])
+    figures: dict[str, list[tuple[float, float, int, int]]] = {name: [] for name in names}
+    with tempfile.TemporaryDirectory() as folder:
+        settings = str(_kiosk_settings(Path(folder)))
+        for _ in range(runs):  # interleaved, so all see the same machine load
+            figures["hello"].append(_run(HELLO))
+            figures["app"].append(_run(APP))
+            figures["hello"].append(_run(HELLO))
+            figures["kiosk"].append(_run(KIOSK, settings))
+            figures["bare"].append(_run(BARE_LIST))
+            if against is not None:
+                figures["app before"].append(_run(APP, tree=against))
+                figures["kiosk before"].append(_run(KIOSK, settings, tree=against))
+    print(f"load average at end: {_load()}")
+
+    def median(name: str, column: int) -> float:
+        return statistics.median(run[column] for run in figures[name])
+
+    hello = median("hello", 0)
+    print(f"{runs} rounds, medians; hello-world (QApplication + QLabel, 2 a round): {hello * 1000:.0f} ms")
+    shown = [("app", "patient app"), ("kiosk", "kiosk")]
+    if against is not None:
+        shown += [("app before", f"patient app from {against}"), ("kiosk before", f"kiosk from {against}")]
+    for name, what in shown:
+        first, complete = median(name, 0), median(name, 1)
+        print(
+            f"  {what}: first paint {first * 1000:.0f} ms, ratio {first / hello:.2f}x (target <= 1.5x); "
+            f"first screen complete {complete * 1000:.0f} ms, {complete / hello:.2f}x"
+        )
+        print("    per round, first paint: " + ", ".join(f"{r[0] * 1000:.0f}" for r in figures[name]))
+    bare = median("bare", 0) / hello
+    print(f"  for scale: a bare window with a list of 8 painted rows and 30 buttons: {bare:.2f}x")
+    rss_hello, rss_app = median("hello", 2) / 1024, median("app", 2) / 1024
     print(
         f"peak RSS: hello-world {rss_hello:.1f} MB, app {rss_app:.1f} MB, "
         f"difference {rss_app - rss_hello:.1f} MB (target <= 40 MB); the app's catalog reader, a "
-        f"child process that has exited before the window shows: {rss_reader:.1f} MB, most of it "
-        "pages it shares with the app"
+        f"child process that has exited before the window shows: {median('app', 3) / 1024:.1f} MB, most "
+        "of it pages it shares with the app"
     )
 
 
@@ -277,13 +400,24 @@ def _big_catalog(count: int):  # type: ignore[no-untyped-def]
     return Catalog(techniques=tuple(techniques), benefits=benefits, conditions=conditions)
 
 
-def breakdown() -> None:
-    env = _child_env()
-    out = subprocess.run(
-        [sys.executable, "-c", BREAKDOWN], cwd=ROOT, env=env, capture_output=True, text=True, check=True
-    ).stdout
-    print("start-up, step by step (one run):")
-    print(out, end="")
+def breakdown(runs: int) -> None:
+    """The step-by-step timelines of the app and the kiosk, medians of `runs` runs each, in turns."""
+    steps: dict[str, dict[str, list[float]]] = {"app": {}, "kiosk": {}}
+    with tempfile.TemporaryDirectory() as folder:
+        settings = str(_kiosk_settings(Path(folder)))
+        for _ in range(runs):
+            for name, code, args in (("app", BREAKDOWN, []), ("kiosk", KIOSK_BREAKDOWN, [settings])):
+                out = subprocess.run(
+                    [sys.executable, "-c", code + _TIMELINE_PRINT, *args], cwd=ROOT, env=_child_env(),
+                    capture_output=True, text=True, check=True,
+                ).stdout  # fmt: skip
+                for line in out.splitlines():
+                    ms, _, step = line.strip().partition(" ms  ")
+                    steps[name].setdefault(step, []).append(float(ms))
+    for name, timeline in steps.items():
+        print(f"{name} start-up, step by step (medians of {runs} runs):")
+        for step, values in timeline.items():
+            print(f"{statistics.median(values):7.1f} ms  {step}")
 
 
 def keystrokes(count: int) -> dict[str, list[float]]:
@@ -420,12 +554,22 @@ def main() -> None:
         metavar="DIR",
         help="only the keystroke and chip figures, against the package copied into DIR, in turns",
     )
+    parser.add_argument(
+        "--startup-against",
+        type=Path,
+        metavar="DIR",
+        help="only the start-up figures and timelines, with the package copied into DIR in the same rounds",
+    )
+    parser.add_argument("--startup", action="store_true", help="only the start-up figures and timelines")
     args = parser.parse_args()
     if args.keystrokes_against:
         keystrokes_against(args.keystrokes_against.resolve(), args.techniques, args.runs)
         return
-    startup(args.runs)
-    breakdown()
+    against = args.startup_against.resolve() if args.startup_against else None
+    startup(args.runs, against)
+    breakdown(args.runs)
+    if args.startup or against:
+        return
     print_keystrokes(args.techniques, keystrokes(args.techniques))
 
 
