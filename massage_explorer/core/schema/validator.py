@@ -352,10 +352,12 @@ class TechniqueMemo:
     """
 
     _against: tuple[object, ...] = ()
-    _techniques: dict[str, Remembered] = field(default_factory=dict)
+    # By the technique's text: the text itself (as the key, and again as the value's first item, so
+    # that the next read keeps this very string instead of holding its own copy beside it).
+    _techniques: dict[str, tuple[str, Remembered]] = field(default_factory=dict)
     _shown: dict[str, Technique] = field(default_factory=dict)
 
-    def start(self, against: tuple[object, ...]) -> dict[str, Remembered]:
+    def start(self, against: tuple[object, ...]) -> dict[str, tuple[str, Remembered]]:
         """Begin remembering a new version read `against` these; what the last one left, if it
         was read against the same."""
         earlier = self._techniques if against == self._against else {}
@@ -363,7 +365,7 @@ class TechniqueMemo:
         return earlier
 
     def keep(self, source: str, remembered: Remembered) -> None:
-        self._techniques[source] = remembered
+        self._techniques[source] = (source, remembered)
 
     def share(self, catalog: Catalog) -> None:
         """For the reads that follow: where a technique read equals one of `catalog`'s (such as
@@ -383,7 +385,7 @@ class _Reuse:
     """One read's use of a TechniqueMemo: the memo, and what it held before."""
 
     memo: TechniqueMemo
-    earlier: dict[str, Remembered]
+    earlier: dict[str, tuple[str, Remembered]]
 
     def technique(
         self, item: Node, text: str, validator: CatalogValidator, index: int, header: Header
@@ -394,15 +396,18 @@ class _Reuse:
         # The text itself is the key (a file's worth of it, at most): a digest would need hashlib,
         # whose first use loads OpenSSL, holding up the window for half a second.
         source = f"{start.column}:{text[start.index : end.index]}"
-        remembered = self.earlier.get(source)
-        if remembered is not None:
+        found = self.earlier.get(source)
+        if found is not None:
+            # The string kept from the last read, not this read's copy of it: holding both, a read
+            # took as much memory again as the file's text (10 MB at 5,000 techniques).
+            source, remembered = found
             technique: Technique | None = validator.replay(item, remembered)
         else:
-            technique, remembered = validator.read_to_remember(item, index, header)
+            technique, read = validator.read_to_remember(item, index, header)
             technique = self.memo.shared(technique)
-            if remembered is None or technique is None:
+            if read is None or technique is None:
                 return technique
-            remembered = (technique, remembered[1])
+            remembered = (technique, read[1])
         self.memo.keep(source, remembered)
         return technique
 
