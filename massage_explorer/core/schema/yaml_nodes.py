@@ -259,6 +259,9 @@ class TechniqueParts:
                 node = _compose_cached(part, self.loader, tags)
             except yaml.YAMLError as exc:
                 raise NotInParts from exc
+            # A line that only looked like an entry's start is inside a quoted text or a bracket
+            # carried over lines; the part before it then ends inside that and fails to compose.
+            # The count is a second safeguard, for what that reasoning may have missed.
             if not isinstance(node, SequenceNode) or len(node.value) != min(last, len(starts)) - first:
                 raise NotInParts
             if "!" in part and _tag_problems(node):
@@ -274,7 +277,8 @@ def compose_in_parts(
     and its techniques' entries to compose a few at a time; None when the text is not laid out
     so that they can be found by its lines alone (then `compose` reads it whole). That layout is
     how the app writes a catalog and how most people do: `techniques:` last, at the start of a
-    line, its entries block-style "- " lines, every line broken with "\n", no tab indentation.
+    line, its entries block-style "- " lines, every line broken with "\n" or "\r\n", no tab
+    indentation, no directive (`%TAG`, which each part, a document of its own, would not see).
 
     Whatever it returns composes to the same nodes as `compose` gives (TechniqueParts.batches
     checks each part as it goes), so the validator reports the same problems at the same lines.
@@ -298,18 +302,21 @@ def compose_in_parts(
         if at - line.start() != indent or not _entry_at(text, at):
             return None
         starts.append(line.start())
+    head_text = text[: first.start()]
+    if head_text.startswith("%") or "\n%" in head_text:
+        return None  # a directive (%TAG, %YAML) would apply to the head's document only
     try:
-        head = _compose_cached(text[: first.start()], loader)
+        head = _compose_cached(head_text, loader)
     except yaml.YAMLError:
         return None
     if not isinstance(head, MappingNode) or not head.value:
         return None
     key, value = head.value[-1]
     if (
-        key.value != "techniques"
-        or key.start_mark.index != keys[0].start()
+        key.start_mark.index != keys[0].start()
         or value.tag != NULL
         or value.value
+        or sum(k.value == "techniques" for k, _ in head.value) != 1  # e.g. "techniques": [] too
     ):
         return None
     if "!" in text and _tag_problems(head):

@@ -118,16 +118,22 @@ _LAYOUTS = {
     "a document end after the techniques": (lambda t: t + "...\n", False),
     "a flow-style list": (lambda t: t.split("techniques:")[0] + "techniques: []\n", False),
     "a tab before an entry's field": (lambda t: t.replace("    name: T 1", "\tname: T 1"), False),
+    "a %YAML directive": (lambda t: "%YAML 1.1\n---\n" + t, False),
+    "a second 'techniques' key in the head": (
+        lambda t: t.replace("schema_version: 1\n", 'schema_version: 1\n"techniques": []\n'),
+        False,
+    ),
 }
 
 
 @pytest.mark.parametrize("name", list(_LAYOUTS))
-def test_every_layout_reads_as_whole(name: str, whole, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_every_layout_reads_as_whole(name: str, whole, parts_used) -> None:
     make, expect_parts = _LAYOUTS[name]
     text = make(_base())
     found = yaml_nodes.compose_in_parts(text.lstrip("\ufeff"))
     assert (found is not None) == expect_parts
     read = _read(text)
+    assert bool(parts_used) == expect_parts  # read in parts to the end, or whole from the start
     assert read.catalog == whole(text).catalog
     assert read.problems == whole(text).problems
     if expect_parts:
@@ -148,9 +154,12 @@ _BROKEN = {
 }
 
 
+@pytest.mark.parametrize("part_size", [1, 3])  # 3: the lookalike inside a part, not at its start
 @pytest.mark.parametrize("name", list(_BROKEN))
-def test_text_that_only_looks_like_entries_reads_as_whole(name: str, whole, monkeypatch) -> None:
-    monkeypatch.setattr(yaml_nodes, "PART_SIZE", 1)
+def test_text_that_only_looks_like_entries_reads_as_whole(
+    name: str, part_size: int, whole, monkeypatch
+) -> None:
+    monkeypatch.setattr(yaml_nodes, "PART_SIZE", part_size)
     old, new = _BROKEN[name]
     text = _base().replace(old, new, 1)
     assert text != _base()
@@ -162,6 +171,15 @@ def test_text_that_only_looks_like_entries_reads_as_whole(name: str, whole, monk
         assert claim.note is not None and claim.note.get("en") == "It may ease - pain"
     else:
         assert read.problems
+
+
+def test_a_tag_directive_cannot_make_an_entry_s_tag_pass(whole) -> None:
+    """`%TAG !! ...` applies to its own document: were the entries read as documents of their own,
+    `!!str` there would read as the standard tag and pass, where the file as a whole is refused."""
+    text = "%TAG !! tag:example.org,2000:\n---\n" + _base().replace("id: t-1", "id: !!str t-1")
+    read = _read(text)
+    assert read.catalog is None and read.problems == whole(text).problems
+    assert any("tag:example.org,2000:str" in p.message for p in read.problems)
 
 
 def test_a_duplicate_id_in_a_later_part_quotes_the_right_line(whole, monkeypatch) -> None:
