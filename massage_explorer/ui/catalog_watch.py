@@ -221,6 +221,7 @@ def _read(
         except Exception as exc:  # a bug here must not end the thread unheard
             log.exception("catalog %s could not be checked", path)
             result = _unreadable(path, f"it could not be checked ({type(exc).__name__})")
+        remembered.share(None)  # the catalog shown may be swapped: its techniques are not kept here
         if result.catalog is not None and result.catalog == current:  # saved again unchanged
             copy = list(result.catalog.techniques)
             result = LoadResult(current, result.problems)

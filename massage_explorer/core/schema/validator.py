@@ -367,12 +367,12 @@ class TechniqueMemo:
     def keep(self, source: str, remembered: Remembered) -> None:
         self._techniques[source] = (source, remembered)
 
-    def share(self, catalog: Catalog) -> None:
+    def share(self, catalog: Catalog | None) -> None:
         """For the reads that follow: where a technique read equals one of `catalog`'s (such as
         the catalog shown since start-up), take `catalog`'s own object, in the catalog read and
         in what is remembered, rather than hold a second copy of it (at 5,000 techniques, the
-        first read with an empty memo held about 30 MB more until it ended)."""
-        self._shown = {t.id: t for t in catalog.techniques}
+        first read with an empty memo held about 30 MB more until it ended). None: no longer."""
+        self._shown = {t.id: t for t in catalog.techniques} if catalog is not None else {}
 
     def shared(self, technique: Technique | None) -> Technique | None:
         """`technique`, or the object `share` was given that equals it."""
