@@ -156,3 +156,23 @@ def test_the_kiosks_first_frame_needs_neither_the_explorer_nor_pyyaml(tmp_path: 
         "massage_explorer.core.storage",
     }
     assert not later & loaded, sorted(later & loaded)
+
+
+def test_before_the_session_nothing_on_the_welcome_screen_opens_a_menu_or_a_tooltip(qtbot, qapp):
+    """The lockdown filter comes with the session, just after the first frame: until then the
+    welcome screen itself must offer nothing to escape by (no menu, no tooltip, no text to select)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QLabel
+
+    kiosk = _kiosk(qtbot)
+    assert not kiosk.session_built
+    widgets = [kiosk, kiosk.welcome, *kiosk.welcome.findChildren(QWidget)]
+    menus = (Qt.ContextMenuPolicy.CustomContextMenu, Qt.ContextMenuPolicy.ActionsContextMenu)
+    for widget in widgets:
+        assert widget.contextMenuPolicy() not in menus, widget
+        assert not widget.toolTip() and not widget.whatsThis(), widget
+        if isinstance(widget, QLabel):
+            assert widget.textInteractionFlags() == Qt.TextInteractionFlag.NoTextInteraction, widget
+            assert not widget.openExternalLinks(), widget
+    assert not kiosk.session_built
+    kiosk.staff_quit()
