@@ -214,11 +214,11 @@ def render_staff_papers(catalog: Catalog, outdir: Path) -> list[Path]:
     saved.append(pdf)
     pdftoppm = shutil.which("pdftoppm")
     if pdftoppm is not None:
-        pages = ["-f", "1", "-l", "2"]  # the cover and the first technique
-        subprocess.run(
-            [pdftoppm, "-r", "60", "-png", *pages, str(pdf), str(outdir / "review-report")], check=True
-        )
-        saved += sorted(outdir.glob("review-report-*.png"))
+        for page in (1, 2):  # the cover and the first technique
+            picture = outdir / f"review-report-{page:02d}"  # pdftoppm adds ".png"
+            only = ["-singlefile", "-f", str(page), "-l", str(page)]
+            subprocess.run([pdftoppm, "-r", "60", "-png", *only, str(pdf), str(picture)], check=True)
+            saved.append(picture.with_suffix(".png"))
     return saved
 
 
