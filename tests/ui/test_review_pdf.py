@@ -51,10 +51,11 @@ def test_the_report_holds_every_claim_and_caution_of_the_bundled_catalog(qapp, t
     assert set(GRADES.values()) >= {c.grade for t in report.techniques for c in t.claims}
 
 
-def _bundled_report_pages(tmp_path) -> tuple[object, list[str], list[int]]:
-    """The bundled catalog's report: its file, its pages as pdftotext reads them, and the page
-    each technique starts on (its name the page's first line), one per technique."""
-    out = tmp_path / "review.pdf"
+@pytest.fixture(scope="module")
+def bundled_report(qapp, tmp_path_factory) -> tuple[object, list[str], list[int]]:
+    """The bundled catalog's report, made once for the tests that read it: its file, its pages as
+    pdftotext reads them, and the page each technique starts on (its name the page's first line)."""
+    out = tmp_path_factory.mktemp("report") / "review.pdf"
     assert main(["report", str(bundled_catalog_path()), "--pdf", str(out)]) == 0
     raw = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
     pages = [page.strip() for page in raw.split("\f") if page.strip()]
@@ -66,10 +67,10 @@ def _bundled_report_pages(tmp_path) -> tuple[object, list[str], list[int]]:
     return out, pages, starts
 
 
-def test_a_technique_gets_a_page_of_its_own_and_the_languages_side_by_side(qapp, tmp_path) -> None:
+def test_a_technique_gets_a_page_of_its_own_and_the_languages_side_by_side(bundled_report) -> None:
     """Stacked one language under the other, a bundled technique took three pages. In columns,
     set smaller where needed, most take one; none more than two."""
-    out, pages, starts = _bundled_report_pages(tmp_path)
+    out, pages, starts = bundled_report
     names = {page.split("\n")[0] for page in (pages[i] for i in starts)}
     lengths = [end - start for start, end in itertools.pairwise([*starts, len(pages)])]
     assert len(lengths) == len(names)
@@ -79,10 +80,10 @@ def test_a_technique_gets_a_page_of_its_own_and_the_languages_side_by_side(qapp,
     assert re.search(r"en: Deep pressure can cause large bruises.*es: Si toma anticoagulantes", layout)
 
 
-def test_every_page_says_whose_it_is_and_where_it_stands(qapp, tmp_path) -> None:
+def test_every_page_says_whose_it_is_and_where_it_stands(bundled_report) -> None:
     """A technique too long for one page at the smallest size runs on to a second: each page's
     foot names its technique and says "page 2 of 2", so a page filed alone is not taken for all."""
-    _, pages, starts = _bundled_report_pages(tmp_path)
+    _, pages, starts = bundled_report
     ran_on = 0
     for start, end in itertools.pairwise([*starts, len(pages)]):
         name = pages[start].split("\n")[0]
