@@ -96,3 +96,19 @@ def test_techniques_equal_to_those_shown_are_the_shown_objects(tmp_path: Path) -
     assert read.catalog.techniques[1] is not shown.techniques[1]
     again = _read(dump_catalog(changed), tmp_path, memo)  # remembered: the same objects again
     assert again.catalog is not None and again.catalog.techniques[0] is shown.techniques[0]
+
+
+def test_texts_that_share_a_hash_are_told_apart(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The memo files each text under its hash and takes nothing before comparing the whole text:
+    with every text under one hash, each version still reads as it does fresh."""
+    from massage_explorer.core.schema import validator
+
+    monkeypatch.setattr(validator, "hash", lambda value: 0, raising=False)
+    rng = random.Random(7)
+    catalog = f.catalog(*(f.technique(f"t-{i}") for i in range(4)))
+    memo = TechniqueMemo()
+    for _ in range(20):
+        catalog = random_edit(rng, catalog)
+        text = dump_catalog(catalog)
+        fresh, remembered = _read(text, tmp_path), _read(text, tmp_path, memo)
+        assert remembered == fresh

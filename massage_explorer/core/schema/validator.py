@@ -6,6 +6,7 @@ This one validator serves the command line, the staff editor and the kiosk's liv
 from __future__ import annotations
 
 import re
+import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
@@ -352,20 +353,24 @@ class TechniqueMemo:
     """
 
     _against: tuple[object, ...] = ()
-    # By the technique's text: the text itself (as the key, and again as the value's first item, so
-    # that the next read keeps this very string instead of holding its own copy beside it).
-    _techniques: dict[str, tuple[str, Remembered]] = field(default_factory=dict)
+    # Under Python's hash of each technique's text (where it starts on its line, then the text, as
+    # UTF-8), that text compressed and what was read from it. The text is compared in full before
+    # anything is taken, so two texts with one hash only cost a read. Compressed, the texts take
+    # about a third of the file's size, for as long as the app runs (as they were, 10 MB at 5,000
+    # techniques). Not a digest from hashlib: its first use loads OpenSSL, holding Python's lock,
+    # and the window stood still for half a second.
+    _techniques: dict[int, tuple[bytes, Remembered]] = field(default_factory=dict)
     _shown: dict[str, Technique] = field(default_factory=dict)
 
-    def start(self, against: tuple[object, ...]) -> dict[str, tuple[str, Remembered]]:
+    def start(self, against: tuple[object, ...]) -> dict[int, tuple[bytes, Remembered]]:
         """Begin remembering a new version read `against` these; what the last one left, if it
         was read against the same."""
         earlier = self._techniques if against == self._against else {}
         self._against, self._techniques = against, {}
         return earlier
 
-    def keep(self, source: str, remembered: Remembered) -> None:
-        self._techniques[source] = (source, remembered)
+    def keep(self, key: int, packed: bytes, remembered: Remembered) -> None:
+        self._techniques[key] = (packed, remembered)
 
     def share(self, catalog: Catalog | None) -> None:
         """For the reads that follow: where a technique read equals one of `catalog`'s (such as
@@ -385,7 +390,7 @@ class _Reuse:
     """One read's use of a TechniqueMemo: the memo, and what it held before."""
 
     memo: TechniqueMemo
-    earlier: dict[str, tuple[str, Remembered]]
+    earlier: dict[int, tuple[bytes, Remembered]]
 
     def technique(
         self, item: Node, text: str, validator: CatalogValidator, index: int, header: Header
@@ -393,14 +398,11 @@ class _Reuse:
         """The technique `item` holds (its marks index into `text`): as remembered when its text
         is, else read (and remembered for the next version where it may be)."""
         start, end = item.start_mark, item.end_mark
-        # The text itself is the key (a file's worth of it, at most): a digest would need hashlib,
-        # whose first use loads OpenSSL, holding up the window for half a second.
-        source = f"{start.column}:{text[start.index : end.index]}"
-        found = self.earlier.get(source)
-        if found is not None:
-            # The string kept from the last read, not this read's copy of it: holding both, a read
-            # took as much memory again as the file's text (10 MB at 5,000 techniques).
-            source, remembered = found
+        source = f"{start.column}:{text[start.index : end.index]}".encode()
+        key = hash(source)
+        found = self.earlier.get(key)
+        if found is not None and zlib.decompress(found[0]) == source:
+            packed, remembered = found
             technique: Technique | None = validator.replay(item, remembered)
         else:
             technique, read = validator.read_to_remember(item, index, header)
@@ -408,7 +410,8 @@ class _Reuse:
             if read is None or technique is None:
                 return technique
             remembered = (technique, read[1])
-        self.memo.keep(source, remembered)
+            packed = zlib.compress(source, 1)
+        self.memo.keep(key, packed, remembered)
         return technique
 
 
