@@ -138,19 +138,10 @@ def test_more_unknown_words_than_the_validator_suggests_for_give_the_whole_check
 
 
 def test_an_edit_reads_only_the_technique_edited(monkeypatch: pytest.MonkeyPatch) -> None:
-    # The module, not the function `editing.check` that shares its name.
-    check_module = importlib.import_module("massage_explorer.core.editing.check")
     catalog = f.catalog(*(f.technique(f"t-{i}") for i in range(20)))
     incremental = IncrementalCheck()
     incremental(catalog, base_dir=None, today=TODAY)
-    read: list[str] = []
-    real = check_module._read_part
-
-    def counted(technique: Technique, *args: object) -> object:
-        read.append(technique.id)
-        return real(technique, *args)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(check_module, "_read_part", counted)
+    read = count_reads(monkeypatch)
     edited = with_technique(catalog, 7, replace(catalog.techniques[7], description=f.t("1\n2\n3")))
     assert incremental(edited, base_dir=None, today=TODAY) == check(edited, base_dir=None, today=TODAY)
     assert read == ["t-7"]
