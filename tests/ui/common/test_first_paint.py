@@ -22,10 +22,15 @@ def test_runs_once_after_the_first_paint_not_before(qtbot):
     assert calls == [True]  # later paints call nothing more
 
 
-def test_a_widget_never_shown_calls_nothing(qtbot):
+def test_a_widget_hidden_before_it_was_painted_calls_nothing(qtbot):
+    """Shown and hidden again before the event loop painted it (a screen passed through): the
+    work waits for a paint, not for a show."""
     label = QLabel("Hello")
+    qtbot.addWidget(label)
     calls: list[int] = []
     after_first_paint(label, lambda: calls.append(1))
-    label.deleteLater()
-    QApplication.processEvents()
+    label.show()
+    label.hide()
+    for _ in range(5):
+        QApplication.processEvents()
     assert calls == []
