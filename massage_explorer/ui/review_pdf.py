@@ -138,12 +138,13 @@ def _fitted(html_text: str, writer: QPdfWriter) -> QTextDocument:
     """The technique on as few pages as the sizes allow, at the largest size that takes no more:
     one page from 9.5 pt down to 7 pt; if it needs two even at 7 pt, the two at the largest size
     that fills them (not two at 7 pt with the second half empty); and so on."""
-    pages = _document(html_text, SIZES[-1], writer).pageCount()
-    for points in SIZES:
-        doc = _document(html_text, points, writer)
-        if doc.pageCount() <= pages:
-            return doc
-    return doc  # pragma: no cover - the smallest size always fits its own page count
+    docs = []
+    for points in SIZES:  # most techniques fit one page at the first size or two
+        docs.append(_document(html_text, points, writer))
+        if docs[-1].pageCount() == 1:
+            return docs[-1]
+    fewest = docs[-1].pageCount()  # at the smallest size
+    return next(doc for doc in docs if doc.pageCount() <= fewest)
 
 
 def _foot(title: str, page: int, pages: int, sheet: int, sheets: int) -> str:
