@@ -20,8 +20,8 @@ from pathlib import Path
 import yaml
 
 from massage_explorer.core.catalog import Catalog
-from massage_explorer.core.problems import LoadResult, Location, Problem
-from massage_explorer.core.schema.limits import MAX_BYTES, items
+from massage_explorer.core.problems import LoadResult, Problem
+from massage_explorer.core.schema.limits import MAX_BYTES
 from massage_explorer.core.schema.validator import CatalogValidator, TechniqueMemo
 from massage_explorer.core.schema.yaml_nodes import (
     DEFAULT_LOADER,
@@ -38,7 +38,6 @@ TEMP_SUFFIX = ".tmp"
 # What mkstemp puts between our prefix and suffix: eight of [a-z0-9_] (CPython's tempfile).
 _MKSTEMP_RANDOM = r"[a-z0-9_]{8}"
 _log = logging.getLogger(__name__)
-_TECHNIQUES = Location().at("techniques")
 
 
 def parse_catalog(
@@ -70,7 +69,7 @@ def _check_text(
         if problems:
             return LoadResult(None, problems)
         in_parts = compose_in_parts(text, loader)
-        if in_parts is not None and len(in_parts[1]) <= items(_TECHNIQUES):
+        if in_parts is not None:
             # Read a few techniques at a time: the whole node tree is never held.
             builder = CatalogValidator(base_dir, today)
             try:

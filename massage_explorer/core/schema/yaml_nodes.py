@@ -14,8 +14,8 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, SequenceNode
 
-from massage_explorer.core.problems import Problem
-from massage_explorer.core.schema.limits import MAX_BYTES
+from massage_explorer.core.problems import Location, Problem
+from massage_explorer.core.schema.limits import MAX_BYTES, items
 from massage_explorer.core.schema.yaml_safety import file_error, refused_before_composing, tab_tolerant
 
 # CSafeLoader parses in C; SafeLoader is the pure-Python fallback. Both resolve and compose the same.
@@ -221,6 +221,9 @@ _FREE_SLICE = 20  # technique entries freed at a time: a few milliseconds each
 
 # -- reading the techniques a few at a time ------------------------------------------------------
 
+# A line with something on it other than a comment, and its indentation.
+_CONTENT_LINE = re.compile(r"(?m)^( *)(?=[^ \r\n#])")
+_TECHNIQUES = Location().at("techniques")
 # The top-level `techniques:` key on a line of its own (a comment may follow).
 _TECHNIQUES_KEY = re.compile(r"techniques[ \t]*:[ \t]*(?:#[^\n]*)?\r?$", re.MULTILINE)
 PART_SIZE = 20  # techniques composed at a time: their nodes are all that is held at once
@@ -278,7 +281,8 @@ def compose_in_parts(
     so that they can be found by its lines alone (then `compose` reads it whole). That layout is
     how the app writes a catalog and how most people do: `techniques:` last, at the start of a
     line, its entries block-style "- " lines, every line broken with "\n" or "\r\n", no tab
-    indentation, no directive (`%TAG`, which each part, a document of its own, would not see).
+    indentation, no directive (`%TAG`, which each part, a document of its own, would not see),
+    and no more entries than a catalog may hold.
 
     Whatever it returns composes to the same nodes as `compose` gives (TechniqueParts.batches
     checks each part as it goes), so the validator reports the same problems at the same lines.
@@ -289,7 +293,7 @@ def compose_in_parts(
     if len(keys) != 1 or _other_line_breaks(text) or ("\t" in text and _LEADING_TAB.search(text)):
         return None
     after_key = keys[0].end() + 1
-    first = re.compile(r"(?m)^( *)(?=[^ \r\n#])").search(text, after_key)
+    first = _CONTENT_LINE.search(text, after_key)
     if first is None or not _entry_at(text, first.end()):
         return None
     indent = len(first.group(1))
@@ -302,6 +306,8 @@ def compose_in_parts(
         if at - line.start() != indent or not _entry_at(text, at):
             return None
         starts.append(line.start())
+    if len(starts) > items(_TECHNIQUES):
+        return None  # the whole read says how many there are, and the limit
     head_text = text[: first.start()]
     if head_text.startswith("%") or "\n%" in head_text:
         return None  # a directive (%TAG, %YAML) would apply to the head's document only
