@@ -214,3 +214,16 @@ def test_a_large_catalog_never_has_more_than_a_part_composed(parts_used, monkeyp
     assert read.ok and len(read.catalog.techniques) == 100  # type: ignore[union-attr]
     assert sum(parts_used) == 100
     assert max(composed) <= yaml_nodes.PART_SIZE
+
+
+def test_more_techniques_than_a_catalog_may_hold_are_reported_as_the_whole_read_does(
+    whole, parts_used, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from massage_explorer.core.schema import limits
+
+    monkeypatch.setitem(limits.ITEMS, "techniques", 2)
+    text = _base(3)
+    read = _read(text)
+    assert not parts_used
+    assert read.catalog is None and read.problems == whole(text).problems
+    assert any("3 techniques, over the limit of 2" in p.message for p in read.problems)
