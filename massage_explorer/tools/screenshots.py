@@ -19,7 +19,7 @@ from PySide6.QtGui import QPageSize
 from PySide6.QtWidgets import QApplication
 
 from massage_explorer.core import history
-from massage_explorer.core.catalog import Catalog, Pressure, Text
+from massage_explorer.core.catalog import Catalog, Pressure, Technique, Text
 from massage_explorer.core.handout import build_handout
 from massage_explorer.core.paths import bundled_catalog_path
 from massage_explorer.core.pin import hash_pin
@@ -222,9 +222,10 @@ def render_staff_papers(catalog: Catalog, outdir: Path) -> list[Path]:
     return saved
 
 
-def _with_technique(catalog: Catalog, technique: object) -> Catalog:
-    techniques = tuple(technique if t.id == getattr(technique, "id", None) else t for t in catalog.techniques)
-    return dataclasses.replace(catalog, techniques=techniques)  # type: ignore[arg-type]
+def _with_technique(catalog: Catalog, technique: Technique) -> Catalog:
+    """`catalog` with `technique` in place of the one with its id."""
+    techniques = tuple(technique if t.id == technique.id else t for t in catalog.techniques)
+    return dataclasses.replace(catalog, techniques=techniques)
 
 
 def _differences_only(window: MainWindow) -> None:
