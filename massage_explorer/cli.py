@@ -444,7 +444,7 @@ def doctor(config: Path) -> int:
 
 def _no_display(what: str) -> bool:
     """Say so when no window can be shown, before Qt aborts with a message of its own."""
-    from massage_explorer.core.doctor import display_missing, no_display_message
+    from massage_explorer.core.display import display_missing, no_display_message
 
     reason = display_missing()
     if reason:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import io
 import logging
-import logging.handlers
 import os
 import sys
 from pathlib import Path
@@ -125,10 +124,12 @@ def _handler() -> logging.Handler:
     # pythonw (massage-explorer-gui.exe): no console to write to (a LineLogger set up before
     # stands for none: writing to it would log again, for ever)
     if stream is None or isinstance(stream, LineLogger):
+        from logging.handlers import RotatingFileHandler  # imports sockets: only with no console
+
         try:
             folder = log_folder()
             folder.mkdir(parents=True, exist_ok=True)
-            handler: logging.Handler = logging.handlers.RotatingFileHandler(
+            handler: logging.Handler = RotatingFileHandler(
                 folder / LOG_FILE, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8"
             )
         except OSError:

@@ -1,9 +1,8 @@
 """`massage-explorer doctor`: an installation checked as its kiosk user would run it, one small
 check at a time; and whether a window can be shown at all. No Qt: the two checks that need it (the
 printers the system knows, the characters no font shows) are handed in by the command line, from
-massage_explorer.ui.doctor_checks.
-
-Imports stay light at the top: the app asks `display_missing` on every start."""
+massage_explorer.ui.doctor_checks. Whether there is a display is core.display's answer, which
+the app asks on every start without importing this module."""
 
 from __future__ import annotations
 
@@ -14,6 +13,8 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, fields, is_dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from massage_explorer.core.display import display_missing
 
 if TYPE_CHECKING:
     from massage_explorer.core.catalog import Catalog
@@ -70,33 +71,6 @@ def _user() -> str:
 
 
 # -- a display ------------------------------------------------------------------------------------
-def display_missing(env: Mapping[str, str] = os.environ, platform: str = sys.platform) -> str:
-    """Why Qt will find no display to show a window on, or "" when it will, as far as can be known
-    before trying: Windows and macOS always have one; offscreen, eglfs, vnc… need none."""
-    if platform in ("win32", "darwin"):
-        return ""
-    if env.get("DISPLAY") or env.get("WAYLAND_DISPLAY") or env.get("WAYLAND_SOCKET"):
-        return ""
-    requested = [name.split(":")[0].strip() for name in env.get("QT_QPA_PLATFORM", "").split(";")]
-    requested = [name for name in requested if name]
-    if any(not name.startswith(("xcb", "wayland")) for name in requested):
-        return ""
-    # A Wayland client with no WAYLAND_DISPLAY connects to wayland-0.
-    default = os.path.join(env.get("XDG_RUNTIME_DIR") or "/nonexistent", "wayland-0")
-    if any(name.startswith("wayland") for name in requested) and os.path.exists(default):
-        return ""
-    return "neither DISPLAY nor WAYLAND_DISPLAY is set"
-
-
-def no_display_message(what: str, reason: str) -> str:
-    """One line for a command that needs a window where there is no display: what to run instead."""
-    return (
-        f"massage-explorer: no display to show {what} on ({reason}). A kiosk runs under cage, as "
-        'its service starts it (README, "Running it as a kiosk"); the screenshot tool runs with '
-        "QT_QPA_PLATFORM=offscreen; 'massage-explorer doctor' checks an installation from here."
-    )
-
-
 def check_display(env: Mapping[str, str] = os.environ, platform: str = sys.platform) -> Finding:
     reason = display_missing(env, platform)
     if not reason:

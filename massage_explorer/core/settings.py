@@ -15,7 +15,6 @@ from pathlib import Path
 
 from massage_explorer.core.languages import KNOWN
 from massage_explorer.core.paths import default_config_path
-from massage_explorer.core.pin import PIN_PATTERN, PIN_RULE, hash_pin
 from massage_explorer.core.problems import ItemKind, Location, Problem, Severity
 
 SECTION = "kiosk"
@@ -281,6 +280,8 @@ def save_pin(path: Path, pin: str) -> None:
     """Make the hash of `pin` the settings file's one pin_hash line (replacing every pin_hash of
     [kiosk], in any case), keeping every other line, comments too. Changes nothing, raising
     ConfigError, for a PIN that breaks the rule or a file the kiosk could not use."""
+    from massage_explorer.core.pin import PIN_PATTERN, PIN_RULE, hash_pin  # hashing: not for reading
+
     if not PIN_PATTERN.match(pin):
         raise ConfigError(f"the PIN must be {PIN_RULE}")
     lines = (_read(path) or "").split("\n")

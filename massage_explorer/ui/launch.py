@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QApplication
 
 from massage_explorer.core.catalog import Catalog
 from massage_explorer.ui.common.first_paint import after_first_paint
-from massage_explorer.ui.common.screen import ShellOptions
 from massage_explorer.ui.common.scrolling import viewport_of
 from massage_explorer.ui.common.theme import apply_theme
 from massage_explorer.ui.session import TEXT_STEPS, SessionState
@@ -64,8 +63,8 @@ def _uncovered(characters: Iterable[str]) -> list[str]:
 
 def log_unshown_characters(catalog: Catalog, path: Path | None) -> None:
     """Say in the log, as `validate` does, which of the catalog's characters no installed font
-    shows (patients see empty boxes), where the first is, and what to install. Called once the
-    window is up (by run_app and the kiosk's open_kiosk), so the first screen never waits for it."""
+    shows (patients see empty boxes), where the first is, and what to install. Called after the
+    window's first paint (by run_app and the kiosk's open_kiosk), so that frame never waits for it."""
     from massage_explorer.core.font_coverage import font_warning
 
     problem = font_warning(catalog, _uncovered, path)
@@ -83,6 +82,7 @@ def _watch(window: MainWindow, path: Path) -> None:
 def run_app(catalog: Catalog, *, catalog_path: Path | None = None, language: str | None = None) -> int:
     """Show the patient app (a normal desktop window) until it is closed; returns the exit code."""
     from massage_explorer.ui.common.i18n import install_language
+    from massage_explorer.ui.common.screen import ShellOptions
     from massage_explorer.ui.shell import MainWindow  # not for the kiosk's first frame: see kiosk.window
 
     app = prepare_application()
@@ -94,9 +94,9 @@ def run_app(catalog: Catalog, *, catalog_path: Path | None = None, language: str
     if catalog_path is not None:
         # Once the first cards are on screen: it starts a thread and watches the file's folder.
         after_first_paint(viewport_of(window.browse.view), partial(_watch, window, catalog_path))
+    after_first_paint(viewport_of(window.browse.view), partial(log_unshown_characters, catalog, catalog_path))
     window.resize(1920, 1080)
     window.showMaximized()
     QTimer.singleShot(0, settle_memory)
-    QTimer.singleShot(0, window, partial(log_unshown_characters, catalog, catalog_path))
     status: int = app.exec()
     return status

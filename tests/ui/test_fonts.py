@@ -126,7 +126,8 @@ def test_the_patient_app_logs_the_warning_once_when_its_window_is_up(qtbot, monk
     assert catalog is not None
     shown: list[MainWindow] = []
     monkeypatch.setattr(QApplication, "exec", lambda self: 0)
-    monkeypatch.setattr(MainWindow, "showMaximized", lambda self: shown.append(self))
+    # Shown (offscreen), not maximized: the check runs after the window's first paint.
+    monkeypatch.setattr(MainWindow, "showMaximized", lambda self: (shown.append(self), self.show()))
     with caplog.at_level(logging.WARNING):
         assert launch.run_app(catalog, catalog_path=path) == 0
         qtbot.addWidget(shown[0])
@@ -168,7 +169,8 @@ def test_a_catalog_every_installed_font_shows_logs_nothing_of_fonts(qtbot, monke
     assert catalog is not None
     shown: list[MainWindow] = []
     monkeypatch.setattr(QApplication, "exec", lambda self: 0)
-    monkeypatch.setattr(MainWindow, "showMaximized", lambda self: shown.append(self))
+    # Shown (offscreen), not maximized: the check runs after the window's first paint.
+    monkeypatch.setattr(MainWindow, "showMaximized", lambda self: (shown.append(self), self.show()))
     asked: list[str] = []
     real = launch._uncovered
 

@@ -11,13 +11,12 @@ from __future__ import annotations
 import dataclasses
 import logging
 import os
-import socket
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QObject, Qt, QTimer, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, QObject, Qt, QTimer, Slot
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QFrame, QLabel, QVBoxLayout, QWidget
 
@@ -25,7 +24,6 @@ from massage_explorer.core.catalog import Catalog
 from massage_explorer.core.languages import interface_languages
 from massage_explorer.core.paths import bundled_catalog_path
 from massage_explorer.core.preload import PendingLoad
-from massage_explorer.core.present import QT_TRANSLATE_NOOP
 from massage_explorer.core.problems import LoadResult, Problem, Severity
 from massage_explorer.core.settings import ConfigError, KioskConfig, load_config
 from massage_explorer.ui.common.labels import plain_label
@@ -108,8 +106,9 @@ def shorten(text: str, limit: int = STAFF_TEXT_LIMIT) -> str:
 
 # -- the page ------------------------------------------------------------------------------------
 _CONTEXT = "OutOfServicePage"
-_SORRY = QT_TRANSLATE_NOOP("OutOfServicePage", "Sorry, this screen is not available right now.")
-_ASK = QT_TRANSLATE_NOOP("OutOfServicePage", "Please ask at the front desk. We are happy to help.")
+# (Qt's own marker: core.present's would import that module's classes before the first frame.)
+_SORRY = str(QT_TRANSLATE_NOOP("OutOfServicePage", "Sorry, this screen is not available right now."))
+_ASK = str(QT_TRANSLATE_NOOP("OutOfServicePage", "Please ask at the front desk. We are happy to help."))
 
 
 def _in_language(code: str, source: str) -> str:
@@ -278,6 +277,8 @@ def display_problem(env: Mapping[str, str] = os.environ) -> str:
     if not os.path.isabs(name) and not runtime:
         return "XDG_RUNTIME_DIR is not set: start the kiosk in a login session or under cage"
     path = os.path.join(runtime, name)
+    import socket  # only here: not on the way to the first frame elsewhere
+
     with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as probe:
         try:
             probe.connect(path)

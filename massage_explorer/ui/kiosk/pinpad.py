@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -10,11 +12,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from massage_explorer.core.pin import PinGate
 from massage_explorer.ui.common.buttons import big_button
 from massage_explorer.ui.common.labels import plain_label
 from massage_explorer.ui.common.overlay import Overlay
 from massage_explorer.ui.common.pages import PageStack
+
+if TYPE_CHECKING:  # the kiosk window makes the gate (and imports hashing) only when it builds the pad
+    from massage_explorer.core.pin import PinGate
 
 MAX_DIGITS = 12
 

@@ -23,13 +23,10 @@ from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from massage_explorer.core.catalog import Catalog
-from massage_explorer.core.pin import PinGate, lockout_path, state_lockout_path
 from massage_explorer.core.problems import LoadResult
 from massage_explorer.core.settings import KioskConfig
-from massage_explorer.ui.catalog_watch import PRIME_MS, CatalogWatcher
 from massage_explorer.ui.common.first_paint import after_first_paint
 from massage_explorer.ui.common.pages import PageStack
-from massage_explorer.ui.common.screen import ShellOptions
 from massage_explorer.ui.common.theme import apply_theme
 from massage_explorer.ui.kiosk.idle import CountdownOverlay, IdleWatcher
 from massage_explorer.ui.kiosk.pinpad import LongPress, PinPad
@@ -38,6 +35,7 @@ from massage_explorer.ui.launch import log_unshown_characters, prepare_applicati
 from massage_explorer.ui.session import TEXT_STEPS, SessionState
 
 if TYPE_CHECKING:  # imported when the session is built, after the welcome screen is painted
+    from massage_explorer.ui.catalog_watch import CatalogWatcher
     from massage_explorer.ui.shell import MainWindow
 
 # Events refused everywhere in kiosk mode: no context menus (text fields included), no tooltips
@@ -112,13 +110,7 @@ class KioskWindow(QMainWindow):
         self.idle.activity.connect(self._on_activity)
         self.countdown = CountdownOverlay(config.countdown_seconds, self)
         self.countdown.expired.connect(self.end_session)
-        # The lockout is kept beside the settings, so restarting the kiosk gives no fresh tries.
-        # Where the kiosk's user may not write after all, it goes to that user's state folder.
-        lockout = lockout_path(config.path) if config.path is not None else None
-        fallback = state_lockout_path(config.path) if config.path is not None else None
-        self.pinpad = PinPad(PinGate(config.pin_hash, state=lockout, fallback=fallback), self)
-        self.pinpad.quitRequested.connect(self.staff_quit)
-        self.pinpad.editRequested.connect(self.open_editor)
+        self._pinpad: PinPad | None = None
         self.editor: QWidget | None = None
         LongPress(self.welcome.title, config.long_press_seconds).triggered.connect(self.open_pinpad)
 
@@ -135,12 +127,31 @@ class KioskWindow(QMainWindow):
     def session_built(self) -> bool:
         return self._session is not None
 
+    @property
+    def pinpad(self) -> PinPad:
+        """The staff PIN pad (built with the session, or now if something asks for it sooner)."""
+        if self._pinpad is None:
+            from massage_explorer.core.pin import PinGate, lockout_path, state_lockout_path  # hashing
+
+            # The lockout is kept beside the settings, so restarting the kiosk gives no fresh tries.
+            # Where the kiosk's user may not write after all, it goes to that user's state folder.
+            path = self.config.path
+            lockout = lockout_path(path) if path is not None else None
+            fallback = state_lockout_path(path) if path is not None else None
+            pad = PinPad(PinGate(self.config.pin_hash, state=lockout, fallback=fallback), self)
+            pad.quitRequested.connect(self.staff_quit)
+            pad.editRequested.connect(self.open_editor)
+            pad.setGeometry(self.rect())
+            self._pinpad = pad
+        return self._pinpad
+
     def _build_session(self) -> MainWindow:
         if self._session is None:
             # The lockdown comes first, with the session: nothing on the welcome screen opens a menu
             # or a tooltip, and filtering each event of the first frame through Python took about a
             # third of that frame's time.
             self._lock_down()
+            from massage_explorer.ui.common.screen import ShellOptions
             from massage_explorer.ui.shell import MainWindow
 
             options = ShellOptions(kiosk=True, settings=self.config, catalog_path=self.catalog_path)
@@ -151,6 +162,7 @@ class KioskWindow(QMainWindow):
             hold.triggered.connect(self.open_pinpad)
             self.stack.addWidget(session)
             self._session = session
+            self.pinpad  # noqa: B018 (built now, so that the first long press finds it ready)
         return self._session
 
     def _lock_down(self) -> None:
@@ -203,8 +215,8 @@ class KioskWindow(QMainWindow):
     def _on_idle(self) -> None:
         # A PIN pad or staff panel left open (by staff who walked away, or a patient's long
         # press) closes like everything else: the staff panel must never wait for the next patient.
-        if self.pinpad.isVisible():
-            self.pinpad.close_pad()
+        if self._pinpad is not None and self._pinpad.isVisible():
+            self._pinpad.close_pad()
         if self._in_session:
             self.countdown.begin()
         else:
@@ -275,11 +287,14 @@ class KioskWindow(QMainWindow):
         self.welcome.set_catalog(catalog, self.state.language)
         if self._session is not None:  # else it is built with this catalog
             self._session.set_catalog(catalog)
-        self.pinpad.set_problems("")
+        if self._pinpad is not None:  # else it is built with no problems to show
+            self._pinpad.set_problems("")
 
     def watch(self) -> CatalogWatcher:
         """Follow the catalog file: apply valid updates, show refused ones to staff only."""
         assert self.catalog_path is not None, "a kiosk follows the catalog file it was given"
+        from massage_explorer.ui.catalog_watch import PRIME_MS, CatalogWatcher  # after the first frame
+
         watcher = CatalogWatcher(self.catalog_path, self.catalog, prime_ms=PRIME_MS, parent=self)
         watcher.reloaded.connect(self.set_catalog)
         watcher.rejected.connect(self.show_refused)
@@ -306,8 +321,9 @@ class KioskWindow(QMainWindow):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        for overlay in (self.countdown, self.pinpad):
-            overlay.setGeometry(self.rect())
+        for overlay in (self.countdown, self._pinpad):
+            if overlay is not None:
+                overlay.setGeometry(self.rect())
 
 
 def cover_screen(window: QWidget) -> None:
@@ -342,10 +358,10 @@ def open_kiosk(
     window = KioskWindow(catalog, config, catalog_path=catalog_path, refused=refused)
     if catalog_path is not None:
         after_first_paint(window.welcome, window.watch)  # it starts a thread and watches files
-    cover_screen(window)
     # Where the first unshown character is: in the file shown, not in one refused for errors.
     shown_path = catalog_path if refused is None else None
-    QTimer.singleShot(0, window, partial(log_unshown_characters, catalog, shown_path))
+    after_first_paint(window.welcome, partial(log_unshown_characters, catalog, shown_path))
+    cover_screen(window)
     return window
 
 
