@@ -277,7 +277,7 @@ def display_problem(env: Mapping[str, str] = os.environ) -> str:
     if not os.path.isabs(name) and not runtime:
         return "XDG_RUNTIME_DIR is not set: start the kiosk in a login session or under cage"
     path = os.path.join(runtime, name)
-    import socket  # only here: not on the way to the first frame elsewhere
+    import socket  # for this probe only (under cage): no other start-up waits for it
 
     with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as probe:
         try:
