@@ -130,6 +130,9 @@ class KioskWindow(QMainWindow):
     @property
     def pinpad(self) -> PinPad:
         """The staff PIN pad (built with the session, or now if something asks for it sooner)."""
+        return self._build_pinpad()
+
+    def _build_pinpad(self) -> PinPad:
         if self._pinpad is None:
             from massage_explorer.core.pin import PinGate, lockout_path, state_lockout_path  # hashing
 
@@ -162,7 +165,7 @@ class KioskWindow(QMainWindow):
             hold.triggered.connect(self.open_pinpad)
             self.stack.addWidget(session)
             self._session = session
-            self.pinpad  # noqa: B018 (built now, so that the first long press finds it ready)
+            self._build_pinpad()  # now, so that the first long press finds it ready
         return self._session
 
     def _lock_down(self) -> None:
