@@ -3,6 +3,8 @@ replaced: every row's text made on the spot and every search word looked for in 
 
 from __future__ import annotations
 
+import unicodedata
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -157,3 +159,52 @@ def test_search_over_texts_made_once_finds_either_language_synonyms_plurals_and_
     assert search("discal") == ["other"]  # a condition it is chosen for
     assert search("shiatsu swedish") == []
     assert search("") == ["swedish", "other"]
+
+
+def _fold_by_definition(text: str) -> str:
+    """Decompose, drop every combining mark, case-fold: `fold` as first written, a character at
+    a time (it looks at the non-ASCII runs only now)."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def test_fold_gives_what_its_definition_gives_for_every_character_alone_and_among_letters():
+    # The whole Basic Multilingual Plane, and the combining marks beyond it (music, Glagolitic),
+    # in runs of 40 between ASCII words: a search must find exactly what it found before.
+    code_points = [
+        *range(0xD800),
+        *range(0xE000, 0x10000),
+        *range(0x1D165, 0x1D1AE),
+        *range(0x1E000, 0x1E02B),
+    ]
+    for start in range(0, len(code_points), 40):
+        chars = [chr(c) for c in code_points[start : start + 40]]
+        for text in ("".join(chars), "Masaje " + " x".join(chars) + " ÉS"):
+            assert fold(text) == _fold_by_definition(text), [hex(ord(c)) for c in chars]
+    assert fold("Réflexologie PRESIÓN Straße") == "reflexologie presion strasse"
+
+
+@settings(max_examples=200, deadline=None)
+@given(the_catalog=catalogs())
+def test_a_search_text_is_its_techniques_whole_text_folded_with_the_terms_folded_once(the_catalog):
+    texts = SearchTexts(the_catalog)
+    for tech in the_catalog.techniques:
+        lines = [
+            *(
+                value
+                for text in (tech.name, tech.summary, tech.description, tech.feels_like)
+                if text
+                for _language, value in text.pairs
+            ),
+        ]
+        for claim in tech.benefits:
+            lines += _term_lines(the_catalog.benefit(claim.benefit), claim.benefit)
+        for condition in dict.fromkeys([*tech.good_for, *(c.condition for c in tech.cautions)]):
+            lines += _term_lines(the_catalog.condition(condition), condition)
+        assert texts.of(tech) == search_text(tech, the_catalog) == _fold_by_definition("\n".join(lines))
+
+
+def _term_lines(term: Term | None, term_id: str) -> list[str]:
+    if term is None:
+        return [term_id.replace("-", " ")]
+    return [value for _language, value in term.label.pairs] + list(term.all_search_words())

@@ -499,9 +499,9 @@ def test_the_search_is_prepared_after_the_cards_are_painted_not_on_the_first_key
         events.append("paint")
         real_paint(self, painter, option, index)
 
-    def search_text(technique, catalog):
+    def search_text(technique, catalog, terms=None):
         events.append("search text")
-        return real_search_text(technique, catalog)
+        return real_search_text(technique, catalog, terms)
 
     monkeypatch.setattr(CardDelegate, "paint", paint)
     monkeypatch.setattr(filters, "search_text", search_text)
