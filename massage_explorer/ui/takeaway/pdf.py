@@ -34,6 +34,7 @@ from PySide6.QtGui import (
     QPdfWriter,
     QPyTextObject,
     QTextCharFormat,
+    QTextCursor,
     QTextDocument,
     QTextFormat,
 )
@@ -87,6 +88,19 @@ class _QrObject(QPyTextObject):
         painter.fillPath(path, QColor("black"))
 
 
+def _qr_mark(doc: QTextDocument) -> QTextCursor:
+    """The handout's own mark for the code: a centred paragraph of its own. The clinic's red flags
+    (catalog text) come before it, and a sign could say the mark's very words."""
+    cursor = doc.find(QR_MARK, 0, QTextDocument.FindFlag.FindCaseSensitively)
+    while not cursor.isNull() and not (
+        cursor.block().text() == QR_MARK
+        and cursor.blockFormat().alignment() & Qt.AlignmentFlag.AlignHCenter
+        and cursor.block().textList() is None
+    ):
+        cursor = doc.find(QR_MARK, cursor, QTextDocument.FindFlag.FindCaseSensitively)
+    return cursor
+
+
 def _document(
     handout: Handout, payload: QrPayload, device: QPagedPaintDevice, layout: Layout, column: QSizeF
 ) -> QTextDocument:
@@ -108,9 +122,7 @@ def _document(
     code = _QrObject(matrix, side, doc)
     doc.documentLayout().registerHandler(QR_OBJECT, code)
     doc.setHtml(handout_html(handout, payload, layout))
-    # Only the title and the clinic's guidance (our own translations) come before the mark, and
-    # no catalog text: the first exact match is ours.
-    cursor = doc.find(QR_MARK, 0, QTextDocument.FindFlag.FindCaseSensitively)
+    cursor = _qr_mark(doc)
     inline = QTextCharFormat()
     inline.setObjectType(QR_OBJECT)
     cursor.insertText(OBJECT_CHAR, inline)

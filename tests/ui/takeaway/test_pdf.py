@@ -461,3 +461,26 @@ def test_an_absurdly_long_title_still_gives_a_code(qapp) -> None:
     payload = qr_text(handout)
     assert payload.shortened
     assert payload.text == handout.labels.more  # the title does not fit any code; the pointer does
+
+
+def test_a_red_flag_that_reads_like_the_code_mark_stays_text_and_the_code_stays_in_place(qapp, tmp_path):
+    # The clinic's red flags come before the code on the page; the code is put where its mark
+    # is, and a sign saying the mark's own words must neither take the code nor lose its text.
+    from massage_explorer.core.catalog import RedFlag, Urgency
+    from massage_explorer.ui.takeaway.handout_html import QR_MARK
+
+    flags = (RedFlag(f.t(QR_MARK), Urgency.EMERGENCY),)
+    catalog = f.catalog(f.technique("gentle"), red_flags=flags)
+    handout = build_handout(catalog, ["gentle"], "en", WORDS)
+    path = tmp_path / "flag.pdf"
+    write_pdf(handout, path, A4)
+    text = pdf_text(path)
+    assert text.count(QR_MARK) == 1  # one of the two left as text: it must be the sign
+    assert text.index("Get emergency care now") < text.index(QR_MARK) < text.index("From the clinic")
+    subprocess.run(
+        [poppler("pdftoppm"), "-png", "-r", "100", "-f", "1", "-l", "1", str(path), str(tmp_path / "page")],
+        check=True,
+    )
+    page = QImage(str(next(tmp_path.glob("page*.png")))).convertToFormat(QImage.Format.Format_Grayscale8)
+    results = zxingcpp.read_barcodes(page, formats=zxingcpp.BarcodeFormat.QRCode)
+    assert [r.text for r in results] == [qr_text(handout).text]
