@@ -204,13 +204,15 @@ class KioskWindow(QMainWindow):
         """Wipe everything about the patient and return to the welcome screen."""
         self.idle.stop()
         self.countdown.cancel()
+        # The welcome screen first: the session is wiped behind it, and none of its screens is
+        # made again for nobody in the defaults (see DetailView._content_changed).
+        self._in_session = False
+        self.stack.setCurrentWidget(self.welcome)
         if self._session is not None:
             self._session.reset_session()
         app = QApplication.instance()
         if isinstance(app, QApplication):  # text size and contrast back to the defaults
             apply_theme(app, high_contrast=False, scale=TEXT_STEPS[0])
-        self._in_session = False
-        self.stack.setCurrentWidget(self.welcome)
         self.welcome.setFocus(Qt.FocusReason.OtherFocusReason)
         self.sessionEnded.emit()
 
