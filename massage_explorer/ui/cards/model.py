@@ -109,6 +109,7 @@ class TechniqueListModel(QAbstractListModel):
         self._row_texts: list[str] | None = None
         self._wanted: frozenset[str] = frozenset()  # benefits the patient filters on
         self._reader: Presenter | None = None  # for the catalog and language the cards are in
+        self._saved = frozenset(state.shortlist)  # what the cached cards were told
         state.shortlistChanged.connect(self._on_shortlist_changed)
         state.conditionChanged.connect(self._reorder)
         state.languageChanged.connect(self._on_language_changed)
@@ -278,10 +279,14 @@ class TechniqueListModel(QAbstractListModel):
 
     @Slot()
     def _on_shortlist_changed(self) -> None:
-        for row, (_, card) in list(self._cards.items()):
-            if card.saved != self._state.is_shortlisted(card.technique_id):
-                del self._cards[row]
+        # The techniques saved or taken off since the last change, not a look at every cached
+        # card: once the list has been laid out that is every card, 10,000 of them for each tap.
+        saved = frozenset(self._state.shortlist)
+        changed, self._saved = saved ^ self._saved, saved
+        for technique_id in changed:
+            row = self._row_of.get(technique_id)
+            # Rows without a cached card have nothing stale to repaint.
+            if row is not None and self._cards.pop(row, None) is not None:
                 index = self.index(row)
                 # Only the saved state: a card keeps its size (see CardListView.dataChanged).
                 self.dataChanged.emit(index, index, SAVED_ROLES)
-        # Rows without a cached card have nothing stale to repaint.

@@ -128,6 +128,29 @@ def test_shortlist_changes_refresh_only_the_saved_flag():
     assert model.card(0).saved is True
 
 
+def test_a_star_remakes_only_its_card_and_a_reset_only_the_saved_ones():
+    catalog = f.catalog(*(f.technique(i, good_for=("disc",) if i == "d" else ()) for i in "abcde"))
+    state, model, _ = build(catalog)
+    made = [model.card(row) for row in range(5)]  # every card made, as once the list is laid out
+    changed = []
+    model.dataChanged.connect(lambda a, b, roles: changed.append(model.index(a.row()).data(ID_ROLE)))
+    state.toggle_shortlist("c")
+    assert changed == ["c"]
+    assert [model.card(row) is made[row] for row in range(5)] == [True, True, False, True, True]
+    assert model.card(2).saved
+    # A new order: the saved technique is found in its new row.
+    state.set_condition("disc")
+    assert model.index(0).data(ID_ROLE) == "d"
+    state.toggle_shortlist("a")
+    state.toggle_shortlist("e")
+    for row in range(5):
+        model.card(row)  # painted again, stars and all
+    changed.clear()
+    state.reset()
+    assert sorted(changed) == ["a", "c", "e"]
+    assert not any(model.card(row).saved for row in range(5))
+
+
 def test_cards_show_the_three_best_supported_benefits():
     claims = (
         BenefitClaim("extra", Evidence.UNTESTED),
