@@ -199,12 +199,14 @@ class MainWindow(QMainWindow):
     def reset_session(self) -> None:
         """Forget the patient: shortlist, comparison, filters, search text and its undo history,
         scroll positions, open screens, text size, contrast and language."""
-        self.state.reset()
+        # The list first: the screen left behind is hidden before the state's reset reaches it, so
+        # it is not made again in the defaults for nobody (see DetailView._content_changed).
         self._history.clear()
         for overlay in (self._confirm, self._red_flags):
             if overlay is not None:
                 overlay.hide()
         self._raise(self.browse)
+        self.state.reset()
         # After showing: focusing the list picks a current card, which must not carry over.
         for screen in self._screens.values():
             screen.reset()

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFrame, QLabel, QPushButton, QScroller, QWidget
 
 from massage_explorer.core.catalog import BenefitClaim, Caution, CautionLevel, Evidence
-from massage_explorer.ui.details.content import years_before
+from massage_explorer.ui.details.content import ContentBuilder, years_before
 from massage_explorer.ui.details.picture import MAX_HEIGHT, MAX_WIDTH
 from massage_explorer.ui.details.screen import MAX_CONTENT_WIDTH, DetailView
 from massage_explorer.ui.session import SessionState
@@ -390,3 +390,46 @@ def test_citations_are_gathered_at_the_end_under_each_benefit(view) -> None:
     in_cards = [label.text() for card in cards for label in card.findChildren(QLabel)]
     assert "A review, 2015." not in in_cards
     assert "Sources: at the end of this page" in in_cards
+
+
+def count_pages(monkeypatch) -> list[str]:
+    """The techniques whose page is made, in order."""
+    made: list[str] = []
+    build = ContentBuilder.build
+
+    def counted(self, technique):
+        made.append(technique.id)
+        return build(self, technique)
+
+    monkeypatch.setattr(ContentBuilder, "build", counted)
+    return made
+
+
+def test_a_hidden_page_is_made_again_when_shown_not_at_each_change(view, state, monkeypatch) -> None:
+    cautions = (Caution("disc", f.t("Gently near the disc.")), Caution("thinners", f.t("Light.")))
+    show(view, f.technique("careful", cautions=cautions))
+    made = count_pages(monkeypatch)
+    view.hide()
+    state.set_condition("disc")
+    state.set_condition("thinners")
+    view.retranslate()
+    assert made == []
+    view.show()
+    assert made == ["careful"]
+    marks = view.content.findChildren(QLabel, "appliesToYou")
+    assert [m.text() for m in marks] == ["⚠ Applies to you"]
+    shown = texts(view)
+    assert shown.index("Taking blood thinners") < shown.index("Herniated disc")
+    # On screen, a change shows at once.
+    state.set_condition("disc")
+    assert made == ["careful", "careful"]
+    assert texts(view).index("Herniated disc") < texts(view).index("Taking blood thinners")
+
+
+def test_a_reset_forgets_the_technique_and_its_page(view, monkeypatch) -> None:
+    made = count_pages(monkeypatch)
+    view.hide()  # as in a session's end: the list or the welcome screen is shown first
+    view.reset()
+    assert view.technique_id is None and view.content is None
+    assert view.scroll_area.widget() is None
+    assert made == []

@@ -265,6 +265,30 @@ def test_start_over_asks_first_then_forgets_everything(kiosk, qtbot):
     assert kiosk.stack.currentWidget() is kiosk.welcome
 
 
+def test_a_session_left_on_a_details_page_ends_without_making_pages_for_nobody(kiosk, qtbot, monkeypatch):
+    from massage_explorer.ui.details.content import ContentBuilder
+
+    session = start(kiosk, qtbot)
+    fill_session(session, qtbot)  # Spanish, a condition, larger text: a reset changes them all
+    session.show_details("middle")
+    details = session.built("details")
+    assert details is not None and details.isVisible()
+    made: list[str] = []
+    build = ContentBuilder.build
+    monkeypatch.setattr(ContentBuilder, "build", lambda self, t: made.append(t.id) or build(self, t))
+    kiosk.end_session()
+    assert kiosk.stack.currentWidget() is kiosk.welcome
+    # Not made again in English and with no condition for nobody (at 10,000 techniques this was
+    # most of the ~0.15 s a session's end froze the screen); and nothing of it is kept.
+    assert made == []
+    assert details.technique_id is None and details.content is None
+    # The next patient's page is made when opened, in the defaults.
+    again = start(kiosk, qtbot)
+    again.show_details("gentle")
+    assert made == ["gentle"]
+    assert details.technique_id == "gentle" and details.content is not None
+
+
 def test_no_idle_timer_runs_on_the_welcome_screen(kiosk, qtbot):
     assert not kiosk.idle.running
     start(kiosk, qtbot)
