@@ -241,6 +241,8 @@ class MainWindow(QMainWindow):
     def _apply_appearance(self) -> None:
         app = QApplication.instance()
         if isinstance(app, QApplication):
+            for screen in self._screens.values():
+                screen.before_restyle()
             apply_theme(app, high_contrast=self.state.high_contrast, scale=self.state.text_scale)
         self.top_bar.sync()
 

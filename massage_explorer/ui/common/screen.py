@@ -36,6 +36,10 @@ class Screen(QWidget):
     def retranslate(self) -> None:
         """The interface language or the patient's language changed: say everything again."""
 
+    def before_restyle(self) -> None:
+        """The text size or the contrast is about to change for the whole app: Qt restyles every
+        widget there is, shown or not. Let go of what is cheaper to make again when next shown."""
+
     def step_back(self) -> bool:
         """Go back a step inside the screen, if it has one to go back to (True when it did)."""
         return False

@@ -433,3 +433,29 @@ def test_a_reset_forgets_the_technique_and_its_page(view, monkeypatch) -> None:
     assert view.technique_id is None and view.content is None
     assert view.scroll_area.widget() is None
     assert made == []
+
+
+def test_a_larger_text_drops_a_hidden_page_and_restyles_a_shown_one(qtbot, monkeypatch) -> None:
+    from massage_explorer.ui.shell import MainWindow
+
+    window = MainWindow(f.catalog(f.technique("gentle"), f.technique("firm")), SessionState())
+    qtbot.addWidget(window)
+    window.resize(1200, 900)
+    with qtbot.waitExposed(window):
+        window.show()
+    window.show_details("gentle")
+    details = window.built("details")
+    page = details.content
+    made = count_pages(monkeypatch)
+    window.state.set_text_step(1)  # read on screen: restyled where it is, not made again
+    assert details.content is page and made == []
+    window.go_back()
+    window.state.set_text_step(2)  # not on screen: let go of, not restyled
+    assert details.content is None and made == []
+    window.show_details("gentle")
+    assert made == ["gentle"] and details.content is not None
+    window.go_back()
+    window.state.set_high_contrast(True)
+    window.go_to("details")  # back to the same page, as Back from the comparison does
+    assert made == ["gentle", "gentle"] and details.technique_id == "gentle"
+    assert details.content is not None and details.content.isVisible()
