@@ -46,45 +46,17 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QElapsedTimer, QEvent, QEventLoop, QTimer
+from PySide6.QtCore import QEvent, QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 from save_bench import commented
+from stall_meter import StallMeter
 
 from massage_explorer.core.catalog import Text
 from massage_explorer.core.problems import Problem
 from massage_explorer.ui.editor import EditorWindow
 
-TICK_MS = 5
 LONG_WAIT_MS = 600_000
 EARLY_S = 0.05  # how long after the first check after opening starts the early edit is made
-
-
-class StallMeter:
-    """The longest gap between the ticks of a 5 ms timer on the window's thread."""
-
-    def __init__(self) -> None:
-        self.clock = QElapsedTimer()
-        self.timer = QTimer()
-        self.timer.setInterval(TICK_MS)
-        self.timer.timeout.connect(self._tick)
-        self.longest = 0
-        self._last = 0
-
-    def start(self) -> None:
-        self.longest = 0
-        self.clock.start()
-        self._last = 0
-        self.timer.start()
-
-    def _tick(self) -> None:
-        now = self.clock.elapsed()
-        self.longest = max(self.longest, now - self._last)
-        self._last = now
-
-    def stop(self) -> int:
-        self._tick()
-        self.timer.stop()
-        return self.longest
 
 
 def wait_until(condition: Callable[[], bool], timeout_ms: int = LONG_WAIT_MS) -> None:
@@ -145,7 +117,7 @@ def edit_and_check(window: EditorWindow, meter: StallMeter, round_: int) -> tupl
     meter.start()
     window.technique_form.edited.emit(new, "Edit summary", ("summary",))
     wait_until(lambda: "shown" in marks)
-    stall = meter.stop()
+    stall = round(meter.stop() * 1000)  # ms
     panel.set_problems = shown  # type: ignore[method-assign]
     return marks["shown"] - marks["pause"], stall
 
@@ -156,7 +128,7 @@ def save(window: EditorWindow, meter: StallMeter) -> tuple[float, int]:
     window.save_button.click()
     wait_until(lambda: window.document.stack.isClean() and not getattr(window, "saving", False))
     seconds = time.perf_counter() - start
-    return seconds, meter.stop()
+    return seconds, round(meter.stop() * 1000)  # ms
 
 
 def edit_early(path: Path, meter: StallMeter, round_: int) -> tuple[float, int, EditorWindow]:

@@ -29,6 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from compare_bench import generated_catalog
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QWidget
+from stall_meter import StallMeter
 
 from massage_explorer.core.catalog import Catalog, Text
 from massage_explorer.core.schema.dump import dump_catalog
@@ -38,31 +39,6 @@ from massage_explorer.ui.catalog_watch import PRIME_MS
 from massage_explorer.ui.common.scrolling import viewport_of
 from massage_explorer.ui.kiosk.window import KioskWindow
 from massage_explorer.ui.launch import prepare_application, settle_memory
-
-
-class Stalls:
-    """The longest gap between ticks of a 5 ms timer, while it runs."""
-
-    def __init__(self) -> None:
-        self.timer = QTimer()
-        self.timer.setInterval(5)
-        self.timer.timeout.connect(self._tick)
-        self.last = 0.0
-        self.longest = 0.0
-
-    def start(self) -> None:
-        self.last, self.longest = time.perf_counter(), 0.0
-        self.timer.start()
-
-    def stop(self) -> float:
-        self.timer.stop()
-        self._tick()
-        return self.longest
-
-    def _tick(self) -> None:
-        now = time.perf_counter()
-        self.longest = max(self.longest, now - self.last)
-        self.last = now
 
 
 class Repaints:
@@ -123,7 +99,7 @@ def main() -> None:
     watcher = kiosk.watch()
     shown: list[float] = []
     watcher.reloaded.connect(lambda _: shown.append(time.perf_counter()))
-    stalls = Stalls()
+    stalls = StallMeter()
     latencies, frozen, idle = [], [], []
     size_mb = len(path.read_bytes()) / 2**20
     load = os.getloadavg()
