@@ -244,6 +244,8 @@ class MainWindow(QMainWindow):
             for screen in self._screens.values():
                 screen.before_restyle()
             apply_theme(app, high_contrast=self.state.high_contrast, scale=self.state.text_scale)
+            for screen in self._screens.values():
+                screen.after_restyle()
         self.top_bar.sync()
 
     @Slot()
