@@ -204,15 +204,17 @@ class KioskWindow(QMainWindow):
         """Wipe everything about the patient and return to the welcome screen."""
         self.idle.stop()
         self.countdown.cancel()
-        # The welcome screen first: the session is wiped behind it, and none of its screens is
-        # made again for nobody in the defaults (see DetailView._content_changed).
-        self._in_session = False
-        self.stack.setCurrentWidget(self.welcome)
+        # The session is wiped, text size and contrast included, before the welcome screen comes
+        # back: shown in a patient's largest text it needs more room than a small display has, and
+        # the window grew past the screen's edge. (The session hides its open screen before its
+        # reset: none is made again for nobody, see MainWindow.reset_session.)
         if self._session is not None:
             self._session.reset_session()
         app = QApplication.instance()
         if isinstance(app, QApplication):  # text size and contrast back to the defaults
             apply_theme(app, high_contrast=False, scale=TEXT_STEPS[0])
+        self._in_session = False
+        self.stack.setCurrentWidget(self.welcome)
         self.welcome.setFocus(Qt.FocusReason.OtherFocusReason)
         self.sessionEnded.emit()
 

@@ -19,7 +19,7 @@ from massage_explorer.ui.common.buttons import MIN_TARGET
 from massage_explorer.ui.kiosk.window import KioskWindow
 from massage_explorer.ui.shell import MainWindow
 from tests import factories as f
-from tests.ui.helpers import card_point, tap, tap_chip, toggle_point, touch_tap
+from tests.ui.helpers import card_point, settle, tap, tap_chip, toggle_point, touch_tap
 
 PIN = "482916"
 HOLD_SECONDS = 0.3  # the kiosk setting, shortened: the gesture is the same at any length
@@ -287,6 +287,32 @@ def test_a_session_left_on_a_details_page_ends_without_making_pages_for_nobody(k
     again.show_details("gentle")
     assert made == ["gentle"]
     assert details.technique_id == "gentle" and details.content is not None
+
+
+def test_a_session_in_the_largest_text_ends_on_a_welcome_screen_of_the_same_size(qtbot, qapp):
+    from massage_explorer.core.paths import bundled_catalog_path
+    from massage_explorer.core.storage import load_catalog
+
+    catalog = load_catalog(bundled_catalog_path()).catalog  # its red flags fill the welcome screen
+    kiosk = KioskWindow(catalog, KioskConfig())
+    qtbot.addWidget(kiosk)
+    kiosk.resize(1280, 720)
+    with qtbot.waitExposed(kiosk):
+        kiosk.show()
+    kiosk.welcome.startRequested.emit()
+    session = kiosk.session
+    session.state.set_language("es")
+    session.state.set_text_step(2)
+    session.state.set_high_contrast(True)
+    session.show_details(catalog.techniques[0].id)
+    settle()
+    kiosk.end_session()
+    settle()
+    # The welcome screen comes back in the usual text: shown in the patient's largest text it
+    # needs more room than a 1280x720 display has, and the window grew past the screen's edge.
+    assert kiosk.stack.currentWidget() is kiosk.welcome
+    assert (kiosk.width(), kiosk.height()) == (1280, 720)
+    kiosk.staff_quit()
 
 
 def test_no_idle_timer_runs_on_the_welcome_screen(kiosk, qtbot):
