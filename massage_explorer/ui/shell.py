@@ -23,7 +23,7 @@ from massage_explorer.ui.common.labels import plain_label
 from massage_explorer.ui.common.pages import PageStack
 from massage_explorer.ui.common.red_flags import RedFlagsButton, red_flag_groups
 from massage_explorer.ui.common.screen import Screen, ScreenContext, ShellOptions
-from massage_explorer.ui.common.theme import apply_theme
+from massage_explorer.ui.common.theme import apply_look
 from massage_explorer.ui.common.translatable import Texts
 from massage_explorer.ui.common.words import guidance_lines
 from massage_explorer.ui.session import SessionState
@@ -239,13 +239,11 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _apply_appearance(self) -> None:
-        app = QApplication.instance()
-        if isinstance(app, QApplication):
-            for screen in self._screens.values():
-                screen.before_restyle()
-            apply_theme(app, high_contrast=self.state.high_contrast, scale=self.state.text_scale)
-            for screen in self._screens.values():
-                screen.after_restyle()
+        # On the window the patient uses (the kiosk's, around this one): Qt then restyles its
+        # widgets only, not every widget of the application (see apply_look).
+        for screen in self._screens.values():
+            screen.before_restyle()
+        apply_look(self.window(), high_contrast=self.state.high_contrast, scale=self.state.text_scale)
         self.top_bar.sync()
 
     @Slot()

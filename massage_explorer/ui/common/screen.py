@@ -37,12 +37,9 @@ class Screen(QWidget):
         """The interface language or the patient's language changed: say everything again."""
 
     def before_restyle(self) -> None:
-        """The text size or the contrast is about to change for the whole app: Qt restyles every
-        widget there is, shown or not. Let go of what is cheaper to make again than to restyle."""
-
-    def after_restyle(self) -> None:
-        """The new text size or contrast is in place: make again what `before_restyle` let go of
-        and is on screen."""
+        """The patient's text size or contrast is about to change: Qt restyles every widget of
+        the window, shown or not. Let go of what is not on screen and cheaper to make again when
+        next shown than to restyle now."""
 
     def step_back(self) -> bool:
         """Go back a step inside the screen, if it has one to go back to (True when it did)."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
+from PySide6.QtWidgets import QWidget
 
 BODY_PT = 16.0  # body text at scale 1.0, measured on the 1080p kiosk screen
 # Latin, Greek and Cyrillic come from the first of these. Other scripts need no entry: for a
@@ -160,7 +161,8 @@ QScrollBar::add-page, QScrollBar::sub-page {{ background: none; }}
 
 
 def apply_theme(app: QGuiApplication, *, high_contrast: bool, scale: float) -> None:
-    """Set palette, font and style sheet on the whole application (nothing to do if unchanged)."""
+    """Set palette, font and style sheet on the whole application (nothing to do if unchanged).
+    For a patient's own text size and contrast, see `apply_look`."""
     # Re-setting an identical style sheet still re-polishes every widget: skip it.
     key = f"{high_contrast}:{scale}"
     if app.property("massage_explorer_theme") == key:
@@ -168,33 +170,67 @@ def apply_theme(app: QGuiApplication, *, high_contrast: bool, scale: float) -> N
     if app.property("massage_explorer_theme") is None:
         _ORIGINAL_FONT.append(QFont(app.font()))
     app.setProperty("massage_explorer_theme", key)
+    app.setProperty(_LOOK, None)
     colours = HIGH_CONTRAST if high_contrast else LIGHT
+    _font_and_palette(app, colours, scale)
+    set_sheet = getattr(app, "setStyleSheet", None)  # QApplication only; QGuiApplication has none
+    if set_sheet is not None:
+        set_sheet(stylesheet(colours, scale))
+
+
+def apply_look(window: QWidget, *, high_contrast: bool, scale: float) -> None:
+    """A patient's text size and contrast, on the window they use (its overlays and dialogs
+    follow it); the default look (light, scale 1.0) is the application's own theme again.
+
+    The application keeps its style sheet, `apply_theme`'s: for a new application style sheet
+    Qt restyles every widget there is, shown or not, ~0.5 ms each (0.1 s a tap on the list,
+    0.2-0.3 s on a details page); for a window's own sheet only that window's widgets, once
+    each (20-50 ms). The font and the palette are set on the application, as by `apply_theme`:
+    that costs nothing, the window's restyle takes them up, and what is drawn from the palette
+    (the cards, the chips) follows them."""
+    app = QGuiApplication.instance()
+    if not isinstance(app, QGuiApplication):
+        return
+    colours = HIGH_CONTRAST if high_contrast else LIGHT
+    default = not high_contrast and scale == 1.0
+    sheet = "" if default else stylesheet(colours, scale)
+    app.setProperty(_LOOK, None if default else f"{high_contrast}:{scale}")
+    _font_and_palette(app, colours, scale)
+    if window.styleSheet() != sheet:  # the same sheet again would still restyle the window
+        window.setStyleSheet(sheet)
+
+
+def _font_and_palette(app: QGuiApplication, colours: Colours, scale: float) -> None:
     font = QFont()
     font.setFamilies(FONT_FAMILIES)
     font.setPointSizeF(BODY_PT * scale)
     app.setFont(font)
     app.setPalette(palette_for(colours))
-    set_sheet = getattr(app, "setStyleSheet", None)  # QApplication only; QGuiApplication has none
-    if set_sheet is not None:
-        set_sheet(stylesheet(colours, scale))
+
+
+_LOOK = "massage_explorer_look"  # the patient's look, while it differs from the default
 
 
 _ORIGINAL_FONT: list[QFont] = []
 
 
 def current_colours(app: QGuiApplication | None = None) -> Colours:
-    """The colours of the theme `apply_theme` last set (the light one before it ran).
+    """The colours of the look a patient chose (`apply_look`), or else of the theme
+    `apply_theme` last set (the light one before it ran).
 
     For what the palette has no role for, such as the focus ring.
     """
     owner = app or QGuiApplication.instance()
-    key = owner.property("massage_explorer_theme") if owner is not None else None
+    key = None
+    if owner is not None:
+        key = owner.property(_LOOK) or owner.property("massage_explorer_theme")
     return HIGH_CONTRAST if isinstance(key, str) and key.startswith("True:") else LIGHT
 
 
 def clear_theme(app: QGuiApplication) -> None:
     """Back to Qt's own look and font, as before the first apply_theme (a test's theme never leaks)."""
     app.setProperty("massage_explorer_theme", None)
+    app.setProperty(_LOOK, None)
     if _ORIGINAL_FONT:
         app.setFont(_ORIGINAL_FONT[0])
     set_sheet = getattr(app, "setStyleSheet", None)

@@ -82,7 +82,6 @@ class DetailView(Screen):
         enable_kinetic_scrolling(self.scroll_area)
         self.content: QWidget | None = None
         self._stale = False  # what the page shows changed while it was hidden
-        self._place = 0.0  # how far down the page was read, kept over a restyle
         self.guidance = GuidancePanel(self)
 
         layout = QVBoxLayout()
@@ -118,18 +117,11 @@ class DetailView(Screen):
         self._set_aside()
 
     def before_restyle(self) -> None:
-        # The page is made again after the restyle (~40 ms) rather than restyled: Qt restyles each
-        # of its ~170 widgets, ~0.15 s of the 0.3 s a larger text took. A page on screen is made
-        # again at once, where the patient was reading; one that is not, when next shown.
-        bar = self.scroll_area.verticalScrollBar()
-        self._place = bar.value() / bar.maximum() if bar.maximum() > 0 and self.isVisible() else 0.0
-        self._set_aside()
-
-    def after_restyle(self) -> None:
-        if self._stale and self.isVisible():
-            self._rebuild()
-            bar = self.scroll_area.verticalScrollBar()
-            bar.setValue(round(self._place * bar.maximum()))
+        # A page not on screen is made again when next shown (~40 ms) rather than restyled with
+        # the window: its ~170 widgets were up to half of a larger text's restyle. One on screen
+        # is restyled where it is: that is quicker than making it again.
+        if not self.isVisible():
+            self._set_aside()
 
     def _set_aside(self) -> None:
         """Drop the page; it is made again when next shown."""

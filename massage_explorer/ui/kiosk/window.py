@@ -27,7 +27,7 @@ from massage_explorer.core.problems import LoadResult
 from massage_explorer.core.settings import KioskConfig
 from massage_explorer.ui.common.first_paint import after_first_paint
 from massage_explorer.ui.common.pages import PageStack
-from massage_explorer.ui.common.theme import apply_theme
+from massage_explorer.ui.common.theme import apply_look
 from massage_explorer.ui.kiosk.idle import CountdownOverlay, IdleWatcher
 from massage_explorer.ui.kiosk.pinpad import LongPress, PinPad
 from massage_explorer.ui.kiosk.welcome import WelcomeScreen
@@ -210,9 +210,7 @@ class KioskWindow(QMainWindow):
         # reset: none is made again for nobody, see MainWindow.reset_session.)
         if self._session is not None:
             self._session.reset_session()
-        app = QApplication.instance()
-        if isinstance(app, QApplication):  # text size and contrast back to the defaults
-            apply_theme(app, high_contrast=False, scale=TEXT_STEPS[0])
+        apply_look(self, high_contrast=False, scale=TEXT_STEPS[0])  # the usual text and contrast
         self._in_session = False
         self.stack.setCurrentWidget(self.welcome)
         self.welcome.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -1,0 +1,89 @@
+"""A patient's text size and contrast: on their window, in its colours and sizes, and nowhere else."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QLabel
+
+from massage_explorer.ui.common.theme import (
+    BODY_PT,
+    HIGH_CONTRAST,
+    LIGHT,
+    apply_theme,
+    clear_theme,
+    current_colours,
+)
+from massage_explorer.ui.session import SessionState
+from massage_explorer.ui.shell import MainWindow
+from tests import factories as f
+from tests.ui.helpers import settle
+
+
+class StyleChanges(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.count = 0
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.StyleChange:
+            self.count += 1
+        return False
+
+
+@pytest.fixture
+def window(qtbot, qapp):
+    font = qapp.font()
+    apply_theme(qapp, high_contrast=False, scale=1.0)  # as at start-up
+    win = MainWindow(f.catalog(), SessionState())
+    qtbot.addWidget(win)
+    win.resize(1200, 900)
+    with qtbot.waitExposed(win):
+        win.show()
+    yield win
+    clear_theme(qapp)
+    qapp.setFont(font)
+
+
+def background(widget) -> QColor:
+    return widget.grab().toImage().pixelColor(2, 2)
+
+
+def test_larger_text_and_contrast_reach_the_patients_window(window, qapp) -> None:
+    title = window.top_bar.title
+    button = window.top_bar.contrast_button
+    usual = (title.font().pointSizeF(), button.font().pointSizeF())
+    window.state.set_text_step(2)
+    settle()
+    assert button.font().pointSizeF() == pytest.approx(BODY_PT * 1.5)
+    assert title.font().pointSizeF() > usual[0]
+    window.state.set_high_contrast(True)
+    settle()
+    assert background(window.browse) == QColor(HIGH_CONTRAST.window)
+    assert current_colours() == HIGH_CONTRAST  # the focus ring the delegates draw follows it
+    assert qapp.palette().window().color() == QColor(HIGH_CONTRAST.window)
+    # And back to the usual look, as a reset or the buttons bring it.
+    window.state.set_text_step(0)
+    window.state.set_high_contrast(False)
+    settle()
+    assert (title.font().pointSizeF(), button.font().pointSizeF()) == usual
+    assert background(window.browse) == QColor(LIGHT.window)
+    assert current_colours() == LIGHT
+
+
+def test_a_patients_look_restyles_their_window_and_nothing_else(window, qtbot) -> None:
+    # Qt restyles every widget of the application for a new application style sheet, shown or
+    # not (~0.5 ms each: 0.1-0.3 s a tap); a window's own sheet restyles that window alone.
+    elsewhere = QLabel("another window")
+    qtbot.addWidget(elsewhere)
+    elsewhere.show()
+    inside = window.top_bar.contrast_button
+    seen = {"elsewhere": StyleChanges(), "inside": StyleChanges()}
+    elsewhere.installEventFilter(seen["elsewhere"])
+    inside.installEventFilter(seen["inside"])
+    window.state.set_text_step(1)
+    window.state.set_high_contrast(True)
+    settle()
+    assert seen["inside"].count > 0
+    assert seen["elsewhere"].count == 0
