@@ -193,7 +193,11 @@ def apply_look(window: QWidget, *, high_contrast: bool, scale: float) -> None:
         return
     colours = HIGH_CONTRAST if high_contrast else LIGHT
     default = not high_contrast and scale == 1.0
-    sheet = "" if default else stylesheet(colours, scale)
+    # The body size is in the window's sheet too: once a window's sheet has been taken away
+    # (the usual look again, between patients), Qt no longer gives its widgets the application's
+    # new font when the next sheet comes, and the next patient's larger text stayed small.
+    body = f"QWidget {{ font-size: {BODY_PT * scale:.1f}pt; }}\n"
+    sheet = "" if default else body + stylesheet(colours, scale)
     app.setProperty(_LOOK, None if default else f"{high_contrast}:{scale}")
     _font_and_palette(app, colours, scale)
     if window.styleSheet() != sheet:  # the same sheet again would still restyle the window

@@ -258,9 +258,14 @@ class KioskWindow(QMainWindow):
                 )
             )
             return
+        # The editor in the usual look, not a patient's larger text or contrast: those are the
+        # application's font and palette too (see apply_look), and the editor is a window of its
+        # own, under the application's style sheet. The patient's look comes back with the editor.
+        apply_look(self, high_contrast=False, scale=TEXT_STEPS[0])
         try:
             editor = EditorWindow(path, lock_hours=self.config.editor_lock_hours, other_files=False)
         except (CatalogProblems, OSError) as exc:
+            self._patients_look()
             self.pinpad.set_problems(self.tr("The editor cannot open the catalog file:") + "\n" + str(exc))
             return
         self.pinpad.close_pad()
@@ -273,8 +278,12 @@ class KioskWindow(QMainWindow):
     @Slot()
     def _editor_closed(self) -> None:
         self.editor = None
+        self._patients_look()
         if self._in_session:
             self.idle.start()
+
+    def _patients_look(self) -> None:
+        apply_look(self, high_contrast=self.state.high_contrast, scale=self.state.text_scale)
 
     @Slot()
     def staff_quit(self) -> None:

@@ -477,6 +477,52 @@ def test_staff_open_the_editor_from_the_pin_pad(qtbot, tmp_path):
     kiosk.staff_quit()
 
 
+def test_the_editor_opened_during_a_session_has_the_usual_look_and_gives_the_patients_back(
+    qtbot, qapp, tmp_path
+):
+    from massage_explorer.core.schema.dump import dump_catalog
+    from massage_explorer.ui.common.theme import BODY_PT, HIGH_CONTRAST, LIGHT
+
+    path = tmp_path / "techniques.yaml"
+    kiosk = make_kiosk(qtbot, catalog_path=path)
+    path.write_text(dump_catalog(kiosk.catalog), encoding="utf-8")
+    session = start(kiosk, qtbot)
+    session.state.set_text_step(2)
+    session.state.set_high_contrast(True)
+    settle()
+    patients_size = session.top_bar.contrast_button.font().pointSizeF()
+    assert patients_size > BODY_PT
+    long_press(qtbot, session.top_bar.title)
+    enter(qtbot, kiosk, PIN)
+    qtbot.mouseClick(kiosk.pinpad.edit_button, Qt.MouseButton.LeftButton)
+    editor = kiosk.editor
+    assert editor is not None and editor.isVisible()
+    # Staff read the editor in its own look: not in the patient's black and yellow, 24 pt.
+    assert editor.font().pointSizeF() == pytest.approx(BODY_PT)
+    assert editor.palette().base().color().name() == LIGHT.base
+    editor.close()
+    settle()
+    # Back to the patient's session, as the patient left it.
+    assert kiosk.in_session and session.state.high_contrast
+    assert qapp.palette().window().color().name() == HIGH_CONTRAST.window
+    assert session.top_bar.contrast_button.font().pointSizeF() == patients_size
+    kiosk.staff_quit()
+
+
+def test_the_next_patients_larger_text_is_larger_too(kiosk, qtbot):
+    from massage_explorer.ui.common.theme import BODY_PT
+
+    for _ in range(2):  # the first patient, and the next one after the reset
+        session = start(kiosk, qtbot)
+        button = session.top_bar.start_over_button
+        session.state.set_text_step(2)
+        settle()
+        assert button.font().pointSizeF() == pytest.approx(BODY_PT * 1.5)
+        kiosk.end_session()
+        settle()
+        assert button.font().pointSizeF() == pytest.approx(BODY_PT)
+
+
 def test_the_bundled_catalog_is_not_edited_in_place(qtbot):
     from massage_explorer.core.paths import bundled_catalog_path
 
