@@ -80,6 +80,20 @@ def decode(image: QImage) -> str:
     return str(results[0].text)
 
 
+class EventsOf(QObject):
+    """Counts the events of one type that reach what it is installed on."""
+
+    def __init__(self, kind: QEvent.Type) -> None:
+        super().__init__()
+        self.kind = kind
+        self.count = 0
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == self.kind:
+            self.count += 1
+        return False
+
+
 class _EventCount(QObject):
     def __init__(self) -> None:
         super().__init__()

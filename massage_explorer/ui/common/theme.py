@@ -160,16 +160,20 @@ QScrollBar::add-page, QScrollBar::sub-page {{ background: none; }}
 """
 
 
+_THEME = "massage_explorer_theme"  # the application's theme, as apply_theme last set it
+_LOOK = "massage_explorer_look"  # a patient's look (apply_look), while it differs from the default
+
+
 def apply_theme(app: QGuiApplication, *, high_contrast: bool, scale: float) -> None:
     """Set palette, font and style sheet on the whole application (nothing to do if unchanged).
     For a patient's own text size and contrast, see `apply_look`."""
     # Re-setting an identical style sheet still re-polishes every widget: skip it.
     key = f"{high_contrast}:{scale}"
-    if app.property("massage_explorer_theme") == key:
+    if app.property(_THEME) == key:
         return
-    if app.property("massage_explorer_theme") is None:
+    if app.property(_THEME) is None:
         _ORIGINAL_FONT.append(QFont(app.font()))
-    app.setProperty("massage_explorer_theme", key)
+    app.setProperty(_THEME, key)
     app.setProperty(_LOOK, None)
     colours = HIGH_CONTRAST if high_contrast else LIGHT
     _font_and_palette(app, colours, scale)
@@ -185,7 +189,7 @@ def apply_look(window: QWidget, *, high_contrast: bool, scale: float) -> None:
     The application keeps its style sheet, `apply_theme`'s: for a new application style sheet
     Qt restyles every widget there is, shown or not, ~0.5 ms each (0.1 s a tap on the list,
     0.2-0.3 s on a details page); for a window's own sheet only that window's widgets, once
-    each (20-50 ms). The font and the palette are set on the application, as by `apply_theme`:
+    each (20-90 ms). The font and the palette are set on the application, as by `apply_theme`:
     that costs nothing, the window's restyle takes them up, and what is drawn from the palette
     (the cards, the chips) follows them."""
     app = QGuiApplication.instance()
@@ -212,9 +216,6 @@ def _font_and_palette(app: QGuiApplication, colours: Colours, scale: float) -> N
     app.setPalette(palette_for(colours))
 
 
-_LOOK = "massage_explorer_look"  # the patient's look, while it differs from the default
-
-
 _ORIGINAL_FONT: list[QFont] = []
 
 
@@ -227,13 +228,13 @@ def current_colours(app: QGuiApplication | None = None) -> Colours:
     owner = app or QGuiApplication.instance()
     key = None
     if owner is not None:
-        key = owner.property(_LOOK) or owner.property("massage_explorer_theme")
+        key = owner.property(_LOOK) or owner.property(_THEME)
     return HIGH_CONTRAST if isinstance(key, str) and key.startswith("True:") else LIGHT
 
 
 def clear_theme(app: QGuiApplication) -> None:
     """Back to Qt's own look and font, as before the first apply_theme (a test's theme never leaks)."""
-    app.setProperty("massage_explorer_theme", None)
+    app.setProperty(_THEME, None)
     app.setProperty(_LOOK, None)
     if _ORIGINAL_FONT:
         app.setFont(_ORIGINAL_FONT[0])

@@ -4,7 +4,7 @@ press lands at once, a tap shows its effect in the next paint, a flick scrolls a
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt
+from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QApplication,
@@ -21,7 +21,7 @@ from massage_explorer.ui.cards.model import CARD_ROLE, ID_ROLE, TechniqueListMod
 from massage_explorer.ui.common.scrolling import PRESS_DELAY_S, enable_kinetic_scrolling
 from massage_explorer.ui.session import SessionState
 from tests import factories as f
-from tests.ui.helpers import OFFSCREEN_NOISE, row_of, settle, toggle_point, touch_device
+from tests.ui.helpers import OFFSCREEN_NOISE, EventsOf, row_of, settle, toggle_point, touch_device
 
 pytestmark = OFFSCREEN_NOISE
 KINDS = ["touch", "mouse"]  # a finger, and a touch screen that reports a mouse
@@ -57,19 +57,6 @@ def at_rest(area: QWidget) -> bool:
     return QScroller.scroller(area).state() == QScroller.State.Inactive
 
 
-class _Paints(QObject):
-    """Counts the paints of a widget."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.count = 0
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            self.count += 1
-        return False
-
-
 @pytest.fixture
 def cards(qtbot):
     """A browse screen of 12 cards inside the 800x800 offscreen screen (touches outside it are
@@ -100,7 +87,7 @@ def test_a_tap_on_save_shows_in_the_next_paint(cards, kind):
     viewport = view.viewport()
     pos = toggle_point(view, "t1")
     pointer(kind, viewport, "press", pos)
-    paints = _Paints()
+    paints = EventsOf(QEvent.Type.Paint)
     viewport.installEventFilter(paints)
     try:
         pointer(kind, viewport, "release", pos)

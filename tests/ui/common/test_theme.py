@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel
 
@@ -18,18 +18,7 @@ from massage_explorer.ui.common.theme import (
 from massage_explorer.ui.session import SessionState
 from massage_explorer.ui.shell import MainWindow
 from tests import factories as f
-from tests.ui.helpers import settle
-
-
-class StyleChanges(QObject):
-    def __init__(self) -> None:
-        super().__init__()
-        self.count = 0
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.StyleChange:
-            self.count += 1
-        return False
+from tests.ui.helpers import EventsOf, settle
 
 
 @pytest.fixture
@@ -79,7 +68,7 @@ def test_a_patients_look_restyles_their_window_and_nothing_else(window, qtbot) -
     qtbot.addWidget(elsewhere)
     elsewhere.show()
     inside = window.top_bar.contrast_button
-    seen = {"elsewhere": StyleChanges(), "inside": StyleChanges()}
+    seen = {"elsewhere": EventsOf(QEvent.Type.StyleChange), "inside": EventsOf(QEvent.Type.StyleChange)}
     elsewhere.installEventFilter(seen["elsewhere"])
     inside.installEventFilter(seen["inside"])
     window.state.set_text_step(1)

@@ -252,17 +252,32 @@ def test_paper_keeps_the_caution_advice_its_code_holds(qapp, tmp_path) -> None:
     )
 
 
+def codes_on_first_page(path, tmp_path, dpi: int = 100) -> list[str]:
+    """The QR codes a phone's reader finds on the PDF's first page, printed at `dpi`."""
+    subprocess.run(
+        [
+            poppler("pdftoppm"),
+            "-png",
+            "-r",
+            str(dpi),
+            "-f",
+            "1",
+            "-l",
+            "1",
+            str(path),
+            str(tmp_path / "page"),
+        ],
+        check=True,
+    )
+    page = QImage(str(next(tmp_path.glob("page*.png")))).convertToFormat(QImage.Format.Format_Grayscale8)
+    return [r.text for r in zxingcpp.read_barcodes(page, formats=zxingcpp.BarcodeFormat.QRCode)]
+
+
 def test_qr_code_on_the_page_reads_back(qapp, tmp_path) -> None:
     handout = handout_of(f.technique("gentle"), f.technique("firm-one"))
     path = tmp_path / "list.pdf"
     write_pdf(handout, path, A4)
-    subprocess.run(
-        [poppler("pdftoppm"), "-png", "-r", "100", "-f", "1", "-l", "1", str(path), str(tmp_path / "page")],
-        check=True,
-    )
-    page = QImage(str(next(tmp_path.glob("page*.png")))).convertToFormat(QImage.Format.Format_Grayscale8)
-    results = zxingcpp.read_barcodes(page, formats=zxingcpp.BarcodeFormat.QRCode)
-    assert [r.text for r in results] == [qr_text(handout).text]
+    assert codes_on_first_page(path, tmp_path) == [qr_text(handout).text]
 
 
 def test_the_largest_code_on_paper_reads_back(qapp, tmp_path) -> None:
@@ -272,13 +287,7 @@ def test_the_largest_code_on_paper_reads_back(qapp, tmp_path) -> None:
     assert payload.version > 20  # the densest code the kiosk makes, with 0.4 mm modules
     path = tmp_path / "bundled.pdf"
     write_pdf(handout, path, A4)
-    subprocess.run(
-        [poppler("pdftoppm"), "-png", "-r", "150", "-f", "1", "-l", "1", str(path), str(tmp_path / "page")],
-        check=True,
-    )
-    page = QImage(str(next(tmp_path.glob("page*.png")))).convertToFormat(QImage.Format.Format_Grayscale8)
-    results = zxingcpp.read_barcodes(page, formats=zxingcpp.BarcodeFormat.QRCode)
-    assert [r.text for r in results] == [payload.text]
+    assert codes_on_first_page(path, tmp_path, dpi=150) == [payload.text]
 
 
 def test_pdf_is_written_atomically(qapp, tmp_path, monkeypatch) -> None:
@@ -477,10 +486,4 @@ def test_a_red_flag_that_reads_like_the_code_mark_stays_text_and_the_code_stays_
     text = pdf_text(path)
     assert text.count(QR_MARK) == 1  # one of the two left as text: it must be the sign
     assert text.index("Get emergency care now") < text.index(QR_MARK) < text.index("From the clinic")
-    subprocess.run(
-        [poppler("pdftoppm"), "-png", "-r", "100", "-f", "1", "-l", "1", str(path), str(tmp_path / "page")],
-        check=True,
-    )
-    page = QImage(str(next(tmp_path.glob("page*.png")))).convertToFormat(QImage.Format.Format_Grayscale8)
-    results = zxingcpp.read_barcodes(page, formats=zxingcpp.BarcodeFormat.QRCode)
-    assert [r.text for r in results] == [qr_text(handout).text]
+    assert codes_on_first_page(path, tmp_path) == [qr_text(handout).text]
