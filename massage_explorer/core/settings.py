@@ -6,7 +6,6 @@ from __future__ import annotations
 import codecs
 import configparser
 import contextlib
-import difflib
 import os
 import re
 import stat
@@ -171,6 +170,8 @@ LANGUAGE_CHOICES = " or ".join([", ".join(_NAMED[:-1]), _NAMED[-1]] if len(_NAME
 
 
 def _did_you_mean(name: str, known: tuple[str, ...]) -> str:
+    import difflib  # only for a misspelt name, not on every kiosk start (about 1 ms)
+
     close = difflib.get_close_matches(name, known, n=1)
     return close[0] if close else ""
 
