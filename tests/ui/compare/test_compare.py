@@ -184,6 +184,33 @@ def test_condition_is_marked_in_every_column_that_has_a_caution(view, state) -> 
     assert [model.index(row, c).data(MARKED_ROLE) for c in range(3)] == [True, False, True]
 
 
+def test_a_hidden_comparison_is_laid_out_when_shown_not_at_each_change(view, state, monkeypatch) -> None:
+    """Techniques added from the list, with the comparison behind it, are shown when it is opened;
+    meanwhile nothing lays out a table nobody sees."""
+    laid_out = []
+    refresh = CompareView.refresh
+
+    def counted(self: CompareView) -> None:
+        laid_out.append(list(state.compare))
+        refresh(self)
+
+    monkeypatch.setattr(CompareView, "refresh", counted)
+    view.hide()
+    state.set_compare(["alpha"])
+    state.set_compare(["alpha", "beta"])
+    state.set_condition("disc")
+    view.retranslate()
+    assert laid_out == []
+    view.show()
+    assert laid_out == [["alpha", "beta"]]
+    cells = shown_rows(view)["Who should be careful?"]
+    assert cells[0].startswith("⚠ Applies to you") and "Applies to you" not in cells[1]
+    # On screen, a change shows at once.
+    state.set_compare(["alpha", "beta", "gamma"])
+    assert laid_out == [["alpha", "beta"], ["alpha", "beta", "gamma"]]
+    assert view.model.columnCount() == 3
+
+
 def test_tapping_a_name_or_read_more_opens_details(qtbot, view, state) -> None:
     state.set_compare(["alpha", "beta"])
     header = view.header
