@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
+from PySide6.QtCore import Slot
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:
@@ -27,6 +29,10 @@ class Screen(QWidget):
     # only repeat its first line.
     full_guidance = False
 
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._stale = False  # what the screen shows changed while it was hidden
+
     def set_catalog(self, catalog: Catalog) -> None:
         """Show this catalog from now on (at start and after each live reload)."""
 
@@ -40,6 +46,26 @@ class Screen(QWidget):
         """The patient's text size or contrast is about to change: Qt restyles every widget of
         the window, shown or not. Let go of what is not on screen and cheaper to make again when
         next shown than to restyle now."""
+
+    def refresh(self) -> None:
+        """Show the session and the catalog as they are now (screens that show them override it)."""
+
+    @Slot()
+    def content_changed(self) -> None:
+        """What the screen shows changed: refreshed now if it is on screen, otherwise when it is
+        next shown. A hidden screen refreshed is refreshed for nobody, and often more than once: a
+        session's end changes the language and the condition at once, and a patient adds
+        techniques to the comparison from the list, with the comparison behind it."""
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale:
+            self._stale = False
+            self.refresh()
+        super().showEvent(event)
 
     def step_back(self) -> bool:
         """Go back a step inside the screen, if it has one to go back to (True when it did)."""

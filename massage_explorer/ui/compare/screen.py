@@ -5,7 +5,6 @@ from __future__ import annotations
 import itertools
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QSizePolicy,
     QVBoxLayout,
@@ -68,9 +67,8 @@ class CompareView(Screen):
 
         self.setFocusProxy(self.back_button)  # arriving on this screen puts focus on Back
         self._shortcuts = add_back_shortcuts(self, self._back)
-        self._stale = False  # what the screen shows changed while it was hidden
-        state.compareChanged.connect(self._content_changed)
-        state.conditionChanged.connect(self._content_changed)
+        state.compareChanged.connect(self.content_changed)
+        state.conditionChanged.connect(self.content_changed)
         state.shortlistChanged.connect(self._update_saved)
         # The theme changes the font in its own slot; measure again once it has.
         # A timer owned by the view (not a lambda): it dies with the view, so it can never call
@@ -78,7 +76,7 @@ class CompareView(Screen):
         self._refresh_later = QTimer(self)
         self._refresh_later.setSingleShot(True)
         self._refresh_later.setInterval(0)
-        self._refresh_later.timeout.connect(self._content_changed)
+        self._refresh_later.timeout.connect(self.content_changed)
         state.appearanceChanged.connect(self._refresh_later.start)
         self.retranslate()
 
@@ -149,7 +147,7 @@ class CompareView(Screen):
 
     def set_catalog(self, catalog: Catalog) -> None:
         self.catalog = catalog
-        self._content_changed()
+        self.content_changed()
 
     def techniques(self) -> list[Technique]:
         if self.catalog is None:
@@ -178,26 +176,10 @@ class CompareView(Screen):
         self.picker_page.retranslate()
         self.guidance.refresh()
         self._update_differences_text()
-        self._content_changed()
-
-    @Slot()
-    def _content_changed(self) -> None:
-        """Show the change now if the screen is on screen, otherwise when it is next shown: each
-        technique a patient adds to the comparison from the list would otherwise lay out the whole
-        table behind the list, and opening it would lay it out again at its real size."""
-        if self.isVisible():
-            self.refresh()
-        else:
-            self._stale = True
-
-    def showEvent(self, event: QShowEvent) -> None:
-        if self._stale:
-            self.refresh()
-        super().showEvent(event)
+        self.content_changed()
 
     @Slot()
     def refresh(self) -> None:
-        self._stale = False
         # At the largest text the title steps down a size (as the top bar's does), so that it
         # still fits beside Back on a short screen and the table keeps the height for a row.
         largest = self.state.text_step == len(TEXT_STEPS) - 1

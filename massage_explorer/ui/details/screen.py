@@ -6,7 +6,6 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -81,7 +80,6 @@ class DetailView(Screen):
         self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         enable_kinetic_scrolling(self.scroll_area)
         self.content: QWidget | None = None
-        self._stale = False  # what the page shows changed while it was hidden
         self.guidance = GuidancePanel(self)
 
         layout = QVBoxLayout()
@@ -99,16 +97,16 @@ class DetailView(Screen):
         self._shortcuts = add_back_shortcuts(self, self.backRequested.emit)
         state.shortlistChanged.connect(self._update_actions)
         state.compareChanged.connect(self._update_actions)
-        state.conditionChanged.connect(self._content_changed)
+        state.conditionChanged.connect(self.content_changed)
         self.retranslate()
 
     def set_catalog(self, catalog: Catalog) -> None:
         self.catalog = catalog
-        self._content_changed()
+        self.content_changed()
 
     def show_technique(self, technique_id: str) -> None:
         self.technique_id = technique_id
-        self._rebuild()
+        self.refresh()
         self.scroll_area.verticalScrollBar().setValue(0)
 
     def reset(self) -> None:
@@ -137,25 +135,10 @@ class DetailView(Screen):
             self.tr("Shows the techniques you picked side by side.")
         )
         self.guidance.refresh()
-        self._content_changed()
+        self.content_changed()
 
-    @Slot()
-    def _content_changed(self) -> None:
-        """Make the page again now if it is on screen, otherwise when it is next shown. A hidden
-        page made again is made for nobody: a session's end changes the language and the condition
-        at once, and making this page twice for them was most of the ~0.15 s it froze the screen."""
-        if self.isVisible():
-            self._rebuild()
-        else:
-            self._stale = True
-
-    def showEvent(self, event: QShowEvent) -> None:
-        if self._stale:
-            self._rebuild()
-        super().showEvent(event)
-
-    def _rebuild(self) -> None:
-        self._stale = False
+    def refresh(self) -> None:
+        self._stale = False  # also when a technique is opened while a change waits
         technique = self._technique()
         if technique is None or self.catalog is None:
             body: QWidget = plain_label(self.tr("This technique is no longer in the list."), role="body")
