@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import cached_property
 
 SCHEMA_VERSION = 1
@@ -245,6 +245,15 @@ class Catalog:
 
     def technique(self, technique_id: str) -> Technique | None:
         return self._techniques_by_id.get(technique_id)
+
+    def same_but_techniques(self, other: Catalog) -> bool:
+        """Whether `other` differs from this catalog in its techniques at most: the same
+        languages, vocabularies, red flags and required cautions, as in most staff saves. What
+        is made from a technique and these (its card, its search text) then holds for `other`
+        wherever it has the very same technique."""
+        return all(
+            getattr(self, f.name) == getattr(other, f.name) for f in fields(self) if f.name != "techniques"
+        )
 
     def __iter__(self) -> Iterator[Technique]:
         return iter(self.techniques)

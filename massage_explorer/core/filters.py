@@ -112,6 +112,21 @@ class SearchTexts:
             text = self._texts[technique.id] = search_text(technique, self._catalog, self._terms)
         return text
 
+    def for_version(self, catalog: Catalog) -> SearchTexts:
+        """The texts for `catalog`, a new version of this one (a staff save): where it has the
+        same words (`Catalog.same_but_techniques`), the texts of the techniques it still has,
+        the very same objects, are kept, and the terms' too; the rest are made when asked for."""
+        texts = SearchTexts(catalog)
+        if self._catalog.same_but_techniques(catalog):
+            texts._terms = self._terms
+            old = self._catalog
+            texts._texts = {
+                t.id: self._texts[t.id]
+                for t in catalog.techniques
+                if t.id in self._texts and old.technique(t.id) is t
+            }
+        return texts
+
     def prepare(self, count: int) -> bool:
         """Make the texts of the next `count` techniques; True once every one is made."""
         techniques = self._catalog.techniques

@@ -147,12 +147,31 @@ class TechniqueListModel(QAbstractListModel):
         return self._catalog
 
     def set_catalog(self, catalog: Catalog) -> None:
+        """Show `catalog`. A new version of the one shown with the same words (a staff save, read
+        with the memo that hands back the very techniques shown where they did not change) keeps
+        the cards and search texts of those techniques: after a save of one technique among
+        5,000, making every card and text again kept the window busy for ~1.5 s, and a second
+        save read meanwhile took twice as long."""
+        kept = self._cards_still_true(catalog)
         self.beginResetModel()
         self._catalog = catalog
         self._rows = self._ordered(catalog.techniques)
-        self._search = SearchTexts(catalog)
+        self._search = self._search.for_version(catalog)
         self._forget()
+        self._cards.update((self._row_of[technique_id], card) for technique_id, card in kept.items())
         self.endResetModel()
+
+    def _cards_still_true(self, catalog: Catalog) -> dict[str, tuple[frozenset[str], Card]]:
+        """The cached cards, by technique id, of the techniques `catalog` has unchanged (the same
+        objects), where it has the same words as the catalog shown."""
+        if not self._catalog.same_but_techniques(catalog):
+            return {}
+        rows = self._rows
+        return {
+            rows[row].id: cached
+            for row, cached in self._cards.items()
+            if catalog.technique(rows[row].id) is rows[row]
+        }
 
     def technique_at(self, row: int) -> Technique:
         return self._rows[row]

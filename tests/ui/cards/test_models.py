@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import unicodedata
 
 import pytest
@@ -232,6 +233,49 @@ def test_proxy_shows_exactly_what_the_filters_allow(qapp, catalog, first, second
     for filters in (first, second):  # also checks that changing filters refilters correctly
         proxy.set_filters(filters)
         assert sorted(shown_ids(proxy)) == sorted(oracle(catalog, filters))
+
+
+def test_a_new_version_of_the_catalog_remakes_only_what_changed():
+    """A staff save: the reload hands back the very techniques shown where they did not change.
+    Their cards and search texts are kept; the changed one shows and is found by its new words;
+    one moved to another row (its condition's cautions changed) keeps its card there."""
+    a, b, c = f.technique("a"), f.technique("b"), f.technique("c", good_for=("disc",))
+    catalog = f.catalog(a, b, c)
+    state, model, proxy = build(catalog)
+    made = {model.index(row).data(ID_ROLE): model.card(row) for row in range(3)}
+    assert model.prepare_search(10)
+    proxy.set_filters(Filters(query="lavender"))
+    assert shown_ids(proxy) == []
+    renamed = dataclasses.replace(b, name=Text.plain("Lavender oil massage"))
+    model.set_catalog(dataclasses.replace(catalog, techniques=(a, renamed, c)))
+    cards = {model.index(row).data(ID_ROLE): model.card(row) for row in range(3)}
+    assert cards["a"] is made["a"] and cards["c"] is made["c"]
+    assert cards["b"] is not made["b"] and cards["b"].name == "Lavender oil massage"
+    assert shown_ids(proxy) == ["b"]  # its search text is made again, the others kept
+    # The same techniques in a new order (the condition puts the suited one first).
+    state.set_condition("disc")
+    made = {model.index(row).data(ID_ROLE): model.card(row) for row in range(3)}
+    model.set_catalog(dataclasses.replace(catalog, techniques=(c, a, renamed)))
+    assert [model.index(row).data(ID_ROLE) for row in range(3)] == ["c", "a", "b"]
+    assert all(model.card(row) is made[model.index(row).data(ID_ROLE)] for row in range(3))
+
+
+def test_a_new_version_with_other_words_remakes_every_card():
+    """A changed label of a benefit is on every card that claims it: nothing is kept."""
+    a = f.technique("a", benefits=(BenefitClaim("pain", Evidence.MODERATE),))
+    catalog = f.catalog(a, f.technique("b", benefits=()))
+    _, model, proxy = build(catalog)
+    before = model.card(0)
+    assert model.prepare_search(10)
+    relabelled = tuple(
+        dataclasses.replace(term, label=Text.plain("Less aching")) if term.id == "pain" else term
+        for term in catalog.benefits
+    )
+    model.set_catalog(dataclasses.replace(catalog, benefits=relabelled))
+    assert model.card(0) is not before
+    assert [line.label for line in model.card(0).benefits] == ["Less aching"]
+    proxy.set_filters(Filters(query="aching"))
+    assert shown_ids(proxy) == ["a"]
 
 
 def test_proxy_passes_a_saved_star_on_to_the_row_that_shows_it():
