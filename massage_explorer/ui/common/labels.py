@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QPainter, QTextOption
 from PySide6.QtWidgets import (
     QFrame,
@@ -21,6 +21,9 @@ if TYPE_CHECKING:
 from massage_explorer.ui.common.text_layout import WRAP_ANYWHERE, draw_wrapped, wrapped
 
 WRAP_ANYWHERE.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+# What changes a label's text height for a width besides its text and alignment: its font (the
+# patient's text size reaches it by the window's style sheet) and its margins.
+_LAYOUT_CHANGES = frozenset({QEvent.Type.FontChange, QEvent.Type.StyleChange, QEvent.Type.ContentsRectChange})
 
 
 class CatalogLabel(QLabel):
@@ -30,27 +33,30 @@ class CatalogLabel(QLabel):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        # Text heights by width, for the text, font and alignment they were measured with: a
-        # layout pass asks for the hint's width and then the given one, again and again.
-        self._measured: tuple[tuple[str, str, int], dict[int, float]] = (("", "", 0), {})
+        # Heights by width for the text, font, alignment and margins the label has now; forgotten
+        # when one of them changes. A layout pass asks for the hint's width and then the given
+        # one, again and again: ~12 times a label on a details page, ~1,800 asks in all, and
+        # working out whether the text was still the same cost more than the answer.
+        self._heights: dict[int, int] = {}
+
+    def setText(self, text: str) -> None:
+        if text != self.text():
+            self._heights = {}
+        super().setText(text)
+
+    def setAlignment(self, alignment: Qt.AlignmentFlag) -> None:
+        self._heights = {}
+        super().setAlignment(alignment)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in _LAYOUT_CHANGES:
+            self._heights = {}
+        super().changeEvent(event)
 
     def _option(self) -> QTextOption:
         option = QTextOption(WRAP_ANYWHERE)
         option.setAlignment(self.alignment() & Qt.AlignmentFlag.AlignHorizontal_Mask)
         return option
-
-    def _text_height(self, width: int) -> float:
-        # Only numbers are kept, never a layout: keeping the cards' laid-out text between paints
-        # led to a crash inside Qt's list layout that we could not explain, so no layout
-        # outlives the call that made it.
-        option = self._option()
-        key = (self.text(), self.font().key(), option.alignment().value)
-        if self._measured[0] != key:
-            self._measured = (key, {})
-        heights = self._measured[1]
-        if width not in heights:
-            heights[width] = wrapped(key[0], self.font(), width, option)[1]
-        return heights[width]
 
     def _margins(self) -> tuple[int, int]:
         m = self.contentsMargins()
@@ -60,8 +66,15 @@ class CatalogLabel(QLabel):
         return True
 
     def heightForWidth(self, width: int) -> int:
-        across, down = self._margins()
-        return math.ceil(self._text_height(max(width - across, 1))) + down
+        height = self._heights.get(width)
+        if height is None:
+            # Only numbers are kept, never a layout: keeping the cards' laid-out text between
+            # paints led to a crash inside Qt's list layout that we could not explain, so no
+            # layout outlives the call that made it.
+            across, down = self._margins()
+            text_height = wrapped(self.text(), self.font(), max(width - across, 1), self._option())[1]
+            height = self._heights[width] = math.ceil(text_height) + down
+        return height
 
     def minimumSizeHint(self) -> QSize:
         across, down = self._margins()

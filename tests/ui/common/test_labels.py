@@ -36,3 +36,30 @@ def test_a_huge_word_is_laid_out_within_the_line_from_the_broken_text(qapp):
 def test_the_label_still_holds_the_text_as_written(qapp):
     label = catalog_label("w" * 500)
     assert label.text() == "w" * 500  # what a screen reader reads, and what copying gives
+
+
+def test_a_labels_height_follows_its_text_font_and_margins(qtbot):
+    """Heights are remembered by width between layout passes, and never outlive what they were
+    measured for: a longer text, a larger font (the patient's text size comes by the window's
+    style sheet) or other margins give the height of what is shown now."""
+    from PySide6.QtWidgets import QWidget
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    label = catalog_label("A few words.", window)
+    with qtbot.waitExposed(window):
+        window.show()  # a style sheet reaches the widgets on screen
+    one_line = label.heightForWidth(300)
+    assert label.heightForWidth(300) == one_line
+    label.setText("A few words. " * 12)
+    three_or_more = label.heightForWidth(300)
+    assert three_or_more >= 3 * one_line - 2
+    window.setStyleSheet("QLabel { font-size: 32pt; }")
+    larger = label.heightForWidth(300)
+    assert larger > three_or_more
+    label.setContentsMargins(0, 20, 0, 20)
+    assert label.heightForWidth(300) == larger + 40
+    label.setContentsMargins(0, 0, 0, 0)
+    window.setStyleSheet("")
+    label.setText("A few words.")
+    assert label.heightForWidth(300) == one_line
