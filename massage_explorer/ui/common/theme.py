@@ -171,8 +171,6 @@ def apply_theme(app: QGuiApplication, *, high_contrast: bool, scale: float) -> N
     key = f"{high_contrast}:{scale}"
     if app.property(_THEME) == key:
         return
-    if app.property(_THEME) is None:
-        _ORIGINAL_FONT.append(QFont(app.font()))
     app.setProperty(_THEME, key)
     app.setProperty(_LOOK, None)
     colours = HIGH_CONTRAST if high_contrast else LIGHT
@@ -209,6 +207,8 @@ def apply_look(window: QWidget, *, high_contrast: bool, scale: float) -> None:
 
 
 def _font_and_palette(app: QGuiApplication, colours: Colours, scale: float) -> None:
+    if not _QT_OWN:  # whichever of apply_theme and apply_look comes first: clear_theme's goal
+        _QT_OWN.append((QFont(app.font()), QPalette(app.palette())))
     font = QFont()
     font.setFamilies(FONT_FAMILIES)
     font.setPointSizeF(BODY_PT * scale)
@@ -216,7 +216,7 @@ def _font_and_palette(app: QGuiApplication, colours: Colours, scale: float) -> N
     app.setPalette(palette_for(colours))
 
 
-_ORIGINAL_FONT: list[QFont] = []
+_QT_OWN: list[tuple[QFont, QPalette]] = []  # the application's font and palette before ours
 
 
 def current_colours(app: QGuiApplication | None = None) -> Colours:
@@ -233,11 +233,14 @@ def current_colours(app: QGuiApplication | None = None) -> Colours:
 
 
 def clear_theme(app: QGuiApplication) -> None:
-    """Back to Qt's own look and font, as before the first apply_theme (a test's theme never leaks)."""
+    """Back to Qt's own look, font and palette, as before the first apply_theme or apply_look
+    (one test's theme never leaks into the next)."""
     app.setProperty(_THEME, None)
     app.setProperty(_LOOK, None)
-    if _ORIGINAL_FONT:
-        app.setFont(_ORIGINAL_FONT[0])
+    if _QT_OWN:
+        font, palette = _QT_OWN[0]
+        app.setFont(font)
+        app.setPalette(palette)
     set_sheet = getattr(app, "setStyleSheet", None)
     if set_sheet is not None:
         set_sheet("")

@@ -11,6 +11,7 @@ from massage_explorer.ui.common.theme import (
     BODY_PT,
     HIGH_CONTRAST,
     LIGHT,
+    apply_look,
     apply_theme,
     clear_theme,
     current_colours,
@@ -19,6 +20,22 @@ from massage_explorer.ui.session import SessionState
 from massage_explorer.ui.shell import MainWindow
 from tests import factories as f
 from tests.ui.helpers import EventsOf, settle
+
+
+def test_clearing_the_theme_gives_qts_own_font_and_palette_back_even_after_a_patients_look(qtbot, qapp):
+    """(First in this file: it fails, without its fix, only where no theme was set before it.)
+    A window's look (a patient's text size and contrast, or the usual one when a kiosk session
+    ends) sets the application's font and palette too; clearing the theme undoes that whether or
+    not apply_theme came first. Left at 16 pt, the next test laid its windows out in a size it
+    never chose, and passed or failed with the order the tests ran in."""
+    font, palette = qapp.font(), qapp.palette()
+    label = QLabel("Gentle")
+    qtbot.addWidget(label)
+    apply_look(label, high_contrast=True, scale=1.5)
+    assert qapp.font() != font and qapp.palette() != palette
+    clear_theme(qapp)
+    assert qapp.font() == font
+    assert qapp.palette() == palette
 
 
 @pytest.fixture
