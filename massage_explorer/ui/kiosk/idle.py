@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
 
 from massage_explorer.ui.common.buttons import big_button
 from massage_explorer.ui.common.labels import plain_label
@@ -46,6 +46,11 @@ class IdleWatcher(QObject):
     """Emits `idle` after `seconds` without input anywhere in the application, and `activity`
     when a person finishes an input (see FINISHING_EVENTS: a touch or click when it is lifted).
 
+    It is told of each input by the kiosk's one application-wide event filter (`lock_down` in
+    ui/kiosk/window.py), which calls `saw`: Qt calls such a filter for every event of every
+    widget, thousands when a page opens, and each call into Python costs microseconds, so the
+    kiosk has one, not one per concern.
+
     One single-shot timer is restarted by each input event, so an idle kiosk has no timer
     ticking: the CPU is woken once, when the time is up, not polled.
     """
@@ -59,7 +64,7 @@ class IdleWatcher(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(seconds * 1000)
         self._timer.timeout.connect(self.idle)
-        self._installed = False
+        self._watching = False
 
     @property
     def seconds(self) -> int:
@@ -70,26 +75,19 @@ class IdleWatcher(QObject):
         return self._timer.isActive()
 
     def start(self) -> None:
-        app = QApplication.instance()
-        if app is not None and not self._installed:
-            app.installEventFilter(self)
-            self._installed = True
+        self._watching = True
         self._timer.start()
 
     def stop(self) -> None:
         self._timer.stop()
-        app = QApplication.instance()
-        if app is not None and self._installed:
-            app.removeEventFilter(self)
-            self._installed = False
+        self._watching = False
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        kind = event.type()
-        if kind in INPUT_EVENTS:
+    def saw(self, kind: QEvent.Type) -> None:
+        """An event of `kind` reached the application: a person's input restarts the clock."""
+        if self._watching and kind in INPUT_EVENTS:
             self._timer.start()
             if kind in FINISHING_EVENTS:
                 self.activity.emit()
-        return False
 
 
 class CountdownOverlay(Overlay):

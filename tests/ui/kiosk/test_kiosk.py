@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt
 from PySide6.QtGui import QContextMenuEvent, QHelpEvent
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QStyleOptionViewItem, QToolTip, QWidget
 
 from massage_explorer.core import pin as staff_pin
@@ -129,12 +130,40 @@ def test_no_context_menu_anywhere_not_even_in_the_search_box(kiosk, qtbot):
         assert QApplication.activePopupWidget() is None
 
 
+def test_a_right_click_or_the_menu_key_opens_no_menu(kiosk, qtbot):
+    """The context menu Qt itself makes of a right-click (or of the menu key) on its way from the
+    window to the search box is refused like one sent straight to a widget. Through the window,
+    as a mouse delivers it: sent to a widget, a press makes no context menu at all."""
+    session = start(kiosk, qtbot)
+    window = kiosk.windowHandle()
+    at = session.browse.search.mapTo(kiosk, QPoint(8, 8))
+    QTest.mouseClick(window, Qt.MouseButton.RightButton, Qt.KeyboardModifier.NoModifier, at)
+    assert QApplication.activePopupWidget() is None
+    QTest.keyClick(window, Qt.Key.Key_Menu)
+    assert QApplication.activePopupWidget() is None
+    assert kiosk.idle.running
+
+
 def test_no_tooltips(kiosk, qtbot):
     session = start(kiosk, qtbot)
     button = session.top_bar.shortlist_button
     button.setToolTip("would be hover-only information")
     event = QHelpEvent(QEvent.Type.ToolTip, QPoint(5, 5), button.mapToGlobal(QPoint(5, 5)))
     QApplication.sendEvent(button, event)
+    assert not QToolTip.isVisible()
+
+
+def test_no_tooltip_from_resting_the_mouse_either(kiosk, qtbot):
+    """The tooltip Qt itself raises when a mouse rests on a button (it showed within a second
+    without the kiosk's filter) never shows."""
+    session = start(kiosk, qtbot)
+    button = session.top_bar.shortlist_button
+    button.setToolTip("would be hover-only information")
+    window = kiosk.windowHandle()
+    QTest.mouseMove(window, button.mapTo(kiosk, QPoint(5, 5)))
+    qtbot.wait(50)
+    QTest.mouseMove(window, button.mapTo(kiosk, QPoint(8, 8)))
+    qtbot.wait(1200)  # Qt's wait before a tooltip is 700 ms
     assert not QToolTip.isVisible()
 
 
