@@ -130,18 +130,15 @@ def test_no_context_menu_anywhere_not_even_in_the_search_box(kiosk, qtbot):
         assert QApplication.activePopupWidget() is None
 
 
-def test_a_right_click_or_the_menu_key_opens_no_menu(kiosk, qtbot):
-    """The context menu Qt itself makes of a right-click (or of the menu key) on its way from the
-    window to the search box is refused like one sent straight to a widget. Through the window,
-    as a mouse delivers it: sent to a widget, a press makes no context menu at all."""
+def test_a_right_click_opens_no_menu(kiosk, qtbot):
+    """The context menu Qt itself makes of a right-click, on its way from the window to the
+    search box, is refused like one sent straight to a widget. Through the window, as a mouse
+    delivers it: sent to a widget, a press makes no context menu at all."""
     session = start(kiosk, qtbot)
     window = kiosk.windowHandle()
     at = session.browse.search.mapTo(kiosk, QPoint(8, 8))
     QTest.mouseClick(window, Qt.MouseButton.RightButton, Qt.KeyboardModifier.NoModifier, at)
     assert QApplication.activePopupWidget() is None
-    QTest.keyClick(window, Qt.Key.Key_Menu)
-    assert QApplication.activePopupWidget() is None
-    assert kiosk.idle.running
 
 
 def test_no_tooltips(kiosk, qtbot):
