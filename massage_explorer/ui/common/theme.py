@@ -207,8 +207,8 @@ def apply_look(window: QWidget, *, high_contrast: bool, scale: float) -> None:
 
 
 def _font_and_palette(app: QGuiApplication, colours: Colours, scale: float) -> None:
-    if not _QT_OWN:  # whichever of apply_theme and apply_look comes first: clear_theme's goal
-        _QT_OWN.append((QFont(app.font()), QPalette(app.palette())))
+    if not _QT_FONT:  # by whichever of apply_theme and apply_look comes first
+        _QT_FONT.append(QFont(app.font()))
     font = QFont()
     font.setFamilies(FONT_FAMILIES)
     font.setPointSizeF(BODY_PT * scale)
@@ -216,7 +216,7 @@ def _font_and_palette(app: QGuiApplication, colours: Colours, scale: float) -> N
     app.setPalette(palette_for(colours))
 
 
-_QT_OWN: list[tuple[QFont, QPalette]] = []  # the application's font and palette before ours
+_QT_FONT: list[QFont] = []  # the application's font before ours: the one clear_theme gives back
 
 
 def current_colours(app: QGuiApplication | None = None) -> Colours:
@@ -237,10 +237,8 @@ def clear_theme(app: QGuiApplication) -> None:
     (one test's theme never leaks into the next)."""
     app.setProperty(_THEME, None)
     app.setProperty(_LOOK, None)
-    if _QT_OWN:
-        font, palette = _QT_OWN[0]
-        app.setFont(font)
-        app.setPalette(palette)
+    if _QT_FONT:
+        app.setFont(_QT_FONT[0])
     set_sheet = getattr(app, "setStyleSheet", None)
     if set_sheet is not None:
         set_sheet("")

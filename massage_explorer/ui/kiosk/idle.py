@@ -27,7 +27,8 @@ INPUT_EVENTS = frozenset(
 )
 # Of those, the ones that end what a person did: a finger, button or pen lifted, a key, a turn of
 # the wheel. Only these emit `activity`: what answers it may take something off the screen (the
-# countdown hides), and this filter sees a finger come down before Qt picks the widget under it.
+# countdown hides), and the kiosk's filter, which calls `saw`, sees a finger come down before Qt
+# picks the widget under it.
 # Hidden then, the countdown let the whole touch fall to the card beneath it, which opened or
 # was saved. Not even a move counts: Qt moves its mouse onto a finger before it presses there.
 FINISHING_EVENTS = frozenset(
@@ -75,6 +76,9 @@ class IdleWatcher(QObject):
         return self._timer.isActive()
 
     def start(self) -> None:
+        """Start the clock. Only input reported through `saw` restarts it: a kiosk starts it with
+        its lockdown filter in place (`KioskWindow._start_idle_clock`), or an active patient
+        would be taken for nobody."""
         self._watching = True
         self._timer.start()
 

@@ -41,10 +41,10 @@ if TYPE_CHECKING:  # imported when the session is built, after the welcome scree
 # Events refused everywhere in kiosk mode: no context menus (text fields included), no tooltips
 # or "What's this?" (information must never depend on hovering).
 _REFUSED_EVENTS = frozenset({QEvent.Type.ContextMenu, QEvent.Type.ToolTip, QEvent.Type.WhatsThis})
-# The classes those and a person's input come as: mouse, touch, key, wheel, pen and context-menu
-# events are input events, tooltips and "What's this?" help events. The rest (paints, layouts,
-# timers: nearly all of the thousands a page opening makes) pass on a class check, without
-# asking each its type.
+# A person's input (mouse, touch, key, wheel, pen) and context menus come as QInputEvents;
+# tooltips and "What's this?" as QHelpEvents. Every other event (paints, layouts, timers: nearly
+# all of the thousands a page opening makes) is let through after this class check, without
+# being asked its type.
 _SCREENED = (QInputEvent, QHelpEvent)
 
 
@@ -260,10 +260,11 @@ class KioskWindow(QMainWindow):
     # -- staff -----------------------------------------------------------------------------------
     @Slot()
     def open_pinpad(self) -> None:
-        self._lock_down()  # as wherever the kiosk shows more than its welcome screen
         self.countdown.cancel()
         self.pinpad.open_pad()
-        self._start_idle_clock()  # also on the welcome screen: an open pad closes itself when left alone
+        # The lockdown too, as wherever the kiosk shows more than its welcome screen; and the idle
+        # clock even on the welcome screen: an open pad closes itself when left alone.
+        self._start_idle_clock()
 
     @Slot()
     def open_editor(self) -> None:

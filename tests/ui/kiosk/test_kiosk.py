@@ -277,6 +277,20 @@ def test_real_timers_reset_an_abandoned_session(qtbot, qapp):
     kiosk.staff_quit()
 
 
+def test_a_patient_who_keeps_touching_is_never_asked_if_they_are_still_there(qtbot):
+    """Each touch restarts the idle clock: with 2 s of idle time, a tap every 0.25 s for 3 s
+    never brings up the countdown."""
+    kiosk = make_kiosk(qtbot, idle=2, countdown=1)
+    session = start(kiosk, qtbot)
+    went_idle: list[bool] = []
+    kiosk.idle.idle.connect(lambda: went_idle.append(True))
+    for _ in range(12):
+        touch_tap(session.top_bar.title, QPoint(5, 5))
+        qtbot.wait(250)
+    assert went_idle == [] and kiosk.in_session and not kiosk.countdown.isVisible()
+    kiosk.staff_quit()
+
+
 def test_start_over_asks_first_then_forgets_everything(kiosk, qtbot):
     session = start(kiosk, qtbot)
     fill_session(session, qtbot)
