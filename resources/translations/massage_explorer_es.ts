@@ -1044,7 +1044,7 @@
     </message>
     <message>
         <source>may help</source>
-        <translation>puede ayudar</translation>
+        <translation>es posible que ayude</translation>
     </message>
     <message>
         <source>might help, but we are very unsure</source>
