@@ -143,6 +143,9 @@ class ShortlistScreen(Screen):
             self._set_compare_text(self.tr("Compare these"))
             self.compare_note.setText("")
         self.compare_note.setVisible(bool(self.compare_note.text()))
+        # On the take-away page its own heading names the list, and the back button says where
+        # it goes: a second heading would take a row from the code on a short screen.
+        self.heading.setVisible(not self.on_takeaway_page())
         if self.on_takeaway_page():
             self.compare_button.hide()
             self.compare_note.hide()
@@ -164,6 +167,7 @@ class ShortlistScreen(Screen):
     def show_takeaway(self) -> None:
         self.pages.setCurrentWidget(self.takeaway_page)
         self._label_back()
+        self.heading.hide()
         self.takeaway_button.hide()
         self.compare_button.hide()
         self.compare_note.hide()

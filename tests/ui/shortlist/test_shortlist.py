@@ -99,3 +99,16 @@ def test_the_way_back_looks_like_every_other_and_reads_without_its_arrow(make_sh
     assert (back.text(), back.accessibleName()) == ("← All techniques", "All techniques")
     screen.show_takeaway()
     assert (back.text(), back.accessibleName()) == ("← Back to my list", "Back to my list")
+
+
+def test_the_take_away_page_has_one_heading_so_the_code_keeps_the_row(make_shortlist, qtbot):
+    # A narrow window: the back button and the list's heading no longer share a row.
+    screen, state = make_shortlist(["two", "three"], size=(520, 900))
+    assert screen.heading.isVisible()
+    screen.show_takeaway()
+    assert not screen.heading.isVisible()  # "Take your list with you" names the page
+    qtbot.waitUntil(lambda: screen.takeaway_page.geometry().top() < screen.heading.geometry().bottom())
+    state.toggle_shortlist("four")  # the list changes while the code is shown: still one heading
+    assert not screen.heading.isVisible()
+    screen.back()
+    assert screen.heading.isVisible() and screen.heading.text() == "My shortlist (3)"
