@@ -133,6 +133,19 @@ def _read(source: Path | PendingLoad) -> LoadResult | None:
         return None
 
 
+# A file with thousands of mistakes (a wrong file, a broken export) would print them all; the
+# first ones, in file order, are what staff fix first. The editor lists every one.
+MAX_PRINTED_PROBLEMS = 100
+
+
+def _print_problems(path: Path, problems: Sequence[Problem]) -> None:
+    for problem in problems[:MAX_PRINTED_PROBLEMS]:
+        print(problem.format(str(path)), file=sys.stderr)
+    if len(problems) > MAX_PRINTED_PROBLEMS:
+        more = len(problems) - MAX_PRINTED_PROBLEMS
+        print(f"{path}: … and {_plural(more, 'more problem')} not shown; fix these first", file=sys.stderr)
+
+
 def _usable(source: Path | PendingLoad, refused: str) -> Catalog | int:
     """The valid catalog at `source`, or the exit status after printing why not: the file cannot
     be read (2), or its problems followed by `refused` (1)."""
@@ -141,8 +154,7 @@ def _usable(source: Path | PendingLoad, refused: str) -> Catalog | int:
     if result is None:
         return EXIT_USAGE
     if result.catalog is None:
-        for problem in result.problems:
-            print(problem.format(str(path)), file=sys.stderr)
+        _print_problems(path, result.problems)
         print(f"{path}: {refused}", file=sys.stderr)
         return EXIT_INVALID
     return result.catalog
@@ -160,8 +172,7 @@ def validate(files: Sequence[Path], *, strict: bool) -> int:
         if result.catalog is not None:
             found = _font_warnings(path, result.catalog)
             problems = sorted([*problems, *found], key=lambda p: (p.line, p.column)) if found else problems
-        for problem in problems:
-            print(problem.format(str(path)), file=sys.stderr)
+        _print_problems(path, problems)
         errors = sum(p.is_error for p in problems)
         warnings = len(problems) - errors
         failed = errors > 0 or (strict and warnings > 0)
@@ -169,7 +180,8 @@ def validate(files: Sequence[Path], *, strict: bool) -> int:
             verdict = f"valid, {_plural(len(result.catalog), 'technique')}"
         else:
             verdict = "invalid" if errors else "invalid with --strict"
-        print(f"{path}: {verdict}; {_plural(errors, 'error')}, {_plural(warnings, 'warning')}")
+        # At once: after this file's problems (stderr) also where both go to one file or pipe.
+        print(f"{path}: {verdict}; {_plural(errors, 'error')}, {_plural(warnings, 'warning')}", flush=True)
         if failed and worst == EXIT_OK:
             worst = EXIT_INVALID
     return worst

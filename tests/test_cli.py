@@ -32,6 +32,20 @@ def test_invalid_file_exits_1_with_located_messages_and_no_traceback(tmp_path):
     assert done.stdout == f"{path}: invalid; 1 error, 0 warnings\n"
 
 
+def test_thousands_of_mistakes_print_the_first_hundred_and_how_many_more(tmp_path, capsys):
+    # A wrong file or a broken export: the first messages, in file order, are the ones to fix.
+    extra = "".join(f"    unknown_{n}: 1\n" for n in range(1, 251))
+    path = tmp_path / "many.yaml"
+    path.write_text(variant("    feels_like:", extra + "    feels_like:"))
+    assert main(["validate", str(path)]) == 1
+    out, err = capsys.readouterr()
+    lines = err.splitlines()
+    assert len(lines) == 101
+    assert "unknown field 'unknown_1'" in lines[0] and "unknown field 'unknown_100'" in lines[99]
+    assert lines[100] == f"{path}: … and 150 more problems not shown; fix these first"
+    assert out == f"{path}: invalid; 250 errors, 0 warnings\n"
+
+
 def test_warnings_pass_unless_strict(tmp_path, capsys):
     path = tmp_path / "warn.yaml"
     path.write_text(variant("reviewed: 2025-06-01", "reviewed: 2001-06-01"))

@@ -391,3 +391,16 @@ def test_the_editors_checked_save_keeps_the_file(tmp_path):
         comment_lines(text) == comment_lines(COMMENTED) and load_catalog(path, today=TODAY).catalog == after
     )
     assert path.with_name("techniques.yaml.bak").read_text(encoding="utf-8") == COMMENTED
+
+
+@pytest.mark.parametrize(
+    "value", ["Swedish\u2028massage", "One line\u2029Two", "Next\x85line", "Two\nlines\u2028here"]
+)
+def test_a_line_break_editors_do_not_show_is_saved_as_an_escape_and_reads_back(value):
+    # Pasted into a field: written as it is, the file would be refused on its next read (its line
+    # numbers would be wrong in every editor). Both writers quote it as \L, \P or \N instead.
+    first = ORIGINAL.techniques[0]
+    edited = technique(ORIGINAL, first.id, name=with_language(first.name, "en", value))
+    for text in (saved(edited), dump_catalog(edited)):
+        assert not any(c in text for c in "\x85\u2028\u2029")
+        assert read(text).catalog == edited

@@ -29,7 +29,23 @@ class Flow(list[Any]):
     """A short list (a range, the languages) kept on one line."""
 
 
-class _Dumper(yaml.SafeDumper):
+# Line breaks to YAML that editors show as none (next line, line and paragraph separators): the
+# reader refuses them written as they are (yaml_nodes.decode), so text holding one is written
+# in double quotes, where the emitter writes them as the escapes \N, \L and \P.
+HIDDEN_BREAKS = "\x85\u2028\u2029"
+
+
+class EscapingDumper(yaml.SafeDumper):
+    """A string holding a hidden line break is written in double quotes, whatever style it
+    asked for: a '|' block or plain text would carry the character as it is."""
+
+    def represent_scalar(self, tag: str, value: str, style: str | None = None) -> yaml.ScalarNode:
+        if any(c in HIDDEN_BREAKS for c in value):
+            style = '"'
+        return super().represent_scalar(tag, value, style)
+
+
+class _Dumper(EscapingDumper):
     """The pure-Python emitter on purpose: its output is the same on every machine."""
 
     def ignore_aliases(self, data: Any) -> bool:

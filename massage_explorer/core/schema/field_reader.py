@@ -129,13 +129,13 @@ class FieldReader:
                 self.error(
                     key_node,
                     where,
-                    f"duplicate field '{key}' (first on line {line}); YAML would keep "
+                    f"duplicate field '{shown(key)}' (first on line {line}); YAML would keep "
                     "only the last one silently: remove one",
                 )
                 continue
             if key not in allowed:
                 hint = self.suggest(key, allowed) or f"; the fields here are {', '.join(allowed)}"
-                self.error(key_node, where, f"unknown field '{key}'{hint}")
+                self.error(key_node, where, f"unknown field '{shown(key)}'{hint}")
                 continue
             found[key] = value_node
             first_key[key] = key_node
@@ -216,6 +216,14 @@ class FieldReader:
                     f"'{value}' is read by YAML as a base-60 number; write the "
                     f"minutes as one plain number, e.g. {_sexagesimal_minutes(value)}",
                 )
+            elif value.lstrip("+-")[:2].lower() in ("0x", "0b"):
+                base = "hexadecimal" if value.lstrip("+-")[1] in "xX" else "binary"
+                self.error(
+                    node,
+                    where,
+                    f"'{value}' is a {base} number to YAML; write it as a plain whole number"
+                    + _as_decimal(value),
+                )
             elif value.lstrip("+-").startswith("0"):
                 self.error(
                     node,
@@ -238,8 +246,8 @@ class FieldReader:
                 return dt.date.fromisoformat(node.value)
             except ValueError:
                 pass
-        shown = node.value if isinstance(node, ScalarNode) else kind_of(node)
-        self.error(node, where, f"'{shown}' is not a date; write it as YYYY-MM-DD, e.g. 2025-06-01")
+        found = shown(node.value) if isinstance(node, ScalarNode) else kind_of(node)
+        self.error(node, where, f"'{found}' is not a date; write it as YYYY-MM-DD, e.g. 2025-06-01")
         return None
 
     def word(self, node: Node, where: Location, choices: tuple[str, ...], what: str) -> str | None:
@@ -324,3 +332,11 @@ def _sexagesimal_minutes(value: str) -> str:
 
 def _slugify(value: str) -> str:
     return "-".join(re.findall(r"[a-z0-9]+", value.lower())) or "my-id"
+
+
+def _as_decimal(value: str) -> str:
+    """': 30' for '0x1E' (what YAML reads it as), or nothing where Python reads it otherwise."""
+    try:
+        return f": {int(value.replace('_', ''), 0)}"
+    except ValueError:
+        return ""

@@ -14,8 +14,8 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, SequenceNode
 
-from massage_explorer.core.problems import Location, Problem
-from massage_explorer.core.schema.limits import MAX_BYTES, items
+from massage_explorer.core.problems import Problem
+from massage_explorer.core.schema.limits import MAX_BYTES
 from massage_explorer.core.schema.yaml_safety import file_error, refused_before_composing, tab_tolerant
 
 # CSafeLoader parses in C; SafeLoader is the pure-Python fallback. Both resolve and compose the same.
@@ -69,6 +69,14 @@ def _compose_cached(
         parser.dispose()
 
 
+_HIDDEN_BREAK = re.compile("[\x85\u2028\u2029]")
+_HIDDEN_BREAK_NAMES = {
+    "\x85": "a next-line mark",
+    "\u2028": "a line separator",
+    "\u2029": "a paragraph separator",
+}
+
+
 def _line_col(text: str, index: int) -> tuple[int, int]:
     line = text.count("\n", 0, index) + 1
     return line, index - (text.rfind("\n", 0, index) + 1) + 1
@@ -96,6 +104,19 @@ def decode(data: bytes) -> tuple[str | None, list[Problem]]:
                 column,
             )
         ]
+    hidden = _HIDDEN_BREAK.search(text)
+    if hidden:
+        line, column = _line_col(text, hidden.start())
+        name = _HIDDEN_BREAK_NAMES[hidden.group()]
+        return None, [
+            file_error(
+                f"character U+{ord(hidden.group()):04X} ({name}) is here: YAML reads it as a line "
+                "break but editors show none, so every line number after it would be wrong; "
+                "delete it (press Enter for a new line)",
+                line,
+                column,
+            )
+        ]
     return text, []
 
 
@@ -112,6 +133,11 @@ def _mark_problem(exc: yaml.MarkedYAMLError, text: str) -> Problem:
         message = "a tab is used for indentation; YAML needs spaces: replace the tab with spaces"
     elif "could not find expected ':'" in what or "expected <block end>" in what:
         message += " (check the indentation and that each field is 'name: value')"
+    elif exc.context == "while scanning a quoted scalar" and exc.context_mark is not None:
+        # Found at the end of the file, or wherever the next quote is: the quote left open is
+        # where staff must look.
+        line, column = exc.context_mark.line + 1, exc.context_mark.column + 1
+        message = "this quote is never closed: add the closing quote at the end of the text"
     return file_error(message, line, column)
 
 
@@ -223,7 +249,6 @@ _FREE_SLICE = 20  # technique entries freed at a time: a few milliseconds each
 
 # A line with something on it other than a comment, and its indentation.
 _CONTENT_LINE = re.compile(r"(?m)^( *)(?=[^ \r\n#])")
-_TECHNIQUES = Location().at("techniques")
 # The top-level `techniques:` key on a line of its own (a comment may follow).
 _TECHNIQUES_KEY = re.compile(r"techniques[ \t]*:[ \t]*(?:#[^\n]*)?\r?$", re.MULTILINE)
 PART_SIZE = 20  # techniques composed at a time: their nodes are all that is held at once
@@ -246,6 +271,12 @@ class TechniqueParts:
 
     def __len__(self) -> int:
         return len(self.starts)
+
+    def first_position(self) -> tuple[int, int]:
+        """The 1-based line and column of the first entry's "-", where its list starts."""
+        start = self.starts[0]
+        dash = self.text.index("-", start)
+        return self.text.count("\n", 0, start) + 1, dash - start + 1
 
     def batches(self) -> Iterator[tuple[list[Node], str, int]]:
         """Each batch's item nodes, the text their marks index into, and how many lines of the
@@ -282,7 +313,8 @@ def compose_in_parts(
     how the app writes a catalog and how most people do: `techniques:` last, at the start of a
     line, its entries block-style "- " lines, every line broken with "\n" or "\r\n", no tab
     indentation, no directive (`%TAG`, which each part, a document of its own, would not see),
-    and no more entries than a catalog may hold.
+    and nothing else. Over the limit of entries, the validator refuses the parts without
+    composing any (composed whole, the tree of a file one over the limit took ~400 MB).
 
     Whatever it returns composes to the same nodes as `compose` gives (TechniqueParts.batches
     checks each part as it goes), so the validator reports the same problems at the same lines.
@@ -306,8 +338,6 @@ def compose_in_parts(
         if at - line.start() != indent or not _entry_at(text, at):
             return None
         starts.append(line.start())
-    if len(starts) > items(_TECHNIQUES):
-        return None  # the whole read says how many there are, and the limit
     head_text = text[: first.start()]
     if head_text.startswith("%") or "\n%" in head_text:
         return None  # a directive (%TAG, %YAML) would apply to the head's document only

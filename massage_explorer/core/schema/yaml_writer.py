@@ -14,7 +14,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from massage_explorer.core.schema.dump import Block, Flow, as_data
+from massage_explorer.core.schema.dump import Block, EscapingDumper, Flow, as_data
 from massage_explorer.core.schema.yaml_layout import (
     column,
     content_end,
@@ -35,7 +35,7 @@ class _Styled(str):
     style: str | None = None
 
 
-class _Dumper(yaml.SafeDumper):
+class _Dumper(EscapingDumper):
     def ignore_aliases(self, data: Any) -> bool:
         return True
 

@@ -162,6 +162,16 @@ def test_reversed_ranges(loader, old, new, fix):
             "session_minutes: 010",
             "leading zero, which YAML may read as an octal number; write it without the zero: 10",
         ),
+        (
+            "session_minutes: 60",
+            "session_minutes: 0x3C",
+            "'0x3C' is a hexadecimal number to YAML; write it as a plain whole number: 60",
+        ),
+        (
+            "session_minutes: 60",
+            "session_minutes: 0b1111",
+            "'0b1111' is a binary number to YAML; write it as a plain whole number: 15",
+        ),
         ("feels_like: Smooth and slow.", "feels_like: 2025-01-01", "read as a date, not text; quote it"),
         ("feels_like: Smooth and slow.", "feels_like: 1.5", "read as a number, not text"),
     ],
@@ -271,3 +281,34 @@ def test_text_without_the_default_language(loader):
 def test_invalid_id(loader):
     error = only_error(read(variant("- id: swedish", "- id: Swedish Massage"), loader))
     assert "'Swedish Massage' is not a valid id" in error.message and "'swedish-massage'" in error.message
+
+
+def test_a_long_unknown_field_or_date_is_quoted_cut_short(loader):
+    text = variant("    feels_like:", f"    {'k' * 1000}:")  # YAML's longest key: 1,024
+    message = only_error(read(text, loader)).message
+    assert "unknown field 'kkk" in message and "…'" in message and len(message) < 400
+    text = variant("reviewed: 2025-06-01", f"reviewed: 2001-12-14t21:59:43.{'1' * 5000}-05:00")
+    message = only_error(read(text, loader)).message
+    assert "is not a date" in message and "…'" in message and len(message) < 400
+
+
+@pytest.mark.parametrize(
+    ("character", "name"),
+    [("\u2028", "line separator"), ("\u2029", "paragraph separator"), ("\x85", "next-line mark")],
+)
+def test_a_line_break_editors_do_not_show_is_named_where_the_editor_has_it(loader, character, name):
+    # YAML counts it as a line break: every line number after it would be one off in an editor.
+    text = variant("name: Swedish massage", f"name: Swedish{character}massage")
+    error = only_error(read(text, loader))
+    assert f"(a {name})" in error.message and "delete it" in error.message
+    assert (error.line, error.column) == (line_of(text, "Swedish"), len("    name: Swedish") + 1)
+
+
+def test_an_unclosed_quote_is_pointed_at_where_it_opens(loader):
+    # Found only at the end of the file, where YAML gives up looking for the closing quote.
+    last = "      - Have you treated a herniated disc before?"
+    assert VALID.rstrip("\n").endswith(last)
+    text = variant(last, '      - "Have you treated a herniated disc before?')
+    error = only_error(read(text, loader))
+    assert "quote is never closed" in error.message
+    assert (error.line, error.column) == (line_of(text, '"Have you'), len("      - ") + 1)
