@@ -259,6 +259,8 @@ def kiosk_screens(catalog: Catalog, setting: Setting) -> Iterator[tuple[str, Cal
         # contrast before it shows (the language stays as chosen on it).
         yield "welcome", lambda: None
     yield "browse", lambda: _kiosk().start_session()
+    if catalog.conditions:
+        yield "browse-filtered", functools.partial(_filtered, catalog)
     yield "details", lambda: _kiosk().session.show_details(ids[0])
     for n in (2, 3, 4):
         yield f"compare-{n}", functools.partial(_compare, ids[:n])
@@ -276,6 +278,20 @@ _current: list[KioskWindow] = []  # the kiosk being checked, for the steps of ki
 
 def _kiosk() -> KioskWindow:
     return _current[0]
+
+
+def _filtered(catalog: Catalog) -> None:
+    """Browse with a chip of each row chosen and a condition: the heading then says what is shown
+    and why some come first, and the choices in words (the longest it gets)."""
+    session = _kiosk().session
+    browse = session.browse
+    browse.pressure_chips.chips.toggle(browse.pressure_chips.chips.chips()[0].key)
+    if catalog.benefits:
+        browse.benefit_chips.chips.toggle(catalog.benefits[0].id)
+    # The condition with the longest name that some technique is often chosen for.
+    suited = [c for c in catalog.conditions if any(c.id in t.good_for for t in catalog.techniques)]
+    longest = max(suited or catalog.conditions, key=lambda c: len(c.label.default))
+    session.state.set_condition(longest.id)
 
 
 def _compare(ids: list[str]) -> None:

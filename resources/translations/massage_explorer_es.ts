@@ -40,8 +40,8 @@
         <translation>Se muestran {shown} de {total} técnicas</translation>
     </message>
     <message>
-        <source>often chosen for {condition} first</source>
-        <translation>primero las que se eligen a menudo para: {condition}</translation>
+        <source>Techniques often chosen for {condition} come first.</source>
+        <translation>Primero, las que se eligen a menudo para: {condition}.</translation>
     </message>
     <message>
         <source>{level} pressure</source>

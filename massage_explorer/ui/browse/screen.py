@@ -86,9 +86,14 @@ class BrowseScreen(Screen):
         # What hides techniques, in words: a chosen chip can be scrolled out of sight.
         self.choices = plain_label(role="muted")
         self.choices.hide()
+        # Why the first cards come first, on a line of its own: in the heading, with a long
+        # condition name at the largest text, it took the height the cards need.
+        self.order = plain_label(role="muted")
+        self.order.hide()
         heading = QVBoxLayout()
         heading.setSpacing(2)
         heading.addWidget(self.status)
+        heading.addWidget(self.order)
         heading.addWidget(self.choices)
         top = QHBoxLayout()
         top.addLayout(heading, 1)
@@ -231,13 +236,16 @@ class BrowseScreen(Screen):
             status = self.tr("Showing 0 of 1 technique")
         else:
             status = self.tr("Showing {shown} of {total} techniques").format(shown=shown, total=total)
+        self.status.setText(status)
         condition = self._state.condition
         # Only when a technique shown is often chosen for it: otherwise "often chosen first" would
         # put an unsuited technique forward (its caution aside).
+        order = ""
         if condition and self.proxy.shows_any_suited(condition):
             label = self.model.condition_label(condition)
-            status += " · " + self.tr("often chosen for {condition} first").format(condition=label)
-        self.status.setText(status)
+            order = self.tr("Techniques often chosen for {condition} come first.").format(condition=label)
+        self.order.setText(order)
+        self.order.setVisible(bool(order))
         choices = self.choices_text(filters)
         self.choices.setText(choices)
         self.choices.setVisible(bool(choices))

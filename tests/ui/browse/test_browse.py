@@ -462,9 +462,12 @@ def test_saving_a_card_far_down_a_long_list_keeps_the_patients_place(make_browse
 def test_the_status_says_often_chosen_first_only_when_some_technique_is(make_browse):
     screen, _ = make_browse()  # both techniques are often chosen for a disc, none for thinners
     tap_chip(screen.condition_chips, "disc")
-    assert screen.status.text() == "All 2 techniques · often chosen for Herniated disc first"
+    assert screen.status.text() == "All 2 techniques"
+    assert screen.order.text() == "Techniques often chosen for Herniated disc come first."
+    assert screen.order.isVisibleTo(screen)
     tap_chip(screen.condition_chips, "thinners")
     assert screen.status.text() == "All 2 techniques"
+    assert screen.order.isHidden()
 
 
 def test_the_choices_hiding_techniques_are_said_in_words(make_browse):
