@@ -73,7 +73,7 @@ class PinPad(Overlay):
     closed = Signal()
 
     def __init__(self, gate: PinGate, parent: QWidget | None = None) -> None:
-        super().__init__("pinpad", parent, width=(640, 800))
+        super().__init__("pinpad", parent, width=(640, 960))  # three even keys of "⌫ Borrar" at the largest text
         self.gate = gate
         self._digits = ""
         self._problems = ""
@@ -118,6 +118,9 @@ class PinPad(Overlay):
         grid.addWidget(self.erase_button, 3, 0)
         grid.addWidget(self._digit_button("0"), 3, 1)
         grid.addWidget(self.ok_button, 3, 2)
+        for index in range(3):
+            grid.setColumnStretch(index, 1)
+        self._keys_grid = grid
         column.addLayout(grid)
         self.cancel_button = big_button("")
         self.texts(self.cancel_button.setText, lambda: self.tr("Cancel"))
@@ -187,8 +190,17 @@ class PinPad(Overlay):
             )
         else:
             self._show_lock_state()
+        self._even_columns()
         self.present()
         self.digit_buttons["1"].setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _even_columns(self) -> None:
+        """Every column of keys as wide as the widest key, in the language and text size of now:
+        else '⌫ Erase' and 'OK' made the middle column of digits half as wide as the others."""
+        keys = (*self.digit_buttons.values(), self.erase_button, self.ok_button)
+        widest = max(key.sizeHint().width() for key in keys)
+        for index in range(3):
+            self._keys_grid.setColumnMinimumWidth(index, widest)
 
     @Slot()
     def close_pad(self) -> None:

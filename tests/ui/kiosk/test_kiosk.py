@@ -18,6 +18,7 @@ from massage_explorer.core.pin import FIRST_LOCK_SECONDS, MAX_TRIES, hash_pin
 from massage_explorer.core.settings import KioskConfig
 from massage_explorer.ui.common.buttons import MIN_TARGET
 from massage_explorer.ui.kiosk.window import KioskWindow
+from massage_explorer.ui.session import TEXT_STEPS
 from massage_explorer.ui.shell import MainWindow
 from tests import factories as f
 from tests.ui.helpers import card_point, settle, tap, tap_chip, toggle_point, touch_tap
@@ -393,6 +394,28 @@ def test_long_press_opens_the_pin_pad_and_the_right_pin_lets_staff_quit(kiosk, q
     assert pad.pages.currentIndex() == 1
     qtbot.mouseClick(pad.quit_button, Qt.MouseButton.LeftButton)
     assert not kiosk.isVisible()
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_the_keys_of_the_pin_pad_are_even_columns(qtbot, qapp, language):
+    # "⌫ Borrar" and "Aceptar" made their columns twice as wide as the digits' between them.
+    from massage_explorer.ui.common.i18n import install_language
+
+    install_language(qapp, language)
+    try:
+        kiosk = make_kiosk(qtbot)
+        start(kiosk, qtbot)
+        kiosk.state.set_text_step(len(TEXT_STEPS) - 1)  # where the words make the keys wide
+        kiosk.open_pinpad()
+        pad = kiosk.pinpad
+        qtbot.waitUntil(pad.isVisible)
+        rows = [("1", "2", "3"), ("4", "5", "6"), ("7", "8", "9")]
+        widths = {pad.digit_buttons[d].width() for row in rows for d in row}
+        widths |= {pad.erase_button.width(), pad.digit_buttons["0"].width(), pad.ok_button.width()}
+        assert max(widths) - min(widths) <= 1, widths  # (a pixel left over goes to one column)
+        kiosk.staff_quit()
+    finally:
+        install_language(qapp, "en")
 
 
 def test_wrong_pins_lock_the_pad(kiosk, qtbot):
