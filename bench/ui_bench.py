@@ -3,6 +3,7 @@ filtering, peak memory.
 
 Run: QT_QPA_PLATFORM=offscreen .venv/bin/python bench/ui_bench.py [--runs 7]
      ... bench/ui_bench.py --startup [--runs 7]                 start-up figures and timelines only
+                      (with the Python enum classes PySide6 makes before each first paint)
      ... bench/ui_bench.py --startup-against /tmp/before --runs 7   the same, an older copy in turns
 or, for the keystroke and chip figures against an older copy of the package, taking turns:
      git archive HEAD massage_explorer resources techniques.yaml | tar -x -C /tmp/before
@@ -287,6 +288,24 @@ print(f"{(previous - start) * 1000:7.1f} ms  in all (Python's own start-up not i
 """
 
 
+# Put before a child's code: PySide6 makes a Python enum class for each enum of a Qt class the
+# first time the program touches that class (the `Qt` namespace's 93 at once). This times each
+# one, and at exit prints a second line: when each was made, how long it took (seconds) and its
+# name ("Qt.AlignmentFlag"; PySide6 names it after it is made).
+_ENUM_CLOCK = """
+import atexit, enum, time
+_made = []
+_create = enum.EnumType._create_
+def _timed_create(cls, *args, **kwargs):
+    start = time.perf_counter()
+    made = _create(cls, *args, **kwargs)
+    _made.append((time.time(), time.perf_counter() - start, made))
+    return made
+enum.EnumType._create_ = _timed_create
+atexit.register(lambda: print(" ".join(f"{at!r}:{spent!r}:{made.__qualname__}" for at, spent, made in _made)))
+"""
+
+
 _SCREEN = ROOT / "bench" / "kiosk-screen.json"
 
 
@@ -372,6 +391,46 @@ def startup(runs: int, against: Path | None = None) -> None:
         f"child process that has exited before the window shows: {median('app', 3) / 1024:.1f} MB, most "
         "of it pages it shares with the app"
     )
+
+
+def enum_classes(runs: int) -> None:
+    """How many Python enum classes PySide6 makes before each first paint, what they cost, and
+    whose they are, medians of `runs` rounds of the hello-world, the app and the kiosk in turns."""
+    figures: dict[str, list[dict[str, tuple[int, float]]]] = {"hello-world": [], "app": [], "kiosk": []}
+    with tempfile.TemporaryDirectory() as folder:
+        settings = str(_kiosk_settings(Path(folder)))
+        children: list[tuple[str, str, list[str]]] = [
+            ("hello-world", HELLO, []),
+            ("app", APP, []),
+            ("kiosk", KIOSK, [settings]),
+        ]
+        for _ in range(runs):
+            for name, code, args in children:
+                probe, made = subprocess.run(
+                    [sys.executable, "-c", _ENUM_CLOCK + code, *args], cwd=ROOT, env=_child_env(),
+                    capture_output=True, text=True, check=True,
+                ).stdout.splitlines()  # fmt: skip
+                painted = float(probe.split()[0])
+                owners: dict[str, tuple[int, float]] = {}  # "Qt", "QStyle", ... and "all"
+                for record in made.split():
+                    at, spent, qualname = record.split(":")
+                    if float(at) < painted:
+                        for owner in ("all", qualname.rpartition(".")[0] or qualname):
+                            count, total = owners.get(owner, (0, 0.0))
+                            owners[owner] = (count + 1, total + float(spent))
+                figures[name].append(owners)
+    print(f"Python enum classes PySide6 made before the first paint (medians of {runs} runs each):")
+
+    def median(rounds: list[dict[str, tuple[int, float]]], owner: str, column: int) -> float:
+        return statistics.median(r.get(owner, (0, 0.0))[column] for r in rounds)
+
+    for name, rounds in figures.items():
+        largest = sorted((o for o in rounds[0] if o != "all"), key=lambda o: -median(rounds, o, 1))[:4]
+        parts = ", ".join(
+            f"{o} {median(rounds, o, 0):.0f} ({median(rounds, o, 1) * 1000:.1f} ms)" for o in largest
+        )
+        all_ms = median(rounds, "all", 1) * 1000
+        print(f"  {name}: {median(rounds, 'all', 0):.0f} classes, {all_ms:.1f} ms; most: {parts}")
 
 
 def _big_catalog(count: int):  # type: ignore[no-untyped-def]
@@ -667,6 +726,7 @@ def main() -> None:
     against = args.startup_against.resolve() if args.startup_against else None
     startup(args.runs, against)
     breakdown(args.runs)
+    enum_classes(args.runs)
     if args.startup or against:
         return
     print_keystrokes(args.techniques, keystrokes(args.techniques, args.like_bundled))
