@@ -75,6 +75,7 @@ class Display:
 
 
 DISPLAYS = (
+    Display("1280x720", 1280, 720),
     Display("1280x800", 1280, 800),
     Display("1366x768", 1366, 768),
     Display("1920x1080", 1920, 1080),

@@ -14,7 +14,7 @@ from massage_explorer.ui.browse.filter_panel import FilterPanel
 from massage_explorer.ui.browse.filter_proxy import TechniqueFilterProxy
 from massage_explorer.ui.cards.model import TechniqueListModel
 from massage_explorer.ui.cards.view import CardListView
-from massage_explorer.ui.common.buttons import big_button
+from massage_explorer.ui.common.buttons import MIN_TARGET, big_button
 from massage_explorer.ui.common.labels import plain_label
 from massage_explorer.ui.common.pages import PageStack
 from massage_explorer.ui.common.screen import Screen
@@ -90,16 +90,21 @@ class BrowseScreen(Screen):
         # condition name at the largest text, it took the height the cards need.
         self.order = plain_label(role="muted")
         self.order.hide()
-        heading = QVBoxLayout()
-        heading.setSpacing(2)
-        heading.addWidget(self.status)
-        heading.addWidget(self.order)
-        heading.addWidget(self.choices)
-        top = QHBoxLayout()
-        top.addLayout(heading, 1)
-        top.addWidget(self.clear_button)
+        # Clear filters beside the count only: the lines under it take the column's whole width,
+        # so that they wrap less (at 1280x720, the largest text, in Spanish, they did not fit).
+        first = QHBoxLayout()
+        first.addWidget(self.status, 1)
+        first.addWidget(self.clear_button, 0, Qt.AlignmentFlag.AlignTop)
+        top = QVBoxLayout()
+        top.setSpacing(2)
+        top.addLayout(first)
+        top.addWidget(self.order)
+        top.addWidget(self.choices)
 
         self.view = CardListView()
+        # Two touch targets high at the least, not the ~160 px its scroll bar's style asks for: on
+        # a short screen at the largest text (1280x720) the heading above needs that height.
+        self.view.setMinimumHeight(2 * MIN_TARGET)
         self.view.setModel(self.proxy)
         self.texts(self.view.setAccessibleName, lambda: self.tr("Techniques"))
         self.texts(

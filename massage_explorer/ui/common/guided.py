@@ -4,7 +4,8 @@ where the screen is short.
 On a 1280x800 screen at a large text size the full guidance takes some 290 px; below the body it
 left the compare table, the shortlist and the QR code too little height, and the window grew past
 the screen. There it goes to the right of them instead, the screen's whole height, whole and
-always in view.
+always in view. Where even that is too short for it (1280x720 at the largest text, in Spanish), it
+scrolls by finger inside its place instead of being cut.
 """
 
 from __future__ import annotations
@@ -12,10 +13,26 @@ from __future__ import annotations
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtWidgets import QLabel, QLayout, QLayoutItem, QWidget, QWidgetItem
 
+from massage_explorer.ui.common.scrolling import WrappedScrollArea, viewport_of
+
 # The guidance beside the body takes the least of these shares of the width that shows it whole.
 # Below it, the guidance leaves the body at least this share of the screen's height.
 BODY_SHARE = 0.4
 SIDE_SHARES = (0.3, 0.34, 0.38, 0.42, 0.46, 0.5, 0.55, 0.6)
+SCROLLED_SHARE = 0.38  # beside, where no share above shows it whole
+
+
+class _GuidanceArea(WrappedScrollArea):
+    """The guidance's place. Its words scroll where the place is shorter than they are; where it
+    is taller, the panel fills it, its background down to the bottom as without the area."""
+
+    def __init__(self, guidance: QLabel) -> None:
+        super().__init__(guidance, transparent=False)
+
+    def fit_body(self) -> None:
+        body, viewport = self.widget(), viewport_of(self)
+        if body is not None:
+            body.resize(viewport.width(), max(body.heightForWidth(viewport.width()), viewport.height()))
 
 
 class GuidedLayout(QLayout):
@@ -25,11 +42,12 @@ class GuidedLayout(QLayout):
     def __init__(
         self, parent: QWidget, head: QLayout, body: QWidget, guidance: QLabel, *, spacing: int = 16
     ) -> None:
+        area = _GuidanceArea(guidance)  # before this layout is the parent's: taking the label asks it
         super().__init__(parent)
         self.addChildLayout(head)
         self._head = head
         self._body = self._adopt(body)
-        self._guidance = self._adopt(guidance)
+        self._guidance = self._adopt(area)
         # Its words from the top, also where it is given more height than they need (beside).
         guidance.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self._spacing = spacing
@@ -90,7 +108,10 @@ class GuidedLayout(QLayout):
             # Never so wide that the column is narrower than its minimum (the QR code's page).
             widest = width - self._spacing - self._column_minimum_width()
             sides = [min(int(width * share), widest) for share in SIDE_SHARES]
-            side = next((s for s in sides if self._guidance.heightForWidth(s) <= height), sides[-1])
+            # Where no share shows it whole, it scrolls in a narrow one: the body (a comparison, a
+            # page of details) needs the width more than the guidance needs to be seen at once.
+            fallback = min(int(width * SCROLLED_SHARE), widest)
+            side = next((s for s in sides if self._guidance.heightForWidth(s) <= height), fallback)
             main = width - side - self._spacing
             self._place_column(QRect(x, y, main, height))
             self._guidance.setGeometry(QRect(x + main + self._spacing, y, side, height))

@@ -23,5 +23,10 @@ class PageStack(QStackedWidget):
         return page.sizeHint() if page is not None else super().sizeHint()
 
     def minimumSizeHint(self) -> QSize:
+        """The current page's minimum as a layout takes it: a minimum size set on the page
+        wins over its hint, each way on its own (a list set to be two targets high)."""
         page = self.currentWidget()
-        return page.minimumSizeHint() if page is not None else super().minimumSizeHint()
+        if page is None:
+            return super().minimumSizeHint()
+        hint, chosen = page.minimumSizeHint(), page.minimumSize()
+        return QSize(chosen.width() or hint.width(), chosen.height() or hint.height())

@@ -81,12 +81,16 @@ class WrappedScrollArea(QScrollArea):
     a narrow width, and the area scrolled where everything fitted.
     """
 
-    def __init__(self, body: QWidget, parent: QWidget | None = None) -> None:
+    def __init__(self, body: QWidget, parent: QWidget | None = None, *, transparent: bool = True) -> None:
+        """`transparent`: what is behind the area shows through it (a style sheet of the area's
+        own, which also stops the window's font reaching the body: a body that must grow with
+        the text size has a background of its own instead)."""
         super().__init__(parent)
         self.setWidget(body)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setStyleSheet("QScrollArea, QScrollArea > QWidget > QWidget { background: transparent; }")
+        if transparent:
+            self.setStyleSheet("QScrollArea, QScrollArea > QWidget > QWidget { background: transparent; }")
         enable_kinetic_scrolling(self)
 
     def hasHeightForWidth(self) -> bool:

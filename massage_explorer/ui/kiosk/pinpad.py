@@ -73,7 +73,8 @@ class PinPad(Overlay):
     closed = Signal()
 
     def __init__(self, gate: PinGate, parent: QWidget | None = None) -> None:
-        super().__init__("pinpad", parent, width=(640, 960))  # three even keys of "⌫ Borrar" at the largest text
+        # Up to 960 px: three even keys as wide as "⌫ Borrar" at the largest text.
+        super().__init__("pinpad", parent, width=(640, 960))
         self.gate = gate
         self._digits = ""
         self._problems = ""
