@@ -50,6 +50,7 @@ from massage_explorer.core.pin import hash_pin
 from massage_explorer.core.settings import KioskConfig
 from massage_explorer.core.storage import load_catalog
 from massage_explorer.ui.common.buttons import MIN_TARGET
+from massage_explorer.ui.common.pages import smallest_size
 from massage_explorer.ui.common.scrolling import viewport_of
 from massage_explorer.ui.common.search_field import hint_room
 
@@ -75,6 +76,7 @@ class Display:
 
 
 DISPLAYS = (
+    Display("1024x768", 1024, 768),
     Display("1280x720", 1280, 720),
     Display("1280x800", 1280, 800),
     Display("1366x768", 1366, 768),
@@ -173,7 +175,7 @@ def text_problems(widget: QWidget) -> list[str]:
 
 def size_problems(widget: QWidget) -> list[str]:
     """Room below what the widget's layout says it needs at least."""
-    hint = widget.minimumSizeHint()
+    hint = smallest_size(widget)
     policy = widget.sizePolicy()
     ignored = QSizePolicy.Policy.Ignored
     problems: list[str] = []

@@ -14,7 +14,7 @@ from massage_explorer.ui.browse.filter_panel import FilterPanel
 from massage_explorer.ui.browse.filter_proxy import TechniqueFilterProxy
 from massage_explorer.ui.cards.model import TechniqueListModel
 from massage_explorer.ui.cards.view import CardListView
-from massage_explorer.ui.common.buttons import MIN_TARGET, big_button
+from massage_explorer.ui.common.buttons import big_button
 from massage_explorer.ui.common.labels import plain_label
 from massage_explorer.ui.common.pages import PageStack
 from massage_explorer.ui.common.screen import Screen
@@ -102,9 +102,6 @@ class BrowseScreen(Screen):
         top.addWidget(self.choices)
 
         self.view = CardListView()
-        # Two touch targets high at the least, not the ~160 px its scroll bar's style asks for: on
-        # a short screen at the largest text (1280x720) the heading above needs that height.
-        self.view.setMinimumHeight(2 * MIN_TARGET)
         self.view.setModel(self.proxy)
         self.texts(self.view.setAccessibleName, lambda: self.tr("Techniques"))
         self.texts(

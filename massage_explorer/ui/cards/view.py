@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
 
 from massage_explorer.ui.cards.delegate import CardDelegate
 from massage_explorer.ui.cards.model import ID_ROLE, SAVED_ROLE
+from massage_explorer.ui.common.buttons import MIN_TARGET
 from massage_explorer.ui.common.scrolling import enable_kinetic_scrolling, lay_out_in_batches
 
 
@@ -26,6 +27,9 @@ class CardListView(QListView):
         self.card_delegate.openRequested.connect(self.openRequested)
         self.card_delegate.toggleRequested.connect(self.toggleRequested)
         self.setSpacing(10)
+        # Two touch targets high at the least, not the ~160 px its scroll bar's style asks for:
+        # on a short screen at the largest text (1280x720, 1024x768) the heading above needs it.
+        self.setMinimumHeight(2 * MIN_TARGET)
         lay_out_in_batches(self)  # 5,000 cards never hold up a keystroke
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

@@ -18,7 +18,7 @@ from massage_explorer.ui.common.scrolling import WrappedScrollArea, viewport_of
 # The guidance beside the body takes the least of these shares of the width that shows it whole.
 # Below it, the guidance leaves the body at least this share of the screen's height.
 BODY_SHARE = 0.4
-SIDE_SHARES = (0.3, 0.34, 0.38, 0.42, 0.46, 0.5, 0.55, 0.6)
+SIDE_SHARES = (0.3, 0.34, 0.38, 0.42, 0.46, 0.5)
 SCROLLED_SHARE = 0.38  # beside, where no share above shows it whole
 
 

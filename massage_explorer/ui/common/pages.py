@@ -6,6 +6,14 @@ from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
 
+def smallest_size(widget: QWidget) -> QSize:
+    """The least room a layout gives `widget`, as Qt's layouts work it out: a minimum size set
+    on it wins over its minimum size hint, each way on its own (a list set to be two targets
+    high, whatever its scroll bar's style asks for)."""
+    hint, chosen = widget.minimumSizeHint(), widget.minimumSize()
+    return QSize(chosen.width() or hint.width(), chosen.height() or hint.height())
+
+
 class PageStack(QStackedWidget):
     """A QStackedWidget sized by its current page alone.
 
@@ -23,10 +31,5 @@ class PageStack(QStackedWidget):
         return page.sizeHint() if page is not None else super().sizeHint()
 
     def minimumSizeHint(self) -> QSize:
-        """The current page's minimum as a layout takes it: a minimum size set on the page
-        wins over its hint, each way on its own (a list set to be two targets high)."""
         page = self.currentWidget()
-        if page is None:
-            return super().minimumSizeHint()
-        hint, chosen = page.minimumSizeHint(), page.minimumSize()
-        return QSize(chosen.width() or hint.width(), chosen.height() or hint.height())
+        return smallest_size(page) if page is not None else super().minimumSizeHint()
