@@ -133,17 +133,21 @@ def _read(source: Path | PendingLoad) -> LoadResult | None:
         return None
 
 
-# A file with thousands of mistakes (a wrong file, a broken export) would print them all; the
-# first ones, in file order, are what staff fix first. The editor lists every one.
+# A file with thousands of mistakes (a wrong file, a broken export) would print them all. The
+# errors come first, then the warnings, each in file order: a hundred warnings must not hide the
+# one error that stops the kiosk. The editor lists every one.
 MAX_PRINTED_PROBLEMS = 100
 
 
 def _print_problems(path: Path, problems: Sequence[Problem]) -> None:
-    for problem in problems[:MAX_PRINTED_PROBLEMS]:
+    ordered = [p for p in problems if p.is_error] + [p for p in problems if not p.is_error]
+    for problem in ordered[:MAX_PRINTED_PROBLEMS]:
         print(problem.format(str(path)), file=sys.stderr)
-    if len(problems) > MAX_PRINTED_PROBLEMS:
-        more = len(problems) - MAX_PRINTED_PROBLEMS
-        print(f"{path}: … and {_plural(more, 'more problem')} not shown; fix these first", file=sys.stderr)
+    left = ordered[MAX_PRINTED_PROBLEMS:]
+    if left:
+        errors = sum(p.is_error for p in left)
+        counts = f"{_plural(errors, 'error')}, {_plural(len(left) - errors, 'warning')}"
+        print(f"{path}: … and {len(left)} more not shown ({counts}); fix these first", file=sys.stderr)
 
 
 def _usable(source: Path | PendingLoad, refused: str) -> Catalog | int:

@@ -42,8 +42,24 @@ def test_thousands_of_mistakes_print_the_first_hundred_and_how_many_more(tmp_pat
     lines = err.splitlines()
     assert len(lines) == 101
     assert "unknown field 'unknown_1'" in lines[0] and "unknown field 'unknown_100'" in lines[99]
-    assert lines[100] == f"{path}: … and 150 more problems not shown; fix these first"
+    assert lines[100] == f"{path}: … and 150 more not shown (150 errors, 0 warnings); fix these first"
     assert out == f"{path}: invalid; 250 errors, 0 warnings\n"
+
+
+def test_a_hundred_warnings_never_hide_the_error_after_them(tmp_path, capsys):
+    # 132 techniques, each with a claim last reviewed 25 years ago (a warning); the last one has
+    # an error too, which file order would have printed after the hundredth message.
+    stale = VALID.replace("reviewed: 2025-06-01", "reviewed: 2001-06-01")
+    entry = stale[stale.index("  - id: swedish") :]
+    copies = "".join(entry.replace("id: swedish", f"id: swedish-{n}") for n in range(130))
+    last = entry.replace("id: swedish", "id: last").replace("session_minutes: 60", "session_minutes: 0x3C")
+    path = tmp_path / "stale.yaml"
+    path.write_text(stale + copies + last)
+    assert main(["validate", str(path)]) == 1
+    _, err = capsys.readouterr()
+    lines = err.splitlines()
+    assert "session_minutes: '0x3C' is a hexadecimal number" in lines[0]  # the error first
+    assert lines[-1].endswith("… and 33 more not shown (0 errors, 33 warnings); fix these first")
 
 
 def test_warnings_pass_unless_strict(tmp_path, capsys):

@@ -90,7 +90,7 @@ class CatalogValidator(CatalogFieldReader):
         """The top-level fields by name and everything but the techniques, read; None when the
         document cannot be read as a catalog at all (not a mapping, no usable schema_version)."""
         if not isinstance(root, MappingNode):
-            found = "a list" if isinstance(root, SequenceNode) else f"the value '{root.value}'"
+            found = "a list" if isinstance(root, SequenceNode) else f"the value '{shown(root.value)}'"
             self.error(
                 root,
                 CATALOG,

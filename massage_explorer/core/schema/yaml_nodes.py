@@ -127,17 +127,19 @@ def _mark_problem(exc: yaml.MarkedYAMLError, text: str) -> Problem:
     if exc.context:
         what = f"{exc.context}, {what}"
     message = f"YAML syntax: {what}"
-    tab = _LEADING_TAB.search(text, 0, _offset_of_line(text, line + 1))
-    if tab:
+    unclosed = exc.context == "while scanning a quoted scalar" and "end of stream" in (exc.problem or "")
+    tab = None if unclosed else _LEADING_TAB.search(text, 0, _offset_of_line(text, line + 1))
+    if unclosed and exc.context_mark is not None:
+        # YAML looked for the closing quote to the end of the file; where it opens is where
+        # staff must look. (A quote closed by a later one is reported where the text after that
+        # stops making sense: YAML cannot tell which quote was meant.)
+        line, column = exc.context_mark.line + 1, exc.context_mark.column + 1
+        message = "this quote is never closed: add the closing quote at the end of the text"
+    elif tab:
         line, column = _line_col(text, tab.end() - 1)
         message = "a tab is used for indentation; YAML needs spaces: replace the tab with spaces"
     elif "could not find expected ':'" in what or "expected <block end>" in what:
         message += " (check the indentation and that each field is 'name: value')"
-    elif exc.context == "while scanning a quoted scalar" and exc.context_mark is not None:
-        # Found at the end of the file, or wherever the next quote is: the quote left open is
-        # where staff must look.
-        line, column = exc.context_mark.line + 1, exc.context_mark.column + 1
-        message = "this quote is never closed: add the closing quote at the end of the text"
     return file_error(message, line, column)
 
 

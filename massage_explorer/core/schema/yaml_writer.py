@@ -224,7 +224,9 @@ class Writer:
     # -- lines of their own ----------------------------------------------------------------------
 
     def entry(self, key: str, value: Any, templates: Templates, col: int) -> list[str]:
-        """The lines of `key: value` with the key at column `col`."""
+        """The lines of `key: value` with the key at column `col`. The key is written as it is,
+        not through the emitter: keys are field names, ids and language codes, which the
+        validator has checked before any save (no quoting, no hidden line break)."""
         inline = self.inline(value, templates, col)
         if inline is not None:
             return [f"{' ' * col}{key}: {inline}"]

@@ -11,6 +11,7 @@ scrolls by finger inside its place instead of being cut.
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QLayout, QLayoutItem, QWidget, QWidgetItem
 
 from massage_explorer.ui.common.scrolling import WrappedScrollArea, viewport_of
@@ -24,15 +25,30 @@ SCROLLED_SHARE = 0.38  # beside, where no share above shows it whole
 
 class _GuidanceArea(WrappedScrollArea):
     """The guidance's place. Its words scroll where the place is shorter than they are; where it
-    is taller, the panel fills it, its background down to the bottom as without the area."""
+    is taller, the panel fills it, its background down to the bottom as without the area. Each
+    time it is shown it starts at the top: the next patient reads "Check with your doctor first"."""
 
     def __init__(self, guidance: QLabel) -> None:
         super().__init__(guidance, transparent=False)
+        # Not a stop for Tab or a tap, as the details page's own area: the words are no control.
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
     def fit_body(self) -> None:
-        body, viewport = self.widget(), viewport_of(self)
-        if body is not None:
-            body.resize(viewport.width(), max(body.heightForWidth(viewport.width()), viewport.height()))
+        body = self.widget()
+        if body is None:
+            return
+        # A scroll bar only where the words do not fit the whole width: measured at the width
+        # the viewport has with one, a bar once shown stayed for one pixel.
+        fits = body.heightForWidth(self.width()) <= self.height()
+        wanted = Qt.ScrollBarPolicy.ScrollBarAlwaysOff if fits else Qt.ScrollBarPolicy.ScrollBarAlwaysOn
+        if self.verticalScrollBarPolicy() != wanted:
+            self.setVerticalScrollBarPolicy(wanted)  # the viewport's width changes: resized again
+        viewport = viewport_of(self)
+        body.resize(viewport.width(), max(body.heightForWidth(viewport.width()), viewport.height()))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.verticalScrollBar().setValue(0)
 
 
 class GuidedLayout(QLayout):

@@ -7,9 +7,10 @@ from PySide6.QtWidgets import QStackedWidget, QWidget
 
 
 def smallest_size(widget: QWidget) -> QSize:
-    """The least room a layout gives `widget`, as Qt's layouts work it out: a minimum size set
-    on it wins over its minimum size hint, each way on its own (a list set to be two targets
-    high, whatever its scroll bar's style asks for)."""
+    """The least room a layout gives `widget` that can shrink: a minimum size set on it wins
+    over its minimum size hint, each way on its own, as in Qt's own rule (a list set to be two
+    targets high, whatever its scroll bar's style asks for). Qt also weighs the size policy and
+    the maximum size; the pages and widgets this is asked about shrink freely."""
     hint, chosen = widget.minimumSizeHint(), widget.minimumSize()
     return QSize(chosen.width() or hint.width(), chosen.height() or hint.height())
 

@@ -312,3 +312,11 @@ def test_an_unclosed_quote_is_pointed_at_where_it_opens(loader):
     error = only_error(read(text, loader))
     assert "quote is never closed" in error.message
     assert (error.line, error.column) == (line_of(text, '"Have you'), len("      - ") + 1)
+
+
+def test_a_closed_quote_is_not_called_unclosed(loader):
+    # A quoted text with a line that starts with '---' (a document marker to YAML) is refused,
+    # but not as a quote left open.
+    text = variant("name: Swedish massage", 'name: "Swedish\n---\n      massage"')
+    error = only_error(read(text, loader))
+    assert "never closed" not in error.message

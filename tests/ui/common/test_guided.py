@@ -5,8 +5,8 @@ scrolls only where the screen is too short for it."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint
-from PySide6.QtWidgets import QLayout
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QLayout, QScrollArea
 
 from massage_explorer.core.paths import bundled_catalog_path
 from massage_explorer.core.storage import load_catalog
@@ -31,6 +31,39 @@ def _guided(window) -> tuple[GuidedLayout, GuidancePanel]:
     layout = screen.layout()
     assert isinstance(layout, GuidedLayout)
     return layout, screen.guidance
+
+
+def _area(guidance: GuidancePanel) -> QScrollArea:
+    area = guidance.parentWidget().parentWidget()  # the label, its viewport, its area
+    assert isinstance(area, QScrollArea)
+    return area
+
+
+def test_the_guidance_scrolled_away_starts_at_the_top_for_the_next_patient(qapp, bundled) -> None:
+    # 1024x768 at the largest text, in Spanish: the guidance beside compare scrolls.
+    for screen, window in visit(bundled, _display("1024x768"), Setting(2, "es", False)):
+        if screen == "compare-4":
+            _, guidance = _guided(window)
+            area = _area(guidance)
+            bar = area.verticalScrollBar()
+            assert bar.maximum() > 0 and area.focusPolicy() == Qt.FocusPolicy.NoFocus
+            bar.setValue(bar.maximum())  # a patient read to the end
+            window.end_session()  # the next patient...
+            window.start_session()
+            window.session.show_compare()  # ...comes to compare
+            qapp.processEvents()
+            assert bar.value() == 0  # "Check with your doctor first" on top again
+
+
+def test_no_scroll_bar_where_the_guidance_fits_its_place(qapp, bundled) -> None:
+    # 1280x720 at the middle text, in Spanish: the guidance fits beside the details page whole;
+    # a scroll bar once shown there stayed, for a pixel.
+    for screen, window in visit(bundled, _display("1280x720"), Setting(1, "es", False)):
+        if screen in ("details", "compare-4", "take-away"):
+            _, guidance = _guided(window)
+            area = _area(guidance)
+            if guidance.heightForWidth(area.width()) <= area.height():
+                assert not area.verticalScrollBar().isVisible(), screen
 
 
 def _check_whole(guidance: GuidancePanel) -> None:
@@ -72,7 +105,7 @@ def test_where_no_place_shows_the_guidance_whole_it_scrolls_there_at_the_screens
         if screen == "compare-4":
             layout, guidance = _guided(window)
             assert layout.beside
-            area = guidance.parentWidget().parentWidget()  # its viewport's area
+            area = _area(guidance)
             assert area.verticalScrollBar().maximum() > 0  # the rest a flick away, not cut
             assert guidance.height() >= guidance.heightForWidth(guidance.width())
             assert guidance.width() < window.width() * 0.4  # the table keeps the width
