@@ -162,6 +162,27 @@ def test_chosen_text_size_contrast_and_language_show_a_tick_not_only_a_fill(wind
             assert all(c == corner[0] for c in corner), button.accessibleName()  # plain corner
 
 
+@pytest.mark.parametrize("step", [0, 1, 2])
+def test_a_tick_never_touches_its_label(window, qtbot, step):
+    # "✓High contrast", "✓EN": at the largest text the tick met the label's first letter.
+    from PySide6.QtWidgets import QStyle, QStyleOptionButton
+
+    window.state.set_text_step(step)
+    window.state.set_high_contrast(True)
+    settle()
+    toggles = [window.top_bar.contrast_button, *window.top_bar.language_buttons.values()]
+    for button in [*toggles, *window.top_bar.size_group.buttons()]:
+        for focused in (False, True):
+            if focused:
+                button.setFocus()
+                settle()
+            option = QStyleOptionButton()
+            button.initStyleOption(option)
+            contents = button.style().subElementRect(QStyle.SubElement.SE_PushButtonContents, option, button)
+            text_left = contents.center().x() - button.fontMetrics().horizontalAdvance(button.text()) / 2
+            assert text_left >= button.tick_rect().right() + 3, (button.text(), step, focused)
+
+
 def test_the_red_flags_line_is_on_every_screen_and_opens_the_whole_list(window, qtbot):
     """The clinic's red flags: one line at the foot of every patient screen, whatever the screen
     shows (the full guidance too); a tap opens every sign, grouped by what to do; Close goes back."""

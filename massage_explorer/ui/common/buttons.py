@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -45,8 +45,9 @@ class PushButton(QPushButton):
 
 class ToggleButton(PushButton):
     """A checkable button that shows "on" by a tick as well as by its fill: never by colour
-    alone. The tick sits in the top left corner, clear of the label, so nothing moves when it
-    comes and the top bar keeps its width."""
+    alone. The tick sits in the top left corner, in room the theme keeps for it: the label sits
+    8 px right of the middle (the button no wider than others), so that the tick never touches
+    it, and nothing moves when it comes."""
 
     TICK = (9, 11)  # px, smallest and largest: it grows with the text, within the free corner
 
@@ -58,13 +59,18 @@ class ToggleButton(PushButton):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         # The colour of a checked button's label (the theme sets it as the highlighted text).
         painter.setPen(QPen(self.palette().color(QPalette.ColorRole.HighlightedText), 2.5))
-        smallest, largest = self.TICK
-        size, x = min(max(smallest, self.fontMetrics().height() * 0.4), largest), 6.0
-        y = 7.0  # in the top left corner, clear of the label
+        tick = self.tick_rect()
+        x, y, size = tick.x(), tick.y(), tick.width()
         painter.drawPolyline(
             [QPointF(x, y + size * 0.55), QPointF(x + size * 0.38, y + size), QPointF(x + size, y)]
         )
         painter.end()
+
+    def tick_rect(self) -> QRectF:
+        """Where the tick goes: in the top left corner, its size growing with the text."""
+        smallest, largest = self.TICK
+        size = min(max(smallest, self.fontMetrics().height() * 0.4), largest)
+        return QRectF(6.0, 7.0, size, size)
 
 
 def big_button(

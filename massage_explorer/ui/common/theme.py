@@ -137,6 +137,14 @@ QLineEdit {{
 }}
 QPushButton:focus, QLineEdit:focus {{ border: 5px solid {c.focus}; padding: 3px 15px; }}
 QLineEdit:focus {{ padding: 0px 11px; }}
+ToggleButton {{ padding-left: 26px; padding-right: 10px; }}
+ToggleButton:focus {{ padding-left: 23px; padding-right: 7px; }}
+ToggleButton[role="size0"], ToggleButton[role="size1"], ToggleButton[role="size2"] {{
+    padding-left: 18px; padding-right: 18px;
+}}
+ToggleButton[role="size0"]:focus, ToggleButton[role="size1"]:focus, ToggleButton[role="size2"]:focus {{
+    padding-left: 15px; padding-right: 15px;
+}}
 QListView {{ background: {c.window}; border: 3px solid transparent; border-radius: 12px; }}
 QTableView {{ gridline-color: {c.border}; }}
 QListView:focus {{ border: 3px solid {c.focus}; }}
