@@ -107,8 +107,9 @@ QPushButton[role="redflags"] {{
     background: {c.caution}; font-weight: bold; text-align: left; padding: 6px 16px;
     border: none; border-top: 2px solid {c.border}; border-radius: 0;
 }}
-QLabel[role="redflags"] {{
-    background: {c.caution}; border: 2px solid {c.border}; border-radius: 10px; padding: 10px 16px;
+QLabel[role="redflagstitle"] {{ font-weight: bold; }}
+QFrame[role="redflags"] {{
+    background: {c.caution}; border: 2px solid {c.border}; border-radius: 10px;
 }}
 QLabel[role="empty"] {{
     background: {c.base}; border: 2px solid {c.border}; border-radius: 14px; padding: 24px;

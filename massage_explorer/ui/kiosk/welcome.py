@@ -67,10 +67,19 @@ class WelcomeScreen(QFrame):
             self.start_button.setAccessibleDescription, lambda: self.tr("Start browsing massage techniques.")
         )
         self.start_button.clicked.connect(self.startRequested)
-        # The clinic's red flags, whole: nobody should need to start a session to read them.
-        self.red_flags = catalog_label("", role="redflags")
-        self.red_flags.setObjectName("welcomeRedFlags")
-        self.red_flags.hide()
+        # The clinic's red flags, whole: nobody should need to start a session to read them. Their
+        # title in bold over them, as on every other screen's red flags line.
+        self.red_flags_box = QFrame()
+        self.red_flags_box.setObjectName("welcomeRedFlags")
+        self.red_flags_box.setProperty("role", "redflags")
+        self.red_flags_title = plain_label("", role="redflagstitle")
+        self.red_flags = catalog_label("")
+        box = QVBoxLayout(self.red_flags_box)
+        box.setContentsMargins(16, 10, 16, 10)
+        box.setSpacing(2)
+        box.addWidget(self.red_flags_title)
+        box.addWidget(self.red_flags)
+        self.red_flags_box.hide()
         self.doctor = plain_label("", role="guidance")
         self.texts(self.doctor.setText, lambda: guidance_lines(full=False)[0])
         self.language_box = QWidget()
@@ -87,7 +96,7 @@ class WelcomeScreen(QFrame):
         column.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignHCenter)
         column.addWidget(self.language_box, 0, Qt.AlignmentFlag.AlignHCenter)
         column.addStretch(2)
-        column.addWidget(self.red_flags)
+        column.addWidget(self.red_flags_box)
         column.addWidget(self.doctor)
         # Taps on the labels count as "anywhere" too.
         labels = (
@@ -95,6 +104,7 @@ class WelcomeScreen(QFrame):
             self.example,
             self.highlight_name,
             self.highlight_text,
+            self.red_flags_title,
             self.red_flags,
             self.doctor,
         )
@@ -179,11 +189,11 @@ class WelcomeScreen(QFrame):
 
     def _show_red_flags(self) -> None:
         groups = red_flag_groups(self._catalog, self._language) if self._catalog is not None else ()
-        self.red_flags.setVisible(bool(groups))
+        self.red_flags_box.setVisible(bool(groups))
         if groups:
-            lines = [WORDS.red_flags_line(), *(one_paragraph(group) for group in groups)]
-            self.red_flags.setText("\n".join(lines))
-            self.red_flags.setAccessibleName(self.red_flags.text())
+            self.red_flags_title.setText(WORDS.red_flags_line())
+            self.red_flags.setText("\n".join(one_paragraph(group) for group in groups))
+            self.red_flags.setAccessibleName(f"{self.red_flags_title.text()}\n{self.red_flags.text()}")
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         self.startRequested.emit()
