@@ -103,6 +103,8 @@ def language_switch(
         name = native_name(code)  # each in its own language: never translated
         label = name if full_names else code.upper()
         button = big_button(label, name, toggle=True)  # "EN" is read out as "English"
+        if full_names:  # room for the tick on both sides: the label stays in the middle
+            button.setProperty("role", "wide")
         button.setAccessibleDescription(name)
         button.clicked.connect(lambda _=False, c=code: on_pick(c))
         buttons[code] = button

@@ -146,6 +146,8 @@ ToggleButton[role="size0"], ToggleButton[role="size1"], ToggleButton[role="size2
 ToggleButton[role="size0"]:focus, ToggleButton[role="size1"]:focus, ToggleButton[role="size2"]:focus {{
     padding-left: 15px; padding-right: 15px;
 }}
+ToggleButton[role="wide"] {{ padding-left: 26px; padding-right: 26px; }}
+ToggleButton[role="wide"]:focus {{ padding-left: 23px; padding-right: 23px; }}
 QListView {{ background: {c.window}; border: 3px solid transparent; border-radius: 12px; }}
 QTableView {{ gridline-color: {c.border}; }}
 QListView:focus {{ border: 3px solid {c.focus}; }}
