@@ -25,6 +25,35 @@ from massage_explorer.core.schema.limits import CHARACTERS, shown
 
 PRESSURE_WORDS = tuple(p.word for p in Pressure)
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg")
+# How each kind of picture the app shows begins; what a wrong one may be, for the message (a
+# phone's photo renamed to .jpg is a HEIC file, which the app cannot show).
+_PICTURE_STARTS = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")
+_OTHER_KINDS = (
+    (b"ftypheic", "a HEIC photo (as phones save them)"),
+    (b"ftypheix", "a HEIC photo (as phones save them)"),
+    (b"ftypmif1", "a HEIF photo (as phones save them)"),
+    (b"WEBP", "a WebP picture"),
+    (b"GIF8", "a GIF picture"),
+    (b"%PDF", "a PDF document"),
+)
+
+
+def _not_a_picture(path: Path) -> str:
+    """Why the file at `path` is no PNG, JPEG or SVG picture, from its first bytes ("" when it
+    starts as one does). By what it holds, not its name: the app reads a PNG named .jpg."""
+    try:
+        with path.open("rb") as file:
+            head = file.read(64)
+    except OSError as exc:
+        return f"cannot be read ({exc.strerror or exc})"
+    if head.startswith(_PICTURE_STARTS) or head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
+        return ""  # a PNG, a JPEG, or text starting with a tag (an SVG: the app checks the rest)
+    kind = next((name for mark, name in _OTHER_KINDS if mark in head[:16]), "")
+    return (
+        f"is {kind}, not a PNG, JPEG or SVG picture" if kind else "is not a PNG, JPEG or SVG picture inside"
+    )
+
+
 STALE_YEARS = 5
 
 
@@ -150,6 +179,10 @@ class CatalogFieldReader(FieldReader):
             if not exists:
                 self.error(node, where, f"no image file '{shown(value)}' next to the catalog")
                 return None
+            unreadable = _not_a_picture(target)
+            if unreadable:
+                self.warn(node, where, f"'{shown(value)}' {unreadable}; the screen would show no picture: "
+                                       "save it again as a PNG or JPEG picture")  # fmt: skip
         return relative.as_posix()
 
     def reference(self, node: Node, where: Location, known: Set[str], vocabulary: str) -> str | None:

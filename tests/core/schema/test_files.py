@@ -69,7 +69,7 @@ def test_image_symlink_leading_outside(tmp_path):
 
 def test_image_inside_the_folder_loads(tmp_path):
     (tmp_path / "images").mkdir()
-    (tmp_path / "images" / "swedish.png").write_bytes(b"png")
+    (tmp_path / "images" / "swedish.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 32)
     (tmp_path / "catalog.yaml").write_text(
         variant("    questions_to_ask:", "    image: images/swedish.png\n    questions_to_ask:")
     )
@@ -84,3 +84,44 @@ def test_missing_image_and_wrong_kind(tmp_path):
     assert "no image file 'nope.png'" in only_error(load_catalog(tmp_path / "catalog.yaml")).message
     (tmp_path / "catalog.yaml").write_text(text.replace("nope.png", "script.exe"))
     assert "is not a PNG, JPEG or SVG image" in only_error(load_catalog(tmp_path / "catalog.yaml")).message
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "said"),
+    [
+        ("photo.jpg", b"\0\0\0\x18ftypheic\0\0\0\0mif1heic", "is a HEIC photo (as phones save them)"),
+        ("notes.png", b"Remember to add a picture here", "is not a PNG, JPEG or SVG picture inside"),
+        ("pic.png", b"RIFF\x10\0\0\0WEBPVP8 ", "is a WebP picture"),
+    ],
+)
+def test_a_picture_that_is_no_picture_is_warned_about(tmp_path, name, data, said):
+    # The app would show no picture and say nothing: staff hear it from validate and the editor.
+    (tmp_path / name).write_bytes(data)
+    (tmp_path / "catalog.yaml").write_text(
+        variant("    questions_to_ask:", f"    image: {name}\n    questions_to_ask:")
+    )
+    result = load_catalog(tmp_path / "catalog.yaml", today=TODAY)
+    assert result.ok  # a warning: the catalog is shown, without that picture
+    [warning] = [p for p in result.problems if "would show no picture" in p.message]
+    assert not warning.is_error
+    assert f"'{name}' {said}" in warning.message
+    assert warning.message.endswith(
+        "the screen would show no picture: save it again as a PNG or JPEG picture"
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("pic.jpg", b"\x89PNG\r\n\x1a\n" + b"\0" * 8),
+        ("pic.png", b"\xff\xd8\xff\xe0"),
+        ("pic.svg", b"\xef\xbb\xbf<svg/>"),
+    ],
+)
+def test_a_picture_under_another_kinds_name_is_still_a_picture(tmp_path, name, data):
+    (tmp_path / name).write_bytes(data)
+    (tmp_path / "catalog.yaml").write_text(
+        variant("    questions_to_ask:", f"    image: {name}\n    questions_to_ask:")
+    )
+    problems = load_catalog(tmp_path / "catalog.yaml", today=TODAY).problems
+    assert not [p for p in problems if "picture" in p.message and "image_alt" not in p.message]
