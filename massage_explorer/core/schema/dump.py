@@ -19,6 +19,7 @@ from massage_explorer.core.catalog import (
     Text,
 )
 from massage_explorer.core.schema.technique_reader import TECHNIQUE_FIELDS, TECHNIQUE_TEXTS
+from massage_explorer.core.schema.yaml_nodes import HIDDEN_BREAKS
 
 
 class Block(str):
@@ -29,18 +30,14 @@ class Flow(list[Any]):
     """A short list (a range, the languages) kept on one line."""
 
 
-# Line breaks to YAML that editors show as none (next line, line and paragraph separators): the
-# reader refuses them written as they are (yaml_nodes.decode), so text holding one is written
-# in double quotes, where the emitter writes them as the escapes \N, \L and \P.
-HIDDEN_BREAKS = "\x85\u2028\u2029"
-
-
 class EscapingDumper(yaml.SafeDumper):
-    """A string holding a hidden line break is written in double quotes, whatever style it
-    asked for: a '|' block or plain text would carry the character as it is."""
+    """A string holding a hidden line break (yaml_nodes.HIDDEN_BREAKS, which the reader refuses
+    written as they are) is written in double quotes, whatever style it asked for, where the
+    emitter writes them as the escapes \\N, \\L and \\P: a '|' block or plain text would carry
+    the character as it is."""
 
     def represent_scalar(self, tag: str, value: str, style: str | None = None) -> yaml.ScalarNode:
-        if any(c in HIDDEN_BREAKS for c in value):
+        if any(c in value for c in HIDDEN_BREAKS):  # three searches in C, not a loop a character
             style = '"'
         return super().represent_scalar(tag, value, style)
 

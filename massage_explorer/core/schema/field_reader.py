@@ -148,7 +148,7 @@ class FieldReader:
         if isinstance(node, SequenceNode):
             limit = items_limit(where)
             if len(node.value) > limit:
-                self.error(node, where, f"{len(node.value):,} {what}, over the limit of {limit:,}")
+                self.error(node, where, too_many(len(node.value), what, limit))
                 return None
             return list(node.value)
         self.error(node, where, f"expected a list of {what}, found {kind_of(node)}")
@@ -332,6 +332,11 @@ def _sexagesimal_minutes(value: str) -> str:
 
 def _slugify(value: str) -> str:
     return "-".join(re.findall(r"[a-z0-9]+", value.lower())) or "my-id"
+
+
+def too_many(count: int, what: str, limit: int) -> str:
+    """'12,001 techniques, over the limit of 12,000': a list read whole or counted unread."""
+    return f"{count:,} {what}, over the limit of {limit:,}"
 
 
 def _as_decimal(value: str) -> str:

@@ -24,7 +24,7 @@ from massage_explorer.core.languages import english_name, interface_languages
 from massage_explorer.core.problems import ItemKind, Location, Problem
 from massage_explorer.core.readability import SCORED
 from massage_explorer.core.schema.catalog_fields import CatalogFieldReader, child
-from massage_explorer.core.schema.field_reader import SLUG, kind_of
+from massage_explorer.core.schema.field_reader import SLUG, kind_of, too_many
 from massage_explorer.core.schema.limits import CHARACTERS, MAX_TERMS, shown
 from massage_explorer.core.schema.limits import items as items_limit
 from massage_explorer.core.schema.technique_reader import peek_id, read_technique
@@ -63,10 +63,10 @@ class CatalogValidator(CatalogFieldReader):
         reuse = _Reuse(memo, memo.start((header, self.today, self.base_dir))) if memo and text else None
         techniques: tuple[Technique, ...] = ()
         if parts is not None:
-            where, limit = CATALOG.at("techniques"), items_limit(CATALOG.at("techniques"))
+            where = CATALOG.at("techniques")
+            limit = items_limit(where)
             if len(parts) > limit:  # the same message as a whole read gives, none composed
-                message = f"{len(parts):,} techniques, over the limit of {limit:,}"
-                self.error_at(parts.first_position(), where, message)
+                self.error_at(parts.first_position(), where, too_many(len(parts), "techniques", limit))
                 return None
             techniques = self._techniques(parts.batches(), header, reuse)
         elif "techniques" in top:
