@@ -46,7 +46,7 @@ class PushButton(QPushButton):
 class ToggleButton(PushButton):
     """A checkable button that shows "on" by a tick as well as by its fill: never by colour
     alone. The tick sits in the top left corner, in room the theme keeps for it: the label sits
-    8 px right of the middle (the button no wider than others), so that the tick never touches
+    4 px right of the middle (the button no wider than others), so that the tick never touches
     it, and nothing moves when it comes."""
 
     TICK = (9, 11)  # px, smallest and largest: it grows with the text, within the free corner

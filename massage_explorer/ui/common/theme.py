@@ -138,8 +138,8 @@ QLineEdit {{
 }}
 QPushButton:focus, QLineEdit:focus {{ border: 5px solid {c.focus}; padding: 3px 15px; }}
 QLineEdit:focus {{ padding: 0px 11px; }}
-ToggleButton {{ padding-left: 26px; padding-right: 10px; }}
-ToggleButton:focus {{ padding-left: 23px; padding-right: 7px; }}
+ToggleButton {{ padding-left: 22px; padding-right: 14px; }}
+ToggleButton:focus {{ padding-left: 19px; padding-right: 11px; }}
 ToggleButton[role="size0"], ToggleButton[role="size1"], ToggleButton[role="size2"] {{
     padding-left: 18px; padding-right: 18px;
 }}
