@@ -7,7 +7,7 @@ import zxingcpp
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt
 from PySide6.QtGui import QImage, QPointingDevice
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QListView, QWidget
+from PySide6.QtWidgets import QApplication, QListView, QScrollArea, QWidget
 
 # The offscreen platform warns that it cannot resize windows to their size hints; harmless.
 OFFSCREEN_NOISE = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -68,8 +68,16 @@ def chip_point(grid, key: str) -> QPoint:
 
 
 def tap_chip(grid, key: str) -> None:
-    """A tap on a filter chip (the grid must be shown)."""
-    tap(grid, chip_point(grid, key))
+    """A tap on a filter chip (the grid must be shown), scrolled into view first as a patient
+    would: the flickable filter panel hands a press on to whatever is on screen there."""
+    pos = chip_point(grid, key)
+    area = grid.parentWidget()
+    while area is not None and not isinstance(area, QScrollArea):
+        area = area.parentWidget()
+    if area is not None and area.widget() is not None:
+        at = grid.viewport().mapTo(area.widget(), pos)
+        area.ensureVisible(at.x(), at.y(), 0, grid.rect_of(key).height())
+    tap(grid, pos)
 
 
 def decode(image: QImage) -> str:

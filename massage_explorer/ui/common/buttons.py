@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QPainter, QPalette, QPen
+from PySide6.QtGui import QGuiApplication, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QPushButton,
@@ -17,21 +17,58 @@ from PySide6.QtWidgets import (
 from massage_explorer.core.languages import native_name
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QKeyEvent, QPaintEvent
+    from PySide6.QtGui import QKeyEvent, QMouseEvent, QPaintEvent
 
 
 MIN_TARGET = 48  # px: the smallest touch target we allow
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)  # the main keyboard's, and the keypad's
+# How far a finger may slide and still tap (the flickable areas start a flick past it too): Qt's
+# own default for a flick, kept by name so that buttons and areas agree.
+TAP_SLOP_M = 0.005
+
+
+def tap_slop_px(widget: QWidget) -> float:
+    """TAP_SLOP_M on the screen `widget` is on, and never under Qt's drag distance (a screen
+    that reports no size of its own gives a tiny or zero figure)."""
+    screen = widget.screen()
+    dpi = screen.physicalDotsPerInch() if screen is not None else 0.0
+    return max(TAP_SLOP_M / 0.0254 * dpi, QGuiApplication.styleHints().startDragDistance())
 
 
 class PushButton(QPushButton):
-    """A push button that Enter activates as Space does: people press Enter on a focused button.
+    """A push button that Enter activates as Space does, and that a swipe does not press.
 
     Qt's own buttons take Enter only as a dialog's default button, and the patient screens are
     no dialog, so Enter went past the button to the screen behind it (on the welcome screen it
     started a session from the language switch). Every button of ours is one of these (see
     `big_button`), checkable ones too, so one place gives all of them the key.
+
+    Qt clicks a button whenever the finger lifts on it, however far it slid on the way: a
+    sideways swipe along the comparison's "✕" (in a header, outside any flickable area) removed
+    the technique. Here a press that slides further than a tap (`tap_slop_px`) lets go of the
+    button, and nothing is clicked until the next press.
     """
+
+    _pressed_at: QPointF | None = None
+    _slid = False
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._pressed_at, self._slid = event.globalPosition(), False
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._slid:
+            return  # the button stays up, even if the finger comes back over it
+        start = self._pressed_at
+        if start is not None and (event.globalPosition() - start).manhattanLength() > tap_slop_px(self):
+            self._slid = True
+            self.setDown(False)
+            return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        self._pressed_at = None
+        super().mouseReleaseEvent(event)  # not down after a slide: Qt clicks nothing
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() not in ENTER_KEYS:

@@ -15,13 +15,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from massage_explorer.ui.common.buttons import MIN_TARGET
+from massage_explorer.ui.common.buttons import MIN_TARGET, TAP_SLOP_M
 
 # How long a press on a flickable area is held back to see whether it starts a flick: one frame
 # at 60 Hz. Not zero: Qt cancels a press it has passed on (a release far away, so nothing is
 # clicked) only when it held the press first; with no delay, a flick that began on a button
 # left the button pressed for good. A flick that starts within the frame presses nothing.
 PRESS_DELAY_S = 1 / 60
+# A flick close to one axis moves the content along that axis only (Qt's measure: 0 never locks,
+# 1 always does), so that a list scrolled up and down does not also sway sideways.
+AXIS_LOCK = 0.6
 
 
 def lay_out_in_batches(view: QListView, batch: int = 16) -> None:
@@ -68,7 +71,17 @@ def enable_kinetic_scrolling(area: QAbstractScrollArea) -> None:
     QScroller.grabGesture(viewport, QScroller.ScrollerGestureType.LeftMouseButtonGesture)
     scroller = QScroller.scroller(viewport)
     properties = scroller.scrollerProperties()
-    properties.setScrollMetric(QScrollerProperties.ScrollMetric.MousePressEventDelay, PRESS_DELAY_S)
+    metric = QScrollerProperties.ScrollMetric
+    properties.setScrollMetric(metric.MousePressEventDelay, PRESS_DELAY_S)
+    properties.setScrollMetric(metric.DragStartDistance, TAP_SLOP_M)
+    # A swipe is a flick in any direction, even where there is nothing to scroll that way: the
+    # area then gives a little and springs back, and what the finger went down on is not tapped.
+    # Qt otherwise passes a sideways swipe on a list that scrolls only up and down through as a
+    # tap (a card opened, a chip chosen, a technique removed from the shortlist).
+    always = QScrollerProperties.OvershootPolicy.OvershootAlwaysOn
+    properties.setScrollMetric(metric.HorizontalOvershootPolicy, always)
+    properties.setScrollMetric(metric.VerticalOvershootPolicy, always)
+    properties.setScrollMetric(metric.AxisLockThreshold, AXIS_LOCK)
     scroller.setScrollerProperties(properties)
 
 

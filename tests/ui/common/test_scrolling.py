@@ -18,10 +18,11 @@ from PySide6.QtWidgets import (
 
 from massage_explorer.ui.browse.screen import BrowseScreen
 from massage_explorer.ui.cards.model import CARD_ROLE, ID_ROLE, TechniqueListModel
+from massage_explorer.ui.common.buttons import PushButton, tap_slop_px
 from massage_explorer.ui.common.scrolling import PRESS_DELAY_S, enable_kinetic_scrolling
 from massage_explorer.ui.session import SessionState
 from tests import factories as f
-from tests.ui.helpers import OFFSCREEN_NOISE, EventsOf, row_of, settle, toggle_point, touch_device
+from tests.ui.helpers import OFFSCREEN_NOISE, EventsOf, card_point, row_of, settle, toggle_point, touch_device
 
 pytestmark = OFFSCREEN_NOISE
 KINDS = ["touch", "mouse"]  # a finger, and a touch screen that reports a mouse
@@ -51,6 +52,16 @@ def flick_up(kind: str, widget: QWidget, start: QPoint, distance: int = 300) -> 
         QTest.qWait(10)
         pointer(kind, widget, "move", start - QPoint(0, distance * step // 10))
     pointer(kind, widget, "release", start - QPoint(0, distance))
+
+
+def swipe(kind: str, widget: QWidget, start: QPoint, by: QPoint) -> None:
+    """A finger put down at `start` and slid by `by` (in eight moves, a tenth of a second), then
+    lifted: a patient swiping sideways, or steadying a shaky hand."""
+    pointer(kind, widget, "press", start)
+    for step in range(1, 9):
+        QTest.qWait(12)
+        pointer(kind, widget, "move", start + by * step / 8)
+    pointer(kind, widget, "release", start + by)
 
 
 def at_rest(area: QWidget) -> bool:
@@ -151,3 +162,68 @@ def test_a_flick_that_starts_on_a_button_scrolls_and_clicks_nothing(qtbot, kind)
     qtbot.waitUntil(lambda: at_rest(viewport))
     assert page.verticalScrollBar().value() > 0
     assert clicks == [True] and not button.isDown()
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_sideways_swipe_on_a_card_opens_and_saves_nothing(cards, qtbot, kind):
+    # The list scrolls only up and down; Qt passed a swipe across it on as a tap.
+    view, state = cards
+    opened: list[str] = []
+    view.openRequested.connect(opened.append)
+    viewport = view.viewport()
+    swipe(kind, viewport, card_point(view, "t0"), QPoint(-150, 0))
+    qtbot.waitUntil(lambda: at_rest(viewport))
+    swipe(kind, viewport, toggle_point(view, "t1"), QPoint(-60, 0))
+    qtbot.waitUntil(lambda: at_rest(viewport))
+    assert opened == [] and state.shortlist == []
+    assert view.horizontalScrollBar().value() == 0  # it gave a little and sprang back
+    # A tap still opens the card, a shaky one too.
+    QTest.qWait(QApplication.styleHints().mouseDoubleClickInterval() + 100)
+    swipe(kind, viewport, card_point(view, "t0"), QPoint(4, 3))
+    assert opened == ["t0"]
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_short_swipe_on_a_list_with_nothing_to_scroll_taps_nothing(qtbot, kind):
+    state = SessionState()
+    model = TechniqueListModel(state)
+    model.set_catalog(f.catalog(f.technique("only")))
+    screen = BrowseScreen(state, model)
+    qtbot.addWidget(screen)
+    screen.setGeometry(0, 0, 790, 790)
+    with qtbot.waitExposed(screen):
+        screen.show()
+    settle()
+    view = screen.view
+    assert view.verticalScrollBar().maximum() == 0
+    opened: list[str] = []
+    view.openRequested.connect(opened.append)
+    swipe(kind, view.viewport(), card_point(view, "only"), QPoint(0, 60))
+    qtbot.waitUntil(lambda: at_rest(view.viewport()))
+    assert opened == []
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_swipe_along_a_button_outside_any_flickable_area_clicks_nothing(qtbot, kind):
+    # The comparison's Remove buttons sit in a header, where no flick is recognised.
+    button = PushButton("Remove")
+    qtbot.addWidget(button)
+    button.setGeometry(0, 0, 300, 80)
+    with qtbot.waitExposed(button):
+        button.show()
+    clicks: list[bool] = []
+    button.clicked.connect(lambda: clicks.append(True))
+    slop = tap_slop_px(button)
+    middle = button.rect().center()
+    swipe(kind, button, middle - QPoint(100, 0), QPoint(200, 0))
+    assert clicks == [] and not button.isDown()
+    # Slid away and back onto the button: still no click, until the next press.
+    pointer(kind, button, "press", middle)
+    pointer(kind, button, "move", middle + QPoint(int(slop) + 20, 0))
+    pointer(kind, button, "move", middle)
+    assert not button.isDown()
+    pointer(kind, button, "release", middle)
+    assert clicks == []
+    QTest.qWait(QApplication.styleHints().mouseDoubleClickInterval() + 100)
+    swipe(kind, button, middle, QPoint(int(slop) - 2, 0))  # a finger that wobbles within a tap
+    assert clicks == [True]
