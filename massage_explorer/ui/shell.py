@@ -23,6 +23,7 @@ from massage_explorer.ui.common.labels import plain_label
 from massage_explorer.ui.common.pages import PageStack
 from massage_explorer.ui.common.red_flags import RedFlagsButton, red_flag_groups
 from massage_explorer.ui.common.screen import Screen, ScreenContext, ShellOptions
+from massage_explorer.ui.common.scrolling import rewind_all
 from massage_explorer.ui.common.theme import apply_look
 from massage_explorer.ui.common.translatable import Texts
 from massage_explorer.ui.common.words import guidance_lines
@@ -210,6 +211,7 @@ class MainWindow(QMainWindow):
         # After showing: focusing the list picks a current card, which must not carry over.
         for screen in self._screens.values():
             screen.reset()
+        rewind_all(self)  # the take-away page, the comparison's sideways scroll, a list still gliding
 
     @Slot()
     def _apply_language(self) -> None:

@@ -38,7 +38,8 @@ class FilterPanel(QScrollArea):
         self.pressure_chips = ChipGrid(ChipModel(parent=self))
         self._name_search()
         self._name_chips()
-        self.search.textChanged.connect(self.changed)
+        self._quiet = False  # True while `clear` empties the search: its caller filters once
+        self.search.textChanged.connect(self._search_changed)
         self.condition_chips.chips.toggled.connect(self.conditionToggled)
         self.benefit_chips.chips.toggled.connect(self.changed)
         self.pressure_chips.chips.toggled.connect(self.changed)
@@ -157,15 +158,23 @@ class FilterPanel(QScrollArea):
     def sync_condition(self) -> None:
         self.condition_chips.chips.set_chosen({self._state.condition or ""})
 
+    @Slot()
+    def _search_changed(self) -> None:
+        if not self._quiet:
+            self.changed.emit()
+
     def clear(self) -> None:
         """No benefit, no pressure, no search text (the condition is the session's to clear)."""
         self.benefit_chips.chips.set_chosen(())
         self.pressure_chips.chips.set_chosen(())
-        self.search.blockSignals(True)
         # setText, not clear(): clear() keeps the undo history, and Ctrl+Z would bring the
-        # previous patient's words back.
-        self.search.setText("")
-        self.search.blockSignals(False)
+        # previous patient's words back. Not with the field's signals blocked: its clear button
+        # hears of the text only through them, and stayed on show over the empty field.
+        self._quiet = True
+        try:
+            self.search.setText("")
+        finally:
+            self._quiet = False
 
     def reset(self) -> None:
         """No chip current, scrolled to the top (the choices are cleared by `clear`)."""

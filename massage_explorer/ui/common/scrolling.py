@@ -85,6 +85,17 @@ def enable_kinetic_scrolling(area: QAbstractScrollArea) -> None:
     scroller.setScrollerProperties(properties)
 
 
+def rewind_all(root: QWidget) -> None:
+    """Every scrolling area under `root` stopped where it glides and back at its start, both
+    ways: what one patient flicked to, or left gliding, is not where the next one begins."""
+    for area in root.findChildren(QAbstractScrollArea):
+        viewport = viewport_of(area)
+        if QScroller.hasScroller(viewport):
+            QScroller.scroller(viewport).stop()
+        for bar in (area.horizontalScrollBar(), area.verticalScrollBar()):
+            bar.setValue(bar.minimum())
+
+
 class WrappedScrollArea(QScrollArea):
     """A flickable area around `body` (word-wrapped text) that asks for the height the body
     needs at its width, so that it scrolls only where the screen has less room than that.

@@ -61,6 +61,7 @@ class IdleWatcher(QObject):
 
     def __init__(self, seconds: int, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self._seconds = seconds
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(seconds * 1000)
@@ -69,17 +70,20 @@ class IdleWatcher(QObject):
 
     @property
     def seconds(self) -> int:
-        return self._timer.interval() // 1000
+        """The patients' idle time, as the kiosk's settings give it."""
+        return self._seconds
 
     @property
     def running(self) -> bool:
         return self._timer.isActive()
 
-    def start(self) -> None:
-        """Start the clock. Only input reported through `saw` restarts it: a kiosk starts it with
-        its lockdown filter in place (`KioskWindow._start_idle_clock`), or an active patient
-        would be taken for nobody."""
+    def start(self, seconds: int | None = None) -> None:
+        """Start the clock, for `seconds` (staff at the editor get longer than a patient) or
+        the patients' idle time. Only input reported through `saw` restarts it: a kiosk starts
+        it with its lockdown filter in place (`KioskWindow._start_idle_clock`), or an active
+        patient would be taken for nobody."""
         self._watching = True
+        self._timer.setInterval((self._seconds if seconds is None else seconds) * 1000)
         self._timer.start()
 
     def stop(self) -> None:

@@ -41,6 +41,10 @@ if TYPE_CHECKING:  # imported when the session is built, after the welcome scree
 # Events refused everywhere in kiosk mode: no context menus (text fields included), no tooltips
 # or "What's this?" (information must never depend on hovering).
 _REFUSED_EVENTS = frozenset({QEvent.Type.ContextMenu, QEvent.Type.ToolTip, QEvent.Type.WhatsThis})
+# How long the staff editor may be left alone on a kiosk before it is put away behind the PIN
+# (its unsaved edits kept): long enough to read a source, short enough that a patient does not
+# find it, and its file dialogs, open.
+EDITOR_IDLE_SECONDS = 300
 # A person's input (mouse, touch, key, wheel, pen) and context menus come as QInputEvents;
 # tooltips and "What's this?" as QHelpEvents. Every other event (paints, layouts, timers: nearly
 # all of the thousands a page opening makes) is let through after this class check, without
@@ -67,6 +71,16 @@ class _Lockdown(QObject):
         if self._idle is not None:
             self._idle.saw(kind)
         return False
+
+
+def _forget_clipboard() -> None:
+    """Empty the clipboard, and the selection a click-to-paste system keeps beside it."""
+    from PySide6.QtGui import QClipboard, QGuiApplication
+
+    clipboard = QGuiApplication.clipboard()
+    clipboard.clear(QClipboard.Mode.Clipboard)
+    if clipboard.supportsSelection():
+        clipboard.clear(QClipboard.Mode.Selection)
 
 
 def lock_down(owner: QObject, idle: IdleWatcher | None = None) -> QObject:
@@ -192,15 +206,18 @@ class KioskWindow(QMainWindow):
         if self._lockdown is None:
             self._lockdown = lock_down(self, self.idle)
 
-    def _start_idle_clock(self) -> None:
+    def _start_idle_clock(self, seconds: int | None = None) -> None:
         self._lock_down()  # its filter is what tells the idle watcher of each touch
-        self.idle.start()
+        self.idle.start(seconds)
 
     @Slot(str)
     def _choose_language(self, code: str) -> None:
         # The session first, so that it hears the change too (it installs the translator).
         self._build_session()
         self.state.set_language(code)
+        # A language chosen by someone who then walks away goes back to the clinic's after the
+        # idle time, like everything else a patient chooses.
+        self._start_idle_clock()
 
     @Slot()
     def _follow_language(self) -> None:
@@ -235,6 +252,7 @@ class KioskWindow(QMainWindow):
         if self._session is not None:
             self._session.reset_session()
         apply_look(self, high_contrast=False, scale=TEXT_STEPS[0])  # the usual text and contrast
+        _forget_clipboard()  # a keyboard's Ctrl+V would paste the last patient's words
         self._in_session = False
         self.stack.setCurrentWidget(self.welcome)
         self.welcome.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -246,10 +264,12 @@ class KioskWindow(QMainWindow):
         # press) closes like everything else: the staff panel must never wait for the next patient.
         if self._pinpad is not None and self._pinpad.isVisible():
             self._pinpad.close_pad()
-        if self._in_session:
+        if self.editor is not None and self.editor.isVisible():
+            self._put_editor_away()
+        elif self._in_session:
             self.countdown.begin()
         else:
-            self.idle.stop()
+            self.end_session()  # the welcome screen as the clinic set it (its language too)
 
     @Slot()
     def _on_activity(self) -> None:
@@ -273,6 +293,12 @@ class KioskWindow(QMainWindow):
         from massage_explorer.core.problems import CatalogProblems
         from massage_explorer.ui.editor import EditorWindow
 
+        if self.editor is not None:  # put away when left alone: back as staff left it
+            self.pinpad.close_pad()
+            self.editor.showMaximized()
+            self.editor.raise_()
+            self._start_idle_clock(EDITOR_IDLE_SECONDS)
+            return
         path = self.catalog_path
         if path is None or path.resolve() == bundled_catalog_path().resolve():
             self.pinpad.set_problems(
@@ -294,11 +320,26 @@ class KioskWindow(QMainWindow):
             self.pinpad.set_problems(self.tr("The editor cannot open the catalog file:") + "\n" + str(exc))
             return
         self.pinpad.close_pad()
-        self.idle.stop()  # staff at work: no countdown over the editor
+        # Staff at work: no countdown over the editor; left alone longer, it is put away, and a
+        # patient's session behind it ends then (_put_editor_away).
+        self._start_idle_clock(EDITOR_IDLE_SECONDS)
         editor.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint)
         editor.closed.connect(self._editor_closed)
         self.editor = editor
         editor.showMaximized()
+
+    def _put_editor_away(self) -> None:
+        """Hide an editor left alone, with any dialog it has open (a file dialog among them),
+        and keep its unsaved edits for the next PIN: staff who walked away lose nothing, and
+        the next patient finds the welcome screen."""
+        assert self.editor is not None
+        for _ in range(8):  # a dialog may open over a dialog; each is closed, innermost first
+            dialog = QApplication.activeModalWidget()
+            if dialog is None:
+                break
+            dialog.close()
+        self.editor.hide()
+        self.end_session()
 
     @Slot()
     def _editor_closed(self) -> None:
@@ -306,13 +347,21 @@ class KioskWindow(QMainWindow):
         self._patients_look()
         if self._in_session:
             self._start_idle_clock()
+        else:
+            self.idle.stop()
 
     def _patients_look(self) -> None:
         apply_look(self, high_contrast=self.state.high_contrast, scale=self.state.text_scale)
 
     @Slot()
     def staff_quit(self) -> None:
-        """Staff leave kiosk mode (after the PIN): the session is wiped, then the app ends."""
+        """Staff leave kiosk mode (after the PIN): the session is wiped, then the app ends. An
+        editor put away with unsaved edits comes back first and asks about them; kept open,
+        the kiosk stays too."""
+        if self.editor is not None:
+            self.open_editor()
+            if not self.editor.close():
+                return
         self.end_session()
         self._may_close = True
         self.close()
