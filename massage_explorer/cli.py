@@ -389,7 +389,7 @@ def review_report(file: Path, out: Path, since: int | None = None) -> int:
 
 def _version(file: Path, number: int) -> tuple[str, Catalog] | None:
     """Version `number` of `file`'s history, described and read; None (and why) when it cannot be."""
-    from massage_explorer.core.history import version_bytes, versions
+    from massage_explorer.core.history import VersionUnreadable, version_bytes, versions
     from massage_explorer.core.storage import parse_catalog
 
     found = next((v for v in versions(file) if v.number == number), None)
@@ -401,8 +401,8 @@ def _version(file: Path, number: int) -> tuple[str, Catalog] | None:
         return None
     try:
         result = parse_catalog(version_bytes(file, number), base_dir=file.parent)
-    except OSError as exc:
-        print(f"{file}: version #{number} cannot be read ({exc.strerror or exc})", file=sys.stderr)
+    except VersionUnreadable as exc:
+        print(f"{file}: {exc}", file=sys.stderr)
         return None
     if result.catalog is None:
         print(

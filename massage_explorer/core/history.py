@@ -19,6 +19,7 @@ import json
 import os
 import re
 import tempfile
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -66,10 +67,30 @@ def has_versions(catalog: Path) -> bool:
     return bool(_numbers(history_folder(catalog)))
 
 
+class VersionUnreadable(Exception):
+    """A recorded version whose saved copy cannot be read: gone, damaged or not a version at all.
+    Its message says which version and why, in words for staff."""
+
+    def __init__(self, number: int, why: str) -> None:
+        super().__init__(f"Version #{number} cannot be read: {why}")
+        self.number = number
+
+
 def version_bytes(catalog: Path, number: int) -> bytes:
-    """The catalog file as it was saved in version `number` (OSError when it is gone)."""
-    with gzip.open(history_folder(catalog) / f"{number}.yaml.gz", "rb") as file:
-        return file.read()
+    """The catalog file as it was saved in version `number`; VersionUnreadable when it cannot be had."""
+    path = history_folder(catalog) / f"{number}.yaml.gz"
+    try:
+        with gzip.open(path, "rb") as file:
+            return file.read()
+    except FileNotFoundError:
+        raise VersionUnreadable(number, "its saved copy is gone from the history folder") from None
+    except OSError as exc:
+        if isinstance(exc, gzip.BadGzipFile):
+            raise VersionUnreadable(number, f"the saved copy is damaged ({exc})") from None
+        raise VersionUnreadable(number, f"its saved copy cannot be opened ({exc.strerror or exc})") from None
+    except (EOFError, zlib.error) as exc:
+        # A copy cut short (a full disk, a copy interrupted) or garbled on its way.
+        raise VersionUnreadable(number, f"the saved copy is damaged ({exc})") from None
 
 
 def record(

@@ -6,6 +6,8 @@ import dataclasses
 import gzip
 from pathlib import Path
 
+import pytest
+
 from massage_explorer.core import history
 from massage_explorer.core.catalog import BenefitClaim, Caution, CautionLevel, Evidence, Text
 from tests import factories as f
@@ -89,3 +91,35 @@ def test_a_damaged_record_is_skipped_not_fatal(tmp_path: Path) -> None:
     (history.history_folder(catalog) / "7.json").write_text("{not json")
     assert [v.number for v in history.versions(catalog)] == [1]
     assert history.record(catalog, b"y", state, state).number == 8  # never reuses a number seen
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda packed: packed[: len(packed) // 2],  # cut short: EOFError from gzip
+        lambda packed: packed[:10] + b"\xff" * 50,  # garbled: zlib.error
+        lambda packed: b"not gzip at all",  # BadGzipFile
+    ],
+    ids=["cut-short", "garbled", "not-gzip"],
+)
+def test_a_damaged_saved_copy_is_one_error_that_names_the_version(tmp_path: Path, damage) -> None:
+    catalog = tmp_path / "techniques.yaml"
+    state = f.catalog(f.technique("a"))
+    history.record(catalog, b"# one\n" * 1000, None, state)
+    history.record(catalog, b"# two\n" * 1000, state, state)
+    packed = history.history_folder(catalog) / "2.yaml.gz"
+    packed.write_bytes(damage(packed.read_bytes()))
+    with pytest.raises(history.VersionUnreadable) as caught:
+        history.version_bytes(catalog, 2)
+    assert str(caught.value).startswith("Version #2 cannot be read: the saved copy is damaged (")
+    assert caught.value.number == 2
+    assert history.version_bytes(catalog, 1) == b"# one\n" * 1000  # the others are still there
+
+
+def test_a_saved_copy_that_is_gone_is_the_same_error(tmp_path: Path) -> None:
+    catalog = tmp_path / "techniques.yaml"
+    history.record(catalog, b"x", None, f.catalog(f.technique("a")))
+    (history.history_folder(catalog) / "1.yaml.gz").unlink()
+    gone = r"^Version #1 cannot be read: its saved copy is gone"
+    with pytest.raises(history.VersionUnreadable, match=gone):
+        history.version_bytes(catalog, 1)

@@ -99,10 +99,8 @@ class HistoryDialog(QDialog):
         for number in (first, second):
             try:
                 result = parse_catalog(history.version_bytes(self.path, number), base_dir=self.path.parent)
-            except OSError as exc:
-                self.details.setPlainText(
-                    _tr("Version #{n} cannot be read: {reason}").format(n=number, reason=exc)
-                )
+            except history.VersionUnreadable as exc:
+                self.details.setPlainText(str(exc))
                 return
             if result.catalog is None:
                 self.details.setPlainText(_tr("Version #{n} has errors today.").format(n=number))

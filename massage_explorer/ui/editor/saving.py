@@ -102,8 +102,9 @@ class Saver:
         document = self.document
         try:
             data = history.version_bytes(document.path, number)
-        except OSError as exc:
-            dialogs.tell(self.parent, _tr("Not restored"), str(exc.strerror or exc), warning=True)
+        except history.VersionUnreadable as exc:
+            dialogs.tell(self.parent, _tr("Not restored"), str(exc), warning=True)
+            self.message = str(exc)
             return False
         path, stamp = document.path, self.stamp
 

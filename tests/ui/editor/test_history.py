@@ -83,3 +83,28 @@ def test_the_cap_is_set_from_the_terminal_for_every_computer(tmp_path, capsys) -
     assert [v.number for v in history.versions(catalog)] == [4, 3]
     assert history.kept(catalog) == 2  # in the history's own folder: it travels with the catalog
     assert cli.main(["history", str(catalog), "--keep", "-1"]) == 2
+
+
+def test_a_damaged_version_is_a_message_in_the_dialog_and_the_status(
+    qtbot, open_editor, catalog_file
+) -> None:
+    from massage_explorer.ui.editor.history_dialog import HistoryDialog
+
+    editor = open_editor(catalog_file)
+    rename_first(editor, "Saved once")
+    assert editor.save()
+    packed = history.history_folder(catalog_file) / "2.yaml.gz"
+    packed.write_bytes(packed.read_bytes()[: packed.stat().st_size // 2])  # cut short
+    saved = catalog_file.read_bytes()
+
+    dialog = HistoryDialog(catalog_file, editor)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.compare()  # version 1 to version 2
+    assert dialog.details.toPlainText().startswith("Version #2 cannot be read: the saved copy is damaged (")
+
+    told = answer_box(qtbot, "OK")
+    assert not editor.restore_version(2)
+    assert told[0].startswith("Version #2 cannot be read: the saved copy is damaged (")
+    assert editor.status.text().startswith("Version #2 cannot be read")
+    assert catalog_file.read_bytes() == saved and not editor.saving
