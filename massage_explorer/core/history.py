@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import getpass
 import gzip
 import json
@@ -25,10 +26,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from massage_explorer.core.catalog import Catalog, Technique, Term
+from massage_explorer.core.schema.limits import MAX_BYTES
+from massage_explorer.core.storage import open_regular
 
 SEP = " \u203a "  # between a technique and what changed in it, as the editor shows the path
 MAX_SUMMARY_LINES = 200  # a bigger change is summed up as "… and N more changes"
 _VERSION = re.compile(r"([0-9]{1,9})\.json")
+# A record holds at most MAX_SUMMARY_LINES lines of names and labels (120 characters each): well
+# under this. Anything bigger was not written by us and is skipped unread.
+_MAX_RECORD_BYTES = 1024 * 1024
 
 
 def history_folder(catalog: Path) -> Path:
@@ -80,8 +86,10 @@ def version_bytes(catalog: Path, number: int) -> bytes:
     """The catalog file as it was saved in version `number`; VersionUnreadable when it cannot be had."""
     path = history_folder(catalog) / f"{number}.yaml.gz"
     try:
-        with gzip.open(path, "rb") as file:
-            return file.read()
+        with open_regular(path) as packed, gzip.GzipFile(fileobj=packed, mode="rb") as file:
+            # Unpacked only up to one byte past what a catalog may hold: a few megabytes that
+            # unpack to gigabytes are refused in a moment, not after minutes and all the memory.
+            data = file.read(MAX_BYTES + 1)
     except FileNotFoundError:
         raise VersionUnreadable(number, "its saved copy is gone from the history folder") from None
     except OSError as exc:
@@ -91,6 +99,11 @@ def version_bytes(catalog: Path, number: int) -> bytes:
     except (EOFError, zlib.error) as exc:
         # A copy cut short (a full disk, a copy interrupted) or garbled on its way.
         raise VersionUnreadable(number, f"the saved copy is damaged ({exc})") from None
+    if len(data) > MAX_BYTES:
+        raise VersionUnreadable(
+            number, f"it unpacks to more than {MAX_BYTES // 2**20} MB, more than a catalog may hold"
+        )
+    return data
 
 
 def record(
@@ -137,7 +150,7 @@ def record(
 def kept(catalog: Path) -> int:
     """How many versions the history of `catalog` keeps; 0 for all (also when unset or unreadable)."""
     try:
-        text = (history_folder(catalog) / "keep").read_text(encoding="ascii").strip()
+        text = _read_small(history_folder(catalog) / "keep").decode("ascii").strip()
     except (OSError, UnicodeDecodeError):
         return 0
     return int(text) if text.isdigit() and len(text) < 7 else 0
@@ -288,9 +301,19 @@ def _numbers(folder: Path) -> list[int]:
     return [int(m.group(1)) for n in names if (m := _VERSION.fullmatch(n))]
 
 
+def _read_small(path: Path) -> bytes:
+    """A small file of the history (a record, the keep setting), read only when it is a regular
+    file and only up to its cap: a pipe put there never hangs a listing; OSError otherwise."""
+    with open_regular(path) as file:
+        data = file.read(_MAX_RECORD_BYTES + 1)
+    if len(data) > _MAX_RECORD_BYTES:
+        raise OSError(errno.EFBIG, "larger than a history record may be", str(path))
+    return data
+
+
 def _read_record(path: Path, number: int) -> Version | None:
     try:
-        fields = json.loads(path.read_text(encoding="utf-8"))
+        fields = json.loads(_read_small(path).decode("utf-8"))
         summary = tuple(str(line) for line in fields["summary"])
         return Version(number, str(fields["when"]), str(fields["user"]), str(fields.get("name", "")), summary)
     except (OSError, ValueError, KeyError, TypeError):

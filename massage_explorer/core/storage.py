@@ -16,6 +16,7 @@ import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 import yaml
 
@@ -125,13 +126,24 @@ def load_catalog(
 def read_catalog_bytes(path: Path) -> bytes:
     """A catalog file's bytes, up to one byte past the limit; OSError if it cannot be read, also
     when it is no regular file (a folder, a pipe, a device)."""
-    # Not blocking: opening a pipe would wait for a writer for ever. Only a regular file is read.
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-    with os.fdopen(fd, "rb") as file:
-        if not stat.S_ISREG(os.fstat(file.fileno()).st_mode):
-            raise OSError(errno.EINVAL, "not a regular file (a folder, a pipe or a device?)", str(path))
+    with open_regular(path) as file:
         # Read one byte past the cap so an oversized file is refused without reading it all.
         return file.read(MAX_BYTES + 1)
+
+
+def open_regular(path: Path) -> BinaryIO:
+    """`path` open for reading in binary; OSError if it cannot be opened or is no regular file (a
+    folder, a pipe, a device), which is found out without waiting for anything."""
+    # Not blocking: opening a pipe would wait for a writer for ever. Only a regular file is read.
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    file = os.fdopen(fd, "rb")
+    try:
+        if not stat.S_ISREG(os.fstat(file.fileno()).st_mode):
+            raise OSError(errno.EINVAL, "not a regular file (a folder, a pipe or a device?)", str(path))
+    except BaseException:
+        file.close()
+        raise
+    return file
 
 
 @dataclass(frozen=True)

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import gzip
+import json
+import os
+import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from massage_explorer.core import history
 from massage_explorer.core.catalog import BenefitClaim, Caution, CautionLevel, Evidence, Text
+from massage_explorer.core.schema.limits import MAX_BYTES
 from tests import factories as f
 
 
@@ -123,3 +129,69 @@ def test_a_saved_copy_that_is_gone_is_the_same_error(tmp_path: Path) -> None:
     gone = r"^Version #1 cannot be read: its saved copy is gone"
     with pytest.raises(history.VersionUnreadable, match=gone):
         history.version_bytes(catalog, 1)
+
+
+def _without_waiting(call: Callable[[], object], pipes: list[Path]) -> object:
+    """`call()`, which must not wait on any of `pipes`: if it has not returned after a minute it is
+    stuck opening one, so they are opened for writing to let it go and the test fails."""
+    outcome: dict[str, object] = {}
+
+    def run() -> None:
+        try:
+            outcome["value"] = call()
+        except Exception as exc:
+            outcome["error"] = exc
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    thread.join(60)
+    if thread.is_alive():
+        for pipe in pipes:
+            with contextlib.suppress(OSError):
+                os.close(os.open(pipe, os.O_WRONLY | os.O_NONBLOCK))
+        thread.join()
+        pytest.fail(f"{call} waited on a pipe")
+    if "error" in outcome:
+        raise outcome["error"]  # type: ignore[misc]
+    return outcome["value"]
+
+
+def test_a_pipe_in_the_history_folder_is_skipped_without_waiting(tmp_path: Path) -> None:
+    catalog = tmp_path / "techniques.yaml"
+    state = f.catalog(f.technique("a"))
+    for n in range(3):
+        history.record(catalog, f"# {n}\n".encode(), state, state)
+    folder = history.history_folder(catalog)
+    pipes = [folder / "2.json", folder / "3.yaml.gz", folder / "keep"]
+    for pipe in pipes:
+        pipe.unlink(missing_ok=True)
+        os.mkfifo(pipe)  # opening one to read would wait for a writer for ever
+    listed = _without_waiting(lambda: history.versions(catalog), pipes)
+    assert [v.number for v in listed] == [3, 1]  # type: ignore[attr-defined]
+    assert _without_waiting(lambda: history.kept(catalog), pipes) == 0
+    with pytest.raises(history.VersionUnreadable, match=r"^Version #3 cannot be read: .*not a regular file"):
+        _without_waiting(lambda: history.version_bytes(catalog, 3), pipes)
+
+
+def test_a_saved_copy_that_unpacks_past_the_catalog_limit_is_refused(tmp_path: Path) -> None:
+    catalog = tmp_path / "techniques.yaml"
+    history.record(catalog, b"x", None, f.catalog(f.technique("a")))
+    bomb = gzip.compress(bytes(MAX_BYTES + 1024 * 1024))  # some kilobytes that unpack past the limit
+    (history.history_folder(catalog) / "1.yaml.gz").write_bytes(bomb)
+    with pytest.raises(history.VersionUnreadable) as caught:
+        history.version_bytes(catalog, 1)
+    assert str(caught.value) == (
+        f"Version #1 cannot be read: it unpacks to more than {MAX_BYTES // 2**20} MB, "
+        "more than a catalog may hold"
+    )
+
+
+def test_an_oversized_record_is_skipped_unread(tmp_path: Path) -> None:
+    catalog = tmp_path / "techniques.yaml"
+    state = f.catalog(f.technique("a"))
+    history.record(catalog, b"x", None, state)
+    history.record(catalog, b"y", state, state)
+    record = history.history_folder(catalog) / "2.json"
+    fields = json.loads(record.read_text(encoding="utf-8"))
+    record.write_text(json.dumps({**fields, "summary": ["x" * 1000] * 3000}), encoding="utf-8")
+    assert [v.number for v in history.versions(catalog)] == [1]
