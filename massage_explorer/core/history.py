@@ -32,6 +32,8 @@ from massage_explorer.core.storage import open_regular
 SEP = " \u203a "  # between a technique and what changed in it, as the editor shows the path
 MAX_SUMMARY_LINES = 200  # a bigger change is summed up as "… and N more changes"
 _VERSION = re.compile(r"([0-9]{1,9})\.json")
+_EITHER_FILE = re.compile(r"([0-9]{1,9})\.(?:json|yaml\.gz)")
+_LAST_NUMBER = 999_999_999  # the highest a version may have: nine digits, as _VERSION reads them
 # A record holds at most MAX_SUMMARY_LINES lines of names and labels (120 characters each): well
 # under this. Anything bigger was not written by us and is skipped unread.
 _MAX_RECORD_BYTES = 1024 * 1024
@@ -127,7 +129,7 @@ def record(
     now = dt.datetime.now().astimezone().replace(microsecond=0)
     packed = gzip.compress(data, mtime=0)
     for _ in range(20):  # another computer may take the same number at the same moment
-        number = max(_numbers(folder), default=0) + 1
+        number = _next_number(_taken(folder))
         version = Version(number, now.isoformat(), _user(), name.strip(), tuple(summary))
         try:
             _write_new(folder / f"{number}.yaml.gz", packed)
@@ -294,11 +296,31 @@ def _cautions(name: str, old: Technique, new: Technique, labels: dict[str, str])
 
 
 def _numbers(folder: Path) -> list[int]:
+    """The numbers of the versions recorded in `folder`: those with a record (N.json)."""
+    return [int(m.group(1)) for n in _names(folder) if (m := _VERSION.fullmatch(n))]
+
+
+def _taken(folder: Path) -> set[int]:
+    """Every number a file of `folder` has, also a saved copy whose record was never written (a
+    save interrupted between the two): a new version must take neither."""
+    return {int(m.group(1)) for n in _names(folder) if (m := _EITHER_FILE.fullmatch(n))}
+
+
+def _names(folder: Path) -> list[str]:
     try:
-        names = os.listdir(folder)
+        return os.listdir(folder)
     except OSError:
         return []
-    return [int(m.group(1)) for n in names if (m := _VERSION.fullmatch(n))]
+
+
+def _next_number(taken: set[int]) -> int:
+    """One past the highest number taken. Where that would not fit in nine digits (a stray
+    999999999.json), one past the highest that has a free number after it, so that numbers still
+    grow with each save instead of failing for ever; in one pass over the numbers."""
+    for number in sorted(taken, reverse=True):
+        if number < _LAST_NUMBER and number + 1 not in taken:
+            return number + 1
+    return next(n for n in range(1, len(taken) + 2) if n not in taken)
 
 
 def _read_small(path: Path) -> bytes:

@@ -195,3 +195,29 @@ def test_an_oversized_record_is_skipped_unread(tmp_path: Path) -> None:
     fields = json.loads(record.read_text(encoding="utf-8"))
     record.write_text(json.dumps({**fields, "summary": ["x" * 1000] * 3000}), encoding="utf-8")
     assert [v.number for v in history.versions(catalog)] == [1]
+
+
+def test_a_saved_copy_left_without_its_record_never_blocks_the_next_save(tmp_path: Path) -> None:
+    catalog = tmp_path / "techniques.yaml"
+    state = f.catalog(f.technique("a"))
+    history.record(catalog, b"# 1\n", None, state)
+    # A save interrupted between its two files: the copy is there, its record is not.
+    (history.history_folder(catalog) / "2.yaml.gz").write_bytes(gzip.compress(b"# 2\n"))
+    assert [v.number for v in history.versions(catalog)] == [1]  # listed only with its record
+    assert history.record(catalog, b"# 3\n", state, state).number == 3
+    assert history.record(catalog, b"# 4\n", state, state).number == 4
+    assert [v.number for v in history.versions(catalog)] == [4, 3, 1]
+    assert history.version_bytes(catalog, 4) == b"# 4\n"
+
+
+def test_a_stray_huge_number_never_stops_the_numbering(tmp_path: Path) -> None:
+    catalog = tmp_path / "techniques.yaml"
+    state = f.catalog(f.technique("a"))
+    history.record(catalog, b"# 1\n", None, state)
+    history.record(catalog, b"# 2\n", state, state)
+    folder = history.history_folder(catalog)
+    for stray in ("999999999.json", "999999998.yaml.gz"):
+        (folder / stray).write_text("{}")
+    numbers = [history.record(catalog, f"# {n}\n".encode(), state, state).number for n in (3, 4, 5)]
+    assert numbers == [3, 4, 5]  # still growing with each save, never "no free version number"
+    assert history.version_bytes(catalog, 5) == b"# 5\n"
