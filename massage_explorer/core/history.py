@@ -27,7 +27,7 @@ from pathlib import Path
 
 from massage_explorer.core.catalog import Catalog, Technique, Term
 from massage_explorer.core.schema.limits import MAX_BYTES
-from massage_explorer.core.storage import open_regular
+from massage_explorer.core.storage import new_file_mode, open_regular
 
 SEP = " \u203a "  # between a technique and what changed in it, as the editor shows the path
 MAX_SUMMARY_LINES = 200  # a bigger change is summed up as "… and N more changes"
@@ -348,6 +348,7 @@ def _write_new(path: Path, data: bytes) -> None:
     file is created exclusively and written in place."""
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.chmod(tmp, new_file_mode())  # not mkstemp's 0600: kiosks of other users read the history
         with os.fdopen(fd, "wb") as file:
             file.write(data)
             file.flush()

@@ -6,6 +6,7 @@ import codecs
 import contextlib
 import datetime as dt
 import errno
+import functools
 import gc
 import logging
 import os
@@ -240,12 +241,38 @@ def atomic_write(path: Path, data: bytes, *, before_replace: Callable[[], None] 
         if path.exists():
             shutil.copymode(path, tmp)
             _keep_backup(path)
+        else:
+            os.chmod(tmp, new_file_mode())  # mkstemp made it 0600: kiosks of other users could not read it
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
     _fsync_folder(folder)
+
+
+def new_file_mode() -> int:
+    """The mode a file this process creates should have: what open() gives one, 0o666 less the
+    umask (for a file made by mkstemp, which is 0600 whatever the umask)."""
+    return 0o666 & ~_umask()
+
+
+@functools.cache
+def _umask() -> int:
+    """The process's umask, read once (the app never changes it)."""
+    try:
+        # Linux says it without changing it, so no thread ever creates a file under another.
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    # Elsewhere it is read by setting it; the strictest one meanwhile, so that a file another
+    # thread creates in that instant is too private at worst, never open to others.
+    mask = os.umask(0o077)
+    os.umask(mask)
+    return mask
 
 
 def remove_stale_temporaries(path: Path) -> list[Path]:

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import yaml
 
+from massage_explorer.core import storage
 from massage_explorer.core.problems import Problem
 from massage_explorer.core.storage import LoadResult, parse_catalog
 
@@ -114,3 +117,15 @@ def refuse_reading(monkeypatch: pytest.MonkeyPatch, path: Path) -> None:
         return read_bytes(self)
 
     monkeypatch.setattr(Path, "read_bytes", refuse)
+
+
+@contextlib.contextmanager
+def umask(mask: int) -> Iterator[None]:
+    """The process's umask is `mask` meanwhile, and the app reads it again (it keeps it once read)."""
+    old = os.umask(mask)
+    storage._umask.cache_clear()
+    try:
+        yield
+    finally:
+        os.umask(old)
+        storage._umask.cache_clear()

@@ -17,6 +17,7 @@ from massage_explorer.core import history
 from massage_explorer.core.catalog import BenefitClaim, Caution, CautionLevel, Evidence, Text
 from massage_explorer.core.schema.limits import MAX_BYTES
 from tests import factories as f
+from tests.core.helpers import umask
 
 
 def _with(technique, **changes):
@@ -221,3 +222,11 @@ def test_a_stray_huge_number_never_stops_the_numbering(tmp_path: Path) -> None:
     numbers = [history.record(catalog, f"# {n}\n".encode(), state, state).number for n in (3, 4, 5)]
     assert numbers == [3, 4, 5]  # still growing with each save, never "no free version number"
     assert history.version_bytes(catalog, 5) == b"# 5\n"
+
+
+def test_history_files_get_the_mode_the_umask_gives_not_0600(tmp_path: Path) -> None:
+    catalog = tmp_path / "techniques.yaml"
+    with umask(0o022):
+        history.record(catalog, b"x", None, f.catalog(f.technique("a")))
+    modes = {p.name: p.stat().st_mode & 0o777 for p in history.history_folder(catalog).iterdir()}
+    assert modes == {"1.json": 0o644, "1.yaml.gz": 0o644}

@@ -9,7 +9,7 @@ import pytest
 from massage_explorer.core import storage
 from massage_explorer.core.schema.dump import dump_catalog
 from massage_explorer.core.storage import load_catalog, save_catalog
-from tests.core.helpers import TODAY, VALID, read, variant
+from tests.core.helpers import TODAY, VALID, read, umask, variant
 
 
 def test_save_writes_the_catalog_and_backs_up_the_previous_file(tmp_path):
@@ -56,6 +56,15 @@ def test_save_keeps_the_file_mode(tmp_path):
     path.chmod(0o640)
     save_catalog(read(VALID).catalog, path)
     assert path.stat().st_mode & 0o777 == 0o640
+
+
+@pytest.mark.parametrize(("mask", "mode"), [(0o022, 0o644), (0o027, 0o640), (0o002, 0o664)])
+def test_a_new_file_gets_the_mode_the_umask_gives_not_0600(tmp_path, mask, mode):
+    # Save as… and Save a copy make new files; a kiosk running as another user must read them.
+    path = tmp_path / "new.yaml"
+    with umask(mask):
+        storage.atomic_write(path, VALID.encode())
+    assert path.stat().st_mode & 0o777 == mode
 
 
 def test_backup_falls_back_to_a_copy_without_hard_links(tmp_path, monkeypatch):
