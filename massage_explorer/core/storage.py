@@ -239,6 +239,13 @@ def atomic_write(path: Path, data: bytes, *, before_replace: Callable[[], None] 
         if before_replace is not None:
             before_replace()
         if path.exists():
+            if is_read_only(path):
+                # os.replace would put a new file in its place, whatever the old one's mode.
+                raise PermissionError(
+                    errno.EACCES,
+                    "it is a read-only file (make it writable, or save under another name)",
+                    str(path),
+                )
             shutil.copymode(path, tmp)
             _keep_backup(path)
         else:
@@ -249,6 +256,17 @@ def atomic_write(path: Path, data: bytes, *, before_replace: Callable[[], None] 
             tmp.unlink()
         raise
     _fsync_folder(folder)
+
+
+def is_read_only(path: Path) -> bool:
+    """True when `path` is a file its user may not write, or one nobody may: with no write
+    permission at all, root could write it, but someone made it read-only on purpose. False when
+    there is no such file."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return not os.access(path, os.W_OK) or not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)
 
 
 def new_file_mode() -> int:

@@ -67,6 +67,26 @@ def test_a_new_file_gets_the_mode_the_umask_gives_not_0600(tmp_path, mask, mode)
     assert path.stat().st_mode & 0o777 == mode
 
 
+def test_a_read_only_file_is_never_replaced(tmp_path):
+    path = tmp_path / "techniques.yaml"
+    path.write_text(VALID)
+    path.chmod(0o444)  # in a folder that can be written: os.replace alone would not mind
+    with pytest.raises(PermissionError, match="read-only file"):
+        save_catalog(read(variant("Swedish massage", "Swedish")).catalog, path)
+    assert path.read_text() == VALID and path.stat().st_mode & 0o777 == 0o444
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["techniques.yaml"]  # no backup, no temporary
+
+
+def test_a_file_its_user_may_not_write_is_never_replaced(tmp_path, monkeypatch):
+    path = tmp_path / "techniques.yaml"
+    path.write_text(VALID)  # 0644, but another user's: that user may write it, we may not
+    real_access = os.access
+    monkeypatch.setattr(os, "access", lambda p, mode: mode != os.W_OK and real_access(p, mode))
+    with pytest.raises(PermissionError):
+        save_catalog(read(variant("Swedish massage", "Swedish")).catalog, path)
+    assert path.read_text() == VALID
+
+
 def test_backup_falls_back_to_a_copy_without_hard_links(tmp_path, monkeypatch):
     path = tmp_path / "techniques.yaml"
     path.write_text(VALID)

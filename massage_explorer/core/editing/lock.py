@@ -23,6 +23,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from massage_explorer.core.storage import is_read_only
+
 STALE_AFTER = dt.timedelta(hours=12)
 APP = "Massage Explorer catalog editor"
 SETTLE_SECONDS = 0.1  # lets a racing editor's write land before we read back whose lock it is
@@ -94,16 +96,20 @@ class LockFile:
     """Holds `<catalog>.lock` from `acquire` to `release`; `held` is False when someone else has it.
 
     When refused, `owner` says who has it. When a stale lock was taken over, `took_over` says whose
-    it was and why it was stale. `folder_read_only` is True when no lock file can be written here.
+    it was and why it was stale. `folder_read_only` is True when no lock file can be written here;
+    `file_read_only` when the catalog file itself is read-only, so that nothing would be saved over
+    it (the lock is then not taken at all).
     """
 
     def __init__(self, catalog: Path, *, stale_after: dt.timedelta = STALE_AFTER) -> None:
-        self.path = lock_path(Path(catalog))
+        self.catalog = Path(catalog)
+        self.path = lock_path(self.catalog)
         self.stale_after = stale_after
         self.held = False
         self.owner = ""
         self.took_over = ""
         self.folder_read_only = False
+        self.file_read_only = False
         self._me: LockOwner | None = None
         self._refused_by: bytes | None = None
 
@@ -111,6 +117,9 @@ class LockFile:
         """True when this editor now holds the lock."""
         if self.held:
             return True
+        self.file_read_only = is_read_only(self.catalog)
+        if self.file_read_only:
+            return False
         me = LockOwner.me()
         try:
             self.held = self._acquire(me)
@@ -184,7 +193,7 @@ class LockFile:
         is never taken from (closing it there is the way)."""
         found = _read(self.path)
         owner = LockOwner.from_bytes(found) if found else None
-        if self.held or owner is None:
+        if self.held or owner is None or self.file_read_only:
             return False
         return owner.host.casefold() != socket.gethostname().casefold()
 

@@ -18,6 +18,11 @@ class CatalogLock(LockFile):
 
     def banner_text(self) -> str:
         """Why the editor is read-only, for its banner."""
+        if self.file_read_only:
+            return _tr(
+                "Read-only: {name} is a read-only file, so nothing can be saved to it. Make it "
+                "writable, then open it again, or use Save as… to save a copy."
+            ).format(name=self.catalog.name)
         if self.folder_read_only:
             return _tr("Read-only: this folder cannot be written to, so nothing can be saved here.")
         return _tr(

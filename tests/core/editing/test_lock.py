@@ -213,3 +213,14 @@ def test_a_lock_that_changed_hands_before_the_take_over_is_not_taken(catalog):
     assert not lock.take_over()  # staff confirmed Ana's computer is off, not Bea's
     assert lock.owner.startswith("Bea on BACK-OFFICE since ")
     assert holder(lock_path(catalog))["user"] == "Bea"
+
+
+def test_a_read_only_catalog_file_is_not_locked_for_editing(catalog):
+    catalog.chmod(0o444)
+    lock = LockFile(catalog)
+    assert not lock.acquire()
+    assert lock.file_read_only and not lock.folder_read_only and not lock.can_take_over()
+    assert not lock_path(catalog).exists()  # nobody else is kept out of a file no one saves here
+    catalog.chmod(0o644)
+    assert lock.acquire() and not lock.file_read_only  # writable again: the editor may have it
+    lock.release()

@@ -101,6 +101,16 @@ def test_a_lock_held_by_another_editor_opens_read_only(qtbot, open_editor, catal
         holder.wait()
 
 
+def test_a_read_only_catalog_file_opens_read_only_and_says_so(qtbot, open_editor, catalog_file) -> None:
+    before = catalog_file.read_bytes()
+    catalog_file.chmod(0o444)
+    editor = open_editor(catalog_file)
+    assert editor.read_only and editor.banner.isVisible()
+    assert editor.banner.text().startswith("Read-only: techniques.yaml is a read-only file, so nothing ")
+    assert not editor.save_button.isEnabled() and not editor.take_over_button.isVisible()
+    assert not editor.save() and catalog_file.read_bytes() == before
+
+
 def test_a_stale_lock_from_a_dead_editor_is_recovered(qtbot, open_editor, catalog_file) -> None:
     holder = hold_lock(catalog_file, "die")
     holder.wait()
