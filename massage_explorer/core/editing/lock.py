@@ -1,9 +1,11 @@
 """One editor per catalog: a small JSON lock file beside it, taken over when its owner is gone. No Qt.
 
 The lock file says who holds it: user, computer, process and since when. It is stale, and taken
-over, when it cannot be read, when its process is gone from this computer, or when it comes from
-another computer (a shared folder, where its process cannot be checked) and is older than
-`stale_after` (the editor_lock_hours setting). A younger one from another computer is taken over
+over, when it holds no lock (empty or damaged), when its process is gone from this computer, or
+when it comes from another computer (a shared folder, where its process cannot be checked) and is
+older than `stale_after` (the editor_lock_hours setting). A lock file that is there but cannot be
+read (another user's, made private by their umask) may be anyone's: it counts as held, and is
+never taken over. A younger one from another computer is taken over
 only when staff confirm that computer is off (`take_over`). The lock only keeps two editors from
 working at once; a save still never overwrites a change it has not seen (safe_save checks the file
 itself).
@@ -29,7 +31,8 @@ STALE_AFTER = dt.timedelta(hours=12)
 APP = "Massage Explorer catalog editor"
 SETTLE_SECONDS = 0.1  # lets a racing editor's write land before we read back whose lock it is
 _MAX_BYTES = 4096
-_UNREADABLE = b"\0"  # stands for a lock file that exists but cannot be read; never valid JSON
+# Stands for a lock file that exists but cannot be read: longer than any read of one returns.
+_UNREADABLE = b"\0" * (_MAX_BYTES + 2)
 
 
 def lock_path(catalog: Path) -> Path:
@@ -98,7 +101,8 @@ class LockFile:
     When refused, `owner` says who has it. When a stale lock was taken over, `took_over` says whose
     it was and why it was stale. `folder_read_only` is True when no lock file can be written here;
     `file_read_only` when the catalog file itself is read-only, so that nothing would be saved over
-    it (the lock is then not taken at all).
+    it (the lock is then not taken at all). `lock_unreadable` is True when refused by a lock file
+    that cannot be read.
     """
 
     def __init__(self, catalog: Path, *, stale_after: dt.timedelta = STALE_AFTER) -> None:
@@ -110,6 +114,7 @@ class LockFile:
         self.took_over = ""
         self.folder_read_only = False
         self.file_read_only = False
+        self.lock_unreadable = False
         self._me: LockOwner | None = None
         self._refused_by: bytes | None = None
 
@@ -117,6 +122,7 @@ class LockFile:
         """True when this editor now holds the lock."""
         if self.held:
             return True
+        self.lock_unreadable = False
         self.file_read_only = is_read_only(self.catalog)
         if self.file_read_only:
             return False
@@ -139,9 +145,14 @@ class LockFile:
                 found = _read(self.path)
             if found is None:
                 continue  # released meanwhile: try to create it again
+            if found == _UNREADABLE:
+                # Whose it is cannot be told, so whether its editor still runs cannot either.
+                self.lock_unreadable = True
+                self.owner = ""
+                return False
             previous = LockOwner.from_bytes(found)
             if previous is None:
-                whose = "an unreadable lock file"
+                whose = "an empty or damaged lock file"
             else:
                 why = self._why_stale(previous, me)
                 if why is None:

@@ -23,6 +23,12 @@ class CatalogLock(LockFile):
                 "Read-only: {name} is a read-only file, so nothing can be saved to it. Make it "
                 "writable, then open it again, or use Save as… to save a copy."
             ).format(name=self.catalog.name)
+        if self.lock_unreadable:
+            return _tr(
+                "Read-only: the lock file {path} is there but could not be read, so someone else may "
+                "be editing this catalog. Ask who made it to close their editor; if nobody is "
+                "editing, delete that file (or let its owner do it), then open this one again."
+            ).format(path=self.path)
         if self.folder_read_only:
             return _tr("Read-only: this folder cannot be written to, so nothing can be saved here.")
         return _tr(

@@ -60,11 +60,11 @@ def test_a_free_lock_is_taken_and_says_who_holds_it(catalog):
 @pytest.mark.parametrize(
     "content", [b"", b"\x00\xff garbage", b"[1, 2]", b'{"user": "Ana"}', b"12345\nhost\n"]
 )
-def test_an_empty_or_unreadable_lock_is_taken_over(catalog, content):
+def test_an_empty_or_damaged_lock_is_taken_over(catalog, content):
     lock_path(catalog).write_bytes(content)
     lock = LockFile(catalog)
     assert lock.acquire()
-    assert lock.took_over == "an unreadable lock file"
+    assert lock.took_over == "an empty or damaged lock file"
     assert holder(lock_path(catalog))["pid"] == os.getpid()
 
 
@@ -167,7 +167,7 @@ def test_two_editors_recovering_the_same_stale_lock_leave_one_holder(catalog, mo
     monkeypatch.setattr(lock_module.time, "sleep", second_replaces_it_meanwhile)
     assert not first.acquire()
     assert first.owner.startswith(f"{holder(lock_path(catalog))['user']} on {socket.gethostname()} since ")
-    assert second.held and second.took_over == "an unreadable lock file"
+    assert second.held and second.took_over == "an empty or damaged lock file"
     second.release()
     assert not lock_path(catalog).exists()  # it was the second editor's
 
@@ -224,3 +224,31 @@ def test_a_read_only_catalog_file_is_not_locked_for_editing(catalog):
     catalog.chmod(0o644)
     assert lock.acquire() and not lock.file_read_only  # writable again: the editor may have it
     lock.release()
+
+
+def refuse_reading_the_lock(monkeypatch: pytest.MonkeyPatch, catalog: Path) -> None:
+    """The lock file is there but this user may not read it (another user's, made 0600 by a umask
+    of 077). Root reads any file, so there the refusal is made up."""
+    if os.geteuid() != 0:
+        lock_path(catalog).chmod(0)
+        return
+    real_open = Path.open
+
+    def refuse(self: Path, *args: object, **kwargs: object):
+        if self == lock_path(catalog):
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", refuse)
+
+
+def test_a_lock_that_cannot_be_read_is_held_never_taken_over(catalog, monkeypatch):
+    theirs = write_lock(catalog, host=socket.gethostname(), pid=dead_pid())  # stale, were it readable
+    before = theirs.read_bytes()
+    refuse_reading_the_lock(monkeypatch, catalog)
+    lock = LockFile(catalog)
+    assert not lock.acquire() and not lock.held
+    assert lock.lock_unreadable and lock.took_over == "" and not lock.folder_read_only
+    assert not lock.can_take_over() and not lock.take_over()
+    monkeypatch.undo()
+    assert theirs.read_bytes() == before  # still theirs, whoever they are

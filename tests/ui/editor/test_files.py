@@ -131,7 +131,28 @@ def test_an_empty_or_garbage_lock_is_taken_over(qtbot, open_editor, catalog_file
     editor = open_editor(catalog_file)
     assert not editor.read_only
     assert not editor.banner.isVisible()
-    assert editor.status.text() == "Took over a stale lock: an unreadable lock file."
+    assert editor.status.text() == "Took over a stale lock: an empty or damaged lock file."
+
+
+def test_a_lock_that_cannot_be_read_opens_read_only(qtbot, open_editor, catalog_file, monkeypatch) -> None:
+    write_lock_of(catalog_file, socket.gethostname(), hours_ago=0)
+    before = lock_path(catalog_file).read_bytes()
+    real_open = Path.open
+
+    def refuse(self: Path, *args, **kwargs):  # another user's lock, made 0600 by their umask
+        if self == lock_path(catalog_file):
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", refuse)
+    editor = open_editor(catalog_file)
+    assert editor.read_only and editor.banner.isVisible()
+    assert editor.banner.text().startswith(
+        f"Read-only: the lock file {lock_path(catalog_file)} is there but could not be read, "
+    )
+    assert not editor.take_over_button.isVisible() and not editor.save_button.isEnabled()
+    monkeypatch.undo()
+    assert lock_path(catalog_file).read_bytes() == before
 
 
 def test_a_recent_lock_from_another_computer_opens_read_only(qtbot, open_editor, catalog_file) -> None:
