@@ -218,11 +218,9 @@ class EditorWindow(QMainWindow):
         if not self.lock.take_over():
             self._show_banner()  # it changed hands meanwhile: say who has it now
             return
-        self.read_only = False
         remove_stale_temporaries(self.document.path)
-        self.forms.setEnabled(True)
+        self._set_read_only(False)
         self.status.setText(self.lock.takeover_text())
-        self._show_banner()
         self.run_check()
 
     def _connect(self) -> None:
@@ -251,10 +249,20 @@ class EditorWindow(QMainWindow):
         self.top.open_button.clicked.connect(self.open_other)
         self.top.save_as_button.clicked.connect(self.save_as)
         self.problems_panel.opened.connect(self.open_problem)
-        if self.read_only:
-            for panel in self.sidebar.panels.values():
-                for button in panel.buttons.values():
-                    button.setVisible(False)
+        self._show_sidebar_buttons()
+
+    def _show_sidebar_buttons(self) -> None:
+        for panel in self.sidebar.panels.values():
+            for button in panel.buttons.values():
+                button.setVisible(not self.read_only)
+
+    def _set_read_only(self, read_only: bool) -> None:
+        """Editing on or off after the window is open (the lock taken over, by us or from us)."""
+        self.read_only = read_only
+        self.forms.setEnabled(not read_only and not self.saving)
+        self._show_sidebar_buttons()
+        self._show_banner()
+        self._update_save_state()
 
     # -- showing the document -------------------------------------------------------------------
 
@@ -419,7 +427,7 @@ class EditorWindow(QMainWindow):
         finally:
             self._set_saving("")
         self.lock.release()
-        self.lock, self.read_only = lock, False
+        self.lock = lock
         self.document.path = target
         self.technique_form.base_dir = target.parent
         on_disk = editing.OnDisk(data, catalog)
@@ -428,8 +436,7 @@ class EditorWindow(QMainWindow):
         with contextlib.suppress(OSError):  # its history starts here, saying where it came from
             run_in_thread(lambda: history.record(target, data, None, catalog, name=name, note=note))
         self.document.stack.setClean()
-        self.forms.setEnabled(True)
-        self._show_banner()
+        self._set_read_only(False)
         self.top.file_label.setText(str(target))
         self.setWindowTitle(_tr("{name}[*] — Massage Explorer catalog editor").format(name=target.name))
         self.status.setText(_tr("Saved as {name}.").format(name=target.name))

@@ -181,6 +181,7 @@ def test_staff_take_over_a_recent_lock_after_confirming_the_other_computer_is_of
     click(qtbot, editor.take_over_button)
     qtbot.waitUntil(lambda: not editor.read_only)
     assert editor.forms.isEnabled() and not editor.banner_row.isVisible()
+    assert editor.sidebar.panels["techniques"].buttons["add"].isVisible()  # adding is on again too
     assert json.loads(lock_path(catalog_file).read_text())["pid"] == os.getpid()
     assert editor.status.text().startswith("Took over a stale lock: Ana on FRONT-DESK since ")
     rename_first(editor, "Taken over")

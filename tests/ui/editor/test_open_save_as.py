@@ -68,3 +68,17 @@ def test_a_kiosks_editor_offers_no_other_files(qtbot, catalog_file) -> None:
     qtbot.addWidget(editor)
     editor.show()
     assert not editor.top.open_button.isVisible() and not editor.top.save_as_button.isVisible()
+
+
+def test_save_as_from_a_read_only_file_edits_the_copy(qtbot, open_editor, catalog_file, monkeypatch) -> None:
+    catalog_file.chmod(0o444)
+    editor = open_editor(catalog_file)
+    assert editor.read_only and not editor.sidebar.panels["techniques"].buttons["add"].isVisible()
+    target = catalog_file.with_name("mine.yaml")
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a: (str(target), ""))
+    click(qtbot, editor.top.save_as_button)
+    assert editor.document.path == target and not editor.read_only
+    assert not editor.banner_row.isVisible() and editor.forms.isEnabled()
+    assert editor.sidebar.panels["techniques"].buttons["add"].isVisible()
+    rename_first(editor, "Edited in the copy")
+    assert editor.save() and "Edited in the copy" in target.read_text(encoding="utf-8")
