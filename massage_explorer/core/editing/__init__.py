@@ -13,6 +13,7 @@ from massage_explorer.core.editing.red_flag_edits import red_flag_lines, with_re
 from massage_explorer.core.editing.safe_save import (
     ChangedOnDisk,
     FileStamp,
+    LockLost,
     save_bytes_checked,
     save_checked,
     save_copy_path,
@@ -55,6 +56,7 @@ __all__ = [
     "IncrementalCheck",
     "Kind",
     "LockFile",
+    "LockLost",
     "LockOwner",
     "OnDisk",
     "TermInUse",

@@ -232,6 +232,15 @@ class LockFile:
             self.owner = ""
         return self.held
 
+    def still_held(self) -> bool:
+        """Whether the lock file still names this editor (a save asks just before it replaces the
+        file). When another editor took it over meanwhile, `held` turns False."""
+        if self.held and self._me is not None and self._is_mine(self._me):
+            return True
+        self.held = False
+        self._me = None
+        return False
+
     def release(self) -> None:
         """Remove the lock file, unless it is no longer ours (another computer took it over)."""
         if self.held and self._me is not None and self._is_mine(self._me):

@@ -9,18 +9,32 @@ from pathlib import Path
 
 from massage_explorer.core.catalog import Catalog
 from massage_explorer.core.editing.ids import EditError
+from massage_explorer.core.editing.lock import LockFile
 from massage_explorer.core.storage import OnDisk, atomic_write, catalog_bytes
 
 
 class ChangedOnDisk(EditError):
     """The file was changed, moved or deleted since the editor opened it."""
 
-    def __init__(self, path: Path) -> None:
-        super().__init__(
+    def __init__(self, path: Path, message: str = "") -> None:
+        changed = (
             f"{path.name} was changed or removed on disk after you opened it (by another editor or by hand). "
             "Your edits were not saved over it: save them as a copy, then compare the two files"
         )
+        super().__init__(message or changed)
         self.path = path
+
+
+class LockLost(ChangedOnDisk):
+    """Another editor took over this editor's lock (staff there said this computer was off), so the
+    file is theirs to save now."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            path,
+            f"Someone else took over editing {path.name} after you opened it (from another computer). "
+            "Your edits were not saved over theirs: save them as a copy, then compare the two files",
+        )
 
 
 @dataclass(frozen=True)
@@ -59,7 +73,12 @@ class FileStamp:
 
 
 def save_checked(
-    catalog: Catalog, path: Path | str, opened: FileStamp | None, base: OnDisk | None = None
+    catalog: Catalog,
+    path: Path | str,
+    opened: FileStamp | None,
+    base: OnDisk | None = None,
+    *,
+    lock: LockFile | None = None,
 ) -> FileStamp:
     """Save atomically with a backup, unless the file changed since `opened`; returns the new stamp.
 
@@ -67,19 +86,28 @@ def save_checked(
     replace an existing file on purpose (Save As), pass `FileStamp.of(path)` taken just before.
     `base`: the file the catalog was edited from, so that only the edits change in it
     (`storage.catalog_bytes`); without it the whole catalog is written out.
-    Raises ChangedOnDisk when the file is not the one the editor opened; the file, its backup and
-    the folder are then as they were.
+    `lock`: the editor's lock of `path`, which must still name this editor just before the file is
+    replaced.
+    Raises ChangedOnDisk when the file is not the one the editor opened, LockLost (one of those)
+    when another editor took the lock over; the file, its backup and the folder are then as they
+    were.
     """
-    return save_bytes_checked(catalog_bytes(catalog, base), path, opened)
+    return save_bytes_checked(catalog_bytes(catalog, base), path, opened, lock=lock)
 
 
-def save_bytes_checked(data: bytes, path: Path | str, opened: FileStamp | None) -> FileStamp:
+def save_bytes_checked(
+    data: bytes, path: Path | str, opened: FileStamp | None, *, lock: LockFile | None = None
+) -> FileStamp:
     """`save_checked` for a file's bytes as they are (a version restored from the history)."""
     path = Path(path)
 
     def still_as_opened() -> None:
         # Checked after the dump and the write, just before the rename: an edit made by hand while
-        # we were saving is seen too, not only one made before Save was pressed.
+        # we were saving is seen too, not only one made before Save was pressed. What is left: a
+        # take-over and a whole save by the other editor between these looks and our rename
+        # (the backup's hard link, or its copy where there are none).
+        if lock is not None and not lock.still_held():
+            raise LockLost(path)
         stale = path.exists() if opened is None else opened.changed(path)
         if stale:
             raise ChangedOnDisk(path)

@@ -112,13 +112,19 @@ def ask_unsaved(parent: QWidget | None) -> str:
     )  # fmt: skip
 
 
-def ask_changed_on_disk(parent: QWidget | None, path: Path) -> str:
-    """'reload', 'copy' or 'cancel'."""
+def ask_changed_on_disk(parent: QWidget | None, path: Path, *, taken_over: bool = False) -> str:
+    """'reload', 'copy' or 'cancel'. `taken_over`: another editor took this one's lock over (so the
+    file may change under it at any moment), rather than the file having changed already."""
+    if taken_over:
+        text = _tr("Someone else took over editing {name} after you opened it, from another computer. "
+                   "Saving now could overwrite their changes.")  # fmt: skip
+    else:
+        text = _tr("Someone else changed {name} after you opened it. Saving now would overwrite "
+                   "their changes.")  # fmt: skip
     return ask(
         parent,
         _tr("The file changed on disk"),
-        _tr("Someone else changed {name} after you opened it. Saving now would overwrite "
-            "their changes.").format(name=path.name),
+        text.format(name=path.name),
         [("copy", _tr("Save as a copy"), Role.AcceptRole),
          ("reload", _tr("Reload from disk"), Role.DestructiveRole),
          ("cancel", _tr("Cancel"), Role.RejectRole)],

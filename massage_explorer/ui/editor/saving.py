@@ -32,15 +32,18 @@ class Saver:
         parent: QWidget,
         who: Callable[[], str] = lambda: "",
         progress: Callable[[str], None] = lambda stage: None,
+        lock: Callable[[], editing.LockFile | None] = lambda: None,
     ) -> None:
         """`on_disk`: the file as opened (its bytes and catalog), which saves splice into.
         `who`: the name staff gave for the history, if any (the computer's user is recorded too).
-        `progress`: told each stage of a save in words, while the save waits for it on a thread."""
+        `progress`: told each stage of a save in words, while the save waits for it on a thread.
+        `lock`: the editor's lock of the file, which a save makes sure is still its own."""
         self.document = document
         self.stamp = stamp
         self.parent = parent
         self.who = who
         self.progress = progress
+        self.lock = lock
         self.message = ""
         self.saved = document.catalog  # as the file on disk holds it: what the history compares
         # The file's bytes and the catalog they hold: a save changes only what was edited in them.
@@ -55,17 +58,23 @@ class Saver:
         5,000 techniques they take seconds, which the window spends answering and showing how far
         the save is. The caller keeps the catalog from changing meanwhile."""
         document = self.document
-        catalog, on_disk, path, stamp = document.catalog, self.on_disk, document.path, self.stamp
+        catalog, on_disk, path, stamp, lock = (
+            document.catalog,
+            self.on_disk,
+            document.path,
+            self.stamp,
+            self.lock(),
+        )
 
         def write() -> tuple[bytes, editing.FileStamp]:
             data = editing.catalog_bytes(catalog, on_disk)
-            return data, editing.save_bytes_checked(data, path, stamp)
+            return data, editing.save_bytes_checked(data, path, stamp, lock=lock)
 
         self.progress(_tr("Saving: writing {name}…").format(name=path.name))
         try:
             data, self.stamp = run_in_thread(write)
-        except editing.ChangedOnDisk:
-            return self._changed_on_disk()
+        except editing.ChangedOnDisk as exc:
+            return self._changed_on_disk(exc)
         except OSError as exc:
             dialogs.tell(self.parent, _tr("Not saved"),
                          _tr("The catalog could not be written: {reason}").format(
@@ -106,20 +115,20 @@ class Saver:
             dialogs.tell(self.parent, _tr("Not restored"), str(exc), warning=True)
             self.message = str(exc)
             return False
-        path, stamp = document.path, self.stamp
+        path, stamp, lock = document.path, self.stamp, self.lock()
 
         def read_and_write() -> tuple[LoadResult, editing.FileStamp | None]:
             """On a thread: the version read through the validator and, if it holds, written."""
             result = parse_catalog(data, base_dir=path.parent)
             if result.catalog is None:
                 return result, None
-            return result, editing.save_bytes_checked(data, path, stamp)
+            return result, editing.save_bytes_checked(data, path, stamp, lock=lock)
 
         self.progress(_tr("Restoring version #{number}…").format(number=number))
         try:
             result, written = run_in_thread(read_and_write)
-        except editing.ChangedOnDisk:
-            return self._changed_on_disk()
+        except editing.ChangedOnDisk as exc:
+            return self._changed_on_disk(exc)
         except OSError as exc:
             dialogs.tell(self.parent, _tr("Not restored"), str(exc.strerror or exc), warning=True)
             return False
@@ -135,8 +144,9 @@ class Saver:
         self._record(result.catalog, note=(f"Restored version #{number}",))
         return True
 
-    def _changed_on_disk(self) -> bool:
-        choice = dialogs.ask_changed_on_disk(self.parent, self.document.path)
+    def _changed_on_disk(self, why: editing.ChangedOnDisk) -> bool:
+        taken_over = isinstance(why, editing.LockLost)
+        choice = dialogs.ask_changed_on_disk(self.parent, self.document.path, taken_over=taken_over)
         if choice == "copy":
             self.save_copy()
         elif choice == "reload":

@@ -415,7 +415,7 @@ class EditorWindow(QMainWindow):
             copy_pictures(catalog, old.parent, target.parent)
             # Replacing a file there on purpose (the dialog asked): as it is now, not as opened.
             stamp = editing.FileStamp.of(target) if target.exists() else None
-            return data, editing.save_bytes_checked(data, target, stamp)
+            return data, editing.save_bytes_checked(data, target, stamp, lock=lock)
 
         self._set_saving(_tr("Saving: writing {name}…").format(name=target.name))
         try:
@@ -464,6 +464,7 @@ class EditorWindow(QMainWindow):
             restored = self.saver.restore(number)  # on a thread: it shows its stage meanwhile
         finally:
             self._set_saving("")
+        self._after_refused_save()
         self.status.setText(self.saver.message)
         self.run_check()
         return restored
@@ -603,13 +604,21 @@ class EditorWindow(QMainWindow):
             saved = not self.error_count() and self.saver.save()
         finally:
             self._set_saving("")
+        self._after_refused_save()
         if self.saver.message:
             self.status.setText(self.saver.message)
         return saved
 
     def _saver(self, stamp: editing.FileStamp, on_disk: editing.OnDisk) -> Saver:
         return Saver(self.document, stamp, on_disk, self, who=lambda: self.top.name_edit.text(),
-                     progress=self._set_saving)  # fmt: skip
+                     progress=self._set_saving, lock=lambda: self.lock)  # fmt: skip
+
+    def _after_refused_save(self) -> None:
+        """A save found this editor's lock taken over by another editor: read-only from now on, the
+        banner saying who has it (and offering to take it back, as when opening)."""
+        if self.read_only or self.lock.held:
+            return
+        self._set_read_only(not self.lock.acquire())  # it may be gone, not taken: ours again then
 
     def _set_saving(self, stage: str) -> None:
         """Show a save's `stage` in words with a progress bar, editing off; "" when it is over."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 
@@ -11,7 +12,11 @@ from massage_explorer.core.editing import (
     ChangedOnDisk,
     EditError,
     FileStamp,
+    LockFile,
+    LockLost,
+    LockOwner,
     add_technique,
+    lock_path,
     save_checked,
     save_copy_path,
 )
@@ -187,3 +192,38 @@ def test_a_hand_edit_made_just_after_the_rename_is_seen_at_the_next_save(path, m
     with pytest.raises(ChangedOnDisk):
         save_checked(catalog, path, stamp)
     assert path.read_text() == THEIRS
+
+
+def test_a_save_after_another_editor_took_the_lock_over_is_refused(path, monkeypatch):
+    from massage_explorer.core import storage
+
+    lock = LockFile(path)
+    assert lock.acquire()
+    opened = FileStamp.of(path)
+    real_fsync = storage.os.fsync
+    theirs = dataclasses.replace(LockOwner.me(), host="FRONT-DESK", token="theirs")
+
+    def taken_over_while_we_write(fd: int) -> None:
+        # Staff at FRONT-DESK said this computer was off and took the lock; the file is as opened.
+        real_fsync(fd)
+        lock_path(path).write_bytes(theirs.to_bytes())
+
+    monkeypatch.setattr(storage.os, "fsync", taken_over_while_we_write)
+    catalog, _ = add_technique(read(VALID).catalog)
+    with pytest.raises(LockLost) as refused:
+        save_checked(catalog, path, opened, lock=lock)
+    assert isinstance(refused.value, ChangedOnDisk)  # the same way out: save the edits as a copy
+    assert str(refused.value).startswith("Someone else took over editing techniques.yaml after you opened it")
+    assert path.read_text() == VALID and not lock.held
+    assert sorted(p.name for p in path.parent.iterdir()) == ["techniques.yaml", "techniques.yaml.lock"]
+    lock.release()
+    assert lock_path(path).exists()  # theirs: left alone
+
+
+def test_a_save_while_the_lock_is_still_ours_goes_through(path):
+    lock = LockFile(path)
+    assert lock.acquire()
+    catalog, _ = add_technique(read(VALID).catalog)
+    save_checked(catalog, path, FileStamp.of(path), lock=lock)
+    assert load_catalog(path, today=TODAY).catalog == catalog and lock.held
+    lock.release()

@@ -189,6 +189,27 @@ def test_staff_take_over_a_recent_lock_after_confirming_the_other_computer_is_of
     assert editor.save_button.isEnabled()  # and saves, as the lock's holder now
 
 
+def test_a_save_after_another_computer_took_over_is_refused_and_kept_as_a_copy(
+    qtbot, editor, catalog_file
+) -> None:
+    before = catalog_file.read_bytes()
+    rename_first(editor, "Mine")
+    write_lock_of(catalog_file, "FRONT-DESK", hours_ago=0)  # staff there said this one was off
+    told = answer_box(qtbot, "Save as a copy", "OK")
+    click(qtbot, editor.save_button)
+    assert told[0].startswith("Someone else took over editing techniques.yaml after you opened it")
+    assert catalog_file.read_bytes() == before  # nothing saved over theirs
+    copy = catalog_file.with_name("techniques (copy).yaml")
+    assert load_catalog(copy).catalog == editor.document.catalog  # the edits are kept
+    # From now on this editor only looks, and says who has the catalog, as when opened so.
+    assert editor.read_only and editor.banner.isVisible()
+    assert "being edited elsewhere by Ana on FRONT-DESK" in editor.banner.text()
+    assert editor.take_over_button.isVisible() and not editor.save_button.isEnabled()
+    assert not editor.forms.isEnabled()
+    assert not editor.sidebar.panels["techniques"].buttons["add"].isVisible()
+    assert json.loads(lock_path(catalog_file).read_text())["host"] == "FRONT-DESK"  # still theirs
+
+
 def test_a_lock_held_on_this_computer_offers_no_take_over(qtbot, open_editor, catalog_file) -> None:
     holder = hold_lock(catalog_file, "hold")
     try:

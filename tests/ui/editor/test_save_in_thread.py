@@ -57,7 +57,7 @@ def test_a_save_that_fails_on_its_thread_says_why_and_keeps_the_edits(
     rename_first(editor, "Not written")
     before = catalog_file.read_bytes()
 
-    def refused(data, path, stamp):
+    def refused(data, path, stamp, **kwargs):
         raise PermissionError(13, "Permission denied")
 
     monkeypatch.setattr(saving.editing, "save_bytes_checked", refused)
@@ -80,9 +80,9 @@ def test_save_as_and_restore_write_on_a_thread_too(qtbot, open_editor, catalog_f
     real = editing.save_bytes_checked
     seen: list[tuple[threading.Thread, bool]] = []
 
-    def watched(data, path, stamp):
+    def watched(data, path, stamp, **kwargs):
         seen.append((threading.current_thread(), editor.saving))
-        return real(data, path, stamp)
+        return real(data, path, stamp, **kwargs)
 
     monkeypatch.setattr(editing, "save_bytes_checked", watched)
     editor.restore_version(1)  # the file as first opened, as a new save
