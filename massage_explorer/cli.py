@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import gc
 import importlib
+import os
 import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
     from massage_explorer.core.catalog import Catalog
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+EXIT_BROKEN_PIPE = 128 + 13  # as a shell reports a command ended by SIGPIPE
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -469,6 +471,20 @@ def _no_display(what: str) -> bool:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        status = _command(argv)
+        if sys.stdout is not None:  # none in massage-explorer-gui on Windows
+            sys.stdout.flush()  # a reader gone is found here, not at exit
+        return status
+    except BrokenPipeError:
+        # Whoever read our output has stopped (`massage-explorer history FILE | head`): end
+        # quietly, as other command-line tools do. Python would complain again as it flushes
+        # stdout at exit, so stdout goes nowhere from now on.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
+
+
+def _command(argv: Sequence[str] | None) -> int:
     args = _parser().parse_args(argv)
     if args.command not in ("validate", "set-pin", "doctor", "init", "report", "history"):
         # A window's log (reloads, refusals, printing, PDFs): the journal, the terminal, or with

@@ -199,3 +199,27 @@ def test_set_pin_replaces_a_pin_hash_in_capitals_and_the_kiosk_can_read_it(tmp_p
     lines = path.read_text().splitlines()
     assert lines[:2] == ["# front desk", "[kiosk]"] and len(lines) == 3
     assert verify_pin("864213", load_config(path).pin_hash)
+
+
+def test_a_listing_whose_reader_stops_ends_quietly(tmp_path):
+    # `massage-explorer history FILE | head`: head reads its lines and goes away.
+    import subprocess
+    import sys
+
+    from massage_explorer.core import history
+    from tests import factories as f
+
+    catalog = tmp_path / "techniques.yaml"
+    state = f.catalog(f.technique("a"))
+    for n in range(40):  # more than a pipe holds, so the listing cannot all be written anyway
+        history.record(catalog, f"# {n}\n".encode(), state, state, note=[f"note {n} " + "x" * 200] * 10)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "massage_explorer", "history", str(catalog)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()  # the reader is gone before the listing is written
+    errors = process.stderr.read().decode()
+    assert process.wait(timeout=120) == 141
+    assert errors == ""  # no BrokenPipeError, no traceback
