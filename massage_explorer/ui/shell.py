@@ -23,7 +23,7 @@ from massage_explorer.ui.common.labels import plain_label
 from massage_explorer.ui.common.pages import PageStack
 from massage_explorer.ui.common.red_flags import RedFlagsButton, red_flag_groups
 from massage_explorer.ui.common.screen import Screen, ScreenContext, ShellOptions
-from massage_explorer.ui.common.scrolling import rewind_all
+from massage_explorer.ui.common.scrolling import reveal, rewind_all
 from massage_explorer.ui.common.theme import apply_look
 from massage_explorer.ui.common.translatable import Texts
 from massage_explorer.ui.common.words import guidance_lines
@@ -174,6 +174,17 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(screen)
         self.footer.setVisible(not screen.full_guidance)
         screen.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        """Tab and Shift+Tab from anywhere in the window come through here: whatever they reach is
+        scrolled into view (the comparison's buttons of a column out of sight, a chip of the filter
+        panel scrolled away). Only they: a screen that puts its focus somewhere as it opens keeps
+        its scroll position, and a finger's press never moves what it presses."""
+        moved = super().focusNextPrevChild(next)
+        focus = QApplication.focusWidget()
+        if moved and focus is not None and self.isAncestorOf(focus):
+            reveal(focus)
+        return moved
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         typing = isinstance(self.focusWidget(), QLineEdit)

@@ -354,6 +354,14 @@
         <translation>Esta técnica ya no está en la lista.</translation>
     </message>
     <message>
+        <source>About this technique</source>
+        <translation>Sobre esta técnica</translation>
+    </message>
+    <message>
+        <source>About {name}</source>
+        <translation>Sobre {name}</translation>
+    </message>
+    <message>
         <source>★ Saved</source>
         <translation>★ Guardada</translation>
     </message>
@@ -470,6 +478,10 @@
 <context>
     <name>FilterPanel</name>
     <message>
+        <source>Filters</source>
+        <translation>Filtros</translation>
+    </message>
+    <message>
         <source>Search by name or word</source>
         <translation>Buscar por nombre o palabra</translation>
     </message>
@@ -523,6 +535,13 @@
     <message>
         <source>Read this before you choose a massage.</source>
         <translation>Lea esto antes de elegir un masaje.</translation>
+    </message>
+</context>
+<context>
+    <name>GuidedLayout</name>
+    <message>
+        <source>Advice from the clinic</source>
+        <translation>Consejos de la clínica</translation>
     </message>
 </context>
 <context>
@@ -709,6 +728,13 @@
     </message>
 </context>
 <context>
+    <name>ReadingArea</name>
+    <message>
+        <source>Scroll with the arrow keys, Page Up and Page Down.</source>
+        <translation>Desplácese con las flechas, Re Pág y Av Pág.</translation>
+    </message>
+</context>
+<context>
     <name>RedFlagsButton</name>
     <message>
         <source>Opens the list of signs that mean: stop and get help now.</source>
@@ -717,6 +743,10 @@
 </context>
 <context>
     <name>RedFlagsPanel</name>
+    <message>
+        <source>Every warning sign</source>
+        <translation>Todas las señales de alarma</translation>
+    </message>
     <message>
         <source>Close</source>
         <translation>Cerrar</translation>
@@ -794,6 +824,13 @@
     <message>
         <source>Go back to your shortlist.</source>
         <translation>Volver a su lista.</translation>
+    </message>
+</context>
+<context>
+    <name>TakeawayPage</name>
+    <message>
+        <source>Your list to take with you</source>
+        <translation>Su lista para llevar</translation>
     </message>
 </context>
 <context>

@@ -47,6 +47,10 @@ class FilterPanel(QScrollArea):
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # No stop for Tab of its own: everything in it is a control that Tab reaches, and the
+        # panel scrolls to show whichever has the focus (keep_focus_in_view).
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.texts(self.setAccessibleName, lambda: self.tr("Filters"))
         enable_kinetic_scrolling(self)
         self._set_pressure_chips()
 

@@ -10,7 +10,7 @@ scrolls by finger inside its place instead of being cut.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QRect, QSize, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QLayout, QLayoutItem, QWidget, QWidgetItem
 
@@ -30,8 +30,8 @@ class _GuidanceArea(WrappedScrollArea):
 
     def __init__(self, guidance: QLabel) -> None:
         super().__init__(guidance, transparent=False)
-        # Not a stop for Tab or a tap, as the details page's own area: the words are no control.
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # A stop for Tab where it scrolls (ReadingArea), so that a keyboard reads it all too.
+        self.set_name(lambda: QCoreApplication.translate("GuidedLayout", "Advice from the clinic"))
 
     def fit_body(self) -> None:
         body = self.widget()

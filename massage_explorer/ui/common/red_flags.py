@@ -60,6 +60,7 @@ class RedFlagsPanel(Overlay):
         # Whole where the screen has room; flicked through where it has not (a short screen at
         # the largest text), with the title and Close always in view.
         self.scroll_area = WrappedScrollArea(self.body)
+        self.scroll_area.set_name(lambda: self.tr("Every warning sign"))
         self.column.addWidget(self.scroll_area)
         self.close_button = big_button("")
         self.close_button.setProperty("role", "primary")

@@ -1,13 +1,17 @@
-"""Lists and areas that flick by finger, and long lists laid out a few rows at a time."""
+"""Lists and areas that flick by finger and scroll by keyboard, long lists laid out a few rows at a
+time, and whatever takes the keyboard's focus scrolled into view."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QResizeEvent
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QRect, QSize, Qt, Slot
+from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QPainter, QPaintEvent, QPen, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractScrollArea,
     QFrame,
+    QHeaderView,
     QListView,
     QScrollArea,
     QScroller,
@@ -16,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from massage_explorer.ui.common.buttons import MIN_TARGET, TAP_SLOP_M
+from massage_explorer.ui.common.theme import current_colours
 
 # How long a press on a flickable area is held back to see whether it starts a flick: one frame
 # at 60 Hz. Not zero: Qt cancels a press it has passed on (a release far away, so nothing is
@@ -96,7 +101,118 @@ def rewind_all(root: QWidget) -> None:
             bar.setValue(bar.minimum())
 
 
-class WrappedScrollArea(QScrollArea):
+class ReadingArea(QScrollArea):
+    """A flickable area of words that the keyboard reads too.
+
+    While its words need more room than it has, it is a stop for Tab (not for a tap: a finger
+    flicks it), framed in the focus colour while it has the focus (_FocusRing), and the arrows,
+    Page Up/Down, Space and Home/End scroll it.
+    Where everything fits it is no stop: Tab would land on nothing to do. Its accessible name
+    says what it holds (`set_name`); its description, how to scroll it.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self._ring = _FocusRing(self)
+        self._name: Callable[[], str] | None = None
+        self.verticalScrollBar().rangeChanged.connect(self._follow_range)
+        enable_kinetic_scrolling(self)
+        self._say_how()
+
+    def set_name(self, make: Callable[[], str]) -> None:
+        """What the area holds, for screen readers; made again after a language change."""
+        self._name = make
+        self.setAccessibleName(make())
+
+    def _say_how(self) -> None:
+        self.setAccessibleDescription(
+            QCoreApplication.translate("ReadingArea", "Scroll with the arrow keys, Page Up and Page Down.")
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self._say_how()
+            if self._name is not None:
+                self.setAccessibleName(self._name())
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self._place_ring()
+        self._ring.show()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self._ring.hide()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place_ring()
+
+    def _place_ring(self) -> None:
+        self._ring.setGeometry(self.rect())
+        self._ring.raise_()
+
+    @Slot(int, int)
+    def _follow_range(self, _minimum: int, maximum: int) -> None:
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus if maximum > 0 else Qt.FocusPolicy.NoFocus)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        bar = self.verticalScrollBar()
+        key, shift = event.key(), bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+        # Space and Shift+Space page as in a browser; Home and End go to either end.
+        if key == Qt.Key.Key_PageDown or (key == Qt.Key.Key_Space and not shift):
+            bar.setValue(bar.value() + self._page())
+        elif key == Qt.Key.Key_PageUp or key == Qt.Key.Key_Space:
+            bar.setValue(bar.value() - self._page())
+        elif key == Qt.Key.Key_Home:
+            bar.setValue(bar.minimum())
+        elif key == Qt.Key.Key_End:
+            bar.setValue(bar.maximum())
+        else:
+            super().keyPressEvent(event)  # the arrows; what is not for scrolling goes on up
+
+    def _page(self) -> int:
+        """A page less two lines: the line cut off at the foot is read whole at the top after
+        Page Down (Qt's page, the whole height, cut it off again there)."""
+        height = viewport_of(self).height()
+        return max(height - 2 * self.fontMetrics().lineSpacing(), height // 2, 1)
+
+
+class _FocusRing(QWidget):
+    """The focus frame of a ReadingArea, drawn over its edge: a frame of the area's own would
+    take room from the words, and from the screens short of room (a comparison's last row, the
+    take-away's buttons at 1024x768)."""
+
+    WIDTH = 3  # as the lists' focus frame
+
+    def __init__(self, area: QWidget) -> None:
+        super().__init__(area)
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.hide()
+        # Qt raises the scroll bars each time it lays the area out: the ring goes back over them.
+        for name in ("qt_scrollarea_vcontainer", "qt_scrollarea_hcontainer"):
+            bars = area.findChild(QWidget, name, Qt.FindChildOption.FindDirectChildrenOnly)
+            if bars is not None:
+                bars.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ZOrderChange and self.isVisible():
+            self.raise_()
+        return False
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        pen = QPen(QColor(current_colours().focus), self.WIDTH)
+        pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
+        painter.setPen(pen)
+        inset = self.WIDTH // 2
+        painter.drawRect(self.rect().adjusted(inset, inset, -inset - 1, -inset - 1))
+
+
+class WrappedScrollArea(ReadingArea):
     """A flickable area around `body` (word-wrapped text) that asks for the height the body
     needs at its width, so that it scrolls only where the screen has less room than that.
 
@@ -111,11 +227,9 @@ class WrappedScrollArea(QScrollArea):
         the text size has a background of its own instead)."""
         super().__init__(parent)
         self.setWidget(body)
-        self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         if transparent:
             self.setStyleSheet("QScrollArea, QScrollArea > QWidget > QWidget { background: transparent; }")
-        enable_kinetic_scrolling(self)
 
     def hasHeightForWidth(self) -> bool:
         return True
@@ -141,3 +255,53 @@ class WrappedScrollArea(QScrollArea):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.fit_body()
+
+
+# Around a control scrolled into view, this much of what is beside it shows too.
+REVEAL_MARGIN = 16
+
+
+def reveal(widget: QWidget) -> None:
+    """Scroll each area around `widget`, the innermost first, so that it is in view: in a
+    QScrollArea the widget (an item view: its current item, which Qt gives as its cursor), in an
+    item view the index it is the widget of, on a view's header the section it sits on. An item
+    view shows its own current item first: that is where its keys act."""
+    if isinstance(widget, QAbstractItemView) and widget.currentIndex().isValid():
+        widget.scrollTo(widget.currentIndex())
+    inner = widget.parentWidget()
+    while inner is not None:
+        if isinstance(inner, QHeaderView):
+            _reveal_section(inner, widget)
+        elif isinstance(inner, QAbstractItemView):
+            viewport = viewport_of(inner)
+            if viewport.isAncestorOf(widget):
+                index = inner.indexAt(widget.mapTo(viewport, widget.rect().center()))
+                if index.isValid():
+                    inner.scrollTo(index)
+        elif isinstance(inner, QScrollArea):
+            body = inner.widget()
+            if body is not None and body.isAncestorOf(widget):
+                inner.ensureWidgetVisible(widget, REVEAL_MARGIN, REVEAL_MARGIN)
+        inner = None if inner.isWindow() else inner.parentWidget()
+
+
+def _reveal_section(header: QHeaderView, widget: QWidget) -> None:
+    """Scroll the view of `header` so that the section `widget` sits on is in view (whole, if
+    the view has the room). Every view here scrolls by the pixel (enable_kinetic_scrolling), so
+    the header's offset is its scroll bar's value."""
+    view = header.parentWidget()
+    if not isinstance(view, QAbstractItemView):
+        return
+    across = header.orientation() == Qt.Orientation.Horizontal
+    place = QRect(widget.mapTo(viewport_of(header), QPoint(0, 0)), widget.size())
+    section = header.logicalIndexAt(place.center().x() if across else place.center().y())
+    if section < 0:
+        return
+    start = header.sectionViewportPosition(section)
+    end = start + header.sectionSize(section)
+    room = header.viewport().width() if across else header.viewport().height()
+    bar = view.horizontalScrollBar() if across else view.verticalScrollBar()
+    if start < 0:
+        bar.setValue(bar.value() + start)
+    elif end > room:
+        bar.setValue(bar.value() + min(start, end - room))

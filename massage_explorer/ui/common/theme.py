@@ -157,6 +157,7 @@ QPushButton#startButton {{
     font-size: {body * 1.75:.1f}pt; font-weight: bold; border-radius: 24px;
     background: {c.accent}; color: {c.on_accent}; border: 3px solid {c.text};
 }}
+QPushButton#startButton:focus {{ border: 6px solid {c.focus}; }}
 QFrame#countdown, QFrame#pinpad {{ background: rgba(0, 0, 0, 170); }}
 QFrame#countdownBox, QFrame#pinpadBox {{
     background: {c.base}; border: 3px solid {c.text}; border-radius: 24px;

@@ -7,9 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
-    QFrame,
     QHBoxLayout,
-    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -27,7 +25,7 @@ from massage_explorer.ui.common.navigation import (
     label_back_button,
 )
 from massage_explorer.ui.common.screen import Screen
-from massage_explorer.ui.common.scrolling import enable_kinetic_scrolling
+from massage_explorer.ui.common.scrolling import ReadingArea
 from massage_explorer.ui.details.content import ContentBuilder
 from massage_explorer.ui.session import MAX_COMPARE, SessionState
 
@@ -73,12 +71,12 @@ class DetailView(Screen):
             bar.addWidget(widget)
         keep_full_width(self.back_button, self.save_button, self.compare_button, self.see_compare_button)
 
-        self.scroll_area = QScrollArea(self)
+        # The page itself is a stop for Tab where it scrolls: the keyboard reads the cautions
+        # further down too (ReadingArea).
+        self.scroll_area = ReadingArea(self)
         self.scroll_area.setWidgetResizable(True)
-        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        enable_kinetic_scrolling(self.scroll_area)
+        self.scroll_area.set_name(self._page_name)
         self.content: QWidget | None = None
         self.guidance = GuidancePanel(self)
 
@@ -159,7 +157,15 @@ class DetailView(Screen):
             old.deleteLater()
         self.scroll_area.setWidget(wrapper)
         self.content = body
+        self.scroll_area.setAccessibleName(self._page_name())
         self._update_actions()
+
+    def _page_name(self) -> str:
+        """What the page holds, for a screen reader arriving on it by Tab."""
+        technique = self._technique()
+        if technique is None:
+            return self.tr("About this technique")
+        return self.tr("About {name}").format(name=technique.name.get(self.state.language))
 
     def _technique(self) -> Technique | None:
         if self.catalog is None or self.technique_id is None:

@@ -30,7 +30,6 @@ class WelcomeScreen(QFrame):
         # starts as a click does, and a finger held on the heading is seen by the kiosk's
         # long-press (ui/kiosk/pinpad.py), which watches mouse presses. Taking touches here
         # hid the held finger from it, and lifting that finger started a session instead.
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.texts = Texts()
         self.texts(self.setAccessibleName, lambda: self.tr("Welcome. Touch anywhere to start."))
         self._catalog: Catalog | None = None
@@ -67,6 +66,10 @@ class WelcomeScreen(QFrame):
             self.start_button.setAccessibleDescription, lambda: self.tr("Start browsing massage techniques.")
         )
         self.start_button.clicked.connect(self.startRequested)
+        # The screen's focus is the start button's, which shows it: any key it has no use for
+        # comes up to the screen (keyPressEvent) and starts all the same. The screen was a stop
+        # for Tab of its own, with nothing to show that it had the focus.
+        self.setFocusProxy(self.start_button)
         # The clinic's red flags, whole: nobody should need to start a session to read them. Their
         # title in bold over them, as on every other screen's red flags line.
         self.red_flags_box = QFrame()

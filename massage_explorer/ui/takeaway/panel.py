@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -32,7 +31,7 @@ from massage_explorer.core.settings import KioskConfig
 from massage_explorer.ui.cards.model import TechniqueListModel
 from massage_explorer.ui.common.buttons import big_button
 from massage_explorer.ui.common.labels import plain_label
-from massage_explorer.ui.common.scrolling import enable_kinetic_scrolling
+from massage_explorer.ui.common.scrolling import ReadingArea
 from massage_explorer.ui.common.translatable import Texts
 from massage_explorer.ui.common.words import WORDS
 from massage_explorer.ui.session import SessionState
@@ -296,22 +295,22 @@ class TakeawayPanel(QFrame):
             self.message.setText(self.tr("Saved as {name}.").format(name=path.name))
 
 
-class TakeawayPage(QScrollArea):
+class TakeawayPage(ReadingArea):
     """The take-away panel as a page that fits any window height a readable code fits in.
 
     The code is sized from the page's height; at the largest text size on a small window, the
     words scroll (flick by finger) instead of pushing the window beyond the screen. The page asks
     for the height the smallest code of the list needs to be read whole: a screen that cannot
     give it that shows in the page's minimum size (and in the layout check), not as a cut code.
+    Where the words scroll, the page is a stop for Tab that the keys scroll too (ReadingArea).
     """
 
     def __init__(self, panel: TakeawayPanel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.panel = panel
-        self.setFrameShape(QFrame.Shape.NoFrame)
         self.setWidgetResizable(True)
         self.setWidget(panel)
-        enable_kinetic_scrolling(self)
+        self.set_name(lambda: self.tr("Your list to take with you"))
         panel.smallestCodeChanged.connect(self.updateGeometry)
 
     def minimumSizeHint(self) -> QSize:

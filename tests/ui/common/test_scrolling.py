@@ -227,3 +227,55 @@ def test_a_swipe_along_a_button_outside_any_flickable_area_clicks_nothing(qtbot,
     QTest.qWait(QApplication.styleHints().mouseDoubleClickInterval() + 100)
     swipe(kind, button, middle, QPoint(int(slop) - 2, 0))  # a finger that wobbles within a tap
     assert clicks == [True]
+
+
+def test_a_reading_area_is_a_tab_stop_only_while_its_words_need_scrolling(qtbot):
+    from PySide6.QtWidgets import QLabel
+
+    from massage_explorer.ui.common.scrolling import WrappedScrollArea
+
+    words = QLabel("A line of words. " * 400)
+    words.setWordWrap(True)
+    area = WrappedScrollArea(words)
+    area.set_name(lambda: "Every warning sign")
+    qtbot.addWidget(area)
+    area.resize(400, 200)
+    with qtbot.waitExposed(area):
+        area.show()
+    assert QScroller.hasScroller(area.viewport())  # still flicked by finger
+    assert area.focusPolicy() == Qt.FocusPolicy.TabFocus  # not a tap's: a finger flicks it
+    assert area.accessibleName() == "Every warning sign" and area.accessibleDescription()
+    words.setText("A line of words.")
+    area.fit_body()
+    settle()
+    assert area.verticalScrollBar().maximum() == 0
+    assert area.focusPolicy() == Qt.FocusPolicy.NoFocus  # nothing to scroll: Tab would land on nothing
+
+
+def test_revealing_the_widget_of_an_index_scrolls_its_view_to_it(qtbot):
+    from PySide6.QtGui import QStandardItemModel
+    from PySide6.QtWidgets import QPushButton, QTableView
+
+    from massage_explorer.ui.common.scrolling import reveal
+
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(QStandardItemModel(50, 1))
+    buttons = [QPushButton(f"Row {row}") for row in range(50)]
+    for row, button in enumerate(buttons):
+        view.setIndexWidget(view.model().index(row, 0), button)
+    view.resize(300, 200)
+    with qtbot.waitExposed(view):
+        view.show()
+    # Half of it at the foot of the view (Qt hides an index widget wholly out of view: Tab
+    # never reaches those).
+    view.setVerticalScrollMode(QTableView.ScrollMode.ScrollPerPixel)
+    index = view.model().index(30, 0)
+    view.scrollTo(index, QTableView.ScrollHint.PositionAtBottom)
+    bar = view.verticalScrollBar()
+    bar.setValue(bar.value() - view.rowHeight(30) // 2)
+    settle()
+    assert buttons[30].isVisible() and not view.viewport().rect().contains(buttons[30].geometry())
+    reveal(buttons[30])
+    settle()
+    assert view.viewport().rect().contains(buttons[30].geometry())

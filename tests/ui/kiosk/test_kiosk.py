@@ -638,3 +638,31 @@ def test_the_welcome_screen_shows_the_red_flags_and_the_doctor_line_on_the_scree
             assert bottom <= window.height(), label.text()
     finally:
         clear_theme(qapp)
+
+
+def _focus() -> QWidget:
+    widget = QApplication.focusWidget()
+    assert widget is not None
+    return widget
+
+
+def test_the_welcome_screens_tab_stops_are_its_controls_each_showing_its_focus(kiosk, qtbot):
+    kiosk.activateWindow()
+    qtbot.waitUntil(kiosk.isActiveWindow)
+    assert _focus() is kiosk.welcome.start_button  # the screen's focus shows, on its button
+    stops = []
+    for _ in range(6):
+        qtbot.keyClick(_focus(), Qt.Key.Key_Tab)
+        if _focus() not in stops:
+            stops.append(_focus())
+    languages = [button for button in kiosk.welcome.language_buttons.values() if button.isVisible()]
+    assert set(stops) == {kiosk.welcome.start_button, *languages}
+    for stop in stops:
+        assert stop.accessibleName()
+        stop.setFocus()
+        focused = stop.grab().toImage()
+        stop.clearFocus()
+        assert stop.grab().toImage() != focused, stop.accessibleName()
+    kiosk.welcome.start_button.setFocus()
+    qtbot.keyClick(_focus(), Qt.Key.Key_A)  # any key still starts
+    assert kiosk.in_session
