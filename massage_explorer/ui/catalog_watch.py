@@ -29,7 +29,7 @@ if TYPE_CHECKING:  # imported with PyYAML at the first read, not while the app s
 
 log = logging.getLogger(__name__)
 POLL_MS = 2000  # for network shares that send no change events
-SETTLE_MS = 250  # editors write in several steps; look once they are done
+SETTLE_MS = 250  # editors write in several steps; a version is read once two looks this far apart agree
 COLLECT_MS = 15  # how often a finished check is looked for: within a frame of it finishing
 _FREE_SLICE = 20  # techniques of a copy freed at a time
 PRIME_MS = 10_000  # after start-up, when the kiosk and app read their file once to remember it
@@ -80,6 +80,11 @@ class CatalogWatcher(QObject):
         self.path = path
         self.current = current
         self._seen = _stamp(path)
+        # A new version seen once, waiting for a second look to find it unchanged: a file being
+        # written in place (a copy onto a share, an editor that does not save atomically) is
+        # often valid YAML when cut at a line, with techniques and their cautions missing.
+        self._first_look: tuple[Stamp | None] | None = None
+        self._read_stamp: Stamp | None = None  # the version being read
         self._reading: threading.Thread | None = None
         self._result: list[LoadResult] = []  # where the reading thread leaves what it found
         self._again = False  # the file changed again while a version was being read
@@ -131,10 +136,16 @@ class CatalogWatcher(QObject):
         self._watch_file()  # after a rename the old watch is gone
         stamp = _stamp(self.path)
         if stamp == self._seen:
+            self._first_look = None
             return
         if self._reading is not None:
             self._again = True  # looked at again once the version being read is done
             return
+        if self._first_look != (stamp,):  # still being written? look again in a moment
+            self._first_look = (stamp,)
+            self._settle.start()
+            return
+        self._first_look = None
         self._seen = stamp
         self._start_reading(stamp)
 
@@ -147,6 +158,7 @@ class CatalogWatcher(QObject):
         self._start_reading(self._seen)
 
     def _start_reading(self, stamp: Stamp | None) -> None:
+        self._read_stamp = stamp
         box: list[LoadResult] = []
         self._result = box
         self._reading = threading.Thread(
@@ -169,6 +181,12 @@ class CatalogWatcher(QObject):
             if self._again:
                 self._again = False
                 self.check()
+            return
+        if _stamp(self.path) != self._read_stamp:
+            # Changed while it was read: what was read may be half a version. Nothing is applied;
+            # the file is looked at again, twice, as any new version is.
+            self._again = False
+            self.check()
             return
         self._apply(self._result[0])
 

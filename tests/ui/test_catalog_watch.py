@@ -20,6 +20,15 @@ from tests import factories as f
 PIN = "5173"
 
 
+def load_catalog_text(folder, text: str):
+    probe = folder / "probe.yaml"
+    probe.write_text(text, encoding="utf-8")
+    try:
+        return load_catalog(probe)
+    finally:
+        probe.unlink()
+
+
 def write_atomically(path, text: str) -> None:
     tmp = path.with_name(".incoming.tmp")
     tmp.write_text(text, encoding="utf-8")
@@ -175,8 +184,9 @@ def test_a_new_version_is_checked_while_the_window_goes_on(qtbot, catalog_file, 
     )
     newer = f.catalog(f.technique("gentle"), f.technique("slowly-read"))
     catalog_file.write_text(dump_catalog(newer), encoding="utf-8")
-    watcher.check()  # returns at once: the file is read in a thread
-    assert checking.wait(2) and watcher.busy
+    watcher.check()  # a first look; the second, a moment later, finds it unchanged and reads it
+    qtbot.waitUntil(lambda: watcher.busy, timeout=2000)  # in a thread: check returned at once
+    assert checking.wait(2)
     ticks = []
     timer = QTimer()
     timer.timeout.connect(lambda: ticks.append(1))
@@ -207,4 +217,57 @@ def test_read_once_after_start_to_remember_then_a_save_reads_only_what_changed(q
     gentle, renamed = signal.args[0].techniques
     assert gentle is shown.techniques[0]  # taken as remembered, not read again
     assert renamed is not shown.techniques[1]
+    watcher.stop()
+
+
+def _cut_before(text: str, technique_id: str) -> str:
+    """The file as a copy in progress leaves it: whole lines up to a technique, valid YAML."""
+    return text[: text.index(f"- id: {technique_id}")].rstrip(" ")
+
+
+def test_a_file_still_being_written_is_not_shown_half_written(qtbot, catalog_file):
+    old = load_catalog(catalog_file).catalog
+    watcher = CatalogWatcher(catalog_file, old, poll_ms=60_000, use_events=False)
+    newer = f.catalog(f.technique("gentle"), f.technique("firm-one"), f.technique("third"))
+    whole = dump_catalog(newer)
+    half = _cut_before(whole, "third")
+    assert load_catalog_text(catalog_file.parent, half).catalog is not None  # it would load
+    shown = []
+    watcher.reloaded.connect(shown.append)
+    catalog_file.write_text(half, encoding="utf-8")  # in place, as cp onto a share writes
+    watcher.check()  # the first look finds it half written...
+    qtbot.wait(50)
+    catalog_file.write_text(whole, encoding="utf-8")  # ...and the rest lands before the second
+    qtbot.waitUntil(lambda: bool(shown), timeout=2000)
+    qtbot.wait(600)
+    assert shown == [newer]
+    watcher.stop()
+
+
+def test_a_version_changed_while_it_is_read_is_not_applied(qtbot, catalog_file, monkeypatch):
+    from massage_explorer.core import storage
+
+    release = threading.Event()
+    real_load = storage.load_catalog
+
+    def slow_load(path, **kwargs):
+        result = real_load(path, **kwargs)  # read the file as it is now...
+        release.wait(5)  # ...and finish only after it has changed
+        return result
+
+    monkeypatch.setattr(storage, "load_catalog", slow_load)
+    watcher = CatalogWatcher(
+        catalog_file, load_catalog(catalog_file).catalog, poll_ms=60_000, use_events=False
+    )
+    whole = dump_catalog(f.catalog(f.technique("gentle"), f.technique("firm-one"), f.technique("third")))
+    catalog_file.write_text(_cut_before(whole, "third"), encoding="utf-8")
+    shown = []
+    watcher.reloaded.connect(shown.append)
+    watcher.check()
+    qtbot.waitUntil(lambda: watcher.busy, timeout=2000)
+    catalog_file.write_text(whole, encoding="utf-8")
+    release.set()
+    qtbot.waitUntil(lambda: bool(shown), timeout=3000)
+    qtbot.wait(300)
+    assert [[t.id for t in c.techniques] for c in shown] == [["gentle", "firm-one", "third"]]
     watcher.stop()
