@@ -237,17 +237,21 @@ def _differences_only(window: MainWindow) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
-    if len(args) != 1:
-        print("usage: python -m massage_explorer.tools.screenshots OUTDIR", file=sys.stderr)
-        return 2
+    import argparse
+
+    parser = argparse.ArgumentParser(
+        prog="python -m massage_explorer.tools.screenshots",
+        description="Render every screen of the bundled catalog, the handout and the staff papers.",
+    )
+    parser.add_argument("outdir", metavar="OUTDIR", type=Path, help="where the pictures go (made if needed)")
+    args = parser.parse_args(sys.argv[1:] if argv is None else argv)  # --help: prints this, makes nothing
 
     result = load_catalog(bundled_catalog_path())
     if result.catalog is None:
         for problem in result.problems:
             print(problem, file=sys.stderr)
         return 1
-    outdir = Path(args[0])
+    outdir: Path = args.outdir
     shots = [*render_all(result.catalog, outdir), *render_kiosk(result.catalog, outdir)]
     shots += render_other_displays(result.catalog, outdir)
     shots += render_staff_papers(result.catalog, outdir)

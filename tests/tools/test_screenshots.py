@@ -62,3 +62,13 @@ def test_every_screen_and_the_handout_are_rendered(qapp, tmp_path, capsys) -> No
         info = subprocess.run([pdfinfo, str(tmp_path / name)], capture_output=True, text=True, check=True)
         # Four techniques, each with about 14 cautions, and the red flags: two pages.
         assert re.search(rf"^Pages:\s+{MAX_FULL_SHEETS}$", info.stdout, re.MULTILINE), name
+
+
+def test_help_prints_usage_and_renders_nothing(tmp_path, monkeypatch, capsys) -> None:
+    # It took "--help" for the folder, made ./--help/ and rendered everything into it.
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(SystemExit) as ended:
+        main(["--help"])
+    assert ended.value.code == 0
+    assert "OUTDIR" in capsys.readouterr().out
+    assert list(tmp_path.iterdir()) == []
