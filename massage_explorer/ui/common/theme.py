@@ -8,6 +8,7 @@ from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QWidget
 
 BODY_PT = 16.0  # body text at scale 1.0, measured on the 1080p kiosk screen
+START_BUTTON_PX = 420  # the welcome screen's one big call to start: the least width it has
 # Latin, Greek and Cyrillic come from the first of these. Other scripts need no entry: for a
 # character none of them has, Qt falls back on any installed font that has it (on Linux through
 # fontconfig: Noto Sans CJK, Thai, Devanagari… from fonts-noto-cjk and fonts-noto-core, which
@@ -154,6 +155,7 @@ QListView:focus {{ border: 3px solid {c.focus}; }}
 QWidget#welcome {{ background: {c.window}; }}
 QLabel[role="hero"] {{ font-size: {body * 2.25:.1f}pt; font-weight: bold; }}
 QPushButton#startButton {{
+    min-width: {START_BUTTON_PX}px; padding: 8px 32px;
     font-size: {body * 1.75:.1f}pt; font-weight: bold; border-radius: 24px;
     background: {c.accent}; color: {c.on_accent}; border: 3px solid {c.text};
 }}

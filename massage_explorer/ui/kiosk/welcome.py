@@ -61,7 +61,9 @@ class WelcomeScreen(QFrame):
         self.start_button = big_button("")
         self.texts.button(self.start_button, lambda: self.tr("Touch to start"))
         self.start_button.setObjectName("startButton")
-        self.start_button.setMinimumSize(420, 110)
+        # Its size is the theme's (QPushButton#startButton, START_BUTTON_PX): a style sheet's
+        # min-width overrides a minimum size set here, as it did the 420x110 once set here. Its
+        # height is its text's: on a 1024x768 screen the warning signs below need the rest.
         self.texts(
             self.start_button.setAccessibleDescription, lambda: self.tr("Start browsing massage techniques.")
         )

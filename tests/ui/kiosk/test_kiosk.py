@@ -694,3 +694,15 @@ def test_the_pin_pad_keeps_tab_to_its_keys_and_escape_closes_it(kiosk, qtbot):
     qtbot.keyClick(_focus(), Qt.Key.Key_Escape)
     assert not pad.isVisible() and not kiosk.in_session
     assert _focus() is kiosk.welcome.start_button
+
+
+def test_the_start_button_is_as_wide_as_the_theme_makes_it(kiosk, qapp):
+    # A size set in code lost to the style sheet's min-width for every button: 332 px wide,
+    # the words touching its edges.
+    from massage_explorer.ui.common.theme import START_BUTTON_PX, apply_theme
+
+    apply_theme(qapp, high_contrast=False, scale=1.0)
+    settle()
+    button = kiosk.welcome.start_button
+    assert button.width() >= START_BUTTON_PX
+    assert button.width() >= button.fontMetrics().horizontalAdvance(button.text()) + 2 * 32  # its padding
