@@ -68,13 +68,11 @@ def at_rest(area: QWidget) -> bool:
     return QScroller.scroller(area).state() == QScroller.State.Inactive
 
 
-@pytest.fixture
-def cards(qtbot):
-    """A browse screen of 12 cards inside the 800x800 offscreen screen (touches outside it are
-    dropped), its list laid out."""
+def browse_of(qtbot, *ids: str):
+    """A browse screen of these techniques' cards inside the 800x800 offscreen screen, laid out."""
     state = SessionState()
     model = TechniqueListModel(state)
-    model.set_catalog(f.catalog(*(f.technique(f"t{i}") for i in range(12))))
+    model.set_catalog(f.catalog(*(f.technique(i) for i in ids)))
     screen = BrowseScreen(state, model)
     qtbot.addWidget(screen)
     screen.setGeometry(0, 0, 790, 790)
@@ -82,6 +80,13 @@ def cards(qtbot):
         screen.show()
     settle()
     return screen.view, state
+
+
+@pytest.fixture
+def cards(qtbot):
+    """A browse screen of 12 cards inside the 800x800 offscreen screen (touches outside it are
+    dropped), its list laid out."""
+    return browse_of(qtbot, *(f"t{i}" for i in range(12)))
 
 
 def test_a_press_is_held_back_a_frame_at_most_and_not_zero(cards):
@@ -185,16 +190,7 @@ def test_a_sideways_swipe_on_a_card_opens_and_saves_nothing(cards, qtbot, kind):
 
 @pytest.mark.parametrize("kind", KINDS)
 def test_a_short_swipe_on_a_list_with_nothing_to_scroll_taps_nothing(qtbot, kind):
-    state = SessionState()
-    model = TechniqueListModel(state)
-    model.set_catalog(f.catalog(f.technique("only")))
-    screen = BrowseScreen(state, model)
-    qtbot.addWidget(screen)
-    screen.setGeometry(0, 0, 790, 790)
-    with qtbot.waitExposed(screen):
-        screen.show()
-    settle()
-    view = screen.view
+    view, _ = browse_of(qtbot, "only")
     assert view.verticalScrollBar().maximum() == 0
     opened: list[str] = []
     view.openRequested.connect(opened.append)
