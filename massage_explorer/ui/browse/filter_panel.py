@@ -181,10 +181,9 @@ class FilterPanel(QScrollArea):
             self._quiet = False
 
     def reset(self) -> None:
-        """No chip current, scrolled to the top (the choices are cleared by `clear`)."""
+        """No chip current (the choices are cleared by `clear`)."""
         for grid in (self.condition_chips, self.benefit_chips, self.pressure_chips):
             grid.setCurrentIndex(QModelIndex())
-        self.verticalScrollBar().setValue(0)
 
 
 def _chips(terms: tuple[Term, ...], lang: str) -> list[Chip]:

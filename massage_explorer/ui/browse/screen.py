@@ -188,10 +188,9 @@ class BrowseScreen(Screen):
         self._update_status()
 
     def reset(self) -> None:
-        """As a new patient finds it: no filters, no search, both lists scrolled to the top."""
+        """As a new patient finds it: no filters, no search, no card current."""
         self.clear_filters()
         self.view.setCurrentIndex(QModelIndex())
-        self.view.scrollToTop()
         self.panel.reset()
 
     # -- filters ---------------------------------------------------------------------------------

@@ -37,7 +37,8 @@ class Screen(QWidget):
         """Show this catalog from now on (at start and after each live reload)."""
 
     def reset(self) -> None:
-        """Forget the patient: as the next one should find the screen."""
+        """Forget the patient: as the next one should find the screen. Scroll positions are
+        the shell's to rewind, for every screen at once (`scrolling.rewind_all`)."""
 
     def retranslate(self) -> None:
         """The interface language or the patient's language changed: say everything again."""

@@ -304,12 +304,10 @@ class CompareView(Screen):
             self.header.set_saved(column, saved, self.model.technique_name(column))
 
     def reset(self) -> None:
-        """As a new patient finds it: all rows shown, no picker, scrolled to the top."""
+        """As a new patient finds it: all rows shown, no picker."""
         self.differences_button.setChecked(False)
         if self.stack.currentWidget() is self.picker_page:
             self.close_picker()
-        self.table.scrollToTop()
-        self.picker.scrollToTop()
 
     @Slot(bool)
     def _set_only_differences(self, on: bool) -> None:

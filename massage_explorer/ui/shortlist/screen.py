@@ -209,7 +209,6 @@ class ShortlistScreen(Screen):
     def reset(self) -> None:
         self.show_list()
         self.view.setCurrentIndex(QModelIndex())
-        self.view.scrollToTop()
         self.takeaway.reset()
 
     @Slot()
