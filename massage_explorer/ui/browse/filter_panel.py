@@ -48,7 +48,7 @@ class FilterPanel(QScrollArea):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         # No stop for Tab of its own: everything in it is a control that Tab reaches, and the
-        # panel scrolls to show whichever has the focus (keep_focus_in_view).
+        # panel scrolls to show whichever has the focus (scrolling.reveal, from the window's Tab).
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.texts(self.setAccessibleName, lambda: self.tr("Filters"))
         enable_kinetic_scrolling(self)
