@@ -24,9 +24,11 @@ from __future__ import annotations
 import argparse
 import functools
 import itertools
+import json
 import os
 import subprocess
 import sys
+import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -125,21 +127,33 @@ def widget_name(widget: QWidget) -> str:
     return f"{kind} {label!r}" if label else f"{kind} #{name}" if name else kind
 
 
-def _scrolled(widget: QWidget, window: QWidget) -> bool:
-    """Whether the widget is scrolled content: inside a scrolled area's viewport."""
+def _viewport_around(widget: QWidget, window: QWidget) -> QWidget | None:
+    """The viewport of the scrolled area the widget is content of, if it is."""
     parent = widget.parentWidget()
     while parent is not None and parent is not window:
         if isinstance(parent.parentWidget(), QAbstractScrollArea) and parent.objectName() == (
             "qt_scrollarea_viewport"
         ):
-            return True
+            return parent
         parent = parent.parentWidget()
-    return False
+    return None
+
+
+def _scrolled(widget: QWidget, window: QWidget) -> bool:
+    """Whether the widget is scrolled content: inside a scrolled area's viewport."""
+    return _viewport_around(widget, window) is not None
 
 
 def _on_screen(widget: QWidget, window: QWidget) -> bool:
-    """Shown and not covered: visible up to the window and not scrolled out of view."""
-    return widget.isVisibleTo(window) and not widget.visibleRegion().isEmpty()
+    """Shown and not covered: visible up to the window, and either in sight or scrolled out of
+    it in an area that is in sight (a patient flicks to it: a button below the fold is checked as
+    closely as one above it)."""
+    if not widget.isVisibleTo(window):
+        return False
+    if not widget.visibleRegion().isEmpty():
+        return True
+    viewport = _viewport_around(widget, window)
+    return viewport is not None and _on_screen(viewport, window)
 
 
 def text_problems(widget: QWidget) -> list[str]:
@@ -355,7 +369,14 @@ def visit(catalog: Catalog, display: Display, setting: Setting) -> Iterator[tupl
     install_language(app, setting.language)
     # The theme first, as the kiosk's start-up sets it: every widget is built in it.
     apply_theme(app, high_contrast=setting.high_contrast, scale=TEXT_STEPS[setting.text_step])
-    config = KioskConfig(pin_hash=hash_pin(PIN), printer="Front desk", language=setting.language)
+    # A printer and a PDF folder: the take-away then shows both of its buttons, its widest. The
+    # folder is never written to: nothing here saves.
+    config = KioskConfig(
+        pin_hash=hash_pin(PIN),
+        printer="Front desk",
+        pdf_folder=Path(tempfile.gettempdir()),
+        language=setting.language,
+    )
     kiosk = KioskWindow(catalog, config)
     _current[:] = [kiosk]
     try:
@@ -406,15 +427,41 @@ def check_display(catalog: Catalog, display: Display, quick: bool = False) -> li
     ]
 
 
+_CHILD = "MASSAGE_EXPLORER_LAYOUTCHECK_CHILD"
+
+
+def _on_its_screen(app: QApplication, display: Display) -> bool:
+    """Whether this process draws on a screen of the display's size and scale. A window on a
+    larger screen may grow past the display (a real one of that size keeps it within), and one
+    on a smaller screen is kept within that screen instead."""
+    screen = app.primaryScreen()
+    return screen.size() == display.size and round(screen.devicePixelRatio()) == display.scale
+
+
 def _in_child(display: Display, args: argparse.Namespace) -> tuple[list[str], bool]:
-    """Check a display drawn at `display.scale` pixels per pixel in a process of its own."""
+    """Check a display in a process of its own, on an offscreen screen of its size drawn at
+    `display.scale` pixels per pixel."""
     command = [sys.executable, "-m", "massage_explorer.tools.layoutcheck", "--display", display.name]
     if args.catalog:
         command += ["--catalog", str(args.catalog)]
     if args.quick:
         command.append("--quick")
-    env = {**os.environ, "QT_SCALE_FACTOR": str(display.scale), "QT_QPA_PLATFORM": "offscreen"}
-    done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+    with tempfile.TemporaryDirectory() as folder:
+        screen = Path(folder) / "screen.json"
+        # The offscreen platform's screen, in device pixels; Qt's scale factor makes it the size.
+        width, height = display.width * display.scale, display.height * display.scale
+        screen.write_text(
+            json.dumps({"screens": [{"name": display.name, "x": 0, "y": 0, "width": width, "height": height,
+                                     "logicalDpiX": 96, "logicalDpiY": 96, "dpr": 1}]}),
+            encoding="utf-8",
+        )  # fmt: skip
+        env = {
+            **os.environ,
+            "QT_SCALE_FACTOR": str(display.scale),
+            "QT_QPA_PLATFORM": f"offscreen:configfile={screen}",
+            _CHILD: "1",  # checks where it is, whatever its screen turns out to be: no grandchild
+        }
+        done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
     if done.returncode not in (0, 1):
         return [f"{display.name}: the check failed: {done.stderr.strip()[-2000:]}"], False
     return done.stdout.splitlines()[:-1], done.returncode == 0  # less its summary line
@@ -445,12 +492,11 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
-    scale = round(app.devicePixelRatio())
     lines: list[str] = []
     for display in DISPLAYS:
         if args.display and display.name not in args.display:
             continue
-        if display.scale != scale:
+        if not _on_its_screen(app, display) and _CHILD not in os.environ:
             found, _ = _in_child(display, args)
             lines += found
             continue

@@ -861,7 +861,7 @@
     </message>
     <message>
         <source>Save as PDF</source>
-        <translation>Guardar como PDF</translation>
+        <translation>Guardar PDF</translation>
     </message>
     <message>
         <source>Save your list as a PDF file.</source>

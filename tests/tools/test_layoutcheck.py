@@ -188,8 +188,27 @@ def test_a_display_at_twice_the_pixels_fits_too(qapp, capsys) -> None:
     assert "layoutcheck: 0 problem(s)" in capsys.readouterr().out
 
 
+def test_each_display_is_checked_on_a_screen_of_its_size(qapp, capsys, monkeypatch) -> None:
+    """On a larger screen the kiosk window could grow past a 1024x768 display, and on a smaller
+    one it was kept within that screen: the command checks each display on an offscreen screen of
+    exactly its size, in a process of its own."""
+    here = qapp.primaryScreen().size()
+    assert layoutcheck._on_its_screen(qapp, layoutcheck.Display("here", here.width(), here.height()))
+    assert not layoutcheck._on_its_screen(qapp, DISPLAYS[0])  # the tests' screen is another size
+    seen: list[tuple[str, str]] = []
+
+    def child(display, _args):
+        seen.append((display.name, "child"))
+        return [], True
+
+    monkeypatch.setattr(layoutcheck, "_in_child", child)
+    assert layoutcheck.main(["--display", "1024x768", "--quick"]) == 0
+    assert seen == [("1024x768", "child")]
+
+
 def test_the_command_reports_and_exits_by_its_findings(qapp, capsys, monkeypatch) -> None:
     found = [layoutcheck.Finding("1280x800", "text 1 en", "browse", "QPushButton 'Start over'", "text cut")]
+    monkeypatch.setenv(layoutcheck._CHILD, "1")  # checked here, on the tests' screen: no child process
     monkeypatch.setattr(layoutcheck, "check_display", lambda *_a, **_k: found)
     assert layoutcheck.main(["--display", "1280x800", "--quick"]) == 1
     out = capsys.readouterr().out

@@ -30,6 +30,7 @@ from massage_explorer.core.qr_payload import (
 from massage_explorer.core.settings import KioskConfig
 from massage_explorer.ui.cards.model import TechniqueListModel
 from massage_explorer.ui.common.buttons import big_button
+from massage_explorer.ui.common.flow import FlowLayout
 from massage_explorer.ui.common.labels import plain_label
 from massage_explorer.ui.common.scrolling import ReadingArea
 from massage_explorer.ui.common.translatable import Texts
@@ -41,8 +42,12 @@ from massage_explorer.ui.takeaway.qr_code import qr_pixmap
 
 log = logging.getLogger(__name__)
 MARGIN_PX = 8  # the code's own quiet zone is the rest of its margin
+SPACING_PX = 32  # between the code and the words
 TEXT_WIDTH_PX = 760  # the words beside the code: ~50 characters a line at the largest text
 QR_SHARE = 0.6  # of the page's width at most, so the words beside it keep room on a narrow window
+# The words beside the code get at least this many characters a line (and the widest button its
+# width): on a narrow page the code is made smaller rather than the words a word a line.
+WORDS_MIN_CHARS = 16
 
 
 class TakeawayPanel(QFrame):
@@ -114,11 +119,11 @@ class TakeawayPanel(QFrame):
         self.pdf_button.clicked.connect(self.save_pdf)
         self.message = plain_label(role="body")
         self.texts(self.message.setAccessibleName, lambda: self.tr("Take-away message"))
-        buttons = QHBoxLayout()
+        # Side by side where they fit, one above the other where the words are narrow.
+        buttons = FlowLayout(spacing=16, line_spacing=16)
         buttons.addWidget(self.print_button)
         buttons.addWidget(self.pdf_button)
-        buttons.addStretch(1)
-        words = QWidget()
+        self.words = words = QWidget()
         words.setMaximumWidth(TEXT_WIDTH_PX)
         column = QVBoxLayout(words)
         column.setContentsMargins(0, 0, 0, 0)
@@ -130,7 +135,7 @@ class TakeawayPanel(QFrame):
         column.addStretch(1)
         row = QHBoxLayout(self)
         row.setContentsMargins(MARGIN_PX, MARGIN_PX, MARGIN_PX, MARGIN_PX)
-        row.setSpacing(32)
+        row.setSpacing(SPACING_PX)
         row.addStretch(1)
         row.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignTop)
         row.addWidget(words, 6)
@@ -152,6 +157,13 @@ class TakeawayPanel(QFrame):
         """Size the code for a page of `space`: the largest whole pixels per module that fit."""
         self._space = space
         self._show_code()
+
+    def words_min_px(self) -> int:
+        """The least width the words beside the code get: a readable line, and room for the
+        widest button."""
+        readable = WORDS_MIN_CHARS * self.caption.fontMetrics().averageCharWidth()
+        buttons = (b.sizeHint().width() for b in (self.print_button, self.pdf_button) if not b.isHidden())
+        return max(readable, *buttons)
 
     def smallest_code_px(self) -> int:
         """Layout pixels across the smallest code of this list at MIN_MODULE_PX device pixels a
@@ -209,7 +221,10 @@ class TakeawayPanel(QFrame):
         if self.handout is None or not self.handout.techniques:
             return
         margin = 2 * MARGIN_PX
-        side = min(self._space.height() - margin, int(self._space.width() * QR_SHARE) - margin)
+        words = self.words_min_px()
+        self.words.setMinimumWidth(words)  # not squeezed below it by the stretches either side
+        beside_words = self._space.width() - margin - SPACING_PX - words
+        side = min(self._space.height() - margin, int(self._space.width() * QR_SHARE) - margin, beside_words)
         # Modules are counted in device pixels: on a screen at twice the pixels a module of
         # MIN_MODULE_PX is half as many layout pixels, and the code is drawn pixel for pixel.
         dpr = self.devicePixelRatioF()
@@ -319,10 +334,17 @@ class TakeawayPage(ReadingArea):
         if not code:
             return hint
         side = code + 2 * MARGIN_PX
-        return hint.expandedTo(QSize(math.ceil(side / QR_SHARE), side))
+        width = max(math.ceil(side / QR_SHARE), side + SPACING_PX + self.panel.words_min_px())
+        return hint.expandedTo(QSize(width + self._bar_px(), side))
+
+    def _bar_px(self) -> int:
+        """The room the vertical scroll bar takes when it shows."""
+        return self.verticalScrollBar().sizeHint().width()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         # The area's own size, not the viewport's: a scroll bar coming and going must not
         # resize the code, which could bring the bar back and forth.
-        self.panel.fit_to(self.contentsRect().size())
+        # Less the scroll bar's width, whether it shows or not: the words beside the code then
+        # keep their room when the words scroll.
+        self.panel.fit_to(self.contentsRect().size() - QSize(self._bar_px(), 0))

@@ -194,6 +194,29 @@ def test_the_code_fits_a_1080p_screen_at_every_text_size(bundled_takeaway, step)
     assert window.minimumSizeHint().height() <= 1080
 
 
+@pytest.mark.parametrize("step", [0, len(TEXT_STEPS) - 1])
+def test_print_and_save_are_whole_beside_the_code_on_a_narrow_window(bundled_takeaway, qapp, tmp_path, step):
+    """On a 1024 px screen the words beside the code are narrow: the two buttons go one above the
+    other, each as wide as its words, and the code gives up width for them; on a 1920 px screen
+    they stay side by side."""
+    config = KioskConfig(printer="Front desk", pdf_folder=tmp_path)
+    window, panel = bundled_takeaway(step, config=config, kiosk=True)
+    buttons = (panel.print_button, panel.pdf_button)
+    assert all(b.isVisible() for b in buttons)
+    assert panel.print_button.y() == panel.pdf_button.y()  # side by side
+    window.setFixedSize(1024, 768)
+    qapp.processEvents()
+    for button in buttons:
+        assert button.width() >= button.sizeHint().width(), button.text()
+        assert panel.words.rect().contains(button.geometry()), button.text()
+    assert panel.pdf_button.y() > panel.print_button.y()  # one above the other
+    assert panel.words.width() >= panel.words_min_px()
+    code = QRect(panel.qr.mapTo(panel, panel.qr.rect().topLeft()), panel.qr.size())
+    words = QRect(panel.words.mapTo(panel, panel.words.rect().topLeft()), panel.words.size())
+    assert not code.intersects(words)
+    assert decode(panel.qr.pixmap().toImage()) == panel.qr_payload_text
+
+
 def test_without_a_printer_or_pdf_folder_the_notice_points_to_the_desk(bundled_takeaway):
     _window, panel = bundled_takeaway(config=KioskConfig(), kiosk=True)
     assert panel.shortened.isVisible()
