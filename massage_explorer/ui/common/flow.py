@@ -7,6 +7,7 @@ lines instead of being cut or pushing the window wider than its screen.
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt
 from PySide6.QtWidgets import QLayout, QLayoutItem, QSizePolicy, QWidget, QWidgetItem
 
@@ -15,33 +16,47 @@ class FlowLayout(QLayout):
     """Items left to right at their preferred widths, wrapping to a new line when one does not
     fit; on each line the room left over goes to items that expand horizontally (a title), and
     items are centred vertically in their line. An item wider than the whole line is given the
-    line's width (a word-wrapped label then wraps its text)."""
+    line's width (a word-wrapped label then wraps its text).
+
+    Its items live in this Python object only (Qt asks for them through itemAt), and PySide6
+    (6.11) can mark their Python side as deleted while the layout is in use: a random-input test
+    of the kiosk found every item of the flow layouts nested in the screens' columns so marked at
+    once, after an overlay closed. Qt then asked the layout for its height, PySide6 crashed
+    reporting the error, and the kiosk died. An item so marked is made again for its widget
+    (`_live`); the layout never hands Qt an item it cannot use."""
 
     def __init__(self, parent: QWidget | None = None, *, spacing: int = 10, line_spacing: int = 8) -> None:
         super().__init__(parent)
         self._items: list[QLayoutItem] = []
+        self._widgets: list[QWidget | None] = []  # each item's widget, to make it again
         self._spacing = spacing
         self._line_spacing = line_spacing
 
     # -- the QLayout interface --------------------------------------------------------------------
     def addItem(self, item: QLayoutItem) -> None:
         self._items.append(item)
+        self._widgets.append(item.widget())
 
     def replace(self, old: QWidget, new: QWidget) -> None:
         """Put `new` where `old` is (QLayout.replaceWidget needs a replaceAt this layout has not)."""
         index = self.indexOf(old)
         self.addChildWidget(new)
-        self._items[index] = QWidgetItem(new)
+        self._live()[index] = QWidgetItem(new)
+        self._widgets[index] = new
         self.invalidate()
 
     def count(self) -> int:
-        return len(self._items)
+        return len(self._live())
 
     def itemAt(self, index: int) -> QLayoutItem | None:
-        return self._items[index] if 0 <= index < len(self._items) else None
+        items = self._live()
+        return items[index] if 0 <= index < len(items) else None
 
     def takeAt(self, index: int) -> QLayoutItem | None:
-        return self._items.pop(index) if 0 <= index < len(self._items) else None
+        if not 0 <= index < len(self._live()):
+            return None
+        del self._widgets[index]
+        return self._items.pop(index)
 
     def expandingDirections(self) -> Qt.Orientation:
         return Qt.Orientation(0)
@@ -72,8 +87,25 @@ class FlowLayout(QLayout):
         return QSize(width, height) + _grow(self.contentsMargins())
 
     # -- the arrangement ------------------------------------------------------------------------
+    def _live(self) -> list[QLayoutItem]:
+        """The items, any whose Python side PySide6 marked as deleted made again for its widget
+        (and dropped, if its widget is gone too)."""
+        if all(map(shiboken6.isValid, self._items)):
+            return self._items
+        items: list[QLayoutItem] = []
+        widgets: list[QWidget | None] = []
+        for item, widget in zip(self._items, self._widgets, strict=True):
+            if not shiboken6.isValid(item):
+                if widget is None or not shiboken6.isValid(widget):
+                    continue
+                item = QWidgetItem(widget)
+            items.append(item)
+            widgets.append(widget)
+        self._items, self._widgets = items, widgets
+        return items
+
     def _shown(self) -> list[QLayoutItem]:
-        return [item for item in self._items if not item.isEmpty()]
+        return [item for item in self._live() if not item.isEmpty()]
 
     def _lines(self, width: int) -> list[list[tuple[QLayoutItem, int]]]:
         """The items in lines, each with its width, for a line `width` px long."""

@@ -1,0 +1,56 @@
+"""The wrapping row of controls (top bar, screen headers, the take-away's buttons)."""
+
+from __future__ import annotations
+
+import shiboken6
+from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
+
+from massage_explorer.ui.common.flow import FlowLayout
+from tests.ui.helpers import settle
+
+
+def _nested_row(qtbot, *labels: str) -> tuple[QWidget, FlowLayout, list[QPushButton]]:
+    """A window whose column holds a flow layout of buttons, as a screen's head does."""
+    window = QWidget()
+    qtbot.addWidget(window)
+    column = QVBoxLayout(window)
+    row = FlowLayout(spacing=10)
+    buttons = [QPushButton(label) for label in labels]
+    for button in buttons:
+        row.addWidget(button)
+    column.addLayout(row)
+    column.addStretch(1)
+    return window, row, buttons
+
+
+def test_the_row_wraps_when_the_window_is_narrower_than_its_buttons(qtbot) -> None:
+    window, _row, buttons = _nested_row(qtbot, "Compare (2)", "Shortlist (1)", "Start over")
+    window.resize(800, 300)
+    window.show()
+    settle()
+    assert len({b.y() for b in buttons}) == 1  # one line
+    widest = max(b.sizeHint().width() for b in buttons)
+    window.resize(widest + 30, 300)
+    settle()
+    assert len({b.y() for b in buttons}) == 3  # one button a line
+    assert all(b.width() >= b.sizeHint().width() for b in buttons)
+
+
+def test_items_whose_python_side_was_marked_deleted_are_made_again(qtbot) -> None:
+    """PySide6 marked every item of a nested flow layout as deleted in a random-input run of the
+    kiosk; the next layout pass raised inside Qt and the process crashed. The layout now makes
+    such items again for their widgets, and drops one whose widget is gone."""
+    window, row, buttons = _nested_row(qtbot, "Back", "Show only differences", "Gone")
+    window.resize(600, 300)
+    window.show()
+    settle()
+    before = [b.geometry() for b in buttons[:2]]
+    for index in range(row.count()):
+        shiboken6.invalidate(row.itemAt(index))
+    shiboken6.delete(buttons[2])
+    assert row.heightForWidth(600) > 0
+    window.resize(601, 300)  # a layout pass over every item
+    settle()
+    assert row.count() == 2
+    assert [row.itemAt(i).widget() for i in range(2)] == buttons[:2]
+    assert [b.geometry().topLeft() for b in buttons[:2]] == [g.topLeft() for g in before]
