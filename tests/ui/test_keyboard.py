@@ -1,5 +1,5 @@
-"""The patient app by keyboard alone: every Tab stop named and showing its focus, and whatever takes
-the focus scrolled into view."""
+"""The patient app by keyboard alone: every Tab stop named and showing its focus, whatever takes the
+focus scrolled into view, and an overlay that keeps the keyboard to itself."""
 
 from __future__ import annotations
 
@@ -100,6 +100,7 @@ def screens(window: MainWindow):
     yield "compare", compare
     yield "shortlist", window.show_shortlist
     yield "take-away", takeaway
+    yield "warning signs", window.show_red_flags
 
 
 def test_every_tab_stop_on_every_screen_is_named_and_shows_its_focus(window, qtbot):
@@ -193,3 +194,43 @@ def test_tab_scrolls_the_filter_panel_to_the_chips_it_reaches(window, qtbot):
             if widget is panel.search:
                 assert in_view(widget, panel)
     assert panel.focusPolicy() == Qt.FocusPolicy.NoFocus  # its controls are the stops, not it
+
+
+def test_the_warning_signs_keep_the_keyboard_until_closed(window, qtbot):
+    window.state.toggle_shortlist(ids(window)[0])  # so that "Start over" would ask
+    line = window.red_flags_line
+    line.setFocus(Qt.FocusReason.TabFocusReason)
+    press(qtbot, Qt.Key.Key_Space)
+    panel = window._red_flags
+    assert panel is not None and panel.isVisible()
+    for key, modifier in (
+        (Qt.Key.Key_Tab, Qt.KeyboardModifier.NoModifier),
+        (Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier),
+    ):
+        for _ in range(5):
+            assert panel.isAncestorOf(press(qtbot, key, modifier))
+    press(qtbot, Qt.Key.Key_Space)  # on Close, the only control here
+    assert not panel.isVisible()
+    assert window._confirm is None  # "Start over" beneath was never reached
+    assert focus() is line  # back where the patient was
+    press(qtbot, Qt.Key.Key_Space)
+    assert panel.isVisible()
+    press(qtbot, Qt.Key.Key_Backspace)  # no "back" behind it either
+    assert panel.isVisible()
+    press(qtbot, Qt.Key.Key_Escape)
+    assert not panel.isVisible() and focus() is line
+
+
+def test_start_over_asks_with_the_keyboard_kept_to_its_two_answers(window, qtbot):
+    window.state.toggle_shortlist(ids(window)[0])
+    start_over = window.top_bar.start_over_button
+    start_over.setFocus(Qt.FocusReason.TabFocusReason)
+    press(qtbot, Qt.Key.Key_Space)
+    confirm = window._confirm
+    assert confirm is not None and confirm.isVisible()
+    assert focus() is confirm.no_button  # the safe answer first
+    seen = {press(qtbot, Qt.Key.Key_Tab) for _ in range(6)}
+    assert seen == {confirm.no_button, confirm.yes_button}
+    press(qtbot, Qt.Key.Key_Escape)  # as "No"
+    assert not confirm.isVisible()
+    assert window.state.shortlist and focus() is start_over

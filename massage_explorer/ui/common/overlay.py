@@ -3,8 +3,10 @@
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QEvent, Qt, Signal, Slot
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtGui import QHideEvent, QKeyEvent
+from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from massage_explorer.ui.common.buttons import big_button
 from massage_explorer.ui.common.labels import plain_label
@@ -24,6 +26,12 @@ class Overlay(QFrame):
     so an overlay hidden by such a filter lets the whole touch fall through to what is beneath
     (the idle countdown did; see `IdleWatcher` in ui/kiosk/idle.py). tests/ui/kiosk/test_touch.py
     taps each overlay.
+
+    The keyboard stays in it too, as a finger does: Tab and Shift+Tab go round its own controls,
+    Escape dismisses it (`dismiss`), and no other key reaches the screen beneath. Tab went on to
+    the controls it covers: Space on "Start over" behind the warning signs opened a second overlay,
+    and the search field typed behind the idle question. When it closes, the focus goes back to
+    where it was when the overlay came up.
     """
 
     def __init__(
@@ -52,6 +60,7 @@ class Overlay(QFrame):
         outer.addStretch(1)
         outer.addLayout(row)
         outer.addStretch(1)
+        self._return_to: QWidget | None = None  # where the focus was when it came up
         self.hide()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -60,11 +69,58 @@ class Overlay(QFrame):
             self.texts.refresh()
 
     def present(self) -> None:
+        """Cover the parent window and take the focus; the subclass then focuses its first
+        choice (or the first control takes it)."""
+        focus = QApplication.focusWidget()
+        if focus is not None and not self.isAncestorOf(focus):
+            self._return_to = focus
         parent = self.parentWidget()
         if parent is not None:
             self.setGeometry(parent.rect())
         self.show()
         self.raise_()
+        if not self._has_focus():
+            self.focusNextPrevChild(True)
+
+    def _has_focus(self) -> bool:
+        focus = QApplication.focusWidget()
+        return focus is not None and self.isAncestorOf(focus)
+
+    def dismiss(self) -> None:
+        """What Escape does: close as the overlay's way back does (each overlay says which)."""
+        self.hide()
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        """Tab and Shift+Tab go round the overlay's own controls, never to those beneath."""
+        start = QApplication.focusWidget()
+        if start is None or not self.isAncestorOf(start):
+            start = self
+        widget: QWidget | None = start
+        while True:
+            assert widget is not None
+            widget = widget.nextInFocusChain() if next else widget.previousInFocusChain()
+            if widget is None or widget is start:
+                return True  # nothing else to go to: the focus stays
+            takes_tab = widget.focusPolicy() & Qt.FocusPolicy.TabFocus == Qt.FocusPolicy.TabFocus
+            if takes_tab and self.isAncestorOf(widget) and widget.isVisible() and widget.isEnabled():
+                reason = Qt.FocusReason.TabFocusReason if next else Qt.FocusReason.BacktabFocusReason
+                widget.setFocus(reason)
+                return True
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.dismiss()
+        # Any other key its controls leave ends here: Backspace, say, went on to the window
+        # beneath, which went back a screen behind the overlay.
+        event.accept()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        # Before Qt moves a focus left inside a hidden widget on to the next in its chain.
+        back, self._return_to = self._return_to, None
+        if self._has_focus() and _still_there(back):
+            assert back is not None
+            back.setFocus(Qt.FocusReason.OtherFocusReason)
+        super().hideEvent(event)
 
 
 class ConfirmStartOver(Overlay):
@@ -105,3 +161,8 @@ class ConfirmStartOver(Overlay):
     def _yes(self) -> None:
         self.hide()
         self.confirmed.emit()
+
+
+def _still_there(widget: QWidget | None) -> bool:
+    """Whether the focus can go back to `widget`: not deleted since, shown and enabled."""
+    return widget is not None and shiboken6.isValid(widget) and widget.isVisible() and widget.isEnabled()

@@ -142,6 +142,9 @@ class CountdownOverlay(Overlay):
         self._tick.stop()
         self.hide()
 
+    def dismiss(self) -> None:
+        self.stay()
+
     @property
     def counting(self) -> bool:
         return self._tick.isActive()

@@ -203,6 +203,9 @@ class PinPad(Overlay):
         for index in range(3):
             self._keys_grid.setColumnMinimumWidth(index, widest)
 
+    def dismiss(self) -> None:
+        self.close_pad()
+
     @Slot()
     def close_pad(self) -> None:
         self._digits = ""

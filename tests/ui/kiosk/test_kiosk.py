@@ -678,3 +678,31 @@ def test_the_start_button_is_as_wide_as_the_theme_makes_it(kiosk, qapp):
     button = kiosk.welcome.start_button
     assert button.width() >= START_BUTTON_PX
     assert button.width() >= button.fontMetrics().horizontalAdvance(button.text()) + 2 * 32  # its padding
+
+
+def test_a_key_during_the_countdown_types_nothing_beneath_and_the_focus_comes_back(kiosk, qtbot):
+    session = start(kiosk, qtbot)
+    kiosk.activateWindow()
+    qtbot.waitUntil(kiosk.isActiveWindow)
+    search = session.browse.search
+    assert _focus() is search
+    kiosk.idle.idle.emit()
+    assert kiosk.countdown.isVisible() and _focus() is kiosk.countdown.stay_button
+    qtbot.keyClick(_focus(), Qt.Key.Key_A)  # someone is there
+    assert not kiosk.countdown.isVisible()
+    assert search.text() == ""
+    assert _focus() is search  # where the patient was
+
+
+def test_the_pin_pad_keeps_tab_to_its_keys_and_escape_closes_it(kiosk, qtbot):
+    kiosk.activateWindow()
+    qtbot.waitUntil(kiosk.isActiveWindow)
+    kiosk.open_pinpad()
+    pad = kiosk.pinpad
+    for modifier in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier):
+        for _ in range(16):
+            qtbot.keyClick(_focus(), Qt.Key.Key_Tab, modifier)
+            assert pad.isAncestorOf(_focus()), _focus().accessibleName()
+    qtbot.keyClick(_focus(), Qt.Key.Key_Escape)
+    assert not pad.isVisible() and not kiosk.in_session
+    assert _focus() is kiosk.welcome.start_button
