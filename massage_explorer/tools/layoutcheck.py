@@ -15,8 +15,11 @@ staff panel and the red flags, and reports per screen:
 - a list or table left less than 48 px below its headers to show its rows in.
 It prints one line per finding and exits 1 when there is any, 0 when there is none.
 
-A display at twice the pixels is checked in a child process with QT_SCALE_FACTOR=2, as Qt lays a
-window out on such a screen: at half the pixels, each drawn twice as fine.
+Each display is checked in a child process on an offscreen screen of its own size (a window on a
+larger screen may grow past the display; on a smaller one it is kept within that screen instead),
+unless this process already draws on such a screen. A display at twice the pixels gets
+QT_SCALE_FACTOR=2 as well, as Qt lays a window out on such a screen: at half the pixels, each
+drawn twice as fine.
 """
 
 from __future__ import annotations
@@ -153,7 +156,17 @@ def _on_screen(widget: QWidget, window: QWidget) -> bool:
     if not widget.visibleRegion().isEmpty():
         return True
     viewport = _viewport_around(widget, window)
-    return viewport is not None and _on_screen(viewport, window)
+    return viewport is not None and _in_sight(viewport, window)
+
+
+def _in_sight(viewport: QWidget, window: QWidget) -> bool:
+    """Whether a scrolled area's viewport shows on the window: what a finger at its middle
+    touches is in it, not an overlay over it. (Its own visible region is empty: the content a
+    scroll area holds paints all of it.)"""
+    if not viewport.isVisibleTo(window):
+        return False
+    touched = window.childAt(viewport.mapTo(window, viewport.rect().center()))
+    return touched is not None and (touched is viewport or viewport.isAncestorOf(touched))
 
 
 def text_problems(widget: QWidget) -> list[str]:
@@ -496,7 +509,12 @@ def main(argv: list[str] | None = None) -> int:
     for display in DISPLAYS:
         if args.display and display.name not in args.display:
             continue
-        if not _on_its_screen(app, display) and _CHILD not in os.environ:
+        if _CHILD in os.environ and not _on_its_screen(app, display):
+            screen = app.primaryScreen()
+            print(f"layoutcheck: drawn on a {screen.size().width()}x{screen.size().height()} screen at "
+                  f"{screen.devicePixelRatio():g}x, not {display.name}", file=sys.stderr)  # fmt: skip
+            return 2
+        if not _on_its_screen(app, display):
             found, _ = _in_child(display, args)
             lines += found
             continue

@@ -162,8 +162,8 @@ class TakeawayPanel(QFrame):
         """The least width the words beside the code get: a readable line, and room for the
         widest button."""
         readable = WORDS_MIN_CHARS * self.caption.fontMetrics().averageCharWidth()
-        buttons = (b.sizeHint().width() for b in (self.print_button, self.pdf_button) if not b.isHidden())
-        return max(readable, *buttons)
+        buttons = [b.sizeHint().width() for b in (self.print_button, self.pdf_button) if not b.isHidden()]
+        return max([readable, *buttons])
 
     def smallest_code_px(self) -> int:
         """Layout pixels across the smallest code of this list at MIN_MODULE_PX device pixels a

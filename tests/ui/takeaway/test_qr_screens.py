@@ -218,25 +218,38 @@ def test_a_phone_reads_the_whole_code_off_the_screen(name, step, tmp_path_factor
     assert shot.on_screen().convertToFormat(gray) == shot.code.convertToFormat(gray)
 
 
-def test_a_page_of_its_minimum_size_shows_the_whole_smallest_code(qtbot, qapp):
+@pytest.mark.parametrize(
+    ("step", "pdf"),
+    # The smallest text with Print alone, and the largest with Save as PDF too: there the words'
+    # least width (the widest button) decides how narrow the page may be.
+    [(0, False), (len(TEXT_STEPS) - 1, True)],
+)
+def test_a_page_of_its_minimum_size_shows_the_whole_smallest_code(qtbot, qapp, tmp_path, step, pdf):
     catalog = load_catalog(bundled_catalog_path()).catalog
-    apply_theme(qapp, high_contrast=False, scale=TEXT_STEPS[0])
-    state = SessionState(catalog.default_language)
-    techniques = TechniqueListModel(state)
-    techniques.set_catalog(catalog)
-    for technique in list(catalog)[:4]:
-        state.toggle_shortlist(technique.id)
-    panel = TakeawayPanel(state, techniques, KioskConfig(printer="Front desk"), kiosk=True)
-    page = TakeawayPage(panel)
-    qtbot.addWidget(page)
-    with qtbot.waitExposed(page):
-        page.show()
-    settle()
-    assert panel.smallest_code_px() > 0
-    page.resize(page.minimumSizeHint())
-    settle()
-    shown = read(image_of(page.grab()))
-    assert shown.text == panel.qr_payload_text
-    assert round(shown.module_px) >= MIN_MODULE_PX
-    code = QRect(panel.qr.mapTo(page.viewport(), panel.qr.rect().topLeft()), panel.qr.size())
-    assert page.viewport().rect().contains(code)
+    apply_theme(qapp, high_contrast=False, scale=TEXT_STEPS[step])
+    try:
+        state = SessionState(catalog.default_language)
+        techniques = TechniqueListModel(state)
+        techniques.set_catalog(catalog)
+        for technique in list(catalog)[:4]:
+            state.toggle_shortlist(technique.id)
+        config = KioskConfig(printer="Front desk", pdf_folder=tmp_path if pdf else None)
+        panel = TakeawayPanel(state, techniques, config, kiosk=True)
+        page = TakeawayPage(panel)
+        qtbot.addWidget(page)
+        with qtbot.waitExposed(page):
+            page.show()
+        settle()
+        assert panel.smallest_code_px() > 0
+        page.resize(page.minimumSizeHint())
+        settle()
+        shown = read(image_of(page.grab()))
+        assert shown.text == panel.qr_payload_text
+        assert round(shown.module_px) >= MIN_MODULE_PX
+        code = QRect(panel.qr.mapTo(page.viewport(), panel.qr.rect().topLeft()), panel.qr.size())
+        assert page.viewport().rect().contains(code)
+        for button in (panel.print_button, panel.pdf_button):
+            assert button.isVisible() == (button is panel.print_button or pdf)
+            assert button.width() >= button.sizeHint().width(), button.text()
+    finally:
+        apply_theme(qapp, high_contrast=False, scale=TEXT_STEPS[0])
