@@ -357,6 +357,7 @@ class ColumnHeader(_WrappedHeader):
         if shown == count:
             if self.sectionResizeMode(0) != QHeaderView.ResizeMode.Stretch:
                 self.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+                self.place_buttons()
             return
         self.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         for section in range(count):

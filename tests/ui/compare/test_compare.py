@@ -617,3 +617,36 @@ def test_a_table_too_short_for_its_questions_beside_carries_them_in_each_cell(qt
     assert all(buttons.more.isVisible() for buttons in header.buttons)
     assert not header.name_lines(0)[-1].endswith("\u203a")
     assert table.model().index(0, 0).data(Qt.ItemDataRole.AccessibleTextRole) == answer
+
+
+def test_every_columns_buttons_are_in_it_when_the_comparison_opens_from_a_details_page(qtbot, qapp) -> None:
+    """At 1024x768, Browse -> Details -> Compare: the second column's Save and Remove were left
+    where an earlier, narrower layout put them, past the table's edge (no way to save or remove
+    that technique), until the comparison was opened again."""
+    from massage_explorer.core.paths import bundled_catalog_path
+    from massage_explorer.core.storage import load_catalog
+    from massage_explorer.ui.shell import MainWindow
+
+    catalog = load_catalog(bundled_catalog_path()).catalog
+    apply_theme(qapp, high_contrast=False, scale=TEXT_STEPS[0])
+    try:
+        state = SessionState("en")
+        window = MainWindow(catalog, state)
+        qtbot.addWidget(window)
+        window.setFixedSize(1024, 768)
+        window.show()
+        settle()
+        ids = [t.id for t in catalog.techniques]
+        window.show_details(ids[0])
+        settle()
+        state.set_compare(ids[:2])
+        window.show_compare()
+        settle()
+        header = window.get_screen("compare").header
+        for column, buttons in enumerate(header.buttons):
+            left = header.sectionViewportPosition(column)
+            right = left + header.sectionSize(column)
+            for button in (b for b in buttons if b.isVisible()):
+                assert left <= button.x() and button.x() + button.width() <= right, (column, button.text())
+    finally:
+        clear_theme(qapp)
