@@ -17,8 +17,12 @@ from PySide6.QtWidgets import QLabel, QLayout, QLayoutItem, QWidget, QWidgetItem
 from massage_explorer.ui.common.scrolling import WrappedScrollArea, viewport_of
 
 # The guidance beside the body takes the least of these shares of the width that shows it whole.
-# Below it, the guidance leaves the body at least this share of the screen's height.
-BODY_SHARE = 0.4
+# Below it, the guidance leaves the body at least this share of the screen's height. A page read
+# from top to bottom (details, the shortlist) wants the height: at 0.4 a 1366x768 screen left the
+# details 229 px of a 1290 px wide page, 406 px beside the guidance. The comparison keeps its
+# columns side by side instead (TABLE_SHARE): beside the guidance a 1024 px screen shows one.
+BODY_SHARE = 0.55
+TABLE_SHARE = 0.4
 SIDE_SHARES = (0.3, 0.34, 0.38, 0.42, 0.46, 0.5)
 SCROLLED_SHARE = 0.38  # beside, where no share above shows it whole
 
@@ -56,7 +60,14 @@ class GuidedLayout(QLayout):
     both on the right when the body would get less than its minimum height."""
 
     def __init__(
-        self, parent: QWidget, head: QLayout, body: QWidget, guidance: QLabel, *, spacing: int = 16
+        self,
+        parent: QWidget,
+        head: QLayout,
+        body: QWidget,
+        guidance: QLabel,
+        *,
+        spacing: int = 16,
+        body_share: float = BODY_SHARE,
     ) -> None:
         area = _GuidanceArea(guidance)  # before this layout is the parent's: taking the label asks it
         super().__init__(parent)
@@ -67,6 +78,7 @@ class GuidedLayout(QLayout):
         # Its words from the top, also where it is given more height than they need (beside).
         guidance.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self._spacing = spacing
+        self._body_share = body_share
         self.beside = False  # where the guidance was put last
 
     def _adopt(self, widget: QWidget) -> QWidgetItem:
@@ -115,9 +127,9 @@ class GuidedLayout(QLayout):
         inner = rect.marginsRemoved(self.contentsMargins())
         x, y, width, height = inner.x(), inner.y(), inner.width(), inner.height()
         below = self._guidance.heightForWidth(width)
-        # The body's minimum, and never less than BODY_SHARE of the height: a list showing a
+        # The body's minimum, and never less than its share of the height: a list showing a
         # sliver of one card is not worth keeping the guidance below it.
-        body = max(self._body.minimumSize().height(), int(height * BODY_SHARE))
+        body = max(self._body.minimumSize().height(), int(height * self._body_share))
         needs = self._head_height(width) + self._spacing + body
         self.beside = width > height and needs + self._spacing + below > height
         if self.beside:  # the guidance the whole height on the right; head and body on the left

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 from massage_explorer.core.catalog import Catalog, Technique
 from massage_explorer.ui.common.buttons import big_button
 from massage_explorer.ui.common.flow import FlowLayout
-from massage_explorer.ui.common.guided import GuidedLayout
+from massage_explorer.ui.common.guided import TABLE_SHARE, GuidedLayout
 from massage_explorer.ui.common.labels import GuidancePanel, catalog_label, plain_label, set_style_property
 from massage_explorer.ui.common.navigation import (
     MARGIN,
@@ -62,7 +62,7 @@ class CompareView(Screen):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(16)
         layout.addLayout(self._bar())
-        guided = GuidedLayout(self, layout, self.stack, self.guidance)
+        guided = GuidedLayout(self, layout, self.stack, self.guidance, body_share=TABLE_SHARE)
         guided.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
 
         self.setFocusProxy(self.back_button)  # arriving on this screen puts focus on Back
