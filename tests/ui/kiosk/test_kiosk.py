@@ -396,6 +396,21 @@ def test_long_press_opens_the_pin_pad_and_the_right_pin_lets_staff_quit(kiosk, q
     assert not kiosk.isVisible()
 
 
+def test_an_enter_too_many_after_the_pin_does_not_quit_the_kiosk(kiosk, qtbot):
+    kiosk.activateWindow()
+    qtbot.waitUntil(kiosk.isActiveWindow)
+    kiosk.open_pinpad()
+    pad = kiosk.pinpad
+    for digit in PIN:
+        qtbot.mouseClick(pad.digit_buttons[digit], Qt.MouseButton.LeftButton)
+    pad.ok_button.setFocus()
+    qtbot.keyClick(_focus(), Qt.Key.Key_Return)
+    assert pad.pages.currentIndex() == 1
+    assert _focus() is pad.back_button
+    qtbot.keyClick(_focus(), Qt.Key.Key_Return)  # once more, as a held key would
+    assert kiosk.isVisible() and not pad.isVisible()
+
+
 @pytest.mark.parametrize("language", ["en", "es"])
 def test_the_keys_of_the_pin_pad_are_even_columns(qtbot, qapp, language):
     # "⌫ Borrar" and "Aceptar" made their columns twice as wide as the digits' between them.
