@@ -4,6 +4,7 @@ focus scrolled into view, and an overlay that keeps the keyboard to itself."""
 from __future__ import annotations
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QLabel, QPushButton, QWidget
 
@@ -234,3 +235,32 @@ def test_start_over_asks_with_the_keyboard_kept_to_its_two_answers(window, qtbot
     press(qtbot, Qt.Key.Key_Escape)  # as "No"
     assert not confirm.isVisible()
     assert window.state.shortlist and focus() is start_over
+
+
+@pytest.mark.parametrize("before", ["nothing", "hidden since", "deleted since"])
+def test_the_keyboard_leaves_a_closed_overlay_whatever_had_the_focus_before(window, qtbot, before):
+    """Where the focus cannot go back (nothing had it when the overlay came up, or that control
+    was hidden or deleted meanwhile), it went round the hidden overlay's own controls and stayed
+    there: Tab reached nothing on screen, and Escape and Backspace did nothing."""
+    window.state.toggle_shortlist(ids(window)[0])
+    start_over = window.top_bar.start_over_button
+    if before == "nothing":
+        focused = QApplication.focusWidget()
+        if focused is not None:
+            focused.clearFocus()
+    else:
+        start_over.setFocus(Qt.FocusReason.TabFocusReason)
+    window.ask_start_over()
+    confirm = window._confirm
+    assert confirm is not None and confirm.isVisible()
+    if before == "hidden since":
+        start_over.hide()
+    elif before == "deleted since":
+        shiboken6.delete(start_over)
+    confirm.no_button.click()
+    assert not confirm.isVisible()
+    reached = press(qtbot, Qt.Key.Key_Tab)
+    assert reached is not None and reached.isVisible() and not confirm.isAncestorOf(reached)
+    window.show_shortlist()
+    press(qtbot, Qt.Key.Key_Escape)  # the window's way back works again
+    assert window.stack.currentWidget() is window.browse

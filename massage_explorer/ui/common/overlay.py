@@ -91,7 +91,11 @@ class Overlay(QFrame):
         self.hide()
 
     def focusNextPrevChild(self, next: bool) -> bool:
-        """Tab and Shift+Tab go round the overlay's own controls, never to those beneath."""
+        """Tab and Shift+Tab go round the overlay's own controls, never to those beneath. Once
+        hidden, the window's own order: Qt asks here where a focus left inside the overlay goes
+        as it hides, and going round the hidden controls kept it there, where no key did anything."""
+        if not self.isVisible():
+            return super().focusNextPrevChild(next)
         start = QApplication.focusWidget()
         if start is None or not self.isAncestorOf(start):
             start = self
@@ -108,6 +112,9 @@ class Overlay(QFrame):
                 return True
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        if not self.isVisible():
+            super().keyPressEvent(event)  # on to the window
+            return
         if event.key() == Qt.Key.Key_Escape:
             self.dismiss()
         # Any other key its controls leave ends here: Backspace, say, went on to the window
