@@ -215,6 +215,7 @@ def test_the_top_bar_wraps_instead_of_cutting_its_buttons(qapp, bundled, size) -
         clear_theme(qapp)
 
 
+@pytest.mark.slow  # eight child processes, ~35 s
 def test_every_display_fits_on_a_screen_of_its_own_size(qapp, capsys) -> None:
     """The command as staff run it: each display in a child process on an offscreen screen of its
     size (3840x2160 drawn at QT_SCALE_FACTOR=2), the smallest and largest text. The matrix above

@@ -1,8 +1,9 @@
 """A row of controls that wraps onto more lines when the window is narrower than the row.
 
-The top bar and the compare screen's header use it: on a 1920 px screen they are one line; at
-1280 px with the largest text, or on a portrait screen, the same controls go onto two or three
-lines instead of being cut or pushing the window wider than its screen.
+The top bar and the heads of the details, compare and shortlist screens use it, and the take-away's
+Print and Save as PDF: on a 1920 px screen they are one line; at 1280 px with the largest text, or
+on a portrait screen, the same controls go onto two or three lines instead of being cut or pushing
+the window wider than its screen.
 """
 
 from __future__ import annotations
@@ -18,12 +19,14 @@ class FlowLayout(QLayout):
     items are centred vertically in their line. An item wider than the whole line is given the
     line's width (a word-wrapped label then wraps its text).
 
-    Its items live in this Python object only (Qt asks for them through itemAt), and PySide6
-    (6.11) can mark their Python side as deleted while the layout is in use: a random-input test
-    of the kiosk found every item of the flow layouts nested in the screens' columns so marked at
-    once, after an overlay closed. Qt then asked the layout for its height, PySide6 crashed
-    reporting the error, and the kiosk died. An item so marked is made again for its widget
-    (`_live`); the layout never hands Qt an item it cannot use."""
+    Qt asks for the items through itemAt; this object's list is what keeps them. PySide6 (6.11)
+    also records the items of a row nested in another layout as children of that outer layout,
+    and marking the outer one as deleted marks them all: a random-input test of the kiosk found
+    every item of the rows nested in the screens' columns so marked at once, after an overlay
+    closed (what marked the column was not found). Qt then asked the row for its height, its
+    Python code raised, PySide6 crashed reporting the error, and the kiosk died. An item so marked
+    is made again for its widget (`_live`); the row never hands Qt an item it cannot use. (The C++
+    item it replaces is left, not freed: nothing else holds it.)"""
 
     def __init__(self, parent: QWidget | None = None, *, spacing: int = 10, line_spacing: int = 8) -> None:
         super().__init__(parent)

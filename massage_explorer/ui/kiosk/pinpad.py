@@ -236,8 +236,8 @@ class PinPad(Overlay):
         if self.gate.check(pin):
             self.set_problems(self._problems)
             self.pages.setCurrentIndex(1)
-            # On the harmless choice: a second Enter on OK (a key held, a double press) went on
-            # to "Quit the kiosk" when it had the focus.
+            # On the harmless choice: a second Enter on OK (a double press) went on to "Quit the
+            # kiosk" when it had the focus.
             self.back_button.setFocus(Qt.FocusReason.OtherFocusReason)
         else:
             self._show_lock_state(wrong=True)

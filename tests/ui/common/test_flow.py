@@ -9,7 +9,7 @@ from massage_explorer.ui.common.flow import FlowLayout
 from tests.ui.helpers import settle
 
 
-def _nested_row(qtbot, *labels: str) -> tuple[QWidget, FlowLayout, list[QPushButton]]:
+def _nested_row(qtbot, *labels: str) -> tuple[QWidget, QVBoxLayout, FlowLayout, list[QPushButton]]:
     """A window whose column holds a flow layout of buttons, as a screen's head does."""
     window = QWidget()
     qtbot.addWidget(window)
@@ -20,11 +20,11 @@ def _nested_row(qtbot, *labels: str) -> tuple[QWidget, FlowLayout, list[QPushBut
         row.addWidget(button)
     column.addLayout(row)
     column.addStretch(1)
-    return window, row, buttons
+    return window, column, row, buttons
 
 
 def test_the_row_wraps_when_the_window_is_narrower_than_its_buttons(qtbot) -> None:
-    window, _row, buttons = _nested_row(qtbot, "Compare (2)", "Shortlist (1)", "Start over")
+    window, _column, _row, buttons = _nested_row(qtbot, "Compare (2)", "Shortlist (1)", "Start over")
     window.resize(800, 300)
     window.show()
     settle()
@@ -38,15 +38,17 @@ def test_the_row_wraps_when_the_window_is_narrower_than_its_buttons(qtbot) -> No
 
 def test_items_whose_python_side_was_marked_deleted_are_made_again(qtbot) -> None:
     """PySide6 marked every item of a nested flow layout as deleted in a random-input run of the
-    kiosk; the next layout pass raised inside Qt and the process crashed. The layout now makes
-    such items again for their widgets, and drops one whose widget is gone."""
-    window, row, buttons = _nested_row(qtbot, "Back", "Show only differences", "Gone")
+    kiosk; the next layout pass raised inside Qt and the process crashed. It records the items as
+    children of the layout around the row too, and marking that one marks them all, as seen. The
+    layout now makes such items again for their widgets, and drops one whose widget is gone."""
+    window, column, row, buttons = _nested_row(qtbot, "Back", "Show only differences", "Gone")
     window.resize(600, 300)
     window.show()
     settle()
     before = [b.geometry() for b in buttons[:2]]
-    for index in range(row.count()):
-        shiboken6.invalidate(row.itemAt(index))
+    items = list(row._items)
+    shiboken6.invalidate(column)
+    assert not any(shiboken6.isValid(item) for item in items)  # as the kiosk's crash began
     shiboken6.delete(buttons[2])
     assert row.heightForWidth(600) > 0
     window.resize(601, 300)  # a layout pass over every item

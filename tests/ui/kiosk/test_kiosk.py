@@ -407,7 +407,7 @@ def test_an_enter_too_many_after_the_pin_does_not_quit_the_kiosk(kiosk, qtbot):
     qtbot.keyClick(_focus(), Qt.Key.Key_Return)
     assert pad.pages.currentIndex() == 1
     assert _focus() is pad.back_button
-    qtbot.keyClick(_focus(), Qt.Key.Key_Return)  # once more, as a held key would
+    qtbot.keyClick(_focus(), Qt.Key.Key_Return)  # once more: a double press
     assert kiosk.isVisible() and not pad.isVisible()
 
 
