@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QMainWindow, QVBoxLayout,
 from massage_explorer.core.catalog import Catalog
 from massage_explorer.ui.browse import BrowseScreen
 from massage_explorer.ui.cards.model import TechniqueListModel
-from massage_explorer.ui.common.labels import plain_label
+from massage_explorer.ui.common.labels import advice_name, plain_label
 from massage_explorer.ui.common.pages import PageStack
 from massage_explorer.ui.common.red_flags import RedFlagsButton, red_flag_groups
 from massage_explorer.ui.common.screen import Screen, ScreenContext, ShellOptions
@@ -82,7 +82,7 @@ class MainWindow(QMainWindow):
         self.texts = Texts()
         self.footer = plain_label("", role="guidance")
         self.texts(self.footer.setText, lambda: guidance_lines(full=False)[0])
-        self.texts(self.footer.setAccessibleName, lambda: self.tr("Advice from the clinic"))
+        self.texts(self.footer.setAccessibleName, advice_name)
         # The clinic's red flags: one line on every screen, whatever the screen shows above it.
         self.red_flags_line = RedFlagsButton()
         self.red_flags_line.clicked.connect(self.show_red_flags)

@@ -538,13 +538,6 @@
     </message>
 </context>
 <context>
-    <name>GuidedLayout</name>
-    <message>
-        <source>Advice from the clinic</source>
-        <translation>Consejos de la clínica</translation>
-    </message>
-</context>
-<context>
     <name>KioskWindow</name>
     <message>
         <source>Massage Explorer</source>
@@ -568,10 +561,6 @@
     <message>
         <source>Massage Explorer</source>
         <translation>Massage Explorer</translation>
-    </message>
-    <message>
-        <source>Advice from the clinic</source>
-        <translation>Consejos de la clínica</translation>
     </message>
 </context>
 <context>

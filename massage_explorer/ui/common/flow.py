@@ -42,9 +42,9 @@ class FlowLayout(QLayout):
 
     def replace(self, old: QWidget, new: QWidget) -> None:
         """Put `new` where `old` is (QLayout.replaceWidget needs a replaceAt this layout has not)."""
-        index = self.indexOf(old)
+        index = self.indexOf(old)  # through itemAt: any item marked deleted is made again first
         self.addChildWidget(new)
-        self._live()[index] = QWidgetItem(new)
+        self._items[index] = QWidgetItem(new)
         self._widgets[index] = new
         self.invalidate()
 

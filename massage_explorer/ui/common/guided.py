@@ -10,10 +10,11 @@ scrolls by finger inside its place instead of being cut.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QRect, QSize, Qt
+from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QLayout, QLayoutItem, QWidget, QWidgetItem
 
+from massage_explorer.ui.common.labels import advice_name
 from massage_explorer.ui.common.scrolling import WrappedScrollArea, viewport_of
 
 # The guidance beside the body takes the least of these shares of the width that shows it whole.
@@ -35,7 +36,7 @@ class _GuidanceArea(WrappedScrollArea):
     def __init__(self, guidance: QLabel) -> None:
         super().__init__(guidance, transparent=False)
         # A stop for Tab where it scrolls (ReadingArea), so that a keyboard reads it all too.
-        self.set_name(lambda: QCoreApplication.translate("GuidedLayout", "Advice from the clinic"))
+        self.set_name(advice_name)
 
     def fit_body(self) -> None:
         body = self.widget()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt
 from PySide6.QtGui import QPainter, QTextOption
 from PySide6.QtWidgets import (
     QFrame,
@@ -132,6 +132,12 @@ def set_style_property(widget: QWidget, name: str, value: object) -> None:
     style.polish(widget)
 
 
+def advice_name() -> str:
+    """What a screen reader calls the clinic's advice, wherever it shows (the panel, the area it
+    scrolls in, the one-line footer): one name, translated once."""
+    return QCoreApplication.translate("GuidancePanel", "Advice from the clinic")
+
+
 class GuidancePanel(QLabel):
     """The clinic's full guidance, kept on screen below whatever scrolls."""
 
@@ -144,5 +150,5 @@ class GuidancePanel(QLabel):
 
     def refresh(self) -> None:
         self.setText("\n".join(WORDS.guidance(full=True)))
-        self.setAccessibleName(self.tr("Advice from the clinic"))
+        self.setAccessibleName(advice_name())
         self.setAccessibleDescription(self.tr("Read this before you choose a massage."))

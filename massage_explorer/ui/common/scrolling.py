@@ -293,13 +293,14 @@ def _reveal_section(header: QHeaderView, widget: QWidget) -> None:
     if not isinstance(view, QAbstractItemView):
         return
     across = header.orientation() == Qt.Orientation.Horizontal
-    place = QRect(widget.mapTo(viewport_of(header), QPoint(0, 0)), widget.size())
+    viewport = viewport_of(header)
+    place = QRect(widget.mapTo(viewport, QPoint(0, 0)), widget.size())
     section = header.logicalIndexAt(place.center().x() if across else place.center().y())
     if section < 0:
         return
     start = header.sectionViewportPosition(section)
     end = start + header.sectionSize(section)
-    room = header.viewport().width() if across else header.viewport().height()
+    room = viewport.width() if across else viewport.height()
     bar = view.horizontalScrollBar() if across else view.verticalScrollBar()
     if start < 0:
         bar.setValue(bar.value() + start)
