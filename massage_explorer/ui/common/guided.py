@@ -10,6 +10,8 @@ scrolls by finger inside its place instead of being cut.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QLayout, QLayoutItem, QWidget, QWidgetItem
@@ -20,12 +22,15 @@ from massage_explorer.ui.common.scrolling import WrappedScrollArea, viewport_of
 # The guidance beside the body takes the least of these shares of the width that shows it whole.
 # Below it, the guidance leaves the body at least this share of the screen's height. A page read
 # from top to bottom (details, the shortlist) wants the height: at 0.4 a 1366x768 screen left the
-# details 229 px of a 1290 px wide page, 406 px beside the guidance. The comparison keeps its
-# columns side by side instead (TABLE_SHARE): beside the guidance a 1024 px screen shows one.
+# details 229 px of a 1290 px wide page, 406 px beside the guidance. The comparison asks for
+# the height its own way (CompareView: its names and a few lines of answers), and beside it the
+# guidance keeps to TABLE_SIDE_SHARE, scrolling where it must: at 1280x720 and the largest text, a
+# guidance shown whole took half the width, and left the table the first question's heading.
 BODY_SHARE = 0.55
 TABLE_SHARE = 0.4
 SIDE_SHARES = (0.3, 0.34, 0.38, 0.42, 0.46, 0.5)
 SCROLLED_SHARE = 0.38  # beside, where no share above shows it whole
+TABLE_SIDE_SHARE = 0.3
 
 
 class _GuidanceArea(WrappedScrollArea):
@@ -58,7 +63,9 @@ class _GuidanceArea(WrappedScrollArea):
 
 class GuidedLayout(QLayout):
     """`head` on top, `body` below it and `guidance` (a word-wrapped label) under both, or beside
-    both on the right when the body would get less than its minimum height."""
+    both on the right when the body would get less than its minimum height, its share of the
+    height, or what `body_wants(width)` says it needs. Beside, the guidance takes the least of
+    `side_shares` of the width that shows it whole, or `scrolled_share` and scrolls."""
 
     def __init__(
         self,
@@ -69,6 +76,9 @@ class GuidedLayout(QLayout):
         *,
         spacing: int = 16,
         body_share: float = BODY_SHARE,
+        body_wants: Callable[[int], int] | None = None,
+        side_shares: tuple[float, ...] = SIDE_SHARES,
+        scrolled_share: float = SCROLLED_SHARE,
     ) -> None:
         area = _GuidanceArea(guidance)  # before this layout is the parent's: taking the label asks it
         super().__init__(parent)
@@ -80,6 +90,8 @@ class GuidedLayout(QLayout):
         guidance.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self._spacing = spacing
         self._body_share = body_share
+        self._body_wants = body_wants
+        self._side_shares, self._scrolled_share = side_shares, scrolled_share
         self.beside = False  # where the guidance was put last
 
     def _adopt(self, widget: QWidget) -> QWidgetItem:
@@ -131,15 +143,17 @@ class GuidedLayout(QLayout):
         # The body's minimum, and never less than its share of the height: a list showing a
         # sliver of one card is not worth keeping the guidance below it.
         body = max(self._body.minimumSize().height(), int(height * self._body_share))
+        if self._body_wants is not None:  # what the body itself says it needs to be of use
+            body = max(body, self._body_wants(width))
         needs = self._head_height(width) + self._spacing + body
         self.beside = width > height and needs + self._spacing + below > height
         if self.beside:  # the guidance the whole height on the right; head and body on the left
             # Never so wide that the column is narrower than its minimum (the QR code's page).
             widest = width - self._spacing - self._column_minimum_width()
-            sides = [min(int(width * share), widest) for share in SIDE_SHARES]
+            sides = [min(int(width * share), widest) for share in self._side_shares]
             # Where no share shows it whole, it scrolls in a narrow one: the body (a comparison, a
             # page of details) needs the width more than the guidance needs to be seen at once.
-            fallback = min(int(width * SCROLLED_SHARE), widest)
+            fallback = min(int(width * self._scrolled_share), widest)
             side = next((s for s in sides if self._guidance.heightForWidth(s) <= height), fallback)
             main = width - side - self._spacing
             self._place_column(QRect(x, y, main, height))

@@ -42,6 +42,15 @@ CELL_CHARS = 12  # a technique's column is never narrower than this, in average 
 
 GAP = 8  # between the buttons under a name
 
+# Below the names, the first question and this many lines of each answer: less is not a comparison.
+ANSWER_LINES = 3
+
+
+def answers_height(font: QFont) -> int:
+    """The height of the table below its names that makes a comparison of use: a question and
+    ANSWER_LINES of its answers in `font`."""
+    return (ANSWER_LINES + 1) * QFontMetrics(font).lineSpacing() + 2 * PADDING
+
 
 _names: dict[tuple[str, str, int], tuple[str, ...]] = {}  # (font key, name, width) -> lines
 
@@ -335,19 +344,21 @@ class ColumnHeader(_WrappedHeader):
     def fit_columns(self) -> None:
         """Columns share the width when they fit it; otherwise as many as fit are shown side by
         side and the table scrolls sideways, the questions staying where they are. A column is
-        wide enough for its buttons and words, and for its name to leave a row of the table in
-        view (long names get fewer, wider columns rather than a header taller than the table)."""
+        wide enough for its buttons and words, and for its name to leave the answers' height of
+        the table in view (long names get fewer, wider columns rather than a header that hides
+        the answers)."""
         count, room = self.count(), self.width()
         if count == 0 or room <= 0:
             return
         narrowest = self.minimum_column_width()
         table = self.parentWidget()
-        # The header, and at least a touch target's height of the table below it, above the
+        # The header, and the answers' height (answers_height) of the table below it, above the
         # sideways scroll bar (shown whenever not every column fits).
         budget = 0
         if isinstance(table, QAbstractScrollArea):
             frame = 2 * table.frameWidth()
-            budget = table.height() - frame - table.horizontalScrollBar().sizeHint().height() - MIN_TARGET
+            below = table.horizontalScrollBar().sizeHint().height() + answers_height(self.font())
+            budget = table.height() - frame - below
         shown = count
         while shown > 1 and (
             room // shown < narrowest
@@ -363,13 +374,30 @@ class ColumnHeader(_WrappedHeader):
         for section in range(count):
             self.resizeSection(section, max(narrowest, room // shown))
 
-    def fits_one_column(self, room: int, table_height: int) -> bool:
-        """Whether a technique's column `room` px wide fits its buttons and words, and leaves a
-        table `table_height` px tall a touch target's height below the names."""
+    def fits_beside_questions(self, room: int, table_height: int) -> bool:
+        """Whether, with `room` px beside the question column, two techniques' columns (one, if
+        only one is compared) fit their buttons and words side by side and leave a table
+        `table_height` px tall the answers' height (answers_height) below the names. Where they
+        do not, the questions go into the cells: comparing needs two columns in view more than
+        it needs the questions apart."""
         if self.count() == 0:
             return True
-        tall = self._height_at(room, brief=False)
-        return room >= self.minimum_column_width() and tall + MIN_TARGET <= table_height
+        width = room // min(self.count(), 2)
+        tall = self._height_at(width, brief=False)
+        return width >= self.minimum_column_width() and tall + answers_height(self.font()) <= table_height
+
+    def brief_height_for_room(self, room: int) -> int:
+        """The header's height in its brief form (CompareTable.place_questions) with two columns
+        sharing `room` px (one where two do not fit): the least it takes where a comparison is
+        of use, whatever the table's height is now. Three or four columns are shown where their
+        taller names leave the answers room (fit_columns), never needed for that."""
+        if self.count() == 0:
+            return 0
+        narrowest = self.minimum_column_width()
+        shown = min(self.count(), 2)
+        if room // shown < narrowest:
+            shown = 1
+        return self._height_at(max(room // shown, narrowest), brief=True)
 
     def _height_at(self, width: int, brief: bool) -> int:
         """The header's height were every column `width` px wide."""

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 from massage_explorer.core.catalog import Catalog, Technique
 from massage_explorer.ui.common.buttons import big_button
 from massage_explorer.ui.common.flow import FlowLayout
-from massage_explorer.ui.common.guided import TABLE_SHARE, GuidedLayout
+from massage_explorer.ui.common.guided import TABLE_SHARE, TABLE_SIDE_SHARE, GuidedLayout
 from massage_explorer.ui.common.labels import GuidancePanel, catalog_label, plain_label, set_style_property
 from massage_explorer.ui.common.navigation import (
     MARGIN,
@@ -24,7 +24,7 @@ from massage_explorer.ui.common.navigation import (
 )
 from massage_explorer.ui.common.pages import PageStack
 from massage_explorer.ui.common.screen import Screen
-from massage_explorer.ui.compare.headers import ColumnHeader
+from massage_explorer.ui.compare.headers import ColumnHeader, answers_height
 from massage_explorer.ui.compare.model import CompareModel, DifferencesProxy
 from massage_explorer.ui.compare.picker import PickerPage
 from massage_explorer.ui.compare.table import make_compare_table, name_table_parts
@@ -62,7 +62,16 @@ class CompareView(Screen):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(16)
         layout.addLayout(self._bar())
-        guided = GuidedLayout(self, layout, self.stack, self.guidance, body_share=TABLE_SHARE)
+        guided = GuidedLayout(
+            self,
+            layout,
+            self.stack,
+            self.guidance,
+            body_share=TABLE_SHARE,
+            body_wants=self._table_wants,
+            side_shares=(TABLE_SIDE_SHARE,),
+            scrolled_share=TABLE_SIDE_SHARE,
+        )
         guided.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
 
         self.setFocusProxy(self.back_button)  # arriving on this screen puts focus on Back
@@ -128,6 +137,22 @@ class CompareView(Screen):
         layout.addWidget(self.hidden_rows)
         layout.addWidget(self.table, 1)
         return page
+
+    def _table_wants(self, width: int) -> int:
+        """The least height that makes the comparison of use `width` px wide: the names in their
+        brief form, with the questions in the cells, and the answers' height below them. Where the
+        clinic's guidance below would leave less, it goes beside (GuidedLayout). Measured in the
+        form the table takes where it is short, not the one it has now, so that the choice does
+        not depend on the last one."""
+        table = self.table
+        if self.stack.currentWidget() is not self.table_page or self.header.count() == 0:
+            return 0
+        frame = 2 * table.frameWidth()
+        room = width - frame - table.verticalScrollBar().sizeHint().width()
+        names = self.header.brief_height_for_room(room)
+        hidden = self.hidden_rows.sizeHint().height() if self.hidden_rows.isVisibleTo(self) else 0
+        scroll_bar = table.horizontalScrollBar().sizeHint().height()
+        return frame + hidden + names + answers_height(table.font()) + scroll_bar
 
     def _placeholder(self) -> QWidget:
         """Fewer than two techniques chosen: what to do, and a button to do it."""

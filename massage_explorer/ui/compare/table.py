@@ -146,8 +146,8 @@ class CompareTable(QTableView):
         super().resizeEvent(event)
 
     def place_questions(self) -> None:
-        """Questions in their own column, or in the cells when a technique's column would not
-        fit beside them (ColumnHeader.fits_one_column)."""
+        """Questions in their own column, or in the cells when two techniques' columns would not
+        fit beside them (ColumnHeader.fits_beside_questions)."""
         header, questions = self.horizontalHeader(), self.verticalHeader()
         if not isinstance(header, ColumnHeader) or not isinstance(questions, QuestionHeader):
             return
@@ -156,7 +156,7 @@ class CompareTable(QTableView):
         height = self.height() - frame - self.horizontalScrollBar().sizeHint().height()
         if self.questions_in_cells:
             height -= self.given_back
-        inline = not header.fits_one_column(room - questions.fixed_width(), height)
+        inline = not header.fits_beside_questions(room - questions.fixed_width(), height)
         if inline == self.questions_in_cells:
             return
         header.names_open = inline

@@ -1,0 +1,59 @@
+"""On a short kiosk screen the comparison keeps room for its answers below the techniques' names:
+the first question and three lines of each answer (headers.answers_height). At 1280x720 with four
+techniques, the table showed the names and the first question's heading, 51 px of rows.
+
+The clinic's guidance goes beside the table where below it would take that room, and beside it
+keeps to a narrow share of the width, scrolling if it must (guided.TABLE_SIDE_SHARE)."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtGui import QFontMetrics
+
+from massage_explorer.core.paths import bundled_catalog_path
+from massage_explorer.core.storage import load_catalog
+from massage_explorer.tools.layoutcheck import DISPLAYS, Setting, visit
+from massage_explorer.ui.common.guided import TABLE_SIDE_SHARE, GuidedLayout
+from massage_explorer.ui.compare import CompareView
+from massage_explorer.ui.compare.headers import answers_height
+from massage_explorer.ui.compare.text_sizes import PADDING
+
+
+@pytest.fixture(scope="module")
+def bundled():
+    catalog = load_catalog(bundled_catalog_path()).catalog
+    assert catalog is not None
+    return catalog
+
+
+def _compare_of_four(bundled, display: str, step: int, language: str):
+    shown = next(d for d in DISPLAYS if d.name == display)
+    for screen, window in visit(bundled, shown, Setting(step, language, False)):
+        if screen == "compare-4":
+            view = window.session.stack.currentWidget()
+            assert isinstance(view, CompareView)
+            yield window, view
+
+
+@pytest.mark.parametrize("display", ["1024x768", "1280x720", "1366x768", "1280x800"])
+@pytest.mark.parametrize("step", [0, 1])
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_four_techniques_leave_room_for_the_answers(qapp, bundled, display, step, language) -> None:
+    for window, view in _compare_of_four(bundled, display, step, language):
+        rows = view.table.viewport().height()  # below the names, above the sideways scroll bar
+        assert rows >= answers_height(view.table.font()), (display, step, language)
+        assert view.table.horizontalHeader().isVisible()
+        layout = view.layout()
+        assert isinstance(layout, GuidedLayout)
+        if layout.beside:  # the table keeps the width; the guidance takes its narrow share
+            assert view.guidance.width() <= window.width() * TABLE_SIDE_SHARE
+
+
+@pytest.mark.parametrize("display", ["1024x768", "1280x720"])
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_at_the_largest_text_a_short_screen_still_shows_an_answer(qapp, bundled, display, language) -> None:
+    # The top bar takes up to three rows here; the answers get what is left, at least the first
+    # question and a line of each answer (it was the heading alone at 1280x720: 58 px).
+    for _, view in _compare_of_four(bundled, display, 2, language):
+        line = QFontMetrics(view.table.font()).lineSpacing()
+        assert view.table.viewport().height() >= 2 * line + 2 * PADDING, (display, language)
