@@ -285,6 +285,22 @@ def reveal(widget: QWidget) -> None:
         inner = None if inner.isWindow() else inner.parentWidget()
 
 
+def in_view(widget: QWidget) -> bool:
+    """Whether `widget` is shown whole, not scrolled out of any area around it (even in part)."""
+    if not widget.isVisible():
+        return False
+    inner = widget.parentWidget()
+    while inner is not None and not inner.isWindow():
+        if isinstance(inner, QAbstractScrollArea):
+            viewport = viewport_of(inner)
+            if viewport.isAncestorOf(widget):
+                place = QRect(widget.mapTo(viewport, QPoint(0, 0)), widget.size())
+                if not viewport.rect().contains(place):
+                    return False
+        inner = inner.parentWidget()
+    return True
+
+
 def _reveal_section(header: QHeaderView, widget: QWidget) -> None:
     """Scroll the view of `header` so that the section `widget` sits on is in view (whole, if
     the view has the room). Every view here scrolls by the pixel (enable_kinetic_scrolling), so

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
 from massage_explorer.core.settings import KioskConfig
@@ -14,6 +14,7 @@ from massage_explorer.ui.common.guided import GuidedLayout
 from massage_explorer.ui.common.labels import GuidancePanel, plain_label
 from massage_explorer.ui.common.pages import PageStack
 from massage_explorer.ui.common.screen import Screen
+from massage_explorer.ui.common.scrolling import in_view
 from massage_explorer.ui.common.translatable import Texts
 from massage_explorer.ui.session import MAX_COMPARE, SessionState
 from massage_explorer.ui.shortlist.model import ShortlistModel
@@ -171,7 +172,17 @@ class ShortlistScreen(Screen):
         self.takeaway_button.hide()
         self.compare_button.hide()
         self.compare_note.hide()
-        self.takeaway.print_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        # The keyboard's focus on Print where the page shows it; on a short screen, where it is
+        # below the fold, on Back (always in view): Enter then never prints unseen. Whether it
+        # is in view is known once the page is laid out, on the next turn of the event loop.
+        self.back_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        QTimer.singleShot(0, self, self._focus_print_in_view)
+
+    @Slot()
+    def _focus_print_in_view(self) -> None:
+        button = self.takeaway.print_button
+        if self.on_takeaway_page() and self.focusWidget() is self.back_button and in_view(button):
+            button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     @Slot()
     def show_list(self) -> None:

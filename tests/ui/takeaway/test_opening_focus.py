@@ -1,0 +1,40 @@
+"""The take-away page opens with the keyboard's focus on Print where the page shows Print, and on
+Back where Print is below the fold of a short screen: Enter never prints what the patient cannot
+see, and the focus ring is always on screen."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from massage_explorer.core.paths import bundled_catalog_path
+from massage_explorer.core.storage import load_catalog
+from massage_explorer.tools.layoutcheck import DISPLAYS, Setting, visit
+from massage_explorer.ui.common.scrolling import in_view
+from massage_explorer.ui.shortlist import ShortlistScreen
+
+
+@pytest.fixture(scope="module")
+def bundled():
+    catalog = load_catalog(bundled_catalog_path()).catalog
+    assert catalog is not None
+    return catalog
+
+
+@pytest.mark.parametrize(
+    ("display", "step", "language", "on_print"),
+    [("1920x1080", 0, "en", True), ("1024x768", 2, "es", False), ("1280x720", 2, "en", False)],
+)
+def test_the_focus_lands_on_a_control_in_view(qapp, bundled, display, step, language, on_print) -> None:
+    shown = next(d for d in DISPLAYS if d.name == display)
+    for screen, window in visit(bundled, shown, Setting(step, language, False)):
+        if screen != "take-away":
+            continue
+        page = window.session.stack.currentWidget()
+        assert isinstance(page, ShortlistScreen) and page.on_takeaway_page()
+        focus = QApplication.focusWidget()
+        assert focus is not None and in_view(focus)
+        assert (focus is page.takeaway.print_button) is on_print, (display, focus)
+        if not on_print:
+            assert not in_view(page.takeaway.print_button)  # below the fold, a flick away
+            assert focus is page.back_button
