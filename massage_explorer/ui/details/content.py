@@ -14,6 +14,7 @@ from massage_explorer.core.catalog import Catalog, Technique
 from massage_explorer.core.present import CautionText, ClaimText, TechniqueText
 from massage_explorer.ui.common.labels import catalog_label, plain_label
 from massage_explorer.ui.common.words import WORDS, presenter
+from massage_explorer.ui.details.columns import BalancedColumns
 from massage_explorer.ui.details.picture import load_picture
 
 OUT_OF_DATE_YEARS = 5
@@ -82,8 +83,7 @@ class ContentBuilder:
         )
         # Benefits and cautions get the same heading, card style and width: equal weight. They come
         # before the longer reading, so that on arrival the screen shows who should be careful.
-        # The reading follows the cautions in their column: the benefits, with their notes, are
-        # the longer column, and under them it would start screens further down.
+        # The reading goes under whichever of the two columns ends first (BalancedColumns).
         if text.cautions:
             cards = [self.caution_card(c) for c in text.cautions]  # the patient's condition first
         else:
@@ -109,7 +109,9 @@ class ContentBuilder:
                 claims.append(newest)
             claims += [self.benefit_card(c) for c in text.claims]  # the strongest evidence first
             helps = self.section(QCoreApplication.translate("DetailView", "What it may help with"), claims)
-            layout.addLayout(self.side_by_side([helps, self.column([careful, *reading])]))
+            layout.addLayout(
+                BalancedColumns(content, helps, careful, self.column(reading), spacing=SECTION_SPACING)
+            )
         else:
             layout.addLayout(self.side_by_side([careful]))
             for section in reading:

@@ -460,3 +460,37 @@ def test_a_larger_text_restyles_a_shown_page_and_lets_go_of_a_hidden_one(qtbot, 
     window.go_to("details")
     assert made == ["gentle"] and details.technique_id == "gentle"
     assert details.content is not None and details.content.isVisible()
+
+
+def _heading(view: DetailView, text: str) -> QLabel:
+    assert view.content is not None
+    found = [label for label in view.content.findChildren(QLabel) if label.text() == text]
+    assert len(found) == 1, text
+    return found[0]
+
+
+def _x_in_content(view: DetailView, widget: QWidget) -> int:
+    assert view.content is not None
+    return widget.mapTo(view.content, widget.rect().topLeft()).x()
+
+
+@pytest.mark.parametrize("cautions", [1, 12])
+def test_the_reading_goes_under_the_column_that_ends_first(qtbot, view, cautions) -> None:
+    # Under the cautions always, the reading left half of a portrait screen empty beside it
+    # where a technique lists more cautions than benefits (most of the bundled ones).
+    long = "Tell your therapist before you start; ask for light pressure and stop if it hurts. " * 2
+    listed = tuple(Caution("thinners", f.t(long)) for _ in range(cautions))
+    show(view, f.technique("gentle", cautions=listed))
+    view.resize(1080, 1700)
+    settle()
+    assert view.content is not None
+    half = view.content.width() // 2
+    benefits, careful = _heading(view, "What it may help with"), _heading(view, "Who should be careful")
+    what = _heading(view, "What it is")
+    assert _x_in_content(view, benefits) < half <= _x_in_content(view, careful)  # side by side
+    reading_on_left = _x_in_content(view, what) < half
+    assert reading_on_left is (cautions > 1)
+    # Either way it starts right under the column it is in, above the other's end.
+    other = view.content.findChildren(QFrame)  # the cards: the longer column's last one ends lowest
+    lowest = max(frame.mapTo(view.content, frame.rect().bottomLeft()).y() for frame in other)
+    assert what.mapTo(view.content, what.rect().topLeft()).y() < lowest

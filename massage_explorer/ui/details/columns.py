@@ -1,0 +1,81 @@
+"""The details page's two columns, benefits and cautions, and the reading under the one that ends
+first. Under the cautions always, the reading left half a portrait screen empty beside it: the
+bundled techniques list more cautions than benefits, and some the other way round."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtWidgets import QLayout, QLayoutItem, QWidget, QWidgetItem
+
+
+class BalancedColumns(QLayout):
+    """`left` and `right` side by side in halves of the width, each as tall as its words, and
+    `then` under whichever of the two is shorter at that width (the right one on a tie). A
+    screen reader and Tab keep the order the widgets were made in: left, right, then. The three
+    become children of `owner`, the widget whose layout this one goes into."""
+
+    def __init__(self, owner: QWidget, left: QWidget, right: QWidget, then: QWidget, *, spacing: int) -> None:
+        super().__init__()
+        for widget in (left, right, then):
+            widget.setParent(owner)  # owned there from now on: an item only points at its widget
+        self._items = tuple(QWidgetItem(widget) for widget in (left, right, then))
+        self._spacing = spacing
+
+    def addItem(self, item: QLayoutItem) -> None:
+        raise TypeError("BalancedColumns holds its three widgets only")
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int) -> QLayoutItem | None:
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:
+        return None  # the three stay for the page's life
+
+    def expandingDirections(self) -> Qt.Orientation:
+        return Qt.Orientation.Horizontal
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def _plan(self, width: int) -> tuple[int, bool, int]:
+        """The width of a column, whether `then` goes on the left, and the height of it all."""
+        column = max((width - self._spacing) // 2, 1)
+        left, right, then = (_height(item, column) for item in self._items)
+        on_left = left < right
+        below = self._spacing + then
+        return column, on_left, max(left + (below if on_left else 0), right + (0 if on_left else below))
+
+    def heightForWidth(self, width: int) -> int:
+        return self._plan(width)[2]
+
+    def minimumSize(self) -> QSize:
+        # The height is heightForWidth's, at the width the page gets: a minimum measured at the
+        # narrowest width would be many times the page's height, and hold it there.
+        widest = max(item.minimumSize().width() for item in self._items)
+        return QSize(2 * widest + self._spacing, 0)
+
+    def sizeHint(self) -> QSize:
+        widest = max(item.sizeHint().width() for item in self._items)
+        width = 2 * widest + self._spacing
+        return QSize(width, self.heightForWidth(width))
+
+    def setGeometry(self, rect: QRect) -> None:
+        super().setGeometry(rect)
+        column, on_left, _ = self._plan(rect.width())
+        left, right, then = self._items
+        x_right = rect.x() + rect.width() - column
+        heights = [_height(item, column) for item in (left, right)]
+        left.setGeometry(QRect(rect.x(), rect.y(), column, heights[0]))
+        right.setGeometry(QRect(x_right, rect.y(), column, heights[1]))
+        x, above = (rect.x(), heights[0]) if on_left else (x_right, heights[1])
+        then.setGeometry(QRect(x, rect.y() + above + self._spacing, column, _height(then, column)))
+
+
+def _height(item: QLayoutItem, width: int) -> int:
+    """`item`'s height at `width`; nothing where its widget is hidden."""
+    if item.isEmpty():
+        return 0
+    height = item.heightForWidth(width) if item.hasHeightForWidth() else -1
+    return height if height >= 0 else item.sizeHint().height()
