@@ -1,18 +1,33 @@
 """The details page's two columns, benefits and cautions, and the reading under the one that ends
 first. Under the cautions always, the reading left half a portrait screen empty beside it: the
-bundled techniques list more cautions than benefits, and some the other way round."""
+bundled techniques list more cautions than benefits, and some the other way round. Where halves
+of the page would be too narrow to read (1024x768 at the largest text: "En qué le / puede /
+ayudar"), the three go one under the other."""
 
 from __future__ import annotations
+
+from typing import NamedTuple
 
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtWidgets import QLayout, QLayoutItem, QWidget, QWidgetItem
 
+# A column narrower than this many average characters of the page's text is not worth having.
+COLUMN_CHARS = 30
+
+
+class _Plan(NamedTuple):
+    column: int  # the width of each column
+    stacked: bool  # one column: left, right, then, one under the other
+    then_on_left: bool
+    height: int
+
 
 class BalancedColumns(QLayout):
     """`left` and `right` side by side in halves of the width, each as tall as its words, and
-    `then` under whichever of the two is shorter at that width (the right one on a tie). A
-    screen reader and Tab keep the order the widgets were made in: left, right, then. The three
-    become children of `owner`, the widget whose layout this one goes into."""
+    `then` under whichever of the two is shorter at that width (the right one on a tie); where a
+    half would be under COLUMN_CHARS wide, all three one under the other. A screen reader and Tab
+    keep the order the widgets were made in: left, right, then. The three become children of
+    `owner`, the widget whose layout this one goes into."""
 
     def __init__(self, owner: QWidget, left: QWidget, right: QWidget, then: QWidget, *, spacing: int) -> None:
         super().__init__()
@@ -39,22 +54,29 @@ class BalancedColumns(QLayout):
     def hasHeightForWidth(self) -> bool:
         return True
 
-    def _plan(self, width: int) -> tuple[int, bool, int]:
-        """The width of a column, whether `then` goes on the left, and the height of it all."""
-        column = max((width - self._spacing) // 2, 1)
-        left, right, then = (_height(item, column) for item in self._items)
+    def _narrowest_column(self) -> int:
+        owner = self.parentWidget()
+        return owner.fontMetrics().averageCharWidth() * COLUMN_CHARS if owner is not None else 0
+
+    def _plan(self, width: int) -> _Plan:
+        half = max((width - self._spacing) // 2, 1)
+        if half < self._narrowest_column():
+            heights = [_height(item, width) for item in self._items]
+            shown = [h for h in heights if h > 0]
+            return _Plan(width, True, False, sum(shown) + self._spacing * max(len(shown) - 1, 0))
+        left, right, then = (_height(item, half) for item in self._items)
         on_left = left < right
         below = self._spacing + then
-        return column, on_left, max(left + (below if on_left else 0), right + (0 if on_left else below))
+        height = max(left + (below if on_left else 0), right + (0 if on_left else below))
+        return _Plan(half, False, on_left, height)
 
     def heightForWidth(self, width: int) -> int:
-        return self._plan(width)[2]
+        return self._plan(width).height
 
     def minimumSize(self) -> QSize:
         # The height is heightForWidth's, at the width the page gets: a minimum measured at the
         # narrowest width would be many times the page's height, and hold it there.
-        widest = max(item.minimumSize().width() for item in self._items)
-        return QSize(2 * widest + self._spacing, 0)
+        return QSize(max(item.minimumSize().width() for item in self._items), 0)
 
     def sizeHint(self) -> QSize:
         widest = max(item.sizeHint().width() for item in self._items)
@@ -63,14 +85,22 @@ class BalancedColumns(QLayout):
 
     def setGeometry(self, rect: QRect) -> None:
         super().setGeometry(rect)
-        column, on_left, _ = self._plan(rect.width())
+        plan = self._plan(rect.width())
         left, right, then = self._items
-        x_right = rect.x() + rect.width() - column
-        heights = [_height(item, column) for item in (left, right)]
-        left.setGeometry(QRect(rect.x(), rect.y(), column, heights[0]))
-        right.setGeometry(QRect(x_right, rect.y(), column, heights[1]))
-        x, above = (rect.x(), heights[0]) if on_left else (x_right, heights[1])
-        then.setGeometry(QRect(x, rect.y() + above + self._spacing, column, _height(then, column)))
+        if plan.stacked:
+            y = rect.y()
+            for item in self._items:
+                height = _height(item, plan.column)
+                item.setGeometry(QRect(rect.x(), y, plan.column, height))
+                y += height + (self._spacing if height else 0)
+            return
+        x_right = rect.x() + rect.width() - plan.column
+        heights = [_height(item, plan.column) for item in (left, right)]
+        left.setGeometry(QRect(rect.x(), rect.y(), plan.column, heights[0]))
+        right.setGeometry(QRect(x_right, rect.y(), plan.column, heights[1]))
+        x, above = (rect.x(), heights[0]) if plan.then_on_left else (x_right, heights[1])
+        y = rect.y() + above + self._spacing
+        then.setGeometry(QRect(x, y, plan.column, _height(then, plan.column)))
 
 
 def _height(item: QLayoutItem, width: int) -> int:

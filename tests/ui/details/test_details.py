@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFrame, QLabel, QPushButton, QScroller, QWidget
 
 from massage_explorer.core.catalog import BenefitClaim, Caution, CautionLevel, Evidence
+from massage_explorer.ui.details.columns import COLUMN_CHARS
 from massage_explorer.ui.details.content import ContentBuilder, years_before
 from massage_explorer.ui.details.picture import MAX_HEIGHT, MAX_WIDTH
 from massage_explorer.ui.details.screen import MAX_CONTENT_WIDTH, DetailView
@@ -494,3 +495,22 @@ def test_the_reading_goes_under_the_column_that_ends_first(qtbot, view, cautions
     other = view.content.findChildren(QFrame)  # the cards: the longer column's last one ends lowest
     lowest = max(frame.mapTo(view.content, frame.rect().bottomLeft()).y() for frame in other)
     assert what.mapTo(view.content, what.rect().topLeft()).y() < lowest
+
+
+def test_where_halves_would_be_too_narrow_the_columns_go_one_under_the_other(qtbot, view) -> None:
+    # 1024x768 at the largest text gave halves of 265 px: "En qué le / puede / ayudar".
+    assert view.content is not None
+    narrowest = view.content.fontMetrics().averageCharWidth() * COLUMN_CHARS
+    view.resize(2 * narrowest, 1600)  # the page is narrower than the window: halves too narrow
+    settle()
+    benefits, careful = _heading(view, "What it may help with"), _heading(view, "Who should be careful")
+    what = _heading(view, "What it is")
+    assert _x_in_content(view, benefits) == _x_in_content(view, careful) == _x_in_content(view, what)
+
+    def top(label: QLabel) -> int:
+        return label.mapTo(view.content, label.rect().topLeft()).y()
+
+    assert top(benefits) < top(careful) < top(what)  # in the order they were made, and read
+    view.resize(6 * narrowest, 1600)
+    settle()
+    assert _x_in_content(view, benefits) < _x_in_content(view, careful)  # side by side again
