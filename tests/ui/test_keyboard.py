@@ -164,7 +164,12 @@ def test_tab_scrolls_the_compare_columns_it_reaches_into_view(window, qtbot):
         if isinstance(widget, QPushButton) and table.isAncestorOf(widget):
             reached.append(widget.accessibleName())
             assert in_view(widget, table), widget.accessibleName()
-    assert len(set(reached)) == 12  # Read more, Save and Remove of each of the four columns
+    # Save and Remove of each of the four columns, and Read more where the names do not open
+    # the details themselves (the brief header of a short table).
+    header = table.horizontalHeader()
+    shown = {b.accessibleName() for column in header.buttons[:4] for b in column if not b.isHidden()}
+    assert len(shown) == (8 if table.questions_in_cells else 12)
+    assert set(reached) == shown
     for _ in range(40):  # and back again
         widget = press(qtbot, Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
         if isinstance(widget, QPushButton) and table.isAncestorOf(widget):
