@@ -33,6 +33,9 @@ class BalancedColumns(QLayout):
         super().__init__()
         for widget in (left, right, then):
             widget.setParent(owner)  # owned there from now on: an item only points at its widget
+        # Made and owned here, by Python: PySide6's marking of a nested layout's items as deleted
+        # with the layout around it (FlowLayout) does not reach such items (shiboken6.invalidate
+        # leaves them valid).
         self._items = tuple(QWidgetItem(widget) for widget in (left, right, then))
         self._spacing = spacing
 
