@@ -230,15 +230,20 @@ class CardDelegate(QStyledItemDelegate):
         return max(6.0, QFontMetrics(font).height() / 4)
 
     def _paint_bars(self, painter: QPainter, base: QPointF, card: Card, color: QColor) -> None:
-        """The pressure scale: four bars of rising height, filled for the levels used."""
+        """The pressure scale as the details page and the comparison write it (present.pressure_
+        scale, "▂ ▄ ▆ ·"): a bar of rising height for each level the technique uses, a dot on the
+        line for each it does not."""
         unit = self._bar_unit(self._view.font())
         painter.setPen(QPen(color, 2))
+        painter.setBrush(color)
         for i, level in enumerate(Pressure):
-            h = unit * (1 + i)
-            bar = QRectF(base.x() + i * unit * 1.6, base.y() - h - unit / 3, unit * 1.1, h)
-            used = card.pressure_range.low <= level <= card.pressure_range.high
-            painter.setBrush(color if used else Qt.BrushStyle.NoBrush)
-            painter.drawRect(bar)
+            left, bottom = base.x() + i * unit * 1.6, base.y() - unit / 3
+            if card.pressure_range.low <= level <= card.pressure_range.high:
+                h = unit * (1 + i)
+                painter.drawRect(QRectF(left, bottom - h, unit * 1.1, h))
+            else:
+                dot = unit * 0.35
+                painter.drawEllipse(QPointF(left + unit * 0.55, bottom - dot), dot, dot)
 
     def _paint_toggle(self, painter: QPainter, r: QRect, saved: bool, pal: QPalette) -> None:
         on = saved and not self._remove_label
