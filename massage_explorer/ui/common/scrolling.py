@@ -230,6 +230,19 @@ class WrappedScrollArea(ReadingArea):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         if transparent:
             self.setStyleSheet("QScrollArea, QScrollArea > QWidget > QWidget { background: transparent; }")
+        # New words or a new text size change the height the body needs without resizing the
+        # area (the guidance beside the comparison keeps its width): sized again then too.
+        body.installEventFilter(self)
+        viewport_of(self).installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if (watched is self.widget() and kind == QEvent.Type.FontChange) or (
+            watched is viewport_of(self) and kind == QEvent.Type.LayoutRequest  # a label's new text
+        ):
+            self.fit_body()
+            self.updateGeometry()  # the layout around asks for the new height
+        return super().eventFilter(watched, event)
 
     def hasHeightForWidth(self) -> bool:
         return True

@@ -131,3 +131,30 @@ def test_the_red_flags_panel_scrolls_only_when_the_screen_is_short(
                 assert window.rect().contains(top_left) and top_left.y() + widget.height() <= window.height()
             assert panel.close_button.height() >= 48
             assert isinstance(panel.layout(), QLayout)
+
+
+@pytest.mark.parametrize("change", ["text size", "language"])
+def test_the_guidance_beside_compare_is_sized_again_when_its_words_change(qapp, bundled, change) -> None:
+    # Beside the comparison the guidance keeps its width, so its place is not resized when the
+    # patient picks a larger text or another language: it stayed at its old height, cut, with
+    # nothing to scroll (454 px shown of 803 at 1280x720).
+    seen = False
+    for screen, window in visit(
+        bundled, _display("1280x720"), Setting(1 if change == "language" else 0, "en", False)
+    ):
+        if screen != "compare-4":
+            continue
+        seen = True
+        layout, guidance = _guided(window)
+        assert layout.beside
+        if change == "text size":
+            window.state.set_text_step(2)
+        else:
+            window.state.set_language("es")
+        for _ in range(5):
+            qapp.processEvents()
+        area = _area(guidance)
+        needed = guidance.heightForWidth(guidance.width())
+        assert guidance.height() >= needed  # whole in its place: the rest a flick away
+        assert area.verticalScrollBar().maximum() == max(needed - area.viewport().height(), 0)
+    assert seen
