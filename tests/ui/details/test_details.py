@@ -6,12 +6,13 @@ import datetime as dt
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import Qt
+import shiboken6
+from PySide6.QtCore import QEvent, QRect, Qt
 from PySide6.QtWidgets import QApplication, QFrame, QLabel, QPushButton, QScroller, QWidget
 
 from massage_explorer.core.catalog import BenefitClaim, Caution, CautionLevel, Evidence
-from massage_explorer.ui.details.columns import COLUMN_CHARS
-from massage_explorer.ui.details.content import ContentBuilder, years_before
+from massage_explorer.ui.details.columns import COLUMN_CHARS, BalancedColumns
+from massage_explorer.ui.details.content import SECTION_SPACING, ContentBuilder, years_before
 from massage_explorer.ui.details.picture import MAX_HEIGHT, MAX_WIDTH
 from massage_explorer.ui.details.screen import MAX_CONTENT_WIDTH, DetailView
 from massage_explorer.ui.session import SessionState
@@ -492,9 +493,17 @@ def test_the_reading_goes_under_the_column_that_ends_first(qtbot, view, cautions
     reading_on_left = _x_in_content(view, what) < half
     assert reading_on_left is (cautions > 1)
     # Either way it starts right under the column it is in, above the other's end.
-    other = view.content.findChildren(QFrame)  # the cards: the longer column's last one ends lowest
-    lowest = max(frame.mapTo(view.content, frame.rect().bottomLeft()).y() for frame in other)
-    assert what.mapTo(view.content, what.rect().topLeft()).y() < lowest
+
+    def place(label: QLabel) -> QRect:  # the column (or the reading) the heading heads
+        column = label.parentWidget()
+        while column.parentWidget() is not view.content:
+            column = column.parentWidget()
+        return column.geometry()
+
+    reading, left, right = place(what), place(benefits), place(careful)
+    above, beside = (left, right) if reading_on_left else (right, left)
+    assert reading.top() == above.bottom() + 1 + SECTION_SPACING
+    assert reading.top() < beside.bottom()
 
 
 def test_where_halves_would_be_too_narrow_the_columns_go_one_under_the_other(qtbot, view) -> None:
@@ -514,3 +523,27 @@ def test_where_halves_would_be_too_narrow_the_columns_go_one_under_the_other(qtb
     view.resize(6 * narrowest, 1600)
     settle()
     assert _x_in_content(view, benefits) < _x_in_content(view, careful)  # side by side again
+
+
+def test_a_column_deleted_on_its_own_leaves_the_others_laid_out(qtbot, view) -> None:
+    # Qt takes a deleted child's item out of its layout; a layout that would not give it up kept
+    # pointing at the deleted widget, and the next layout pass crashed.
+    benefits, careful = _heading(view, "What it may help with"), _heading(view, "Who should be careful")
+    assert view.content is not None
+    outer = view.content.layout()
+    layouts = [outer.itemAt(i).layout() for i in range(outer.count())]
+    columns = next(layout for layout in layouts if isinstance(layout, BalancedColumns))
+    assert columns.count() == 3
+    column = columns.itemAt(0).widget()
+    assert column.isAncestorOf(benefits)
+    column.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # gone now, as a turn later
+    settle()
+    assert not shiboken6.isValid(column)
+    assert columns.count() == 2  # its item taken out with it
+    assert all(columns.itemAt(i).widget() is not None for i in range(2))
+    view.resize(view.width() + 40, view.height())
+    settle()
+    what = _heading(view, "What it is")
+    assert what.isVisible() and careful.isVisible()
+    assert what.mapTo(view.content, what.rect().topLeft()).y() >= 0
