@@ -354,7 +354,9 @@ class ColumnHeader(_WrappedHeader):
         table = self.parentWidget()
         # The header, and the answers' height (answers_height) of the table below it, above the
         # sideways scroll bar (shown whenever not every column fits).
-        budget = 0
+        # A table too short for any header and the answers (budget under 0) gets one column:
+        # the fewest names, and the most of the answers it can show.
+        budget = None
         if isinstance(table, QAbstractScrollArea):
             frame = 2 * table.frameWidth()
             below = table.horizontalScrollBar().sizeHint().height() + answers_height(self.font())
@@ -362,7 +364,7 @@ class ColumnHeader(_WrappedHeader):
         shown = count
         while shown > 1 and (
             room // shown < narrowest
-            or (budget > 0 and self._height_at(room // shown, self.names_open) > budget)
+            or (budget is not None and self._height_at(room // shown, self.names_open) > budget)
         ):
             shown -= 1
         if shown == count:
@@ -388,9 +390,9 @@ class ColumnHeader(_WrappedHeader):
 
     def brief_height_for_room(self, room: int) -> int:
         """The header's height in its brief form (CompareTable.place_questions) with two columns
-        sharing `room` px (one where two do not fit): the least it takes where a comparison is
-        of use, whatever the table's height is now. Three or four columns are shown where their
-        taller names leave the answers room (fit_columns), never needed for that."""
+        sharing `room` px (one where two do not fit), whatever the table's height is now: what a
+        comparison needs at least. More columns are shown only where the table is tall enough
+        for their taller names as well (fit_columns)."""
         if self.count() == 0:
             return 0
         narrowest = self.minimum_column_width()

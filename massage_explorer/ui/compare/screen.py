@@ -142,8 +142,8 @@ class CompareView(Screen):
         """The least height that makes the comparison of use `width` px wide: the names in their
         brief form, with the questions in the cells, and the answers' height below them. Where the
         clinic's guidance below would leave less, it goes beside (GuidedLayout). Measured in the
-        form the table takes where it is short, not the one it has now, so that the choice does
-        not depend on the last one."""
+        form the table takes where it is short, not the one it has now, so that the table's last
+        form does not decide where the guidance goes."""
         table = self.table
         if self.stack.currentWidget() is not self.table_page or self.header.count() == 0:
             return 0
@@ -243,7 +243,7 @@ class CompareView(Screen):
     @Slot(bool)
     def _questions_moved(self, in_cells: bool) -> None:
         """The table is so short that its questions went into the cells: the title goes too, to
-        leave the table a row's height below the names. The top bar's Compare button still says
+        leave the table more of the answers below the names. The top bar's Compare button still says
         where the patient is."""
         if in_cells:
             self.table.given_back = self.title.height() + 8  # the bar's spacing between rows

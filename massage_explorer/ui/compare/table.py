@@ -121,10 +121,10 @@ def name_table_parts(table: QTableView) -> None:
 class CompareTable(QTableView):
     """The comparison: questions down the left, techniques across the top.
 
-    Where a technique's column cannot fit beside the question column with its name and buttons
-    above a row of the table (a short screen at the largest text, with the clinic's guidance
-    beside it), the question column goes and each cell shows its row's question above its
-    answer: the column gets the table's whole width, and scrolling sideways keeps the questions.
+    Where two techniques' columns cannot fit beside the question column with their names and
+    buttons above the answers' height (headers.answers_height: a short screen, a large text), the
+    question column goes and each cell shows its row's question above its answer: the columns
+    get the table's whole width, and scrolling sideways keeps the questions.
     """
 
     questionsMoved = Signal(bool)  # True: the questions went into the cells

@@ -1,6 +1,6 @@
 """The details page's two columns, benefits and cautions, and the reading under the one that ends
-first. Under the cautions always, the reading left half a portrait screen empty beside it: the
-bundled techniques list more cautions than benefits, and some the other way round. Where halves
+first. Under the cautions always, the reading left half a portrait screen empty beside it: every
+bundled technique lists more cautions than benefits (a clinic's own may list fewer). Where halves
 of the page would be too narrow to read (1024x768 at the largest text: "En qué le / puede /
 ayudar"), the three go one under the other."""
 

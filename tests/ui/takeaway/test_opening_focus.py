@@ -27,9 +27,11 @@ def bundled():
 )
 def test_the_focus_lands_on_a_control_in_view(qapp, bundled, display, step, language, on_print) -> None:
     shown = next(d for d in DISPLAYS if d.name == display)
+    seen = False
     for screen, window in visit(bundled, shown, Setting(step, language, False)):
         if screen != "take-away":
             continue
+        seen = True
         page = window.session.stack.currentWidget()
         assert isinstance(page, ShortlistScreen) and page.on_takeaway_page()
         focus = QApplication.focusWidget()
@@ -38,3 +40,4 @@ def test_the_focus_lands_on_a_control_in_view(qapp, bundled, display, step, lang
         if not on_print:
             assert not in_view(page.takeaway.print_button)  # below the fold, a flick away
             assert focus is page.back_button
+    assert seen
