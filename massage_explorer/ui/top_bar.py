@@ -36,10 +36,12 @@ class TopBar(QWidget):
         row.setContentsMargins(20, 10, 20, 10)
         self.title = plain_label("", role="title")
         self.texts(self.title.setText, lambda: self.tr("Massage Explorer"))
-        # The title takes the room the buttons leave on its line, and wraps where there is little.
+        # The title takes the room the buttons leave on its line, and wraps onto two lines where
+        # that keeps the buttons on one (1366 px wide screens).
         self.title.setWordWrap(True)
         self.title.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         row.addWidget(self.title)
+        row.squeeze(self.title)
         row.addWidget(self._badges())
         row.addWidget(self._text_sizes())
         self.contrast_button = big_button("", toggle=True)

@@ -140,8 +140,9 @@ def language_switch(
         name = native_name(code)  # each in its own language: never translated
         label = name if full_names else code.upper()
         button = big_button(label, name, toggle=True)  # "EN" is read out as "English"
-        if full_names:  # room for the tick on both sides: the label stays in the middle
-            button.setProperty("role", "wide")
+        # "wide": room for the tick on both sides, the label stays in the middle. "code": as
+        # narrow as "EN" allows (64 px), where other buttons are 88 px at least.
+        button.setProperty("role", "wide" if full_names else "code")
         button.setAccessibleDescription(name)
         button.clicked.connect(lambda _=False, c=code: on_pick(c))
         buttons[code] = button

@@ -17,7 +17,10 @@ class FlowLayout(QLayout):
     """Items left to right at their preferred widths, wrapping to a new line when one does not
     fit; on each line the room left over goes to items that expand horizontally (a title), and
     items are centred vertically in their line. An item wider than the whole line is given the
-    line's width (a word-wrapped label then wraps its text).
+    line's width (a word-wrapped label then wraps its text). An item marked with `squeeze` (the
+    top bar's title) asks only for its minimum width when the line is filled: it wraps its words
+    rather than send the items after it onto a line of their own, and still gets the room the
+    line has left over.
 
     Qt asks for the items through itemAt; this object's list is what keeps them. PySide6 (6.11)
     also records the items of a row nested in another layout as children of that outer layout,
@@ -32,6 +35,7 @@ class FlowLayout(QLayout):
         super().__init__(parent)
         self._items: list[QLayoutItem] = []
         self._widgets: list[QWidget | None] = []  # each item's widget, to make it again
+        self._squeezed: set[int] = set()  # id() of the widgets that wrap before the line does
         self._spacing = spacing
         self._line_spacing = line_spacing
 
@@ -39,6 +43,12 @@ class FlowLayout(QLayout):
     def addItem(self, item: QLayoutItem) -> None:
         self._items.append(item)
         self._widgets.append(item.widget())
+
+    def squeeze(self, widget: QWidget) -> None:
+        """Let `widget` (expanding, and wrapping its text) narrow to its minimum width before
+        the items after it wrap onto another line."""
+        self._squeezed.add(id(widget))
+        self.invalidate()
 
     def replace(self, old: QWidget, new: QWidget) -> None:
         """Put `new` where `old` is (QLayout.replaceWidget needs a replaceAt this layout has not)."""
@@ -111,11 +121,22 @@ class FlowLayout(QLayout):
         return [item for item in self._live() if not item.isEmpty()]
 
     def _lines(self, width: int) -> list[list[tuple[QLayoutItem, int]]]:
-        """The items in lines, each with its width, for a line `width` px long."""
+        """The items in lines, each with its width, for a line `width` px long: squeezed items
+        wrap their text only where that saves a line."""
+        lines = self._fill(width, squeeze=False)
+        if len(lines) > 1 and self._squeezed:
+            squeezed = self._fill(width, squeeze=True)
+            if len(squeezed) < len(lines):
+                return squeezed
+        return lines
+
+    def _fill(self, width: int, *, squeeze: bool) -> list[list[tuple[QLayoutItem, int]]]:
         lines: list[list[tuple[QLayoutItem, int]]] = [[]]
         used = 0
         for item in self._shown():
-            wanted = max(min(item.sizeHint().width(), width), min(item.minimumSize().width(), width))
+            narrow = squeeze and id(item.widget()) in self._squeezed
+            preferred = item.minimumSize() if narrow else item.sizeHint()
+            wanted = max(min(preferred.width(), width), min(item.minimumSize().width(), width))
             if lines[-1] and used + self._spacing + wanted > width:
                 lines.append([])
                 used = 0

@@ -141,11 +141,12 @@ QPushButton:focus, QLineEdit:focus {{ border: 5px solid {c.focus}; padding: 3px 
 QLineEdit:focus {{ padding: 0px 11px; }}
 ToggleButton {{ padding-left: 22px; padding-right: 14px; }}
 ToggleButton:focus {{ padding-left: 19px; padding-right: 11px; }}
-ToggleButton[role="size0"], ToggleButton[role="size1"], ToggleButton[role="size2"] {{
-    padding-left: 18px; padding-right: 18px;
-}}
-ToggleButton[role="size0"]:focus, ToggleButton[role="size1"]:focus, ToggleButton[role="size2"]:focus {{
-    padding-left: 15px; padding-right: 15px;
+/* A style sheet's min-width is the width inside the padding and border: 48px above makes every
+   button 88 px wide at least. The text sizes and "EN | ES" keep to 64 px, so the top bar is one
+   line on a 1366 px screen (with the tick's padding, the "A" sits a little right of centre). */
+ToggleButton[role="size0"], ToggleButton[role="size1"], ToggleButton[role="size2"],
+ToggleButton[role="code"] {{
+    min-width: 24px;
 }}
 ToggleButton[role="wide"] {{ padding-left: 26px; padding-right: 26px; }}
 ToggleButton[role="wide"]:focus {{ padding-left: 23px; padding-right: 23px; }}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from massage_explorer.ui.common.flow import FlowLayout
 from tests.ui.helpers import settle
@@ -56,3 +56,59 @@ def test_items_whose_python_side_was_marked_deleted_are_made_again(qtbot) -> Non
     assert row.count() == 2
     assert [row.itemAt(i).widget() for i in range(2)] == buttons[:2]
     assert [b.geometry().topLeft() for b in buttons[:2]] == [g.topLeft() for g in before]
+
+
+def _titled_row(qtbot, *labels: str) -> tuple[QWidget, FlowLayout, QLabel, list[QPushButton]]:
+    """The top bar's arrangement: an expanding, word-wrapping title, then buttons."""
+    window = QWidget()
+    qtbot.addWidget(window)
+    row = FlowLayout(window, spacing=10)
+    row.setContentsMargins(0, 0, 0, 0)
+    title = QLabel()
+    title.setWordWrap(True)
+    title.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+    title.setText("Massage Explorer")  # (QLabel sets its height-for-width policy with its text)
+    row.addWidget(title)
+    row.squeeze(title)
+    buttons = [QPushButton(label) for label in labels]
+    for button in buttons:
+        row.addWidget(button)
+    window.show()
+    return window, row, title, buttons
+
+
+def _lines(widgets: list[QWidget]) -> int:
+    return len({w.geometry().center().y() for w in widgets})
+
+
+def test_a_squeezed_title_wraps_its_words_where_that_keeps_the_buttons_on_its_line(qtbot) -> None:
+    window, row, title, buttons = _titled_row(qtbot, "Shortlist (2)", "Start over")
+    one_line = row.sizeHint().width()
+    narrowest = title.minimumSizeHint().width() + sum(b.sizeHint().width() for b in buttons) + 20
+    assert narrowest < one_line - 40  # "Explorer" alone is much narrower than the whole title
+    window.resize(one_line, 400)
+    settle()
+    assert _lines([title, *buttons]) == 1
+    assert title.height() < 2 * title.fontMetrics().lineSpacing()  # the title on one line
+    window.resize(narrowest, 400)
+    settle()
+    assert _lines([title, *buttons]) == 1  # the buttons stay beside the title...
+    assert title.height() >= 2 * title.fontMetrics().lineSpacing()  # ...which takes two lines
+    assert all(b.width() >= b.sizeHint().width() for b in buttons)
+    assert not any(title.geometry().intersects(b.geometry()) for b in buttons)
+
+
+def test_a_squeezed_title_keeps_one_line_where_the_row_wraps_anyway(qtbot) -> None:
+    # Squeezed, the title would take "OK" onto its line and wrap, and "Start over" would still go
+    # onto a second line: the title is left whole, with "OK" on the second line instead.
+    window, _row, title, buttons = _titled_row(qtbot, "Shortlist (2)", "OK", "Start over")
+    shortlist, ok, start_over = buttons
+    ok.setFixedWidth(30)  # narrower than the room the title gives up by wrapping
+    width = title.sizeHint().width() + 10 + shortlist.sizeHint().width() + 5
+    squeezed = title.minimumSizeHint().width() + 10 + shortlist.sizeHint().width() + 10 + ok.width()
+    assert squeezed <= width  # "OK" would fit beside a wrapped title
+    window.resize(width, 600)
+    settle()
+    assert _lines([title, shortlist]) == 1 and _lines([ok, start_over]) == 1
+    assert ok.y() > shortlist.y()
+    assert title.height() < 2 * title.fontMetrics().lineSpacing()

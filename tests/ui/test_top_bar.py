@@ -1,0 +1,75 @@
+"""The top bar on the kiosk's screens: the room it leaves for the screen below matters most on
+the short displays. Before the title could wrap and the text-size and language buttons kept to
+64 px (they were 88), the bar took two lines (156 px) on every screen 1024-1366 px wide, and three
+(228 px) in Spanish at 1024x768 with four techniques chosen."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QAbstractButton, QWidget
+
+from massage_explorer.core.paths import bundled_catalog_path
+from massage_explorer.core.storage import load_catalog
+from massage_explorer.tools.layoutcheck import DISPLAYS, Setting, visit
+from massage_explorer.ui.common.buttons import MIN_TARGET
+from massage_explorer.ui.top_bar import TopBar
+
+
+@pytest.fixture(scope="module")
+def bundled():
+    catalog = load_catalog(bundled_catalog_path()).catalog
+    assert catalog is not None
+    return catalog
+
+
+def _bars(bundled, display: str, step: int, language: str):
+    """The top bar on the list of techniques and on a comparison of four (Compare shown too)."""
+    shown = next(d for d in DISPLAYS if d.name == display)
+    for screen, window in visit(bundled, shown, Setting(step, language, False)):
+        if screen in ("browse", "compare-4"):
+            bar = window.findChild(TopBar)
+            assert bar is not None
+            yield screen, bar
+
+
+def _lines(bar: TopBar) -> int:
+    row = bar.layout()
+    widgets = [row.itemAt(i).widget() for i in range(row.count())]
+    return len({w.geometry().center().y() for w in widgets if isinstance(w, QWidget) and w.isVisible()})
+
+
+def _all_in_view(bar: TopBar) -> None:
+    """Every control whole, apart and touch-sized; the title's words whole on their lines."""
+    controls = [w for w in bar.findChildren(QAbstractButton) if w.isVisible()]
+    assert len(controls) >= 8
+    for control in controls:
+        assert control.width() >= MIN_TARGET and control.height() >= MIN_TARGET
+        assert control.width() >= control.sizeHint().width(), control.text()
+        box = control.geometry().translated(control.parentWidget().mapTo(bar, control.pos()) - control.pos())
+        assert bar.rect().contains(box), control.text()
+        assert not box.intersects(bar.title.geometry()), control.text()
+    title = bar.title
+    assert title.height() >= title.heightForWidth(title.width())
+
+
+@pytest.mark.parametrize(("display", "language"), [("1366x768", "en"), ("1920x1080", "es")])
+def test_one_line_where_the_title_can_wrap_to_make_room(qapp, bundled, display, language) -> None:
+    # 1366x768 in English at the usual text; 1920x1080 in Spanish at the largest, where
+    # "Comparar (4)" sent the language switch onto a second line.
+    step = 0 if display == "1366x768" else 2
+    seen = []
+    for screen, bar in _bars(bundled, display, step, language):
+        seen.append(screen)
+        assert _lines(bar) == 1, screen
+        _all_in_view(bar)
+    assert seen == ["browse", "compare-4"]
+
+
+@pytest.mark.parametrize("display", ["1024x768", "1080x1920"])
+def test_two_lines_at_most_on_a_narrow_screen_at_the_largest_text(qapp, bundled, display) -> None:
+    seen = 0
+    for _, bar in _bars(bundled, display, 2, "es"):
+        seen += 1
+        assert _lines(bar) == 2
+        _all_in_view(bar)
+    assert seen == 2
