@@ -119,6 +119,7 @@ class TakeawayPanel(QFrame):
         self.pdf_button.clicked.connect(self.save_pdf)
         self.message = plain_label(role="body")
         self.texts(self.message.setAccessibleName, lambda: self.tr("Take-away message"))
+        self.message.hide()  # shown with what Print or Save as PDF did (_say)
         # Side by side where they fit, one above the other where the words are narrow.
         buttons = FlowLayout(spacing=16, line_spacing=16)
         buttons.addWidget(self.print_button)
@@ -128,10 +129,13 @@ class TakeawayPanel(QFrame):
         column = QVBoxLayout(words)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(16)
-        for widget in (self.heading, self.caption, self.shortened):
-            column.addWidget(widget)
+        # The buttons and what they did under the heading, before the words on the code: on a
+        # short screen at a large text they were below the fold.
+        column.addWidget(self.heading)
         column.addLayout(buttons)
         column.addWidget(self.message)
+        column.addWidget(self.caption)
+        column.addWidget(self.shortened)
         column.addStretch(1)
         row = QHBoxLayout(self)
         row.setContentsMargins(MARGIN_PX, MARGIN_PX, MARGIN_PX, MARGIN_PX)
@@ -144,6 +148,11 @@ class TakeawayPanel(QFrame):
         # In a kiosk with no PDF folder set, saving is off: no button that can only fail.
         self.pdf_button.setVisible(not kiosk or self._config.pdf_folder is not None)
         state.shortlistChanged.connect(self._mark_stale)
+
+    def _say(self, text: str) -> None:
+        """What the last print or save did, under the buttons; nothing, not a gap, before one."""
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
 
     def retranslate(self) -> None:
         self.texts.refresh()
@@ -182,7 +191,7 @@ class TakeawayPanel(QFrame):
     @Slot()
     def _mark_stale(self) -> None:
         self._stale = True
-        self.message.clear()
+        self._say("")
         if self.isVisible():
             self.refresh()
 
@@ -253,7 +262,7 @@ class TakeawayPanel(QFrame):
             self.qr.setPixmap(pixmap)
 
     def reset(self) -> None:
-        self.message.clear()
+        self._say("")
         self._mark_stale()
 
     @Slot()
@@ -263,7 +272,7 @@ class TakeawayPanel(QFrame):
         assert self.handout is not None
         if self._kiosk:
             result = print_handout(self.handout, self._config.printer)
-            self.message.setText(result.message)
+            self._say(result.message)
             return
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
@@ -271,7 +280,7 @@ class TakeawayPanel(QFrame):
         dialog = QPrintDialog(printer, self)
         if dialog.exec() == QPrintDialog.DialogCode.Accepted:
             paint_handout(self.handout, printer)
-            self.message.setText(self.tr("Your list was sent to the printer."))
+            self._say(self.tr("Your list was sent to the printer."))
 
     @Slot()
     def save_pdf(self) -> None:
@@ -283,9 +292,7 @@ class TakeawayPanel(QFrame):
             path = destination.path
             if path is None:
                 log.warning("take-away PDF not saved: %s", destination.reason)
-                self.message.setText(
-                    self.tr("Saving is not available right now. Please ask at the front desk.")
-                )
+                self._say(self.tr("Saving is not available right now. Please ask at the front desk."))
                 return
         else:
             suggested = str(destination.path or "massage-shortlist.pdf")
@@ -299,15 +306,13 @@ class TakeawayPanel(QFrame):
             write_pdf(self.handout, path)
         except OSError as exc:
             log.warning("take-away PDF not saved to %s: %s", path, exc)
-            self.message.setText(self.tr("Saving did not work. Please ask at the front desk."))
+            self._say(self.tr("Saving did not work. Please ask at the front desk."))
             return
         if self._kiosk:
             code = path.stem.rsplit("-", 1)[-1]
-            self.message.setText(
-                self.tr("Saved for the front desk. Ask there for list {code}.").format(code=code)
-            )
+            self._say(self.tr("Saved for the front desk. Ask there for list {code}.").format(code=code))
         else:
-            self.message.setText(self.tr("Saved as {name}.").format(name=path.name))
+            self._say(self.tr("Saved as {name}.").format(name=path.name))
 
 
 class TakeawayPage(ReadingArea):

@@ -1,6 +1,8 @@
 """The take-away page opens with the keyboard's focus on Print where the page shows Print, and on
-Back where Print is below the fold of a short screen: Enter never prints what the patient cannot
-see, and the focus ring is always on screen."""
+Back where Print is below the fold: Enter never prints what the patient cannot see, and the focus
+ring is always on screen. Print and Save as PDF come straight under the page's heading, so every
+supported display shows them at every text size; they were below the fold at 1024x768 and on
+most 720-800 px tall screens at the larger text sizes."""
 
 from __future__ import annotations
 
@@ -9,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from massage_explorer.core.paths import bundled_catalog_path
 from massage_explorer.core.storage import load_catalog
-from massage_explorer.tools.layoutcheck import DISPLAYS, Setting, visit
+from massage_explorer.tools.layoutcheck import DISPLAYS, Display, Setting, visit
 from massage_explorer.ui.common.scrolling import in_view
 from massage_explorer.ui.shortlist import ShortlistScreen
 
@@ -23,10 +25,15 @@ def bundled():
 
 @pytest.mark.parametrize(
     ("display", "step", "language", "on_print"),
-    [("1920x1080", 0, "en", True), ("1024x768", 2, "es", False), ("1280x720", 2, "en", False)],
+    [
+        ("1920x1080", 0, "en", True),
+        ("1024x768", 2, "es", True),
+        ("1280x720", 2, "en", True),
+        ("1024x480", 2, "es", False),  # a window smaller than any kiosk's screen
+    ],
 )
 def test_the_focus_lands_on_a_control_in_view(qapp, bundled, display, step, language, on_print) -> None:
-    shown = next(d for d in DISPLAYS if d.name == display)
+    shown = next((d for d in DISPLAYS if d.name == display), None) or Display(display, 1024, 480)
     seen = False
     for screen, window in visit(bundled, shown, Setting(step, language, False)):
         if screen != "take-away":
@@ -41,3 +48,19 @@ def test_the_focus_lands_on_a_control_in_view(qapp, bundled, display, step, lang
             assert not in_view(page.takeaway.print_button)  # below the fold, a flick away
             assert focus is page.back_button
     assert seen
+
+
+@pytest.mark.parametrize("display", [d.name for d in DISPLAYS])
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_print_and_save_are_in_view_on_every_display_at_every_text_size(
+    qapp, bundled, display, language
+) -> None:
+    shown = next(d for d in DISPLAYS if d.name == display)
+    seen = 0
+    for step in (0, 1, 2):
+        for screen, window in visit(bundled, shown, Setting(step, language, False)):
+            if screen == "take-away":
+                seen += 1
+                panel = window.session.stack.currentWidget().takeaway
+                assert in_view(panel.print_button) and in_view(panel.pdf_button), (display, step)
+    assert seen == 3
