@@ -13,8 +13,10 @@ watcher can read the file once in the background soon after start-up for that al
 from __future__ import annotations
 
 import logging
+import math
 import os
 import threading
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,7 +31,13 @@ if TYPE_CHECKING:  # imported with PyYAML at the first read, not while the app s
 
 log = logging.getLogger(__name__)
 POLL_MS = 2000  # for network shares that send no change events
-SETTLE_MS = 250  # editors write in several steps; a version is read once two looks this far apart agree
+# A new version is read once two looks this far apart find it unchanged. A file put in place by a
+# rename (a new inode: how the editor and every safe editor save) is whole as soon as it is there;
+# the short wait covers the steps around the rename. A file written in place (a copy onto a share,
+# an editor that overwrites) may be half written, with the writer paused mid-file: half a
+# catalog is often valid YAML, with techniques or their cautions missing. It waits longer.
+SETTLE_MS = 250
+IN_PLACE_MS = 2000
 COLLECT_MS = 15  # how often a finished check is looked for: within a frame of it finishing
 _FREE_SLICE = 20  # techniques of a copy freed at a time
 PRIME_MS = 10_000  # after start-up, when the kiosk and app read their file once to remember it
@@ -80,10 +88,9 @@ class CatalogWatcher(QObject):
         self.path = path
         self.current = current
         self._seen = _stamp(path)
-        # A new version seen once, waiting for a second look to find it unchanged: a file being
-        # written in place (a copy onto a share, an editor that does not save atomically) is
-        # often valid YAML when cut at a line, with techniques and their cautions missing.
-        self._first_look: tuple[Stamp | None] | None = None
+        # A new version seen once, and when: it is read when a later look finds it unchanged
+        # after SETTLE_MS, or IN_PLACE_MS if it was written in place (see _quiet_ms).
+        self._first_look: tuple[Stamp | None, float] | None = None
         self._read_stamp: Stamp | None = None  # the version being read
         self._reading: threading.Thread | None = None
         self._result: list[LoadResult] = []  # where the reading thread leaves what it found
@@ -126,7 +133,7 @@ class CatalogWatcher(QObject):
 
     @Slot()
     def _soon(self) -> None:
-        self._settle.start()
+        self._settle.start(SETTLE_MS)  # a look soon; check() decides how long a version waits
 
     @Slot()
     def check(self) -> None:
@@ -141,13 +148,27 @@ class CatalogWatcher(QObject):
         if self._reading is not None:
             self._again = True  # looked at again once the version being read is done
             return
-        if self._first_look != (stamp,):  # still being written? look again in a moment
-            self._first_look = (stamp,)
-            self._settle.start()
+        now = time.monotonic()
+        if self._first_look is None or self._first_look[0] != stamp:  # still being written?
+            self._first_look = (stamp, now)
+            self._settle.start(self._quiet_ms(stamp))
+            return
+        left = self._quiet_ms(stamp) - (now - self._first_look[1]) * 1000
+        if left > 0:  # looked at early (a change event, the poll): wait out the rest
+            self._settle.start(math.ceil(left))
             return
         self._first_look = None
         self._seen = stamp
         self._start_reading(stamp)
+
+    def _quiet_ms(self, stamp: Stamp | None) -> int:
+        """How long a new version must stay unchanged before it is read: SETTLE_MS where it
+        replaced the file seen (another inode) or the file is gone, IN_PLACE_MS where it was
+        written over it. (A share that gives every file the same inode number always waits the
+        longer time: slower, never half a version.)"""
+        seen = self._seen
+        written_over = stamp is not None and seen is not None and stamp[3] == seen[3]
+        return IN_PLACE_MS if written_over else SETTLE_MS
 
     @Slot()
     def _read_to_remember(self) -> None:

@@ -12,7 +12,7 @@ from massage_explorer.core.pin import hash_pin
 from massage_explorer.core.schema.dump import dump_catalog
 from massage_explorer.core.settings import KioskConfig
 from massage_explorer.core.storage import load_catalog
-from massage_explorer.ui.catalog_watch import CatalogWatcher
+from massage_explorer.ui.catalog_watch import IN_PLACE_MS, SETTLE_MS, CatalogWatcher
 from massage_explorer.ui.common.theme import clear_theme
 from massage_explorer.ui.kiosk.window import KioskWindow
 from tests import factories as f
@@ -58,7 +58,8 @@ def test_an_atomic_replace_is_picked_up_within_two_seconds(qtbot, catalog_file):
 def test_a_share_without_change_events_is_polled(qtbot, catalog_file):
     watcher = CatalogWatcher(catalog_file, load_catalog(catalog_file).catalog, poll_ms=300, use_events=False)
     newer = f.catalog(f.technique("gentle"), f.technique("polled"))
-    with qtbot.waitSignal(watcher.reloaded, timeout=2000):
+    # Written in place: read once it has stayed unchanged for IN_PLACE_MS.
+    with qtbot.waitSignal(watcher.reloaded, timeout=IN_PLACE_MS + 3000):
         catalog_file.write_text(dump_catalog(newer), encoding="utf-8")
     watcher.stop()
 
@@ -129,7 +130,9 @@ def test_a_broken_save_leaves_patients_undisturbed_and_tells_staff(qtbot, kiosk,
 
 
 def _refusal(qtbot, watcher) -> str:
-    with qtbot.waitSignal(watcher.rejected, timeout=2000) as signal:
+    # (a folder or pipe may get the inode number of the file it replaced: then it waits as a
+    # version written in place does)
+    with qtbot.waitSignal(watcher.rejected, timeout=IN_PLACE_MS + 3000) as signal:
         watcher.check()
     return signal.args[0].errors[0].message
 
@@ -145,7 +148,7 @@ def test_an_edit_in_place_that_keeps_size_and_time_is_seen(qtbot, catalog_file):
     with catalog_file.open("r+", encoding="utf-8") as file:  # in place: same inode
         file.write(same_size)
     os.utime(catalog_file, ns=(before.st_atime_ns, before.st_mtime_ns))  # time put back, as rsync -t does
-    with qtbot.waitSignal(watcher.reloaded, timeout=2000) as signal:
+    with qtbot.waitSignal(watcher.reloaded, timeout=IN_PLACE_MS + 3000) as signal:
         watcher.check()
     assert signal.args[0].techniques[0].summary.default == "A brief summary of gentle."
     watcher.stop()
@@ -185,7 +188,7 @@ def test_a_new_version_is_checked_while_the_window_goes_on(qtbot, catalog_file, 
     newer = f.catalog(f.technique("gentle"), f.technique("slowly-read"))
     catalog_file.write_text(dump_catalog(newer), encoding="utf-8")
     watcher.check()  # a first look; the second, a moment later, finds it unchanged and reads it
-    qtbot.waitUntil(lambda: watcher.busy, timeout=2000)  # in a thread: check returned at once
+    qtbot.waitUntil(lambda: watcher.busy, timeout=IN_PLACE_MS + 3000)  # in a thread: check returned at once
     assert checking.wait(2)
     ticks = []
     timer = QTimer()
@@ -238,9 +241,36 @@ def test_a_file_still_being_written_is_not_shown_half_written(qtbot, catalog_fil
     watcher.check()  # the first look finds it half written...
     qtbot.wait(50)
     catalog_file.write_text(whole, encoding="utf-8")  # ...and the rest lands before the second
-    qtbot.waitUntil(lambda: bool(shown), timeout=2000)
+    qtbot.waitUntil(lambda: bool(shown), timeout=IN_PLACE_MS + 3000)
     qtbot.wait(600)
     assert shown == [newer]
+    watcher.stop()
+
+
+def test_a_writer_that_pauses_mid_file_is_waited_for(qtbot, catalog_file):
+    # A copy onto a share, or a slow editor, that stops half-way for longer than SETTLE_MS: two
+    # looks that far apart agreed, and the kiosk showed the first two techniques of three.
+    old = load_catalog(catalog_file).catalog
+    watcher = CatalogWatcher(catalog_file, old, poll_ms=60_000, use_events=True)
+    newer = f.catalog(f.technique("gentle"), f.technique("second"), f.technique("third"))
+    whole = dump_catalog(newer)
+    assert load_catalog_text(catalog_file.parent, _cut_before(whole, "third")).catalog != old
+    shown = []
+    watcher.reloaded.connect(shown.append)
+    with catalog_file.open("r+", encoding="utf-8") as file:  # in place: the same inode
+        file.truncate(0)
+        file.write(_cut_before(whole, "third"))
+        file.flush()
+        qtbot.wait(4 * SETTLE_MS)  # the writer pauses
+        assert shown == []
+        file.write(whole[len(_cut_before(whole, "third")) :])
+    qtbot.waitUntil(lambda: bool(shown), timeout=IN_PLACE_MS + 3000)
+    qtbot.wait(300)
+    assert shown == [newer]
+    # A save by rename is still read after the short wait alone.
+    newest = f.catalog(f.technique("gentle"))
+    with qtbot.waitSignal(watcher.reloaded, timeout=IN_PLACE_MS - 500):
+        write_atomically(catalog_file, dump_catalog(newest))
     watcher.stop()
 
 
@@ -264,10 +294,10 @@ def test_a_version_changed_while_it_is_read_is_not_applied(qtbot, catalog_file, 
     shown = []
     watcher.reloaded.connect(shown.append)
     watcher.check()
-    qtbot.waitUntil(lambda: watcher.busy, timeout=2000)
+    qtbot.waitUntil(lambda: watcher.busy, timeout=IN_PLACE_MS + 3000)
     catalog_file.write_text(whole, encoding="utf-8")
     release.set()
-    qtbot.waitUntil(lambda: bool(shown), timeout=3000)
+    qtbot.waitUntil(lambda: bool(shown), timeout=2 * IN_PLACE_MS + 3000)
     qtbot.wait(300)
     assert [[t.id for t in c.techniques] for c in shown] == [["gentle", "firm-one", "third"]]
     watcher.stop()
