@@ -1,7 +1,7 @@
 """Render every kiosk screen at every common display offscreen and report what does not fit:
 python -m massage_explorer.tools.layoutcheck [--catalog FILE] [--display NAME] [--quick].
 
-For each display (1280x800 up to 3840x2160 at twice the pixels, and portrait), each text size,
+For each display (1024x768 up to 3840x2160 at twice the pixels, and two portrait ones), each text size,
 each language and both contrasts, it shows the kiosk's welcome screen, browse, details, compare
 with two to four columns, the shortlist, the take-away page, the idle countdown, the PIN pad, the
 staff panel and the red flags, and reports per screen:
@@ -89,6 +89,7 @@ DISPLAYS = (
     Display("2560x1440", 2560, 1440),
     Display("3840x2160@2x", 1920, 1080, scale=2),
     Display("1080x1920", 1080, 1920),
+    Display("800x1280", 800, 1280),  # an 8- or 10-inch tablet, upright
 )
 
 
@@ -186,6 +187,14 @@ def text_problems(widget: QWidget) -> list[str]:
             needed = max(widget.fontMetrics().horizontalAdvance(line) for line in widget.text().split("\n"))
             if needed > room.width() + 1:
                 problems.append(f"text cut: needs {needed} px of width, has {room.width()}")
+    elif isinstance(widget, QAbstractButton) and widget.text() and widget.hasHeightForWidth():
+        # A button whose label wraps (WrappingButton): its longest word across, its lines down.
+        if widget.minimumSizeHint().width() > widget.width() + 1:
+            needed = widget.minimumSizeHint().width()
+            problems.append(f"narrower than its longest word: {widget.width()} < {needed} px")
+        elif widget.heightForWidth(widget.width()) > widget.height():
+            needed = widget.heightForWidth(widget.width())
+            problems.append(f"text cut: needs {needed} px of height, has {widget.height()}")
     elif isinstance(widget, QAbstractButton) and widget.text():
         hint = widget.sizeHint()
         if hint.width() > widget.width() + 1:

@@ -6,7 +6,7 @@ import itertools
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QResizeEvent, QShowEvent
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from massage_explorer.core.catalog import Catalog, Pressure
 from massage_explorer.core.filters import Filters
@@ -15,6 +15,7 @@ from massage_explorer.ui.browse.filter_proxy import TechniqueFilterProxy
 from massage_explorer.ui.cards.model import TechniqueListModel
 from massage_explorer.ui.cards.view import CardListView
 from massage_explorer.ui.common.buttons import big_button
+from massage_explorer.ui.common.flow import FlowLayout
 from massage_explorer.ui.common.labels import plain_label
 from massage_explorer.ui.common.pages import PageStack
 from massage_explorer.ui.common.screen import Screen
@@ -92,9 +93,16 @@ class BrowseScreen(Screen):
         self.order.hide()
         # Clear filters beside the count only: the lines under it take the column's whole width,
         # so that they wrap less (at 1280x720, the largest text, in Spanish, they did not fit).
-        first = QHBoxLayout()
-        first.addWidget(self.status, 1)
-        first.addWidget(self.clear_button, 0, Qt.AlignmentFlag.AlignTop)
+        # The count wraps beside it, and where even its longest word leaves no room (a portrait
+        # screen at the largest text), Clear filters goes under it.
+        grows = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+        grows.setHeightForWidth(True)
+        self.status.setSizePolicy(grows)
+        first = FlowLayout(spacing=6)
+        first.addWidget(self.status)
+        first.squeeze(self.status)
+        first.addWidget(self.clear_button)
+        first.setAlignment(self.clear_button, Qt.AlignmentFlag.AlignTop)
         top = QVBoxLayout()
         top.setSpacing(2)
         top.addLayout(first)

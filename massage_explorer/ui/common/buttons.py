@@ -6,11 +6,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QGuiApplication, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QPushButton,
+    QSizePolicy,
+    QStyle,
+    QStyleOptionButton,
+    QStylePainter,
     QWidget,
 )
 
@@ -110,13 +114,77 @@ class ToggleButton(PushButton):
         return QRectF(6.0, 7.0, size, size)
 
 
+class WrappingButton(PushButton):
+    """A push button whose label wraps onto more lines, the button growing taller, where it is
+    narrower than its label on one line. Qt's buttons keep their label on one line, and a label
+    wider than its button is cut: the red-flags line at the largest text on an 800 px wide
+    screen. A label on one line is painted as Qt paints it; wrapped lines are left-aligned."""
+
+    _FLAGS = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    def _frame(self) -> QSize:
+        """The room the style keeps around the label (border and padding), across and down.
+        (Asked only where the label wraps: QStyle's enums cost a first paint some 6 ms.)"""
+        option = QStyleOptionButton()
+        self.initStyleOption(option)
+        option.rect = QRect(0, 0, 1000, 1000)
+        inner = self.style().subElementRect(QStyle.SubElement.SE_PushButtonContents, option, self)
+        return QSize(1000 - inner.width(), 1000 - inner.height())
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        one_line = super().sizeHint()
+        if width >= one_line.width():
+            return one_line.height()
+        frame = self._frame()
+        room = QRect(0, 0, max(width - frame.width(), 1), 1 << 20)
+        lines = self.fontMetrics().boundingRect(room, self._FLAGS, self.text()).height()
+        return max(one_line.height(), lines + frame.height())
+
+    def minimumSizeHint(self) -> QSize:
+        """The longest word across; the height of one line (the layout asks heightForWidth)."""
+        one_line = super().sizeHint()
+        metrics = self.fontMetrics()
+        around = one_line.width() - metrics.horizontalAdvance(self.text())  # border and padding
+        longest = max((metrics.horizontalAdvance(word) for word in self.text().split()), default=0)
+        return QSize(max(longest + around, MIN_TARGET), one_line.height())
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if super().sizeHint().width() <= self.width():
+            super().paintEvent(event)  # one line: as any button
+            return
+        painter = QStylePainter(self)
+        option = QStyleOptionButton()
+        self.initStyleOption(option)
+        text, option.text = option.text, ""
+        painter.drawControl(QStyle.ControlElement.CE_PushButton, option)  # the button, no label
+        room = self.style().subElementRect(QStyle.SubElement.SE_PushButtonContents, option, self)
+        painter.setPen(self.palette().color(QPalette.ColorRole.ButtonText))
+        painter.drawText(room, self._FLAGS, text)
+        painter.end()
+
+
 def big_button(
-    text: str, accessible_name: str = "", parent: QWidget | None = None, *, toggle: bool = False
+    text: str,
+    accessible_name: str = "",
+    parent: QWidget | None = None,
+    *,
+    toggle: bool = False,
+    kind: type[PushButton] | None = None,
 ) -> QPushButton:
-    """A touch-sized push button with an accessible name; `toggle` makes it a ToggleButton."""
+    """A touch-sized push button with an accessible name; `toggle` makes it a ToggleButton, and
+    `kind` one of another subclass of PushButton."""
     # Not PushButton(text, parent): matching that call against the (icon, text) constructor
     # makes PySide6 set up QIcon and its ~1,500 theme-icon names, ~2 ms of start-up.
-    button = ToggleButton(parent) if toggle else PushButton(parent)
+    button = (kind or (ToggleButton if toggle else PushButton))(parent)
     button.setCheckable(toggle)
     button.setText(text)
     button.setMinimumSize(MIN_TARGET, MIN_TARGET)

@@ -16,11 +16,12 @@ from PySide6.QtWidgets import QLayout, QLayoutItem, QSizePolicy, QWidget, QWidge
 class FlowLayout(QLayout):
     """Items left to right at their preferred widths, wrapping to a new line when one does not
     fit; on each line the room left over goes to items that expand horizontally (a title), and
-    items are centred vertically in their line. An item wider than the whole line is given the
-    line's width (a word-wrapped label then wraps its text). An item marked with `squeeze` (the
-    top bar's title) asks only for its minimum width when the line is filled: it wraps its words
-    rather than send the items after it onto a line of their own, and still gets the room the
-    line has left over.
+    items are centred vertically in their line (at its top, those set to AlignTop). An item wider
+    than the whole line is given the line's width (a word-wrapped label then wraps its text).
+
+    An item marked with `squeeze` (the top bar's title, the count of techniques) asks only for its
+    minimum width when the line is filled, where that saves a line: it wraps its words rather
+    than send the items after it onto a line of their own, and still gets the room left over.
 
     Qt asks for the items through itemAt; this object's list is what keeps them. PySide6 (6.11)
     also records the items of a row nested in another layout as children of that outer layout,
@@ -35,7 +36,7 @@ class FlowLayout(QLayout):
         super().__init__(parent)
         self._items: list[QLayoutItem] = []
         self._widgets: list[QWidget | None] = []  # each item's widget, to make it again
-        self._squeezed: set[int] = set()  # id() of the widgets that wrap before the line does
+        self._squeezed: list[QWidget] = []  # widgets that narrow to save a line (squeeze)
         self._spacing = spacing
         self._line_spacing = line_spacing
 
@@ -47,12 +48,13 @@ class FlowLayout(QLayout):
     def squeeze(self, widget: QWidget) -> None:
         """Let `widget` (expanding, and wrapping its text) narrow to its minimum width before
         the items after it wrap onto another line."""
-        self._squeezed.add(id(widget))
+        self._squeezed.append(widget)
         self.invalidate()
 
     def replace(self, old: QWidget, new: QWidget) -> None:
         """Put `new` where `old` is (QLayout.replaceWidget needs a replaceAt this layout has not)."""
         index = self.indexOf(old)  # through itemAt: any item marked deleted is made again first
+        self._forget(old)
         self.addChildWidget(new)
         self._items[index] = QWidgetItem(new)
         self._widgets[index] = new
@@ -68,8 +70,11 @@ class FlowLayout(QLayout):
     def takeAt(self, index: int) -> QLayoutItem | None:
         if not 0 <= index < len(self._live()):
             return None
-        del self._widgets[index]
+        self._forget(self._widgets.pop(index))
         return self._items.pop(index)
+
+    def _forget(self, widget: QWidget | None) -> None:
+        self._squeezed = [w for w in self._squeezed if w is not widget]
 
     def expandingDirections(self) -> Qt.Orientation:
         return Qt.Orientation(0)
@@ -134,7 +139,8 @@ class FlowLayout(QLayout):
         lines: list[list[tuple[QLayoutItem, int]]] = [[]]
         used = 0
         for item in self._shown():
-            narrow = squeeze and id(item.widget()) in self._squeezed
+            widget = item.widget()
+            narrow = squeeze and any(w is widget for w in self._squeezed)
             preferred = item.minimumSize() if narrow else item.sizeHint()
             wanted = max(min(preferred.width(), width), min(item.minimumSize().width(), width))
             if lines[-1] and used + self._spacing + wanted > width:
@@ -163,7 +169,9 @@ class FlowLayout(QLayout):
             x = inner.x()
             for (item, width), height in zip(line, heights, strict=True):
                 if place:
-                    top = y + (line_height - height) // 2
+                    top = (
+                        y if item.alignment() & Qt.AlignmentFlag.AlignTop else y + (line_height - height) // 2
+                    )
                     item.setGeometry(QRect(QPoint(x, top), QSize(width, height)))
                 x += width + self._spacing
             y += line_height

@@ -30,6 +30,7 @@ BODY_SHARE = 0.55
 TABLE_SHARE = 0.4
 SIDE_SHARES = (0.3, 0.34, 0.38, 0.42, 0.46, 0.5)
 SCROLLED_SHARE = 0.38  # beside, where no share above shows it whole
+BELOW_LINES = 3  # below, the least of its lines the guidance shows, scrolling for the rest
 TABLE_SIDE_SHARE = 0.3
 
 
@@ -142,9 +143,10 @@ class GuidedLayout(QLayout):
         below = self._guidance.heightForWidth(width)
         # The body's minimum, and never less than its share of the height: a list showing a
         # sliver of one card is not worth keeping the guidance below it.
-        body = max(self._body.minimumSize().height(), int(height * self._body_share))
+        least = self._body.minimumSize().height()
         if self._body_wants is not None:  # what the body itself says it needs to be of use
-            body = max(body, self._body_wants(width))
+            least = max(least, self._body_wants(width))
+        body = max(least, int(height * self._body_share))
         needs = self._head_height(width) + self._spacing + body
         self.beside = width > height and needs + self._spacing + below > height
         if self.beside:  # the guidance the whole height on the right; head and body on the left
@@ -159,8 +161,23 @@ class GuidedLayout(QLayout):
             self._place_column(QRect(x, y, main, height))
             self._guidance.setGeometry(QRect(x + main + self._spacing, y, side, height))
         else:
+            # Below the column. Where, whole, it would leave the body less than its minimum (an
+            # 800x1280 screen at the largest text: the QR code's page cut), it keeps to the room
+            # left, never under BELOW_LINES lines, and scrolls.
+            room = height - self._head_height(width) - 2 * self._spacing - least
+            if below > room:
+                below = max(room, min(below, self._lines_px(BELOW_LINES)))
             self._place_column(QRect(x, y, width, height - below - self._spacing))
             self._guidance.setGeometry(QRect(x, y + height - below, width, below))
+
+    def _lines_px(self, lines: int) -> int:
+        """The height of the guidance's place that shows `lines` lines of its words."""
+        area = self._guidance.widget()
+        words = area.widget() if isinstance(area, WrappedScrollArea) else None
+        if words is None:
+            return 0
+        margins = words.contentsMargins()  # the style sheet's padding and border
+        return lines * words.fontMetrics().lineSpacing() + margins.top() + margins.bottom()
 
     def _column_minimum_width(self) -> int:
         return max(self._head.minimumSize().width(), self._body.minimumSize().width())

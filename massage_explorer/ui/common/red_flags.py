@@ -4,11 +4,11 @@ it opens. Catalog text, so plain text only; the words around it are the app's ow
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from massage_explorer.core.catalog import Catalog
 from massage_explorer.core.present import RedFlagGroup
-from massage_explorer.ui.common.buttons import PushButton, big_button
+from massage_explorer.ui.common.buttons import WrappingButton, big_button
 from massage_explorer.ui.common.labels import catalog_label, plain_label
 from massage_explorer.ui.common.overlay import Overlay
 from massage_explorer.ui.common.scrolling import WrappedScrollArea
@@ -24,16 +24,16 @@ def one_paragraph(group: RedFlagGroup) -> str:
     return f"{group.heading} " + "; ".join(sign.rstrip(".") for sign in group.signs) + "."
 
 
-class RedFlagsButton(PushButton):
+class RedFlagsButton(WrappingButton):
     """The always-visible line at the foot of every patient screen; a tap opens the full list.
-    Hidden when the catalog has no red flags."""
+    Hidden when the catalog has no red flags. Its words wrap onto a second line where the screen
+    is narrower than them (an 800 px wide portrait screen at the largest text)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("redFlagsLine")
         self.setProperty("role", "redflags")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.retranslate()
 
     def retranslate(self) -> None:

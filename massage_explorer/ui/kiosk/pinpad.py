@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QGridLayout,
+    QLayout,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
-from massage_explorer.ui.common.buttons import big_button
+from massage_explorer.ui.common.buttons import PushButton, big_button
 from massage_explorer.ui.common.labels import plain_label
 from massage_explorer.ui.common.overlay import Overlay
 from massage_explorer.ui.common.pages import PageStack
@@ -21,6 +24,38 @@ if TYPE_CHECKING:  # the kiosk window makes the gate (and imports hashing) only 
     from massage_explorer.core.pin import PinGate
 
 MAX_DIGITS = 12
+
+
+class EraseKey(PushButton):
+    """ "⌫ Erase" where the key has room for it, the symbol alone where it has not (the largest
+    text on an 800 px wide screen). Its accessible name always says what it does."""
+
+    _label = ""
+
+    def set_label(self, label: str) -> None:
+        """The whole label, its first word the symbol ("⌫ Erase", "⌫ Borrar")."""
+        self._label = label
+        self._fit()
+
+    def _width_for(self, text: str) -> int:
+        metrics = self.fontMetrics()
+        around = super().sizeHint().width() - metrics.horizontalAdvance(self.text())  # border, padding
+        return around + metrics.horizontalAdvance(text)
+
+    def _symbol(self) -> str:
+        return (self._label.split() or [""])[0]
+
+    def _fit(self) -> None:
+        whole = self.width() >= self._width_for(self._label)
+        self.setText(self._label if whole else self._symbol())
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        return QSize(self._width_for(self._symbol()), hint.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
 
 
 class LongPress(QObject):
@@ -108,8 +143,9 @@ class PinPad(Overlay):
         self.digit_buttons: dict[str, QPushButton] = {}
         for index, digit in enumerate("123456789"):
             grid.addWidget(self._digit_button(digit), index // 3, index % 3)
-        self.erase_button = big_button("")
-        self.texts(self.erase_button.setText, lambda: self.tr("⌫ Erase"))
+        self.erase_button = big_button("", kind=EraseKey)
+        assert isinstance(self.erase_button, EraseKey)
+        self.texts(self.erase_button.set_label, lambda: self.tr("⌫ Erase"))
         self.texts(self.erase_button.setAccessibleName, lambda: self.tr("Erase the last digit"))
         self.erase_button.clicked.connect(self._erase)
         self.ok_button = big_button("")
@@ -130,6 +166,8 @@ class PinPad(Overlay):
         column.addWidget(self.cancel_button)
         for button in (*self.digit_buttons.values(), self.erase_button, self.ok_button):
             button.setMinimumSize(120, 80)
+        # Narrower than its whole label where the columns are: down to its symbol's width.
+        self.erase_button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         return page
 
     def _digit_button(self, digit: str) -> QPushButton:
@@ -197,9 +235,19 @@ class PinPad(Overlay):
 
     def _even_columns(self) -> None:
         """Every column of keys as wide as the widest key, in the language and text size of now:
-        else '⌫ Erase' and 'OK' made the middle column of digits half as wide as the others."""
+        else '⌫ Erase' and 'OK' made the middle column of digits half as wide as the others. But
+        never wider than a third of the room the pad has on this window: on an 800 px wide
+        screen at the largest text, the Erase key then shows its symbol alone (EraseKey)."""
         keys = (*self.digit_buttons.values(), self.erase_button, self.ok_button)
         widest = max(key.sizeHint().width() for key in keys)
+        window = self.parentWidget()
+        if window is not None:
+            room = min(window.width() - _across(self.layout()), self.box.maximumWidth())
+            page = self.erase_button.parentWidget()  # the keys' page, in the box's column
+            room -= _across(self.box) + _across(self.column) + _across(page.layout() if page else None)
+            room -= 2 * self._keys_grid.spacing()
+            narrowest = max(key.minimumSizeHint().width() for key in keys)
+            widest = max(min(widest, room // 3), narrowest)
         for index in range(3):
             self._keys_grid.setColumnMinimumWidth(index, widest)
 
@@ -258,3 +306,11 @@ class PinPad(Overlay):
             )
         else:
             self.message.setText("")
+
+
+def _across(holder: QWidget | QLayout | None) -> int:
+    """The left and right margins of a widget or layout."""
+    if holder is None:
+        return 0
+    margins = holder.contentsMargins()
+    return margins.left() + margins.right()

@@ -158,3 +158,24 @@ def test_the_guidance_beside_compare_is_sized_again_when_its_words_change(qapp, 
         assert guidance.height() >= needed  # whole in its place: the rest a flick away
         assert area.verticalScrollBar().maximum() == max(needed - area.viewport().height(), 0)
     assert seen
+
+
+def test_below_a_page_that_needs_its_height_the_guidance_scrolls_in_the_room_left(qapp, bundled) -> None:
+    # 800x1280 at the largest text, in Spanish: whole below the take-away page, the guidance
+    # left the page less than its QR code needs; the code was cut. Now the guidance keeps to the
+    # room the page leaves, and scrolls.
+    from massage_explorer.ui.common.guided import BELOW_LINES
+
+    seen = 0
+    for screen, window in visit(bundled, _display("800x1280"), Setting(2, "es", False)):
+        if screen == "take-away":
+            seen += 1
+            layout, guidance = _guided(window)
+            page = window.session.stack.currentWidget().pages
+            assert not layout.beside
+            assert page.height() >= page.minimumSizeHint().height()
+            area = _area(guidance)
+            assert area.verticalScrollBar().maximum() > 0  # scrolls for the rest
+            lines = guidance.fontMetrics().lineSpacing() * BELOW_LINES
+            assert area.viewport().height() >= lines
+    assert seen == 1

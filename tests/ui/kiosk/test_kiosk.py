@@ -433,6 +433,36 @@ def test_the_keys_of_the_pin_pad_are_even_columns(qtbot, qapp, language):
         install_language(qapp, "en")
 
 
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_the_erase_key_shows_its_symbol_alone_where_its_word_does_not_fit(qtbot, qapp, language):
+    # On an 800 px wide screen at the largest text, "⌫ Borrar" was cut to "⌫ Borra", and the
+    # pad was wider than the window. The key's name always says what it does.
+    from massage_explorer.ui.common.i18n import install_language
+
+    install_language(qapp, language)
+    whole = {"en": "⌫ Erase", "es": "⌫ Borrar"}[language]
+    name = {"en": "Erase the last digit", "es": "Borrar el último dígito"}[language]
+    try:
+        kiosk = make_kiosk(qtbot)  # 790 px wide
+        start(kiosk, qtbot)
+        shown = []
+        for step in range(len(TEXT_STEPS)):
+            kiosk.state.set_text_step(step)
+            kiosk.open_pinpad()
+            pad = kiosk.pinpad
+            qtbot.waitUntil(pad.isVisible)
+            erase = pad.erase_button
+            shown.append(erase.text())
+            assert erase.text() in (whole, "⌫") and erase.accessibleName() == name
+            assert erase.sizeHint().width() <= erase.width()  # what it shows, whole
+            assert pad.box.geometry().right() < kiosk.width()
+            pad.close_pad()
+        assert shown[0] == whole and shown[-1] == "⌫"
+        kiosk.staff_quit()
+    finally:
+        install_language(qapp, "en")
+
+
 def test_wrong_pins_lock_the_pad(kiosk, qtbot):
     long_press(qtbot, kiosk.welcome.title)
     for _ in range(MAX_TRIES):
