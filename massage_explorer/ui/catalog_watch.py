@@ -31,11 +31,12 @@ if TYPE_CHECKING:  # imported with PyYAML at the first read, not while the app s
 
 log = logging.getLogger(__name__)
 POLL_MS = 2000  # for network shares that send no change events
-# A new version is read once two looks this far apart find it unchanged. A file put in place by a
-# rename (a new inode: how the editor and every safe editor save) is whole as soon as it is there;
-# the short wait covers the steps around the rename. A file written in place (a copy onto a share,
-# an editor that overwrites) may be half written, with the writer paused mid-file: half a
-# catalog is often valid YAML, with techniques or their cautions missing. It waits longer.
+# A new version is read once it has stayed unchanged this long, looked at twice (_quiet_ms). One
+# that replaced the file seen (another inode: how the editor and every safe editor save, by a
+# rename) is taken as whole at once; the short wait covers the steps around the rename. One
+# written over the file seen (a copy onto a share, an editor that overwrites), or where there was
+# no file, may be half written, with the writer paused mid-file: half a catalog is often valid
+# YAML, with techniques or their cautions missing. It waits longer.
 SETTLE_MS = 250
 IN_PLACE_MS = 2000
 COLLECT_MS = 15  # how often a finished check is looked for: within a frame of it finishing
@@ -109,8 +110,7 @@ class CatalogWatcher(QObject):
             self._events.fileChanged.connect(self._soon)
             self._events.directoryChanged.connect(self._soon)
         self._settle = QTimer(self)
-        self._settle.setSingleShot(True)
-        self._settle.setInterval(SETTLE_MS)
+        self._settle.setSingleShot(True)  # started with the wait each look needs
         self._settle.timeout.connect(self.check)
         self._poll = QTimer(self)
         self._poll.setInterval(poll_ms)
@@ -137,7 +137,8 @@ class CatalogWatcher(QObject):
 
     @Slot()
     def check(self) -> None:
-        """Look at the file now; read it (in the background) only if it is not the version seen."""
+        """Look at the file now; read it (in the background) if it is not the version seen and
+        has stayed unchanged since it was first looked at, for as long as _quiet_ms asks."""
         if self._stopped:
             return
         self._watch_file()  # after a rename the old watch is gone
@@ -164,11 +165,16 @@ class CatalogWatcher(QObject):
     def _quiet_ms(self, stamp: Stamp | None) -> int:
         """How long a new version must stay unchanged before it is read: SETTLE_MS where it
         replaced the file seen (another inode) or the file is gone, IN_PLACE_MS where it was
-        written over it. (A share that gives every file the same inode number always waits the
-        longer time: slower, never half a version.)"""
+        written over it or appeared where there was none. (A share that gives every file the
+        same inode number always waits the longer time: slower, never half a version. A copy
+        that deletes the file first and writes a new one slowly, with a new inode, still waits
+        the short time.)"""
         seen = self._seen
-        written_over = stamp is not None and seen is not None and stamp[3] == seen[3]
-        return IN_PLACE_MS if written_over else SETTLE_MS
+        if stamp is None:
+            return SETTLE_MS
+        if seen is None or stamp[3] == seen[3]:
+            return IN_PLACE_MS
+        return SETTLE_MS
 
     @Slot()
     def _read_to_remember(self) -> None:

@@ -73,8 +73,9 @@ class TopBar(QWidget):
         self.sync()
 
     def _fit_caption(self) -> None:
-        """The "Text size" caption only while the whole bar fits on one line: when the bar wraps,
-        its room goes to the buttons (which keep their names, "Text size 3 of 3")."""
+        """The "Text size" caption only while the whole bar, its title on one line, fits on one
+        line: otherwise its room goes to the buttons (which keep their names, "Text size 3 of
+        3")."""
         caption = self.size_label.sizeHint().width() + 10
         one_line = self._row.sizeHint().width() + (0 if self.size_label.isVisibleTo(self) else caption)
         self.size_label.setVisible(one_line <= self.width())

@@ -274,6 +274,49 @@ def test_a_writer_that_pauses_mid_file_is_waited_for(qtbot, catalog_file):
     watcher.stop()
 
 
+def test_a_look_too_soon_at_a_file_written_in_place_waits_out_the_rest(qtbot, catalog_file):
+    # A share without change events, polled every 300 ms: the second poll finds the half-written
+    # file unchanged, but it has not held still for IN_PLACE_MS yet.
+    old = load_catalog(catalog_file).catalog
+    watcher = CatalogWatcher(catalog_file, old, poll_ms=300, use_events=False)
+    whole = dump_catalog(f.catalog(f.technique("gentle"), f.technique("second"), f.technique("third")))
+    half = _cut_before(whole, "third")
+    shown = []
+    watcher.reloaded.connect(shown.append)
+    with catalog_file.open("r+", encoding="utf-8") as file:
+        file.truncate(0)
+        file.write(half)
+        file.flush()
+        qtbot.wait(IN_PLACE_MS - 500)  # polled three or more times meanwhile
+        assert shown == []
+        file.write(whole[len(half) :])
+    qtbot.waitUntil(lambda: bool(shown), timeout=IN_PLACE_MS + 3000)
+    assert [t.id for t in shown[0].techniques] == ["gentle", "second", "third"]
+    watcher.stop()
+
+
+def test_a_file_that_appears_where_there_was_none_waits_as_one_written_in_place(qtbot, catalog_file):
+    old = load_catalog(catalog_file).catalog
+    watcher = CatalogWatcher(catalog_file, old, poll_ms=60_000, use_events=False)
+    catalog_file.unlink()
+    assert "the file is gone" in _refusal(qtbot, watcher)
+    whole = dump_catalog(f.catalog(f.technique("gentle"), f.technique("second"), f.technique("third")))
+    shown = []
+    watcher.reloaded.connect(shown.append)
+    with catalog_file.open("w", encoding="utf-8") as file:  # a copy onto the empty place, paused
+        file.write(_cut_before(whole, "third"))
+        file.flush()
+        watcher.check()
+        qtbot.wait(4 * SETTLE_MS)
+        watcher.check()
+        qtbot.wait(2 * SETTLE_MS)
+        assert shown == []
+        file.write(whole[len(_cut_before(whole, "third")) :])
+    qtbot.waitUntil(lambda: bool(shown), timeout=IN_PLACE_MS + 3000)
+    assert [t.id for t in shown[0].techniques] == ["gentle", "second", "third"]
+    watcher.stop()
+
+
 def test_a_version_changed_while_it_is_read_is_not_applied(qtbot, catalog_file, monkeypatch):
     from massage_explorer.core import storage
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import math
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -32,7 +32,7 @@ from massage_explorer.ui.cards.model import TechniqueListModel
 from massage_explorer.ui.common.buttons import big_button
 from massage_explorer.ui.common.flow import FlowLayout
 from massage_explorer.ui.common.labels import plain_label
-from massage_explorer.ui.common.scrolling import ReadingArea
+from massage_explorer.ui.common.scrolling import ReadingArea, reveal
 from massage_explorer.ui.common.translatable import Texts
 from massage_explorer.ui.common.words import WORDS
 from massage_explorer.ui.session import SessionState
@@ -150,9 +150,18 @@ class TakeawayPanel(QFrame):
         state.shortlistChanged.connect(self._mark_stale)
 
     def _say(self, text: str) -> None:
-        """What the last print or save did, under the buttons; nothing, not a gap, before one."""
+        """What the last print or save did, under the buttons; nothing, not a gap, before one.
+        Scrolled into view once laid out: at a large text on a short screen it can fall below
+        the fold, and it may hold the code to ask for at the front desk."""
         self.message.setText(text)
         self.message.setVisible(bool(text))
+        if text:
+            QTimer.singleShot(0, self, self._reveal_message)
+
+    @Slot()
+    def _reveal_message(self) -> None:
+        if self.message.isVisible():
+            reveal(self.message)
 
     def retranslate(self) -> None:
         self.texts.refresh()

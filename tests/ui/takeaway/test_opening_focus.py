@@ -23,17 +23,22 @@ def bundled():
     return catalog
 
 
+def _display(name: str) -> Display:
+    return next(d for d in DISPLAYS if d.name == name)
+
+
 @pytest.mark.parametrize(
-    ("display", "step", "language", "on_print"),
+    ("shown", "step", "language", "on_print"),
     [
-        ("1920x1080", 0, "en", True),
-        ("1024x768", 2, "es", True),
-        ("1280x720", 2, "en", True),
-        ("1024x480", 2, "es", False),  # a window smaller than any kiosk's screen
+        (_display("1920x1080"), 0, "en", True),
+        (_display("1024x768"), 2, "es", True),
+        (_display("1280x720"), 2, "en", True),
+        (Display("1024x480", 1024, 480), 2, "es", False),  # smaller than any kiosk's screen
     ],
+    ids=str,
 )
-def test_the_focus_lands_on_a_control_in_view(qapp, bundled, display, step, language, on_print) -> None:
-    shown = next((d for d in DISPLAYS if d.name == display), None) or Display(display, 1024, 480)
+def test_the_focus_lands_on_a_control_in_view(qapp, bundled, shown, step, language, on_print) -> None:
+    display = shown.name
     seen = False
     for screen, window in visit(bundled, shown, Setting(step, language, False)):
         if screen != "take-away":
@@ -55,7 +60,7 @@ def test_the_focus_lands_on_a_control_in_view(qapp, bundled, display, step, lang
 def test_print_and_save_are_in_view_on_every_display_at_every_text_size(
     qapp, bundled, display, language
 ) -> None:
-    shown = next(d for d in DISPLAYS if d.name == display)
+    shown = _display(display)
     seen = 0
     for step in (0, 1, 2):
         for screen, window in visit(bundled, shown, Setting(step, language, False)):
@@ -64,3 +69,22 @@ def test_print_and_save_are_in_view_on_every_display_at_every_text_size(
                 panel = window.session.stack.currentWidget().takeaway
                 assert in_view(panel.print_button) and in_view(panel.pdf_button), (display, step)
     assert seen == 3
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_what_a_save_says_is_scrolled_into_view_on_a_short_screen(qapp, bundled, language) -> None:
+    # Under the buttons, at the largest text on 1280x720, the message with the code to ask for at
+    # the front desk fell below the fold.
+    from tests.ui.helpers import settle
+
+    seen = 0
+    for screen, window in visit(
+        bundled, next(d for d in DISPLAYS if d.name == "1280x720"), Setting(2, language, False)
+    ):
+        if screen == "take-away":
+            seen += 1
+            panel = window.session.stack.currentWidget().takeaway
+            panel._say(panel.tr("Saved for the front desk. Ask there for list {code}.").format(code="7K2M"))
+            settle()
+            assert in_view(panel.message)
+    assert seen == 1

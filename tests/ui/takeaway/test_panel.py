@@ -88,8 +88,10 @@ def test_the_qr_follows_the_shortlist(kiosk_at_takeaway):
 
 def test_kiosk_print_without_a_printer_says_so_without_a_dialog(kiosk_at_takeaway, qtbot):
     kiosk, screen = kiosk_at_takeaway(printer="")
+    assert screen.takeaway.message.isHidden()  # no gap under the buttons before a message
     qtbot.mouseClick(screen.takeaway.print_button, Qt.MouseButton.LeftButton)
     assert screen.takeaway.message.text() == unavailable_message()
+    assert screen.takeaway.message.isVisible()
     kiosk.staff_quit()
 
 
@@ -122,6 +124,7 @@ def test_back_and_escape_return_to_the_list_then_a_reset_closes_the_take_away(ki
     qtbot.mouseClick(screen.takeaway_button, Qt.MouseButton.LeftButton)
     kiosk.end_session()
     assert not screen.on_takeaway_page() and screen.takeaway.message.text() == ""
+    assert screen.takeaway.message.isHidden()
     kiosk.staff_quit()
 
 
