@@ -166,8 +166,13 @@ QFrame#countdownBox, QFrame#pinpadBox {{
     background: {c.base}; border: 3px solid {c.text}; border-radius: 24px;
 }}
 QFrame#countdownBox QPushButton, QFrame#pinpadBox QPushButton {{ font-size: {body * 1.4:.1f}pt; }}
-QScrollBar:vertical {{ width: 28px; background: {c.window}; border: none; margin: 0; }}
-QScrollBar:horizontal {{ height: 28px; background: {c.window}; border: none; margin: 0; }}
+/* A track, outlined, for the handle to run in: a bare handle beside a panel read as a divider. */
+QScrollBar:vertical {{
+    width: 28px; background: {c.base}; border: 1px solid {c.border}; border-radius: 14px; margin: 0;
+}}
+QScrollBar:horizontal {{
+    height: 28px; background: {c.base}; border: 1px solid {c.border}; border-radius: 14px; margin: 0;
+}}
 QScrollBar::handle {{ background: {c.border}; border-radius: 10px; min-height: 64px;
     min-width: 64px; margin: 4px; }}
 QScrollBar::add-line, QScrollBar::sub-line {{ width: 0; height: 0; }}

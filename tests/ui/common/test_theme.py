@@ -93,3 +93,32 @@ def test_a_patients_look_restyles_their_window_and_nothing_else(window, qtbot) -
     settle()
     assert seen["inside"].count > 0
     assert seen["elsewhere"].count == 0
+
+
+@pytest.mark.parametrize("high_contrast", [False, True])
+def test_a_scroll_bar_shows_its_track_not_a_bare_handle(qtbot, qapp, high_contrast) -> None:
+    # A handle alone, on the window's colour, beside the filter panel read as a divider.
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QScrollArea
+
+    apply_theme(qapp, high_contrast=high_contrast, scale=1.0)
+    try:
+        colours = HIGH_CONTRAST if high_contrast else LIGHT
+        area = QScrollArea()
+        qtbot.addWidget(area)
+        tall = QLabel("\n".join(f"line {n}" for n in range(200)))
+        area.setWidget(tall)
+        area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        area.resize(300, 300)
+        area.show()
+        settle()
+        bar = area.verticalScrollBar()
+        image = bar.grab().toImage()
+        middle = bar.width() // 2
+        below_handle = image.pixelColor(middle, image.height() - 40)  # the track, past the handle
+        edge = image.pixelColor(0, image.height() // 2)  # its outline
+        assert below_handle == QColor(colours.base)
+        assert edge == QColor(colours.border)
+        assert QColor(colours.base) != QColor(colours.window) or high_contrast  # (both black in HC)
+    finally:
+        clear_theme(qapp)
