@@ -12,9 +12,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QPushButton,
     QSizePolicy,
-    QStyle,
-    QStyleOptionButton,
-    QStylePainter,
     QWidget,
 )
 
@@ -129,8 +126,11 @@ class WrappingButton(PushButton):
         self.setSizePolicy(policy)
 
     def _frame(self) -> QSize:
-        """The room the style keeps around the label (border and padding), across and down.
-        (Asked only where the label wraps: QStyle's enums cost a first paint some 6 ms.)"""
+        """The room the style keeps around the label (border and padding), across and down."""
+        # Imported here, where a label wraps: PySide6 makes QStyle and its enums on import, some
+        # 8 ms the kiosk's first paint does not otherwise pay.
+        from PySide6.QtWidgets import QStyle, QStyleOptionButton
+
         option = QStyleOptionButton()
         self.initStyleOption(option)
         option.rect = QRect(0, 0, 1000, 1000)
@@ -161,6 +161,8 @@ class WrappingButton(PushButton):
         if super().sizeHint().width() <= self.width():
             super().paintEvent(event)  # one line: as any button
             return
+        from PySide6.QtWidgets import QStyle, QStyleOptionButton, QStylePainter  # (as in _frame)
+
         painter = QStylePainter(self)
         option = QStyleOptionButton()
         self.initStyleOption(option)
