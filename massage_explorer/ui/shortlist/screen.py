@@ -56,6 +56,9 @@ class ShortlistScreen(Screen):
         column.addLayout(self._buttons())
         guided = GuidedLayout(self, column, self._pages(), self.guidance, spacing=12)
         guided.setContentsMargins(16, 16, 16, 8)
+        # Arriving on this screen puts the focus on Back, as on details and compare: it sat on
+        # the screen itself, where no focus ring shows.
+        self.setFocusProxy(self.back_button)
         self.model.modelReset.connect(self._update)
         self._label_back()
         self._update()
