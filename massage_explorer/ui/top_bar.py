@@ -32,7 +32,7 @@ class TopBar(QWidget):
         self.texts = Texts()
         self.setObjectName("topbar")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        row = FlowLayout(self, spacing=18)
+        row = FlowLayout(self, spacing=18, wrap_right=True)
         row.setContentsMargins(20, 10, 20, 10)
         self.title = plain_label("", role="title")
         self.texts(self.title.setText, lambda: self.tr("Massage Explorer"))

@@ -32,8 +32,18 @@ class FlowLayout(QLayout):
     is made again for its widget (`_live`); the row never hands Qt an item it cannot use. (The C++
     item it replaces is left, not freed: nothing else holds it.)"""
 
-    def __init__(self, parent: QWidget | None = None, *, spacing: int = 10, line_spacing: int = 8) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        spacing: int = 10,
+        line_spacing: int = 8,
+        wrap_right: bool = False,
+    ) -> None:
+        """`wrap_right`: the lines after the first keep to the right, under the buttons the
+        first line's expanding item (a title, a gap) pushed there, rather than under it."""
         super().__init__(parent)
+        self._wrap_right = wrap_right
         self._items: list[QLayoutItem] = []
         self._widgets: list[QWidget | None] = []  # each item's widget, to make it again
         self._squeezed: list[QWidget] = []  # widgets that narrow to save a line (squeeze)
@@ -167,6 +177,8 @@ class FlowLayout(QLayout):
             heights = [_height(item, width) for item, width in line]
             line_height = max(heights)
             x = inner.x()
+            if number and self._wrap_right:  # what the line leaves, on its left
+                x += max(inner.width() - sum(w for _, w in line) - self._spacing * (len(line) - 1), 0)
             for (item, width), height in zip(line, heights, strict=True):
                 if place:
                     top = (

@@ -62,8 +62,8 @@ class DetailView(Screen):
         self.see_compare_button.clicked.connect(self.compareRequested)
 
         # Back on the left, the rest on the right; on a narrow screen or at a large text size
-        # the buttons wrap onto a second line rather than losing their words.
-        bar = FlowLayout(spacing=16)
+        # the buttons wrap onto a second line, on the right too, rather than losing their words.
+        bar = FlowLayout(spacing=16, wrap_right=True)
         gap = QWidget(self)
         gap.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         gap.setFixedHeight(0)

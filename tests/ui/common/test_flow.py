@@ -112,3 +112,29 @@ def test_a_squeezed_title_keeps_one_line_where_the_row_wraps_anyway(qtbot) -> No
     assert _lines([title, shortlist]) == 1 and _lines([ok, start_over]) == 1
     assert ok.y() > shortlist.y()
     assert title.height() < 2 * title.fontMetrics().lineSpacing()
+
+
+def test_with_wrap_right_the_lines_after_the_first_keep_to_the_right(qtbot) -> None:
+    # The top bar and the details' buttons: a second line under the buttons the title (or a gap)
+    # pushed right on the first, not under the title, where it read as something else.
+    window = QWidget()
+    qtbot.addWidget(window)
+    row = FlowLayout(window, spacing=10, wrap_right=True)
+    row.setContentsMargins(0, 0, 0, 0)
+    title = QLabel("Massage Explorer")
+    title.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+    row.addWidget(title)
+    buttons = [QPushButton(label) for label in ("Shortlist (2)", "High contrast", "Start over")]
+    for button in buttons:
+        row.addWidget(button)
+    width = (
+        title.sizeHint().width() + 10 + buttons[0].sizeHint().width() + 10 + buttons[1].sizeHint().width() + 5
+    )
+    window.resize(width, 300)
+    window.show()
+    settle()
+    first, second = buttons[:2], buttons[2:]
+    assert len({b.y() for b in first}) == 1 and second[0].y() > first[0].y()  # two lines
+    assert first[-1].geometry().right() == window.width() - 1  # the title pushed them right...
+    assert second[-1].geometry().right() == window.width() - 1  # ...and the next line keeps there
+    assert title.x() == 0
