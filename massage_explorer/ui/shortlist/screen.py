@@ -85,8 +85,9 @@ class ShortlistScreen(Screen):
             lambda: self.tr("Show a QR code for your phone, or print or save your list."),
         )
         self.takeaway_button.clicked.connect(self.show_takeaway)
-        # One line on a wide screen; the buttons wrap onto a second where their words need it.
-        row = FlowLayout(spacing=16)
+        # One line on a wide screen; the buttons wrap onto a second, on the right, where their
+        # words need it.
+        row = FlowLayout(spacing=16, wrap_right=True)
         for label in (self.heading, self.compare_note):
             label.setWordWrap(True)
         self.heading.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
