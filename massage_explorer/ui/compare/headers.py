@@ -3,6 +3,7 @@ Details, Save and Remove buttons on top, all word-wrapped and kept in place as t
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from PySide6.QtCore import (
@@ -53,6 +54,7 @@ def answers_height(font: QFont) -> int:
 
 
 _names: dict[tuple[str, str, int], tuple[str, ...]] = {}  # (font key, name, width) -> lines
+_SPACES = re.compile(r"[^\S\u00a0]+")  # white space but the no-break space, which holds the arrow on
 
 
 def name_lines(font: QFont, text: str, width: int) -> tuple[str, ...]:
@@ -66,7 +68,7 @@ def name_lines(font: QFont, text: str, width: int) -> tuple[str, ...]:
         return found
     if len(_names) > 1024:
         _names.clear()
-    text = " ".join(text.split())  # a line break in a name would be drawn as a box
+    text = _SPACES.sub(" ", text).strip()  # a line break in a name would be drawn as a box
     units = text.encode("utf-16-le")  # Qt counts positions in UTF-16 code units
     layout = QTextLayout(text, font)
     option = QTextOption()
@@ -251,7 +253,8 @@ class ColumnHeader(_WrappedHeader):
         return name_lines(self.header_font(), self._painted_name(section, self.names_open), width)
 
     def _painted_name(self, section: int, brief: bool) -> str:
-        return f"{self.text(section)} \u203a" if brief else self.text(section)
+        # The arrow held to the last word: on a line of its own it read as a stray mark.
+        return f"{self.text(section)}\u00a0\u203a" if brief else self.text(section)
 
     def paint_text(self, painter: QPainter, rect: QRect, section: int) -> None:
         step = QFontMetrics(painter.font()).lineSpacing()

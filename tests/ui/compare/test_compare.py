@@ -650,3 +650,23 @@ def test_every_columns_buttons_are_in_it_when_the_comparison_opens_from_a_detail
                 assert left <= button.x() and button.x() + button.width() <= right, (column, button.text())
     finally:
         clear_theme(qapp)
+
+
+def test_the_arrow_after_a_brief_name_never_goes_onto_a_line_of_its_own(qtbot, view, state) -> None:
+    # "Neuromuscular therapy ›" at 1366x768: the arrow alone on the name's second line.
+    from massage_explorer.ui.compare.headers import name_lines
+
+    name = "Neuromuscular therapy"
+    view.set_catalog(f.catalog(f.technique("nmt", name=f.t(name)), f.technique("gamma")))
+    state.set_compare(["nmt", "gamma"])
+    settle()
+    header = view.header
+    painted = header._painted_name(0, True)
+    assert painted.endswith("\u203a")
+    font = header.header_font()
+    width = QFontMetrics(font).horizontalAdvance(name) + 2  # the name fits a line; the arrow not
+    lines = name_lines(font, painted, width)
+    assert len(lines) == 2 and lines[-1] != "\u203a" and lines[-1].endswith("\u203a")
+    assert "".join(lines).replace("\u00a0", " ").replace(" ", "") == painted.replace("\u00a0", "").replace(
+        " ", ""
+    )
