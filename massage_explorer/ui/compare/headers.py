@@ -349,7 +349,7 @@ class ColumnHeader(_WrappedHeader):
         side and the table scrolls sideways, the questions staying where they are. A column is
         wide enough for its buttons and words, and for its name to leave the answers' height of
         the table in view (long names get fewer, wider columns rather than a header that hides
-        the answers)."""
+        the answers); a second column may leave a line less of it."""
         count, room = self.count(), self.width()
         if count == 0 or room <= 0:
             return
@@ -364,10 +364,16 @@ class ColumnHeader(_WrappedHeader):
             frame = 2 * table.frameWidth()
             below = table.horizontalScrollBar().sizeHint().height() + answers_height(self.font())
             budget = table.height() - frame - below
+        # Two columns rather than one where the second costs at most a line of the answers:
+        # comparing needs two techniques in view more than a third line of each answer.
+        line = QFontMetrics(self.font()).lineSpacing()
         shown = count
         while shown > 1 and (
             room // shown < narrowest
-            or (budget is not None and self._height_at(room // shown, self.names_open) > budget)
+            or (
+                budget is not None
+                and self._height_at(room // shown, self.names_open) > budget + (line if shown == 2 else 0)
+            )
         ):
             shown -= 1
         if shown == count:

@@ -1,6 +1,7 @@
 """On a short kiosk screen the comparison keeps room for its answers below the techniques' names:
-the first question and three lines of each answer (headers.answers_height). At 1280x720 with four
-techniques, the table showed the names and the first question's heading, 51 px of rows.
+the first question and three lines of each answer (headers.answers_height), or a line less where
+that is what a second column costs. At 1280x720 with four techniques, the table showed the names
+and the first question's heading, 51 px of rows.
 
 The clinic's guidance goes beside the table where below it would take that room, and beside it
 keeps to a narrow share of the width, scrolling if it must (guided.TABLE_SIDE_SHARE)."""
@@ -42,8 +43,14 @@ def test_four_techniques_leave_room_for_the_answers(qapp, bundled, display, step
     seen = 0
     for window, view in _compare_of_four(bundled, display, step, language):
         seen += 1
+        # Two techniques side by side at least: at the middle text size, 1024x768 and 1280x720
+        # showed one at a time. Two may leave the answers a line less than more would.
+        columns = _columns_in_view(view)
+        assert columns >= 2, (display, step, language)
+        line = QFontMetrics(view.table.font()).lineSpacing()
+        least = answers_height(view.table.font()) - (line if columns == 2 else 0)
         rows = view.table.viewport().height()  # below the names, above the sideways scroll bar
-        assert rows >= answers_height(view.table.font()), (display, step, language)
+        assert rows >= least, (display, step, language)
         assert view.table.horizontalHeader().isVisible()
         layout = view.layout()
         assert isinstance(layout, GuidedLayout)
