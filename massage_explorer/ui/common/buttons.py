@@ -111,6 +111,15 @@ class ToggleButton(PushButton):
         return QRectF(6.0, 7.0, size, size)
 
 
+def width_with(button: QPushButton, text: str) -> int:
+    """How wide `button` wants to be with `text` for its label: its width now, less its own
+    label's, plus that of `text` (the style's border and padding stay)."""
+    metrics = button.fontMetrics()
+    return (
+        button.sizeHint().width() - metrics.horizontalAdvance(button.text()) + metrics.horizontalAdvance(text)
+    )
+
+
 class WrappingButton(PushButton):
     """A push button whose label wraps onto more lines, the button growing taller, where it is
     narrower than its label on one line. Qt's buttons keep their label on one line, and a label
@@ -151,11 +160,9 @@ class WrappingButton(PushButton):
 
     def minimumSizeHint(self) -> QSize:
         """The longest word across; the height of one line (the layout asks heightForWidth)."""
-        one_line = super().sizeHint()
         metrics = self.fontMetrics()
-        around = one_line.width() - metrics.horizontalAdvance(self.text())  # border and padding
-        longest = max((metrics.horizontalAdvance(word) for word in self.text().split()), default=0)
-        return QSize(max(longest + around, MIN_TARGET), one_line.height())
+        longest = max(self.text().split(), key=metrics.horizontalAdvance, default="")
+        return QSize(max(width_with(self, longest), MIN_TARGET), super().sizeHint().height())
 
     def paintEvent(self, event: QPaintEvent) -> None:
         if super().sizeHint().width() <= self.width():

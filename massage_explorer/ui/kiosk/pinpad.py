@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from massage_explorer.ui.common.buttons import PushButton, big_button
+from massage_explorer.ui.common.buttons import PushButton, big_button, width_with
 from massage_explorer.ui.common.labels import plain_label
 from massage_explorer.ui.common.overlay import Overlay
 from massage_explorer.ui.common.pages import PageStack
@@ -37,21 +37,16 @@ class EraseKey(PushButton):
         self._label = label
         self._fit()
 
-    def _width_for(self, text: str) -> int:
-        metrics = self.fontMetrics()
-        around = super().sizeHint().width() - metrics.horizontalAdvance(self.text())  # border, padding
-        return around + metrics.horizontalAdvance(text)
-
     def _symbol(self) -> str:
         return (self._label.split() or [""])[0]
 
     def _fit(self) -> None:
-        whole = self.width() >= self._width_for(self._label)
+        whole = self.width() >= width_with(self, self._label)
         self.setText(self._label if whole else self._symbol())
 
     def minimumSizeHint(self) -> QSize:
         hint = super().minimumSizeHint()
-        return QSize(self._width_for(self._symbol()), hint.height())
+        return QSize(width_with(self, self._symbol()), hint.height())
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -271,8 +271,7 @@ class TakeawayPanel(QFrame):
             self.qr.setPixmap(pixmap)
 
     def reset(self) -> None:
-        self._say("")
-        self._mark_stale()
+        self._mark_stale()  # (which clears the message too)
 
     @Slot()
     def print_list(self) -> None:
