@@ -17,8 +17,6 @@ from PySide6.QtWidgets import (
 )
 
 from massage_explorer.core.catalog import Text
-from massage_explorer.core.paths import bundled_catalog_path
-from massage_explorer.core.storage import load_catalog
 from massage_explorer.tools import layoutcheck
 from massage_explorer.tools.layoutcheck import (
     DISPLAYS,
@@ -153,13 +151,6 @@ def test_a_word_wrapped_label_shorter_than_its_lines_is_cut(qtbot) -> None:
     settle()
     problems = dict(check_window(window, window.size()))
     assert any(problem.startswith("text cut: needs") for problem in problems.values())
-
-
-@pytest.fixture(scope="module")
-def bundled():
-    catalog = load_catalog(bundled_catalog_path()).catalog
-    assert catalog is not None
-    return catalog
 
 
 # Every display and setting. (3840x2160 at 2x: its own test below.)

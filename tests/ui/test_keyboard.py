@@ -271,18 +271,15 @@ def test_the_keyboard_leaves_a_closed_overlay_whatever_had_the_focus_before(wind
     assert window.stack.currentWidget() is window.browse
 
 
-def test_arriving_on_the_shortlist_puts_the_focus_on_back(qapp) -> None:
+def test_arriving_on_the_shortlist_puts_the_focus_on_back(qapp, bundled) -> None:
     # Details and compare did; the shortlist left it on the screen itself, where no ring shows.
     from PySide6.QtWidgets import QApplication
 
-    from massage_explorer.core.paths import bundled_catalog_path
-    from massage_explorer.core.storage import load_catalog
     from massage_explorer.tools.layoutcheck import Display, Setting, visit
     from massage_explorer.ui.shortlist import ShortlistScreen
 
-    catalog = load_catalog(bundled_catalog_path()).catalog
     seen = 0
-    for screen, window in visit(catalog, Display("1366x768", 1366, 768), Setting(0, "en", False)):
+    for screen, window in visit(bundled, Display("1366x768", 1366, 768), Setting(0, "en", False)):
         if screen == "shortlist":
             seen += 1
             page = window.session.stack.currentWidget()

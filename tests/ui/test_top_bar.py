@@ -11,18 +11,9 @@ import pytest
 from PySide6.QtCore import QPoint, QRect
 from PySide6.QtWidgets import QAbstractButton, QWidget
 
-from massage_explorer.core.paths import bundled_catalog_path
-from massage_explorer.core.storage import load_catalog
 from massage_explorer.tools.layoutcheck import DISPLAYS, Setting, visit
 from massage_explorer.ui.common.buttons import MIN_TARGET
 from massage_explorer.ui.top_bar import TopBar
-
-
-@pytest.fixture(scope="module")
-def bundled():
-    catalog = load_catalog(bundled_catalog_path()).catalog
-    assert catalog is not None
-    return catalog
 
 
 def _bars(bundled, display: str, step: int, language: str):

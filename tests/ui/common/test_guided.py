@@ -8,18 +8,9 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QLayout, QScrollArea
 
-from massage_explorer.core.paths import bundled_catalog_path
-from massage_explorer.core.storage import load_catalog
 from massage_explorer.tools.layoutcheck import DISPLAYS, Setting, visit
 from massage_explorer.ui.common.guided import GuidedLayout
 from massage_explorer.ui.common.labels import GuidancePanel
-
-
-@pytest.fixture(scope="module")
-def bundled():
-    catalog = load_catalog(bundled_catalog_path()).catalog
-    assert catalog is not None
-    return catalog
 
 
 def _display(name: str):

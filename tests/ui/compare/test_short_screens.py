@@ -11,20 +11,11 @@ from __future__ import annotations
 import pytest
 from PySide6.QtGui import QFontMetrics
 
-from massage_explorer.core.paths import bundled_catalog_path
-from massage_explorer.core.storage import load_catalog
 from massage_explorer.tools.layoutcheck import DISPLAYS, Display, Setting, visit
 from massage_explorer.ui.common.guided import TABLE_SIDE_SHARE, GuidedLayout
 from massage_explorer.ui.compare import CompareView
 from massage_explorer.ui.compare.headers import answers_height
 from massage_explorer.ui.compare.text_sizes import PADDING
-
-
-@pytest.fixture(scope="module")
-def bundled():
-    catalog = load_catalog(bundled_catalog_path()).catalog
-    assert catalog is not None
-    return catalog
 
 
 def _compare_of_four(bundled, display: str, step: int, language: str):

@@ -9,18 +9,9 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from massage_explorer.core.paths import bundled_catalog_path
-from massage_explorer.core.storage import load_catalog
 from massage_explorer.tools.layoutcheck import DISPLAYS, Display, Setting, visit
 from massage_explorer.ui.common.scrolling import in_view
 from massage_explorer.ui.shortlist import ShortlistScreen
-
-
-@pytest.fixture(scope="module")
-def bundled():
-    catalog = load_catalog(bundled_catalog_path()).catalog
-    assert catalog is not None
-    return catalog
 
 
 def _display(name: str) -> Display:
