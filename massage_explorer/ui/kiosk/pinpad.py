@@ -40,9 +40,12 @@ class EraseKey(PushButton):
     def _symbol(self) -> str:
         return (self._label.split() or [""])[0]
 
+    def whole_width(self) -> int:
+        """The width the whole label needs, whichever of the two the key shows now."""
+        return width_with(self, self._label)
+
     def _fit(self) -> None:
-        whole = self.width() >= width_with(self, self._label)
-        self.setText(self._label if whole else self._symbol())
+        self.setText(self._label if self.width() >= self.whole_width() else self._symbol())
 
     def minimumSizeHint(self) -> QSize:
         hint = super().minimumSizeHint()
@@ -138,8 +141,9 @@ class PinPad(Overlay):
         self.digit_buttons: dict[str, QPushButton] = {}
         for index, digit in enumerate("123456789"):
             grid.addWidget(self._digit_button(digit), index // 3, index % 3)
-        self.erase_button = big_button("", kind=EraseKey)
-        assert isinstance(self.erase_button, EraseKey)
+        erase = big_button("", kind=EraseKey)
+        assert isinstance(erase, EraseKey)
+        self.erase_button = erase
         self.texts(self.erase_button.set_label, lambda: self.tr("⌫ Erase"))
         self.texts(self.erase_button.setAccessibleName, lambda: self.tr("Erase the last digit"))
         self.erase_button.clicked.connect(self._erase)
@@ -234,7 +238,9 @@ class PinPad(Overlay):
         never wider than a third of the room the pad has on this window: on an 800 px wide
         screen at the largest text, the Erase key then shows its symbol alone (EraseKey)."""
         keys = (*self.digit_buttons.values(), self.erase_button, self.ok_button)
-        widest = max(key.sizeHint().width() for key in keys)
+        # The Erase key's whole label, not what it shows: once it showed the symbol alone (a pad
+        # laid out before its window had its size), its own size hint kept the columns narrow.
+        widest = max(self.erase_button.whole_width(), *(key.sizeHint().width() for key in keys))
         window = self.parentWidget()
         if window is not None:
             room = min(window.width() - _across(self.layout()), self.box.maximumWidth())
