@@ -13,6 +13,13 @@ from massage_explorer.core.problems import ItemKind, Location
 MAX_BYTES = 24 * 1024 * 1024
 # Lists and fields inside each other: a catalog needs seven levels.
 MAX_DEPTH = 64
+# Values in the file (YAML nodes: each field name, text, number, list and group of fields), counted
+# before it is read further: each costs ~300 bytes of memory while the file is read, and a 24 MB
+# file of one-character values would take gigabytes. A catalog written like the bundled one holds
+# ~290 a technique and ~600,000 at the size limit; one of 12,000 terse techniques ~430,000.
+MAX_NODES = 1_000_000
+# Anchors and aliases named before the file is refused (each is the same mistake).
+ANCHORS_LISTED = 100
 # A whole number (schema_version, minutes): a session is at most 240 minutes.
 MAX_DIGITS = 6
 

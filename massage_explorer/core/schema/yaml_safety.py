@@ -1,6 +1,7 @@
 """What a YAML text must not hold, refused before its node tree is built: anchors and aliases (alias
-bombs), nesting deeper than MAX_DEPTH, escapes that are no character; and the pure-Python scanner
-made to read tabs as libyaml does, so both loaders judge a file alike. No Qt."""
+bombs), nesting deeper than MAX_DEPTH, more than MAX_NODES values, escapes that are no character;
+and the pure-Python scanner made to read tabs as libyaml does, so both loaders judge a file alike.
+No Qt."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from typing import Any
 import yaml
 
 from massage_explorer.core.problems import Problem, Severity
-from massage_explorer.core.schema.limits import MAX_DEPTH
+from massage_explorer.core.schema.limits import ANCHORS_LISTED, MAX_DEPTH, MAX_NODES
 
 
 class _TabsAsLibyaml:
@@ -54,39 +55,83 @@ def file_error(message: str, line: int = 0, column: int = 0) -> Problem:
     return Problem(Severity.ERROR, message, line, column)
 
 
-def _anchor_problems(text: str, loader: type[yaml.SafeLoader]) -> list[Problem]:
-    """Anchors and aliases are refused outright: they allow alias bombs and recursion."""
-    problems = []
-    for event in yaml.parse(text, Loader=tab_tolerant(loader)):
-        anchor = getattr(event, "anchor", None)
-        if anchor is None:
-            continue
-        mark = event.start_mark
-        assert mark is not None  # the parser marks every event
-        if isinstance(event, yaml.AliasEvent):
-            message = f"alias '*{anchor}' is not allowed; write the value out in full instead"
-        else:
-            message = f"anchor '&{anchor}' is not allowed; remove it and write values out in full"
-        problems.append(file_error(message, mark.line + 1, mark.column + 1))
-    return problems
-
-
 def refused_before_composing(text: str, loader: type[yaml.SafeLoader]) -> list[Problem]:
     """What must be refused before the node tree is built: anchors and aliases (alias bombs),
-    nesting too deep, and escapes that are no character. Each costs a pass only when the text
-    could hold it."""
-    # Anchors can only be written with '&' and aliases with '*': skip the event pass otherwise.
-    if "&" in text or "*" in text:
-        problems = _anchor_problems(text, loader)
-        if problems:
-            return problems
-    if _may_nest_deeper(text):
-        problems = _depth_problems(text, loader)
+    nesting too deep, more values than memory should hold, and escapes that are no character.
+    The events are read (one pass for the first three) only when the text could hold one."""
+    # Anchors can only be written with '&' and aliases with '*'.
+    if "&" in text or "*" in text or _may_nest_deeper(text) or _may_hold_too_many(text):
+        problems = _event_problems(text, loader)
         if problems:
             return problems
     if _SURROGATE_ESCAPE.search(text):
         return _surrogate_problems(text)
     return []
+
+
+_START_EVENTS = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
+_END_EVENTS = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+_NODE_EVENTS = (yaml.ScalarEvent, yaml.AliasEvent, *_START_EVENTS)
+# Each YAML node but the first is started by one of these; none starts more than three (in a flow
+# list, "a: b" is a mapping of one pair, its key and its value).
+_NODE_INDICATORS = "-:?,[{"
+
+
+def _may_hold_too_many(text: str) -> bool:
+    """False when the text cannot hold more than MAX_NODES nodes; True when it might (then the
+    events tell). A bound from the characters that start nodes, which prose inflates (a catalog
+    written like the bundled one counts about three times its nodes) but never deflates."""
+    if 3 * len(text) + 1 <= MAX_NODES:
+        return False
+    return 1 + 3 * sum(text.count(indicator) for indicator in _NODE_INDICATORS) > MAX_NODES
+
+
+def _event_problems(text: str, loader: type[yaml.SafeLoader]) -> list[Problem]:
+    """Anchors and aliases (each is refused outright: they allow alias bombs and recursion, and
+    the first ANCHORS_LISTED are named), nesting deeper than MAX_DEPTH and more than MAX_NODES
+    values, found in one pass over the parser's events, which are let go as they are read."""
+    problems: list[Problem] = []
+    depth = nodes = 0
+    try:
+        for event in yaml.parse(text, Loader=tab_tolerant(loader)):
+            mark = event.start_mark
+            assert mark is not None  # the parser marks every event
+            if isinstance(event, _NODE_EVENTS):
+                nodes += 1
+                if nodes > MAX_NODES:
+                    message = (
+                        f"the file holds more than {MAX_NODES:,} values by here (each field name, "
+                        "text, number and list counts one); the largest catalogs hold about half "
+                        "as many, so it was not read further (is this the right file?)"
+                    )
+                    return [*problems, file_error(message, mark.line + 1, mark.column + 1)]
+            if isinstance(event, _START_EVENTS):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    message = (
+                        f"lists and fields are nested more than {MAX_DEPTH} levels deep here; a "
+                        "catalog needs about 7 (is this the right file?)"
+                    )
+                    return [*problems, file_error(message, mark.line + 1, mark.column + 1)]
+            elif isinstance(event, _END_EVENTS):
+                depth -= 1
+            anchor = getattr(event, "anchor", None)
+            if anchor is None:
+                continue
+            if len(problems) == ANCHORS_LISTED:
+                message = (
+                    f"more anchors or aliases from here on; remove them all (the first "
+                    f"{ANCHORS_LISTED} are listed)"
+                )
+                return [*problems, file_error(message, mark.line + 1, mark.column + 1)]
+            if isinstance(event, yaml.AliasEvent):
+                message = f"alias '*{anchor}' is not allowed; write the value out in full instead"
+            else:
+                message = f"anchor '&{anchor}' is not allowed; remove it and write values out in full"
+            problems.append(file_error(message, mark.line + 1, mark.column + 1))
+    except yaml.YAMLError:
+        pass  # composing reports the syntax error, located
+    return problems
 
 
 _BRACKETS = re.compile(r"[\[\]{}]")
@@ -113,27 +158,6 @@ def _may_nest_deeper(text: str) -> bool:
     prefix = (MAX_DEPTH - deepest) // 2
     run = rf"[ \t?:-]{{{prefix}}}"
     return re.match(run, text) is not None or re.search(rf"\n{run}", text) is not None
-
-
-def _depth_problems(text: str, loader: type[yaml.SafeLoader]) -> list[Problem]:
-    depth = 0
-    try:
-        for event in yaml.parse(text, Loader=tab_tolerant(loader)):
-            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-                depth += 1
-                if depth > MAX_DEPTH:
-                    mark = event.start_mark
-                    assert mark is not None  # the parser marks every event
-                    message = (
-                        f"lists and fields are nested more than {MAX_DEPTH} levels deep here; a "
-                        "catalog needs about 7 (is this the right file?)"
-                    )
-                    return [file_error(message, mark.line + 1, mark.column + 1)]
-            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-                depth -= 1
-    except yaml.YAMLError:
-        pass  # composing reports the syntax error, located
-    return []
 
 
 def _surrogate_problems(text: str) -> list[Problem]:

@@ -13,7 +13,9 @@ import pytest
 import yaml
 
 from massage_explorer.cli import main
-from massage_explorer.core.schema import limits
+from massage_explorer.core.paths import bundled_catalog_path
+from massage_explorer.core.schema import limits, yaml_nodes, yaml_safety
+from massage_explorer.core.storage import parse_catalog
 from tests.core.helpers import LOADERS, VALID, line_of, only_error, read, variant
 
 LONG_NAME = "a" * 5000 + ".png"
@@ -213,3 +215,84 @@ def test_a_pipe_or_a_folder_named_as_the_catalog_is_refused_without_waiting(tmp_
     err = capsys.readouterr().err
     assert f"{pipe}: error: cannot read the file: not a regular file" in err
     assert f"{folder}: error: cannot read the file:" in err
+
+
+# -- files of many tiny values: refused before they are built in memory -------------------------
+
+
+def _nodes(text: str) -> int:
+    """How many nodes (values) the text holds, by the parser's events."""
+    node_events = (yaml.ScalarEvent, yaml.AliasEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)
+    return sum(isinstance(event, node_events) for event in yaml.parse(text, Loader=yaml.SafeLoader))
+
+
+def test_a_file_of_too_many_values_is_refused_where_they_pass_the_limit_without_building_it(monkeypatch):
+    # 24 MB of one-character list entries: built as a node tree, 6 million nodes took 1.8 GB.
+    line = "- a\n"
+    text = line * ((limits.MAX_BYTES - 1024) // len(line))
+
+    def never(*args, **kwargs):
+        raise AssertionError("the node tree was built")
+
+    monkeypatch.setattr(yaml_nodes, "_compose_cached", never)
+    error = only_error(parse_catalog(text.encode()))
+    assert f"more than {limits.MAX_NODES:,} values" in error.message
+    # The sequence is the first node, so the entry past the limit is on line MAX_NODES.
+    assert (error.line, error.column) == (limits.MAX_NODES, 3)
+
+
+@pytest.mark.parametrize("loader", LOADERS)
+@pytest.mark.parametrize(
+    "shape",
+    [
+        "- a\n" * 40,
+        "x: [" + "1," * 40 + "1]\n",
+        "".join(f"k{i}: v\n" for i in range(40)),
+        "- [a: b, {c, d}]\n" * 9,
+    ],
+    ids=["block list", "flow list", "mapping", "flow pairs"],
+)
+def test_every_shape_of_values_counts_against_the_limit(monkeypatch, loader, shape):
+    limit = _nodes(shape) - 1
+    monkeypatch.setattr(yaml_safety, "MAX_NODES", limit)
+    error = only_error(read(shape, loader))
+    assert f"more than {limit:,} values" in error.message
+
+
+# Texts of every kind of node: the count of characters that can start one must bound the nodes.
+BOUND_CORPUS = [
+    VALID,
+    "a",
+    "- - - a\n",
+    "? a\n? b\n: c\n",
+    "{a, b, c: d}",
+    "[a: b, c, ? d]",
+    "- [x, {a: [b, c]}]\n  # a comment: with - and ,\n",
+    "a: |\n  text\nb: >\n  folded\nc: 'q'\nd: \"e\"\n",
+    "a:\nb:\n-\n",
+    "--- !!map\nx: !!str 1\n",
+]
+
+
+@pytest.mark.parametrize("text", BOUND_CORPUS)
+def test_the_cheap_count_never_lets_a_file_of_too_many_values_skip_the_events(monkeypatch, text):
+    # With the limit one under the text's nodes, the cheap look must send it to the events pass.
+    monkeypatch.setattr(yaml_safety, "MAX_NODES", _nodes(text) - 1)
+    assert yaml_safety._may_hold_too_many(text)
+
+
+def test_a_catalog_written_like_the_bundled_one_stays_well_under_the_values_limit():
+    bundled_text = bundled_catalog_path().read_text(encoding="utf-8")
+    # At the size limit, a catalog as dense in values as the bundled one holds under 3/4 of it.
+    nodes_per_byte = _nodes(bundled_text) / len(bundled_text.encode())
+    assert nodes_per_byte * limits.MAX_BYTES < 0.75 * limits.MAX_NODES
+
+
+def test_anchors_are_named_up_to_a_bound_and_the_rest_summed_up():
+    text = "schema_version: 1\nx:\n" + "".join(f"- &a{i} x\n" for i in range(limits.ANCHORS_LISTED + 50))
+    result = read(text)
+    assert result.catalog is None and len(result.errors) == limits.ANCHORS_LISTED + 1
+    assert all("anchor '&a" in e.message for e in result.errors[:-1])
+    last = result.errors[-1]
+    assert "more anchors or aliases from here on" in last.message
+    assert last.line == 3 + limits.ANCHORS_LISTED
