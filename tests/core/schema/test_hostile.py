@@ -271,6 +271,15 @@ BOUND_CORPUS = [
     "a: |\n  text\nb: >\n  folded\nc: 'q'\nd: \"e\"\n",
     "a:\nb:\n-\n",
     "--- !!map\nx: !!str 1\n",
+    "{a}",
+    "{a, b}",
+    "[? a]",
+    "[x: b, {c}]",
+    "? a\n",
+    "- \n-\n- - a\r\n-",
+    "-\n- -\n",
+    "a:\r\n  - b\r\n  -\r\n",
+    '{"a":b, "c":[d]}',
 ]
 
 
