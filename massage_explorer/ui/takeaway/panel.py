@@ -8,9 +8,9 @@ import math
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QFileDialog,
     QFrame,
-    QHBoxLayout,
     QLabel,
     QSizePolicy,
     QVBoxLayout,
@@ -43,6 +43,7 @@ from massage_explorer.ui.takeaway.qr_code import qr_pixmap
 log = logging.getLogger(__name__)
 MARGIN_PX = 8  # the code's own quiet zone is the rest of its margin
 SPACING_PX = 32  # between the code and the words
+WORDS_SPACING_PX = 16  # between the heading, the buttons and each paragraph
 TEXT_WIDTH_PX = 760  # the words beside the code: ~50 characters a line at the largest text
 QR_SHARE = 0.6  # of the page's width at most, so the words beside it keep room on a narrow window
 # The words beside the code get at least this many characters a line (and the widest button its
@@ -54,9 +55,10 @@ class TakeawayPanel(QFrame):
     """Builds the handout from the shortlist in the language on screen; shows, prints, saves it.
 
     The code is on the left, as large as the page's height allows in whole device pixels per
-    module, and the words and buttons on the right. In kiosk mode there is never a dialog:
-    printing goes to the configured printer and PDFs to the configured folder. On a desktop, the
-    usual print and save dialogs are offered.
+    module, and the words and buttons on the right; on a page tall enough for the code to be
+    larger under the words (a portrait screen), the words are on top and the code under them.
+    In kiosk mode there is never a dialog: printing goes to the configured printer and PDFs to
+    the configured folder. On a desktop, the usual print and save dialogs are offered.
     """
 
     smallestCodeChanged = Signal()  # the page's minimum size follows the smallest code
@@ -128,7 +130,7 @@ class TakeawayPanel(QFrame):
         words.setMaximumWidth(TEXT_WIDTH_PX)
         column = QVBoxLayout(words)
         column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(16)
+        column.setSpacing(WORDS_SPACING_PX)
         # The buttons and what they did under the heading, before the words on the code: on a
         # short screen at a large text they were below the fold.
         column.addWidget(self.heading)
@@ -137,13 +139,11 @@ class TakeawayPanel(QFrame):
         column.addWidget(self.caption)
         column.addWidget(self.shortened)
         column.addStretch(1)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(MARGIN_PX, MARGIN_PX, MARGIN_PX, MARGIN_PX)
-        row.setSpacing(SPACING_PX)
-        row.addStretch(1)
-        row.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignTop)
-        row.addWidget(words, 6)
-        row.addStretch(1)
+        self._page = page = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        page.setContentsMargins(MARGIN_PX, MARGIN_PX, MARGIN_PX, MARGIN_PX)
+        page.setSpacing(SPACING_PX)
+        self.stacked = True  # (so that the first _arrange lays it out)
+        self._arrange(stacked=False)
 
         # In a kiosk with no PDF folder set, saving is off: no button that can only fail.
         self.pdf_button.setVisible(not kiosk or self._config.pdf_folder is not None)
@@ -235,14 +235,55 @@ class TakeawayPanel(QFrame):
             )
         return found
 
+    def _arrange(self, *, stacked: bool) -> None:
+        """The code left of the words, or (`stacked`) the words above the code."""
+        if stacked == self.stacked:
+            return
+        self.stacked = stacked
+        page = self._page
+        while page.takeAt(0) is not None:
+            pass
+        if stacked:  # in a column centred by the margins _show_code sets
+            page.setDirection(QBoxLayout.Direction.TopToBottom)
+            page.addWidget(self.words)
+            # Under the words' left edge: centred, it would shift by the width of a scroll bar
+            # the margins do not count (shown or not, so that it cannot resize the code).
+            page.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignLeft)
+            page.addStretch(1)
+        else:
+            page.setDirection(QBoxLayout.Direction.LeftToRight)
+            page.setContentsMargins(MARGIN_PX, MARGIN_PX, MARGIN_PX, MARGIN_PX)
+            page.addStretch(1)
+            page.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignTop)
+            page.addWidget(self.words, 6)
+            page.addStretch(1)
+
+    def _words_height(self, width: int) -> int:
+        """The words' height at `width`, with the line on what the code leaves out whether it
+        shows or not (which it does depends on the code's size, chosen from this)."""
+        height = self.words.heightForWidth(width)
+        if self.shortened.isHidden():
+            height += WORDS_SPACING_PX + self.shortened.heightForWidth(width)
+        return height
+
     def _show_code(self) -> None:
         if self.handout is None or not self.handout.techniques:
             return
         margin = 2 * MARGIN_PX
+        width, height = self._space.width() - margin, self._space.height() - margin
         words = self.words_min_px()
-        self.words.setMinimumWidth(words)  # not squeezed below it by the stretches either side
-        beside_words = self._space.width() - margin - SPACING_PX - words
-        side = min(self._space.height() - margin, int(self._space.width() * QR_SHARE) - margin, beside_words)
+        beside = min(height, int(self._space.width() * QR_SHARE) - margin, width - SPACING_PX - words)
+        # Stacked, the words and the code share a column of the words' width, centred.
+        column = max(words, min(TEXT_WIDTH_PX, width))
+        under = min(column, height - SPACING_PX - self._words_height(column))
+        self._arrange(stacked=under > beside)
+        if self.stacked:
+            side = under
+            left = MARGIN_PX + (width - column) // 2
+            self._page.setContentsMargins(left, MARGIN_PX, self._space.width() - left - column, MARGIN_PX)
+        else:
+            side = beside
+            self.words.setMinimumWidth(words)  # not squeezed below it by the stretches either side
         # Modules are counted in device pixels: on a screen at twice the pixels a module of
         # MIN_MODULE_PX is half as many layout pixels, and the code is drawn pixel for pixel.
         dpr = self.devicePixelRatioF()

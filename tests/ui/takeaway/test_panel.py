@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 
 import pytest
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QFileDialog
 
 from massage_explorer.core.paths import bundled_catalog_path
@@ -18,6 +18,7 @@ from massage_explorer.ui.common.words import guidance_lines
 from massage_explorer.ui.kiosk.window import KioskWindow
 from massage_explorer.ui.session import TEXT_STEPS, SessionState
 from massage_explorer.ui.shell import MainWindow
+from massage_explorer.ui.takeaway.panel import QR_SHARE
 from massage_explorer.ui.takeaway.printing import unavailable_message
 from tests import factories as f
 from tests.ui.helpers import decode
@@ -237,3 +238,31 @@ def test_with_paper_the_notice_points_to_the_printout(bundled_takeaway, tmp_path
     _window, panel = bundled_takeaway(config=config, kiosk=True)
     assert panel.shortened.isVisible()
     assert panel.shortened.text() == "Some details are left out of the code; the printout has more."
+
+
+@pytest.mark.parametrize("step", [0, len(TEXT_STEPS) - 1])
+def test_on_a_portrait_screen_the_code_is_under_the_words_and_larger_than_beside_them(
+    bundled_takeaway, qapp, step
+):
+    """Beside the words, a portrait screen's width held the code to about half of it and left
+    the lower half of the page empty; under them it takes the column's width."""
+    window, panel = bundled_takeaway(step)
+    assert not panel.stacked  # 1920x1080: beside
+    window.setFixedSize(1080, 1920)
+    qapp.processEvents()
+    assert panel.stacked
+    words, code = panel.words.geometry(), panel.qr.geometry()
+    assert code.top() >= words.bottom() and not code.intersects(words)
+    # Larger than the code beside the words can ever be: QR_SHARE of the page's width.
+    page = panel.parentWidget()  # the scroll area's viewport
+    assert panel.qr.pixmap().width() > QR_SHARE * page.width()
+    # Under the words, in a column in the middle of the page, all of it in view, and read whole.
+    assert code.left() == words.left() and code.right() <= words.right()
+    bar = page.parentWidget().verticalScrollBar().sizeHint().width()  # its room is kept on the right
+    assert 0 <= (page.rect().right() - words.right()) - (words.left() - page.rect().left()) <= bar + 1
+    assert (
+        QRect(panel.qr.mapTo(page, QPoint(0, 0)), code.size()).intersected(page.rect()).size() == code.size()
+    )
+    assert decode(panel.qr.pixmap().toImage()) == panel.qr_payload_text
+    for label in (panel.heading, panel.caption):
+        assert label.height() >= label.heightForWidth(label.width())  # every line shown
