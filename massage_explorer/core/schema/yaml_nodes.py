@@ -132,7 +132,13 @@ def _mark_problem(exc: yaml.MarkedYAMLError, text: str) -> Problem:
         what = f"{exc.context}, {what}"
     message = f"YAML syntax: {what}"
     unclosed = exc.context == "while scanning a quoted scalar" and "end of stream" in (exc.problem or "")
-    tab = None if unclosed else _LEADING_TAB.search(text, 0, _offset_of_line(text, line + 1))
+    # A tab indenting the line YAML stopped at; one earlier may be text (in a "|" block) and the
+    # error another.
+    tab = (
+        None
+        if unclosed
+        else _LEADING_TAB.search(text, _offset_of_line(text, line), _offset_of_line(text, line + 1))
+    )
     if unclosed and exc.context_mark is not None:
         # YAML looked for the closing quote to the end of the file; where it opens is where
         # staff must look. (A quote closed by a later one is reported where the text after that
@@ -318,7 +324,7 @@ def compose_in_parts(
     so that they can be found by its lines alone (then `compose` reads it whole). That layout is
     how the app writes a catalog and how most people do: `techniques:` last, at the start of a
     line, its entries block-style "- " lines, every line broken with "\n" or "\r\n", no tab
-    indentation, no directive (`%TAG`, which each part, a document of its own, would not see),
+    in the entries' indentation, no directive (`%TAG`, which each part, a document of its own, would not see),
     and nothing else. Over the limit of entries, the validator refuses the parts without
     composing any (composed whole, the tree of a file one over the limit took ~400 MB).
 
@@ -328,13 +334,17 @@ def compose_in_parts(
     # (str methods, not a regular expression over the whole text: a reading thread holds Python's
     # lock through each call, and one such search of a 9 MB file held up the window for 0.1 s.)
     keys = _techniques_keys(text)
-    if len(keys) != 1 or _other_line_breaks(text) or ("\t" in text and _LEADING_TAB.search(text)):
+    if len(keys) != 1 or _other_line_breaks(text):
         return None
     after_key = keys[0].end() + 1
     first = _CONTENT_LINE.search(text, after_key)
     if first is None or not _entry_at(text, first.end()):
         return None
     indent = len(first.group(1))
+    # A tab where the entries' indentation is read; deeper in (inside a "|" text, say) a part
+    # judges it as the whole file does.
+    if "\t" in text and re.search(rf"(?m)^ {{0,{indent}}}\t", text):
+        return None
     # Every line that starts at the entries' indentation or less with something other than a
     # comment: each is an entry's "-" line, or the list has ended (and then there must be
     # nothing more than comments: another top-level field after the techniques is read whole).

@@ -31,6 +31,19 @@ def test_tab_indentation_says_use_spaces(loader):
     assert (error.line, error.column) == (line_of(text, "feels_like"), 1)
 
 
+def test_a_tab_inside_a_text_is_not_blamed_for_a_syntax_error_below_it(loader):
+    # After a block text's indentation a tab is text (pasted in, say); a bracket left open lower
+    # down is the mistake, and is where the message points.
+    tabbed = variant(
+        "      It is the most common kind.", "      It is the most common kind.\n      \tStep one."
+    )
+    assert read(tabbed, loader).ok
+    text = variant("good_for: [disc]", "good_for: [disc", tabbed)
+    error = only_error(read(text, loader))
+    assert "tab" not in error.message
+    assert line_of(text, "good_for") <= error.line <= line_of(text, "good_for") + 1
+
+
 def test_duplicate_key_is_an_error_not_silently_the_last(loader):
     text = variant("    feels_like: Smooth and slow.\n", "    feels_like: Smooth.\n    feels_like: Slow.\n")
     error = only_error(read(text, loader))

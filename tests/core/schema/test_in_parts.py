@@ -118,6 +118,10 @@ _LAYOUTS = {
     "a document end after the techniques": (lambda t: t + "...\n", False),
     "a flow-style list": (lambda t: t.split("techniques:")[0] + "techniques: []\n", False),
     "a tab before an entry's field": (lambda t: t.replace("    name: T 1", "\tname: T 1"), False),
+    "a tab inside a text, after its indentation": (
+        lambda t: t.replace("      A second paragraph.", "      \tA second paragraph."),
+        True,
+    ),
     "a %YAML directive": (lambda t: "%YAML 1.1\n---\n" + t, False),
     "a second 'techniques' key in the head": (
         lambda t: t.replace("schema_version: 1\n", 'schema_version: 1\n"techniques": []\n'),
@@ -151,6 +155,10 @@ _BROKEN = {
     "an unclosed bracket in an entry": ("    name: T 1\n", "    name: [T 1\n"),
     "a tag in an entry": ("    name: T 1\n", "    name: !thing T 1\n"),
     "a key with no colon in an entry": ("    name: T 1\n", "    name T 1\n"),
+    "a tab indenting an entry's field, past the entries' indentation": (
+        "    name: T 1\n",
+        "    \tname: T 1\n",
+    ),
 }
 
 
