@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import random
 import subprocess
 import sys
 
@@ -305,3 +306,57 @@ def test_anchors_are_named_up_to_a_bound_and_the_rest_summed_up():
     last = result.errors[-1]
     assert "more anchors or aliases from here on" in last.message
     assert last.line == 3 + limits.ANCHORS_LISTED
+
+
+def _deepest(text: str) -> int:
+    """How deep brackets nest, a closing one closing the last opened (one left over closes none)."""
+    depth = deepest = 0
+    for c in text:
+        if c in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif c in "]}":
+            depth = max(depth - 1, 0)
+    return deepest
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_the_bracket_count_is_never_below_the_nesting(seed):
+    rng = random.Random(seed)
+    for _ in range(300):
+        text = "".join(rng.choice("[]{}a é") for _ in range(rng.randrange(60)))
+        bound = yaml_safety._bracket_depth_bound(text, 1_000)
+        assert bound >= _deepest(text), text
+    balanced = "[a, {b: [c, [d]]}, [e]]" * 3
+    assert yaml_safety._bracket_depth_bound(balanced, 1_000) == _deepest(balanced) == 4
+    assert yaml_safety._bracket_depth_bound("[" * 50, 10) == 10  # stops at what is enough
+
+
+def test_brackets_in_comments_nest_one_deep_and_the_file_reads():
+    # (24 MB of "[]" in comments took 10 s, in a loop in Python over the brackets.)
+    text = VALID + "# " + "[]" * 1_000_000 + "\n"
+    assert yaml_safety._bracket_depth_bound(text, 32) == 1
+    assert read(text).ok
+
+
+def test_a_surrogate_look_alike_outside_double_quotes_skips_the_slow_scan(monkeypatch):
+    if not hasattr(yaml, "CSafeLoader"):
+        pytest.skip("libyaml is not installed here: the pure-Python scan is the only way to look")
+
+    def never(text):
+        raise AssertionError("the pure-Python scanner read the file")
+
+    monkeypatch.setattr(yaml_safety, "_surrogate_problems", never)
+    # In a comment, an unquoted text and a single-quoted one, "\ud83d" is no escape.
+    text = variant("feels_like: Smooth and slow.", "feels_like: Smooth \\ud83d and slow.  # \\ud83d")
+    text = variant("label: Better sleep", "label: 'Better \\ud83d sleep'", text)
+    assert read(text, yaml.CSafeLoader).ok
+
+
+@pytest.mark.parametrize("loader", LOADERS)
+def test_of_two_surrogate_escapes_the_first_is_named(loader):
+    # The scan that names them takes about 2 s a megabyte: it stops at the first.
+    text = variant("feels_like: Smooth and slow.", 'feels_like: "Smooth \\ud800 and slow."')
+    text = variant("    after_session: You may feel sleepy.", '    after_session: "Sleepy \\udfff"', text)
+    error = only_error(read(text, loader))
+    assert error.line == line_of(text, "feels_like") and "surrogate" in error.message
