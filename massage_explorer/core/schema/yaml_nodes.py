@@ -273,13 +273,14 @@ class NotInParts(Exception):
 @dataclass(frozen=True)
 class TechniqueParts:
     """The entries of a catalog's `techniques:` list, found in its text: `starts` holds where
-    each one's "-" line begins; the last ends at the end of the text. `batches` composes them a
-    few at a time, so a large catalog's node tree is never held whole (at 5,000 techniques it
-    took ~180 MB while it lasted)."""
+    each one's "-" line begins; the last ends at `end` (the end of the text, or of the list where
+    other fields follow it). `batches` composes them a few at a time, so a large catalog's node
+    tree is never held whole (at 5,000 techniques it took ~180 MB while it lasted)."""
 
     text: str
     starts: list[int]
     loader: type[yaml.SafeLoader]
+    end: int
 
     def __len__(self) -> int:
         return len(self.starts)
@@ -299,7 +300,7 @@ class TechniqueParts:
         lines = text.count("\n", 0, starts[0])
         for first in range(0, len(starts), PART_SIZE):
             last = first + PART_SIZE
-            begin, end = starts[first], starts[last] if last < len(starts) else len(text)
+            begin, end = starts[first], starts[last] if last < len(starts) else self.end
             part = text[begin:end]
             try:
                 node = _compose_cached(part, self.loader, tags)
@@ -319,14 +320,15 @@ class TechniqueParts:
 def compose_in_parts(
     text: str, loader: type[yaml.SafeLoader] = DEFAULT_LOADER
 ) -> tuple[Node, TechniqueParts] | None:
-    """The document's fields before its techniques, as a root node whose `techniques` is empty,
-    and its techniques' entries to compose a few at a time; None when the text is not laid out
-    so that they can be found by its lines alone (then `compose` reads it whole). That layout is
-    how the app writes a catalog and how most people do: `techniques:` last, at the start of a
-    line, its entries block-style "- " lines, every line broken with "\n" or "\r\n", no tab
-    in the entries' indentation, no directive (`%TAG`, which each part, a document of its own, would not see),
-    and nothing else. Over the limit of entries, the validator refuses the parts without
-    composing any (composed whole, the tree of a file one over the limit took ~400 MB).
+    """The document's fields, as a root node whose `techniques` is empty, and its techniques'
+    entries to compose a few at a time; None when the text is not laid out so that they can be
+    found by its lines alone (then `compose` reads it whole). That layout is how the app writes
+    a catalog and how most people do: `techniques:` at the start of a line, its entries
+    block-style "- " lines, then nothing or other fields from the start of a line; every line
+    broken with "\n" or "\r\n", no tab in the entries' indentation, no directive (`%TAG`, which
+    each part, a document of its own, would not see), and nothing else. Over the limit of
+    entries, the validator refuses the parts without composing any (composed whole, the tree of
+    a file one over the limit took ~400 MB).
 
     Whatever it returns composes to the same nodes as `compose` gives (TechniqueParts.batches
     checks each part as it goes), so the validator reports the same problems at the same lines.
@@ -346,34 +348,49 @@ def compose_in_parts(
     if "\t" in text and re.search(rf"(?m)^ {{0,{indent}}}\t", text):
         return None
     # Every line that starts at the entries' indentation or less with something other than a
-    # comment: each is an entry's "-" line, or the list has ended (and then there must be
-    # nothing more than comments: another top-level field after the techniques is read whole).
+    # comment: each is an entry's "-" line, until one at the start of its line that is none (the
+    # next field: the list has ended).
     starts = []
+    end = len(text)
     for line in re.compile(rf"(?m)^ {{0,{indent}}}(?=[^ \r\n#])").finditer(text, first.start()):
         at = line.end()
-        if at - line.start() != indent or not _entry_at(text, at):
+        if at - line.start() == indent and _entry_at(text, at):
+            starts.append(line.start())
+        elif at == line.start() and not _entry_at(text, at):
+            end = at
+            break
+        else:
             return None
-        starts.append(line.start())
     head_text = text[: first.start()]
     if head_text.startswith("%") or "\n%" in head_text:
         return None  # a directive (%TAG, %YAML) would apply to the head's document only
-    try:
-        head = _compose_cached(head_text, loader)
-    except yaml.YAMLError:
-        return None
+    head = _compose_part(head_text, 0, loader)
     if not isinstance(head, MappingNode) or not head.value:
         return None
     key, value = head.value[-1]
-    if (
-        key.start_mark.index != keys[0].start()
-        or value.tag != NULL
-        or value.value
-        or sum(k.value == "techniques" for k, _ in head.value) != 1  # e.g. "techniques": [] too
-    ):
+    if key.start_mark.index != keys[0].start() or value.tag != NULL or value.value:
+        return None
+    if end < len(text):
+        if text.startswith(("---", "...", "%"), end):
+            return None  # another document
+        tail = _compose_part(text[end:], text.count("\n", 0, end), loader)
+        if not isinstance(tail, MappingNode):
+            return None
+        head.value.extend(tail.value)  # the fields in the file's order, as one mapping
+    if sum(k.value == "techniques" for k, _ in head.value) != 1:  # e.g. "techniques": [] too
         return None
     if "!" in text and _tag_problems(head):
         return None
-    return head, TechniqueParts(text, starts, loader)
+    return head, TechniqueParts(text, starts, loader, end)
+
+
+def _compose_part(part: str, lines: int, loader: type[yaml.SafeLoader]) -> Node | None:
+    """The node of a part of the text that starts after `lines` line breaks (counted in, so that
+    its nodes know their lines in the file), or None where it is no YAML document of its own."""
+    try:
+        return _compose_cached("\n" * lines + part, loader)
+    except yaml.YAMLError:
+        return None
 
 
 def _techniques_keys(text: str) -> list[re.Match[str]]:

@@ -114,7 +114,17 @@ _LAYOUTS = {
         lambda t: t.replace("    name: T 1\n", "    name: T 1\n    summary: >\n      x\ntechniques:\n"),
         False,
     ),
-    "a vocabulary after the techniques": (_moved_conditions_last, False),
+    "a vocabulary after the techniques": (_moved_conditions_last, True),
+    "a vocabulary after entries at the start of their lines": (
+        lambda t: _moved_conditions_last(_dedented(t)),
+        True,
+    ),
+    "a vocabulary after the techniques, in Windows line breaks": (
+        lambda t: _moved_conditions_last(t).replace("\n", "\r\n"),
+        True,
+    ),
+    "a second document after the techniques": (lambda t: t + "---\nconditions: {}\n", False),
+    "a list after the techniques": (lambda t: t + "- stray\n", False),
     "a document end after the techniques": (lambda t: t + "...\n", False),
     "a flow-style list": (lambda t: t.split("techniques:")[0] + "techniques: []\n", False),
     "a tab before an entry's field": (lambda t: t.replace("    name: T 1", "\tname: T 1"), False),
@@ -179,6 +189,30 @@ def test_text_that_only_looks_like_entries_reads_as_whole(
         assert claim.note is not None and claim.note.get("en") == "It may ease - pain"
     else:
         assert read.problems
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("    label: Taking blood thinners\n", "    label: Taking blood thinners\n    colour: red\n"),
+        ("    label: Taking blood thinners\n", "    label: [Taking blood thinners\n"),
+        ("conditions:\n", "conditions:\n  disc:\n    label: Again\n"),
+        ("conditions:\n", "techniques: []\nconditions:\n"),
+        ("conditions:\n", "benefits: {}\nconditions:\n"),
+    ],
+    ids=["unknown field", "syntax error", "duplicate condition", "a second techniques key", "a field twice"],
+)
+def test_a_mistake_in_the_fields_after_the_techniques_is_reported_as_the_whole_read_does(
+    whole, old: str, new: str
+) -> None:
+    text = _moved_conditions_last(_base())
+    after = text.index("conditions:")  # where the fields after the list start
+    text = text[:after] + text[after:].replace(old, new, 1)
+    read = _read(text)
+    assert not read.ok
+    assert read.problems == whole(text).problems
+    # Found in the fields after the list, at their lines in the file.
+    assert all(p.line > text[:after].count("\n") for p in read.errors)
 
 
 def test_a_tag_directive_cannot_make_an_entry_s_tag_pass(whole) -> None:
