@@ -142,7 +142,7 @@ class TakeawayPanel(QFrame):
         self._page = page = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
         page.setContentsMargins(MARGIN_PX, MARGIN_PX, MARGIN_PX, MARGIN_PX)
         page.setSpacing(SPACING_PX)
-        self.stacked = True  # (so that the first _arrange lays it out)
+        self._stacked: bool | None = None  # none yet
         self._arrange(stacked=False)
 
         # In a kiosk with no PDF folder set, saving is off: no button that can only fail.
@@ -237,11 +237,16 @@ class TakeawayPanel(QFrame):
 
     def _arrange(self, *, stacked: bool) -> None:
         """The code left of the words, or (`stacked`) the words above the code."""
-        if stacked == self.stacked:
+        if stacked == self._stacked:
             return
-        self.stacked = stacked
+        self._stacked = stacked
         page = self._page
-        while page.takeAt(0) is not None:
+        # removeWidget, not takeAt: the item takeAt hands to Python went on being the words'
+        # item in Qt's eyes, so a change of their height (a message shown) never reached the
+        # new one, which kept their old height and drew the message over the buttons.
+        page.removeWidget(self.words)
+        page.removeWidget(self.qr)
+        while page.takeAt(0) is not None:  # the stretches
             pass
         if stacked:  # in a column centred by the margins _show_code sets
             page.setDirection(QBoxLayout.Direction.TopToBottom)
@@ -258,9 +263,14 @@ class TakeawayPanel(QFrame):
             page.addWidget(self.words, 6)
             page.addStretch(1)
 
+    @property
+    def stacked(self) -> bool:
+        """Whether the words are above the code (on a tall page) rather than beside it."""
+        return bool(self._stacked)
+
     def _words_height(self, width: int) -> int:
-        """The words' height at `width`, with the line on what the code leaves out whether it
-        shows or not (which it does depends on the code's size, chosen from this)."""
+        """The words' height at `width`, with `shortened` counted whether it shows or not
+        (which it does depends on the code's size, chosen from this)."""
         height = self.words.heightForWidth(width)
         if self.shortened.isHidden():
             height += WORDS_SPACING_PX + self.shortened.heightForWidth(width)
@@ -284,6 +294,7 @@ class TakeawayPanel(QFrame):
         else:
             side = beside
             self.words.setMinimumWidth(words)  # not squeezed below it by the stretches either side
+        # (Stacked, that least width is left as it was: never more than the column's.)
         # Modules are counted in device pixels: on a screen at twice the pixels a module of
         # MIN_MODULE_PX is half as many layout pixels, and the code is drawn pixel for pixel.
         dpr = self.devicePixelRatioF()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import subprocess
 
 import pytest
@@ -266,3 +267,22 @@ def test_on_a_portrait_screen_the_code_is_under_the_words_and_larger_than_beside
     assert decode(panel.qr.pixmap().toImage()) == panel.qr_payload_text
     for label in (panel.heading, panel.caption):
         assert label.height() >= label.heightForWidth(label.width())  # every line shown
+
+
+@pytest.mark.parametrize("height", [1450, 1920])
+def test_stacked_what_print_or_save_says_pushes_the_words_below_it_down(bundled_takeaway, qapp, height):
+    """The words' column grows with the message under the buttons: after a change of
+    arrangement it once kept its old height and the message was drawn over the buttons."""
+    window, panel = bundled_takeaway(0)
+    window.setFixedSize(1080, height)
+    qapp.processEvents()
+    assert panel.stacked
+    panel._say("Saved for the front desk. Ask there for list 4F2K.")
+    qapp.processEvents()
+    buttons = max((panel.print_button, panel.pdf_button), key=lambda b: b.geometry().bottom())
+    column = [panel.heading, buttons, panel.message, panel.caption, panel.shortened]
+    for above, below in itertools.pairwise(w for w in column if w.isVisible()):
+        assert above.geometry().bottom() < below.geometry().top(), below.objectName()
+    for label in (panel.message, panel.caption):
+        assert label.height() >= label.heightForWidth(label.width())  # every line shown
+    assert panel.words.geometry().bottom() < panel.qr.geometry().top()
