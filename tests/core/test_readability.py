@@ -38,7 +38,8 @@ def test_paragraph_breaks_end_sentences():
 
 @pytest.mark.parametrize("marks", ["...", "!?!", "." * 10_000])
 def test_a_run_of_marks_ends_one_sentence(marks):
-    # (Matched from each mark of a run, 10,000 dots took a second to split; now from the first.)
+    # Guards what the sentence-end pattern means; how fast it splits a run (it was tried from
+    # each mark, a second for 10,000 dots) is not a test's to say.
     single = "Lie on the table. The therapist rubs your back with warm oil."
     assert grade_level(single.replace(".", marks, 1)) == pytest.approx(grade_level(single))
     assert spanish_ease(SPANISH.replace(".", marks, 1)) == pytest.approx(spanish_ease(SPANISH))

@@ -13,10 +13,12 @@ from massage_explorer.core.problems import ItemKind, Location
 MAX_BYTES = 24 * 1024 * 1024
 # Lists and fields inside each other: a catalog needs seven levels.
 MAX_DEPTH = 64
-# Values in the file (YAML nodes: each field name, text, number, list and group of fields), counted
-# before it is read further: each costs ~300 bytes of memory while the file is read, and a 24 MB
-# file of one-character values would take gigabytes. A catalog written like the bundled one holds
-# ~290 a technique and ~600,000 at the size limit; one of 12,000 terse techniques ~430,000.
+# Values in a file read at once (YAML nodes: each field name, text, number, list and group of
+# fields), counted before it is read further: each costs ~300 bytes of memory while the file is
+# read, and a 24 MB file of one-character values would take gigabytes. A catalog whose techniques
+# are a block list ("- id:" entries, as the app writes them) is read 20 techniques at a time and
+# holds no more than those at once; at most this many in any 20. Written like the bundled one, a
+# catalog at the size limit holds ~600,000 values; loader_bench's 12,000 terse techniques 744,000.
 MAX_NODES = 1_000_000
 # Anchors and aliases named before the file is refused (each is the same mistake).
 ANCHORS_LISTED = 100

@@ -57,16 +57,21 @@ def file_error(message: str, line: int = 0, column: int = 0) -> Problem:
 
 def refused_before_composing(text: str, loader: type[yaml.SafeLoader]) -> list[Problem]:
     """What must be refused before the node tree is built: anchors and aliases (alias bombs),
-    nesting too deep, more values than memory should hold, and escapes that are no character.
-    The events are read (one pass for the first three) only when the text could hold one."""
-    # Anchors can only be written with '&' and aliases with '*'.
-    if "&" in text or "*" in text or _may_nest_deeper(text) or _may_hold_too_many(text):
-        problems = _event_problems(text, loader)
+    nesting too deep, and escapes that are no character. The events are read (one pass for the
+    first two) only when the text could hold one: anchors are written with '&', aliases with '*'."""
+    if "&" in text or "*" in text or _may_nest_deeper(text):
+        problems = _event_problems(text, loader, max_nodes=None)
         if problems:
             return problems
     if _SURROGATE_ESCAPE.search(text) and not _libyaml_scans(text):
         return _surrogate_problems(text)
     return []
+
+
+def too_many_to_compose(text: str, loader: type[yaml.SafeLoader]) -> list[Problem]:
+    """Refused where the text's node tree would take more than MAX_NODES nodes: counted by the
+    events only when the characters that start nodes say it might."""
+    return _event_problems(text, loader, max_nodes=MAX_NODES) if may_hold_too_many(text) else []
 
 
 _START_EVENTS = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
@@ -77,11 +82,11 @@ _NODE_EVENTS = (yaml.ScalarEvent, yaml.AliasEvent, *_START_EVENTS)
 # space or the end of the text; a ":" or "?" starts a key and its value; in flow style a "," starts
 # an entry, or a key and its value, and so does the bracket opening the collection, which starts
 # that collection too: a "[" two nodes, a "{" three ("{a}" is a mapping, its key and a null).
-_BLOCK_ENTRIES = ("- ", "-\n", "-\r", "-\t")
+_BLOCK_ENTRIES = ("- ", "-\n", "-\r", "-\t", "-\x85", "-\u2028", "-\u2029")  # (YAML's line breaks too)
 _STARTS_TWO = ":?,["
 
 
-def _may_hold_too_many(text: str) -> bool:
+def may_hold_too_many(text: str) -> bool:
     """False when the text cannot hold more than MAX_NODES nodes; True when it might (then the
     events tell). An upper bound from the characters that start nodes: prose inflates it (for
     catalogs like the bundled one and loader_bench's, 1.4 to 1.7 times their nodes), nothing
@@ -96,23 +101,26 @@ def _may_hold_too_many(text: str) -> bool:
     return others + sum(text.count(dash) for dash in _BLOCK_ENTRIES) + text.endswith("-") > MAX_NODES
 
 
-def _event_problems(text: str, loader: type[yaml.SafeLoader]) -> list[Problem]:
+def _event_problems(text: str, loader: type[yaml.SafeLoader], *, max_nodes: int | None) -> list[Problem]:
     """Anchors and aliases (each is refused outright: they allow alias bombs and recursion, and
-    the first ANCHORS_LISTED are named), nesting deeper than MAX_DEPTH and more than MAX_NODES
-    values, found in one pass over the parser's events, which are let go as they are read."""
+    the first ANCHORS_LISTED are named), nesting deeper than MAX_DEPTH and, unless `max_nodes`
+    is None, more nodes than that, found in one pass over the parser's events, which are let go
+    as they are read."""
     problems: list[Problem] = []
     depth = nodes = 0
     try:
         for event in yaml.parse(text, Loader=tab_tolerant(loader)):
             mark = event.start_mark
             assert mark is not None  # the parser marks every event
-            if isinstance(event, _NODE_EVENTS):
+            if max_nodes is not None and isinstance(event, _NODE_EVENTS):
                 nodes += 1
-                if nodes > MAX_NODES:
+                if nodes > max_nodes:
                     message = (
-                        f"the file holds more than {MAX_NODES:,} values by here (each field name, "
-                        "text, number and list counts one); the largest catalogs hold about half "
-                        "as many, so it was not read further (is this the right file?)"
+                        f"the file holds more than {max_nodes:,} values by here (each field name, "
+                        "text, number and list counts one), too many to read at once, so it was "
+                        "not read further. Is this the right file? (A catalog whose techniques "
+                        "are '- id:' entries, as the app writes them, is read a few at a time "
+                        "and may hold more.)"
                     )
                     return [*problems, file_error(message, mark.line + 1, mark.column + 1)]
             if isinstance(event, _START_EVENTS):
@@ -144,12 +152,6 @@ def _event_problems(text: str, loader: type[yaml.SafeLoader]) -> list[Problem]:
     return problems
 
 
-# A text's brackets alone, as bytes, and "{}" written "[]": UTF-8 writes no other character with
-# these bytes.
-_ALL_BUT_BRACKETS = bytes(set(range(256)) - set(b"[]{}"))
-_BRACES_AS_BRACKETS = bytes.maketrans(b"{}", b"[]")
-
-
 # A surrogate escape: half of a UTF-16 pair, not a character (libyaml refuses it, PyYAML did not).
 _SURROGATE_ESCAPE = re.compile(r"\\(?:u[dD][89a-fA-F]|U0000[dD][89a-fA-F])")
 
@@ -168,6 +170,12 @@ def _may_nest_deeper(text: str) -> bool:
     prefix = (MAX_DEPTH - deepest) // 2
     run = rf"[ \t?:-]{{{prefix}}}"
     return re.match(run, text) is not None or re.search(rf"\n{run}", text) is not None
+
+
+# A text's brackets alone, as bytes, and "{}" written "[]": UTF-8 writes no other character with
+# these bytes.
+_ALL_BUT_BRACKETS = bytes(set(range(256)) - set(b"[]{}"))
+_BRACES_AS_BRACKETS = bytes.maketrans(b"{}", b"[]")
 
 
 def _bracket_depth_bound(text: str, enough: int) -> int:

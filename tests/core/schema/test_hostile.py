@@ -12,11 +12,15 @@ import sys
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from massage_explorer.cli import main
 from massage_explorer.core.paths import bundled_catalog_path
 from massage_explorer.core.schema import limits, yaml_nodes, yaml_safety
+from massage_explorer.core.schema.dump import dump_catalog
 from massage_explorer.core.storage import parse_catalog
+from tests import factories as f
 from tests.core.helpers import LOADERS, VALID, line_of, only_error, read, variant
 
 LONG_NAME = "a" * 5000 + ".png"
@@ -260,6 +264,19 @@ def test_every_shape_of_values_counts_against_the_limit(monkeypatch, loader, sha
     assert f"more than {limit:,} values" in error.message
 
 
+def test_a_catalog_laid_out_as_the_app_writes_it_may_hold_more_values_read_a_few_at_a_time(monkeypatch):
+    # Read 20 techniques at a time, it never holds more than those: a limit on the whole file's
+    # values refused a valid catalog of 12,000 techniques with five cautions each.
+    text = dump_catalog(f.catalog(*(f.technique(f"t-{i}") for i in range(60))))
+    monkeypatch.setattr(yaml_safety, "MAX_NODES", _nodes(text) // 2)
+    assert read(text).ok
+    # Read at once (old Mac line breaks send it there), it is refused.
+    whole = text.replace("\n", "\r")
+    error = only_error(read(whole))
+    assert f"more than {_nodes(text) // 2:,} values by here" in error.message
+    assert "is read a few at a time and may hold more" in error.message
+
+
 # Texts of every kind of node: the count of characters that can start one must bound the nodes.
 BOUND_CORPUS = [
     VALID,
@@ -281,17 +298,49 @@ BOUND_CORPUS = [
     "-\n- -\n",
     "a:\r\n  - b\r\n  -\r\n",
     '{"a":b, "c":[d]}',
+    "-\x85-\u2028-\u2029- a",  # YAML's other line breaks (a file read from disk holds none)
 ]
+
+
+def _nodes_composed(text: str) -> int:
+    """The nodes composing the text would build: those of its first document, up to a syntax
+    error if there is one (the nodes before it are built first)."""
+    node_events = (yaml.ScalarEvent, yaml.AliasEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)
+    count = 0
+    try:
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            if isinstance(event, yaml.DocumentEndEvent):
+                break
+            count += isinstance(event, node_events)
+    except yaml.YAMLError:
+        pass
+    return count
+
+
+_PIECES = [
+    *("- ", "-", "\n", "\r\n", "a", "bc", ": ", ":", "? ", "?", ",", ", ", "[", "]", "{", "}"),
+    *(" ", "  ", "\t", "'q'", '"d"', "|\n  t\n", ">-\n  t\n", "!!str ", "#c\n", "---\n", "...\n"),
+    *("\x85", "\u2028", "&x ", "*x"),
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=40).map("".join))
+def test_the_cheap_count_bounds_the_nodes_of_any_text(text):
+    nodes = _nodes_composed(text)
+    with pytest.MonkeyPatch.context() as m:
+        m.setattr(yaml_safety, "MAX_NODES", max(nodes - 1, 0))
+        assert nodes == 0 or yaml_safety.may_hold_too_many(text)
 
 
 @pytest.mark.parametrize("text", BOUND_CORPUS)
 def test_the_cheap_count_never_lets_a_file_of_too_many_values_skip_the_events(monkeypatch, text):
     # With the limit one under the text's nodes, the cheap look must send it to the events pass.
     monkeypatch.setattr(yaml_safety, "MAX_NODES", _nodes(text) - 1)
-    assert yaml_safety._may_hold_too_many(text)
+    assert yaml_safety.may_hold_too_many(text)
 
 
-def test_a_catalog_written_like_the_bundled_one_stays_well_under_the_values_limit():
+def test_a_catalog_like_the_bundled_one_read_at_once_stays_well_under_the_values_limit():
     bundled_text = bundled_catalog_path().read_text(encoding="utf-8")
     # At the size limit, a catalog as dense in values as the bundled one holds under 3/4 of it.
     nodes_per_byte = _nodes(bundled_text) / len(bundled_text.encode())
