@@ -154,7 +154,7 @@ def render_kiosk(catalog: Catalog, outdir: Path) -> list[Path]:
 
 
 # Screens at other displays than the 1920x1080 one: a small landscape one and a portrait one.
-OTHER_DISPLAYS = {"1280x800": ("browse", "compare-4"), "1080x1920": ("browse", "compare-4")}
+OTHER_DISPLAYS = {"1280x800": ("browse", "compare-4"), "1080x1920": ("browse", "compare-4", "take-away")}
 
 
 def render_other_displays(catalog: Catalog, outdir: Path) -> list[Path]:
