@@ -11,7 +11,7 @@ from PySide6.QtGui import QImage
 
 from massage_explorer.core.paths import bundled_catalog_path
 from massage_explorer.core.storage import load_catalog
-from massage_explorer.tools.screenshots import SIZE, main
+from massage_explorer.tools.screenshots import OTHER_DISPLAYS, SIZE, main
 from massage_explorer.ui.takeaway.pdf import MAX_FULL_SHEETS
 
 SCREENS = [
@@ -33,7 +33,8 @@ def test_every_screen_and_the_handout_are_rendered(qapp, tmp_path, capsys) -> No
     assert main([str(tmp_path)]) == 0
     printed = capsys.readouterr().out.split()
     expected = [*SCREENS, "handout.pdf", *(f"es-{name}" for name in SCREENS[:7]), "es-handout.pdf"]
-    others = {f"{d}-{s}.png": d for d in ("1280x800", "1080x1920") for s in ("browse", "compare-4")}
+    others = {f"{d}-{s}.png": d for d, screens in OTHER_DISPLAYS.items() for s in screens}
+    assert {"1280x800-compare-4.png", "1080x1920-browse.png", "1080x1920-take-away.png"} <= set(others)
     staff = ["editor-history.png", "review-report.pdf", "review-report-01.png", "review-report-02.png"]
     assert sorted(printed) == sorted(str(tmp_path / name) for name in [*expected, *others, *staff])
     for name in staff[::2]:  # the history and the report's cover: painted, not blank
