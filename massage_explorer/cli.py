@@ -19,7 +19,7 @@ from massage_explorer import __version__
 from massage_explorer.core.languages import KNOWN
 from massage_explorer.core.paths import bundled_catalog_path, default_config_path
 from massage_explorer.core.preload import PendingLoad
-from massage_explorer.core.problems import LoadResult, Problem
+from massage_explorer.core.problems import LoadResult, Problem, listed
 
 if TYPE_CHECKING:
     from massage_explorer.core.catalog import Catalog
@@ -142,14 +142,8 @@ MAX_PRINTED_PROBLEMS = 100
 
 
 def _print_problems(path: Path, problems: Sequence[Problem]) -> None:
-    ordered = [p for p in problems if p.is_error] + [p for p in problems if not p.is_error]
-    for problem in ordered[:MAX_PRINTED_PROBLEMS]:
-        print(problem.format(str(path)), file=sys.stderr)
-    left = ordered[MAX_PRINTED_PROBLEMS:]
-    if left:
-        errors = sum(p.is_error for p in left)
-        counts = f"{_plural(errors, 'error')}, {_plural(len(left) - errors, 'warning')}"
-        print(f"{path}: … and {len(left)} more not shown ({counts}); fix these first", file=sys.stderr)
+    for line in listed(problems, str(path), MAX_PRINTED_PROBLEMS):
+        print(line, file=sys.stderr)
 
 
 def _usable(source: Path | PendingLoad, refused: str) -> Catalog | int:

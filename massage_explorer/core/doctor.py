@@ -124,9 +124,9 @@ def check_catalog(path: Path, *, named: bool) -> tuple[Finding, Catalog | None]:
         where = "the catalog = line of the settings" if named else "the installation"
         return _problem("catalog", f"cannot read {path} ({result}): check {where}"), None
     if result.catalog is None:
-        errors = [problem.format(str(path)) for problem in result.errors]
+        errors = result.errors
         more = len(errors) - MAX_DETAILS
-        details = errors[:MAX_DETAILS] + (
+        details = [problem.format(str(path)) for problem in errors[:MAX_DETAILS]] + (
             [f"… and {more} more: massage-explorer validate {path}"] if more > 0 else []
         )
         return _problem("catalog", f"{path} has {_plural(len(errors), 'error')}:", details), None

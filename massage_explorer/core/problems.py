@@ -4,6 +4,7 @@ field and language it is about. No Qt."""
 from __future__ import annotations
 
 import enum
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -140,10 +141,34 @@ class LoadResult:
         return self.catalog is not None
 
 
+# Problems a message box, the kiosk's PIN pad or the log lists; `validate` prints more.
+SHOWN_PROBLEMS = 20
+
+
+def listed(problems: Sequence[Problem], filename: str, limit: int = SHOWN_PROBLEMS) -> list[str]:
+    """The problems as `Problem.format` writes them, errors first and then warnings, each in file
+    order, at most `limit` of them, and a line counting the rest. A wrong file (a broken export)
+    can hold hundreds of thousands: listed whole, 490,000 made a message of 138 million
+    characters that stopped the window for minutes, and as many lines of log."""
+    ordered = [p for p in problems if p.is_error] + [p for p in problems if not p.is_error]
+    lines = [problem.format(filename) for problem in ordered[:limit]]
+    left = ordered[limit:]
+    if left:
+        errors = sum(p.is_error for p in left)
+        counts = f"{_count(errors, 'error')}, {_count(len(left) - errors, 'warning')}"
+        lines.append(f"{filename}: … and {len(left):,} more not shown ({counts}); fix these first")
+    return lines
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n:,} {word}{'' if n == 1 else 's'}"
+
+
 class CatalogProblems(Exception):
-    """Raised when a catalog cannot be used; carries every problem found."""
+    """Raised when a catalog cannot be used; carries every problem found, and says the first
+    SHOWN_PROBLEMS (`listed`)."""
 
     def __init__(self, filename: str, problems: list[Problem]) -> None:
         self.filename = filename
         self.problems = problems
-        super().__init__("\n".join(p.format(filename) for p in problems))
+        super().__init__("\n".join(listed(problems, filename)))

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal, Slot
 
 from massage_explorer.core.catalog import Catalog
-from massage_explorer.core.problems import LoadResult, Problem, Severity
+from massage_explorer.core.problems import LoadResult, Problem, Severity, listed
 from massage_explorer.ui.common.background import window_first
 
 if TYPE_CHECKING:  # imported with PyYAML at the first read, not while the app starts
@@ -72,6 +72,9 @@ class CatalogWatcher(QObject):
 
     reloaded = Signal(object)  # the new Catalog
     rejected = Signal(object)  # the LoadResult with its problems; the old catalog stays
+    # After a refused version, one that holds the catalog shown (the last good file put back):
+    # nothing to apply, but the problems said are gone.
+    restored = Signal()
 
     def __init__(
         self,
@@ -88,6 +91,7 @@ class CatalogWatcher(QObject):
         super().__init__(parent)
         self.path = path
         self.current = current
+        self._refused = False  # the last version read was refused
         self._seen = _stamp(path)
         # A new version seen once, and when: it is read when a later look finds it unchanged
         # after SETTLE_MS, or IN_PLACE_MS if it was written in place (see _quiet_ms).
@@ -218,14 +222,18 @@ class CatalogWatcher(QObject):
         self._apply(self._result[0])
 
     def _apply(self, result: LoadResult) -> None:
+        refused_before, self._refused = self._refused, result.catalog is None
         if result.catalog is None:
-            for problem in result.errors:
-                log.warning("catalog update refused: %s", problem.format(str(self.path)))
+            for line in listed(result.errors, str(self.path)):
+                log.warning("catalog update refused: %s", line)
             self.rejected.emit(result)
         elif result.catalog is not self.current:
             self.current = result.catalog
             log.info("catalog %s reloaded: %d techniques", self.path, len(result.catalog))
             self.reloaded.emit(result.catalog)
+        elif refused_before:
+            log.info("catalog %s valid again, as shown", self.path)
+            self.restored.emit()
         if self._again:
             self._again = False
             self.check()

@@ -129,6 +129,36 @@ def test_a_broken_save_leaves_patients_undisturbed_and_tells_staff(qtbot, kiosk,
     watcher.stop()
 
 
+def test_putting_the_last_good_file_back_clears_what_staff_were_told(qtbot, kiosk, catalog_file):
+    # The same bytes as the catalog shown: nothing to apply, so nothing said the problems had gone.
+    watcher = kiosk.watch()
+    good = catalog_file.read_text()
+    with qtbot.waitSignal(watcher.rejected, timeout=2000):
+        write_atomically(catalog_file, "schema_version: 1\ntechniques: [\n")
+    kiosk.open_pinpad()
+    assert kiosk.pinpad.problem_hint.isVisible()
+    kiosk.pinpad.close_pad()
+    with qtbot.waitSignal(watcher.restored, timeout=2000):
+        write_atomically(catalog_file, good)
+    kiosk.open_pinpad()
+    assert not kiosk.pinpad.problem_hint.isVisible()
+    watcher.stop()
+
+
+def test_a_file_of_many_mistakes_is_told_and_logged_twenty_at_a_time(qtbot, kiosk, catalog_file, caplog):
+    watcher = kiosk.watch()
+    mistakes = "".join(f"  unknown_{i}: 1\n" for i in range(500))
+    text = catalog_file.read_text().replace("benefits:\n", "benefits:\n" + mistakes, 1)
+    with qtbot.waitSignal(watcher.rejected, timeout=2000) as signal:
+        write_atomically(catalog_file, text)
+    assert len(signal.args[0].errors) >= 500
+    refused = [r for r in caplog.records if "catalog update refused" in r.getMessage()]
+    assert len(refused) == 21 and "… and " in refused[-1].getMessage()
+    told = kiosk.pinpad.problems_label.text()
+    assert told.count("\n") <= 22 and "more not shown" in told
+    watcher.stop()
+
+
 def _refusal(qtbot, watcher) -> str:
     # (a folder or pipe may get the inode number of the file it replaced: then it waits as a
     # version written in place does)

@@ -23,7 +23,7 @@ from PySide6.QtGui import QCloseEvent, QHelpEvent, QInputEvent, QResizeEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from massage_explorer.core.catalog import Catalog
-from massage_explorer.core.problems import LoadResult
+from massage_explorer.core.problems import LoadResult, listed
 from massage_explorer.core.settings import KioskConfig
 from massage_explorer.ui.common.first_paint import after_first_paint
 from massage_explorer.ui.common.pages import PageStack
@@ -375,8 +375,7 @@ class KioskWindow(QMainWindow):
         self.welcome.set_catalog(catalog, self.state.language)
         if self._session is not None:  # else it is built with this catalog
             self._session.set_catalog(catalog)
-        if self._pinpad is not None:  # else it is built with no problems to show
-            self._pinpad.set_problems("")
+        self._forget_refused()  # (a pad not built yet is built with no problems to show)
 
     def watch(self) -> CatalogWatcher:
         """Follow the catalog file: apply valid updates, show refused ones to staff only."""
@@ -386,14 +385,19 @@ class KioskWindow(QMainWindow):
         watcher = CatalogWatcher(self.catalog_path, self.catalog, prime_ms=PRIME_MS, parent=self)
         watcher.reloaded.connect(self.set_catalog)
         watcher.rejected.connect(self.show_refused)
+        watcher.restored.connect(self._forget_refused)
         return watcher
+
+    @Slot()
+    def _forget_refused(self) -> None:
+        if self._pinpad is not None:
+            self._pinpad.set_problems("")
 
     @Slot(object)
     def show_refused(self, result: LoadResult) -> None:
         """A version of the catalog file with errors: patients notice nothing (they keep the last
         good catalog); staff see why on the PIN pad."""
-        name = str(self.catalog_path or "techniques.yaml")
-        lines = [p.format(name) for p in result.errors[:20]]
+        lines = listed(result.errors, str(self.catalog_path or "techniques.yaml"))
         self.pinpad.set_problems(
             self.tr("The catalog file was changed but has errors, so the kiosk still shows the last good "
                     "version. Fix these and save again:") + "\n" + "\n".join(lines)

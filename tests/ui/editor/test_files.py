@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from massage_explorer.core.catalog import Text
+from massage_explorer.core.schema.dump import dump_catalog
 from massage_explorer.core.storage import load_catalog
 from massage_explorer.ui.editor import dialogs
 from massage_explorer.ui.editor.locking import lock_path
@@ -300,6 +301,27 @@ def test_a_file_with_errors_is_not_opened(tmp_path) -> None:
         EditorWindow(bad)
     assert "bad.yaml:" in str(caught.value)
     assert not lock_path(bad).exists()
+
+
+def test_a_file_of_many_mistakes_is_refused_with_the_first_twenty(tmp_path) -> None:
+    # Its message is what "Cannot open" and the kiosk's staff panel show: with every one of
+    # 490,000 problems it stopped the window for minutes.
+    from massage_explorer.core.problems import SHOWN_PROBLEMS, CatalogProblems
+    from massage_explorer.ui.editor import EditorWindow
+
+    bad = tmp_path / "bad.yaml"
+    mistakes = "".join(f"  unknown_{i}: 1\n" for i in range(300))
+    bad.write_text(
+        dump_catalog(f.catalog()).replace("benefits:\n", "benefits:\n" + mistakes, 1), encoding="utf-8"
+    )
+    with pytest.raises(CatalogProblems) as caught:
+        EditorWindow(bad)
+    assert len(caught.value.problems) >= 300  # all kept, for whoever lists them
+    lines = str(caught.value).splitlines()
+    assert len(lines) == SHOWN_PROBLEMS + 1
+    assert lines[-1] == f"{bad}: … and {len(caught.value.problems) - SHOWN_PROBLEMS} more not shown (" + (
+        f"{len(caught.value.problems) - SHOWN_PROBLEMS} errors, 0 warnings); fix these first"
+    )
 
 
 def test_saved_file_keeps_a_backup(qtbot, editor, catalog_file) -> None:
