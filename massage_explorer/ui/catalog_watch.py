@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal, Slot
 
 from massage_explorer.core.catalog import Catalog
-from massage_explorer.core.problems import LoadResult, Problem, Severity, listed
+from massage_explorer.core.problems import SHOWN_PROBLEMS, LoadResult, Problem, Severity, listed
 from massage_explorer.ui.common.background import window_first
 
 if TYPE_CHECKING:  # imported with PyYAML at the first read, not while the app starts
@@ -282,4 +282,23 @@ def _read(
             # them held the window up for half a second.
             while copy:
                 del copy[-_FREE_SLICE:]
+        elif result.catalog is None and len(result.problems) > SHOWN_PROBLEMS:
+            result = _told(result)
     box.append(result)
+
+
+def _told(refused: LoadResult) -> LoadResult:
+    """A refused version's problems as far as staff are told them (`listed`): the first errors,
+    and one counting the rest. Let go of here, a few at a time: 490,000 of them, given to the
+    window to tell and free, held it up for 0.6 s."""
+    errors = refused.errors
+    kept = errors[:SHOWN_PROBLEMS]
+    left = len(errors) - len(kept)
+    if left:
+        more = f"… and {left:,} more errors not shown; fix these first"
+        kept.append(Problem(Severity.ERROR, more))
+    problems = refused.problems
+    del refused, errors
+    while problems:
+        del problems[-_FREE_SLICE * 100 :]
+    return LoadResult(None, kept)
