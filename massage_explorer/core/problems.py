@@ -154,10 +154,15 @@ def listed(problems: Sequence[Problem], filename: str, limit: int = SHOWN_PROBLE
     lines = [problem.format(filename) for problem in ordered[:limit]]
     left = ordered[limit:]
     if left:
-        errors = sum(p.is_error for p in left)
-        counts = f"{_count(errors, 'error')}, {_count(len(left) - errors, 'warning')}"
-        lines.append(f"{filename}: … and {len(left):,} more not shown ({counts}); fix these first")
+        lines.append(f"{filename}: {not_shown(left)}")
     return lines
+
+
+def not_shown(left: Sequence[Problem]) -> str:
+    """The line that counts the problems a list leaves out."""
+    errors = sum(p.is_error for p in left)
+    counts = f"{_count(errors, 'error')}, {_count(len(left) - errors, 'warning')}"
+    return f"… and {len(left):,} more not shown ({counts}); fix these first"
 
 
 def _count(n: int, word: str) -> str:

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal, Slot
 
 from massage_explorer.core.catalog import Catalog
-from massage_explorer.core.problems import SHOWN_PROBLEMS, LoadResult, Problem, Severity, listed
+from massage_explorer.core.problems import SHOWN_PROBLEMS, LoadResult, Problem, Severity, listed, not_shown
 from massage_explorer.ui.common.background import window_first
 
 if TYPE_CHECKING:  # imported with PyYAML at the first read, not while the app starts
@@ -293,12 +293,10 @@ def _told(refused: LoadResult) -> LoadResult:
     window to tell and free, held it up for 0.6 s."""
     errors = refused.errors
     kept = errors[:SHOWN_PROBLEMS]
-    left = len(errors) - len(kept)
-    if left:
-        more = f"… and {left:,} more errors not shown; fix these first"
-        kept.append(Problem(Severity.ERROR, more))
+    if len(errors) > SHOWN_PROBLEMS:
+        kept.append(Problem(Severity.ERROR, not_shown(errors[SHOWN_PROBLEMS:])))
     problems = refused.problems
-    del refused, errors
+    del errors  # (its references would keep each problem the slices below let go of)
     while problems:
         del problems[-_FREE_SLICE * 100 :]
     return LoadResult(None, kept)
