@@ -17,6 +17,7 @@ from yaml.nodes import MappingNode, Node, SequenceNode
 from massage_explorer.core.problems import Problem
 from massage_explorer.core.schema.limits import MAX_BYTES
 from massage_explorer.core.schema.yaml_safety import (
+    a_line_starts,
     file_error,
     may_hold_too_many,
     refused_before_composing,
@@ -203,10 +204,7 @@ def _tag_problems(root: Node) -> list[Problem]:
     return problems
 
 
-# A line that is not blank nor a comment, searched as a line break and the line (a pass in C):
-# "^" with MULTILINE is tried at every character, 150 ms over 24 MB of comments.
-_NOT_ONLY_COMMENTS = re.compile(r"\n[ \t]*[^\s#]")
-_FIRST_LINE_HOLDS_MORE = re.compile(r"[ \t]*[^\s#]")  # (the first line has no break before it)
+_NOT_ONLY_COMMENTS = r"[ \t]*[^\s#]"  # a line that is not blank nor a comment
 
 
 def compose(text: str, loader: type[yaml.SafeLoader] = DEFAULT_LOADER) -> tuple[Node | None, list[Problem]]:
@@ -217,7 +215,7 @@ def compose(text: str, loader: type[yaml.SafeLoader] = DEFAULT_LOADER) -> tuple[
 
 def refused(text: str, loader: type[yaml.SafeLoader] = DEFAULT_LOADER) -> list[Problem]:
     """Why the text is refused before it is composed: empty, anchors, too deep, bad escapes."""
-    if _FIRST_LINE_HOLDS_MORE.match(text) is None and _NOT_ONLY_COMMENTS.search(text) is None:
+    if not a_line_starts(_NOT_ONLY_COMMENTS, text):
         return [file_error("the file is empty; a catalog starts with 'schema_version: 1'", 1, 1)]
     try:
         return refused_before_composing(text, loader)
@@ -273,7 +271,7 @@ _FREE_SLICE = 20  # technique entries freed at a time: a few milliseconds each
 # -- reading the techniques a few at a time ------------------------------------------------------
 
 # A line with something on it other than a comment, after the line break before it (searched
-# so, a pass in C; "^" with MULTILINE took 180 ms over 24 MB of comments), and its indentation.
+# so, as a_line_starts does), and its indentation.
 _CONTENT_LINE = re.compile(r"\n( *)(?=[^ \r\n#])")
 # The top-level `techniques:` key on a line of its own (a comment may follow).
 _TECHNIQUES_KEY = re.compile(r"techniques[ \t]*:[ \t]*(?:#[^\n]*)?\r?$", re.MULTILINE)
@@ -361,9 +359,7 @@ def compose_in_parts(
     first_start = first.start() + 1  # where the first entry's line starts
     # A tab where the entries' indentation is read; deeper in (inside a "|" text, say) a part
     # judges it as the whole file does.
-    # (Searched as a line break and the run, a pass in C: "^" with MULTILINE took 82 ms at 12 MB.)
-    entry_tab = rf" {{0,{indent}}}\t"
-    if "\t" in text and (re.match(entry_tab, text) or re.search("\n" + entry_tab, text)):
+    if "\t" in text and a_line_starts(rf" {{0,{indent}}}\t", text):
         return None
     # Every line that starts at the entries' indentation or less with something other than a
     # comment: each is an entry's "-" line, until one at the start of its line that is none (the
