@@ -11,7 +11,7 @@ import gc
 import importlib
 import os
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -125,11 +125,12 @@ def _load(source: Path | PendingLoad) -> LoadResult:
     return load_catalog(source)
 
 
-def _read(source: Path | PendingLoad) -> LoadResult | None:
-    """The checked catalog, or None after saying why the file cannot be read."""
+def _read(source: Path | PendingLoad, load: Callable[[], LoadResult] | None = None) -> LoadResult | None:
+    """The checked catalog, or None after saying why the file cannot be read. `load`: how it
+    is read, when not as `_load` reads it."""
     path = source.path if isinstance(source, PendingLoad) else source
     try:
-        return _load(source)
+        return load() if load is not None else _load(source)
     except OSError as exc:
         print(f"{path}: error: cannot read the file: {exc.strerror or exc}", file=sys.stderr)
         return None
@@ -146,11 +147,13 @@ def _print_problems(path: Path, problems: Sequence[Problem]) -> None:
         print(line, file=sys.stderr)
 
 
-def _usable(source: Path | PendingLoad, refused: str) -> Catalog | int:
+def _usable(
+    source: Path | PendingLoad, refused: str, load: Callable[[], LoadResult] | None = None
+) -> Catalog | int:
     """The valid catalog at `source`, or the exit status after printing why not: the file cannot
-    be read (2), or its problems followed by `refused` (1)."""
+    be read (2), or its problems followed by `refused` (1). `load`: as for `_read`."""
     path = source.path if isinstance(source, PendingLoad) else source
-    result = _read(source)
+    result = _read(source, load)
     if result is None:
         return EXIT_USAGE
     if result.catalog is None:
@@ -427,13 +430,23 @@ def edit(file: Path | None, lock_hours: int | None = None) -> int:
             return EXIT_OK  # staff said no, or chose no folder: nothing was opened
         file = copied
     path = file or bundled_catalog_path()
-    catalog = _usable(path, "cannot open in the editor: fix the errors above in a text editor first")
+    from massage_explorer.core.editing import Opened, read_for_editing
+
+    opened: list[Opened] = []  # read once, for the check here and for the window (seconds at 5,000)
+
+    def read_to_edit() -> LoadResult:
+        opened.append(read_for_editing(path))
+        return opened[0].result
+
+    catalog = _usable(
+        path, "cannot open in the editor: fix the errors above in a text editor first", read_to_edit
+    )
     if isinstance(catalog, int):
         return catalog
     from massage_explorer.core.settings import DEFAULT_EDITOR_LOCK_HOURS
     from massage_explorer.ui.editor.launch import run_editor  # Qt only when a window is shown
 
-    status: int = run_editor(path, lock_hours=lock_hours or DEFAULT_EDITOR_LOCK_HOURS)
+    status: int = run_editor(path, lock_hours=lock_hours or DEFAULT_EDITOR_LOCK_HOURS, opened=opened[0])
     return status
 
 

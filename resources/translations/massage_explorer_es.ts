@@ -548,6 +548,10 @@
         <translation>Este quiosco muestra el catálogo que viene con la aplicación. Para editar uno, cópielo junto con su carpeta resources (las imágenes), ponga la copia en &apos;catalog&apos; en la configuración del quiosco y reinicie el quiosco.</translation>
     </message>
     <message>
+        <source>Opening the catalog…</source>
+        <translation>Abriendo el catálogo…</translation>
+    </message>
+    <message>
         <source>The editor cannot open the catalog file:</source>
         <translation>El editor no puede abrir el archivo del catálogo:</translation>
     </message>
@@ -698,6 +702,10 @@
     <message>
         <source>No staff PIN is set, so this pad cannot unlock. On this computer, run &apos;massage-explorer set-pin&apos; in a terminal to set one.</source>
         <translation>No hay un PIN del personal, así que este teclado no puede desbloquear. En esta computadora, ejecute &apos;massage-explorer set-pin&apos; en una terminal para crear uno.</translation>
+    </message>
+    <message>
+        <source>Checking the PIN…</source>
+        <translation>Comprobando el PIN…</translation>
     </message>
     <message>
         <source>Too many wrong tries. Try again in 1 second.</source>

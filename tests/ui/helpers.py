@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
+
 import pytest
 import zxingcpp
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer
 from PySide6.QtGui import QImage, QPointingDevice
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QListView, QScrollArea, QWidget
@@ -129,3 +132,37 @@ def settle(limit: int = 2000) -> None:
     finally:
         app.removeEventFilter(count)
     raise AssertionError(f"Qt was still busy after {limit} passes of the event loop")
+
+
+class HeldOnItsThread:
+    """`module.name` made to wait, on whatever thread calls it, until `during` has run on the
+    window's thread while the call is under way; then it goes on as itself. For work a person
+    waits for (a read, a save, a PIN's check): `during` sees what the window shows meanwhile and
+    can act on it. A window that does not answer during the call never runs `during`, and the call
+    goes on after 5 s. `threads`: the threads it was called on."""
+
+    def __init__(self, monkeypatch, module: object, name: str, during: Callable[[], None]) -> None:
+        real = getattr(module, name)
+        release = threading.Event()
+        self.threads: list[threading.Thread] = []
+
+        def held(*args, **kwargs):
+            self.threads.append(threading.current_thread())
+            release.wait(5)
+            return real(*args, **kwargs)
+
+        def look() -> None:
+            if self.threads and not release.is_set():
+                during()
+                release.set()
+
+        monkeypatch.setattr(module, name, held)
+        # Looked for, not timed: the call may start after dialogs and other work.
+        self._poll = QTimer(interval=10)
+        self._poll.timeout.connect(look)
+        self._poll.start()
+
+    @property
+    def off_the_window(self) -> bool:
+        """Called once, on a thread other than the window's."""
+        return len(self.threads) == 1 and self.threads[0] is not threading.main_thread()

@@ -3,12 +3,13 @@
 The editor keeps the catalog before and after each call for undo, so nothing here mutates. Every
 edit that cannot be made raises `EditError` with a message for staff. The editor imports
 everything from this package: technique edits, vocabulary edits, the check, safe saving (which
-changes only what was edited in the file) and the lock.
+changes only what was edited in the file), the lock and reading a file to edit it.
 """
 
 from massage_explorer.core.editing.check import IncrementalCheck, check
 from massage_explorer.core.editing.ids import EditError
 from massage_explorer.core.editing.lock import LockFile, LockOwner, lock_path
+from massage_explorer.core.editing.opening import Opened, read_for_editing
 from massage_explorer.core.editing.red_flag_edits import red_flag_lines, with_red_flags
 from massage_explorer.core.editing.safe_save import (
     ChangedOnDisk,
@@ -59,6 +60,7 @@ __all__ = [
     "LockLost",
     "LockOwner",
     "OnDisk",
+    "Opened",
     "TermInUse",
     "Usage",
     "add_technique",
@@ -74,6 +76,7 @@ __all__ = [
     "lock_path",
     "move_technique",
     "move_term",
+    "read_for_editing",
     "red_flag_lines",
     "rename_term",
     "replace_technique",

@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from massage_explorer.core.editing import Opened
 from massage_explorer.core.paths import copy_bundled_catalog
 from massage_explorer.ui.editor.window import EditorWindow
 from massage_explorer.ui.launch import prepare_application
@@ -14,13 +15,14 @@ from massage_explorer.ui.launch import prepare_application
 EDITOR_DESKTOP_FILE_NAME = "massage-explorer-editor"  # deploy/massage-explorer-editor.desktop
 
 
-def run_editor(path: Path, *, lock_hours: int = 12) -> int:
-    """Open the editor on `path` and run until it is closed; the caller has checked the file loads.
-    `lock_hours`: after how long another computer's lock counts as left behind."""
+def run_editor(path: Path, *, lock_hours: int = 12, opened: Opened | None = None) -> int:
+    """Open the editor on `path` and run until it is closed; the caller has checked the file loads
+    (`opened`: as it read it, so that it is not read again). `lock_hours`: after how long another
+    computer's lock counts as left behind."""
     app = prepare_application()
     # Its own desktop entry (deploy/massage-explorer-editor.desktop): the editor's name and icon.
     app.setDesktopFileName(EDITOR_DESKTOP_FILE_NAME)
-    window = EditorWindow(path, lock_hours=lock_hours)
+    window = EditorWindow(path, lock_hours=lock_hours, opened=opened)
     window.resize(1920, 1080)
     window.showMaximized()
     status: int = app.exec()

@@ -11,10 +11,10 @@ from PySide6.QtWidgets import QWidget
 from massage_explorer.core import editing, history
 from massage_explorer.core.catalog import Catalog
 from massage_explorer.core.problems import LoadResult
-from massage_explorer.core.storage import parse_catalog, read_catalog_bytes
+from massage_explorer.core.storage import parse_catalog
+from massage_explorer.ui.common.worker import run_in_thread
 from massage_explorer.ui.editor import dialogs
 from massage_explorer.ui.editor.document import EditorDocument
-from massage_explorer.ui.editor.worker import run_in_thread
 
 
 def _tr(text: str) -> str:
@@ -172,22 +172,23 @@ class Saver:
         document = self.document
         if not document.stack.isClean() and not dialogs.confirm_reload(self.parent):
             return False
+        path = document.path
+        self.progress(_tr("Reading {name}…").format(name=path.name))
         try:
-            stamp = editing.FileStamp.of(document.path)
-            data = read_catalog_bytes(document.path)
+            opened = run_in_thread(lambda: editing.read_for_editing(path), keep=True)
         except OSError as exc:
             dialogs.tell(self.parent, _tr("Cannot reload"), str(exc.strerror or exc), warning=True)
             return False
-        result = parse_catalog(data, base_dir=document.path.parent)
-        if result.catalog is None:
+        result, on_disk = opened.result, opened.on_disk
+        if result.catalog is None or on_disk is None:
             first = result.errors[0].format(document.path.name) if result.errors else ""
             dialogs.tell(self.parent, _tr("Cannot reload"),
                          _tr("The file on disk has errors, so it cannot be opened here; fix it in a "
                              "text editor first.") + "\n\n" + first, warning=True)  # fmt: skip
             return False
-        self.stamp = stamp
+        self.stamp = opened.stamp
         self.saved = result.catalog
-        self.on_disk = editing.OnDisk(data, result.catalog)
+        self.on_disk = on_disk
         document.replace_all(result.catalog)
         self.message = _tr("Reloaded {name} from disk.").format(name=document.path.name)
         return True

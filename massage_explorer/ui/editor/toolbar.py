@@ -92,8 +92,9 @@ class TopBar(QWidget):
         self.save_button.setAccessibleDescription(reason)
 
     def show_busy(self, stage: str) -> None:
-        """A save under way at `stage` ("" when it is over): every button off meanwhile, as the
-        catalog must not change under it; whoever shows the window turns them on again after."""
+        """A save (or a read of the file) under way at `stage` ("" when it is over): every button
+        off meanwhile, as the catalog must not change under it; whoever shows the window turns
+        them on again after."""
         busy = bool(stage)
         if busy and not self.progress.isVisible():
             self._status_before = self.status.text()

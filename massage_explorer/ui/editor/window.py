@@ -31,11 +31,10 @@ from massage_explorer.core.catalog import Technique, Term
 from massage_explorer.core.problems import CatalogProblems, Problem
 from massage_explorer.core.storage import (
     copy_pictures,
-    parse_catalog,
-    read_catalog_bytes,
     remove_stale_temporaries,
 )
 from massage_explorer.ui.common.labels import plain_label
+from massage_explorer.ui.common.worker import run_in_thread
 from massage_explorer.ui.editor import dialogs
 from massage_explorer.ui.editor.background_check import BackgroundCheck
 from massage_explorer.ui.editor.checking import inline_problems, save_state, target
@@ -50,7 +49,6 @@ from massage_explorer.ui.editor.sidebar import Sidebar
 from massage_explorer.ui.editor.technique_form import TechniqueForm
 from massage_explorer.ui.editor.term_form import TermForm
 from massage_explorer.ui.editor.toolbar import TopBar
-from massage_explorer.ui.editor.worker import run_in_thread
 
 CHECK_DELAY_MS = 300  # validation waits for a pause in typing
 
@@ -59,31 +57,43 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("editor", text)
 
 
+def read_in_background(path: Path) -> editing.Opened:
+    """The catalog file at `path` read and checked on a thread while the windows answer (seconds
+    at 5,000 techniques); OSError if it cannot be read. The caller keeps staff from acting
+    meanwhile."""
+    return run_in_thread(lambda: editing.read_for_editing(path), keep=True)
+
+
 class EditorWindow(QMainWindow):
     """Edits one catalog file. Raises CatalogProblems when the file cannot be read as a catalog."""
 
     closed = Signal()
 
     def __init__(
-        self, path: Path, parent: QWidget | None = None, *, lock_hours: int = 12, other_files: bool = True
+        self,
+        path: Path,
+        parent: QWidget | None = None,
+        *,
+        lock_hours: int = 12,
+        other_files: bool = True,
+        opened: editing.Opened | None = None,
     ) -> None:
         """`lock_hours`: after how long another computer's lock counts as left behind.
-        `other_files`: offer Open… and Save as… (not on a kiosk, which edits its own catalog)."""
+        `other_files`: offer Open… and Save as… (not on a kiosk, which edits its own catalog).
+        `opened`: the file as already read (`read_in_background`); else it is read here."""
         path = Path(path)
         self._lock_hours = lock_hours
         self.opened_other: EditorWindow | None = None  # the window Open… made, for tests
         # Read once: the stamp, the catalog and the bytes a save splices into are all of these.
-        data = read_catalog_bytes(path)
-        stamp = editing.FileStamp.of_bytes(data, path.stat().st_mtime_ns)
-        today = dt.date.today()
-        result = parse_catalog(data, base_dir=path.parent, today=today)
-        if result.catalog is None:
+        if opened is None or opened.path != path:
+            opened = editing.read_for_editing(path)
+        result, today, on_disk = opened.result, opened.today, opened.on_disk
+        if result.catalog is None or on_disk is None:
             # Refused before the window exists, so no half-built window is left to close later.
             raise CatalogProblems(str(path), result.problems)
         super().__init__(parent)
         self.document = EditorDocument(path, result.catalog, self)
-        on_disk = editing.OnDisk(data, result.catalog)
-        self.saver = self._saver(stamp, on_disk)
+        self.saver = self._saver(opened.stamp, on_disk)
         self.actions_ = ItemActions(self.document, self)
         self.lock = CatalogLock(path, stale_after=dt.timedelta(hours=lock_hours))
         self.read_only = not self.lock.acquire()
@@ -92,7 +102,7 @@ class EditorWindow(QMainWindow):
             remove_stale_temporaries(path)
         self.problems: list[Problem] = []
         self._problems_of: object = None  # the catalog `problems` were found in
-        self.saving = False
+        self.busy = False
         self._burst = 0  # typing merges into one undo step until focus moves or undo is used
         self.setStyleSheet(EDITOR_QSS)
         self.setWindowTitle(_tr("{name}[*] — Massage Explorer catalog editor").format(name=path.name))
@@ -259,7 +269,7 @@ class EditorWindow(QMainWindow):
     def _set_read_only(self, read_only: bool) -> None:
         """Editing on or off after the window is open (the lock taken over, by us or from us)."""
         self.read_only = read_only
-        self.forms.setEnabled(not read_only and not self.saving)
+        self.forms.setEnabled(not read_only and not self.busy)
         self._show_sidebar_buttons()
         self._show_banner()
         self._update_save_state()
@@ -374,11 +384,16 @@ class EditorWindow(QMainWindow):
         )
         if not chosen:
             return
+        path = Path(chosen)
+        self._set_busy(_tr("Opening {name}…").format(name=path.name))
         try:
-            other = EditorWindow(Path(chosen), lock_hours=self._lock_hours)
+            opened = read_in_background(path)
+            other = EditorWindow(path, lock_hours=self._lock_hours, opened=opened)
         except (CatalogProblems, OSError) as exc:
+            self._set_busy("")
             dialogs.tell(self, _tr("Cannot open"), str(exc), warning=True)
             return
+        self._set_busy("")
         other.resize(self.size())
         if self.isMaximized():
             other.showMaximized()
@@ -417,7 +432,7 @@ class EditorWindow(QMainWindow):
             stamp = editing.FileStamp.of(target) if target.exists() else None
             return data, editing.save_bytes_checked(data, target, stamp, lock=lock)
 
-        self._set_saving(_tr("Saving: writing {name}…").format(name=target.name))
+        self._set_busy(_tr("Saving: writing {name}…").format(name=target.name))
         try:
             data, stamp = run_in_thread(write)
         except (editing.EditError, OSError) as exc:
@@ -425,7 +440,7 @@ class EditorWindow(QMainWindow):
             dialogs.tell(self, _tr("Not saved"), str(exc), warning=True)
             return False
         finally:
-            self._set_saving("")
+            self._set_busy("")
         self.lock.release()
         self.lock = lock
         self.document.path = target
@@ -463,7 +478,7 @@ class EditorWindow(QMainWindow):
         try:
             restored = self.saver.restore(number)  # on a thread: it shows its stage meanwhile
         finally:
-            self._set_saving("")
+            self._set_busy("")
         self._after_refused_save()
         self.status.setText(self.saver.message)
         self.run_check()
@@ -587,7 +602,7 @@ class EditorWindow(QMainWindow):
 
     def _update_save_state(self) -> None:
         self.top.set_save_state(*save_state(self.problems, read_only=self.read_only))
-        if self.saving:
+        if self.busy:
             self.save_button.setEnabled(False)
 
     @Slot()
@@ -596,14 +611,14 @@ class EditorWindow(QMainWindow):
 
         The window answers while it saves (see `Saver.save`), with a progress bar; nothing can be
         edited meanwhile."""
-        if self.read_only or self.saving:
+        if self.read_only or self.busy:
             return False
-        self._set_saving(_tr("Saving: checking the catalog…"))
+        self._set_busy(_tr("Saving: checking the catalog…"))
         try:
             self.run_check()  # the debounce may not have run since the last keystroke
             saved = not self.error_count() and self.saver.save()
         finally:
-            self._set_saving("")
+            self._set_busy("")
         self._after_refused_save()
         if self.saver.message:
             self.status.setText(self.saver.message)
@@ -611,7 +626,7 @@ class EditorWindow(QMainWindow):
 
     def _saver(self, stamp: editing.FileStamp, on_disk: editing.OnDisk) -> Saver:
         return Saver(self.document, stamp, on_disk, self, who=lambda: self.top.name_edit.text(),
-                     progress=self._set_saving, lock=lambda: self.lock)  # fmt: skip
+                     progress=self._set_busy, lock=lambda: self.lock)  # fmt: skip
 
     def _after_refused_save(self) -> None:
         """A save found this editor's lock taken over by another editor: read-only from now on, the
@@ -620,17 +635,18 @@ class EditorWindow(QMainWindow):
             return
         self._set_read_only(not self.lock.acquire())  # it may be gone, not taken: ours again then
 
-    def _set_saving(self, stage: str) -> None:
-        """Show a save's `stage` in words with a progress bar, editing off; "" when it is over."""
-        self.saving = bool(stage)
+    def _set_busy(self, stage: str) -> None:
+        """Show a save's or a read's `stage` in words with a progress bar, editing off; "" when it
+        is over."""
+        self.busy = bool(stage)
         self.top.show_busy(stage)
-        editable = not self.saving and not self.read_only
+        editable = not self.busy and not self.read_only
         self.forms.setEnabled(editable)
-        self.sidebar.setEnabled(not self.saving)
+        self.sidebar.setEnabled(not self.busy)
         stack = self.document.stack
-        self.undo_action.setEnabled(not self.saving and stack.canUndo())
-        self.redo_action.setEnabled(not self.saving and stack.canRedo())
-        if not self.saving:
+        self.undo_action.setEnabled(not self.busy and stack.canUndo())
+        self.redo_action.setEnabled(not self.busy and stack.canRedo())
+        if not self.busy:
             for button in self.top.buttons:
                 button.setEnabled(True)
             self.undo_button.setEnabled(stack.canUndo())
@@ -638,7 +654,7 @@ class EditorWindow(QMainWindow):
             self._update_save_state()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.saving:  # it closes once the save is over, if staff ask again
+        if self.busy:  # it closes once the save (or read) is over, if staff ask again
             event.ignore()
             return
         if not self.read_only and not self.document.stack.isClean():

@@ -19,6 +19,7 @@ from massage_explorer.ui.common.buttons import PushButton, big_button, width_wit
 from massage_explorer.ui.common.labels import plain_label
 from massage_explorer.ui.common.overlay import Overlay
 from massage_explorer.ui.common.pages import PageStack
+from massage_explorer.ui.common.worker import run_in_thread
 
 if TYPE_CHECKING:  # the kiosk window makes the gate (and imports hashing) only when it builds the pad
     from massage_explorer.core.pin import PinGate
@@ -110,6 +111,8 @@ class PinPad(Overlay):
         super().__init__("pinpad", parent, width=(640, 960))
         self.gate = gate
         self._digits = ""
+        self._checking = False  # a PIN being checked: the keys wait for the answer
+        self._openings = 0  # how many times the pad was opened: a check outlives only its own
         self._problems = ""
         self.pages = PageStack()
         self.pages.addWidget(self._build_pad())
@@ -186,6 +189,9 @@ class PinPad(Overlay):
         self.problems_label = plain_label("", role="body")
         self.texts(self.problems_label.setAccessibleName, lambda: self.tr("Catalog problems"))
         column.addWidget(self.problems_label)
+        self.busy_label = plain_label("", role="body")  # what the kiosk is doing for staff
+        self.busy_label.hide()
+        column.addWidget(self.busy_label)
         # One above the other, each as wide as the box: three side by side did not fit their
         # words at a large text size (or in Spanish) in the box's width.
         row = QVBoxLayout()
@@ -215,7 +221,22 @@ class PinPad(Overlay):
         self.problems_label.setText(text or self.tr("The catalog loaded without problems."))
         self.problem_hint.setVisible(bool(text))
 
+    def set_busy(self, text: str) -> None:
+        """A staff choice under way (the editor reading the catalog), said in words; "" when it is
+        over. Meanwhile only "Back to the kiosk" answers: it closes the pad, and what was under
+        way is then not shown."""
+        self.busy_label.setText(text)
+        self.busy_label.setVisible(bool(text))
+        for button in (self.edit_button, self.quit_button):
+            button.setEnabled(not text)
+
+    @property
+    def unlocked(self) -> bool:
+        """The staff panel is on screen: the PIN was right and the pad is still open."""
+        return self.isVisible() and self.pages.currentIndex() == 1
+
     def open_pad(self) -> None:
+        self._openings += 1
         self._digits = ""
         self._update_dots()
         self.pages.setCurrentIndex(0)
@@ -264,12 +285,14 @@ class PinPad(Overlay):
         self.closed.emit()
 
     def _press(self, digit: str) -> None:
-        if len(self._digits) < MAX_DIGITS:
+        if len(self._digits) < MAX_DIGITS and not self._checking:
             self._digits += digit
             self._update_dots()
 
     @Slot()
     def _erase(self) -> None:
+        if self._checking:
+            return
         self._digits = self._digits[:-1]
         self._update_dots()
 
@@ -278,11 +301,24 @@ class PinPad(Overlay):
 
     @Slot()
     def submit(self) -> None:
+        if self._checking:
+            return
         pin, self._digits = self._digits, ""
         self._update_dots()
         if not self.gate.configured:
             return
-        if self.gate.check(pin):
+        # The check is slow on purpose (a quarter of a second here, more on a small computer):
+        # on a thread, the window answering and saying so. The keys wait; Cancel still closes.
+        self._checking, opening = True, self._openings
+        self.message.setText(self.tr("Checking the PIN…"))
+        try:
+            right = run_in_thread(lambda: self.gate.check(pin))
+        finally:
+            self._checking = False
+        if not self.isVisible() or opening != self._openings:
+            return  # closed meanwhile (and maybe opened again): the try counted, nothing opens
+        if right:
+            self.message.setText("")
             self.set_problems(self._problems)
             self.pages.setCurrentIndex(1)
             # On the harmless choice: a second Enter on OK (a double press) went on to "Quit the

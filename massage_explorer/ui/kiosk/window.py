@@ -145,6 +145,7 @@ class KioskWindow(QMainWindow):
         self.countdown = CountdownOverlay(config.countdown_seconds, self)
         self.countdown.expired.connect(self.end_session)
         self._pinpad: PinPad | None = None
+        self._opening_editor = False  # the editor's file being read, the pad open
         self.editor: QWidget | None = None
         LongPress(self.welcome.title, config.long_press_seconds).triggered.connect(self.open_pinpad)
 
@@ -292,6 +293,7 @@ class KioskWindow(QMainWindow):
         from massage_explorer.core.paths import bundled_catalog_path
         from massage_explorer.core.problems import CatalogProblems
         from massage_explorer.ui.editor import EditorWindow
+        from massage_explorer.ui.editor.window import read_in_background
 
         if self.editor is not None:  # put away when left alone: back as staff left it
             self.pinpad.close_pad()
@@ -309,12 +311,30 @@ class KioskWindow(QMainWindow):
                 )
             )
             return
+        if self._opening_editor:  # asked again while the file is read: that read opens it
+            self.pinpad.set_busy(self.tr("Opening the catalog…"))
+            return
+        # Read on a thread, the kiosk answering (seconds at 5,000 techniques); the pad says so.
+        self._opening_editor = True
+        self.pinpad.set_busy(self.tr("Opening the catalog…"))
+        try:
+            opened = read_in_background(path)
+        except OSError as exc:
+            self.pinpad.set_problems(self.tr("The editor cannot open the catalog file:") + "\n" + str(exc))
+            return
+        finally:
+            self._opening_editor = False
+            self.pinpad.set_busy("")
+        if not self.pinpad.unlocked:
+            return  # staff went back to the kiosk meanwhile, or left the pad alone
         # The editor in the usual look, not a patient's larger text or contrast: those are the
         # application's font and palette too (see apply_look), and the editor is a window of its
         # own, under the application's style sheet. The patient's look comes back with the editor.
         apply_look(self, high_contrast=False, scale=TEXT_STEPS[0])
         try:
-            editor = EditorWindow(path, lock_hours=self.config.editor_lock_hours, other_files=False)
+            editor = EditorWindow(
+                path, lock_hours=self.config.editor_lock_hours, other_files=False, opened=opened
+            )
         except (CatalogProblems, OSError) as exc:
             self._patients_look()
             self.pinpad.set_problems(self.tr("The editor cannot open the catalog file:") + "\n" + str(exc))

@@ -13,13 +13,41 @@ from tests.ui.editor.conftest import write_catalog
 def test_edit_opens_a_valid_file(tmp_path, monkeypatch) -> None:
     opened: list[tuple[Path, int]] = []
     monkeypatch.setattr(
-        editor_app, "run_editor", lambda path, lock_hours: opened.append((path, lock_hours)) or 0
+        editor_app, "run_editor", lambda path, lock_hours, **_: opened.append((path, lock_hours)) or 0
     )
     path = write_catalog(tmp_path / "c.yaml")
     assert cli.main(["edit", str(path)]) == 0
     assert opened == [(path, 12)]  # the settings' default age for another computer's lock
     assert cli.main(["edit", "--lock-hours", "48"]) == 0
     assert opened[-1] == (bundled_catalog_path(), 48)
+
+
+def test_edit_reads_the_file_once_for_its_check_and_the_window(tmp_path, monkeypatch, qapp) -> None:
+    """At 5,000 techniques a read takes seconds: the window shows what the check read."""
+    from massage_explorer.core import editing
+    from massage_explorer.ui.editor import window as editor_window
+
+    reads: list[Path] = []
+    real = editing.read_for_editing
+
+    def counted(path, today=None):
+        reads.append(path)
+        return real(path, today)
+
+    shown: list[object] = []
+
+    def run(path, *, lock_hours, opened):
+        made = editor_window.EditorWindow(path, lock_hours=lock_hours, opened=opened)
+        shown.append(made.document.catalog)
+        made.close()
+        return 0
+
+    monkeypatch.setattr(editing, "read_for_editing", counted)
+    monkeypatch.setattr(editor_app, "run_editor", run)
+    path = write_catalog(tmp_path / "c.yaml")
+    assert cli.main(["edit", str(path)]) == 0
+    assert reads == [path]
+    assert shown == [real(path).result.catalog]
 
 
 def test_edit_refuses_a_syntax_error_with_the_validators_messages(tmp_path, capsys) -> None:
@@ -64,7 +92,7 @@ def test_edit_on_an_installed_app_offers_to_edit_a_copy(tmp_path, monkeypatch) -
 
     opened: list[Path] = []
     monkeypatch.setattr(paths, "bundled_is_installed", lambda: True)
-    monkeypatch.setattr(editor_app, "run_editor", lambda path, lock_hours: opened.append(path) or 0)
+    monkeypatch.setattr(editor_app, "run_editor", lambda path, lock_hours, **_: opened.append(path) or 0)
     asked: list[str] = []
 
     def question(_parent, _title, text, *_args):

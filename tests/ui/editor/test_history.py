@@ -107,4 +107,4 @@ def test_a_damaged_version_is_a_message_in_the_dialog_and_the_status(
     assert not editor.restore_version(2)
     assert told[0].startswith("Version #2 cannot be read: the saved copy is damaged (")
     assert editor.status.text().startswith("Version #2 cannot be read")
-    assert catalog_file.read_bytes() == saved and not editor.saving
+    assert catalog_file.read_bytes() == saved and not editor.busy
