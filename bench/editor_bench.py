@@ -126,7 +126,7 @@ def save(window: EditorWindow, meter: StallMeter) -> tuple[float, int]:
     meter.start()
     start = time.perf_counter()
     window.save_button.click()
-    wait_until(lambda: window.document.stack.isClean() and not getattr(window, "saving", False))
+    wait_until(lambda: window.document.stack.isClean() and not window.busy)
     seconds = time.perf_counter() - start
     return seconds, round(meter.stop() * 1000)  # ms
 
