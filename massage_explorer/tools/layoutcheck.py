@@ -13,7 +13,8 @@ staff panel and the red flags, and reports per screen:
 - a widget reaching past the window's edge, or past a parent's edge outside a scrolled area;
 - a touch target smaller than 48 px;
 - a list or table left less than 48 px below its headers to show its rows in.
-It prints one line per finding and exits 1 when there is any, 0 when there is none.
+It checks the staff editor the same way at each display, as the kiosk opens it (in English and
+the usual look). It prints one line per finding and exits 1 when there is any, 0 when there is none.
 
 Each display is checked in a child process on an offscreen screen of its own size (a window on a
 larger screen may grow past the display; on a smaller one it is kept within that screen instead),
@@ -424,6 +425,59 @@ def visit(catalog: Catalog, display: Display, setting: Setting) -> Iterator[tupl
         install_language(app, "en")
 
 
+def visit_editor(catalog_file: Path, display: Display) -> Iterator[tuple[str, QWidget]]:
+    """The staff editor on a copy of `catalog_file` (with its pictures), as the kiosk opens it
+    from the staff panel, on its screen in the usual look: a technique, a benefit, and a save
+    under way (its controls off, its stage in words beside a moving bar)."""
+    import shutil
+
+    from massage_explorer.ui.common.i18n import install_language
+    from massage_explorer.ui.common.theme import apply_theme
+    from massage_explorer.ui.editor import EditorWindow
+    from massage_explorer.ui.editor.document import BENEFITS
+    from massage_explorer.ui.session import TEXT_STEPS
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    install_language(app, "en")
+    apply_theme(app, high_contrast=False, scale=TEXT_STEPS[0])  # the usual look, as staff see it
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / catalog_file.name
+        shutil.copyfile(catalog_file, path)
+        pictures = catalog_file.parent / "resources"
+        if pictures.is_dir():
+            shutil.copytree(pictures, Path(folder) / "resources")
+        editor = EditorWindow(path, other_files=False)
+        try:
+            editor.resize(display.size)
+            editor.show()
+            settle(app)
+            yield "editor", editor
+            benefits = editor.document.catalog.benefits
+            if benefits:
+                editor.sidebar.setCurrentIndex(1)
+                editor.sidebar.selected.emit(BENEFITS, benefits[0].id)
+                settle(app)
+                yield "editor-benefit", editor
+            editor.set_busy("Saving: recording the version in the history…")
+            settle(app)
+            yield "editor-saving", editor
+            editor.set_busy("")
+        finally:
+            editor.close()
+            editor.deleteLater()
+            app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def check_editor(catalog_file: Path, display: Display) -> list[Finding]:
+    """The staff editor at one display (in English and the usual look: staff's own)."""
+    return [
+        Finding(display.name, "editor", screen, widget, problem)
+        for screen, window in visit_editor(catalog_file, display)
+        for widget, problem in check_window(window, display.size)
+    ]
+
+
 def check_setting(catalog: Catalog, display: Display, setting: Setting) -> list[Finding]:
     """Every screen of one kiosk at one display and setting."""
     return [
@@ -441,12 +495,16 @@ def settings(catalog: Catalog, quick: bool) -> list[Setting]:
     return [Setting(*combo) for combo in itertools.product(steps, catalog.languages, contrasts)]
 
 
-def check_display(catalog: Catalog, display: Display, quick: bool = False) -> list[Finding]:
-    return [
+def check_display(
+    catalog: Catalog, display: Display, quick: bool = False, catalog_file: Path | None = None
+) -> list[Finding]:
+    """Every kiosk screen at `display`, and the staff editor on `catalog_file` when given."""
+    found = [
         finding
         for setting in settings(catalog, quick)
         for finding in check_setting(catalog, display, setting)
     ]
+    return found + (check_editor(catalog_file, display) if catalog_file is not None else [])
 
 
 _CHILD = "MASSAGE_EXPLORER_LAYOUTCHECK_CHILD"
@@ -527,7 +585,8 @@ def main(argv: list[str] | None = None) -> int:
             found, _ = _in_child(display, args)
             lines += found
             continue
-        lines += [str(f) for f in check_display(result.catalog, display, quick=args.quick)]
+        catalog_file = args.catalog or bundled_catalog_path()
+        lines += [str(f) for f in check_display(result.catalog, display, args.quick, catalog_file)]
     for line in lines:
         print(line)
     print(f"layoutcheck: {len(lines)} problem(s)")

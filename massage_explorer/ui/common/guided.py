@@ -148,14 +148,17 @@ class GuidedLayout(QLayout):
             least = max(least, self._body_wants(width))
         body = max(least, int(height * self._body_share))
         needs = self._head_height(width) + self._spacing + body
-        self.beside = width > height and needs + self._spacing + below > height
+        # Beside only where its longest word fits there too (the staff editor's preview, wide
+        # and low on a 1024x768 screen, gave it 160 px for a 176 px word).
+        widest = width - self._spacing - self._column_minimum_width()
+        narrowest = self._guidance_minimum_width()
+        self.beside = width > height and needs + self._spacing + below > height and narrowest <= widest
         if self.beside:  # the guidance the whole height on the right; head and body on the left
             # Never so wide that the column is narrower than its minimum (the QR code's page).
-            widest = width - self._spacing - self._column_minimum_width()
-            sides = [min(int(width * share), widest) for share in self._side_shares]
+            sides = [max(min(int(width * share), widest), narrowest) for share in self._side_shares]
             # Where no share shows it whole, it scrolls in a narrow one: the body (a comparison, a
             # page of details) needs the width more than the guidance needs to be seen at once.
-            fallback = min(int(width * self._scrolled_share), widest)
+            fallback = max(min(int(width * self._scrolled_share), widest), narrowest)
             side = next((s for s in sides if self._guidance.heightForWidth(s) <= height), fallback)
             main = width - side - self._spacing
             self._place_column(QRect(x, y, main, height))
@@ -178,6 +181,15 @@ class GuidedLayout(QLayout):
             return 0
         margins = words.contentsMargins()  # the style sheet's padding and border
         return lines * words.fontMetrics().lineSpacing() + margins.top() + margins.bottom()
+
+    def _guidance_minimum_width(self) -> int:
+        """The width of the guidance's place that holds its longest word, beside its scroll bar."""
+        area = self._guidance.widget()
+        words = area.widget() if isinstance(area, WrappedScrollArea) else None
+        if not isinstance(area, WrappedScrollArea) or words is None:
+            return int(self._guidance.minimumSize().width())
+        bar = area.verticalScrollBar().sizeHint().width()
+        return int(words.minimumSizeHint().width() + bar + 2 * area.frameWidth())
 
     def _column_minimum_width(self) -> int:
         return max(self._head.minimumSize().width(), self._body.minimumSize().width())

@@ -26,6 +26,12 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
 
 
+# The editor's lists are at least this tall: two rows and a half, the theme's scroll bar (132 px
+# at its shortest) and the frame. A 1280x720 screen then holds the list of what to edit, its
+# buttons and the problems one above the other.
+LIST_MINIMUM_PX = 136
+
+
 @dataclass(frozen=True)
 class Row:
     """One line of a list: its id, the text shown (plain) and the words search looks at."""

@@ -1,9 +1,11 @@
-"""The editor's additions to the app theme: touch-sized inputs, the read-only banner, problem lines."""
+"""The editor's additions to the app theme: touch-sized inputs (its buttons 52 px tall, not the kiosk's
+64, so that a 1280x720 screen holds the editor), the read-only banner, problem lines."""
 
 from __future__ import annotations
 
 EDITOR_QSS = """
 QComboBox, QSpinBox, QDateEdit { min-height: 44px; padding: 2px 10px; }
+QPushButton { min-height: 36px; }
 QPlainTextEdit { padding: 4px; }
 QLineEdit[readOnly="true"] { background: transparent; }
 QLabel[role="fieldTitle"] { font-weight: bold; }

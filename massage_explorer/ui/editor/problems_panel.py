@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QAbstractItemView, QListView, QVBoxLayout, QWidget
 from massage_explorer.core.problems import Problem
 from massage_explorer.ui.common.labels import plain_label
 from massage_explorer.ui.editor.field_widgets import WARNING_SIGN
-from massage_explorer.ui.editor.list_models import PAYLOAD_ROLE, Row, RowsModel
+from massage_explorer.ui.editor.list_models import LIST_MINIMUM_PX, PAYLOAD_ROLE, Row, RowsModel
 
 
 def _tr(text: str) -> str:
@@ -38,6 +38,7 @@ class ProblemsPanel(QWidget):
         self.view = QListView(self)
         self.view.setModel(self.model)
         self.view.setAccessibleName(_tr("Problems"))
+        self.view.setMinimumHeight(LIST_MINIMUM_PX)
         self.view.setWordWrap(True)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QGridLayout,
+    QHBoxLayout,
     QLineEdit,
     QListView,
     QTabWidget,
@@ -17,7 +17,7 @@ from massage_explorer.core.catalog import Catalog, Text
 from massage_explorer.core.filters import fold
 from massage_explorer.ui.common.buttons import MIN_TARGET, big_button
 from massage_explorer.ui.editor.document import BENEFITS, CONDITIONS, KINDS, TECHNIQUES
-from massage_explorer.ui.editor.list_models import ID_ROLE, Row, RowsModel, SearchProxy
+from massage_explorer.ui.editor.list_models import ID_ROLE, LIST_MINIMUM_PX, Row, RowsModel, SearchProxy
 
 
 def _tr(text: str) -> str:
@@ -71,23 +71,30 @@ class ItemPanel(QWidget):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setUniformItemSizes(True)
+        self.view.setMinimumHeight(LIST_MINIMUM_PX)
         self.view.setProperty("role", "editorList")
         self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.view.selectionModel().currentChanged.connect(self._current_changed)
 
         second = ("duplicate", _tr("Duplicate")) if kind == TECHNIQUES else ("rename", _tr("Rename id…"))
         self.buttons = {}
-        grid = QGridLayout()
+        # Two rows, each button at its whole label's width: the panel is never narrower than its
+        # three tabs, where both rows fit (three even columns cut "Duplicate" and "Move down").
+        grid = QVBoxLayout()
         grid.setSpacing(8)
-        for i, (action, label) in enumerate(
-            [("add", _tr("Add")), second, ("delete", _tr("Delete…")),
-             ("up", _tr("Move up")), ("down", _tr("Move down"))]
-        ):  # fmt: skip
-            spoken = _tr("{action} {noun}").format(action=label.rstrip("…"), noun=noun)
-            button = big_button(label, spoken, self)
-            button.clicked.connect(lambda _=False, a=action: self.actionRequested.emit(a))
-            self.buttons[action] = button
-            grid.addWidget(button, i // 3, i % 3)
+        rows = ([("add", _tr("Add")), second, ("delete", _tr("Delete…"))],
+                [("up", _tr("Move up")), ("down", _tr("Move down"))])  # fmt: skip
+        for actions in rows:
+            row = QHBoxLayout()
+            row.setSpacing(8)
+            for action, label in actions:
+                spoken = _tr("{action} {noun}").format(action=label.rstrip("…"), noun=noun)
+                button = big_button(label, spoken, self)
+                button.clicked.connect(lambda _=False, a=action: self.actionRequested.emit(a))
+                self.buttons[action] = button
+                row.addWidget(button)
+            row.addStretch(1)
+            grid.addLayout(row)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(self.search)
@@ -146,6 +153,8 @@ class Sidebar(QTabWidget):
         super().__init__(parent)
         self.setAccessibleName(_tr("What to edit"))
         self.setDocumentMode(True)
+        # Every tab whole, with no small scroll arrows: the panel is kept as wide as the three.
+        self.tabBar().setUsesScrollButtons(False)
         self.panels: dict[str, ItemPanel] = {}
         titles = {TECHNIQUES: _tr("Techniques"), BENEFITS: _tr("Benefits"), CONDITIONS: _tr("Conditions")}
         for kind in KINDS:

@@ -5,16 +5,35 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QProgressBar, QPushButton, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from massage_explorer.ui.common.buttons import big_button
+from massage_explorer.ui.common.flow import FlowLayout
 from massage_explorer.ui.common.labels import plain_label
+from massage_explorer.ui.common.search_field import hint_room
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("editor", text)
+
+
+class _Words(QLabel):
+    """One of the top bar's lines of words: out of the row while it says nothing, so that the
+    next one does not start after a gap."""
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self.setVisible(bool(text))
 
 
 class TopBar(QWidget):
@@ -51,12 +70,13 @@ class TopBar(QWidget):
         self.name_edit.setPlaceholderText(_tr("Your name (for the history)"))
         self.name_edit.setAccessibleName(_tr("Your name, recorded with each save"))
         self.name_edit.setMaxLength(80)
-        self.name_edit.setMinimumWidth(260)  # its hint, "Your name (for the history)", whole
-        self.save_reason = plain_label("", self, role="saveReason")
-        self.status = plain_label("", self, role="muted")
+        # As wide as its hint (`_fit_name_hint`), not the whole line it may wrap onto.
+        self.name_edit.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
+        self.save_reason = plain_label("", role="saveReason", label=_Words(self))
+        self.status = plain_label("", role="muted", label=_Words(self))
         self.status.setAccessibleName(_tr("Status"))
         self._status_before = ""  # shown again when a save is over
-        self.file_label = plain_label(str(path), self, role="muted")
+        self.file_label = plain_label(str(path), role="muted", label=_Words(self))
         self.file_label.setAccessibleName(_tr("Catalog file"))
         # While saving: how far it is, in words beside a bar that moves (its length is unknown).
         self.progress = QProgressBar(self)
@@ -65,8 +85,6 @@ class TopBar(QWidget):
         self.progress.setAccessibleName(_tr("Saving"))
         self.progress.setMaximumWidth(160)
         self.progress.hide()
-        row = QHBoxLayout(self)
-        row.setContentsMargins(16, 8, 16, 8)
         self.buttons: tuple[QPushButton, ...] = (
             self.open_button,
             self.save_as_button,
@@ -77,13 +95,57 @@ class TopBar(QWidget):
             self.report_button,
             self.history_button,
         )
+        # The buttons, then the words, each on as many lines as the window's width needs: on a
+        # 1366 px screen (a laptop, a kiosk's) one row of everything cut every button's label.
+        controls = FlowLayout(spacing=8)
         for button in self.buttons:
-            row.addWidget(button)
-        row.addWidget(self.name_edit)
-        row.addWidget(self.progress)
-        row.addWidget(self.save_reason, 1)
-        row.addWidget(self.status, 1)
-        row.addWidget(self.file_label, 1)
+            controls.addWidget(button)
+        controls.addWidget(self.progress)
+        words = FlowLayout(spacing=24, line_spacing=2)
+        for widget in (self.name_edit, self.save_reason, self.status, self.file_label):
+            words.addWidget(widget)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(16, 8, 16, 8)
+        column.setSpacing(6)
+        column.addLayout(controls)
+        column.addLayout(words)
+
+    def hasHeightForWidth(self) -> bool:
+        # Its height is set for the width it has (resizeEvent). Told that its height depends on
+        # its width, Qt makes the window at least as tall as the bar needs at the window's
+        # narrowest: three lines of buttons, and a window taller than a 1280x720 screen.
+        return False
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_height()
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:  # a line's words, the progress bar shown
+            self._fit_height()
+        return super().event(event)
+
+    def _fit_height(self) -> None:
+        layout = self.layout()
+        if layout is not None:
+            self.setMinimumHeight(layout.totalHeightForWidth(self.width()))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit_name_hint()
+        super().changeEvent(event)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self._fit_name_hint()
+        super().showEvent(event)
+
+    def _fit_name_hint(self) -> None:
+        """The name field wide enough for its whole hint, "Your name (for the history)", in the
+        font and style it has now."""
+        edit = self.name_edit
+        edit.ensurePolished()
+        needed = edit.fontMetrics().horizontalAdvance(edit.placeholderText())
+        edit.setMinimumWidth(edit.width() - hint_room(edit) + needed)  # less its margins and frame
 
     def set_save_state(self, enabled: bool, reason: str) -> None:
         self.save_button.setEnabled(enabled)

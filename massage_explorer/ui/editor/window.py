@@ -11,7 +11,7 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QCloseEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -42,6 +42,7 @@ from massage_explorer.ui.editor.document import TECHNIQUES, EditorDocument, Sele
 from massage_explorer.ui.editor.item_actions import ItemActions
 from massage_explorer.ui.editor.locking import CatalogLock
 from massage_explorer.ui.editor.look import EDITOR_QSS
+from massage_explorer.ui.editor.panes import Panes
 from massage_explorer.ui.editor.preview import PreviewPane
 from massage_explorer.ui.editor.problems_panel import ProblemsPanel
 from massage_explorer.ui.editor.saving import Saver
@@ -159,16 +160,15 @@ class EditorWindow(QMainWindow):
 
         self.sidebar = Sidebar(self)
         self.problems_panel = ProblemsPanel(self)
-        left = QSplitter(Qt.Orientation.Vertical, self)
-        left.addWidget(self.sidebar)
-        left.addWidget(self.problems_panel)
-        left.setSizes([640, 300])
-        left.setChildrenCollapsible(False)
+        choose = QSplitter(Qt.Orientation.Vertical, self)
+        choose.addWidget(self.sidebar)
+        choose.addWidget(self.problems_panel)
+        choose.setChildrenCollapsible(False)
 
         self.technique_form = TechniqueForm(self)
         self.technique_form.base_dir = self.document.base_dir
         self.term_form = TermForm(self)
-        self.empty = plain_label(_tr("Choose something to edit on the left."), self, role="empty")
+        self.empty = plain_label(_tr("Choose something to edit in the list."), self, role="empty")
         self.forms = QStackedWidget(self)
         for page in (self.technique_form, self.term_form, self.empty):
             self.forms.addWidget(page)
@@ -179,11 +179,12 @@ class EditorWindow(QMainWindow):
         self.forms.setEnabled(not self.read_only)
 
         self.preview = PreviewPane(self.document.catalog, self)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        for widget in (left, self.form_scroll, self.preview):
-            self.splitter.addWidget(widget)
-        self.splitter.setSizes([460, 820, 640])
-        self.splitter.setChildrenCollapsible(False)
+        self.panes = Panes(choose, self.form_scroll, self.preview, self)
+        screen = self.screen()
+        if screen is not None:
+            # For its screen from the start: on a screen narrower than the panes side by side, a
+            # window made as wide as they need would not fit it (a maximized one neither).
+            self.panes.fit(screen.availableGeometry().size())
 
         central = QWidget(self)
         column = QVBoxLayout(central)
@@ -191,7 +192,7 @@ class EditorWindow(QMainWindow):
         column.setSpacing(0)
         column.addWidget(self.top)
         column.addWidget(self.banner_row)
-        column.addWidget(self.splitter, 1)
+        column.addWidget(self.panes, 1)
         self.setCentralWidget(central)
 
         self.check_timer = QTimer(self)
@@ -385,15 +386,15 @@ class EditorWindow(QMainWindow):
         if not chosen:
             return
         path = Path(chosen)
-        self._set_busy(_tr("Opening {name}…").format(name=path.name))
+        self.set_busy(_tr("Opening {name}…").format(name=path.name))
         try:
             opened = read_in_background(path)
             other = EditorWindow(path, lock_hours=self._lock_hours, opened=opened)
         except (CatalogProblems, OSError) as exc:
-            self._set_busy("")
+            self.set_busy("")
             dialogs.tell(self, _tr("Cannot open"), str(exc), warning=True)
             return
-        self._set_busy("")
+        self.set_busy("")
         other.resize(self.size())
         if self.isMaximized():
             other.showMaximized()
@@ -432,7 +433,7 @@ class EditorWindow(QMainWindow):
             stamp = editing.FileStamp.of(target) if target.exists() else None
             return data, editing.save_bytes_checked(data, target, stamp, lock=lock)
 
-        self._set_busy(_tr("Saving: writing {name}…").format(name=target.name))
+        self.set_busy(_tr("Saving: writing {name}…").format(name=target.name))
         try:
             data, stamp = run_in_thread(write)
         except (editing.EditError, OSError) as exc:
@@ -440,7 +441,7 @@ class EditorWindow(QMainWindow):
             dialogs.tell(self, _tr("Not saved"), str(exc), warning=True)
             return False
         finally:
-            self._set_busy("")
+            self.set_busy("")
         self.lock.release()
         self.lock = lock
         self.document.path = target
@@ -478,7 +479,7 @@ class EditorWindow(QMainWindow):
         try:
             restored = self.saver.restore(number)  # on a thread: it shows its stage meanwhile
         finally:
-            self._set_busy("")
+            self.set_busy("")
         self._after_refused_save()
         self.status.setText(self.saver.message)
         self.run_check()
@@ -613,12 +614,12 @@ class EditorWindow(QMainWindow):
         edited meanwhile."""
         if self.read_only or self.busy:
             return False
-        self._set_busy(_tr("Saving: checking the catalog…"))
+        self.set_busy(_tr("Saving: checking the catalog…"))
         try:
             self.run_check()  # the debounce may not have run since the last keystroke
             saved = not self.error_count() and self.saver.save()
         finally:
-            self._set_busy("")
+            self.set_busy("")
         self._after_refused_save()
         if self.saver.message:
             self.status.setText(self.saver.message)
@@ -626,7 +627,7 @@ class EditorWindow(QMainWindow):
 
     def _saver(self, stamp: editing.FileStamp, on_disk: editing.OnDisk) -> Saver:
         return Saver(self.document, stamp, on_disk, self, who=lambda: self.top.name_edit.text(),
-                     progress=self._set_busy, lock=lambda: self.lock)  # fmt: skip
+                     progress=self.set_busy, lock=lambda: self.lock)  # fmt: skip
 
     def _after_refused_save(self) -> None:
         """A save found this editor's lock taken over by another editor: read-only from now on, the
@@ -635,7 +636,7 @@ class EditorWindow(QMainWindow):
             return
         self._set_read_only(not self.lock.acquire())  # it may be gone, not taken: ours again then
 
-    def _set_busy(self, stage: str) -> None:
+    def set_busy(self, stage: str) -> None:
         """Show a save's or a read's `stage` in words with a progress bar, editing off; "" when it
         is over."""
         self.busy = bool(stage)
@@ -652,6 +653,24 @@ class EditorWindow(QMainWindow):
             self.undo_button.setEnabled(stack.canUndo())
             self.redo_button.setEnabled(stack.canRedo())
             self._update_save_state()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        QTimer.singleShot(0, self, self._within_screen)
+
+    def _within_screen(self) -> None:
+        """No larger than its screen, once the panes are laid out at their widths: before that,
+        the preview's wrapped words asked for more height (a window 30 px taller than a
+        1280x720 screen, its bottom cut off, though everything fits it)."""
+        screen = self.screen()
+        if screen is None:
+            return
+        room = screen.availableGeometry().size()
+        if self.width() > room.width() or self.height() > room.height():
+            layout = self.layout()
+            if layout is not None:
+                layout.activate()  # the minimum of the panes as laid out now
+            self.resize(self.size().boundedTo(room))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.busy:  # it closes once the save (or read) is over, if staff ask again

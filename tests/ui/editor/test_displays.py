@@ -1,0 +1,82 @@
+"""The editor on the screens it meets: a desk's 1920x1080, a laptop's 1366x768, a kiosk's 1280x720
+or 1024x768, a tablet stood upright (800x1280). Every button's label whole, nothing past the
+screen's edge, the form wide enough for two languages."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+from PySide6.QtCore import Qt
+
+from massage_explorer.ui.editor.panes import UPRIGHT_PX, WIDE_PX, Arrangement, arrangement_for
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+
+def test_the_arrangement_follows_the_width():
+    assert arrangement_for(1920) is arrangement_for(WIDE_PX) is Arrangement.SIDE_BY_SIDE
+    assert arrangement_for(WIDE_PX - 1) is arrangement_for(1024) is Arrangement.FORM_OVER_PREVIEW
+    assert arrangement_for(UPRIGHT_PX) is Arrangement.FORM_OVER_PREVIEW
+    assert arrangement_for(UPRIGHT_PX - 1) is arrangement_for(800) is Arrangement.ONE_ABOVE_ANOTHER
+
+
+def test_each_arrangement_puts_the_panes_where_it_says(editor):
+    panes = editor.panes
+    choose = panes.choose
+    vertical, horizontal = Qt.Orientation.Vertical, Qt.Orientation.Horizontal
+    panes.arrange(Arrangement.SIDE_BY_SIDE)
+    assert panes.orientation() == horizontal and choose.orientation() == vertical
+    assert [panes.widget(i) for i in (0, 2, 3)] == [choose, editor.form_scroll, editor.preview]
+    panes.arrange(Arrangement.FORM_OVER_PREVIEW)
+    assert panes.orientation() == horizontal and panes.work.isVisibleTo(editor)
+    assert [panes.work.widget(i) for i in range(panes.work.count())] == [editor.form_scroll, editor.preview]
+    assert panes.work.orientation() == vertical
+    panes.arrange(Arrangement.ONE_ABOVE_ANOTHER)
+    assert panes.orientation() == vertical and choose.orientation() == horizontal
+    assert not panes.work.isVisibleTo(editor) and panes.work.count() == 0
+    assert [panes.widget(i) for i in (0, 2, 3)] == [choose, editor.form_scroll, editor.preview]
+    # Back again, as when a window is made wider: the same widgets, nothing lost.
+    panes.arrange(Arrangement.SIDE_BY_SIDE)
+    assert [panes.widget(i) for i in (0, 2, 3)] == [choose, editor.form_scroll, editor.preview]
+    assert editor.technique_form.isVisibleTo(editor) and editor.preview.isVisibleTo(editor)
+
+
+def test_the_status_line_takes_no_room_while_it_says_nothing(editor):
+    status = editor.top.status
+    status.setText("")
+    assert not status.isVisibleTo(editor)
+    status.setText("Saved techniques.yaml.")
+    assert status.isVisibleTo(editor)
+
+
+# The staff editor checked as the layout check checks it, on a screen of the display's size (in a
+# process of its own: the tests' screen is 800x800, and the editor arranges itself for its screen).
+_CHILD = """
+import json, sys
+from PySide6.QtWidgets import QApplication
+from massage_explorer.core.paths import bundled_catalog_path
+from massage_explorer.tools import layoutcheck
+app = QApplication(sys.argv[:1])
+display = next(d for d in layoutcheck.DISPLAYS if d.name == sys.argv[1])
+found = layoutcheck.check_editor(bundled_catalog_path(), display)
+print(json.dumps([str(f) for f in found]))
+"""
+
+
+@pytest.mark.parametrize("display", ["1280x720", "1024x768", "800x1280", "1920x1080"])
+def test_the_editor_fits_the_display_whole(tmp_path, display):
+    """A 1366 px wide editor cut the label of every top-bar and list button, and left the form
+    330 px; on an 800 px upright screen it was 953 px wide; on 1280x720 its bottom was cut off."""
+    width, height = (int(n) for n in display.split("x"))
+    screen = tmp_path / "screen.json"
+    screen.write_text(json.dumps({"screens": [
+        {"name": display, "x": 0, "y": 0, "width": width, "height": height,
+         "logicalDpiX": 96, "logicalDpiY": 96, "dpr": 1}]}), encoding="utf-8")  # fmt: skip
+    env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={screen}"}
+    command = [sys.executable, "-c", _CHILD, display]
+    done = subprocess.run(command, env=env, capture_output=True, text=True, check=True)
+    assert json.loads(done.stdout.splitlines()[-1]) == []
