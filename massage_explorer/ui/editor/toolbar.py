@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtCore import QCoreApplication, QEvent, QSize
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QLabel,
@@ -34,6 +34,13 @@ class _Words(QLabel):
     def setText(self, text: str) -> None:
         super().setText(text)
         self.setVisible(bool(text))
+
+    def sizeHint(self) -> QSize:
+        """On one line where the row has room (the row wraps it where it has not): a word-wrapped
+        QLabel asks for a narrow block instead, and a short message took two lines."""
+        margins = self.contentsMargins()
+        width = self.fontMetrics().horizontalAdvance(self.text()) + margins.left() + margins.right() + 1
+        return QSize(width, self.heightForWidth(width))
 
 
 class TopBar(QWidget):
@@ -83,7 +90,8 @@ class TopBar(QWidget):
         self.progress.setRange(0, 0)
         self.progress.setTextVisible(False)
         self.progress.setAccessibleName(_tr("Saving"))
-        self.progress.setMaximumWidth(160)
+        self.progress.setFixedWidth(160)
+        self.progress.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.progress.hide()
         self.buttons: tuple[QPushButton, ...] = (
             self.open_button,
@@ -100,9 +108,8 @@ class TopBar(QWidget):
         controls = FlowLayout(spacing=8)
         for button in self.buttons:
             controls.addWidget(button)
-        controls.addWidget(self.progress)
         words = FlowLayout(spacing=24, line_spacing=2)
-        for widget in (self.name_edit, self.save_reason, self.status, self.file_label):
+        for widget in (self.name_edit, self.progress, self.save_reason, self.status, self.file_label):
             words.addWidget(widget)
         column = QVBoxLayout(self)
         column.setContentsMargins(16, 8, 16, 8)
@@ -163,6 +170,7 @@ class TopBar(QWidget):
         elif not busy and self.progress.isVisible():
             stage = self._status_before
         self.progress.setVisible(busy)
+        self.name_edit.setVisible(not busy)  # the bar in its place: the rows stay as tall
         if busy:
             for button in self.buttons:
                 button.setEnabled(False)

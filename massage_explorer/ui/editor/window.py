@@ -15,6 +15,7 @@ from PySide6.QtGui import QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
+    QFrame,
     QHBoxLayout,
     QMainWindow,
     QMessageBox,
@@ -179,7 +180,14 @@ class EditorWindow(QMainWindow):
         self.forms.setEnabled(not self.read_only)
 
         self.preview = PreviewPane(self.document.catalog, self)
-        self.panes = Panes(choose, self.form_scroll, self.preview, self)
+        # Scrolled as a whole where it is lower than the patient's page it shows (below the form
+        # on a 1024x768 screen): else the form above it was left two lines.
+        self.preview_scroll = QScrollArea(self)
+        self.preview_scroll.setWidgetResizable(True)
+        self.preview_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.preview_scroll.setWidget(self.preview)
+        self.preview_scroll.setAccessibleName(_tr("Preview"))
+        self.panes = Panes(choose, self.form_scroll, self.preview_scroll, self)
         screen = self.screen()
         if screen is not None:
             # For its screen from the start: on a screen narrower than the panes side by side, a

@@ -30,18 +30,21 @@ def test_each_arrangement_puts_the_panes_where_it_says(editor):
     vertical, horizontal = Qt.Orientation.Vertical, Qt.Orientation.Horizontal
     panes.arrange(Arrangement.SIDE_BY_SIDE)
     assert panes.orientation() == horizontal and choose.orientation() == vertical
-    assert [panes.widget(i) for i in (0, 2, 3)] == [choose, editor.form_scroll, editor.preview]
+    assert [panes.widget(i) for i in (0, 2, 3)] == [choose, editor.form_scroll, editor.preview_scroll]
     panes.arrange(Arrangement.FORM_OVER_PREVIEW)
     assert panes.orientation() == horizontal and panes.work.isVisibleTo(editor)
-    assert [panes.work.widget(i) for i in range(panes.work.count())] == [editor.form_scroll, editor.preview]
+    assert [panes.work.widget(i) for i in range(panes.work.count())] == [
+        editor.form_scroll,
+        editor.preview_scroll,
+    ]
     assert panes.work.orientation() == vertical
     panes.arrange(Arrangement.ONE_ABOVE_ANOTHER)
     assert panes.orientation() == vertical and choose.orientation() == horizontal
     assert not panes.work.isVisibleTo(editor) and panes.work.count() == 0
-    assert [panes.widget(i) for i in (0, 2, 3)] == [choose, editor.form_scroll, editor.preview]
+    assert [panes.widget(i) for i in (0, 2, 3)] == [choose, editor.form_scroll, editor.preview_scroll]
     # Back again, as when a window is made wider: the same widgets, nothing lost.
     panes.arrange(Arrangement.SIDE_BY_SIDE)
-    assert [panes.widget(i) for i in (0, 2, 3)] == [choose, editor.form_scroll, editor.preview]
+    assert [panes.widget(i) for i in (0, 2, 3)] == [choose, editor.form_scroll, editor.preview_scroll]
     assert editor.technique_form.isVisibleTo(editor) and editor.preview.isVisibleTo(editor)
 
 
