@@ -155,6 +155,7 @@ class HeldOnItsThread:
             if self.threads and not release.is_set():
                 during()
                 release.set()
+                self._poll.stop()
 
         monkeypatch.setattr(module, name, held)
         # Looked for, not timed: the call may start after dialogs and other work.

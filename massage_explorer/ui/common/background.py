@@ -5,10 +5,18 @@ from __future__ import annotations
 
 import gc
 import sys
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 SWITCH_SECONDS = 0.0005
+
+# Threads inside window_first, which may overlap (the PIN's check during a live reload): the
+# collector and the switch interval come back as they were only when the last one leaves. Each
+# putting back what it found left the 0.5 ms interval for good when two overlapped.
+_lock = threading.Lock()
+_inside: list[int] = []
+_before: dict[str, float | bool] = {}
 
 
 @contextmanager
@@ -22,15 +30,20 @@ def window_first(*, keep: bool = False) -> Iterator[None]:
     as at start-up (launch.settle_memory); collected at the end instead, its 190,000 objects at
     5,000 techniques would hold up the window for 0.15 s, this thread holding Python's lock.
     """
-    collecting = gc.isenabled()
-    gc.disable()
-    switch = sys.getswitchinterval()
-    sys.setswitchinterval(SWITCH_SECONDS)
+    with _lock:
+        if not _inside:  # the first of the threads inside: what it finds is what comes back
+            _before.update(collecting=gc.isenabled(), switch=sys.getswitchinterval())
+            gc.disable()
+            sys.setswitchinterval(SWITCH_SECONDS)
+        _inside.append(threading.get_ident())
     try:
         yield
     finally:
-        if keep:
-            gc.freeze()
-        if collecting:
-            gc.enable()
-        sys.setswitchinterval(switch)
+        with _lock:
+            if keep:
+                gc.freeze()
+            _inside.remove(threading.get_ident())
+            if not _inside:  # the last one out: as before the first came in
+                if _before["collecting"]:
+                    gc.enable()
+                sys.setswitchinterval(float(_before["switch"]))

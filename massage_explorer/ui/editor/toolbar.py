@@ -1,5 +1,6 @@
-"""The editor's top bar: Undo, Redo, Save with the reason it is off, a status line and the file;
-while a save runs, a progress bar and its stage in words instead of the buttons."""
+"""The editor's top bar: Undo, Redo, Save and the rest, then the name for the history, the reason
+Save is off, a status line and the file; while a save or a read runs, the buttons are off and a
+moving bar takes the name field's place, its stage in words beside it."""
 
 from __future__ import annotations
 
@@ -176,3 +177,4 @@ class TopBar(QWidget):
                 button.setEnabled(False)
         self.status.setText(stage)
         self.status.setAccessibleName(stage or _tr("Status"))
+        self.progress.setAccessibleName(stage or _tr("Saving"))  # what a screen reader says of the bar

@@ -61,8 +61,9 @@ def _tr(text: str) -> str:
 
 def read_in_background(path: Path) -> editing.Opened:
     """The catalog file at `path` read and checked on a thread while the windows answer (seconds
-    at 5,000 techniques); OSError if it cannot be read. The caller keeps staff from acting
-    meanwhile."""
+    at 5,000 techniques); OSError if it cannot be read. The caller turns off what must wait for
+    it (the editor its forms and buttons, the PIN pad Edit and Quit) and checks afterwards that
+    the read is still wanted."""
     return run_in_thread(lambda: editing.read_for_editing(path), keep=True)
 
 
@@ -372,16 +373,14 @@ class EditorWindow(QMainWindow):
             self.document.edit(catalog, what, self.document.selection)
 
     def _may_leave(self) -> bool:
-        """Unsaved edits saved or given up, as staff choose; False to stay."""
+        """Unsaved edits saved or given up, as staff choose; False to stay. Given up, they stay
+        marked unsaved until the window is left: another file may yet fail to open."""
         if self.read_only or self.document.stack.isClean():
             return True
         choice = dialogs.ask_unsaved(self)
         if choice == "save":
             return self.save()
-        if choice == "discard":
-            self.document.stack.setClean()  # given up: closing must not ask again
-            return True
-        return False
+        return choice == "discard"
 
     @Slot()
     def open_other(self) -> None:
@@ -399,10 +398,11 @@ class EditorWindow(QMainWindow):
             opened = read_in_background(path)
             other = EditorWindow(path, lock_hours=self._lock_hours, opened=opened)
         except (CatalogProblems, OSError) as exc:
-            self.set_busy("")
             dialogs.tell(self, _tr("Cannot open"), str(exc), warning=True)
             return
-        self.set_busy("")
+        finally:
+            self.set_busy("")
+        self.document.stack.setClean()  # edits given up (_may_leave): closing must not ask again
         other.resize(self.size())
         if self.isMaximized():
             other.showMaximized()

@@ -223,12 +223,17 @@ class PinPad(Overlay):
 
     def set_busy(self, text: str) -> None:
         """A staff choice under way (the editor reading the catalog), said in words; "" when it is
-        over. Meanwhile only "Back to the kiosk" answers: it closes the pad, and what was under
-        way is then not shown."""
+        over. Meanwhile only "Back to the kiosk" answers: it closes the pad (and ends this), and
+        what was under way is then not shown unless asked for again on a pad opened anew."""
         self.busy_label.setText(text)
         self.busy_label.setVisible(bool(text))
         for button in (self.edit_button, self.quit_button):
             button.setEnabled(not text)
+
+    @property
+    def openings(self) -> int:
+        """How many times the pad was opened: what was asked on one opening is not done on another."""
+        return self._openings
 
     @property
     def unlocked(self) -> bool:
@@ -249,6 +254,8 @@ class PinPad(Overlay):
             )
         else:
             self._show_lock_state()
+            if self._checking:  # a PIN typed before Cancel is still being checked: keys wait
+                self.message.setText(self.tr("Checking the PIN…"))
         self._even_columns()
         self.present()
         self.digit_buttons["1"].setFocus(Qt.FocusReason.OtherFocusReason)
@@ -278,6 +285,7 @@ class PinPad(Overlay):
 
     @Slot()
     def close_pad(self) -> None:
+        self.set_busy("")
         self._digits = ""
         self._update_dots()
         self.pages.setCurrentIndex(0)  # the staff panel locks again
@@ -316,7 +324,10 @@ class PinPad(Overlay):
         finally:
             self._checking = False
         if not self.isVisible() or opening != self._openings:
-            return  # closed meanwhile (and maybe opened again): the try counted, nothing opens
+            # Closed meanwhile (and maybe opened again): the try counted, nothing opens, and a
+            # pad opened anew says no more that it is checking.
+            self._show_lock_state()
+            return
         if right:
             self.message.setText("")
             self.set_problems(self._problems)

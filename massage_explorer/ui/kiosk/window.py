@@ -146,6 +146,7 @@ class KioskWindow(QMainWindow):
         self.countdown.expired.connect(self.end_session)
         self._pinpad: PinPad | None = None
         self._opening_editor = False  # the editor's file being read, the pad open
+        self._editor_wanted = -1  # the opening of the PIN pad whose Edit the read is for
         self.editor: QWidget | None = None
         LongPress(self.welcome.title, config.long_press_seconds).triggered.connect(self.open_pinpad)
 
@@ -311,12 +312,14 @@ class KioskWindow(QMainWindow):
                 )
             )
             return
+        # Wanted by this opening of the pad: staff who go back to the kiosk during the read, and
+        # open the pad again, get the editor only if they press Edit again.
+        self._editor_wanted = self.pinpad.openings
+        self.pinpad.set_busy(self.tr("Opening the catalog…"))
         if self._opening_editor:  # asked again while the file is read: that read opens it
-            self.pinpad.set_busy(self.tr("Opening the catalog…"))
             return
         # Read on a thread, the kiosk answering (seconds at 5,000 techniques); the pad says so.
         self._opening_editor = True
-        self.pinpad.set_busy(self.tr("Opening the catalog…"))
         try:
             opened = read_in_background(path)
         except OSError as exc:
@@ -325,7 +328,7 @@ class KioskWindow(QMainWindow):
         finally:
             self._opening_editor = False
             self.pinpad.set_busy("")
-        if not self.pinpad.unlocked:
+        if not self.pinpad.unlocked or self.pinpad.openings != self._editor_wanted:
             return  # staff went back to the kiosk meanwhile, or left the pad alone
         # The editor in the usual look, not a patient's larger text or contrast: those are the
         # application's font and palette too (see apply_look), and the editor is a window of its

@@ -83,3 +83,55 @@ def test_the_editor_fits_the_display_whole(tmp_path, display):
     command = [sys.executable, "-c", _CHILD, display]
     done = subprocess.run(command, env=env, capture_output=True, text=True, check=True)
     assert json.loads(done.stdout.splitlines()[-1]) == []
+
+
+_RESIZED = """
+import json, sys, tempfile, shutil
+from pathlib import Path
+from PySide6.QtWidgets import QApplication
+from massage_explorer.core.paths import bundled_catalog_path
+from massage_explorer.ui.editor import EditorWindow
+app = QApplication(sys.argv[:1])
+folder = Path(tempfile.mkdtemp())
+shutil.copyfile(bundled_catalog_path(), folder / "techniques.yaml")
+shutil.copytree(bundled_catalog_path().parent / "resources", folder / "resources")
+editor = EditorWindow(folder / "techniques.yaml")
+editor.show()
+seen = []
+for width in (1920, 800, 1366, 1600, 1599, 1000, 999, 1920):
+    editor.resize(width, 1080)
+    for _ in range(3):
+        app.processEvents()
+    panes = editor.panes
+    where = panes.work if panes.work.indexOf(editor.form_scroll) >= 0 else panes
+    seen.append([width, panes.arrangement.name, where is panes.work,
+                 editor.form_scroll.isVisible() and editor.form_scroll.height() > 0,
+                 editor.preview_scroll.isVisible() and editor.preview_scroll.height() > 0,
+                 where.indexOf(editor.preview_scroll) >= 0])
+editor.close()
+print(json.dumps(seen))
+"""
+
+
+def test_a_window_made_narrower_and_wider_rearranges_and_keeps_every_pane(tmp_path):
+    """Through the real resizes, on a 1920x1080 screen: each width its arrangement, the form and
+    the preview shown (with some height) and in the same splitter, back and forth."""
+    screen = tmp_path / "screen.json"
+    screen.write_text(json.dumps({"screens": [
+        {"name": "desk", "x": 0, "y": 0, "width": 1920, "height": 1080,
+         "logicalDpiX": 96, "logicalDpiY": 96, "dpr": 1}]}), encoding="utf-8")  # fmt: skip
+    env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={screen}"}
+    command = [sys.executable, "-c", _RESIZED]
+    done = subprocess.run(command, env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr[-2000:]
+    seen = {width: rest for width, *rest in json.loads(done.stdout.splitlines()[-1])}
+    middle = ["FORM_OVER_PREVIEW", True, True, True, True]
+    assert seen == {
+        1920: ["SIDE_BY_SIDE", False, True, True, True],
+        1600: ["SIDE_BY_SIDE", False, True, True, True],
+        1599: middle,
+        1366: middle,
+        1000: middle,
+        999: ["ONE_ABOVE_ANOTHER", False, True, True, True],
+        800: ["ONE_ABOVE_ANOTHER", False, True, True, True],
+    }

@@ -174,3 +174,45 @@ def test_reload_from_disk_reads_on_a_thread_and_says_so(qtbot, editor, catalog_f
     assert seen == {"busy": True, "forms": False, "status": f"Reading {catalog_file.name}…"}
     assert editor.document.catalog == theirs and not editor.busy and editor.forms.isEnabled()
     assert editor.status.text() == f"Reloaded {catalog_file.name} from disk."
+
+
+def test_open_that_fails_unexpectedly_still_gives_the_window_back(qtbot, open_editor, tmp_path, monkeypatch):
+    """A fault in the read (a bug, not a bad file) must not leave the window off for good, where
+    it could not even be closed."""
+    from PySide6.QtWidgets import QFileDialog
+
+    from massage_explorer.core import editing
+    from tests.ui.editor.conftest import write_catalog
+
+    first = write_catalog(tmp_path / "first.yaml")
+    second = write_catalog(tmp_path / "second.yaml")
+    editor = open_editor(first)
+
+    def faulty(path, today=None):
+        raise ValueError("a fault in the read")
+
+    monkeypatch.setattr(editing, "read_for_editing", faulty)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a: (str(second), ""))
+    with pytest.raises(ValueError):
+        editor.open_other()
+    assert not editor.busy and editor.forms.isEnabled()
+    assert editor.top.open_button.isEnabled() and not editor.top.progress.isVisible()
+
+
+def test_edits_given_up_for_a_file_that_does_not_open_stay_unsaved(qtbot, open_editor, tmp_path, monkeypatch):
+    """'Discard changes' for Open…, then a file that cannot be opened: the window stays with the
+    edits, and they are still unsaved (closing asks), not silently marked saved."""
+    from PySide6.QtWidgets import QFileDialog
+
+    from tests.ui.editor.conftest import write_catalog
+
+    first = write_catalog(tmp_path / "first.yaml")
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("techniques: [\n", encoding="utf-8")
+    editor = open_editor(first)
+    rename_first(editor, "Kept after all")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a: (str(broken), ""))
+    answer_box(qtbot, "Discard changes", "OK")
+    editor.open_other()
+    assert editor.opened_other is None and editor.isVisible()
+    assert not editor.document.stack.isClean() and editor.isWindowModified()

@@ -83,7 +83,6 @@ def test_the_editor_reads_the_catalog_on_a_thread_the_pad_saying_so(qtbot, qapp,
             quit=pad.quit_button.isEnabled(),
             back=pad.back_button.isEnabled(),
         )
-        kiosk.open_editor()  # asked again (a second tap): still one read, one editor
 
     read = HeldOnItsThread(monkeypatch, editing, "read_for_editing", during)
     click(qtbot, pad.edit_button)
@@ -114,4 +113,61 @@ def test_back_to_the_kiosk_during_the_read_opens_no_editor(qtbot, qapp, tmp_path
     click(qtbot, pad.edit_button)
     assert kiosk.editor is not None and kiosk.editor.isVisible()
     kiosk.editor.close()
+    kiosk.staff_quit()
+
+
+def test_back_and_the_pin_again_during_the_read_open_the_editor_only_on_edit_again(
+    qtbot, qapp, tmp_path, monkeypatch
+):
+    """Staff who go back to the kiosk during a long read and open the pad again find it as new
+    (Edit on): the read does not open the editor by itself, and Edit pressed again is served by
+    the read under way, not a second one."""
+    kiosk = kiosk_on_a_file(qtbot, tmp_path)
+    pad = kiosk.pinpad
+    seen: dict[str, object] = {}
+
+    def during() -> None:
+        click(qtbot, pad.back_button)
+        long_press(qtbot, kiosk.welcome.title)
+        enter(qtbot, kiosk, PIN)
+        seen.update(unlocked=pad.unlocked, busy=pad.busy_label.isVisible(), edit=pad.edit_button.isEnabled())
+
+    read = HeldOnItsThread(monkeypatch, editing, "read_for_editing", during)
+    click(qtbot, pad.edit_button)
+    assert read.off_the_window
+    assert seen == {"unlocked": True, "busy": False, "edit": True}
+    assert kiosk.editor is None and pad.unlocked  # the read ended; nothing opened by itself
+
+    def again() -> None:
+        click(qtbot, pad.back_button)
+        long_press(qtbot, kiosk.welcome.title)
+        enter(qtbot, kiosk, PIN)
+        click(qtbot, pad.edit_button)  # asked again on the pad opened anew
+        seen.update(busy=pad.busy_label.isVisible(), edit=pad.edit_button.isEnabled())
+
+    monkeypatch.undo()
+    read = HeldOnItsThread(monkeypatch, editing, "read_for_editing", again)
+    click(qtbot, pad.edit_button)
+    assert read.off_the_window  # one read served both presses
+    assert seen["busy"] and not seen["edit"]
+    assert kiosk.editor is not None and kiosk.editor.isVisible()
+    kiosk.editor.close()
+    kiosk.staff_quit()
+
+
+def test_a_pad_opened_again_during_a_check_says_it_is_still_checking(qtbot, qapp, monkeypatch):
+    kiosk = make_kiosk(qtbot)
+    long_press(qtbot, kiosk.welcome.title)
+    pad = kiosk.pinpad
+    seen: dict[str, str] = {}
+
+    def during() -> None:
+        click(qtbot, pad.cancel_button)
+        kiosk.open_pinpad()
+        seen["message"] = pad.message.text()
+
+    HeldOnItsThread(monkeypatch, staff_pin, "verify_pin", during)
+    enter(qtbot, kiosk, PIN)
+    assert seen == {"message": "Checking the PIN…"}  # why the keys wait a moment
+    assert pad.message.text() == ""  # then the fresh pad is as any other
     kiosk.staff_quit()
