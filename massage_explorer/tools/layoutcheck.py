@@ -26,6 +26,7 @@ drawn twice as fine.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import functools
 import itertools
 import json
@@ -518,14 +519,10 @@ def _on_its_screen(app: QApplication, display: Display) -> bool:
     return screen.size() == display.size and round(screen.devicePixelRatio()) == display.scale
 
 
-def _in_child(display: Display, args: argparse.Namespace) -> tuple[list[str], bool]:
-    """Check a display in a process of its own, on an offscreen screen of its size drawn at
-    `display.scale` pixels per pixel."""
-    command = [sys.executable, "-m", "massage_explorer.tools.layoutcheck", "--display", display.name]
-    if args.catalog:
-        command += ["--catalog", str(args.catalog)]
-    if args.quick:
-        command.append("--quick")
+@contextlib.contextmanager
+def on_a_screen_of(display: Display) -> Iterator[dict[str, str]]:
+    """The environment for a process of its own that draws offscreen on one screen of the
+    display's size, at `display.scale` pixels per pixel."""
     with tempfile.TemporaryDirectory() as folder:
         screen = Path(folder) / "screen.json"
         # The offscreen platform's screen, in device pixels; Qt's scale factor makes it the size.
@@ -535,12 +532,23 @@ def _in_child(display: Display, args: argparse.Namespace) -> tuple[list[str], bo
                                      "logicalDpiX": 96, "logicalDpiY": 96, "dpr": 1}]}),
             encoding="utf-8",
         )  # fmt: skip
-        env = {
+        yield {
             **os.environ,
             "QT_SCALE_FACTOR": str(display.scale),
             "QT_QPA_PLATFORM": f"offscreen:configfile={screen}",
-            _CHILD: "1",  # checks where it is, whatever its screen turns out to be: no grandchild
         }
+
+
+def _in_child(display: Display, args: argparse.Namespace) -> tuple[list[str], bool]:
+    """Check a display in a process of its own, on an offscreen screen of its size drawn at
+    `display.scale` pixels per pixel."""
+    command = [sys.executable, "-m", "massage_explorer.tools.layoutcheck", "--display", display.name]
+    if args.catalog:
+        command += ["--catalog", str(args.catalog)]
+    if args.quick:
+        command.append("--quick")
+    with on_a_screen_of(display) as env:
+        env[_CHILD] = "1"  # checks where it is, whatever its screen turns out to be: no grandchild
         done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
     if done.returncode not in (0, 1):
         return [f"{display.name}: the check failed: {done.stderr.strip()[-2000:]}"], False

@@ -1,6 +1,7 @@
 """Render every patient screen offscreen at 1920x1080 (and some at 1280x800 and in portrait), the
-printed handout as a PDF, and for staff the editor's history and the review report (as a PDF, and
-its first two pages as pictures when poppler's pdftoppm is installed):
+printed handout as a PDF, and for staff the editor (at 1920x1080, 1366x768 and 800x1280), its
+history and the review report (as a PDF, and its first two pages as pictures when poppler's
+pdftoppm is installed):
 python -m massage_explorer.tools.screenshots OUTDIR."""
 
 from __future__ import annotations
@@ -171,6 +172,44 @@ def render_other_displays(catalog: Catalog, outdir: Path) -> list[Path]:
     return saved
 
 
+# The staff editor at three displays: PREFIX + editor-technique.png (and editor-benefit.png).
+EDITOR_DISPLAYS = {"1920x1080": "", "1366x768": "1366x768-", "800x1280": "800x1280-"}
+
+
+def render_editor(outdir: Path) -> list[Path]:
+    """The editor at each of EDITOR_DISPLAYS, each in a process of its own on a screen of that
+    size: it arranges its panes for its screen, which here is Qt's 800x800 offscreen one."""
+    from massage_explorer.tools.layoutcheck import DISPLAYS, on_a_screen_of
+
+    saved: list[Path] = []
+    for display in (d for d in DISPLAYS if d.name in EDITOR_DISPLAYS):
+        command = [sys.executable, "-m", "massage_explorer.tools.screenshots", "--editor-at", display.name]
+        with on_a_screen_of(display) as env:
+            done = subprocess.run([*command, str(outdir)], env=env, capture_output=True, text=True)
+        if done.returncode:
+            raise RuntimeError(f"the editor at {display.name}: {done.stderr.strip()[-2000:]}")
+        saved += [Path(line) for line in done.stdout.splitlines()]
+    return saved
+
+
+def _editor_here(display_name: str, outdir: Path) -> list[Path]:
+    """The editor on this process's screen, as the layout check shows it."""
+    from massage_explorer.tools.layoutcheck import DISPLAYS, visit_editor
+
+    display = next(d for d in DISPLAYS if d.name == display_name)
+    prefix = EDITOR_DISPLAYS[display_name]
+    names = {"editor": "editor-technique.png"}
+    if not prefix:
+        names["editor-benefit"] = "editor-benefit.png"
+    saved: list[Path] = []
+    for screen, window in visit_editor(bundled_catalog_path(), display):
+        if screen in names:
+            path = outdir / (prefix + names[screen])
+            window.grab().save(str(path))
+            saved.append(path)
+    return saved
+
+
 def render_staff_papers(catalog: Catalog, outdir: Path) -> list[Path]:
     """The editor's history after two edits (what changed between them, in the catalog's terms),
     and the review report of the edited catalog with what changed since the first version."""
@@ -244,7 +283,13 @@ def main(argv: list[str] | None = None) -> int:
         description="Render every screen of the bundled catalog, the handout and the staff papers.",
     )
     parser.add_argument("outdir", metavar="OUTDIR", type=Path, help="where the pictures go (made if needed)")
+    parser.add_argument("--editor-at", help=argparse.SUPPRESS)  # render_editor's child: one display
     args = parser.parse_args(sys.argv[1:] if argv is None else argv)  # --help: prints this, makes nothing
+    if args.editor_at:
+        QApplication.instance() or QApplication(sys.argv[:1])
+        for path in _editor_here(args.editor_at, args.outdir):
+            print(path)
+        return 0
 
     result = load_catalog(bundled_catalog_path())
     if result.catalog is None:
@@ -255,6 +300,7 @@ def main(argv: list[str] | None = None) -> int:
     shots = [*render_all(result.catalog, outdir), *render_kiosk(result.catalog, outdir)]
     shots += render_other_displays(result.catalog, outdir)
     shots += render_staff_papers(result.catalog, outdir)
+    shots += render_editor(outdir)
     if "es" in result.catalog.languages:
         app = QApplication.instance()
         assert isinstance(app, QApplication)

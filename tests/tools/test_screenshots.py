@@ -36,7 +36,17 @@ def test_every_screen_and_the_handout_are_rendered(qapp, tmp_path, capsys) -> No
     others = {f"{d}-{s}.png": d for d, screens in OTHER_DISPLAYS.items() for s in screens}
     assert {"1280x800-compare-4.png", "1080x1920-browse.png", "1080x1920-take-away.png"} <= set(others)
     staff = ["editor-history.png", "review-report.pdf", "review-report-01.png", "review-report-02.png"]
-    assert sorted(printed) == sorted(str(tmp_path / name) for name in [*expected, *others, *staff])
+    editor = {
+        "editor-technique.png": "1920x1080",
+        "editor-benefit.png": "1920x1080",
+        "1366x768-editor-technique.png": "1366x768",
+        "800x1280-editor-technique.png": "800x1280",
+    }
+    printed_names = [*expected, *others, *staff, *editor]
+    assert sorted(printed) == sorted(str(tmp_path / name) for name in printed_names)
+    for name, size in editor.items():  # the editor as big as its screen, which it fits
+        image = QImage(str(tmp_path / name))
+        assert f"{image.width()}x{image.height()}" == size, name
     for name in staff[::2]:  # the history and the report's cover: painted, not blank
         image = QImage(str(tmp_path / name))
         width, height = image.width(), image.height()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QTimer, Slot
+from PySide6.QtCore import QCoreApplication, QSize, QTimer, Slot
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QVBoxLayout, QWidget
 
 from massage_explorer.core.catalog import Catalog
@@ -13,11 +13,21 @@ from massage_explorer.ui.details import DetailView
 from massage_explorer.ui.editor.document import TECHNIQUES, Selection
 from massage_explorer.ui.session import SessionState
 
-PREVIEW_DELAY_MS = 120  # rebuilding the details screen on every keystroke would stutter
+PREVIEW_DELAY_MS = 120
+PAGE_MINIMUM_PX = 520  # rebuilding the details screen on every keystroke would stutter
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("editor", text)
+
+
+class _Column(QVBoxLayout):
+    """The pane's column, for the scroll area around the pane (ui/editor/window.py) to size by
+    its minimum: told that its height depends on its width, the area gave the pane the height
+    its words would take unscrolled, and scrolled a pane that fits (the page scrolls itself)."""
+
+    def hasHeightForWidth(self) -> bool:
+        return False
 
 
 class PreviewPane(QWidget):
@@ -39,7 +49,7 @@ class PreviewPane(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
         top.addWidget(self.language)
-        layout = QVBoxLayout(self)
+        layout = _Column(self)
         layout.setContentsMargins(8, 8, 8, 0)
         layout.addLayout(top)
         layout.addWidget(self.note)
@@ -50,6 +60,12 @@ class PreviewPane(QWidget):
         self._timer.timeout.connect(self._update)
         self._fill_languages()
 
+    def minimumSizeHint(self) -> QSize:
+        """Tall enough for the page with the clinic's guidance under it (in a narrow pane it is
+        not beside), which its own minimum leaves out: the pane scrolls where it has less."""
+        hint = super().minimumSizeHint()
+        return QSize(hint.width(), max(hint.height(), PAGE_MINIMUM_PX))
+
     def show(self, catalog: Catalog, selection: Selection) -> None:  # type: ignore[override]
         """Show the catalog's selected technique (a term keeps the last technique on screen)."""
         self.catalog = catalog
@@ -58,7 +74,12 @@ class PreviewPane(QWidget):
         elif self.technique_id is None or catalog.technique(self.technique_id) is None:
             self.technique_id = catalog.techniques[0].id if catalog.techniques else None
         self._fill_languages()
-        self._timer.start()
+        if self.detail.technique_id is None:
+            # The first at once: the empty page said "This technique is no longer in the list"
+            # until the timer ran.
+            self._update()
+        else:
+            self._timer.start()
 
     def flush(self) -> None:
         """Bring the preview up to date now (tests, screenshots)."""
