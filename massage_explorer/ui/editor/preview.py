@@ -75,15 +75,17 @@ class PreviewPane(QWidget):
             self.technique_id = catalog.techniques[0].id if catalog.techniques else None
         self._fill_languages()
         if self.detail.technique_id is None:
-            # The first at once: the empty page said "This technique is no longer in the list"
-            # until the timer ran.
-            self._update()
+            # The first on the next turn of the event loop, the window up by then (building the
+            # page with the window held it up 0.1 s more on a kiosk); hidden till then, as the
+            # empty page said "This technique is no longer in the list".
+            self.detail.hide()
+            QTimer.singleShot(0, self, self._update)
         else:
             self._timer.start()
 
     def flush(self) -> None:
         """Bring the preview up to date now (tests, screenshots)."""
-        if self._timer.isActive():
+        if self._timer.isActive() or self.detail.isHidden():  # hidden: the first not yet built
             self._update()
 
     def _fill_languages(self) -> None:
@@ -106,6 +108,7 @@ class PreviewPane(QWidget):
     @Slot()
     def _update(self) -> None:
         self._timer.stop()
+        self.detail.show()
         scroll = self.detail.scroll_area.verticalScrollBar()
         position = scroll.value()
         same = self.detail.technique_id == self.technique_id

@@ -149,11 +149,15 @@ class TopBar(QWidget):
 
     def _fit_name_hint(self) -> None:
         """The name field wide enough for its whole hint, "Your name (for the history)", in the
-        font and style it has now."""
+        font and style it has now, and the progress bar as tall as it."""
         edit = self.name_edit
         edit.ensurePolished()
         needed = edit.fontMetrics().horizontalAdvance(edit.placeholderText())
         edit.setMinimumWidth(edit.width() - hint_room(edit) + needed)  # less its margins and frame
+        # The bar that takes its place during a save as tall: the bar's row, and so the window's
+        # layout below it, stays as it is (laying out the whole window again after a save
+        # held up a kiosk's editor 90 ms).
+        self.progress.setFixedHeight(edit.sizeHint().height())
 
     def set_save_state(self, enabled: bool, reason: str) -> None:
         self.save_button.setEnabled(enabled)

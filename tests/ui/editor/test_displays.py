@@ -135,3 +135,29 @@ def test_a_window_made_narrower_and_wider_rearranges_and_keeps_every_pane(tmp_pa
         999: ["ONE_ABOVE_ANOTHER", False, True, True, True],
         800: ["ONE_ABOVE_ANOTHER", False, True, True, True],
     }
+
+
+def test_the_moving_bar_takes_the_name_fields_place_at_its_height(editor, qapp):
+    """A save's bar in the name field's place, as tall as it: where the words beside it fit the
+    line as before, the window below is not laid out again (doing so when a save started and
+    ended held up a kiosk's editor 90 ms)."""
+    qapp.processEvents()
+    field = editor.top.name_edit
+    place, height = field.geometry().topLeft(), field.height()
+    editor.set_busy("Saving…")
+    qapp.processEvents()
+    bar = editor.top.progress
+    assert bar.isVisibleTo(editor) and not field.isVisibleTo(editor)
+    assert (bar.geometry().topLeft(), bar.height()) == (place, height)
+    editor.set_busy("")
+    qapp.processEvents()
+    assert field.isVisibleTo(editor) and not bar.isVisibleTo(editor)
+
+
+def test_the_preview_shows_the_page_not_a_missing_technique_first(editor, qapp):
+    """Its first page on the turn after the window is built; never "This technique is no longer
+    in the list", which the empty page said for 120 ms."""
+    detail = editor.preview.detail
+    assert detail.isHidden() or detail.technique_id is not None
+    qapp.processEvents()
+    assert not detail.isHidden() and detail.technique_id == editor.document.catalog.techniques[0].id
