@@ -13,6 +13,7 @@ from massage_explorer.core import editing
 from massage_explorer.core import pin as staff_pin
 from massage_explorer.core.schema.dump import dump_catalog
 from massage_explorer.ui.editor import EditorWindow
+from massage_explorer.ui.kiosk.pinpad import PinPad
 from massage_explorer.ui.kiosk.window import KioskWindow
 from tests.ui.helpers import HeldOnItsThread
 from tests.ui.kiosk.test_kiosk import PIN, enter, long_press, make_kiosk
@@ -24,10 +25,15 @@ def click(qtbot, button) -> None:
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
-def test_the_pin_is_checked_on_a_thread_the_keys_waiting_for_the_answer(qtbot, qapp, monkeypatch):
+def pad_opened(qtbot) -> tuple[KioskWindow, PinPad]:
+    """A kiosk on its welcome screen with the PIN pad opened by a long press on its title."""
     kiosk = make_kiosk(qtbot)
     long_press(qtbot, kiosk.welcome.title)
-    pad = kiosk.pinpad
+    return kiosk, kiosk.pinpad
+
+
+def test_the_pin_is_checked_on_a_thread_the_keys_waiting_for_the_answer(qtbot, qapp, monkeypatch):
+    kiosk, pad = pad_opened(qtbot)
     seen: dict[str, object] = {}
 
     def during() -> None:
@@ -45,9 +51,7 @@ def test_the_pin_is_checked_on_a_thread_the_keys_waiting_for_the_answer(qtbot, q
 
 
 def test_a_pad_closed_during_the_check_does_not_unlock_even_opened_again(qtbot, qapp, monkeypatch):
-    kiosk = make_kiosk(qtbot)
-    long_press(qtbot, kiosk.welcome.title)
-    pad = kiosk.pinpad
+    kiosk, pad = pad_opened(qtbot)
 
     def during() -> None:
         click(qtbot, pad.cancel_button)
@@ -156,9 +160,7 @@ def test_back_and_the_pin_again_during_the_read_open_the_editor_only_on_edit_aga
 
 
 def test_a_pad_opened_again_during_a_check_says_it_is_still_checking(qtbot, qapp, monkeypatch):
-    kiosk = make_kiosk(qtbot)
-    long_press(qtbot, kiosk.welcome.title)
-    pad = kiosk.pinpad
+    kiosk, pad = pad_opened(qtbot)
     seen: dict[str, str] = {}
 
     def during() -> None:
