@@ -127,9 +127,16 @@ def load_catalog(
 def read_catalog_bytes(path: Path) -> bytes:
     """A catalog file's bytes, up to one byte past the limit; OSError if it cannot be read, also
     when it is no regular file (a folder, a pipe, a device)."""
+    return read_catalog_stamped(path)[0]
+
+
+def read_catalog_stamped(path: Path) -> tuple[bytes, int]:
+    """`read_catalog_bytes`, with the modification time (ns) of the file those bytes were read
+    from (taken from the open file, so that it belongs to them even if a save races the read)."""
     with open_regular(path) as file:
+        mtime_ns = os.fstat(file.fileno()).st_mtime_ns
         # Read one byte past the cap so an oversized file is refused without reading it all.
-        return file.read(MAX_BYTES + 1)
+        return file.read(MAX_BYTES + 1), mtime_ns
 
 
 def open_regular(path: Path) -> BinaryIO:

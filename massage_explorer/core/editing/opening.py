@@ -7,14 +7,12 @@ PIN pad) answers: at 5,000 techniques the read and check take seconds.
 from __future__ import annotations
 
 import datetime as dt
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from massage_explorer.core.editing.safe_save import FileStamp
 from massage_explorer.core.problems import LoadResult
-from massage_explorer.core.schema.limits import MAX_BYTES
-from massage_explorer.core.storage import OnDisk, open_regular, parse_catalog
+from massage_explorer.core.storage import OnDisk, parse_catalog, read_catalog_stamped
 
 
 @dataclass(frozen=True)
@@ -38,10 +36,7 @@ def read_for_editing(path: Path, today: dt.date | None = None) -> Opened:
     """Read and check the catalog file at `path`; OSError if it cannot be read (also when it is
     no regular file). Bad content is never raised: it is in the result's problems."""
     path = Path(path)
-    with open_regular(path) as file:
-        # The time from the open file, so that it belongs to the bytes read even if a save races.
-        mtime_ns = os.fstat(file.fileno()).st_mtime_ns
-        data = file.read(MAX_BYTES + 1)  # one byte past the limit: refused without reading on
+    data, mtime_ns = read_catalog_stamped(path)
     today = today or dt.date.today()
     result = parse_catalog(data, base_dir=path.parent, today=today)
     return Opened(path, data, FileStamp.of_bytes(data, mtime_ns), result, today)

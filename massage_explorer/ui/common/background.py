@@ -15,7 +15,7 @@ SWITCH_SECONDS = 0.0005
 # collector and the switch interval come back as they were only when the last one leaves. Each
 # putting back what it found left the 0.5 ms interval for good when two overlapped.
 _lock = threading.Lock()
-_inside: list[int] = []
+_inside = 0  # how many
 _before: dict[str, float | bool] = {}
 
 
@@ -30,19 +30,20 @@ def window_first(*, keep: bool = False) -> Iterator[None]:
     as at start-up (launch.settle_memory); collected at the end instead, its 190,000 objects at
     5,000 techniques would hold up the window for 0.15 s, this thread holding Python's lock.
     """
+    global _inside
     with _lock:
         if not _inside:  # the first of the threads inside: what it finds is what comes back
             _before.update(collecting=gc.isenabled(), switch=sys.getswitchinterval())
             gc.disable()
             sys.setswitchinterval(SWITCH_SECONDS)
-        _inside.append(threading.get_ident())
+        _inside += 1
     try:
         yield
     finally:
         with _lock:
             if keep:
                 gc.freeze()
-            _inside.remove(threading.get_ident())
+            _inside -= 1
             if not _inside:  # the last one out: as before the first came in
                 if _before["collecting"]:
                     gc.enable()

@@ -13,8 +13,8 @@ from massage_explorer.ui.details import DetailView
 from massage_explorer.ui.editor.document import TECHNIQUES, Selection
 from massage_explorer.ui.session import SessionState
 
-PREVIEW_DELAY_MS = 120
-PAGE_MINIMUM_PX = 520  # rebuilding the details screen on every keystroke would stutter
+PREVIEW_DELAY_MS = 120  # rebuilding the details screen on every keystroke would stutter
+PAGE_MINIMUM_PX = 520  # the page's head, its reading area and three lines of guidance under it
 
 
 def _tr(text: str) -> str:

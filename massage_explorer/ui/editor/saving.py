@@ -180,15 +180,15 @@ class Saver:
             dialogs.tell(self.parent, _tr("Cannot reload"), str(exc.strerror or exc), warning=True)
             return False
         result, on_disk = opened.result, opened.on_disk
-        if result.catalog is None or on_disk is None:
+        if on_disk is None:
             first = result.errors[0].format(document.path.name) if result.errors else ""
             dialogs.tell(self.parent, _tr("Cannot reload"),
                          _tr("The file on disk has errors, so it cannot be opened here; fix it in a "
                              "text editor first.") + "\n\n" + first, warning=True)  # fmt: skip
             return False
         self.stamp = opened.stamp
-        self.saved = result.catalog
+        self.saved = on_disk.catalog
         self.on_disk = on_disk
-        document.replace_all(result.catalog)
+        document.replace_all(on_disk.catalog)
         self.message = _tr("Reloaded {name} from disk.").format(name=document.path.name)
         return True

@@ -91,11 +91,11 @@ class EditorWindow(QMainWindow):
         if opened is None or opened.path != path:
             opened = editing.read_for_editing(path)
         result, today, on_disk = opened.result, opened.today, opened.on_disk
-        if result.catalog is None or on_disk is None:
+        if on_disk is None:
             # Refused before the window exists, so no half-built window is left to close later.
             raise CatalogProblems(str(path), result.problems)
         super().__init__(parent)
-        self.document = EditorDocument(path, result.catalog, self)
+        self.document = EditorDocument(path, on_disk.catalog, self)
         self.saver = self._saver(opened.stamp, on_disk)
         self.actions_ = ItemActions(self.document, self)
         self.lock = CatalogLock(path, stale_after=dt.timedelta(hours=lock_hours))
@@ -117,7 +117,7 @@ class EditorWindow(QMainWindow):
         # starts from, so that it reads only the techniques the file has problems in (about half
         # a second at 5,000 techniques). It starts once the window is up, not after a pause in
         # typing: an edit's check made meanwhile waits for it.
-        self.background_check.opened(result.catalog, result.problems, today)
+        self.background_check.opened(on_disk.catalog, result.problems, today)
         self._refresh(self.document.selection)
         self._show_problems(result.problems, checked=None)
         self.check_timer.stop()
