@@ -37,19 +37,27 @@ class Panes(QSplitter):
     not fit its screen yet is arranged for the screen). Staff may drag each divider."""
 
     def __init__(
-        self, choose: QSplitter, form: QWidget, preview: QWidget, parent: QWidget | None = None
+        self,
+        choose: QSplitter,
+        form: QWidget,
+        preview: QWidget,
+        parent: QWidget | None = None,
+        arrangement: Arrangement = Arrangement.SIDE_BY_SIDE,
     ) -> None:
+        """`arrangement`: the first, for the screen the window opens on. Each move of the form or
+        the preview to another splitter restyles every widget in it (about 20 ms for the form
+        under the app's style sheet), so they are placed once, where that arrangement wants them."""
         super().__init__(Qt.Orientation.Horizontal, parent)
         self.choose, self.form, self.preview = choose, form, preview
         # The form above the preview, in the middle arrangement; empty and hidden otherwise.
         self.work = QSplitter(Qt.Orientation.Vertical, self)
         self.work.setChildrenCollapsible(False)
-        for widget in (choose, self.work, form, preview):
-            self.addWidget(widget)
+        self.addWidget(choose)
+        self.addWidget(self.work)
         self.setChildrenCollapsible(False)
         self.arrangement: Arrangement | None = None
         self._unshared = True  # arranged, but not yet shared out: done at the next resize
-        self.arrange(Arrangement.SIDE_BY_SIDE)
+        self.arrange(arrangement)
 
     def arrange(self, arrangement: Arrangement) -> bool:
         """Arrange the panes so; True when that changed. Each gets its share of the room at the

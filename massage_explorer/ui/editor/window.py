@@ -10,7 +10,7 @@ import contextlib
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEventLoop, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -43,7 +43,7 @@ from massage_explorer.ui.editor.document import TECHNIQUES, EditorDocument, Sele
 from massage_explorer.ui.editor.item_actions import ItemActions
 from massage_explorer.ui.editor.locking import CatalogLock
 from massage_explorer.ui.editor.look import EDITOR_QSS
-from massage_explorer.ui.editor.panes import Panes
+from massage_explorer.ui.editor.panes import Panes, arrangement_for
 from massage_explorer.ui.editor.preview import PreviewPane
 from massage_explorer.ui.editor.problems_panel import ProblemsPanel
 from massage_explorer.ui.editor.saving import Saver
@@ -80,10 +80,12 @@ class EditorWindow(QMainWindow):
         lock_hours: int = 12,
         other_files: bool = True,
         opened: editing.Opened | None = None,
+        on_top: bool = False,
     ) -> None:
         """`lock_hours`: after how long another computer's lock counts as left behind.
         `other_files`: offer Open… and Save as… (not on a kiosk, which edits its own catalog).
-        `opened`: the file as already read (`read_in_background`); else it is read here."""
+        `opened`: the file as already read (`read_in_background`); else it is read here.
+        `on_top`: above other windows (a kiosk's, which stays on top itself)."""
         path = Path(path)
         self._lock_hours = lock_hours
         self.opened_other: EditorWindow | None = None  # the window Open… made, for tests
@@ -95,6 +97,10 @@ class EditorWindow(QMainWindow):
             # Refused before the window exists, so no half-built window is left to close later.
             raise CatalogProblems(str(path), result.problems)
         super().__init__(parent)
+        if on_top:
+            # Set before there is anything in it: a window's flags changed later make Qt set up
+            # the window again, restyling every widget in it (0.1 s at 5,000 techniques).
+            self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint)
         self.document = EditorDocument(path, on_disk.catalog, self)
         self.saver = self._saver(opened.stamp, on_disk)
         self.actions_ = ItemActions(self.document, self)
@@ -160,49 +166,56 @@ class EditorWindow(QMainWindow):
         row.addWidget(self.take_over_button)
         self._show_banner()
 
-        self.sidebar = Sidebar(self)
-        self.problems_panel = ProblemsPanel(self)
-        choose = QSplitter(Qt.Orientation.Vertical, self)
-        choose.addWidget(self.sidebar)
-        choose.addWidget(self.problems_panel)
-        choose.setChildrenCollapsible(False)
-
-        self.technique_form = TechniqueForm(self)
-        self.technique_form.base_dir = self.document.base_dir
-        self.term_form = TermForm(self)
-        self.empty = plain_label(_tr("Choose something to edit in the list."), self, role="empty")
-        self.forms = QStackedWidget(self)
-        for page in (self.technique_form, self.term_form, self.empty):
-            self.forms.addWidget(page)
-        self.form_scroll = QScrollArea(self)
-        self.form_scroll.setWidgetResizable(True)
-        self.form_scroll.setWidget(self.forms)
-        self.form_scroll.setAccessibleName(_tr("Form"))
-        self.forms.setEnabled(not self.read_only)
-
-        self.preview = PreviewPane(self.document.catalog, self)
-        # Scrolled as a whole where it is lower than the patient's page it shows (below the form
-        # on a 1024x768 screen): else the form above it was left two lines.
-        self.preview_scroll = QScrollArea(self)
-        self.preview_scroll.setWidgetResizable(True)
-        self.preview_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.preview_scroll.setWidget(self.preview)
-        self.preview_scroll.setAccessibleName(_tr("Preview"))
-        self.panes = Panes(choose, self.form_scroll, self.preview_scroll, self)
-        screen = self.screen()
-        if screen is not None:
-            # For its screen from the start: on a screen narrower than the panes side by side, a
-            # window made as wide as they need would not fit it (a maximized one neither).
-            self.panes.fit(screen.availableGeometry().size())
-
+        # The panes first, then what goes in them, each made in the widget it stays in: moving a
+        # whole form into another widget restyles every widget in it (10-25 ms a move under the
+        # app's style sheet; at 5,000 techniques a kiosk's window waits for the editor's build).
         central = QWidget(self)
+        self.setCentralWidget(central)
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
         column.addWidget(self.top)
         column.addWidget(self.banner_row)
+        # For its screen from the start: on a screen narrower than the panes side by side, a
+        # window made as wide as they need would not fit it (a maximized one neither). And the
+        # size it is shown maximized at: laid out first at a default size, the panes were moved
+        # to another arrangement and back while it showed.
+        screen = self.screen()
+        room = screen.availableGeometry().size() if screen else QSize(1920, 1080)
+        self.resize(room)
+        choose = QSplitter(Qt.Orientation.Vertical)
+        choose.setChildrenCollapsible(False)
+        self.form_scroll = QScrollArea()
+        self.form_scroll.setWidgetResizable(True)
+        self.form_scroll.setAccessibleName(_tr("Form"))
+        # The preview scrolls as a whole where it is lower than the patient's page it shows
+        # (below the form on a 1024x768 screen): else the form above it was left two lines.
+        self.preview_scroll = QScrollArea()
+        self.preview_scroll.setWidgetResizable(True)
+        self.preview_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.preview_scroll.setAccessibleName(_tr("Preview"))
+        self.panes = Panes(
+            choose, self.form_scroll, self.preview_scroll, central, arrangement_for(room.width())
+        )
         column.addWidget(self.panes, 1)
-        self.setCentralWidget(central)
+
+        self.sidebar = Sidebar(choose)
+        self.problems_panel = ProblemsPanel(choose)
+        choose.addWidget(self.sidebar)
+        choose.addWidget(self.problems_panel)
+
+        self.forms = QStackedWidget()
+        self.form_scroll.setWidget(self.forms)
+        self.technique_form = TechniqueForm(self.forms)
+        self.technique_form.base_dir = self.document.base_dir
+        self.term_form = TermForm(self.forms)
+        self.empty = plain_label(_tr("Choose something to edit in the list."), self.forms, role="empty")
+        for page in (self.technique_form, self.term_form, self.empty):
+            self.forms.addWidget(page)
+        self.forms.setEnabled(not self.read_only)
+
+        self.preview = PreviewPane(self.document.catalog)
+        self.preview_scroll.setWidget(self.preview)
 
         self.check_timer = QTimer(self)
         self.check_timer.setSingleShot(True)

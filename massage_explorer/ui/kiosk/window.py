@@ -336,7 +336,7 @@ class KioskWindow(QMainWindow):
         apply_look(self, high_contrast=False, scale=TEXT_STEPS[0])
         try:
             editor = EditorWindow(
-                path, lock_hours=self.config.editor_lock_hours, other_files=False, opened=opened
+                path, lock_hours=self.config.editor_lock_hours, other_files=False, opened=opened, on_top=True
             )
         except (CatalogProblems, OSError) as exc:
             self._patients_look()
@@ -346,7 +346,6 @@ class KioskWindow(QMainWindow):
         # Staff at work: no countdown over the editor; left alone longer, it is put away, and a
         # patient's session behind it ends then (_put_editor_away).
         self._start_idle_clock(EDITOR_IDLE_SECONDS)
-        editor.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint)
         editor.closed.connect(self._editor_closed)
         self.editor = editor
         editor.showMaximized()

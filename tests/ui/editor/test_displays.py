@@ -137,6 +137,54 @@ def test_a_window_made_narrower_and_wider_rearranges_and_keeps_every_pane(tmp_pa
     }
 
 
+_OPENED = """
+import json, sys, tempfile, shutil
+from pathlib import Path
+from PySide6.QtWidgets import QApplication
+from massage_explorer.core.paths import bundled_catalog_path
+from massage_explorer.ui.editor import EditorWindow
+app = QApplication(sys.argv[:1])
+folder = Path(tempfile.mkdtemp())
+shutil.copyfile(bundled_catalog_path(), folder / "techniques.yaml")
+shutil.copytree(bundled_catalog_path().parent / "resources", folder / "resources")
+editor = EditorWindow(folder / "techniques.yaml")
+panes = editor.panes
+first, changes = panes.arrangement.name, []
+arrange = panes.arrange
+def spied(arrangement):
+    changed = arrange(arrangement)
+    if changed:
+        changes.append(arrangement.name)
+    return changed
+panes.arrange = spied
+editor.showMaximized()
+for _ in range(5):
+    app.processEvents()
+editor.close()
+print(json.dumps([first, changes, editor.width() > 0]))
+"""
+
+
+@pytest.mark.parametrize(
+    ("display", "arrangement"),
+    [("1920x1080", "SIDE_BY_SIDE"), ("1366x768", "FORM_OVER_PREVIEW"), ("800x1280", "ONE_ABOVE_ANOTHER")],
+)
+def test_the_editor_is_built_in_its_screens_arrangement_and_keeps_it_while_it_opens(
+    tmp_path, display, arrangement
+):
+    """Each move of the form to another pane restyles every widget in it (25 ms): laid out first
+    at a default size, a maximized editor on a 1920x1080 screen moved it twice while it opened."""
+    width, height = (int(n) for n in display.split("x"))
+    screen = tmp_path / "screen.json"
+    screen.write_text(json.dumps({"screens": [
+        {"name": display, "x": 0, "y": 0, "width": width, "height": height,
+         "logicalDpiX": 96, "logicalDpiY": 96, "dpr": 1}]}), encoding="utf-8")  # fmt: skip
+    env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={screen}"}
+    done = subprocess.run([sys.executable, "-c", _OPENED], env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert json.loads(done.stdout.splitlines()[-1]) == [arrangement, [], True]
+
+
 def test_the_moving_bar_takes_the_name_fields_place_at_its_height(editor, qapp):
     """A save's bar in the name field's place, as tall as it: where the words beside it fit the
     line as before, the window below is not laid out again (doing so when a save started and

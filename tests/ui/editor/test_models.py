@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from massage_explorer.core.filters import fold
 from massage_explorer.core.problems import Problem, Severity
 from massage_explorer.ui.editor.list_models import ID_ROLE, CheckListModel, Row, RowsModel, SearchProxy
-from massage_explorer.ui.editor.problems_panel import ProblemsPanel
+from massage_explorer.ui.editor.problems_panel import SHOWN_AT_MOST, ProblemsPanel
 from massage_explorer.ui.editor.sidebar import rows_for
 from tests import factories as f
 
@@ -30,6 +30,27 @@ def test_models_pass_the_model_tester(qtmodeltester, qtbot) -> None:
     panel.set_problems([Problem(Severity.WARNING, "w", 3, 1), Problem(Severity.ERROR, "e", 9, 1)])
     qtmodeltester.check(panel.model)
     assert [panel.model.index(r, 0).data() for r in range(2)] == ["⚠ Error: e", "⚠ Warning: w"]
+
+
+def test_the_problems_list_shows_the_first_errors_and_counts_the_rest(qtbot) -> None:
+    """Each line wraps, so the list lays out all it holds when shown: a 5,000-technique file's
+    745 lines held up opening the editor, and a wrong file can hold hundreds of thousands."""
+    panel = ProblemsPanel()
+    qtbot.addWidget(panel)
+    warnings = [Problem(Severity.WARNING, f"w{n}", n + 1, 1) for n in range(SHOWN_AT_MOST + 240)]
+    errors = [Problem(Severity.ERROR, f"e{n}", 10_000 + n, 1) for n in range(10)]
+    panel.set_problems(warnings + errors)
+    rows = [panel.model.index(r, 0).data() for r in range(panel.model.rowCount())]
+    assert len(rows) == SHOWN_AT_MOST + 1
+    assert rows[:11] == [f"⚠ Error: e{n}" for n in range(10)] + ["⚠ Warning: w0"]
+    assert rows[SHOWN_AT_MOST - 1] == f"⚠ Warning: w{SHOWN_AT_MOST - 11}"
+    assert rows[-1] == "… and 250 more, listed here as the ones above are fixed"
+    assert panel.heading.text() == f"Problems: 10 errors, {SHOWN_AT_MOST + 240} warnings"
+    opened: list[object] = []
+    panel.opened.connect(opened.append)
+    panel.view.activated.emit(panel.model.index(len(rows) - 1, 0))  # the count opens nothing
+    panel.view.activated.emit(panel.model.index(0, 0))
+    assert opened == [errors[0]]
 
 
 def test_ticking_emits_the_condition_and_keeps_vocabulary_order(qtbot) -> None:

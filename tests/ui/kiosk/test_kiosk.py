@@ -580,6 +580,8 @@ def test_staff_open_the_editor_from_the_pin_pad(qtbot, tmp_path):
     qtbot.mouseClick(kiosk.pinpad.edit_button, Qt.MouseButton.LeftButton)
     assert isinstance(kiosk.editor, EditorWindow) and kiosk.editor.isVisible()
     assert not kiosk.pinpad.isVisible()
+    # Above the kiosk's own window, which stays on top: else staff would edit behind it.
+    assert kiosk.editor.windowFlags() & Qt.WindowType.WindowStaysOnTopHint
     kiosk.editor.close()
     assert kiosk.editor is None
     kiosk.staff_quit()
