@@ -158,7 +158,10 @@ class TextEditor(QWidget):
         self._place(self._fits_side_by_side(self.width()), force=True)
 
     def _fits_side_by_side(self, width: int) -> bool:
-        return width >= self.sizeHint().width()
+        # Side by side until laid out, as its size hint is: a dialog sized by that hint before
+        # it is shown (the red flags) was made for the languages one above another, 300 px taller.
+        laid_out = self.testAttribute(Qt.WidgetAttribute.WA_Resized)
+        return not laid_out or width >= self.sizeHint().width()
 
     def _place(self, side_by_side: bool, *, force: bool = False) -> None:
         """Each language's box beside the last, or below it."""

@@ -170,8 +170,8 @@ class FieldRows(QWidget):
         return label
 
     def _fits_beside(self, width: int) -> bool:
-        if not self._rows:
-            return True
+        if not self._rows or not self.testAttribute(Qt.WidgetAttribute.WA_Resized):
+            return True  # beside until laid out, as its size hint is
         labels = max(label.sizeHint().width() for label, _ in self._rows)
         fields = max(field.sizeHint().width() for _, field in self._rows)
         return width >= labels + self._grid.horizontalSpacing() + fields

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 from massage_explorer.ui.common.buttons import MIN_TARGET
 from massage_explorer.ui.editor.field_widgets import LANGUAGE_COLUMN_PX, TextEditor
 from massage_explorer.ui.editor.narrow_fields import FieldRows, WrappingCheckBox, WrappingCombo
+from massage_explorer.ui.editor.red_flags_dialog import RedFlagsDialog
 from massage_explorer.ui.editor.sublists import level_choices
 from tests.ui.helpers import settle
 
@@ -46,6 +47,17 @@ def test_a_texts_languages_are_side_by_side_where_each_has_its_width_else_one_ab
     window.resize(1200, 900)
     settle()
     assert len(_rows_of(text)) == 1  # and back, as the window is made wider
+
+
+def test_a_dialog_sized_before_it_is_shown_gets_its_languages_side_by_side(qtbot, bundled):
+    """The red flags dialog is sized from its texts' size hints before they are laid out: made
+    for English above Spanish, it was 992 px tall, more than a 1024x768 screen (678 side by side)."""
+    dialog = RedFlagsDialog(bundled)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    settle()
+    assert all(len(_rows_of(text)) == 1 for text in dialog.editors.values())
+    assert dialog.height() < 768
 
 
 def test_three_languages_go_one_above_another_sooner(qtbot):
