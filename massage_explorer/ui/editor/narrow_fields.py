@@ -31,8 +31,9 @@ ROW_GAP_PX = 10  # between one field and the next one's label, where labels are 
 
 class WrappingCombo(QComboBox):
     """A choice whose chosen text wraps onto more lines, the box growing taller, where the box is
-    narrower than that text on one line (Qt's would cut it with "…"). The list it opens shows
-    every choice whole: Qt makes it as wide as the longest."""
+    narrower than that text on one line (Qt's is never narrower than its longest choice, and held
+    the form wider than its room). The list it opens shows every choice whole: Qt makes it as
+    wide as the longest."""
 
     _FLAGS = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap
 
