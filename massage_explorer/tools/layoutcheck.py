@@ -14,7 +14,9 @@ staff panel and the red flags, and reports per screen:
 - a touch target smaller than 48 px;
 - a list or table left less than 48 px below its headers to show its rows in.
 It checks the staff editor the same way at each display, as the kiosk opens it (in English and
-the usual look). It prints one line per finding and exits 1 when there is any, 0 when there is none.
+the usual look), and one thing more there: that its form does not scroll sideways (staff filling
+in a technique would not see the end of its lines). It prints one line per finding and exits 1
+when there is any, 0 when there is none.
 
 Each display is checked in a child process on an offscreen screen of its own size (a window on a
 larger screen may grow past the display; on a smaller one it is kept within that screen instead),
@@ -262,6 +264,15 @@ def view_problems(widget: QWidget) -> list[str]:
     return [f"no room for a row: {room} px below its headers, less than {MIN_TARGET}"]
 
 
+def sideways_problems(area: QAbstractScrollArea) -> list[str]:
+    """A scrolled area whose content is wider than the room it shows it in: what is past its
+    right edge is seen only by scrolling sideways."""
+    more = area.horizontalScrollBar().maximum()
+    if more <= 0:
+        return []
+    return [f"scrolls sideways: its content is {more} px wider than the {area.viewport().width()} px shown"]
+
+
 def _rect(rect: QRect) -> str:
     return f"{rect.width()}x{rect.height()}+{rect.x()}+{rect.y()}"
 
@@ -428,14 +439,14 @@ def visit(catalog: Catalog, display: Display, setting: Setting) -> Iterator[tupl
 
 def visit_editor(catalog_file: Path, display: Display) -> Iterator[tuple[str, QWidget]]:
     """The staff editor on a copy of `catalog_file` (with its pictures), as the kiosk opens it
-    from the staff panel, on its screen in the usual look: a technique, a benefit, and a save
-    under way (its controls off, its stage in words beside a moving bar)."""
+    from the staff panel, on its screen in the usual look: a technique, a benefit, a condition,
+    and a save under way (its controls off, its stage in words beside a moving bar)."""
     import shutil
 
     from massage_explorer.ui.common.i18n import install_language
     from massage_explorer.ui.common.theme import apply_theme
     from massage_explorer.ui.editor import EditorWindow
-    from massage_explorer.ui.editor.document import BENEFITS
+    from massage_explorer.ui.editor.document import BENEFITS, CONDITIONS
     from massage_explorer.ui.session import TEXT_STEPS
 
     app = QApplication.instance()
@@ -460,6 +471,12 @@ def visit_editor(catalog_file: Path, display: Display) -> Iterator[tuple[str, QW
                 editor.sidebar.selected.emit(BENEFITS, benefits[0].id)
                 settle(app)
                 yield "editor-benefit", editor
+            conditions = editor.document.catalog.conditions
+            if conditions:
+                editor.sidebar.setCurrentIndex(2)
+                editor.sidebar.selected.emit(CONDITIONS, conditions[0].id)
+                settle(app)
+                yield "editor-condition", editor
             editor.set_busy("Saving: recording the version in the history…")
             settle(app)
             yield "editor-saving", editor
@@ -475,8 +492,17 @@ def check_editor(catalog_file: Path, display: Display) -> list[Finding]:
     return [
         Finding(display.name, "editor", screen, widget, problem)
         for screen, window in visit_editor(catalog_file, display)
-        for widget, problem in check_window(window, display.size)
+        for widget, problem in [*check_window(window, display.size), *_editor_problems(window)]
     ]
+
+
+def _editor_problems(window: QWidget) -> Iterator[tuple[str, str]]:
+    """What the editor must do beyond fitting its screen: a form that does not scroll sideways."""
+    from massage_explorer.ui.editor import EditorWindow
+
+    assert isinstance(window, EditorWindow)
+    for problem in sideways_problems(window.form_scroll):
+        yield widget_name(window.form_scroll), problem
 
 
 def check_setting(catalog: Catalog, display: Display, setting: Setting) -> list[Finding]:

@@ -1,5 +1,5 @@
 """Render every patient screen offscreen at 1920x1080 (and some at 1280x800 and in portrait), the
-printed handout as a PDF, and for staff the editor (at 1920x1080, 1366x768 and 800x1280), its
+printed handout as a PDF, and for staff the editor (at 1920x1080, 1366x768, 1024x768 and 800x1280), its
 history and the review report (as a PDF, and its first two pages as pictures when poppler's
 pdftoppm is installed):
 python -m massage_explorer.tools.screenshots OUTDIR."""
@@ -172,8 +172,8 @@ def render_other_displays(catalog: Catalog, outdir: Path) -> list[Path]:
     return saved
 
 
-# The staff editor at three displays: PREFIX + editor-technique.png (and editor-benefit.png).
-EDITOR_DISPLAYS = {"1920x1080": "", "1366x768": "1366x768-", "800x1280": "800x1280-"}
+# The staff editor at four displays: PREFIX + editor-technique.png (and editor-benefit.png).
+EDITOR_DISPLAYS = {"1920x1080": "", "1366x768": "1366x768-", "1024x768": "1024x768-", "800x1280": "800x1280-"}
 
 
 def render_editor(outdir: Path) -> list[Path]:

@@ -24,6 +24,7 @@ from massage_explorer.tools.layoutcheck import (
     check_setting,
     check_window,
     edge_problems,
+    sideways_problems,
     target_problems,
     text_problems,
     view_problems,
@@ -137,6 +138,25 @@ def test_a_cut_button_scrolled_out_of_sight_is_reported_too(qtbot) -> None:
     assert cut.visibleRegion().isEmpty()  # out of sight
     found = [p for w, p in check_window(window, window.size()) if w == "QPushButton 'Save as PDF'"]
     assert any(p.startswith("text cut") for p in found), found
+
+
+def test_a_scrolled_area_wider_inside_than_its_view_is_reported(qtbot) -> None:
+    """The rule the editor's form is held to: content that needs a sideways scroll is found,
+    content as wide as the view is not."""
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    content = QWidget()
+    content.setMinimumWidth(700)
+    area.setWidget(content)
+    qtbot.addWidget(area)
+    area.resize(500, 300)
+    area.show()
+    settle()
+    (problem,) = sideways_problems(area)
+    assert problem.startswith(f"scrolls sideways: its content is {700 - area.viewport().width()} px wider")
+    content.setMinimumWidth(0)
+    settle()
+    assert sideways_problems(area) == []
 
 
 def test_a_word_wrapped_label_shorter_than_its_lines_is_cut(qtbot) -> None:

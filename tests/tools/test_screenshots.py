@@ -40,6 +40,7 @@ def test_every_screen_and_the_handout_are_rendered(qapp, tmp_path, capsys) -> No
         "editor-technique.png": "1920x1080",
         "editor-benefit.png": "1920x1080",
         "1366x768-editor-technique.png": "1366x768",
+        "1024x768-editor-technique.png": "1024x768",
         "800x1280-editor-technique.png": "800x1280",
     }
     printed_names = [*expected, *others, *staff, *editor]

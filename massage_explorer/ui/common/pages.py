@@ -34,3 +34,9 @@ class PageStack(QStackedWidget):
     def minimumSizeHint(self) -> QSize:
         page = self.currentWidget()
         return smallest_size(page) if page is not None else super().minimumSizeHint()
+
+    def heightForWidth(self, width: int) -> int:
+        """The current page's (a scroll area asks this of what it scrolls): Qt's is the tallest
+        page's, and the editor's short form for a benefit scrolled as far as a technique's."""
+        page = self.currentWidget()
+        return page.heightForWidth(width) if page is not None else super().heightForWidth(width)

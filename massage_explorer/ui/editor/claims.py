@@ -5,14 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QGridLayout, QHBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QDate
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QWidget
 
 from massage_explorer.core.catalog import BenefitClaim, Evidence, Text
 from massage_explorer.core.present import Words
 from massage_explorer.ui.common.buttons import MIN_TARGET
-from massage_explorer.ui.common.labels import plain_label
 from massage_explorer.ui.editor.field_widgets import TextEditor, route_undo_keys, text_area
+from massage_explorer.ui.editor.narrow_fields import FieldRows
 from massage_explorer.ui.editor.sublists import ItemList, fill_terms, term_combo
 
 GRADE_WORDS = {
@@ -62,27 +62,23 @@ class ClaimList(ItemList):
         self.no_date.setAccessibleName(_tr("Claim: no review date"))
         self.no_date.setMinimumHeight(MIN_TARGET)
         self.no_date.toggled.connect(self._no_date_toggled)
-        date_row = QHBoxLayout()
+        date = QWidget(self.detail)
+        date_row = QHBoxLayout(date)
+        date_row.setContentsMargins(0, 0, 0, 0)
         date_row.addWidget(self.reviewed)
         date_row.addWidget(self.no_date)
         date_row.addStretch(1)
 
-        grid = QGridLayout(self.detail)
-        grid.setContentsMargins(0, 0, 0, 0)
-        top = Qt.AlignmentFlag.AlignTop
-        for row, (title, widget) in enumerate(
-            (
-                (_tr("Benefit"), self.benefit),
-                (_tr("Evidence"), self.evidence),
-                (_tr("Note"), self.note),
-                (_tr("Sources (one per line)"), self.sources),
-            )
+        rows = FieldRows(self.detail)
+        for title, widget in (
+            (_tr("Benefit"), self.benefit),
+            (_tr("Evidence"), self.evidence),
+            (_tr("Note"), self.note),
+            (_tr("Sources (one per line)"), self.sources),
+            (_tr("Reviewed on"), date),
         ):
-            grid.addWidget(plain_label(title, self.detail), row, 0, top)
-            grid.addWidget(widget, row, 1)
-        grid.addWidget(plain_label(_tr("Reviewed on"), self.detail), 4, 0, top)
-        grid.addLayout(date_row, 4, 1)
-        grid.setColumnStretch(1, 1)
+            rows.add_row(title, widget)
+        self.detail_column.addWidget(rows)
 
     def _claim(self) -> BenefitClaim:
         claim: BenefitClaim = self.items[self.current_row]

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QGridLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QVBoxLayout,
@@ -21,6 +20,10 @@ from massage_explorer.ui.common.buttons import MIN_TARGET
 from massage_explorer.ui.common.labels import plain_label, set_style_property
 
 MULTILINE_HEIGHT = 120  # px: three or four lines of body text
+# px: the least width a language's box of a text has, some 25 characters of body text; where
+# its languages do not have that much each side by side, they go one above another.
+LANGUAGE_COLUMN_PX = 250
+COLUMN_SPACING = 12  # px between languages side by side
 WARNING_SIGN = "⚠"
 
 
@@ -103,7 +106,12 @@ class Section(QWidget):
 
 
 class TextEditor(QWidget):
-    """One TEXT: a box per catalog language side by side, each headed 'English (en)' and so on."""
+    """One TEXT: a box per catalog language, each headed 'English (en)' and so on; side by side
+    where each box has at least `LANGUAGE_COLUMN_PX` that way, else one above another.
+
+    Side by side in the 480 px a 1024x768 screen leaves the form, English and Spanish had 235 px
+    each: the form was wider than its room and scrolled sideways (and a third language would
+    need more still). One above another, each box is as wide as the form."""
 
     edited = Signal(str, str)  # language, new value
 
@@ -115,35 +123,76 @@ class TextEditor(QWidget):
         self.editors: dict[str, QLineEdit | QPlainTextEdit] = {}
         self._grid = QGridLayout(self)
         self._grid.setContentsMargins(0, 0, 0, 0)
-        self._grid.setHorizontalSpacing(12)
+        self._grid.setHorizontalSpacing(COLUMN_SPACING)
         self._grid.setVerticalSpacing(2)
-        self._headers: list[QLabel] = []
+        self._cells: list[QWidget] = []  # a language's header above its box, one per language
+        self.side_by_side = True
 
     def set_languages(self, languages: tuple[str, ...]) -> None:
         if languages == self.languages:
             return
-        for widget in [*self._headers, *self.editors.values()]:
+        for widget in self._cells:
             widget.setParent(None)
             widget.deleteLater()
-        self._headers, self.editors = [], {}
+        self.editors, self._cells = {}, []
         self.languages = languages
-        for column, language in enumerate(languages):
+        for language in languages:
+            cell = QWidget(self)
+            column = QVBoxLayout(cell)
+            column.setContentsMargins(0, 0, 0, 0)
+            column.setSpacing(2)
             title = staff_title(language)
             if len(languages) > 1:
-                header = plain_label(title, self, role="muted")
-                self._headers.append(header)
-                self._grid.addWidget(header, 0, column)
+                column.addWidget(plain_label(title, cell, role="muted"))
             spoken = f"{self.name}, {title}" if len(languages) > 1 else self.name
             editor: QLineEdit | QPlainTextEdit
             if self.multiline:
-                editor = text_area(spoken, self)
+                editor = text_area(spoken, cell)
                 editor.textChanged.connect(self._emit_for(editor, language))
             else:
-                editor = line_edit(spoken, self)
+                editor = line_edit(spoken, cell)
                 editor.textEdited.connect(self._emit_for(editor, language))
+            column.addWidget(editor)
             self.editors[language] = editor
-            self._grid.addWidget(editor, 1, column)
-            self._grid.setColumnStretch(column, 1)
+            self._cells.append(cell)
+        self._place(self._fits_side_by_side(self.width()), force=True)
+
+    def _fits_side_by_side(self, width: int) -> bool:
+        # Side by side until laid out, as its size hint is: a dialog sized by that hint before
+        # it is shown (the red flags) was made for the languages one above another, 300 px taller.
+        laid_out = self.testAttribute(Qt.WidgetAttribute.WA_Resized)
+        return not laid_out or width >= self.sizeHint().width()
+
+    def _place(self, side_by_side: bool, *, force: bool = False) -> None:
+        """Each language's box beside the last, or below it."""
+        if side_by_side == self.side_by_side and not force:
+            return
+        self.side_by_side = side_by_side
+        for cell in self._cells:
+            self._grid.removeWidget(cell)
+        for index, cell in enumerate(self._cells):
+            self._grid.addWidget(cell, *((0, index) if side_by_side else (index, 0)))
+        for column in range(self._grid.columnCount()):  # those of languages gone too
+            in_use = column < len(self._cells) if side_by_side else column == 0
+            self._grid.setColumnStretch(column, int(in_use))
+        # Below one another, a language's box is kept apart from the next language's header.
+        self._grid.setVerticalSpacing(2 if side_by_side else 10)
+        self.updateGeometry()
+
+    def sizeHint(self) -> QSize:
+        """As wide as its languages need side by side."""
+        count = max(len(self._cells), 1)
+        width = count * LANGUAGE_COLUMN_PX + (count - 1) * COLUMN_SPACING
+        return QSize(width, super().sizeHint().height())
+
+    def minimumSizeHint(self) -> QSize:
+        """One box's width, whatever the arrangement now: a narrower room puts them one above
+        another (a minimum of all of them side by side would keep them so, and the form wide)."""
+        return QSize(LANGUAGE_COLUMN_PX, super().minimumSizeHint().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place(self._fits_side_by_side(event.size().width()))
 
     def _emit_for(self, editor: QLineEdit | QPlainTextEdit, language: str) -> Callable[..., None]:
         def emit(*_: object) -> None:

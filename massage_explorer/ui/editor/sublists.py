@@ -11,8 +11,6 @@ from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QGridLayout,
-    QHBoxLayout,
     QListView,
     QVBoxLayout,
     QWidget,
@@ -21,11 +19,14 @@ from PySide6.QtWidgets import (
 from massage_explorer.core import editing
 from massage_explorer.core.catalog import Catalog, Caution, CautionLevel, Text
 from massage_explorer.ui.common.buttons import MIN_TARGET, big_button
+from massage_explorer.ui.common.flow import FlowLayout
 from massage_explorer.ui.common.labels import plain_label
 from massage_explorer.ui.editor.field_widgets import TextEditor
 from massage_explorer.ui.editor.list_models import Row, RowsModel
+from massage_explorer.ui.editor.narrow_fields import FieldRows, WrappingCombo
 
 ROWS_SHOWN = 4
+ENTRY_INDENT_PX = 11  # the entry form's 3 px border and 8 px of padding (look.py)
 
 
 def _tr(text: str) -> str:
@@ -33,7 +34,7 @@ def _tr(text: str) -> str:
 
 
 def term_combo(accessible_name: str, parent: QWidget | None = None) -> QComboBox:
-    combo = QComboBox(parent)
+    combo = WrappingCombo(parent)
     combo.setAccessibleName(accessible_name)
     combo.setMinimumHeight(MIN_TARGET)
     return combo
@@ -89,13 +90,17 @@ class ItemList(QWidget):
         self.remove_button.clicked.connect(self._remove)
         self.up_button.clicked.connect(lambda: self._move(-1))
         self.down_button.clicked.connect(lambda: self._move(1))
-        buttons = QHBoxLayout()
+        # Onto a second line where the form is narrow (1024x768), each label whole.
+        buttons = FlowLayout(spacing=8)
         for button in (self.add_button, self.remove_button, self.up_button, self.down_button):
             buttons.addWidget(button)
-        buttons.addStretch(1)
         self.empty_label = plain_label(_tr("None yet."), self, role="muted")
         self.detail = QWidget(self)
         self.detail.setObjectName("entryForm")
+        # The chosen entry's fields, past the entry form's border and padding (a style sheet's
+        # padding does not move a plain widget's children: they were drawn over its border).
+        self.detail_column = QVBoxLayout(self.detail)
+        self.detail_column.setContentsMargins(ENTRY_INDENT_PX, 0, 0, 0)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
@@ -191,10 +196,8 @@ class QuestionList(ItemList):
         super().__init__(_tr("question"), parent)
         self.text = TextEditor(_tr("Question"), parent=self.detail)
         self.text.edited.connect(self._edited)
-        layout = QVBoxLayout(self.detail)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(plain_label(_tr("The chosen question:"), self.detail, role="muted"))
-        layout.addWidget(self.text)
+        self.detail_column.addWidget(plain_label(_tr("The chosen question:"), self.detail, role="muted"))
+        self.detail_column.addWidget(self.text)
 
     def describe(self, item: Text) -> str:
         return item.default or _tr("(empty)")
@@ -236,15 +239,11 @@ class CautionList(ItemList):
         self.level.activated.connect(self._level_chosen)
         self.note = TextEditor(_tr("Caution: advice"), multiline=True, parent=self.detail)
         self.note.edited.connect(self._note_edited)
-        grid = QGridLayout(self.detail)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.addWidget(plain_label(_tr("Condition"), self.detail), 0, 0)
-        grid.addWidget(self.condition, 0, 1)
-        grid.addWidget(plain_label(_tr("Level"), self.detail), 1, 0)
-        grid.addWidget(self.level, 1, 1)
-        grid.addWidget(plain_label(_tr("Advice"), self.detail), 2, 0, Qt.AlignmentFlag.AlignTop)
-        grid.addWidget(self.note, 2, 1)
-        grid.setColumnStretch(1, 1)
+        rows = FieldRows(self.detail)
+        for title, field in ((_tr("Condition"), self.condition), (_tr("Level"), self.level),
+                             (_tr("Advice"), self.note)):  # fmt: skip
+            rows.add_row(title, field)
+        self.detail_column.addWidget(rows)
 
     def describe(self, item: Caution) -> str:
         assert self.catalog is not None

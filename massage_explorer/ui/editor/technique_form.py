@@ -23,6 +23,7 @@ from massage_explorer.core.catalog import MAX_MINUTES, MIN_MINUTES, Catalog, Pre
 from massage_explorer.core.present import Words
 from massage_explorer.core.schema.technique_reader import TECHNIQUE_REQUIRED, TECHNIQUE_TEXTS
 from massage_explorer.ui.common.buttons import MIN_TARGET, big_button
+from massage_explorer.ui.common.flow import FlowLayout
 from massage_explorer.ui.common.labels import plain_label
 from massage_explorer.ui.editor import dialogs
 from massage_explorer.ui.editor.claims import ClaimList
@@ -57,6 +58,7 @@ TEXT_FIELDS = tuple(
 )
 
 _WORDS = Words()  # the staff editor is in English
+IMAGE_PATH_PX = 300  # px at least for the image file's name: on a line of its own where that is less
 
 
 def _tr(text: str) -> str:
@@ -181,10 +183,11 @@ class TechniqueForm(QWidget):
         self.choose_image.clicked.connect(self._choose_image)
         self.no_image = big_button(_tr("No image"), parent=self)
         self.no_image.clicked.connect(lambda: self._set(_tr("Remove image"), image=None))
+        self.image_path.setMinimumWidth(IMAGE_PATH_PX)  # beside the buttons at 1024x768 it had 110 px
         image_row = QWidget(self)
-        row = QHBoxLayout(image_row)
+        row = FlowLayout(image_row, spacing=8)
         row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.image_path, 1)
+        row.addWidget(self.image_path)
         row.addWidget(self.choose_image)
         row.addWidget(self.no_image)
         self._add(layout, "image", _tr("Image (PNG, JPEG or SVG in the catalog's folder)"), image_row)

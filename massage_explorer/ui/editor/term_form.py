@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
 from massage_explorer.core import editing
 from massage_explorer.core.catalog import Catalog, Term, Text
@@ -13,6 +13,7 @@ from massage_explorer.ui.common.buttons import MIN_TARGET, big_button
 from massage_explorer.ui.common.labels import plain_label
 from massage_explorer.ui.editor.document import BENEFITS
 from massage_explorer.ui.editor.field_widgets import Section, TextEditor, focus_widget_of
+from massage_explorer.ui.editor.narrow_fields import WrappingCheckBox
 
 
 def _tr(text: str) -> str:
@@ -86,7 +87,7 @@ class TermForm(QWidget):
         self.search_words.edited.connect(self._words_edited)
         words_hint = _tr("Other words patients type for it, separated by commas: sciatica, leg pain.")
         self._add(layout, "search_words", _tr("Search words (optional)"), self.search_words, words_hint)
-        self.required = QCheckBox(_tr("Every technique must give a caution for this condition"), self)
+        self.required = WrappingCheckBox(_tr("Every technique must give a caution for this condition"), self)
         self.required.setAccessibleName(_tr("Required caution"))
         self.required.setMinimumHeight(MIN_TARGET)
         self.required.clicked.connect(self._required_clicked)

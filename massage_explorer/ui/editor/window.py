@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -35,6 +34,7 @@ from massage_explorer.core.storage import (
     remove_stale_temporaries,
 )
 from massage_explorer.ui.common.labels import plain_label
+from massage_explorer.ui.common.pages import PageStack
 from massage_explorer.ui.common.worker import run_in_thread
 from massage_explorer.ui.editor import dialogs
 from massage_explorer.ui.editor.background_check import BackgroundCheck
@@ -204,7 +204,8 @@ class EditorWindow(QMainWindow):
         choose.addWidget(self.sidebar)
         choose.addWidget(self.problems_panel)
 
-        self.forms = QStackedWidget()
+        # As wide and tall as the form it shows: a benefit's scrolled as far as a technique's.
+        self.forms = PageStack()
         self.form_scroll.setWidget(self.forms)
         self.technique_form = TechniqueForm(self.forms)
         self.technique_form.base_dir = self.document.base_dir
