@@ -203,6 +203,7 @@ class ColumnHeader(_WrappedHeader):
             remove.clicked.connect(lambda _=False, c=column: self.removeClicked.emit(c))
             buttons = ColumnButtons(more, save, remove)
             for button in buttons:
+                button.setProperty("role", "column")  # compact: see the theme
                 button.setParent(viewport_of(self))
                 button.ensurePolished()  # the style sheet's padding counts in the widths below
             self.set_saved(column, False, name, save)
