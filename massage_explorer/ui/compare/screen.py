@@ -71,6 +71,7 @@ class CompareView(Screen):
             body_wants=self._table_wants,
             side_shares=(TABLE_SIDE_SHARE,),
             scrolled_share=TABLE_SIDE_SHARE,
+            head_across=True,
         )
         guided.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
 
