@@ -294,7 +294,7 @@ def comparison_problems(widget: QWidget) -> list[str]:
         for button in header.buttons[section] if section < len(header.buttons) else ():
             if button.isVisibleTo(header) and not names.contains(button.geometry()):
                 problems.append(f"column {section + 1}'s {button.text()!r} cut: {_rect(button.geometry())}")
-    # The first question and two lines of its answers; where two of more are in view, one line
+    # The first question and two lines of its answers; where two of three or four are in view, one line
     # (ColumnHeader.fit_columns: the rest of each answer is a flick away).
     line = widget.fontMetrics().lineSpacing()
     least = answers_height(widget.font()) - (line if len(whole) == header.count() else 2 * line)

@@ -392,7 +392,7 @@ class ColumnHeader(_WrappedHeader):
     def _spare(self, shown: int, bar: int, line: int) -> int:
         """What `shown` columns of the header may take beyond the answers' height of the table:
         less the sideways scroll bar where not all columns are shown, and a line of the answers
-        more where two are, two lines where two of more."""
+        more where two are all there is, two lines where they are two of three or four."""
         if shown != 2:
             return -bar if shown < self.count() else 0
         return line if shown == self.count() else 2 * line - bar
