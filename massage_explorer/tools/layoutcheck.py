@@ -12,7 +12,9 @@ staff panel and the red flags, and reports per screen:
   a text field's hint cut so;
 - a widget reaching past the window's edge, or past a parent's edge outside a scrolled area;
 - a touch target smaller than 48 px;
-- a list or table left less than 48 px below its headers to show its rows in.
+- a list or table left less than 48 px below its headers to show its rows in;
+- a comparison showing fewer than two techniques' columns whole side by side (both, where two
+  are compared), or a name or button of one cut, or too little height for its answers.
 It checks the staff editor the same way at each display, as the kiosk opens it (in English and
 the usual look), and one thing more there: that its form does not scroll sideways (staff filling
 in a technique would not see the end of its lines). It prints one line per finding and exits 1
@@ -62,6 +64,8 @@ from massage_explorer.ui.common.buttons import MIN_TARGET
 from massage_explorer.ui.common.pages import smallest_size
 from massage_explorer.ui.common.scrolling import viewport_of
 from massage_explorer.ui.common.search_field import hint_room
+from massage_explorer.ui.compare.headers import ColumnHeader, answers_height
+from massage_explorer.ui.compare.table import CompareTable
 
 if TYPE_CHECKING:
     from massage_explorer.ui.kiosk import KioskWindow
@@ -273,6 +277,44 @@ def sideways_problems(area: QAbstractScrollArea) -> list[str]:
     return [f"scrolls sideways: its content is {more} px wider than the {area.viewport().width()} px shown"]
 
 
+def comparison_problems(widget: QWidget) -> list[str]:
+    """A comparison that does not compare: fewer than two techniques' columns whole in view at
+    once (a patient scrolled sideways to see the second one), a name or a button of one of them
+    cut, or less height below the names than the first question and two lines of its answers
+    (one line where more than two are compared, two in view)."""
+    if not isinstance(widget, CompareTable):
+        return []
+    header = widget.horizontalHeader()
+    if not isinstance(header, ColumnHeader) or header.count() < 2 or not header.isVisible():
+        return []
+    problems: list[str] = []
+    room = viewport_of(widget).width()
+    whole = []
+    for section in range(header.count()):
+        left = header.sectionViewportPosition(section)
+        if left >= 0 and left + header.sectionSize(section) <= room:
+            whole.append(section)
+    wanted = min(header.count(), 2)
+    if len(whole) < wanted:
+        problems.append(f"{len(whole)} of {header.count()} techniques' columns whole in view, not {wanted}")
+    names = viewport_of(header).rect()
+    for section in whole:
+        needed = header.sectionSizeFromContents(section).height()
+        if needed > header.height():
+            problems.append(f"column {section + 1}'s name cut: needs {needed} px, has {header.height()}")
+        for button in header.buttons[section] if section < len(header.buttons) else ():
+            if button.isVisibleTo(header) and not names.contains(button.geometry()):
+                problems.append(f"column {section + 1}'s {button.text()!r} cut: {_rect(button.geometry())}")
+    # The first question and two lines of its answers; where two of three or four are in view, one line
+    # (ColumnHeader.fit_columns: the rest of each answer is a flick away).
+    line = widget.fontMetrics().lineSpacing()
+    least = answers_height(widget.font()) - (line if len(whole) == header.count() else 2 * line)
+    rows = viewport_of(widget).height()
+    if rows < least:
+        problems.append(f"{rows} px for the answers below the names, less than {least}")
+    return problems
+
+
 def _rect(rect: QRect) -> str:
     return f"{rect.width()}x{rect.height()}+{rect.x()}+{rect.y()}"
 
@@ -293,6 +335,7 @@ def check_window(window: QWidget, screen: QSize) -> Iterator[tuple[str, str]]:
             *edge_problems(widget, window),
             *target_problems(widget),
             *view_problems(widget),
+            *comparison_problems(widget),
         ]:
             yield widget_name(widget), problem
 

@@ -7,6 +7,7 @@ import itertools
 
 import pytest
 from PySide6.QtWidgets import (
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -23,6 +24,7 @@ from massage_explorer.tools.layoutcheck import (
     Setting,
     check_setting,
     check_window,
+    comparison_problems,
     edge_problems,
     sideways_problems,
     target_problems,
@@ -33,8 +35,10 @@ from massage_explorer.tools.layoutcheck import (
 from massage_explorer.ui.common.i18n import install_language
 from massage_explorer.ui.common.search_field import SearchField
 from massage_explorer.ui.common.theme import apply_theme, clear_theme
+from massage_explorer.ui.compare import CompareView
 from massage_explorer.ui.session import TEXT_STEPS, SessionState
 from massage_explorer.ui.shell import MainWindow
+from tests import factories as f
 from tests.ui.helpers import settle
 
 
@@ -92,6 +96,26 @@ def test_a_table_whose_headers_leave_no_room_for_a_row_is_reported(qtbot) -> Non
     settle()
     found = [p for w, p in check_window(window, window.size()) if w.startswith("QTableWidget")]
     assert len(found) == 1 and found[0].startswith("no room for a row")
+
+
+def test_a_comparison_showing_one_technique_at_a_time_is_reported(qtbot) -> None:
+    state = SessionState()
+    view = CompareView(state)
+    qtbot.addWidget(view)
+    view.set_catalog(f.catalog(f.technique("alpha"), f.technique("beta")))
+    state.set_compare(["alpha", "beta"])
+    view.resize(1600, 1000)
+    with qtbot.waitExposed(view):
+        view.show()
+    settle()
+    assert comparison_problems(view.table) == []
+    # As a short table at a large text left it: the second column a sideways scroll away.
+    view.header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    for column in (0, 1):
+        view.header.resizeSection(column, view.table.viewport().width())
+    settle()
+    found = [p for w, p in check_window(view, view.size()) if w.startswith("CompareTable")]
+    assert found == ["1 of 2 techniques' columns whole in view, not 2"]
 
 
 def test_a_search_hint_cut_short_is_reported_and_the_search_field_says_less_instead(qtbot) -> None:

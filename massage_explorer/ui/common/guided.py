@@ -66,7 +66,12 @@ class GuidedLayout(QLayout):
     """`head` on top, `body` below it and `guidance` (a word-wrapped label) under both, or beside
     both on the right when the body would get less than its minimum height, its share of the
     height, or what `body_wants(width)` says it needs. Beside, the guidance takes the least of
-    `side_shares` of the width that shows it whole, or `scrolled_share` and scrolls."""
+    `side_shares` of the width that shows it whole, or `scrolled_share` and scrolls.
+
+    With `head_across`, the head keeps the whole width where the guidance is beside, and the
+    guidance goes beside the body only: a head of buttons (the comparison's Back, "Show only
+    differences" and Add) then stays one row where, beside the guidance, it took two, and the
+    body gets that row's height."""
 
     def __init__(
         self,
@@ -80,6 +85,7 @@ class GuidedLayout(QLayout):
         body_wants: Callable[[int], int] | None = None,
         side_shares: tuple[float, ...] = SIDE_SHARES,
         scrolled_share: float = SCROLLED_SHARE,
+        head_across: bool = False,
     ) -> None:
         area = _GuidanceArea(guidance)  # before this layout is the parent's: taking the label asks it
         super().__init__(parent)
@@ -93,6 +99,7 @@ class GuidedLayout(QLayout):
         self._body_share = body_share
         self._body_wants = body_wants
         self._side_shares, self._scrolled_share = side_shares, scrolled_share
+        self._head_across = head_across
         self.beside = False  # where the guidance was put last
 
     def _adopt(self, widget: QWidget) -> QWidgetItem:
@@ -154,6 +161,10 @@ class GuidedLayout(QLayout):
         narrowest = self._guidance_minimum_width()
         self.beside = width > height and needs + self._spacing + below > height and narrowest <= widest
         if self.beside:  # the guidance the whole height on the right; head and body on the left
+            if self._head_across:  # the head across the top; the guidance beside the body below it
+                head = self._head_height(width)
+                self._head.setGeometry(QRect(x, y, width, head))
+                y, height = y + head + self._spacing, height - head - self._spacing
             # Never so wide that the column is narrower than its minimum (the QR code's page).
             sides = [max(min(int(width * share), widest), narrowest) for share in self._side_shares]
             # Where no share shows it whole, it scrolls in a narrow one: the body (a comparison, a
@@ -161,7 +172,10 @@ class GuidedLayout(QLayout):
             fallback = max(min(int(width * self._scrolled_share), widest), narrowest)
             side = next((s for s in sides if self._guidance.heightForWidth(s) <= height), fallback)
             main = width - side - self._spacing
-            self._place_column(QRect(x, y, main, height))
+            if self._head_across:
+                self._body.setGeometry(QRect(x, y, main, height))
+            else:
+                self._place_column(QRect(x, y, main, height))
             self._guidance.setGeometry(QRect(x + main + self._spacing, y, side, height))
         else:
             # Below the column. Where, whole, it would leave the body less than its minimum (an

@@ -139,6 +139,11 @@ QLineEdit {{
 }}
 QPushButton:focus, QLineEdit:focus {{ border: 5px solid {c.focus}; padding: 3px 15px; }}
 QLineEdit:focus {{ padding: 0px 11px; }}
+/* The comparison's buttons under each name: a touch target's height, no more, and less padding
+   to the sides, so that Save and Remove share one row under a name at half the table's width and
+   leave the answers below the names their height at the largest text. */
+QPushButton[role="column"] {{ min-height: 38px; padding: 3px 6px; }}
+QPushButton[role="column"]:focus {{ padding: 0px 3px; }}
 ToggleButton {{ padding-left: 22px; padding-right: 14px; }}
 ToggleButton:focus {{ padding-left: 19px; padding-right: 11px; }}
 /* A style sheet's min-width is the width inside the padding and border: 48px above makes every

@@ -203,6 +203,7 @@ class ColumnHeader(_WrappedHeader):
             remove.clicked.connect(lambda _=False, c=column: self.removeClicked.emit(c))
             buttons = ColumnButtons(more, save, remove)
             for button in buttons:
+                button.setProperty("role", "column")  # compact: see the theme
                 button.setParent(viewport_of(self))
                 button.ensurePolished()  # the style sheet's padding counts in the widths below
             self.set_saved(column, False, name, save)
@@ -356,23 +357,26 @@ class ColumnHeader(_WrappedHeader):
         narrowest = self.minimum_column_width()
         table = self.parentWidget()
         # The header, and the answers' height (answers_height) of the table below it, above the
-        # sideways scroll bar (shown whenever not every column fits).
+        # sideways scroll bar (shown whenever not every column fits: where all do, it takes no
+        # room, and counting it anyway left two techniques one column at 1280x720 in Spanish).
         # A table too short for any header and the answers (budget under 0) gets one column:
         # the fewest names, and the most of the answers it can show.
-        budget = None
+        budget, bar = None, 0
         if isinstance(table, QAbstractScrollArea):
-            frame = 2 * table.frameWidth()
-            below = table.horizontalScrollBar().sizeHint().height() + answers_height(self.font())
-            budget = table.height() - frame - below
+            budget = table.height() - 2 * table.frameWidth() - answers_height(self.font())
+            bar = table.horizontalScrollBar().sizeHint().height()
         # Two columns rather than one where the second costs at most a line of the answers:
-        # comparing needs two techniques in view more than a third line of each answer.
+        # comparing needs two techniques in view more than a third line of each answer. Of three
+        # or four, two where they leave the first question and a line of each answer above the
+        # sideways scroll bar (a 1024x768 screen at the largest text): one at a time is no
+        # comparison, and the rest of each answer is a flick away.
         line = QFontMetrics(self.font()).lineSpacing()
         shown = count
         while shown > 1 and (
             room // shown < narrowest
             or (
                 budget is not None
-                and self._height_at(room // shown, self.names_open) > budget + (line if shown == 2 else 0)
+                and self._height_at(room // shown, self.names_open) > budget + self._spare(shown, bar, line)
             )
         ):
             shown -= 1
@@ -384,6 +388,14 @@ class ColumnHeader(_WrappedHeader):
         self.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         for section in range(count):
             self.resizeSection(section, max(narrowest, room // shown))
+
+    def _spare(self, shown: int, bar: int, line: int) -> int:
+        """What `shown` columns of the header may take beyond the answers' height of the table:
+        less the sideways scroll bar where not all columns are shown, and a line of the answers
+        more where two are all there is, two lines where they are two of three or four."""
+        if shown != 2:
+            return -bar if shown < self.count() else 0
+        return line if shown == self.count() else 2 * line - bar
 
     def fits_beside_questions(self, room: int, table_height: int) -> bool:
         """Whether, with `room` px beside the question column, two techniques' columns (one, if

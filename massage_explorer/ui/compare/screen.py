@@ -71,6 +71,7 @@ class CompareView(Screen):
             body_wants=self._table_wants,
             side_shares=(TABLE_SIDE_SHARE,),
             scrolled_share=TABLE_SIDE_SHARE,
+            head_across=True,
         )
         guided.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
 
@@ -115,6 +116,9 @@ class CompareView(Screen):
         ):
             bar.addWidget(widget)
         keep_full_width(self.back_button, self.differences_button, self.add_button)
+        # At four, the note wraps beside the toggle rather than take a row of its own: on a short
+        # screen at the largest text, that row was what two columns needed of the table's height.
+        bar.squeeze(self.add_limit)
         return bar
 
     def _table_page(self) -> QWidget:
