@@ -15,6 +15,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, SequenceNode
 
 from massage_explorer.core.problems import Problem
+from massage_explorer.core.schema.in_slices import line_matches, parser_input
 from massage_explorer.core.schema.limits import MAX_BYTES
 from massage_explorer.core.schema.yaml_safety import (
     a_line_starts,
@@ -67,7 +68,7 @@ def _fast(loader: type[yaml.SafeLoader]) -> type[yaml.SafeLoader]:
 def _compose_cached(
     text: str, loader: type[yaml.SafeLoader], tags: dict[str, str] | None = None
 ) -> Node | None:
-    parser = _fast(loader)(text)
+    parser = _fast(loader)(parser_input(text, loader))
     parser._tags = {} if tags is None else tags  # type: ignore[attr-defined]
     try:
         node: Node | None = parser.get_single_node()
@@ -352,7 +353,7 @@ def compose_in_parts(
     keys = _techniques_keys(text)
     if len(keys) != 1 or _other_line_breaks(text):
         return None
-    first = _CONTENT_LINE.search(text, keys[0].end())  # (the key's line ends at its end)
+    first = next(line_matches(_CONTENT_LINE, text, keys[0].end()), None)  # (the key's line ends there)
     if first is None or not _entry_at(text, first.end()):
         return None
     indent = len(first.group(1))
@@ -366,7 +367,7 @@ def compose_in_parts(
     # next field: the list has ended).
     starts = []
     end = len(text)
-    for line in re.compile(rf"\n {{0,{indent}}}(?=[^ \r\n#])").finditer(text, first.start()):
+    for line in line_matches(re.compile(rf"\n {{0,{indent}}}(?=[^ \r\n#])"), text, first.start()):
         line_start, at = line.start() + 1, line.end()  # (after the line break searched for)
         if at - line_start == indent and _entry_at(text, at):
             starts.append(line_start)
