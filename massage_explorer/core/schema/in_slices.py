@@ -11,6 +11,7 @@ millisecond or so, and the lock passes between them.
 
 from __future__ import annotations
 
+import codecs
 import re
 from collections.abc import Iterator
 
@@ -20,6 +21,27 @@ import yaml
 # every line of a file of one-character lines, takes about 4 ns a character: 1 ms for a slice.
 # (libyaml asks for at most 16 KB at a time anyway.)
 SLICE_CHARS = 256 * 1024
+
+
+def utf8_text(data: bytes) -> str:
+    """`data` decoded as UTF-8, a byte-order mark first left out (as "utf-8-sig" does), a slice
+    at a time. Each slice ends before a byte that starts a character, so none is cut in two and
+    the first bad byte is the one a whole decode finds; a UnicodeDecodeError says where it is in
+    `data` (the byte-order mark counted)."""
+    parts = []
+    start = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
+    while start < len(data):
+        end = min(start + SLICE_CHARS, len(data))
+        for _ in range(3):  # a character is at most four bytes long
+            if end == len(data) or data[end] & 0xC0 != 0x80:  # (not a character's second to fourth)
+                break
+            end -= 1
+        try:
+            parts.append(data[start:end].decode("utf-8"))
+        except UnicodeDecodeError as exc:
+            raise UnicodeDecodeError("utf-8", data, start + exc.start, start + exc.end, exc.reason) from None
+        start = end
+    return "".join(parts)
 
 
 def count(text: str, needle: str) -> int:

@@ -15,7 +15,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, SequenceNode
 
 from massage_explorer.core.problems import Problem
-from massage_explorer.core.schema.in_slices import line_matches, parser_input
+from massage_explorer.core.schema.in_slices import line_matches, parser_input, utf8_text
 from massage_explorer.core.schema.limits import MAX_BYTES
 from massage_explorer.core.schema.yaml_safety import (
     a_line_starts,
@@ -110,9 +110,9 @@ def decode(data: bytes) -> tuple[str | None, list[Problem]]:
             )
         ]
     try:
-        text = data.decode("utf-8-sig")
+        text = utf8_text(data)
     except UnicodeDecodeError as exc:
-        prefix = data[: exc.start].decode("utf-8", errors="replace")
+        prefix = data[: exc.start].decode("utf-8-sig", errors="replace")
         line, column = _line_col(prefix, len(prefix))
         return None, [
             file_error(
