@@ -31,11 +31,11 @@ def utf8_text(data: bytes) -> str:
     parts = []
     start = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
     while start < len(data):
-        end = min(start + SLICE_CHARS, len(data))
-        for _ in range(3):  # a character is at most four bytes long
-            if end == len(data) or data[end] & 0xC0 != 0x80:  # (not a character's second to fourth)
-                break
-            end -= 1
+        end = min(start + max(SLICE_CHARS, 4), len(data))  # (a whole character at least)
+        if end < len(data):
+            # Cut before the last byte that starts a character (is no character's second to
+            # fourth) among the four a character may take; where none does, none is cut in two.
+            end = next((at for at in range(end, end - 4, -1) if data[at] & 0xC0 != 0x80), end)
         try:
             parts.append(data[start:end].decode("utf-8"))
         except UnicodeDecodeError as exc:

@@ -11,7 +11,8 @@ from typing import Any
 import yaml
 
 from massage_explorer.core.problems import Problem, Severity
-from massage_explorer.core.schema.in_slices import SLICE_CHARS, count, line_matches, parser_input
+from massage_explorer.core.schema import in_slices
+from massage_explorer.core.schema.in_slices import count, line_matches, parser_input
 from massage_explorer.core.schema.limits import ANCHORS_LISTED, MAX_DEPTH, MAX_NODES
 
 
@@ -194,10 +195,10 @@ def _bracket_depth_bound(text: str, enough: int) -> int:
     what no pass takes out (some "]", then some "[") can only add its "[" to that. (A loop in
     Python over the brackets took 10 s for a 24 MB file of them in comments.)"""
     brackets = b"".join(  # (a slice at a time: whole, 24 MB took 26 ms holding Python's lock)
-        text[start : start + SLICE_CHARS]
+        text[start : start + in_slices.SLICE_CHARS]
         .encode("utf-8", "surrogatepass")
         .translate(_BRACES_AS_BRACKETS, _ALL_BUT_BRACKETS)
-        for start in range(0, len(text), SLICE_CHARS)
+        for start in range(0, len(text), in_slices.SLICE_CHARS)
     )
     passes = 0
     while passes < enough:
