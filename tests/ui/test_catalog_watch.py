@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import QTimer
 
 from massage_explorer.core.pin import hash_pin
+from massage_explorer.core.schema import in_slices
 from massage_explorer.core.schema.dump import dump_catalog
 from massage_explorer.core.settings import KioskConfig
 from massage_explorer.core.storage import load_catalog
@@ -377,4 +378,44 @@ def test_a_version_changed_while_it_is_read_is_not_applied(qtbot, catalog_file, 
     qtbot.waitUntil(lambda: bool(shown), timeout=2 * IN_PLACE_MS + 3000)
     qtbot.wait(300)
     assert [[t.id for t in c.techniques] for c in shown] == [["gentle", "firm-one", "third"]]
+    watcher.stop()
+
+
+def test_a_hostile_file_is_read_in_slices_and_patients_keep_the_last_good_catalog(
+    qtbot, kiosk, catalog_file, monkeypatch
+):
+    # Thousands of unknown fields in a technique, then screens of comments: an outside check's
+    # files of this kind, at 24 MB, stalled the window for 0.3 s while they were read, because
+    # libyaml went through the text in one call holding Python's lock. The reading thread now
+    # hands it the text a slice at a time; the file is refused and the session goes on as it was.
+    monkeypatch.setattr(in_slices, "SLICE_CHARS", 4096)
+    handed: list[tuple[str, int]] = []
+    read = in_slices.TextReader.read
+
+    def counted(self, size=-1, /):
+        chunk = read(self, size)
+        handed.append((threading.current_thread().name, len(chunk)))
+        return chunk
+
+    monkeypatch.setattr(in_slices.TextReader, "read", counted)
+    watcher = kiosk.watch()
+    kiosk.start_session()
+    before = kiosk.catalog
+    fields = "".join(f"    unknown_field_{i:05d}: 1\n" for i in range(3000))
+    comments = ("# " + "x" * 77 + "\n") * 5000
+    hostile = catalog_file.read_text().replace("    after_session:", fields + "    after_session:", 1)
+    with qtbot.waitSignal(watcher.rejected, timeout=20_000) as signal:
+        write_atomically(catalog_file, hostile + comments)
+    assert {name for name, _ in handed} == {"catalog reload"}
+    assert max(size for _, size in handed) <= 4096 and sum(size for _, size in handed) >= len(comments)
+    errors = signal.args[0].errors
+    assert errors[0].message.startswith("technique 'gentle': unknown field 'unknown_field_00000'")
+    assert errors[-1].message.startswith(f"… and {3000 - 20:,} more not shown")
+    assert kiosk.catalog is before and kiosk.session.browse.proxy.rowCount() == 2
+    kiosk.open_pinpad()
+    for digit in PIN:
+        kiosk.pinpad.digit_buttons[digit].click()
+    kiosk.pinpad.ok_button.click()
+    told = kiosk.pinpad.problems_label.text()
+    assert "still shows the last good version" in told and "unknown field 'unknown_field_00000'" in told
     watcher.stop()

@@ -15,6 +15,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, SequenceNode
 
 from massage_explorer.core.problems import Problem
+from massage_explorer.core.schema.in_slices import line_matches, parser_input, utf8_text
 from massage_explorer.core.schema.limits import MAX_BYTES
 from massage_explorer.core.schema.yaml_safety import (
     a_line_starts,
@@ -36,8 +37,15 @@ _ALLOWED_TAGS = frozenset({STR, INT, FLOAT, BOOL, NULL, TIMESTAMP, YAML_TAG + "s
 _LEADING_TAB = re.compile(r"^[ ]*\t", re.MULTILINE)
 
 
+# Plain words whose tag is remembered while a document is read. A catalog repeats far fewer
+# (field names, grades, the ids of at most 2,000 terms), and a memory of this many is let go of in
+# a moment: one of every word of a file of 490,000 field names took Python's lock for 17 ms to
+# grow and 46 ms to free, while a window waited for it.
+RESOLVED_WORDS = 20_000
+
+
 class _CachedResolve:
-    """Remembers which implicit tag each plain scalar resolves to.
+    """Remembers which implicit tag each plain scalar resolves to (the first RESOLVED_WORDS).
 
     A catalog repeats the same plain words thousands of times (field names, grades, pressure
     words), and resolving each one again runs up to a dozen regular expressions in Python.
@@ -49,7 +57,9 @@ class _CachedResolve:
         if kind is yaml.ScalarNode and implicit[0]:
             tag = self._tags.get(value)
             if tag is None:
-                tag = self._tags[value] = super().resolve(kind, value, implicit)  # type: ignore[misc]
+                tag = super().resolve(kind, value, implicit)  # type: ignore[misc]
+                if len(self._tags) < RESOLVED_WORDS:
+                    self._tags[value] = tag
             return tag
         return super().resolve(kind, value, implicit)  # type: ignore[misc]
 
@@ -67,7 +77,7 @@ def _fast(loader: type[yaml.SafeLoader]) -> type[yaml.SafeLoader]:
 def _compose_cached(
     text: str, loader: type[yaml.SafeLoader], tags: dict[str, str] | None = None
 ) -> Node | None:
-    parser = _fast(loader)(text)
+    parser = _fast(loader)(parser_input(text, loader))
     parser._tags = {} if tags is None else tags  # type: ignore[attr-defined]
     try:
         node: Node | None = parser.get_single_node()
@@ -100,9 +110,9 @@ def decode(data: bytes) -> tuple[str | None, list[Problem]]:
             )
         ]
     try:
-        text = data.decode("utf-8-sig")
+        text = utf8_text(data)
     except UnicodeDecodeError as exc:
-        prefix = data[: exc.start].decode("utf-8", errors="replace")
+        prefix = data[: exc.start].decode("utf-8-sig", errors="replace")
         line, column = _line_col(prefix, len(prefix))
         return None, [
             file_error(
@@ -252,20 +262,34 @@ def compose_checked(
     return root, []
 
 
+# Characters of text a node may span and still be let go of in one step: a character starts
+# at most three nodes (a "{": see may_hold_too_many), so 30,000 nodes at most, a few milliseconds.
+# A technique of 490,000 fields (a million nodes), let go of at once, held a window up for 0.17 s.
+FREE_SPAN = 10_000
+
+
 def free_in_pieces(root: Node) -> None:
-    """Let go of a large node tree a slice at a time. Freed at once, a tree of a million nodes is
-    one long step that no other thread can interrupt (a window checking a catalog in the
-    background stopped for 0.2 s); between slices it can."""
-    if not isinstance(root, MappingNode):
-        return
-    for _, value in root.value:
-        if isinstance(value, (SequenceNode, MappingNode)):
-            items = value.value
-            while len(items) > _FREE_SLICE:
-                del items[-_FREE_SLICE:]
+    """Let go of a node tree a piece at a time: a node spanning no more than FREE_SPAN characters
+    at once, a larger one taken apart and its entries let go of each in turn, by the same rule.
+    Freed at once, a tree of a million nodes is one long step that no other thread can interrupt
+    (a window checking a catalog in the background stopped for 0.2 s); between pieces it can.
+    A node taken apart is left empty, for whoever still holds it."""
+    nodes = [root]
+    while nodes:
+        node = nodes.pop()  # let go of here, unless it is held elsewhere or spans too much
+        if not isinstance(node, (SequenceNode, MappingNode)) or _span(node) <= FREE_SPAN:
+            continue
+        entries = node.value
+        while entries:
+            entry = entries.pop()
+            if isinstance(entry, tuple):  # a mapping's key and value
+                nodes.extend(entry)
+            else:
+                nodes.append(entry)
 
 
-_FREE_SLICE = 20  # technique entries freed at a time: a few milliseconds each
+def _span(node: Node) -> int:
+    return node.end_mark.index - node.start_mark.index
 
 
 # -- reading the techniques a few at a time ------------------------------------------------------
@@ -327,7 +351,10 @@ class TechniqueParts:
                 raise NotInParts
             if "!" in part and _tag_problems(node):
                 raise NotInParts
-            yield node.value, part, lines
+            try:
+                yield node.value, part, lines
+            finally:
+                free_in_pieces(node)  # read: one entry may hold a million nodes
             lines += part.count("\n")
 
 
@@ -352,7 +379,7 @@ def compose_in_parts(
     keys = _techniques_keys(text)
     if len(keys) != 1 or _other_line_breaks(text):
         return None
-    first = _CONTENT_LINE.search(text, keys[0].end())  # (the key's line ends at its end)
+    first = next(line_matches(_CONTENT_LINE, text, keys[0].end()), None)  # (the key's line ends there)
     if first is None or not _entry_at(text, first.end()):
         return None
     indent = len(first.group(1))
@@ -366,7 +393,7 @@ def compose_in_parts(
     # next field: the list has ended).
     starts = []
     end = len(text)
-    for line in re.compile(rf"\n {{0,{indent}}}(?=[^ \r\n#])").finditer(text, first.start()):
+    for line in line_matches(re.compile(rf"\n {{0,{indent}}}(?=[^ \r\n#])"), text, first.start()):
         line_start, at = line.start() + 1, line.end()  # (after the line break searched for)
         if at - line_start == indent and _entry_at(text, at):
             starts.append(line_start)

@@ -11,6 +11,8 @@ from typing import Any
 import yaml
 
 from massage_explorer.core.problems import Problem, Severity
+from massage_explorer.core.schema import in_slices
+from massage_explorer.core.schema.in_slices import count, line_matches, parser_input
 from massage_explorer.core.schema.limits import ANCHORS_LISTED, MAX_DEPTH, MAX_NODES
 
 
@@ -93,12 +95,12 @@ def may_hold_too_many(text: str) -> bool:
     deflates it."""
     if 3 * len(text) + 1 <= MAX_NODES:
         return False
-    others = 1 + 2 * sum(text.count(c) for c in _STARTS_TWO) + 3 * text.count("{")
-    if others + text.count("-") <= MAX_NODES:
+    others = 1 + 2 * sum(count(text, c) for c in _STARTS_TWO) + 3 * count(text, "{")
+    if others + count(text, "-") <= MAX_NODES:
         return False
     # Every "-" at most: the hyphens of prose made it too many. Counting the two-character block
     # entries leaves them out, but each such count takes three times as long as one character's.
-    return others + sum(text.count(dash) for dash in _BLOCK_ENTRIES) + text.endswith("-") > MAX_NODES
+    return others + sum(count(text, dash) for dash in _BLOCK_ENTRIES) + text.endswith("-") > MAX_NODES
 
 
 def _event_problems(text: str, loader: type[yaml.SafeLoader], *, max_nodes: int | None) -> list[Problem]:
@@ -109,7 +111,7 @@ def _event_problems(text: str, loader: type[yaml.SafeLoader], *, max_nodes: int 
     problems: list[Problem] = []
     depth = nodes = 0
     try:
-        for event in yaml.parse(text, Loader=tab_tolerant(loader)):
+        for event in yaml.parse(parser_input(text, loader), Loader=tab_tolerant(loader)):
             mark = event.start_mark
             assert mark is not None  # the parser marks every event
             if max_nodes is not None and isinstance(event, _NODE_EVENTS):
@@ -171,10 +173,13 @@ def _may_nest_deeper(text: str) -> bool:
 
 
 def a_line_starts(pattern: str, text: str) -> bool:
-    """Whether a line of `text` starts with `pattern`. Searched as a line break and the pattern
-    (the first line on its own), a pass in C: with MULTILINE, "^" is tried at every character,
-    and such a search of 24 MB took 150 ms in one call that holds Python's lock."""
-    return re.match(pattern, text) is not None or re.search("\n" + pattern, text) is not None
+    """Whether a line of `text` starts with `pattern`, which matches within a line. Searched as a
+    line break and the pattern (the first line on its own), in slices (in_slices.line_matches):
+    with MULTILINE, "^" is tried at every character, and such a search of 24 MB took 150 ms in
+    one call that holds Python's lock; without it, but whole, 92 ms."""
+    if re.match(pattern, text) is not None:
+        return True
+    return next(line_matches(re.compile("\n" + pattern), text), None) is not None
 
 
 # A text's brackets alone, as bytes, and "{}" written "[]": UTF-8 writes no other character with
@@ -189,7 +194,12 @@ def _bracket_depth_bound(text: str, enough: int) -> int:
     taking out every "[]" next to each other: a pair nested n deep goes in the n-th pass, and
     what no pass takes out (some "]", then some "[") can only add its "[" to that. (A loop in
     Python over the brackets took 10 s for a 24 MB file of them in comments.)"""
-    brackets = text.encode("utf-8", "surrogatepass").translate(_BRACES_AS_BRACKETS, _ALL_BUT_BRACKETS)
+    brackets = b"".join(  # (a slice at a time: whole, 24 MB took 26 ms holding Python's lock)
+        text[start : start + in_slices.SLICE_CHARS]
+        .encode("utf-8", "surrogatepass")
+        .translate(_BRACES_AS_BRACKETS, _ALL_BUT_BRACKETS)
+        for start in range(0, len(text), in_slices.SLICE_CHARS)
+    )
     passes = 0
     while passes < enough:
         fewer = brackets.replace(b"[]", b"")
@@ -206,7 +216,7 @@ def _libyaml_scans(text: str) -> bool:
     if not hasattr(yaml, "CSafeLoader"):
         return False
     try:
-        for _ in yaml.scan(text, Loader=yaml.CSafeLoader):
+        for _ in yaml.scan(parser_input(text, yaml.CSafeLoader), Loader=yaml.CSafeLoader):
             pass
     except yaml.YAMLError:
         return False
