@@ -288,13 +288,15 @@ def _read(
 
 
 def _told(refused: LoadResult) -> LoadResult:
-    """A refused version's problems as far as staff are told them (`listed`): the first errors,
-    and one counting the rest. Let go of here, a few at a time: 490,000 of them, given to the
-    window to tell and free, held it up for 0.6 s."""
+    """A refused version's problems as far as staff are told them: the first errors and one
+    counting the rest, SHOWN_PROBLEMS in all, so that `listed` tells them whole (one more, and it
+    cut off that count and said "… and 1 more"). Let go of here, a few at a time: 490,000 of
+    them, given to the window to tell and free, held it up for 0.6 s."""
     errors = refused.errors
-    kept = errors[:SHOWN_PROBLEMS]
-    if len(errors) > SHOWN_PROBLEMS:
-        kept.append(Problem(Severity.ERROR, not_shown(errors[SHOWN_PROBLEMS:])))
+    kept = errors
+    if len(errors) > SHOWN_PROBLEMS:  # (else the rest are warnings, which staff are not told)
+        kept = errors[: SHOWN_PROBLEMS - 1]
+        kept.append(Problem(Severity.ERROR, not_shown(errors[SHOWN_PROBLEMS - 1 :])))
     problems = refused.problems
     del errors  # (its references would keep each problem the slices below let go of)
     while problems:

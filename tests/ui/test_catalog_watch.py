@@ -9,11 +9,12 @@ import pytest
 from PySide6.QtCore import QTimer
 
 from massage_explorer.core.pin import hash_pin
+from massage_explorer.core.problems import SHOWN_PROBLEMS, LoadResult, Problem, Severity, listed
 from massage_explorer.core.schema import in_slices
 from massage_explorer.core.schema.dump import dump_catalog
 from massage_explorer.core.settings import KioskConfig
 from massage_explorer.core.storage import load_catalog
-from massage_explorer.ui.catalog_watch import IN_PLACE_MS, SETTLE_MS, CatalogWatcher
+from massage_explorer.ui.catalog_watch import IN_PLACE_MS, SETTLE_MS, CatalogWatcher, _told
 from massage_explorer.ui.common.theme import clear_theme
 from massage_explorer.ui.kiosk.window import KioskWindow
 from tests import factories as f
@@ -154,14 +155,37 @@ def test_a_file_of_many_mistakes_is_told_and_logged_twenty_at_a_time(qtbot, kios
         write_atomically(catalog_file, text)
     # What staff are told, kept from the reading thread: the rest is let go of there.
     told_errors = signal.args[0].errors
-    assert len(told_errors) == 21
+    assert len(told_errors) == 20
     more = told_errors[-1].message
-    assert more.startswith("… and ") and int(more.split()[2].replace(",", "")) >= 500 - 20
+    left = int(more.split()[2].replace(",", ""))
+    assert more.startswith("… and ") and left >= 500 - 19
+    # The count reaches staff and the log as it is (it was cut off there, and they were told
+    # "… and 1 more not shown").
     refused = [r for r in caplog.records if "catalog update refused" in r.getMessage()]
-    assert len(refused) == 21 and "… and " in refused[-1].getMessage()
+    assert len(refused) == 20 and f"… and {left:,} more not shown" in refused[-1].getMessage()
     told = kiosk.pinpad.problems_label.text()
-    assert told.count("\n") <= 22 and "more not shown" in told
+    assert told.count("\n") <= 21 and f"… and {left:,} more not shown" in told
     watcher.stop()
+
+
+@pytest.mark.parametrize("errors", [0, 3, SHOWN_PROBLEMS, SHOWN_PROBLEMS + 1, 500])
+def test_staff_are_told_every_error_or_the_first_and_how_many_more(errors):
+    """What the reading thread keeps of a refused version, as the PIN pad and the log then list
+    it: each error where there are SHOWN_PROBLEMS or fewer (the warnings are not told), else the
+    first and a line counting the rest, the true count."""
+    found = [Problem(Severity.ERROR, f"e{n}", n + 1, 1) for n in range(errors)]
+    warnings = [Problem(Severity.WARNING, f"w{n}", n + 1, 1) for n in range(40)]
+    lines = listed(_told(LoadResult(None, warnings + found)).errors, "c.yaml")
+    if errors <= SHOWN_PROBLEMS:
+        assert lines == [f"c.yaml:{n + 1}:1: error: e{n}" for n in range(errors)]
+    else:
+        assert len(lines) == SHOWN_PROBLEMS
+        assert lines[:-1] == [f"c.yaml:{n + 1}:1: error: e{n}" for n in range(SHOWN_PROBLEMS - 1)]
+        left = errors - SHOWN_PROBLEMS + 1
+        assert (
+            lines[-1]
+            == f"c.yaml: error: … and {left:,} more not shown ({left:,} errors, 0 warnings); fix these first"
+        )
 
 
 def _refusal(qtbot, watcher) -> str:
@@ -410,7 +434,7 @@ def test_a_hostile_file_is_read_in_slices_and_patients_keep_the_last_good_catalo
     assert max(size for _, size in handed) <= 4096 and sum(size for _, size in handed) >= len(comments)
     errors = signal.args[0].errors
     assert errors[0].message.startswith("technique 'gentle': unknown field 'unknown_field_00000'")
-    assert errors[-1].message.startswith(f"… and {3000 - 20:,} more not shown")
+    assert errors[-1].message.startswith(f"… and {3000 - 19:,} more not shown")
     assert kiosk.catalog is before and kiosk.session.browse.proxy.rowCount() == 2
     kiosk.open_pinpad()
     for digit in PIN:
