@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 import threading
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 import zxingcpp
@@ -167,3 +171,16 @@ class HeldOnItsThread:
     def off_the_window(self) -> bool:
         """Called once, on a thread other than the window's."""
         return len(self.threads) == 1 and self.threads[0] is not threading.main_thread()
+
+
+def run_on_a_screen(code: str, size: str, *args: str) -> Any:
+    """Run `code` (`python -c`) in a process of its own on one offscreen screen of `size`
+    ("1024x768"; the tests' own screen is 800x800, and windows arrange themselves for theirs);
+    what it printed last, read as JSON."""
+    from massage_explorer.tools.layoutcheck import Display, on_a_screen_of
+
+    width, height = (int(n) for n in size.split("x"))
+    with on_a_screen_of(Display(size, width, height)) as env:
+        done = subprocess.run([sys.executable, "-c", code, *args], env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr[-2000:]
+    return json.loads(done.stdout.splitlines()[-1])

@@ -4,15 +4,11 @@ screen's edge, the form wide enough for two languages."""
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
-
 import pytest
 from PySide6.QtCore import Qt
 
 from massage_explorer.ui.editor.panes import UPRIGHT_PX, WIDE_PX, Arrangement, arrangement_for
+from tests.ui.helpers import run_on_a_screen
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -71,18 +67,10 @@ print(json.dumps([str(f) for f in found]))
 
 
 @pytest.mark.parametrize("display", ["1280x720", "1024x768", "800x1280", "1920x1080"])
-def test_the_editor_fits_the_display_whole(tmp_path, display):
+def test_the_editor_fits_the_display_whole(display):
     """A 1366 px wide editor cut the label of every top-bar and list button, and left the form
     330 px; on an 800 px upright screen it was 953 px wide; on 1280x720 its bottom was cut off."""
-    width, height = (int(n) for n in display.split("x"))
-    screen = tmp_path / "screen.json"
-    screen.write_text(json.dumps({"screens": [
-        {"name": display, "x": 0, "y": 0, "width": width, "height": height,
-         "logicalDpiX": 96, "logicalDpiY": 96, "dpr": 1}]}), encoding="utf-8")  # fmt: skip
-    env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={screen}"}
-    command = [sys.executable, "-c", _CHILD, display]
-    done = subprocess.run(command, env=env, capture_output=True, text=True, check=True)
-    assert json.loads(done.stdout.splitlines()[-1]) == []
+    assert run_on_a_screen(_CHILD, display, display) == []
 
 
 _RESIZED = """
@@ -113,18 +101,10 @@ print(json.dumps(seen))
 """
 
 
-def test_a_window_made_narrower_and_wider_rearranges_and_keeps_every_pane(tmp_path):
+def test_a_window_made_narrower_and_wider_rearranges_and_keeps_every_pane():
     """Through the real resizes, on a 1920x1080 screen: each width its arrangement, the form and
     the preview shown (with some height) and in the same splitter, back and forth."""
-    screen = tmp_path / "screen.json"
-    screen.write_text(json.dumps({"screens": [
-        {"name": "desk", "x": 0, "y": 0, "width": 1920, "height": 1080,
-         "logicalDpiX": 96, "logicalDpiY": 96, "dpr": 1}]}), encoding="utf-8")  # fmt: skip
-    env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={screen}"}
-    command = [sys.executable, "-c", _RESIZED]
-    done = subprocess.run(command, env=env, capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr[-2000:]
-    seen = {width: rest for width, *rest in json.loads(done.stdout.splitlines()[-1])}
+    seen = {width: rest for width, *rest in run_on_a_screen(_RESIZED, "1920x1080")}
     middle = ["FORM_OVER_PREVIEW", True, True, True, True]
     assert seen == {
         1920: ["SIDE_BY_SIDE", False, True, True, True],
@@ -169,20 +149,10 @@ print(json.dumps([first, changes, editor.width() > 0]))
     ("display", "arrangement"),
     [("1920x1080", "SIDE_BY_SIDE"), ("1366x768", "FORM_OVER_PREVIEW"), ("800x1280", "ONE_ABOVE_ANOTHER")],
 )
-def test_the_editor_is_built_in_its_screens_arrangement_and_keeps_it_while_it_opens(
-    tmp_path, display, arrangement
-):
+def test_the_editor_is_built_in_its_screens_arrangement_and_keeps_it_while_it_opens(display, arrangement):
     """Each move of the form to another pane restyles every widget in it (25 ms): laid out first
     at a default size, a maximized editor on a 1920x1080 screen moved it twice while it opened."""
-    width, height = (int(n) for n in display.split("x"))
-    screen = tmp_path / "screen.json"
-    screen.write_text(json.dumps({"screens": [
-        {"name": display, "x": 0, "y": 0, "width": width, "height": height,
-         "logicalDpiX": 96, "logicalDpiY": 96, "dpr": 1}]}), encoding="utf-8")  # fmt: skip
-    env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={screen}"}
-    done = subprocess.run([sys.executable, "-c", _OPENED], env=env, capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr[-2000:]
-    assert json.loads(done.stdout.splitlines()[-1]) == [arrangement, [], True]
+    assert run_on_a_screen(_OPENED, display) == [arrangement, [], True]
 
 
 def test_the_moving_bar_takes_the_name_fields_place_at_its_height(editor, qapp):

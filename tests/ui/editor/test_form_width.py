@@ -4,16 +4,11 @@ caution's level and the labels beside a claim's fields needed more: the form scr
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 
 from massage_explorer.ui.common.buttons import MIN_TARGET
 from massage_explorer.ui.editor.field_widgets import LANGUAGE_COLUMN_PX
+from tests.ui.helpers import run_on_a_screen
 
 # What the form shows at each screen of the editor as the layout check visits it, in a process on
 # a screen of the display's size (the tests' own is 800x800, and the editor fits its screen).
@@ -47,21 +42,13 @@ print(json.dumps(seen))
 """
 
 
-def _form_at(tmp_path: Path, display: str) -> dict[str, dict]:
-    width, height = (int(n) for n in display.split("x"))
-    screen = tmp_path / "screen.json"
-    screen.write_text(json.dumps({"screens": [
-        {"name": display, "x": 0, "y": 0, "width": width, "height": height,
-         "logicalDpiX": 96, "logicalDpiY": 96, "dpr": 1}]}), encoding="utf-8")  # fmt: skip
-    env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={screen}"}
-    done = subprocess.run([sys.executable, "-c", _CHILD, display], env=env, capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr[-2000:]
-    return json.loads(done.stdout.splitlines()[-1])
+def _form_at(display: str) -> dict[str, dict]:
+    return run_on_a_screen(_CHILD, display, display)
 
 
 @pytest.mark.parametrize("display", ["1024x768", "1152x864"])
-def test_every_form_fits_its_width_without_scrolling_sideways(tmp_path, display):
-    seen = _form_at(tmp_path, display)
+def test_every_form_fits_its_width_without_scrolling_sideways(display):
+    seen = _form_at(display)
     assert set(seen) == {"editor", "editor-benefit", "editor-condition", "editor-saving"}
     for screen, form in seen.items():
         assert form["sideways"] == 0, (screen, form)
@@ -71,7 +58,7 @@ def test_every_form_fits_its_width_without_scrolling_sideways(tmp_path, display)
         assert form["lowest"] >= MIN_TARGET, screen
 
 
-def test_a_wide_form_keeps_the_languages_side_by_side(tmp_path):
-    technique = _form_at(tmp_path, "1920x1080")["editor"]
+def test_a_wide_form_keeps_the_languages_side_by_side():
+    technique = _form_at("1920x1080")["editor"]
     assert technique["sideways"] == 0
     assert technique["side_by_side"] and all(technique["side_by_side"])
