@@ -3,8 +3,8 @@ python -m massage_explorer.tools.layoutcheck [--catalog FILE] [--display NAME] [
 
 For each display (1024x768 up to 3840x2160 at twice the pixels, and two portrait ones), each text size,
 each language and both contrasts, it shows the kiosk's welcome screen, browse, details, compare
-with two to four columns, the shortlist, the take-away page, the idle countdown, the PIN pad, the
-staff panel and the red flags, and reports per screen:
+with two to four columns (and four with only their differences), the shortlist, the take-away
+page, the idle countdown, the PIN pad, the staff panel and the red flags, and reports per screen:
 - the window larger than its screen (a real screen would cut the rest off);
 - a widget given less room than its minimum size hint, or a label or button whose text does not
   fit (a word-wrapped label shorter than its text needs, a one-line label narrower than its text);
@@ -359,6 +359,9 @@ def kiosk_screens(catalog: Catalog, setting: Setting) -> Iterator[tuple[str, Cal
     yield "details", lambda: _kiosk().session.show_details(ids[0])
     for n in (2, 3, 4):
         yield f"compare-{n}", functools.partial(_compare, ids[:n])
+    # Four with "Show only differences" on, and a line beside it counting the questions it hides
+    # (the four that share the most answers: the first four may share none).
+    yield "compare-4-differences", functools.partial(_only_differences, catalog)
     yield "shortlist", lambda: _shortlist(ids[:4])
     yield "take-away", _takeaway
     yield "red-flags", lambda: _kiosk().session.show_red_flags()
@@ -393,6 +396,28 @@ def _compare(ids: list[str]) -> None:
     session = _kiosk().session
     session.state.set_compare(ids)
     session.show_compare()
+
+
+_ALIKE: dict[int, list[str]] = {}  # for each catalog checked: its four most alike (see below)
+
+
+def _only_differences(catalog: Catalog) -> None:
+    """The comparison of the four of the first eight techniques that share the most answers, with
+    only their differences shown: found once in each process (a display's), by trying them all."""
+    from massage_explorer.ui.compare import CompareView
+
+    session = _kiosk().session
+    view = session.stack.currentWidget()
+    assert isinstance(view, CompareView)
+    view.differences_button.setChecked(True)
+    if id(catalog) not in _ALIKE:
+        hidden: dict[tuple[str, ...], int] = {}
+        for four in itertools.combinations([t.id for t in catalog.techniques[:8]], 4):
+            session.state.set_compare(list(four))
+            hidden[four] = view.proxy.hidden_count()
+        best, _ = max(hidden.items(), key=lambda item: item[1])
+        _ALIKE[id(catalog)] = list(best)
+    session.state.set_compare(_ALIKE[id(catalog)])
 
 
 def _shortlist(ids: list[str]) -> None:

@@ -45,6 +45,7 @@ class CompareView(Screen):
         self.model = CompareModel(self)
         self.proxy = DifferencesProxy(self)
         self.proxy.setSourceModel(self.model)
+        self._limit_shown = False  # the note on the limit, where "only differences" hides no row
 
         self.picker_page = PickerPage(self)
         self.picker_page.picked.connect(self._pick)
@@ -98,12 +99,13 @@ class CompareView(Screen):
         self.differences_button.setCheckable(True)
         self.add_button = big_button("", parent=self)
         self.add_limit = plain_label("", self, role="muted")
+        self.hidden_rows = plain_label("", self, role="body")
         self.back_button.clicked.connect(self._back)
         self.differences_button.toggled.connect(self._set_only_differences)
         self.add_button.clicked.connect(self.open_picker)
         # One line on a wide screen; on a narrow one or at a large text size the controls wrap.
         bar = FlowLayout(spacing=16)
-        for label in (self.title, self.add_limit):
+        for label in (self.title, self.hidden_rows, self.add_limit):
             label.setWordWrap(True)
             label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         # The note last: with the title hidden (_questions_moved), Back and the toggle share a row.
@@ -111,6 +113,7 @@ class CompareView(Screen):
             self.back_button,
             self.title,
             self.differences_button,
+            self.hidden_rows,
             self.add_button,
             self.add_limit,
         ):
@@ -118,11 +121,14 @@ class CompareView(Screen):
         keep_full_width(self.back_button, self.differences_button, self.add_button)
         # At four, the note wraps beside the toggle rather than take a row of its own: on a short
         # screen at the largest text, that row was what two columns needed of the table's height.
+        # So does the line counting the rows "only differences" hides, which takes the note's
+        # place at four: above the table it took the height a second column needed.
+        bar.squeeze(self.hidden_rows)
         bar.squeeze(self.add_limit)
         return bar
 
     def _table_page(self) -> QWidget:
-        """The comparison itself, with a line saying how many rows are hidden."""
+        """The comparison itself."""
         self.table = make_compare_table(self)
         self.table.setModel(self.proxy)
         self.header: ColumnHeader = self.table.horizontalHeader()  # type: ignore[assignment]
@@ -134,11 +140,9 @@ class CompareView(Screen):
         self.header.saveClicked.connect(self._toggle_saved)
         self.table.activated.connect(lambda index: self._open_column(index.column()))
         self.table.questionsMoved.connect(self._questions_moved)
-        self.hidden_rows = plain_label("", self, role="body")
         page = QWidget(self)
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.hidden_rows)
         layout.addWidget(self.table, 1)
         return page
 
@@ -154,9 +158,8 @@ class CompareView(Screen):
         frame = 2 * table.frameWidth()
         room = width - frame - table.verticalScrollBar().sizeHint().width()
         names = self.header.brief_height_for_room(room)
-        hidden = self.hidden_rows.sizeHint().height() if self.hidden_rows.isVisibleTo(self) else 0
         scroll_bar = table.horizontalScrollBar().sizeHint().height()
-        return frame + hidden + names + answers_height(table.font()) + scroll_bar
+        return frame + names + answers_height(table.font()) + scroll_bar
 
     def _placeholder(self) -> QWidget:
         """Fewer than two techniques chosen: what to do, and a button to do it."""
@@ -226,7 +229,7 @@ class CompareView(Screen):
         # repeated it, and took a line of a short screen's height).
         self.add_button.setVisible(enough and room and not picking)
         self.add_button.setEnabled(room)
-        self.add_limit.setVisible(enough and not room and not picking)
+        self._limit_shown = enough and not room and not picking
         self.differences_button.setVisible(enough and not picking)
         self.message.setText(
             self.tr("Pick one more technique to compare")
@@ -275,8 +278,8 @@ class CompareView(Screen):
 
     @Slot()
     def close_picker(self) -> None:
-        self.refresh()
         self._show_main_page()
+        self.refresh()  # (with the picker gone: what the bar shows depends on it)
 
     def _fill_picker(self) -> None:
         shown = set(self.state.compare)
@@ -357,4 +360,6 @@ class CompareView(Screen):
         else:  # the count as %n, so a translation can choose its plural form
             text = self.tr("%n rows are the same for all and are hidden.", "", hidden)
         self.hidden_rows.setText(text)
-        self.hidden_rows.setVisible(hidden > 0)
+        picking = self.stack.currentWidget() is self.picker_page
+        self.hidden_rows.setVisible(hidden > 0 and not picking)
+        self.add_limit.setVisible(self._limit_shown and not self.hidden_rows.isVisibleTo(self))

@@ -393,6 +393,22 @@ def test_differences_only_never_hides_cautions_and_says_how_many_rows_are_hidden
     assert not view.hidden_rows.isVisible()
 
 
+def test_the_count_of_hidden_rows_stands_beside_the_toggle_and_comes_back_after_the_picker(
+    qtbot, view, state
+) -> None:
+    """In the bar, beside "Show only differences" (above the table it took the height a second
+    column needed on a short screen); hidden with the toggle while a technique is picked."""
+    view.set_catalog(same_caution_catalog())
+    state.set_compare(["alpha", "beta"])
+    click(qtbot, view.differences_button)
+    assert view.hidden_rows.isVisibleTo(view) and view.hidden_rows.parentWidget() is view
+    view.open_picker()
+    assert not view.hidden_rows.isVisibleTo(view) and not view.differences_button.isVisibleTo(view)
+    view.close_picker()
+    assert view.hidden_rows.isVisibleTo(view) and view.differences_button.isVisibleTo(view)
+    assert view.add_button.isVisibleTo(view)
+
+
 def test_rows_with_a_marked_cell_stay_whatever_the_row(state) -> None:
     catalog = same_caution_catalog()
     model = CompareModel()
