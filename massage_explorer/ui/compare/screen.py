@@ -45,7 +45,6 @@ class CompareView(Screen):
         self.model = CompareModel(self)
         self.proxy = DifferencesProxy(self)
         self.proxy.setSourceModel(self.model)
-        self._limit_shown = False  # the note on the limit, where "only differences" hides no row
 
         self.picker_page = PickerPage(self)
         self.picker_page.picked.connect(self._pick)
@@ -226,10 +225,9 @@ class CompareView(Screen):
         room = len(techniques) < MAX_COMPARE
         picking = self.stack.currentWidget() is self.picker_page
         # At four, the reason takes the button's place (a greyed-out button beside it only
-        # repeated it, and took a line of a short screen's height).
+        # repeated it, and took a line of a short screen's height): see _update_hidden_rows.
         self.add_button.setVisible(enough and room and not picking)
         self.add_button.setEnabled(room)
-        self._limit_shown = enough and not room and not picking
         self.differences_button.setVisible(enough and not picking)
         self.message.setText(
             self.tr("Pick one more technique to compare")
@@ -354,6 +352,8 @@ class CompareView(Screen):
         )
 
     def _update_hidden_rows(self) -> None:
+        """The line counting the rows "only differences" hides, beside the toggle; at four, where
+        it hides none, the note on the limit stands there instead."""
         hidden = self.proxy.hidden_count() if self.proxy.only_differences else 0
         if hidden == 1:
             text = self.tr("1 row is the same for all and is hidden.")
@@ -362,4 +362,5 @@ class CompareView(Screen):
         self.hidden_rows.setText(text)
         picking = self.stack.currentWidget() is self.picker_page
         self.hidden_rows.setVisible(hidden > 0 and not picking)
-        self.add_limit.setVisible(self._limit_shown and not self.hidden_rows.isVisibleTo(self))
+        full = self.model.columnCount() >= MAX_COMPARE
+        self.add_limit.setVisible(full and not picking and not self.hidden_rows.isVisibleTo(self))
