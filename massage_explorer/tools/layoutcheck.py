@@ -533,18 +533,14 @@ def visit_editor(catalog_file: Path, display: Display) -> Iterator[tuple[str, QW
             editor.show()
             settle(app)
             yield "editor", editor
-            benefits = editor.document.catalog.benefits
-            if benefits:
-                editor.sidebar.setCurrentIndex(1)
-                editor.sidebar.selected.emit(BENEFITS, benefits[0].id)
-                settle(app)
-                yield "editor-benefit", editor
-            conditions = editor.document.catalog.conditions
-            if conditions:
-                editor.sidebar.setCurrentIndex(2)
-                editor.sidebar.selected.emit(CONDITIONS, conditions[0].id)
-                settle(app)
-                yield "editor-condition", editor
+            catalog = editor.document.catalog
+            terms = [("benefit", BENEFITS, catalog.benefits), ("condition", CONDITIONS, catalog.conditions)]
+            for tab, (name, kind, items) in enumerate(terms, 1):  # the sidebar's tabs after Techniques
+                if items:
+                    editor.sidebar.setCurrentIndex(tab)
+                    editor.sidebar.selected.emit(kind, items[0].id)
+                    settle(app)
+                    yield f"editor-{name}", editor
             editor.set_busy("Saving: recording the version in the history…")
             settle(app)
             yield "editor-saving", editor

@@ -73,7 +73,8 @@ def test_the_editor_fits_the_display_whole(display):
     assert run_on_a_screen(_CHILD, display, display) == []
 
 
-_RESIZED = """
+# A child's start: the editor on a copy of the bundled catalog, not yet shown.
+_EDITOR = """
 import json, sys, tempfile, shutil
 from pathlib import Path
 from PySide6.QtWidgets import QApplication
@@ -84,6 +85,11 @@ folder = Path(tempfile.mkdtemp())
 shutil.copyfile(bundled_catalog_path(), folder / "techniques.yaml")
 shutil.copytree(bundled_catalog_path().parent / "resources", folder / "resources")
 editor = EditorWindow(folder / "techniques.yaml")
+"""
+
+_RESIZED = (
+    _EDITOR
+    + """
 editor.show()
 seen = []
 for width in (1920, 800, 1366, 1600, 1599, 1000, 999, 1920):
@@ -99,6 +105,7 @@ for width in (1920, 800, 1366, 1600, 1599, 1000, 999, 1920):
 editor.close()
 print(json.dumps(seen))
 """
+)
 
 
 def test_a_window_made_narrower_and_wider_rearranges_and_keeps_every_pane():
@@ -117,17 +124,9 @@ def test_a_window_made_narrower_and_wider_rearranges_and_keeps_every_pane():
     }
 
 
-_OPENED = """
-import json, sys, tempfile, shutil
-from pathlib import Path
-from PySide6.QtWidgets import QApplication
-from massage_explorer.core.paths import bundled_catalog_path
-from massage_explorer.ui.editor import EditorWindow
-app = QApplication(sys.argv[:1])
-folder = Path(tempfile.mkdtemp())
-shutil.copyfile(bundled_catalog_path(), folder / "techniques.yaml")
-shutil.copytree(bundled_catalog_path().parent / "resources", folder / "resources")
-editor = EditorWindow(folder / "techniques.yaml")
+_OPENED = (
+    _EDITOR
+    + """
 panes = editor.panes
 first, changes = panes.arrangement.name, []
 arrange = panes.arrange
@@ -143,6 +142,7 @@ for _ in range(5):
 editor.close()
 print(json.dumps([first, changes, editor.width() > 0]))
 """
+)
 
 
 @pytest.mark.parametrize(
