@@ -114,10 +114,12 @@ class Item:
 
 def items(text: str, node: MappingNode | SequenceNode) -> list[Item]:
     """The items of a block collection, in the file's order."""
+    # One item's nodes at a time: a list's may be composed as they are asked for (lazy_nodes).
+    pairs: Iterable[tuple[int, Node]]
     if isinstance(node, MappingNode):
-        pairs = [(key.start_mark.index, value) for key, value in node.value]
+        pairs = ((key.start_mark.index, value) for key, value in node.value)
     else:
-        pairs = [(dash_before(text, item), item) for item in node.value]
+        pairs = ((dash_before(text, item), item) for item in node.value)
     found: list[Item] = []
     previous_end = -1
     for anchor, value in pairs:

@@ -331,31 +331,45 @@ class TechniqueParts:
         """Each batch's item nodes, the text their marks index into, and how many lines of the
         document come before that text. Raises NotInParts when a part does not compose to
         exactly the entries found (text that only looked like list entries)."""
-        text, starts = self.text, self.starts
         tags: dict[str, str] = {}
-        lines = text.count("\n", 0, starts[0])
-        for first in range(0, len(starts), PART_SIZE):
-            last = first + PART_SIZE
-            begin, end = starts[first], starts[last] if last < len(starts) else self.end
-            part = text[begin:end]
-            if may_hold_too_many(part):
-                raise NotInParts  # read whole, it is refused there if it has too many
-            try:
-                node = _compose_cached(part, self.loader, tags)
-            except yaml.YAMLError as exc:
-                raise NotInParts from exc
-            # A line that only looked like an entry's start is inside a quoted text or a bracket
-            # carried over lines; the part before it then ends inside that and fails to compose.
-            # The count is a second safeguard, for what that reasoning may have missed.
-            if not isinstance(node, SequenceNode) or len(node.value) != min(last, len(starts)) - first:
-                raise NotInParts
-            if "!" in part and _tag_problems(node):
-                raise NotInParts
+        lines = self.text.count("\n", 0, self.starts[0])
+        for number in range(self.count_parts()):
+            node, part = self.compose_part(number, tags)
             try:
                 yield node.value, part, lines
             finally:
                 free_in_pieces(node)  # read: one entry may hold a million nodes
             lines += part.count("\n")
+
+    def count_parts(self) -> int:
+        return -(-len(self.starts) // PART_SIZE)
+
+    def part_of(self, index: int) -> tuple[int, int]:
+        """The number of the part entry `index` is in, and the index of that part's first entry."""
+        number = index // PART_SIZE
+        return number, number * PART_SIZE
+
+    def compose_part(self, number: int, tags: dict[str, str] | None = None) -> tuple[SequenceNode, str]:
+        """Part `number` (its first entry is number * PART_SIZE) as a list node, and its text,
+        which the nodes' marks index into; raises NotInParts as `batches` does."""
+        first = number * PART_SIZE
+        last = first + PART_SIZE
+        begin, end = self.starts[first], self.starts[last] if last < len(self.starts) else self.end
+        part = self.text[begin:end]
+        if may_hold_too_many(part):
+            raise NotInParts  # read whole, it is refused there if it has too many
+        try:
+            node = _compose_cached(part, self.loader, tags)
+        except yaml.YAMLError as exc:
+            raise NotInParts from exc
+        # A line that only looked like an entry's start is inside a quoted text or a bracket
+        # carried over lines; the part before it then ends inside that and fails to compose.
+        # The count is a second safeguard, for what that reasoning may have missed.
+        if not isinstance(node, SequenceNode) or len(node.value) != min(last, len(self.starts)) - first:
+            raise NotInParts
+        if "!" in part and _tag_problems(node):
+            raise NotInParts
+        return node, part
 
 
 def compose_in_parts(
@@ -414,15 +428,39 @@ def compose_in_parts(
     if end < len(text):
         if text.startswith(("---", "...", "%"), end):
             return None  # another document
-        tail = _compose_part(text[end:], text.count("\n", 0, end), loader)
+        lines = text.count("\n", 0, end)
+        tail = _compose_part(text[end:], lines, loader)
         if not isinstance(tail, MappingNode):
             return None
+        move_marks(tail, end - lines)  # (composed after `lines` line breaks, not after `end` characters)
         head.value.extend(tail.value)  # the fields in the file's order, as one mapping
+        head.end_mark = tail.end_mark
     if sum(k.value == "techniques" for k, _ in head.value) != 1:  # e.g. "techniques": [] too
         return None
     if "!" in text and _tag_problems(head):
         return None
     return head, TechniqueParts(text, starts, loader, end)
+
+
+def move_marks(root: Node, by: int, lines: int = 0) -> None:
+    """Move the marks of every node under `root` on by `by` characters and `lines` lines: for
+    nodes composed from a piece of a text, to index the whole text."""
+    nodes = [root]
+    while nodes:
+        node = nodes.pop()
+        start, end = node.start_mark, node.end_mark
+        node.start_mark = mark_at(start.index + by, start.line + lines, start.column)
+        node.end_mark = mark_at(end.index + by, end.line + lines, end.column)
+        if isinstance(node, MappingNode):
+            for entry in node.value:
+                nodes.extend(entry)
+        elif isinstance(node, SequenceNode):
+            nodes.extend(node.value)
+
+
+def mark_at(index: int, line: int, column: int) -> yaml.Mark:
+    """A node's mark: where in the text (0-based, as the parser counts)."""
+    return yaml.Mark("<text>", index, line, column, None, 0)  # (no copy of the text kept)
 
 
 def _compose_part(part: str, lines: int, loader: type[yaml.SafeLoader]) -> Node | None:
