@@ -10,10 +10,13 @@ Candidates (issue 18: saves that keep the file as people wrote it):
   installed (`pip install -e '.[bench]'`); --ruamel-rounds 0 leaves it out.
 - dump: `dump_catalog`, the whole catalog written out again (what Save did before; it drops every
   comment).
+- whole tree: Save as it was before the splice composed only the techniques it changes
+  (`lazy_nodes`): the whole file's node tree composed.
 
 The catalog is loader_bench's generator with a comment before every tenth technique. Every round
 times each candidate once, interleaved with the baseline, so machine load hits all alike; each
-prints its median, its ratio to the baseline's median and how many lines of the file it changed.
+prints its median, its ratio to the baseline's median and how many lines of the file it changed,
+and, from one more run of each under tracemalloc, the most memory its Python objects took at once.
 The baseline is a plain `yaml.load`, Python's cycle collector on; a second column gives the ratio
 to the same load with the collector paused (as every load of ours pauses it: bench/README.md).
 
@@ -31,10 +34,12 @@ import re
 import statistics
 import sys
 import time
+import tracemalloc
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
+from unittest import mock
 
 import yaml
 
@@ -44,6 +49,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from loader_bench import generate
 
 from massage_explorer.core.catalog import Catalog, Text
+from massage_explorer.core.schema import splice as splicing
 from massage_explorer.core.schema.dump import dump_catalog
 from massage_explorer.core.schema.splice import splice
 from massage_explorer.core.storage import OnDisk, catalog_bytes, parse_catalog
@@ -101,6 +107,24 @@ def timed(action: Callable[[], object]) -> tuple[float, object]:
     return time.perf_counter() - start, result
 
 
+def traced_peak(action: Callable[[], object]) -> float:
+    """The most memory, in MB, Python objects made by `action` took at once (tracemalloc, in a
+    run of its own: tracing slows it down). libyaml's own buffers are not counted."""
+    gc.collect()
+    tracemalloc.start()
+    try:
+        action()
+        return tracemalloc.get_traced_memory()[1] / 1e6
+    finally:
+        tracemalloc.stop()
+
+
+def whole_tree(action: Callable[[], T]) -> T:
+    """`action` with the splice composing the whole file's node tree, as before lazy_nodes."""
+    with mock.patch.object(splicing, "compose_lazily", return_value=None):
+        return action()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -125,6 +149,10 @@ def main() -> None:
     assert before is not None and len(before) == args.techniques
     after = edited(before, args.techniques // 2)
     base = OnDisk(data, before)
+
+    def raw_load() -> object:
+        return yaml.load(text, Loader=yaml.CSafeLoader)
+
     load = os.getloadavg()
     print(
         f"{args.techniques:,} techniques, {len(data) / 1e6:.1f} MB, {text.count(chr(10)):,} lines; "
@@ -135,26 +163,31 @@ def main() -> None:
     candidates: dict[str, Callable[[], str]] = {
         "splice + read back (Save)": lambda: catalog_bytes(after, base).decode("utf-8"),
         "splice only": lambda: paused(lambda: splice(text, before, after)),
+        "Save, whole tree (before)": lambda: whole_tree(lambda: catalog_bytes(after, base).decode("utf-8")),
         "dump (before issue 18)": lambda: dump_catalog(after),
         "ruamel.yaml round trip": lambda: ruamel_save(text, args.techniques // 2),
     }
     baselines = ["yaml.load (baseline)", "yaml.load, collector paused"]
+    loads = dict(zip(baselines, (raw_load, lambda: paused(raw_load)), strict=True))
     times: dict[str, list[float]] = {name: [] for name in [*baselines, *candidates]}
     outputs: dict[str, str] = {}
     for round_ in range(args.rounds):
         for name, action in candidates.items():
             if name.startswith("ruamel") and round_ >= ruamel_rounds:
                 continue
-            seconds, _ = timed(lambda: yaml.load(text, Loader=yaml.CSafeLoader))
-            times[baselines[0]].append(seconds)
-            seconds, _ = timed(lambda: paused(lambda: yaml.load(text, Loader=yaml.CSafeLoader)))
-            times[baselines[1]].append(seconds)
+            for baseline_name, run in loads.items():
+                seconds, _ = timed(run)
+                times[baseline_name].append(seconds)
             seconds, output = timed(action)
             times[name].append(seconds)
             outputs[name] = str(output)
+    peaks = {name: traced_peak(action) for name, action in (loads | candidates).items() if times[name]}
 
     baseline, quick = (statistics.median(times[name]) for name in baselines)
-    print(f"\n{'':28} {'median':>10} {'ratio':>7} {'vs paused':>10} {'rounds':>7} {'lines changed':>14}")
+    print(
+        f"\n{'':28} {'median':>10} {'ratio':>7} {'vs paused':>10} {'peak':>9} {'rounds':>7} "
+        f"{'lines changed':>14}"
+    )
     for name in [*baselines, *candidates]:
         if not times[name]:
             continue
@@ -166,7 +199,7 @@ def main() -> None:
                 lines += "  (does not read back!)"
         print(
             f"{name:28} {median * 1000:8.0f} ms {median / baseline:7.2f} {median / quick:10.2f} "
-            f"{len(times[name]):7} {lines:>14}"
+            f"{peaks[name]:6.0f} MB {len(times[name]):7} {lines:>14}"
         )
 
 
