@@ -129,3 +129,21 @@ def umask(mask: int) -> Iterator[None]:
     finally:
         os.umask(old)
         storage._umask.cache_clear()
+
+
+LOOKALIKE_ENTRIES = {
+    # Text that looks like entries to the line scan but is not: each part's nodes are checked,
+    # and the file is read whole from the first one that differs. A quoted note carried on to a
+    # line that starts like an entry is valid YAML: "It may ease - pain".
+    "a quoted note carried on to a line that starts like an entry": (
+        "        note: It may ease pain for a short time.\n",
+        '        note: "It may ease\n  - pain"\n',
+    ),
+    "an unclosed bracket in an entry": ("    name: T 1\n", "    name: [T 1\n"),
+    "a tag in an entry": ("    name: T 1\n", "    name: !thing T 1\n"),
+    "a key with no colon in an entry": ("    name: T 1\n", "    name T 1\n"),
+    "a tab indenting an entry's field, past the entries' indentation": (
+        "    name: T 1\n",
+        "    \tname: T 1\n",
+    ),
+}

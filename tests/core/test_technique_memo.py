@@ -10,12 +10,13 @@ from pathlib import Path
 import pytest
 
 from massage_explorer.core.problems import LoadResult
+from massage_explorer.core.schema import yaml_nodes
 from massage_explorer.core.schema.dump import dump_catalog
 from massage_explorer.core.schema.validator import TechniqueMemo
 from massage_explorer.core.storage import parse_catalog
 from tests import factories as f
 from tests.core.editing.test_incremental_check import random_edit
-from tests.core.helpers import TODAY
+from tests.core.helpers import LOOKALIKE_ENTRIES, TODAY
 
 
 def _text_edit(rng: random.Random, text: str) -> str:
@@ -24,8 +25,10 @@ def _text_edit(rng: random.Random, text: str) -> str:
     roll = rng.random()
     if roll < 0.4:
         return "# " + "note\n# " * rng.randrange(1, 4) + "\n" + text
-    if roll < 0.7:
+    if roll < 0.6:
         return text.replace("\n  - id:", "\n  -   id:", 1)  # the same technique, another column
+    if roll < 0.7:
+        return text.replace("\n  - id:", "\n  -\n    id:", 1)  # the same, a line below its "-"
     lines = text.split("\n")
     where = rng.randrange(1, len(lines))
     if lines[where].startswith("    "):
@@ -37,8 +40,18 @@ def _read(text: str, base_dir: Path, memo: TechniqueMemo | None = None) -> LoadR
     return parse_catalog(text.encode(), base_dir=base_dir, today=TODAY, memo=memo)
 
 
+@pytest.fixture(params=[20, 2], ids=["parts of 20", "parts of 2"])
+def part_size(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> int:
+    """Techniques read a few at a time: with 2, most versions leave some parts unchanged, which
+    are then taken from the memo without composing them."""
+    monkeypatch.setattr(yaml_nodes, "PART_SIZE", request.param)
+    return int(request.param)
+
+
 @pytest.mark.parametrize("seed", range(4))
-def test_each_version_read_with_the_memo_reads_as_it_does_fresh(tmp_path: Path, seed: int) -> None:
+def test_each_version_read_with_the_memo_reads_as_it_does_fresh(
+    tmp_path: Path, seed: int, part_size: int
+) -> None:
     (tmp_path / "there.png").write_bytes(b"\x89PNG\r\n\x1a\n")
     rng = random.Random(seed)
     catalog = f.catalog(*(f.technique(f"t-{i}") for i in range(6)))
@@ -98,7 +111,9 @@ def test_techniques_equal_to_those_shown_are_the_shown_objects(tmp_path: Path) -
     assert again.catalog is not None and again.catalog.techniques[0] is shown.techniques[0]
 
 
-def test_texts_that_share_a_hash_are_told_apart(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_texts_that_share_a_hash_are_told_apart(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, part_size: int
+) -> None:
     """The memo files each text under its hash and takes nothing before comparing the whole text:
     with every text under one hash, each version still reads as it does fresh."""
     from massage_explorer.core.schema import validator
@@ -112,3 +127,50 @@ def test_texts_that_share_a_hash_are_told_apart(tmp_path: Path, monkeypatch: pyt
         text = dump_catalog(catalog)
         fresh, remembered = _read(text, tmp_path), _read(text, tmp_path, memo)
         assert remembered == fresh
+
+
+def test_a_version_with_one_change_composes_only_the_part_that_changed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A staff save of one edit, read by a kiosk: the other parts' techniques come from the memo
+    as their text is, without composing them (at 5,000 techniques, two thirds of a reload)."""
+    monkeypatch.setattr(yaml_nodes, "PART_SIZE", 3)
+    composed: list[int] = []
+    compose_part = yaml_nodes.TechniqueParts.compose_part
+
+    def counted(self: yaml_nodes.TechniqueParts, number: int, tags: dict[str, str] | None = None):  # type: ignore[no-untyped-def]
+        composed.append(number)
+        return compose_part(self, number, tags)
+
+    monkeypatch.setattr(yaml_nodes.TechniqueParts, "compose_part", counted)
+    catalog = f.catalog(*(f.technique(f"t-{i}") for i in range(12)))
+    memo = TechniqueMemo()
+    _read(dump_catalog(catalog), tmp_path, memo)
+    assert composed == [0, 1, 2, 3]
+    composed.clear()
+    techniques = list(catalog.techniques)
+    techniques[7] = replace(techniques[7], name=f.technique("renamed").name)
+    changed = dump_catalog(f.catalog(*techniques))
+    # Lines added at the top move every technique: they are still known by their text.
+    changed = "# Saved by the front desk.\n" + changed
+    read = _read(changed, tmp_path, memo)
+    assert composed == [2]  # t-6, t-7 and t-8
+    assert read == _read(changed, tmp_path)
+
+
+@pytest.mark.parametrize("size", [1, 3])
+@pytest.mark.parametrize("name", list(LOOKALIKE_ENTRIES))
+def test_text_that_only_looks_like_entries_reads_with_the_memo_as_fresh(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, size: int
+) -> None:
+    # The parts the memo knows every technique of are not composed: a change elsewhere that
+    # makes a line look like an entry's start must still be found, and the file read whole.
+    monkeypatch.setattr(yaml_nodes, "PART_SIZE", size)
+    catalog = f.catalog(*(f.technique(f"t-{i}") for i in range(5)))
+    text = dump_catalog(catalog)
+    memo = TechniqueMemo()
+    _read(text, tmp_path, memo)
+    old, new = LOOKALIKE_ENTRIES[name]
+    broken = text.replace(old, new, 1)
+    assert broken != text
+    assert _read(broken, tmp_path, memo) == _read(broken, tmp_path)

@@ -285,7 +285,7 @@ def _read_part(
     read = read_technique(reader, item, index, header.benefit_ids, header.condition_ids)
     problems = list(reader.problems)
     if read is not None:
-        reader.required_cautions(item, read, header.required_cautions)
+        reader.required_cautions(reader.cautions_position(item), read, header.required_cautions)
     mark = item.start_mark
     return _Part(
         technique=technique,

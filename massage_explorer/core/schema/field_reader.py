@@ -100,6 +100,10 @@ class FieldReader:
         self.error_count += 1
         self.problems.append(Problem(Severity.ERROR, text, *position, where))
 
+    def warn_at(self, position: tuple[int, int], where: Location, text: str) -> None:
+        """`warn` at a line and column (of a node that is not at hand)."""
+        self.problems.append(Problem(Severity.WARNING, text, *position, where))
+
     def _add(self, severity: Severity, node: Node | None, where: Location, text: str) -> None:
         line, column = (0, 0) if node is None else self.position(node)
         self.problems.append(Problem(severity, text, line, column, where))

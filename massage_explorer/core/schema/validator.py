@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 import zlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 from yaml.nodes import MappingNode, Node, SequenceNode
@@ -28,7 +28,7 @@ from massage_explorer.core.schema.field_reader import SLUG, kind_of, too_many
 from massage_explorer.core.schema.limits import CHARACTERS, MAX_TERMS, shown
 from massage_explorer.core.schema.limits import items as items_limit
 from massage_explorer.core.schema.technique_reader import peek_id, read_technique
-from massage_explorer.core.schema.yaml_nodes import TechniqueParts
+from massage_explorer.core.schema.yaml_nodes import TechniqueParts, free_in_pieces
 
 TOP_FIELDS = (
     "schema_version", "languages", "red_flags", "required_cautions", "benefits", "conditions", "techniques",
@@ -69,7 +69,8 @@ class CatalogValidator(CatalogFieldReader):
             if len(parts) > limit:  # the same message as a whole read gives, none composed
                 self.error_at(parts.first_position(), where, too_many(len(parts), "techniques", limit))
                 return None
-            techniques = self._techniques(parts.batches(), header, reuse)
+            batches = parts.batches() if reuse is None else reuse.in_parts(parts, self.line_offset)
+            techniques = self._techniques(batches, header, reuse)
         elif "techniques" in top:
             node = top["techniques"]
             items = self.items(node, CATALOG.at("techniques"), "techniques")
@@ -249,10 +250,14 @@ class CatalogValidator(CatalogFieldReader):
         return tuple(flags)
 
     def _techniques(
-        self, batches: Iterable[tuple[list[Node], str, int]], header: Header, reuse: _Reuse | None
+        self,
+        batches: Iterable[tuple[Sequence[Node | _Entry], str, int]],
+        header: Header,
+        reuse: _Reuse | None,
     ) -> tuple[Technique, ...]:
-        """The techniques of `batches`: item nodes, the text their marks index into, and the
-        document's lines before that text."""
+        """The techniques of `batches`: item nodes (or entries of a file read in parts, with a
+        memo: _Reuse.in_parts), the text their marks index into, and the document's lines before
+        that text."""
         seen: dict[str, int] = {}
         techniques = []
         index = 0
@@ -261,34 +266,42 @@ class CatalogValidator(CatalogFieldReader):
             for items, text, lines_before in batches:
                 self.line_offset = line_offset + lines_before
                 for item in items:
-                    if reuse is None:
-                        technique = read_technique(
-                            self, item, index, header.benefit_ids, header.condition_ids
-                        )
+                    if isinstance(item, _Entry):
+                        assert reuse is not None
+                        technique, technique_id, position, cautions = reuse.entry(item, self, index, header)
                     else:
-                        technique = reuse.technique(item, text, self, index, header)
-                    duplicate = self.duplicate_id(peek_id(item), self.position(item), index, seen)
+                        if reuse is None:
+                            technique = read_technique(
+                                self, item, index, header.benefit_ids, header.condition_ids
+                            )
+                        else:
+                            technique = reuse.technique(item, text, self, index, header)
+                        technique_id, position = peek_id(item), self.position(item)
+                        cautions = self.cautions_position(item)
+                    duplicate = self.duplicate_id(technique_id, position, index, seen)
                     if technique is not None and not duplicate:
                         techniques.append(technique)
-                        self.required_cautions(item, technique, header.required_cautions)
+                        self.required_cautions(cautions, technique, header.required_cautions)
                     index += 1
         finally:
             self.line_offset = line_offset
         return tuple(techniques)
 
     def read_to_remember(
-        self, item: Node, index: int, header: Header
+        self, item: Node, index: int, header: Header, key_line: int | None = None
     ) -> tuple[Technique | None, Remembered | None]:
         """The technique, and what to remember of it for the next version (None: read it again
-        then): its warnings, their lines counted from the technique's first line. Not remembered:
-        a technique with errors (its catalog is refused anyway), with a message that quotes a line
-        number or compared an unknown word with the known ones (both depend on the rest of the
-        file), or with a picture (whether it is there is the folder's to say, each time)."""
+        then): its warnings, their lines counted from the technique's first line, and where it
+        starts counted from `key_line` (the line the text the memo knows it by starts on; by
+        default its own). Not remembered: a technique with errors (its catalog is refused
+        anyway), with a message that quotes a line number or compared an unknown word with the
+        known ones (both depend on the rest of the file), or with a picture (whether it is there
+        is the folder's to say, each time)."""
         problems, errors = len(self.problems), self.error_count
         quoted, suggested = self.lines_quoted, self.suggestions_used
         technique = read_technique(self, item, index, header.benefit_ids, header.condition_ids)
         found = self.problems[problems:]
-        start = self.position(item)[0]
+        start, column = self.position(item)
         if (
             technique is None
             or technique.image is not None
@@ -298,14 +311,19 @@ class CatalogValidator(CatalogFieldReader):
             or any(p.line < start for p in found)
         ):
             return technique, None
-        return technique, (technique, tuple(replace(p, line=p.line - start) for p in found))
+        cautions_line, cautions_column = self.cautions_position(item)
+        return technique, Remembered(
+            technique,
+            tuple(replace(p, line=p.line - start) for p in found),
+            (start - (start if key_line is None else key_line), column),
+            (cautions_line - start, cautions_column),
+        )
 
-    def replay(self, item: Node, remembered: Remembered) -> Technique:
-        """A technique remembered from an earlier version, its warnings at its lines now."""
-        technique, warnings = remembered
-        start = self.position(item)[0]
-        self.problems.extend(replace(p, line=p.line + start) for p in warnings)
-        return technique
+    def replay(self, start: int, remembered: Remembered) -> Technique:
+        """A technique remembered from an earlier version, its warnings at its lines now (it
+        starts on line `start`)."""
+        self.problems.extend(replace(p, line=p.line + start) for p in remembered.warnings)
+        return remembered.technique
 
     def duplicate_id(
         self, technique_id: str | None, position: tuple[int, int], index: int, seen: dict[str, int]
@@ -326,7 +344,13 @@ class CatalogValidator(CatalogFieldReader):
         seen[technique_id] = position[0]
         return False
 
-    def required_cautions(self, item: Node, technique: Technique, required: tuple[str, ...]) -> None:
+    def cautions_position(self, item: Node) -> tuple[int, int]:
+        """Where a technique's missing required cautions are said: at its cautions, else at it."""
+        return self.position(child(item, "cautions") or item)
+
+    def required_cautions(
+        self, position: tuple[int, int], technique: Technique, required: tuple[str, ...]
+    ) -> None:
         """One warning naming the conditions the clinic requires a caution for that `technique`
         lacks (one a condition, with a vocabulary of 1,000 required, made 12,000 techniques'
         warnings take 4.6 GB)."""
@@ -339,16 +363,34 @@ class CatalogValidator(CatalogFieldReader):
             named.append(f"{len(missing) - REQUIRED_NAMED:,} more")
         listed = named[0] if len(named) == 1 else f"{', '.join(named[:-1])} and {named[-1]}"
         each = "" if len(missing) == 1 else " for each"
-        self.warn(
-            child(item, "cautions") or item,
+        self.warn_at(
+            position,  # of its cautions, or of the technique where it has none
             Location(ItemKind.TECHNIQUE, technique.id, field="cautions"),
             f"no caution for {listed}, which the clinic requires of every technique "
             f"(required_cautions); add one{each} with its level, even if it is 'adapt'",
         )
 
 
-# A technique as read, with its warnings' lines counted from its own first line.
-Remembered = tuple[Technique, tuple[Problem, ...]]
+@dataclass(frozen=True, slots=True)
+class Remembered:
+    """A technique as read, with what is needed to take it again without its node."""
+
+    technique: Technique
+    warnings: tuple[Problem, ...]  # their lines counted from the technique's first line
+    start: tuple[int, int]  # its first line, counted from the line its memo text starts on; column
+    cautions: tuple[int, int]  # where a missing required caution is said: line (as warnings), column
+
+
+@dataclass(slots=True)
+class _Entry:
+    """A technique's entry in a file read in parts with a memo (_Reuse.in_parts): the text the
+    memo knows it by (from its "-" line to the next entry's), the line that text starts on, and
+    what the memo holds for it, or else its node."""
+
+    source: bytes
+    line: int
+    recalled: tuple[bytes, Remembered] | None
+    node: Node | None = None
 
 
 @dataclass
@@ -405,6 +447,11 @@ class _Reuse:
     memo: TechniqueMemo
     earlier: dict[int, tuple[bytes, Remembered]]
 
+    def recall(self, source: bytes) -> tuple[bytes, Remembered] | None:
+        """What the memo holds for a technique's text, compressed, if it holds that text."""
+        found = self.earlier.get(hash(source))
+        return found if found is not None and zlib.decompress(found[0]) == source else None
+
     def technique(
         self, item: Node, text: str, validator: CatalogValidator, index: int, header: Header
     ) -> Technique | None:
@@ -412,19 +459,78 @@ class _Reuse:
         is, else read (and remembered for the next version where it may be)."""
         start, end = item.start_mark, item.end_mark
         source = f"{start.column}:{text[start.index : end.index]}".encode()
-        key = hash(source)
-        found = self.earlier.get(key)
-        if found is not None and zlib.decompress(found[0]) == source:
-            packed, remembered = found
-            technique: Technique | None = validator.replay(item, remembered)
-        else:
-            technique, read = validator.read_to_remember(item, index, header)
-            technique = self.memo.shared(technique)
-            if read is None or technique is None:
-                return technique
-            remembered = (technique, read[1])
-            packed = zlib.compress(source, 1)
-        self.memo.keep(key, packed, remembered)
+        found = self.recall(source)
+        if found is not None:
+            self.memo.keep(hash(source), *found)
+            return validator.replay(validator.position(item)[0], found[1])
+        return self._read(item, source, None, validator, index, header)
+
+    def in_parts(self, parts: TechniqueParts, line_offset: int) -> Iterator[tuple[list[_Entry], str, int]]:
+        """`parts.batches()` as entries, each with what the memo holds for its text; a part whose
+        every entry the memo holds is not composed at all. A kiosk reading a staff save of one
+        change composed the whole file again, two thirds of its time at 5,000 techniques; now
+        the part with the change.
+
+        An entry's text runs from its "-" line to the next entry's. A part is left uncomposed
+        only where each of its texts was, at an earlier read, composed whole as exactly one
+        entry of a part (TechniqueParts.compose_part checks the count): texts that each make one
+        block list entry at the same indentation, one after the other, make those entries."""
+        text, starts = parts.text, parts.starts
+        tags: dict[str, str] = {}
+        lines = text.count("\n", 0, starts[0])
+        for number in range(parts.count_parts()):
+            entries = []
+            line = line_offset + lines + 1  # the line the part starts on
+            for at in parts.entries_of(number):
+                begin, end = starts[at], starts[at + 1] if at + 1 < len(starts) else parts.end
+                source = text[begin:end].encode()
+                entries.append(_Entry(source, line, self.recall(source)))
+                line += text.count("\n", begin, end)
+            if all(entry.recalled is not None for entry in entries):
+                yield entries, "", lines
+            else:
+                node, part = parts.compose_part(number, tags)
+                for entry, item in zip(entries, node.value, strict=True):
+                    entry.node = item
+                try:
+                    yield entries, part, lines
+                finally:
+                    free_in_pieces(node)  # read: one entry may hold a million nodes
+            lines = line - line_offset - 1
+
+    def entry(
+        self, entry: _Entry, validator: CatalogValidator, index: int, header: Header
+    ) -> tuple[Technique | None, str | None, tuple[int, int], tuple[int, int]]:
+        """An entry of `in_parts`: its technique, its id as written, where it starts and where a
+        missing required caution is said."""
+        if entry.recalled is not None:
+            self.memo.keep(hash(entry.source), *entry.recalled)
+            remembered = entry.recalled[1]
+            start = entry.line + remembered.start[0]
+            replayed = validator.replay(start, remembered)
+            cautions = (start + remembered.cautions[0], remembered.cautions[1])
+            return replayed, replayed.id, (start, remembered.start[1]), cautions
+        item = entry.node
+        assert item is not None  # (composed: in_parts sets it where nothing was recalled)
+        technique = self._read(item, entry.source, entry.line, validator, index, header)
+        cautions = validator.cautions_position(item)
+        return technique, peek_id(item), validator.position(item), cautions
+
+    def _read(
+        self,
+        item: Node,
+        source: bytes,
+        key_line: int | None,
+        validator: CatalogValidator,
+        index: int,
+        header: Header,
+    ) -> Technique | None:
+        technique, read = validator.read_to_remember(item, index, header, key_line)
+        technique = self.memo.shared(technique)
+        if read is None or technique is None:
+            return technique
+        remembered = replace(read, technique=technique)
+        self.memo.keep(hash(source), zlib.compress(source, 1), remembered)
         return technique
 
 

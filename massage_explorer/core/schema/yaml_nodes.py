@@ -344,6 +344,10 @@ class TechniqueParts:
     def count_parts(self) -> int:
         return -(-len(self.starts) // PART_SIZE)
 
+    def entries_of(self, number: int) -> range:
+        """The indexes of part `number`'s entries."""
+        return range(number * PART_SIZE, min((number + 1) * PART_SIZE, len(self.starts)))
+
     def part_of(self, index: int) -> tuple[int, int]:
         """The number of the part entry `index` is in, and the index of that part's first entry."""
         number = index // PART_SIZE

@@ -19,7 +19,7 @@ from massage_explorer.core.schema.dump import dump_catalog
 from massage_explorer.core.storage import parse_catalog
 from tests import factories as f
 from tests.core.editing.test_incremental_check import random_edit
-from tests.core.helpers import TODAY
+from tests.core.helpers import LOOKALIKE_ENTRIES, TODAY
 from tests.core.test_technique_memo import _text_edit
 
 
@@ -154,31 +154,13 @@ def test_every_layout_reads_as_whole(name: str, whole, parts_used) -> None:
         assert read.ok and len(read.catalog.techniques) == 3  # type: ignore[union-attr]
 
 
-_BROKEN = {
-    # Text that looks like entries to the line scan but is not: each part's nodes are checked,
-    # and the file is read whole from the first one that differs. A quoted note carried on to a
-    # line that starts like an entry is valid YAML: "It may ease - pain".
-    "a quoted note carried on to a line that starts like an entry": (
-        "        note: It may ease pain for a short time.\n",
-        '        note: "It may ease\n  - pain"\n',
-    ),
-    "an unclosed bracket in an entry": ("    name: T 1\n", "    name: [T 1\n"),
-    "a tag in an entry": ("    name: T 1\n", "    name: !thing T 1\n"),
-    "a key with no colon in an entry": ("    name: T 1\n", "    name T 1\n"),
-    "a tab indenting an entry's field, past the entries' indentation": (
-        "    name: T 1\n",
-        "    \tname: T 1\n",
-    ),
-}
-
-
 @pytest.mark.parametrize("part_size", [1, 3])  # 3: the lookalike inside a part, not at its start
-@pytest.mark.parametrize("name", list(_BROKEN))
+@pytest.mark.parametrize("name", list(LOOKALIKE_ENTRIES))
 def test_text_that_only_looks_like_entries_reads_as_whole(
     name: str, part_size: int, whole, monkeypatch
 ) -> None:
     monkeypatch.setattr(yaml_nodes, "PART_SIZE", part_size)
-    old, new = _BROKEN[name]
+    old, new = LOOKALIKE_ENTRIES[name]
     text = _base().replace(old, new, 1)
     assert text != _base()
     read = _read(text)

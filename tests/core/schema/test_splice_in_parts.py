@@ -19,7 +19,8 @@ from massage_explorer.core.schema.splice import splice
 from massage_explorer.core.storage import parse_catalog
 from tests import factories as f
 from tests.core.editing.test_incremental_check import random_edit, with_technique
-from tests.core.schema.test_in_parts import _BROKEN, _LAYOUTS, _moved_conditions_last
+from tests.core.helpers import LOOKALIKE_ENTRIES
+from tests.core.schema.test_in_parts import _LAYOUTS, _moved_conditions_last
 
 
 @pytest.fixture(autouse=True)
@@ -147,7 +148,7 @@ def test_a_part_that_does_not_compose_as_its_lines_promised_is_spliced_whole(
 ) -> None:
     # A quoted note carried on to a line that starts like an entry: the line scan takes it for
     # one, the part before it does not compose, and the splice starts again with the whole tree.
-    old, new = _BROKEN["a quoted note carried on to a line that starts like an entry"]
+    old, new = LOOKALIKE_ENTRIES["a quoted note carried on to a line that starts like an entry"]
     text = dump_catalog(_catalog(10))
     changed = text.replace(old, new, 1)
     assert changed != text
