@@ -3,11 +3,11 @@ window stops answering meanwhile, with a catalog of --size techniques.
 
 First the watcher reads the file once to remember its techniques, as a kiosk does 10 s after
 start-up (timed too, with how long a repaint of the card list takes meanwhile). Then each round a
-new version is saved the way the editor saves (atomic replace); the kiosk's watcher sees it,
-checks it off the window's thread (reading again only the technique that changed) and swaps it
-in. A 5 ms timer on the window records the longest gap between its ticks (how long a tap would
-wait). Baseline, measured interleaved in the same rounds: the same timer over the same span with
-nothing being reloaded.
+new version is saved the way the editor saves (atomic replace, by a thread of its own, not the
+window's); the kiosk's watcher sees it, checks it off the window's thread (composing and reading
+again only the part of the file that changed) and swaps it in. A 5 ms timer on the window records
+the longest gap between its ticks (how long a tap would wait). Baseline, measured interleaved in
+the same rounds: the same timer over the same span with nothing being reloaded.
 
 Run: QT_QPA_PLATFORM=offscreen .venv/bin/python bench/reload_bench.py [--rounds 5] [--size 5000]
 """
@@ -20,6 +20,7 @@ import os
 import statistics
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -129,10 +130,14 @@ def main() -> None:
         shown.clear()
         stalls.start()
         saved = time.perf_counter()
-        atomic_write(path, data)
+        # Saved as the editor saves, by another thread here: this process is the kiosk, and
+        # writing the file and waiting for the disk is no part of its window's work.
+        saving = threading.Thread(target=atomic_write, args=(path, data))
+        saving.start()
         while not shown and time.perf_counter() - saved < 30:
             wait(5)
         frozen.append(stalls.stop())
+        saving.join()
         if not shown:
             raise SystemExit("the kiosk did not show the new version within 30 s")
         latencies.append(shown[0] - saved)
