@@ -15,6 +15,7 @@ import yaml
 
 from massage_explorer.core import storage
 from massage_explorer.core.problems import Problem
+from massage_explorer.core.schema import yaml_nodes
 from massage_explorer.core.storage import LoadResult, parse_catalog
 
 TODAY = dt.date(2026, 11, 26)
@@ -147,3 +148,16 @@ LOOKALIKE_ENTRIES = {
         "    \tname: T 1\n",
     ),
 }
+
+
+def count_parts_composed(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The number of every part of a catalog's techniques composed from now on, in turn."""
+    numbers: list[int] = []
+    compose_part = yaml_nodes.TechniqueParts.compose_part
+
+    def counted(self: yaml_nodes.TechniqueParts, number: int, tags: dict[str, str] | None = None):  # type: ignore[no-untyped-def]
+        numbers.append(number)
+        return compose_part(self, number, tags)
+
+    monkeypatch.setattr(yaml_nodes.TechniqueParts, "compose_part", counted)
+    return numbers

@@ -16,7 +16,7 @@ from massage_explorer.core.schema.validator import TechniqueMemo
 from massage_explorer.core.storage import parse_catalog
 from tests import factories as f
 from tests.core.editing.test_incremental_check import random_edit
-from tests.core.helpers import LOOKALIKE_ENTRIES, TODAY
+from tests.core.helpers import LOOKALIKE_ENTRIES, TODAY, count_parts_composed
 
 
 def _text_edit(rng: random.Random, text: str) -> str:
@@ -135,14 +135,7 @@ def test_a_version_with_one_change_composes_only_the_part_that_changed(
     """A staff save of one edit, read by a kiosk: the other parts' techniques come from the memo
     as their text is, without composing them (at 5,000 techniques, two thirds of a reload)."""
     monkeypatch.setattr(yaml_nodes, "PART_SIZE", 3)
-    composed: list[int] = []
-    compose_part = yaml_nodes.TechniqueParts.compose_part
-
-    def counted(self: yaml_nodes.TechniqueParts, number: int, tags: dict[str, str] | None = None):  # type: ignore[no-untyped-def]
-        composed.append(number)
-        return compose_part(self, number, tags)
-
-    monkeypatch.setattr(yaml_nodes.TechniqueParts, "compose_part", counted)
+    composed = count_parts_composed(monkeypatch)
     catalog = f.catalog(*(f.technique(f"t-{i}") for i in range(12)))
     memo = TechniqueMemo()
     _read(dump_catalog(catalog), tmp_path, memo)

@@ -19,7 +19,7 @@ from massage_explorer.core.schema.splice import splice
 from massage_explorer.core.storage import parse_catalog
 from tests import factories as f
 from tests.core.editing.test_incremental_check import random_edit, with_technique
-from tests.core.helpers import LOOKALIKE_ENTRIES
+from tests.core.helpers import LOOKALIKE_ENTRIES, count_parts_composed
 from tests.core.schema.test_in_parts import _LAYOUTS, _moved_conditions_last
 
 
@@ -30,16 +30,7 @@ def small_parts(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture
 def parts_composed(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """The number of every part of the techniques composed, in turn."""
-    numbers: list[int] = []
-    compose_part = yaml_nodes.TechniqueParts.compose_part
-
-    def counted(self: yaml_nodes.TechniqueParts, number: int, tags: dict[str, str] | None = None):  # type: ignore[no-untyped-def]
-        numbers.append(number)
-        return compose_part(self, number, tags)
-
-    monkeypatch.setattr(yaml_nodes.TechniqueParts, "compose_part", counted)
-    return numbers
+    return count_parts_composed(monkeypatch)
 
 
 def _spliced_whole(text: str, before: Catalog, after: Catalog, monkeypatch: pytest.MonkeyPatch) -> str:
