@@ -93,6 +93,13 @@ class GuidedLayout(QLayout):
         self._head = head
         self._body = self._adopt(body)
         self._guidance = self._adopt(area)
+        # Kept here too, not only by Qt: PySide6 (6.11) keeps the area's Python object alive
+        # through the one it took for its parent last, and that is whatever a Python call got the
+        # area from (the screen's window by focusWidget(), its own viewport by focusProxy()).
+        # With its viewport, the two were a cycle of nothing else's: the collector took the area's
+        # Python side, its overrides with it, while Qt kept the widget, and the next layout pass
+        # crashed the kiosk (the random-input test, seed 20).
+        self._area = area
         # Its words from the top, also where it is given more height than they need (beside).
         guidance.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self._spacing = spacing

@@ -4,13 +4,17 @@ scrolls only where the screen is too short for it."""
 
 from __future__ import annotations
 
+import gc
+import weakref
+
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QLayout, QScrollArea
+from PySide6.QtWidgets import QLabel, QLayout, QScrollArea, QVBoxLayout, QWidget
 
 from massage_explorer.tools.layoutcheck import DISPLAYS, Setting, visit
 from massage_explorer.ui.common.guided import GuidedLayout
 from massage_explorer.ui.common.labels import GuidancePanel
+from massage_explorer.ui.common.scrolling import viewport_of
 
 
 def _display(name: str):
@@ -170,3 +174,20 @@ def test_below_a_page_that_needs_its_height_the_guidance_scrolls_in_the_room_lef
             lines = guidance.fontMetrics().lineSpacing() * BELOW_LINES
             assert area.viewport().height() >= lines
     assert seen == 1
+
+
+def test_the_guidance_area_keeps_its_python_side_whatever_python_last_got_it_from(qtbot) -> None:
+    """The random-input test crashed the kiosk in a layout pass (seed 20): PySide6 had let the
+    guidance area's Python object go, its overrides with it, while Qt kept the widget. PySide6
+    keeps such an object alive through the one a Python call last got it from; from its own
+    viewport (focusProxy()), the two were a cycle that the collector took whole."""
+    screen = QWidget()
+    qtbot.addWidget(screen)
+    layout = GuidedLayout(screen, QVBoxLayout(), QLabel("The page"), GuidancePanel(screen))
+    area = layout.itemAt(2).widget()
+    alive = weakref.ref(area)
+    assert viewport_of(area).focusProxy() is area
+    del area
+    gc.collect()
+    assert alive() is not None
+    assert type(layout.itemAt(2).widget()).__name__ == "_GuidanceArea"

@@ -3,15 +3,23 @@ flicks and held fingers anywhere on the screen, keys on whatever has the focus, 
 enough for the idle question and the reset. Run as its own process by test_random_input.py, so
 that a crash of PySide6 or Qt is a failed test with its seed, not a dead test run.
 
-    python -m tests.ui.kiosk.random_input SEED ACTIONS
+    python -m tests.ui.kiosk.random_input SEED ACTIONS [--display 1366x768] [--language es] [--largest-text]
+
+By default it runs on the offscreen platform's 800x800 screen, in English.
+--display puts it on an offscreen screen of one of the layout check's displays instead
+(massage_explorer/tools/layoutcheck.py), --language starts the kiosk in another language, as a
+clinic may set it, and --largest-text has each patient choose the largest text size first.
 
 After each action it checks what must always hold on a public kiosk: the kiosk is on screen, no
-other window, menu or dialog is open, no button is left pressed, and no Python error was raised in
-a slot. It prints the first broken rule with the last actions and exits 1; "ok" and 0 otherwise.
+other window, menu or dialog is open, no button is left pressed, no Python error was raised in a
+slot, and on the welcome screen nothing of the last patient is left (shortlist, comparison, search
+text, text size, contrast). It prints the first broken rule with the last actions and exits 1;
+"ok" and 0 otherwise.
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import random
 import sys
@@ -29,10 +37,13 @@ from massage_explorer.core.paths import bundled_catalog_path
 from massage_explorer.core.pin import hash_pin
 from massage_explorer.core.settings import KioskConfig
 from massage_explorer.core.storage import load_catalog
+from massage_explorer.tools.layoutcheck import DISPLAYS, on_a_screen_of
+from massage_explorer.ui.common.i18n import install_language
 from massage_explorer.ui.kiosk.window import KioskWindow
 from massage_explorer.ui.launch import prepare_application
+from massage_explorer.ui.session import TEXT_STEPS
 
-SIZE = 790  # inside the offscreen platform's 800x800 screen, which drops touches outside it
+MARGIN = 10  # the window is kept inside the offscreen platform's screen, which drops touches outside it
 KEYS = [
     Qt.Key.Key_Tab, Qt.Key.Key_Backtab, Qt.Key.Key_Return, Qt.Key.Key_Space, Qt.Key.Key_Escape,
     Qt.Key.Key_Backspace, Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down,
@@ -91,11 +102,23 @@ def _broken(app: QApplication, kiosk: KioskWindow, errors: list[str]) -> str | N
     pressed = [b.text() or b.accessibleName() for b in kiosk.findChildren(QAbstractButton) if b.isDown()]
     if pressed:
         return f"a button is left pressed: {pressed}"
+    if kiosk.session_built and not kiosk.in_session:  # the welcome screen: the reset has been
+        state, search = kiosk.state, kiosk.session.browse.search.text()
+        if state.shortlist or state.compare or search or state.text_step or state.high_contrast:
+            return (
+                f"the last patient is still there: shortlist {state.shortlist}, compare {state.compare}, "
+                f"search {search!r}, text size {state.text_step}, high contrast {state.high_contrast}"
+            )
     return None
 
 
-def run(seed: int, actions: int) -> int:
-    app = prepare_application()
+def run(seed: int, actions: int, display: str = "", language: str = "", largest_text: bool = False) -> int:
+    if display:  # the screen is made with the application, from what the environment says then
+        with on_a_screen_of(next(d for d in DISPLAYS if d.name == display)) as env:
+            os.environ.update(env)
+            app = prepare_application()
+    else:
+        app = prepare_application()
     errors: list[str] = []
 
     def record(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
@@ -105,15 +128,22 @@ def run(seed: int, actions: int) -> int:
     catalog = load_catalog(bundled_catalog_path()).catalog
     assert catalog is not None
     config = KioskConfig(
-        idle_seconds=5, countdown_seconds=3, long_press_seconds=1.0, pin_hash=hash_pin("482916")
-    )
+        idle_seconds=5, countdown_seconds=3, long_press_seconds=1.0, pin_hash=hash_pin("482916"),
+        language=language or "en",
+    )  # fmt: skip
+    if language:
+        install_language(app, language)  # before the window is built, as open_kiosk does
     kiosk = KioskWindow(catalog, config)
-    kiosk.resize(SIZE, SIZE)
+    if largest_text:
+        kiosk.sessionStarted.connect(lambda: kiosk.state.set_text_step(len(TEXT_STEPS) - 1))
+    screen = app.primaryScreen().size()
+    width, height = screen.width() - MARGIN, screen.height() - MARGIN
+    kiosk.resize(width, height)
     kiosk.show()
     QTest.qWaitForWindowExposed(kiosk)
     finger, chance, done = Finger(), random.Random(seed), []
     for number in range(1, actions + 1):
-        point = QPoint(chance.randint(2, SIZE - 5), chance.randint(2, SIZE - 5))
+        point = QPoint(chance.randint(2, width - 5), chance.randint(2, height - 5))
         roll = chance.random()
         if roll < 0.55:
             done.append(f"{number}: tap at {point.x()},{point.y()}")
@@ -145,6 +175,13 @@ def run(seed: int, actions: int) -> int:
 
 
 if __name__ == "__main__":
-    status = run(int(sys.argv[1]), int(sys.argv[2]))
+    parser = argparse.ArgumentParser(prog="python -m tests.ui.kiosk.random_input")
+    parser.add_argument("seed", type=int)
+    parser.add_argument("actions", type=int)
+    parser.add_argument("--display", default="", choices=[d.name for d in DISPLAYS])
+    parser.add_argument("--language", default="")
+    parser.add_argument("--largest-text", action="store_true")
+    args = parser.parse_args()
+    status = run(args.seed, args.actions, args.display, args.language, args.largest_text)
     sys.stdout.flush()
     os._exit(status)  # no teardown: what is checked has been checked
