@@ -77,7 +77,9 @@ class PartedEntries(Sequence[Node]):
         end = begin + len(text)
         if end < parts.end:
             # What the part's end closes, the whole text closes at the next entry's "-".
-            dash = _mark(parts.text, parts.text.index("-", end))
+            at = parts.text.index("-", end)
+            line = self._lines_before(end) + parts.text.count("\n", end, at)
+            dash = mark_at(at, line, at - (parts.text.rfind("\n", 0, at) + 1))
             for closed in _nodes_ending_at(node, end):
                 closed.end_mark = dash
         nodes: list[Node] = node.value
