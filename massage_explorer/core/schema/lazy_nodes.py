@@ -125,12 +125,14 @@ def compose_lazily(
 
 
 def _nodes_ending_at(root: Node, end: int) -> Iterator[Node]:
-    """`root`'s last entry, its last value, and so on down, while they end at `end`."""
+    """`root`'s last entry, its last value, and so on down, while they are lists or mappings
+    that end at `end`. (A "|" or ">" text ending there ends there in the whole text too: at the
+    start of the next entry's line, not at its "-".)"""
     node = root
     while isinstance(node, (MappingNode, SequenceNode)) and node.value:
         last = node.value[-1]
         node = last[1] if isinstance(node, MappingNode) else last
-        if node.end_mark.index != end:
+        if isinstance(node, ScalarNode) or node.end_mark.index != end:
             return
         yield node
 

@@ -190,3 +190,16 @@ def test_a_line_like_a_field_in_the_last_entry_s_quoted_text_is_spliced_whole(
     spliced = splice(changed, read, after)
     assert spliced == _spliced_whole(changed, read, after, monkeypatch)
     assert parse_catalog(spliced.encode()).catalog == after
+
+
+def test_a_literal_text_last_in_an_entry_ends_where_the_whole_tree_has_it() -> None:
+    # A "|" text ends at the start of the next entry's line, where a part's text ends too; only
+    # the lists and mappings the part's end closes end at the next entry's "-".
+    questions = "    questions_to_ask:\n      - Have you treated backs like mine?\n"
+    sleepy = "    after_session: You may feel sleepy.\n"
+    literal = "    after_session: |\n      You may feel sleepy.\n"
+    text = dump_catalog(_catalog(7)).replace(questions, "").replace(sleepy, literal)
+    whole, _ = yaml_nodes.compose(text)
+    found = lazy_nodes.compose_lazily(text)
+    assert whole is not None and found is not None
+    assert [_described(node) for node in _nodes(found[0])] == [_described(node) for node in _nodes(whole)]
