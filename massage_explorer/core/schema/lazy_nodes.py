@@ -101,7 +101,7 @@ def compose_lazily(
 ) -> tuple[MappingNode, PartedEntries] | None:
     """The document's root node, its `techniques` a block list over PartedEntries; None where
     the text is not laid out to be read in parts (compose_in_parts). Call it only for a text
-    `yaml_nodes.refused` has passed."""
+    `yaml_nodes.refused` has passed. Raises NotInParts as PartedEntries does."""
     found = compose_in_parts(text, loader)
     if found is None:
         return None
@@ -118,16 +118,23 @@ def compose_lazily(
     for position, (key, _) in enumerate(root.value):
         if isinstance(key, ScalarNode) and key.value == "techniques":
             root.value[position] = (key, techniques)
+    if parts.end < len(text):
+        # The fields after the list were taken to start at a line that starts like a field; one
+        # inside the last entry's quoted text, carried over lines, is found out only by composing
+        # the last part (NotInParts), which an edit elsewhere never does: it is composed now.
+        entries[len(entries) - 1]
     return root, entries
 
 
 def _nodes_ending_at(root: Node, end: int) -> Iterator[Node]:
-    """`root`'s last entry, its last value, and so on down, while they end at `end`."""
+    """`root`'s last entry, its last value, and so on down, while they are lists or mappings
+    that end at `end`. (A "|" or ">" text ending there ends there in the whole text too: at the
+    start of the next entry's line, not at its "-".)"""
     node = root
     while isinstance(node, (MappingNode, SequenceNode)) and node.value:
         last = node.value[-1]
         node = last[1] if isinstance(node, MappingNode) else last
-        if node.end_mark.index != end:
+        if isinstance(node, ScalarNode) or node.end_mark.index != end:
             return
         yield node
 

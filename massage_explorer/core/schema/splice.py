@@ -65,6 +65,11 @@ def _spliced(text: str, before: Catalog, after: Catalog, *, in_parts: bool) -> s
     if not isinstance(root, MappingNode):
         raise CannotSplice("the text holds no catalog")
     try:
+        if entries is not None and len(entries) != len(before.techniques):
+            # A line of a quoted text carried over lines that starts like an entry: the line scan
+            # counts it as one, and only the parts around it would show it, which an edit
+            # elsewhere never composes. Left, the list would not match and be written out anew.
+            raise NotInParts
         splicer = _Splicer(text, root, after.languages[0])
         return apply(text, splicer.update(root, None, document_data(before), document_data(after), [root]))
     finally:

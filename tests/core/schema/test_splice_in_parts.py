@@ -149,3 +149,49 @@ def test_a_part_that_does_not_compose_as_its_lines_promised_is_spliced_whole(
     spliced = splice(changed, read, after)
     assert spliced == _spliced_whole(changed, read, after, monkeypatch)
     assert parse_catalog(spliced.encode()).catalog == after
+
+
+def test_a_line_like_an_entry_in_a_part_an_edit_does_not_compose_is_spliced_whole(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The quoted note is in technique 7's part, the edit in technique 1's: only the count of
+    # entries shows the line the scan took for one. Unseen, the list was written out anew.
+    old, new = _BROKEN["a quoted note carried on to a line that starts like an entry"]
+    text = _commented(dump_catalog(_catalog(10)))
+    at = text.index(old, text.index("  - id: t-7"))
+    changed = text[:at] + new + text[at + len(old) :]
+    read = parse_catalog(changed.encode()).catalog
+    assert read is not None and len(read.techniques) == 10
+    after = with_technique(read, 1, _renamed(read.techniques[1]))
+    spliced = splice(changed, read, after)
+    assert spliced == _spliced_whole(changed, read, after, monkeypatch)
+    assert spliced.count("was checked by hand.") == changed.count("was checked by hand.")
+
+
+def test_a_line_like_a_field_in_the_last_entry_s_quoted_text_is_spliced_whole(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The last question carried on to a line that starts like a field: the scan takes it for
+    # the first field after the list, a second "benefits", and only the last part shows it is not.
+    last = "      - Have you treated backs like mine?\n"
+    text = dump_catalog(_catalog(10))
+    changed = text.removesuffix(last) + '      - "Have you treated\nbenefits: backs like mine?"\n'
+    read = parse_catalog(changed.encode()).catalog
+    assert read is not None
+    after = with_technique(read, 1, _renamed(read.techniques[1]))
+    spliced = splice(changed, read, after)
+    assert spliced == _spliced_whole(changed, read, after, monkeypatch)
+    assert parse_catalog(spliced.encode()).catalog == after
+
+
+def test_a_literal_text_last_in_an_entry_ends_where_the_whole_tree_has_it() -> None:
+    # A "|" text ends at the start of the next entry's line, where a part's text ends too; only
+    # the lists and mappings the part's end closes end at the next entry's "-".
+    questions = "    questions_to_ask:\n      - Have you treated backs like mine?\n"
+    sleepy = "    after_session: You may feel sleepy.\n"
+    literal = "    after_session: |\n      You may feel sleepy.\n"
+    text = dump_catalog(_catalog(7)).replace(questions, "").replace(sleepy, literal)
+    whole, _ = yaml_nodes.compose(text)
+    found = lazy_nodes.compose_lazily(text)
+    assert whole is not None and found is not None
+    assert [_described(node) for node in _nodes(found[0])] == [_described(node) for node in _nodes(whole)]
