@@ -156,7 +156,7 @@ def test_a_line_like_an_entry_in_a_part_an_edit_does_not_compose_is_spliced_whol
 ) -> None:
     # The quoted note is in technique 7's part, the edit in technique 1's: only the count of
     # entries shows the line the scan took for one. Unseen, the list was written out anew.
-    old, new = _BROKEN["a quoted note carried on to a line that starts like an entry"]
+    old, new = LOOKALIKE_ENTRIES["a quoted note carried on to a line that starts like an entry"]
     text = _commented(dump_catalog(_catalog(10)))
     at = text.index(old, text.index("  - id: t-7"))
     changed = text[:at] + new + text[at + len(old) :]
