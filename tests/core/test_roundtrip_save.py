@@ -18,6 +18,7 @@ from massage_explorer.core.catalog import Catalog, Evidence, Range, Technique, T
 from massage_explorer.core.schema.dump import dump_catalog
 from massage_explorer.core.schema.splice import splice
 from massage_explorer.core.storage import OnDisk, catalog_bytes, load_catalog, save_catalog
+from tests import factories as f
 from tests.core.commented_catalog import COMMENTED
 from tests.core.helpers import TODAY, VALID, read
 from tests.core.schema.test_dump import catalogs
@@ -404,3 +405,25 @@ def test_a_line_break_editors_do_not_show_is_saved_as_an_escape_and_reads_back(v
     for text in (saved(edited), dump_catalog(edited)):
         assert not any(c in text for c in "\x85\u2028\u2029")
         assert read(text).catalog == edited
+
+
+def test_a_deep_comment_brought_after_a_block_text_by_a_removal_stays_a_comment():
+    # Found by a fuzz campaign: technique 0 ends with a "|-" text; a comment indented as deep as
+    # that text sat above technique 2. With technique 1 removed, the comment came right after the
+    # text and read as more of it, and the save fell back to writing the whole file anew (every
+    # comment lost). Moved out to the items' column, it stays a comment, and the file its layout.
+    catalog = f.catalog(*(f.technique(f"t-{i}") for i in range(3)))
+    text = dump_catalog(catalog)
+    block = "    description: |-\n      What it is.\n\n      A second paragraph.\n"
+    start, end = text.index("  - id: t-0"), text.index("  - id: t-1")
+    entry = text[start:end].replace(block, "").rstrip("\n") + "\n" + block + "\n"
+    text = text[:start] + entry + text[end:].replace("  - id: t-2", "      # About t-2.\n  - id: t-2")
+    before = read(text).catalog
+    assert before is not None
+    after = editing.delete_technique(before, "t-1")
+    out = saved(after, text, before)
+    assert read(out).catalog == after
+    assert "\n  # About t-2.\n  - id: t-2" in out
+    # Changed: technique 1, the blank line after it, and the comment's indentation.
+    comment = text[: text.index("      # About")].count("\n")
+    assert changed_lines(text, out) == list(range(field_lines(text, "techniques", 1).start, comment + 1))

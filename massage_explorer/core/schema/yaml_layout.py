@@ -209,8 +209,11 @@ def assemble(
         elif pending:
             carried[number], pending = pending, ""
     out: list[str] = []
+    col = column(text, old[0].anchor)
     for position, (index, body) in enumerate(plan):
         headings = "" if index is None else carried.get(index, "") + old[index].headings(text)
+        if position > 0 and index is not None and plan[position - 1][0] != index - 1:
+            headings, body = _outdented(headings, col), _outdented(body, col)  # after another item now
         if inline_indent is not None:
             if position == 0:
                 if headings or (body.lstrip(" ").startswith("#")):
@@ -223,5 +226,21 @@ def assemble(
         out += (headings, body)
     if pending:
         newline = "\r\n" if "\r\n" in pending else "\n"
-        out += (usual, pending.rstrip("\r\n ") + newline)
+        out += (usual, _outdented(pending, col).rstrip("\r\n ") + newline)
     return "".join(out)
+
+
+def _outdented(lead: str, col: int) -> str:
+    """`lead` with the comment lines it starts with (blank lines between them) that are indented
+    deeper than `col`, the items' column, moved to it. Placed after another item than before, a
+    comment indented that deep after a "|" or ">" text would be read as more of that text."""
+    lines = lead.splitlines(keepends=True)
+    for number, line in enumerate(lines):
+        if not _is_comment(line):
+            if _is_blank(line):
+                continue
+            break
+        words = line.lstrip(" \t")
+        if len(line) - len(words) > col:
+            lines[number] = " " * col + words
+    return "".join(lines)
