@@ -135,6 +135,12 @@ class CompareTable(QTableView):
         # hides its title): not counted when asking whether they fit beside again, or the two
         # would take turns.
         self.given_back = 0
+        # Its headers, kept here too, not only by Qt (make_compare_table): see GuidedLayout's
+        # `_area` in ui/common/guided.py. Held by no Python attribute, the question header's
+        # Python object went with the collector once its own viewport was what PySide6 last got
+        # it from (focusProxy()); Qt deleted the header with it, and the table crashed on its
+        # next use of the header.
+        self.headers: tuple[QuestionHeader, ColumnHeader] | None = None
 
     @property
     def questions_in_cells(self) -> bool:
@@ -172,8 +178,9 @@ class CompareTable(QTableView):
 def make_compare_table(parent: QWidget | None = None) -> CompareTable:
     """A read-only table with wrapped cells, both headers and kinetic scrolling."""
     table = CompareTable(parent)
-    table.setVerticalHeader(QuestionHeader(table))
-    table.setHorizontalHeader(ColumnHeader(table))
+    table.headers = (QuestionHeader(table), ColumnHeader(table))
+    table.setVerticalHeader(table.headers[0])
+    table.setHorizontalHeader(table.headers[1])
     table.setItemDelegate(CellDelegate(table))
     table.setWordWrap(True)
     table.setCornerButtonEnabled(False)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+import weakref
 from collections import Counter
 from collections.abc import Iterator
 
@@ -12,10 +14,12 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QPushButton, QScroller, QWidget
 
 from massage_explorer.core.catalog import BenefitClaim, Catalog, Caution, Evidence, Term
+from massage_explorer.ui.common.scrolling import viewport_of
 from massage_explorer.ui.common.theme import apply_theme, clear_theme
 from massage_explorer.ui.compare.model import MARKED_ROLE, CompareModel, DifferencesProxy
 from massage_explorer.ui.compare.picker import PickerModel
 from massage_explorer.ui.compare.screen import CompareView
+from massage_explorer.ui.compare.table import make_compare_table
 from massage_explorer.ui.compare.text_sizes import PADDING, wrapped_height
 from massage_explorer.ui.session import TEXT_STEPS, SessionState
 from tests import factories as f
@@ -686,3 +690,20 @@ def test_the_arrow_after_a_brief_name_never_goes_onto_a_line_of_its_own(qtbot, v
     assert "".join(lines).replace("\u00a0", " ").replace(" ", "") == painted.replace("\u00a0", "").replace(
         " ", ""
     )
+
+
+def test_the_question_header_keeps_its_python_side_whatever_python_last_got_it_from(qtbot) -> None:
+    """As the guidance area did (tests/ui/common/test_guided.py): the table's question header,
+    made in make_compare_table and held by no Python attribute, lost its Python object to the
+    collector once its own viewport was what PySide6 last got it from (focusProxy()), Qt deleted
+    the header with it, and the table's next use of its header crashed the process."""
+    screen = QWidget()
+    qtbot.addWidget(screen)
+    table = make_compare_table(screen)
+    questions = table.verticalHeader()
+    alive = weakref.ref(questions)
+    assert viewport_of(questions).focusProxy() is questions
+    del questions
+    gc.collect()
+    assert alive() is not None
+    assert type(table.verticalHeader()).__name__ == "QuestionHeader"
