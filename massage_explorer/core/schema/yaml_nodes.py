@@ -122,6 +122,12 @@ def decode(data: bytes) -> tuple[str | None, list[Problem]]:
                 column,
             )
         ]
+    problems = hidden_break(text)
+    return (None, problems) if problems else (text, [])
+
+
+def hidden_break(text: str) -> list[Problem]:
+    """The first line break to YAML that editors show as none (HIDDEN_BREAKS), as a problem."""
     # str.find, not a regular expression: a reading thread holds Python's lock through the call,
     # and a search for these three in a 15 MB catalog took 74 ms that way against 0.3 ms.
     found = [at for at in (text.find(c) for c in HIDDEN_BREAKS) if at >= 0]
@@ -129,7 +135,7 @@ def decode(data: bytes) -> tuple[str | None, list[Problem]]:
         at = min(found)
         line, column = _line_col(text, at)
         name = HIDDEN_BREAKS[text[at]]
-        return None, [
+        return [
             file_error(
                 f"character U+{ord(text[at]):04X} ({name}) is here: YAML reads it as a line "
                 "break but editors show none, so every line number after it would be wrong; "
@@ -138,7 +144,7 @@ def decode(data: bytes) -> tuple[str | None, list[Problem]]:
                 column,
             )
         ]
-    return text, []
+    return []
 
 
 def _mark_problem(exc: yaml.MarkedYAMLError, text: str) -> Problem:

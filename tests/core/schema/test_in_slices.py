@@ -6,7 +6,9 @@ verdict is the one the whole text gets."""
 from __future__ import annotations
 
 import re
+import tempfile
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 import yaml
@@ -14,6 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from yaml.nodes import MappingNode, Node, SequenceNode
 
+from massage_explorer.core import storage
 from massage_explorer.core.problems import Problem
 from massage_explorer.core.schema import in_slices, yaml_nodes, yaml_safety
 from massage_explorer.core.schema.in_slices import TextReader, count, line_matches, utf8_text
@@ -178,6 +181,39 @@ def test_decoding_in_slices_decodes_or_finds_the_first_bad_byte(body, mark, slic
             with pytest.raises(UnicodeDecodeError) as caught:
                 utf8_text(data)
             assert caught.value.start == bad + (3 if mark else 0)  # where it is in the file
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                b"a",
+                b"\n",
+                "\u00e9".encode(),
+                "\u2014".encode(),
+                "\U0001f600".encode(),
+                b"\xe9",
+                "\u2028".encode(),
+            ]
+        )
+    ).map(b"".join),
+    st.booleans(),
+    st.integers(1, 9),
+    st.integers(4, 40),
+)
+def test_a_file_read_a_slice_at_a_time_reads_as_its_bytes_decoded_whole(body, mark, read_bytes, limit):
+    # The kiosk reads its file this way (the bytes are never held whole beside the text); any
+    # file, split anywhere, even inside a character, gives the text or the problem decoding all
+    # of its bytes gives: a bad byte named where it is, a hidden line break, the size limit.
+    data = (b"\xef\xbb\xbf" if mark else b"") + body
+    with tempfile.TemporaryDirectory() as folder, pytest.MonkeyPatch.context() as m:
+        path = Path(folder) / "techniques.yaml"
+        path.write_bytes(data)
+        m.setattr(storage, "READ_BYTES", read_bytes)
+        m.setattr(storage, "MAX_BYTES", limit)
+        m.setattr(yaml_nodes, "MAX_BYTES", limit)
+        assert storage.read_catalog_text(path) == yaml_nodes.decode(data[: limit + 1])
 
 
 def test_a_bad_byte_after_a_byte_order_mark_is_named_where_it_is():
