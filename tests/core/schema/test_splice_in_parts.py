@@ -40,6 +40,17 @@ def _spliced_whole(text: str, before: Catalog, after: Catalog, monkeypatch: pyte
         return splice(text, before, after)
 
 
+def _one_renamed(text: str, index: int, monkeypatch: pytest.MonkeyPatch) -> tuple[str, Catalog]:
+    """The text, as read, saved with technique `index` renamed; checked to be what the splice
+    that composes the whole tree gives. Returns it and the catalog saved."""
+    read = parse_catalog(text.encode()).catalog
+    assert read is not None
+    after = with_technique(read, index, _renamed(read.techniques[index]))
+    spliced = splice(text, read, after)
+    assert spliced == _spliced_whole(text, read, after, monkeypatch)
+    return spliced, after
+
+
 def _commented(text: str) -> str:
     """A comment line above every fourth technique and after every summary: people's files have them."""
     text = re.sub(r"(?m)^  - id: (t-\d*[048])$", r"  # \1 was checked by hand.\n  - id: \1", text)
@@ -143,11 +154,7 @@ def test_a_part_that_does_not_compose_as_its_lines_promised_is_spliced_whole(
     text = dump_catalog(_catalog(10))
     changed = text.replace(old, new, 1)
     assert changed != text
-    read = parse_catalog(changed.encode()).catalog
-    assert read is not None
-    after = with_technique(read, 7, _renamed(read.techniques[7]))
-    spliced = splice(changed, read, after)
-    assert spliced == _spliced_whole(changed, read, after, monkeypatch)
+    spliced, after = _one_renamed(changed, 7, monkeypatch)
     assert parse_catalog(spliced.encode()).catalog == after
 
 
@@ -160,11 +167,8 @@ def test_a_line_like_an_entry_in_a_part_an_edit_does_not_compose_is_spliced_whol
     text = _commented(dump_catalog(_catalog(10)))
     at = text.index(old, text.index("  - id: t-7"))
     changed = text[:at] + new + text[at + len(old) :]
-    read = parse_catalog(changed.encode()).catalog
-    assert read is not None and len(read.techniques) == 10
-    after = with_technique(read, 1, _renamed(read.techniques[1]))
-    spliced = splice(changed, read, after)
-    assert spliced == _spliced_whole(changed, read, after, monkeypatch)
+    spliced, after = _one_renamed(changed, 1, monkeypatch)
+    assert len(after.techniques) == 10
     assert spliced.count("was checked by hand.") == changed.count("was checked by hand.")
 
 
@@ -176,11 +180,7 @@ def test_a_line_like_a_field_in_the_last_entry_s_quoted_text_is_spliced_whole(
     last = "      - Have you treated backs like mine?\n"
     text = dump_catalog(_catalog(10))
     changed = text.removesuffix(last) + '      - "Have you treated\nbenefits: backs like mine?"\n'
-    read = parse_catalog(changed.encode()).catalog
-    assert read is not None
-    after = with_technique(read, 1, _renamed(read.techniques[1]))
-    spliced = splice(changed, read, after)
-    assert spliced == _spliced_whole(changed, read, after, monkeypatch)
+    spliced, after = _one_renamed(changed, 1, monkeypatch)
     assert parse_catalog(spliced.encode()).catalog == after
 
 
