@@ -117,7 +117,9 @@ class PreviewPane(QWidget):
             self.detail.show_technique(self.technique_id)
         elif same:
             # The rebuilt page has no height yet: restore where staff were reading once it has.
-            QTimer.singleShot(0, lambda: scroll.setValue(position))
+            # The scroll bar is the call's context: a window closed meanwhile (Open… another
+            # file) takes the call away with it, instead of it calling into a deleted bar.
+            QTimer.singleShot(0, scroll, lambda: scroll.setValue(position))
         name = self.catalog.technique(self.technique_id or "")
         shown = (name.name.default or name.id) if name else ""
         self.note.setText(_tr("Showing: {name}").format(name=shown) if shown else "")
