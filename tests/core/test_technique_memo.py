@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from massage_explorer.core.problems import LoadResult
-from massage_explorer.core.schema import yaml_nodes
+from massage_explorer.core.schema import yaml_nodes, yaml_safety
 from massage_explorer.core.schema.dump import dump_catalog
 from massage_explorer.core.schema.validator import TechniqueMemo
 from massage_explorer.core.storage import parse_catalog
@@ -167,3 +167,26 @@ def test_text_that_only_looks_like_entries_reads_with_the_memo_as_fresh(
     broken = text.replace(old, new, 1)
     assert broken != text
     assert _read(broken, tmp_path, memo) == _read(broken, tmp_path)
+
+
+def test_a_part_that_might_hold_too_many_values_is_composed_whatever_the_memo_holds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Found in review: two techniques that each fill much of a part, in parts of their own, meet
+    # in one when a technique is added above them. Composed, that part might hold too many values
+    # (the file is then read whole, and refused there); taken from the memo uncomposed, it was
+    # accepted. Commas in comments count toward the cheap bound, not toward the values.
+    monkeypatch.setattr(yaml_nodes, "PART_SIZE", 2)
+    monkeypatch.setattr(yaml_safety, "MAX_NODES", 200)
+    padding = "    # " + "," * 30 + "\n"
+    catalog = f.catalog(*(f.technique(f"t-{i}") for i in range(3)))
+    text = dump_catalog(catalog)
+    for name in ("T 1", "T 2"):
+        text = text.replace(f"    name: {name}\n", f"    name: {name}\n{padding}")
+    added = "  - id: new\n" + dump_catalog(f.catalog(f.technique("new"))).split("  - id: new\n")[1]
+    again = text.replace("  - id: t-0\n", added + "  - id: t-0\n", 1)
+    assert _read(text, tmp_path).catalog is not None  # parts (t-0, t-1) and (t-2) pass the bound
+    assert _read(again, tmp_path).catalog is None  # (new, t-0) and (t-1, t-2): read whole, refused
+    memo = TechniqueMemo()
+    _read(text, tmp_path, memo)
+    assert _read(again, tmp_path, memo) == _read(again, tmp_path)

@@ -66,6 +66,10 @@ class PartedEntries(Sequence[Node]):
         self._held[number] = nodes
         return nodes[index - first]
 
+    def compose_last(self) -> None:
+        """Compose the last part now (raises NotInParts where it does not compose as found)."""
+        self[len(self) - 1]
+
     def release(self) -> None:
         self._held.clear()
 
@@ -106,8 +110,7 @@ def compose_lazily(
     if found is None:
         return None
     root, parts = found
-    if not isinstance(root, MappingNode):  # (compose_in_parts gives only a mapping)
-        return None
+    assert isinstance(root, MappingNode)  # (compose_in_parts gives only a mapping)
     entries = PartedEntries(parts)
     # Its own marks as composing the whole text gives them: from the first entry's "-" to where
     # the next field starts, or to the end of the text with the root's.
@@ -122,7 +125,7 @@ def compose_lazily(
         # The fields after the list were taken to start at a line that starts like a field; one
         # inside the last entry's quoted text, carried over lines, is found out only by composing
         # the last part (NotInParts), which an edit elsewhere never does: it is composed now.
-        entries[len(entries) - 1]
+        entries.compose_last()
     return root, entries
 
 

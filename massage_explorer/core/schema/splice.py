@@ -50,7 +50,7 @@ def splice(text: str, before: Catalog, after: Catalog) -> str:
     if before == after:
         return text
     if refused(text):
-        raise CannotSplice("the text is not read as it is")
+        raise CannotSplice("the file opened is refused as it is (empty, anchors, nested too deep…)")
     try:
         return _spliced(text, before, after, in_parts=True)
     except NotInParts:  # a part did not compose as its lines promised

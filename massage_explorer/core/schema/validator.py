@@ -29,6 +29,7 @@ from massage_explorer.core.schema.limits import CHARACTERS, MAX_TERMS, shown
 from massage_explorer.core.schema.limits import items as items_limit
 from massage_explorer.core.schema.technique_reader import peek_id, read_technique
 from massage_explorer.core.schema.yaml_nodes import TechniqueParts, free_in_pieces
+from massage_explorer.core.schema.yaml_safety import may_hold_too_many
 
 TOP_FIELDS = (
     "schema_version", "languages", "red_flags", "required_cautions", "benefits", "conditions", "techniques",
@@ -378,6 +379,7 @@ class Remembered:
     technique: Technique
     warnings: tuple[Problem, ...]  # their lines counted from the technique's first line
     start: tuple[int, int]  # its first line, counted from the line its memo text starts on; column
+    # (read whole, the memo text starts where it does: (0, column), and replays take the node's)
     cautions: tuple[int, int]  # where a missing required caution is said: line (as warnings), column
 
 
@@ -408,8 +410,10 @@ class TechniqueMemo:
     """
 
     _against: tuple[object, ...] = ()
-    # Under Python's hash of each technique's text (where it starts on its line, then the text, as
-    # UTF-8), that text compressed and what was read from it. The text is compared in full before
+    # Under Python's hash of each technique's text as UTF-8, that text compressed and what was read
+    # from it. The text: in a file read in parts, its entry's lines (from its "-" line to the next
+    # entry's); in one read whole, the column it starts at, ":", and its node's text. (The two
+    # never meet: one starts with a space or "-", the other with a digit.) The text is compared in full before
     # anything is taken, so two texts with one hash only cost a read. Compressed, the texts take
     # about a third of the file's size, for as long as the app runs (as they were, 10 MB at 5,000
     # techniques). Not a digest from hashlib: its first use loads OpenSSL, holding Python's lock,
@@ -486,7 +490,11 @@ class _Reuse:
                 source = text[begin:end].encode()
                 entries.append(_Entry(source, line, self.recall(source)))
                 line += text.count("\n", begin, end)
-            if all(entry.recalled is not None for entry in entries):
+            begin, end = parts.part_span(number)
+            # (Composed, a part that might hold too many values makes the file be read whole,
+            # and refused there if it does: one is composed whatever the memo holds.)
+            recalled = all(entry.recalled is not None for entry in entries)
+            if recalled and not may_hold_too_many(text[begin:end]):
                 yield entries, "", lines
             else:
                 node, part = parts.compose_part(number, tags)

@@ -213,7 +213,8 @@ def assemble(
     for position, (index, body) in enumerate(plan):
         headings = "" if index is None else carried.get(index, "") + old[index].headings(text)
         if position > 0 and index is not None and plan[position - 1][0] != index - 1:
-            headings, body = _outdented(headings, col), _outdented(body, col)  # after another item now
+            # After another item now. (A body starts with the comments right above its item.)
+            headings, body = _outdented(headings, col), _outdented(body, col)
         if inline_indent is not None:
             if position == 0:
                 if headings or (body.lstrip(" ").startswith("#")):
@@ -233,7 +234,8 @@ def assemble(
 def _outdented(lead: str, col: int) -> str:
     """`lead` with the comment lines it starts with (blank lines between them) that are indented
     deeper than `col`, the items' column, moved to it. Placed after another item than before, a
-    comment indented that deep after a "|" or ">" text would be read as more of that text."""
+    comment indented that deep after a "|" or ">" text would be read as more of that text. (A tab
+    in a comment's indentation counts as one column, and is replaced by spaces.)"""
     lines = lead.splitlines(keepends=True)
     for number, line in enumerate(lines):
         if not _is_comment(line):

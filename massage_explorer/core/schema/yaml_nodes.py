@@ -350,6 +350,11 @@ class TechniqueParts:
     def count_parts(self) -> int:
         return -(-len(self.starts) // PART_SIZE)
 
+    def part_span(self, number: int) -> tuple[int, int]:
+        """Where part `number`'s text begins and ends."""
+        last = (number + 1) * PART_SIZE
+        return self.starts[number * PART_SIZE], self.starts[last] if last < len(self.starts) else self.end
+
     def entries_of(self, number: int) -> range:
         """The indexes of part `number`'s entries."""
         return range(number * PART_SIZE, min((number + 1) * PART_SIZE, len(self.starts)))
@@ -362,10 +367,9 @@ class TechniqueParts:
     def compose_part(self, number: int, tags: dict[str, str] | None = None) -> tuple[SequenceNode, str]:
         """Part `number` (its first entry is number * PART_SIZE) as a list node, and its text,
         which the nodes' marks index into; raises NotInParts as `batches` does."""
-        first = number * PART_SIZE
-        last = first + PART_SIZE
-        begin, end = self.starts[first], self.starts[last] if last < len(self.starts) else self.end
+        begin, end = self.part_span(number)
         part = self.text[begin:end]
+        first, last = number * PART_SIZE, (number + 1) * PART_SIZE
         if may_hold_too_many(part):
             raise NotInParts  # read whole, it is refused there if it has too many
         try:
