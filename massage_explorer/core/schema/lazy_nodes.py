@@ -21,6 +21,7 @@ from massage_explorer.core.schema.yaml_nodes import (
     TechniqueParts,
     compose_in_parts,
     mark_at,
+    mark_of,
     move_marks,
 )
 
@@ -115,7 +116,7 @@ def compose_lazily(
     # Its own marks as composing the whole text gives them: from the first entry's "-" to where
     # the next field starts, or to the end of the text with the root's.
     dash = text.index("-", parts.starts[0])
-    techniques = SequenceNode(YAML_TAG + "seq", entries, _mark(text, dash), _mark(text, parts.end), False)
+    techniques = SequenceNode(YAML_TAG + "seq", entries, mark_of(text, dash), mark_of(text, parts.end), False)
     if parts.end == len(text):
         root.end_mark = techniques.end_mark
     for position, (key, _) in enumerate(root.value):
@@ -140,7 +141,3 @@ def _nodes_ending_at(root: Node, end: int) -> Iterator[Node]:
         if isinstance(node, ScalarNode) or node.end_mark.index != end:
             return
         yield node
-
-
-def _mark(text: str, at: int) -> yaml.Mark:
-    return mark_at(at, text.count("\n", 0, at), at - (text.rfind("\n", 0, at) + 1))

@@ -316,7 +316,7 @@ class CatalogValidator(CatalogFieldReader):
         return technique, Remembered(
             technique,
             tuple(replace(p, line=p.line - start) for p in found),
-            (start - (start if key_line is None else key_line), column),
+            (0 if key_line is None else start - key_line, column),
             (cautions_line - start, cautions_column),
         )
 

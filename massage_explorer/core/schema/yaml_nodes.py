@@ -477,6 +477,12 @@ def mark_at(index: int, line: int, column: int) -> yaml.Mark:
     return yaml.Mark("<text>", index, line, column, None, 0)  # (no copy of the text kept)
 
 
+def mark_of(text: str, at: int) -> yaml.Mark:
+    """The mark of place `at` in `text`."""
+    line, column = _line_col(text, at)  # (1-based)
+    return mark_at(at, line - 1, column - 1)
+
+
 def _compose_part(part: str, lines: int, loader: type[yaml.SafeLoader]) -> Node | None:
     """The node of a part of the text that starts after `lines` line breaks (counted in, so that
     its nodes know their lines in the file), or None where it is no YAML document of its own or
