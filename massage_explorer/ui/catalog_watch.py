@@ -32,11 +32,12 @@ if TYPE_CHECKING:  # imported with PyYAML at the first read, not while the app s
 log = logging.getLogger(__name__)
 POLL_MS = 2000  # for network shares that send no change events
 # A new version is read once it has stayed unchanged this long, looked at twice (_quiet_ms). One
-# that replaced the file seen (another inode: how the editor and every safe editor save, by a
-# rename) is taken as whole at once; the short wait covers the steps around the rename. One
-# written over the file seen (a copy onto a share, an editor that overwrites), or where there was
-# no file, may be half written, with the writer paused mid-file: half a catalog is often valid
-# YAML, with techniques or their cautions missing. It waits longer.
+# saved by the editor (a whole file renamed in, the file seen kept as its backup) is taken as
+# whole at once; the short wait covers the steps around the rename. Any other may be half
+# written, with the writer paused mid-file: a copy onto a share or an editor that overwrites the
+# file, a file where there was none, a copy that deletes the file and writes a new one (another
+# inode, as a rename gives). Half a catalog is often valid YAML, with techniques or their
+# cautions missing. It waits longer.
 SETTLE_MS = 250
 IN_PLACE_MS = 2000
 COLLECT_MS = 15  # how often a finished check is looked for: within a frame of it finishing
@@ -54,6 +55,19 @@ def _stamp(path: Path) -> Stamp | None:
     except OSError:
         return None
     return (info.st_mtime_ns, info.st_ctime_ns, info.st_size, info.st_ino)
+
+
+def _now_the_backup(path: Path, seen: Stamp | None) -> bool:
+    """Whether the version seen is now the catalog's backup, as the editor's save leaves it
+    (storage.atomic_write links it there, then renames the whole new file in). Where the backup is
+    a copy instead (a share without hard links), it is not the same file: the longer wait."""
+    if seen is None:
+        return False
+    from massage_explorer.core.storage import BACKUP_SUFFIX  # (with PyYAML: not while the app starts)
+
+    backup = _stamp(path.with_name(path.name + BACKUP_SUFFIX))
+    # The link changes the change time; the rest is the file seen as it was.
+    return backup is not None and (backup[0], backup[2], backup[3]) == (seen[0], seen[2], seen[3])
 
 
 def _unreadable(path: Path, reason: str) -> LoadResult:
@@ -167,18 +181,14 @@ class CatalogWatcher(QObject):
         self._start_reading(stamp)
 
     def _quiet_ms(self, stamp: Stamp | None) -> int:
-        """How long a new version must stay unchanged before it is read: SETTLE_MS where it
-        replaced the file seen (another inode) or the file is gone, IN_PLACE_MS where it was
-        written over it or appeared where there was none. (A share that gives every file the
-        same inode number always waits the longer time: slower, never half a version. A copy
-        that deletes the file first and writes a new one slowly, with a new inode, still waits
-        the short time.)"""
-        seen = self._seen
+        """How long a new version must stay unchanged before it is read: SETTLE_MS where the
+        file is gone, or where the editor saved it (the file seen is now its backup: a whole new
+        file was renamed in); IN_PLACE_MS otherwise. (A rename by another tool waits the longer
+        time too: it cannot be told from a copy that deleted the file and is still writing a new
+        one, and 2 s late is better than half a catalog.)"""
         if stamp is None:
             return SETTLE_MS
-        if seen is None or stamp[3] == seen[3]:
-            return IN_PLACE_MS
-        return SETTLE_MS
+        return SETTLE_MS if _now_the_backup(self.path, self._seen) else IN_PLACE_MS
 
     @Slot()
     def _read_to_remember(self) -> None:

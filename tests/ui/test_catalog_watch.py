@@ -13,7 +13,7 @@ from massage_explorer.core.problems import SHOWN_PROBLEMS, LoadResult, Problem, 
 from massage_explorer.core.schema import in_slices
 from massage_explorer.core.schema.dump import dump_catalog
 from massage_explorer.core.settings import KioskConfig
-from massage_explorer.core.storage import load_catalog
+from massage_explorer.core.storage import atomic_write, load_catalog
 from massage_explorer.ui.catalog_watch import IN_PLACE_MS, SETTLE_MS, CatalogWatcher, _told
 from massage_explorer.ui.common.theme import clear_theme
 from massage_explorer.ui.kiosk.window import KioskWindow
@@ -32,9 +32,15 @@ def load_catalog_text(folder, text: str):
 
 
 def write_atomically(path, text: str) -> None:
+    """A save as the editor makes it: a whole new file renamed in, the old one kept as the backup."""
+    atomic_write(path, text.encode("utf-8"))
+
+
+def rename_in(path, text: str) -> None:
+    """A save by rename from another tool (rsync, sed -i): no backup beside it."""
     tmp = path.with_name(".incoming.tmp")
     tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, path)  # what every safe editor does: the old inode is gone
+    os.replace(tmp, path)
 
 
 @pytest.fixture
@@ -330,6 +336,41 @@ def test_a_writer_that_pauses_mid_file_is_waited_for(qtbot, catalog_file):
     newest = f.catalog(f.technique("gentle"))
     with qtbot.waitSignal(watcher.reloaded, timeout=IN_PLACE_MS - 500):
         write_atomically(catalog_file, dump_catalog(newest))
+    watcher.stop()
+
+
+def test_a_copy_that_deletes_the_file_and_writes_it_slowly_is_not_shown_half_written(qtbot, catalog_file):
+    # The new file has another inode, as a save by rename gives, and was read after the short
+    # wait: with the copy paused after two techniques, the kiosk showed those two alone.
+    old = load_catalog(catalog_file).catalog
+    watcher = CatalogWatcher(catalog_file, old, poll_ms=60_000, use_events=True)
+    whole = dump_catalog(f.catalog(f.technique("gentle"), f.technique("second"), f.technique("third")))
+    half = _cut_before(whole, "third")
+    assert load_catalog_text(catalog_file.parent, half).catalog not in (None, old)
+    shown = []
+    watcher.reloaded.connect(shown.append)
+    kept = catalog_file.with_name("still-open.yaml")
+    os.link(catalog_file, kept)  # the old file lives on (open elsewhere): the new one gets another inode
+    catalog_file.unlink()
+    with catalog_file.open("w", encoding="utf-8") as file:
+        file.write(half)
+        file.flush()
+        qtbot.wait(4 * SETTLE_MS)  # the copy pauses
+        assert shown == []
+        file.write(whole[len(half) :])
+    assert os.stat(catalog_file).st_ino != os.stat(kept).st_ino
+    qtbot.waitUntil(lambda: bool(shown), timeout=IN_PLACE_MS + 3000)
+    qtbot.wait(300)
+    assert [[t.id for t in catalog.techniques] for catalog in shown] == [["gentle", "second", "third"]]
+    watcher.stop()
+
+
+def test_a_rename_by_another_tool_is_read_once_it_held_still(qtbot, catalog_file):
+    watcher = CatalogWatcher(catalog_file, load_catalog(catalog_file).catalog, poll_ms=60_000)
+    newer = f.catalog(f.technique("gentle"), f.technique("renamed-in"))
+    with qtbot.waitSignal(watcher.reloaded, timeout=IN_PLACE_MS + 3000) as signal:
+        rename_in(catalog_file, dump_catalog(newer))
+    assert signal.args[0] == newer
     watcher.stop()
 
 
