@@ -32,7 +32,7 @@ class LockLost(ChangedOnDisk):
     def __init__(self, path: Path) -> None:
         super().__init__(
             path,
-            f"Someone else took over editing {path.name} after you opened it (from another computer). "
+            f"Someone else took over editing {path.name} after you opened it. "
             "Your edits were not saved over theirs: save them as a copy, then compare the two files",
         )
 

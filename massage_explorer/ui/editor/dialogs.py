@@ -116,7 +116,9 @@ def ask_changed_on_disk(parent: QWidget | None, path: Path, *, taken_over: bool 
     """'reload', 'copy' or 'cancel'. `taken_over`: another editor took this one's lock over (so the
     file may change under it at any moment), rather than the file having changed already."""
     if taken_over:
-        text = _tr("Someone else took over editing {name} after you opened it, from another computer. "
+        # (Not "from another computer": a lock file deleted by hand lets a second editor on this
+        # one take it too.)
+        text = _tr("Someone else took over editing {name} after you opened it. "
                    "Saving now could overwrite their changes.")  # fmt: skip
     else:
         text = _tr("Someone else changed {name} after you opened it. Saving now would overwrite "

@@ -211,6 +211,30 @@ def test_a_save_after_another_computer_took_over_is_refused_and_kept_as_a_copy(
     assert json.loads(lock_path(catalog_file).read_text())["host"] == "FRONT-DESK"  # still theirs
 
 
+def test_a_second_window_saving_past_a_deleted_lock_loses_neither_save(
+    qtbot, open_editor, catalog_file
+) -> None:
+    first = open_editor(catalog_file)
+    assert open_editor(catalog_file).read_only  # the lock keeps a second window to looking...
+    rename_first(first, "First's edit")
+    lock_path(catalog_file).unlink()  # ...until someone deletes the lock file by hand
+    second = open_editor(catalog_file)
+    assert not second.read_only
+    rename_first(second, "Second's edit")
+    click(qtbot, second.save_button)
+    qtbot.waitUntil(lambda: not second.isWindowModified(), timeout=10_000)
+    told = answer_box(qtbot, "Save as a copy", "OK")
+    click(qtbot, first.save_button)
+    qtbot.waitUntil(lambda: len(told) == 2, timeout=10_000)
+    # Told what happened, on this computer: not that another computer took the catalog over.
+    assert told[0].startswith("Someone else took over editing techniques.yaml after you opened it. ")
+    assert "another computer" not in told[0]
+    assert load_catalog(catalog_file).catalog.techniques[0].name == Text.plain("Second's edit")
+    copy = catalog_file.with_name("techniques (copy).yaml")
+    assert load_catalog(copy).catalog.techniques[0].name == Text.plain("First's edit")
+    assert first.isWindowModified()  # the catalog file itself still lacks the first's edits
+
+
 def test_a_lock_held_on_this_computer_offers_no_take_over(qtbot, open_editor, catalog_file) -> None:
     holder = hold_lock(catalog_file, "hold")
     try:
