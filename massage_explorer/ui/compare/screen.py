@@ -134,8 +134,9 @@ class CompareView(Screen):
         ):
             bar.addWidget(widget)
         keep_full_width(self.back_button, self.differences_button, self.advice_button, self.add_button)
-        # At four, the note wraps beside the toggle rather than take a row of its own: on a short
-        # screen at the largest text, that row was what two columns needed of the table's height.
+        # At four, the note wraps beside the toggle rather than take a row of its own where that
+        # saves height: on a short screen at the largest text, that row was what two columns
+        # needed of the table's height. (Beside the advice button too, it took five lines there.)
         # So does the line counting the rows "only differences" hides, which takes the note's
         # place at four: above the table it took the height a second column needed.
         bar.squeeze(self.hidden_rows)
