@@ -13,6 +13,7 @@ from PySide6.QtGui import QFontMetrics
 
 from massage_explorer.tools.layoutcheck import DISPLAYS, Setting, visit
 from massage_explorer.ui.common.buttons import MIN_TARGET
+from massage_explorer.ui.common.navigation import MARGIN
 from massage_explorer.ui.compare import CompareView
 
 
@@ -55,7 +56,7 @@ def test_at_the_largest_text_the_table_takes_the_width_and_shows_more(
         seen += 1
         # The advice is not beside the table: the table has the screen's width, less its margins.
         assert not view.guidance.isVisible(), (display, language)
-        assert view.table.width() >= window.width() - 2 * 24 - 2, (display, language)
+        assert view.table.width() >= window.width() - 2 * MARGIN - 2, (display, language)
         assert _columns_in_view(view) >= 2, (display, language)
         if display == "1024x768":  # three lines of each answer, in columns half as wide again
             # (it was one in Spanish, two in English)
@@ -73,7 +74,7 @@ def test_two_and_three_and_only_differences_fold_the_advice_too(qapp, bundled, s
     for window, view in _compare(bundled, "1024x768", 2, "es", screen):
         seen += 1
         assert view.advice_button.isVisible() and not view.guidance.isVisible()
-        assert view.table.width() >= window.width() - 2 * 24 - 2
+        assert view.table.width() >= window.width() - 2 * MARGIN - 2
         assert _columns_in_view(view) >= 2 and _answer_lines_in_view(view) >= 2, screen
     assert seen == 1
 
@@ -84,7 +85,7 @@ def test_one_tap_shows_the_advice_whole_and_another_or_back_shows_the_table(qapp
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
         assert view.guidance.isVisible() and not view.table.isVisible()
         area = view.guidance.parentWidget().parentWidget()  # the area it scrolls in
-        assert area.width() >= view.width() - 2 * 24 - 2  # the table's place: the whole width
+        assert area.width() >= view.width() - 2 * MARGIN - 2  # the table's place: the whole width
         assert view.guidance.text() and button.text() == "✕ Cerrar"
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
         assert view.table.isVisible() and not view.guidance.isVisible()
