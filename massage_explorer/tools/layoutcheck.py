@@ -14,7 +14,8 @@ page, the idle countdown, the PIN pad, the staff panel and the red flags, and re
 - a touch target smaller than 48 px;
 - a list or table left less than 48 px below its headers to show its rows in;
 - a comparison showing fewer than two techniques' columns whole side by side (both, where two
-  are compared), or a name or button of one cut, or too little height for its answers.
+  are compared), or a name or button of one cut, or too little height for its answers;
+- the clinic's advice neither in view nor a tap away (where it is folded behind a button).
 It checks the staff editor the same way at each display, as the kiosk opens it (in English and
 the usual look), and one thing more there: that its form does not scroll sideways (staff filling
 in a technique would not see the end of its lines). It prints one line per finding and exits 1
@@ -315,6 +316,26 @@ def comparison_problems(widget: QWidget) -> list[str]:
     return problems
 
 
+def advice_problems(widget: QWidget) -> list[str]:
+    """A screen that shows the clinic's advice (a GuidedLayout's) with neither the advice in view
+    nor, where it is folded away, a button in view that opens it."""
+    from massage_explorer.ui.common.guided import GuidedLayout
+
+    layout = widget.layout()
+    if not isinstance(layout, GuidedLayout) or not widget.isVisible():
+        return []
+    if layout.folded:
+        button = getattr(widget, "advice_button", None)
+        if not isinstance(button, QAbstractButton) or not button.isVisible():
+            return ["the clinic's advice folded away with no button in view to open it"]
+        return []
+    area = layout.itemAt(2)
+    shown = area.widget() if area is not None else None
+    if shown is None or not shown.isVisible() or shown.height() <= 0:
+        return ["the clinic's advice not in view"]
+    return []
+
+
 def _rect(rect: QRect) -> str:
     return f"{rect.width()}x{rect.height()}+{rect.x()}+{rect.y()}"
 
@@ -336,6 +357,7 @@ def check_window(window: QWidget, screen: QSize) -> Iterator[tuple[str, str]]:
             *target_problems(widget),
             *view_problems(widget),
             *comparison_problems(widget),
+            *advice_problems(widget),
         ]:
             yield widget_name(widget), problem
 

@@ -137,13 +137,18 @@ class FlowLayout(QLayout):
 
     def _lines(self, width: int) -> list[list[tuple[QLayoutItem, int]]]:
         """The items in lines, each with its width, for a line `width` px long: squeezed items
-        wrap their text only where that saves a line."""
+        wrap their text only where that saves a line, and height (a note squeezed into five lines
+        beside the compare screen's buttons took more of it than a line of its own)."""
         lines = self._fill(width, squeeze=False)
         if len(lines) > 1 and self._squeezed:
             squeezed = self._fill(width, squeeze=True)
-            if len(squeezed) < len(lines):
+            if len(squeezed) < len(lines) and self._height_of(squeezed) < self._height_of(lines):
                 return squeezed
         return lines
+
+    def _height_of(self, lines: list[list[tuple[QLayoutItem, int]]]) -> int:
+        tallest = (max(_height(item, width) for item, width in line) for line in lines)
+        return sum(tallest) + self._line_spacing * (len(lines) - 1)
 
     def _fill(self, width: int, *, squeeze: bool) -> list[list[tuple[QLayoutItem, int]]]:
         lines: list[list[tuple[QLayoutItem, int]]] = [[]]

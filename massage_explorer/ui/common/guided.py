@@ -5,14 +5,16 @@ On a 1280x800 screen at a large text size the full guidance takes some 290 px; b
 left the compare table, the shortlist and the QR code too little height, and the window grew past
 the screen. There it goes to the right of them instead, the screen's whole height, whole and
 always in view. Where even that is too short for it (1280x720 at the largest text, in Spanish), it
-scrolls by finger inside its place instead of being cut.
+scrolls by finger inside its place instead of being cut. A screen that needs the whole width
+even so (the comparison at 1024x768 and the largest text) may fold it away behind a button of its
+own, which shows it in the body's place.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QLayout, QLayoutItem, QWidget, QWidgetItem
 
@@ -62,6 +64,21 @@ class _GuidanceArea(WrappedScrollArea):
         self.verticalScrollBar().setValue(0)
 
 
+def _show(widget: QWidget, shown: bool) -> None:
+    """Show or hide `widget` only where that changes it: each call lays the screen out again."""
+    if widget.isHidden() == shown:
+        widget.setVisible(shown)
+
+
+class _Kept(QWidgetItem):
+    """A widget's place that keeps its sizes while the widget is hidden (folded, the guidance or
+    the body is): as empty, it measured nothing, and the guidance, hidden behind its button,
+    "fitted" below the table and came back, over and over."""
+
+    def isEmpty(self) -> bool:
+        return False
+
+
 class GuidedLayout(QLayout):
     """`head` on top, `body` below it and `guidance` (a word-wrapped label) under both, or beside
     both on the right when the body would get less than its minimum height, its share of the
@@ -71,7 +88,14 @@ class GuidedLayout(QLayout):
     With `head_across`, the head keeps the whole width where the guidance is beside, and the
     guidance goes beside the body only: a head of buttons (the comparison's Back, "Show only
     differences" and Add) then stays one row where, beside the guidance, it took two, and the
-    body gets that row's height."""
+    body gets that row's height.
+
+    With `fold`, asked with the width and height the body would have beside the guidance, the
+    guidance may fold away instead: the body gets the whole width, `foldedChanged` tells the
+    screen to show the button that opens it, and `set_guidance_open` shows it in the body's place
+    (and the body again)."""
+
+    foldedChanged = Signal(bool)
 
     def __init__(
         self,
@@ -86,12 +110,14 @@ class GuidedLayout(QLayout):
         side_shares: tuple[float, ...] = SIDE_SHARES,
         scrolled_share: float = SCROLLED_SHARE,
         head_across: bool = False,
+        fold: Callable[[int, int], bool] | None = None,
     ) -> None:
         area = _GuidanceArea(guidance)  # before this layout is the parent's: taking the label asks it
         super().__init__(parent)
         self.addChildLayout(head)
         self._head = head
         self._body = self._adopt(body)
+        self._body_widget = body
         self._guidance = self._adopt(area)
         # Kept here too, not only by Qt: PySide6 (6.11) keeps the area's Python object alive
         # through the one it took for its parent last, and that is whatever a Python call got the
@@ -107,11 +133,22 @@ class GuidedLayout(QLayout):
         self._body_wants = body_wants
         self._side_shares, self._scrolled_share = side_shares, scrolled_share
         self._head_across = head_across
+        self._fold = fold
         self.beside = False  # where the guidance was put last
+        self.folded = False  # folded away behind the screen's button (`fold`)
+        self.guidance_open = False  # folded, and shown in the body's place
+        self._placing = False
+
+    def set_guidance_open(self, on: bool) -> None:
+        """Where the guidance is folded, show it in the body's place (True) or the body (False)."""
+        if on != self.guidance_open:
+            self.guidance_open = on
+            self.invalidate()
+            self.activate()  # now, not at the next pass of the event loop
 
     def _adopt(self, widget: QWidget) -> QWidgetItem:
         self.addChildWidget(widget)
-        return QWidgetItem(widget)
+        return _Kept(widget)
 
     def addItem(self, item: QLayoutItem) -> None:
         raise TypeError("GuidedLayout holds its head, body and guidance only")
@@ -152,6 +189,22 @@ class GuidedLayout(QLayout):
 
     def setGeometry(self, rect: QRect) -> None:
         super().setGeometry(rect)
+        if self._placing:  # showing or hiding a widget below lays the screen out from within
+            return
+        self._placing = True
+        try:
+            folded = self._arrange(rect)
+            if folded != self.folded:
+                self.folded = folded
+                if not folded:
+                    self.guidance_open = False
+                self.foldedChanged.emit(folded)  # the screen's button comes or goes: the head's height
+                self._arrange(rect)
+        finally:
+            self._placing = False
+
+    def _arrange(self, rect: QRect) -> bool:
+        """Place the three in `rect`; whether the guidance is folded away (`fold`)."""
         inner = rect.marginsRemoved(self.contentsMargins())
         x, y, width, height = inner.x(), inner.y(), inner.width(), inner.height()
         below = self._guidance.heightForWidth(width)
@@ -179,6 +232,9 @@ class GuidedLayout(QLayout):
             fallback = max(min(int(width * self._scrolled_share), widest), narrowest)
             side = next((s for s in sides if self._guidance.heightForWidth(s) <= height), fallback)
             main = width - side - self._spacing
+            if self._fold is not None and self._fold(main, height):
+                self._place_folded(QRect(x, y, width, height))
+                return True
             if self._head_across:
                 self._body.setGeometry(QRect(x, y, main, height))
             else:
@@ -193,6 +249,23 @@ class GuidedLayout(QLayout):
                 below = max(room, min(below, self._lines_px(BELOW_LINES)))
             self._place_column(QRect(x, y, width, height - below - self._spacing))
             self._guidance.setGeometry(QRect(x, y + height - below, width, below))
+        _show(self._body_widget, True)
+        _show(self._area, True)
+        return False
+
+    def _place_folded(self, rect: QRect) -> None:
+        """The body, or the guidance where it is open, across the whole width below the head."""
+        body, area = self._body_widget, self._area
+        shown, hidden = (area, body) if self.guidance_open else (body, area)
+        _show(hidden, False)
+        _show(shown, True)
+        if self._head_across:
+            shown.setGeometry(rect)
+        else:
+            head = self._head_height(rect.width())
+            self._head.setGeometry(QRect(rect.x(), rect.y(), rect.width(), head))
+            top = head + self._spacing
+            shown.setGeometry(QRect(rect.x(), rect.y() + top, rect.width(), rect.height() - top))
 
     def _lines_px(self, lines: int) -> int:
         """The height of the guidance's place that shows `lines` lines of its words."""

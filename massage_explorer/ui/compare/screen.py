@@ -15,7 +15,13 @@ from massage_explorer.core.catalog import Catalog, Technique
 from massage_explorer.ui.common.buttons import big_button
 from massage_explorer.ui.common.flow import FlowLayout
 from massage_explorer.ui.common.guided import TABLE_SHARE, TABLE_SIDE_SHARE, GuidedLayout
-from massage_explorer.ui.common.labels import GuidancePanel, catalog_label, plain_label, set_style_property
+from massage_explorer.ui.common.labels import (
+    GuidancePanel,
+    advice_name,
+    catalog_label,
+    plain_label,
+    set_style_property,
+)
 from massage_explorer.ui.common.navigation import (
     MARGIN,
     add_back_shortcuts,
@@ -72,8 +78,11 @@ class CompareView(Screen):
             side_shares=(TABLE_SIDE_SHARE,),
             scrolled_share=TABLE_SIDE_SHARE,
             head_across=True,
+            fold=self._table_folds,
         )
         guided.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
+        guided.foldedChanged.connect(self._advice_folded)
+        self.guided = guided
 
         self.setFocusProxy(self.back_button)  # arriving on this screen puts focus on Back
         self._shortcuts = add_back_shortcuts(self, self._back)
@@ -96,11 +105,17 @@ class CompareView(Screen):
         self.title = plain_label("", self, role="title")
         self.differences_button = big_button("", parent=self)
         self.differences_button.setCheckable(True)
+        # Where the table needs the whole width, the clinic's advice is a tap away behind this
+        # (GuidedLayout's fold): shown in the table's place, until tapped again or Back.
+        self.advice_button = big_button("", parent=self)
+        self.advice_button.setCheckable(True)
+        self.advice_button.hide()
         self.add_button = big_button("", parent=self)
         self.add_limit = plain_label("", self, role="muted")
         self.hidden_rows = plain_label("", self, role="body")
         self.back_button.clicked.connect(self._back)
         self.differences_button.toggled.connect(self._set_only_differences)
+        self.advice_button.toggled.connect(self._open_advice)
         self.add_button.clicked.connect(self.open_picker)
         # One line on a wide screen; on a narrow one or at a large text size the controls wrap.
         bar = FlowLayout(spacing=16)
@@ -112,14 +127,16 @@ class CompareView(Screen):
             self.back_button,
             self.title,
             self.differences_button,
+            self.advice_button,
             self.hidden_rows,
             self.add_button,
             self.add_limit,
         ):
             bar.addWidget(widget)
-        keep_full_width(self.back_button, self.differences_button, self.add_button)
-        # At four, the note wraps beside the toggle rather than take a row of its own: on a short
-        # screen at the largest text, that row was what two columns needed of the table's height.
+        keep_full_width(self.back_button, self.differences_button, self.advice_button, self.add_button)
+        # At four, the note wraps beside the toggle rather than take a row of its own where that
+        # saves height: on a short screen at the largest text, that row was what two columns
+        # needed of the table's height. (Beside the advice button too, it took five lines there.)
         # So does the line counting the rows "only differences" hides, which takes the note's
         # place at four: above the table it took the height a second column needed.
         bar.squeeze(self.hidden_rows)
@@ -151,14 +168,55 @@ class CompareView(Screen):
         clinic's guidance below would leave less, it goes beside (GuidedLayout). Measured in the
         form the table takes where it is short, not the one it has now, so that the table's last
         form does not decide where the guidance goes."""
+        if self.stack.currentWidget() is not self.table_page:
+            return 0
+        return self._comparison_height(width)
+
+    def _comparison_height(self, width: int) -> int:
+        """_table_wants, whatever page is shown."""
         table = self.table
-        if self.stack.currentWidget() is not self.table_page or self.header.count() == 0:
+        if self.header.count() == 0:
             return 0
         frame = 2 * table.frameWidth()
         room = width - frame - table.verticalScrollBar().sizeHint().width()
         names = self.header.brief_height_for_room(room)
         scroll_bar = table.horizontalScrollBar().sizeHint().height()
         return frame + names + answers_height(table.font()) + scroll_bar
+
+    def _table_folds(self, width: int, height: int) -> bool:
+        """Whether a table `width` x `height` px, beside the clinic's advice, would show less than
+        the names and two questions' answers: then it takes the whole width and the advice goes
+        behind a button (at 1024x768 and the largest text, beside it the table showed the first
+        question and a line of its answers). Asked whatever page is shown, so that the advice
+        stays where it was while the patient picks a technique."""
+        if self.model.columnCount() < 2 or self.header.count() == 0:
+            return False
+        return self._comparison_height(width) + answers_height(self.table.font()) > height
+
+    @Slot(bool)
+    def _advice_folded(self, folded: bool) -> None:
+        if not folded:
+            self.advice_button.setChecked(False)
+        self.advice_button.setVisible(folded)
+        self._set_tab_order()
+
+    @Slot(bool)
+    def _open_advice(self, on: bool) -> None:
+        self.guided.set_guidance_open(on)
+        self._update_advice_text()
+
+    def _close_advice(self) -> None:
+        self.advice_button.setChecked(False)
+
+    def _update_advice_text(self) -> None:
+        on = self.advice_button.isChecked()
+        self.advice_button.setText(self.tr("✕ Close") if on else self.tr("ℹ Advice"))  # noqa: RUF001 (the information sign)
+        self.advice_button.setAccessibleName(advice_name())
+        self.advice_button.setAccessibleDescription(
+            self.tr("Shows the comparison again.")
+            if on
+            else self.tr("Shows the clinic's advice in place of the comparison.")
+        )
 
     def _placeholder(self) -> QWidget:
         """Fewer than two techniques chosen: what to do, and a button to do it."""
@@ -207,6 +265,7 @@ class CompareView(Screen):
         self.picker_page.retranslate()
         self.guidance.refresh()
         self._update_differences_text()
+        self._update_advice_text()
         self.content_changed()
 
     @Slot()
@@ -260,7 +319,12 @@ class CompareView(Screen):
         self.stack.setCurrentWidget(self.table_page if enough else self.placeholder)
 
     def _set_tab_order(self) -> None:
-        chain: list[QWidget] = [self.back_button, self.differences_button, self.add_button]
+        chain: list[QWidget] = [
+            self.back_button,
+            self.differences_button,
+            self.advice_button,
+            self.add_button,
+        ]
         chain += [b for buttons in self.header.buttons for b in buttons]
         chain += [self.table, self.placeholder_add_button, self.picker, self.picker_cancel]
         for first, second in itertools.pairwise(chain):
@@ -270,6 +334,7 @@ class CompareView(Screen):
     def open_picker(self) -> None:
         if not self.state.can_add_to_compare():
             return
+        self._close_advice()
         self.stack.setCurrentWidget(self.picker_page)
         self.refresh()
         self.picker.setFocus()
@@ -293,7 +358,10 @@ class CompareView(Screen):
         self.close_picker()
 
     def step_back(self) -> bool:
-        """From the picker, back to the comparison."""
+        """From the picker or the clinic's advice, back to the comparison."""
+        if self.advice_button.isChecked():
+            self._close_advice()
+            return True
         if self.stack.currentWidget() is not self.picker_page:
             return False
         self.close_picker()
@@ -336,11 +404,13 @@ class CompareView(Screen):
     def reset(self) -> None:
         """As a new patient finds it: all rows shown, no picker."""
         self.differences_button.setChecked(False)
+        self._close_advice()
         if self.stack.currentWidget() is self.picker_page:
             self.close_picker()
 
     @Slot(bool)
     def _set_only_differences(self, on: bool) -> None:
+        self._close_advice()  # the patient sees what the toggle did
         self.proxy.set_only_differences(on)
         self._update_differences_text()
         self._update_hidden_rows()

@@ -6,6 +6,7 @@ import shiboken6
 from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from massage_explorer.ui.common.flow import FlowLayout
+from massage_explorer.ui.common.labels import plain_label
 from tests.ui.helpers import settle
 
 
@@ -138,3 +139,29 @@ def test_with_wrap_right_the_lines_after_the_first_keep_to_the_right(qtbot) -> N
     assert first[-1].geometry().right() == window.width() - 1  # the title pushed them right...
     assert second[-1].geometry().right() == window.width() - 1  # ...and the next line keeps there
     assert title.x() == 0
+
+
+def test_a_squeezed_note_goes_onto_a_line_of_its_own_where_beside_it_would_be_taller(qtbot) -> None:
+    # The compare screen's note on its limit, squeezed beside Back, the toggle and the advice
+    # button at 1024x768 and the largest text, wrapped into five lines: a line of its own below
+    # them took a fifth of that height, and left the table two columns instead of one.
+    window = QWidget()
+    qtbot.addWidget(window)
+    row = FlowLayout(window, spacing=10)
+    row.setContentsMargins(0, 0, 0, 0)
+    buttons = [QPushButton(label) for label in ("Back", "Show only differences", "Advice")]
+    for button in buttons:
+        row.addWidget(button)
+    note = plain_label()
+    note.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+    note.setText("Up to 4 at once: remove one to add another.")  # (its height-for-width policy)
+    row.addWidget(note)
+    row.squeeze(note)
+    window.show()
+    # Room beside the buttons for a few characters a line: the note's words one or two a line.
+    width = sum(b.sizeHint().width() for b in buttons) + 30 + note.minimumSizeHint().width() + 10
+    window.resize(width, 600)
+    settle()
+    assert note.y() > max(b.geometry().bottom() for b in buttons)  # on a line of its own
+    assert note.height() <= 2 * note.fontMetrics().lineSpacing() + 4
+    assert row.heightForWidth(width) < 4 * note.fontMetrics().lineSpacing()

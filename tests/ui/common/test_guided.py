@@ -28,6 +28,15 @@ def _guided(window) -> tuple[GuidedLayout, GuidancePanel]:
     return layout, screen.guidance
 
 
+def _open_advice(window) -> None:
+    """Where the comparison folds the guidance away behind its button, tap it open."""
+    screen = window.session.stack.currentWidget()
+    layout = screen.layout()
+    if isinstance(layout, GuidedLayout) and layout.folded:
+        screen.advice_button.click()
+        assert layout.guidance_open
+
+
 def _area(guidance: GuidancePanel) -> QScrollArea:
     area = guidance.parentWidget().parentWidget()  # the label, its viewport, its area
     assert isinstance(area, QScrollArea)
@@ -35,9 +44,10 @@ def _area(guidance: GuidancePanel) -> QScrollArea:
 
 
 def test_the_guidance_scrolled_away_starts_at_the_top_for_the_next_patient(qapp, bundled) -> None:
-    # 1024x768 at the largest text, in Spanish: the guidance beside compare scrolls.
+    # 1024x768 at the largest text, in Spanish: the guidance, opened from compare, scrolls.
     for screen, window in visit(bundled, _display("1024x768"), Setting(2, "es", False)):
         if screen == "compare-4":
+            _open_advice(window)
             _, guidance = _guided(window)
             area = _area(guidance)
             bar = area.verticalScrollBar()
@@ -49,6 +59,7 @@ def test_the_guidance_scrolled_away_starts_at_the_top_for_the_next_patient(qapp,
             window.start_session()
             window.session.show_compare()  # ...comes to compare
             qapp.processEvents()
+            _open_advice(window)
             assert bar.value() == 0  # "Check with your doctor first" on top again
 
 
@@ -78,6 +89,8 @@ def _check_whole(guidance: GuidancePanel) -> None:
         # fits one line at the smallest text, which leaves its table a row below the names with
         # the guidance below (it keeps its columns side by side: TABLE_SHARE).
         ("1280x800", 0, {"details", "shortlist", "take-away"}),
+        # Beside, compare's table would show the first question alone: the table takes the
+        # width, and the guidance opens in its place (test_advice_folded.py).
         ("1280x800", 1, {"details", "compare-4", "shortlist", "take-away"}),
     ],
 )
@@ -85,10 +98,14 @@ def test_the_guidance_is_whole_below_or_beside(qapp, bundled, display, step, bes
     for screen, window in visit(bundled, _display(display), Setting(step, "es", False)):
         if screen in ("details", "compare-4", "shortlist", "take-away"):
             layout, guidance = _guided(window)
+            assert layout.folded is (screen == "compare-4" and step == 1), screen
+            _open_advice(window)
             _check_whole(guidance)
             assert layout.beside is (screen in beside), screen
             left = guidance.mapTo(window, QPoint(0, 0)).x()
-            if layout.beside:  # to the right of the screen's own column
+            if layout.folded:  # in the table's place, as wide as it
+                assert guidance.width() > window.width() * 0.9
+            elif layout.beside:  # to the right of the screen's own column
                 assert left > window.width() // 3
             else:  # under it, as wide as it
                 assert guidance.width() > window.width() * 0.9
@@ -99,14 +116,15 @@ def test_where_no_place_shows_the_guidance_whole_it_scrolls_there_at_the_screens
 ) -> None:
     # 1280x720 at the largest text, in Spanish: beside the compare table at any share of the
     # width it was cut (461 px needed, 454 given); at the widest the table had no room for a row.
+    # Beside the details page it scrolls in its narrow share.
     for screen, window in visit(bundled, _display("1280x720"), Setting(2, "es", False)):
-        if screen == "compare-4":
+        if screen == "details":
             layout, guidance = _guided(window)
             assert layout.beside
             area = _area(guidance)
             assert area.verticalScrollBar().maximum() > 0  # the rest a flick away, not cut
             assert guidance.height() >= guidance.heightForWidth(guidance.width())
-            assert guidance.width() < window.width() * 0.4  # the table keeps the width
+            assert guidance.width() < window.width() * 0.4  # the page keeps the width
             assert guidance.font().pointSizeF() == window.font().pointSizeF()  # the screen's size
 
 
@@ -140,6 +158,8 @@ def test_the_guidance_beside_compare_is_sized_again_when_its_words_change(qapp, 
         if screen != "compare-4":
             continue
         seen = True
+        # Folded away beside the comparison now, and opened in its place: the same holds there.
+        _open_advice(window)
         layout, guidance = _guided(window)
         assert layout.beside
         if change == "text size":

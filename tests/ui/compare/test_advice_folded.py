@@ -1,0 +1,112 @@
+"""On a short screen at the largest text the comparison takes the whole width, and the clinic's
+advice is one tap away behind a button in its bar.
+
+At 1024x768, the largest text and four techniques, the advice beside the table took 30% of the
+width: the table showed two columns, each name over three lines above Save and Remove stacked,
+and below them the first question and one line of each answer."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetrics
+
+from massage_explorer.tools.layoutcheck import DISPLAYS, Setting, visit
+from massage_explorer.ui.common.buttons import MIN_TARGET
+from massage_explorer.ui.common.navigation import MARGIN
+from massage_explorer.ui.compare import CompareView
+
+
+def _compare(bundled, display: str, step: int, language: str, screen: str = "compare-4"):
+    shown = next(d for d in DISPLAYS if d.name == display)
+    for name, window in visit(bundled, shown, Setting(step, language, False)):
+        if name == screen:
+            view = window.session.stack.currentWidget()
+            assert isinstance(view, CompareView)
+            yield window, view
+
+
+def _columns_in_view(view: CompareView) -> int:
+    header, room = view.header, view.table.viewport().width()
+    return sum(
+        1
+        for s in range(header.count())
+        if header.sectionViewportPosition(s) >= 0
+        and header.sectionViewportPosition(s) + header.sectionSize(s) <= room
+    )
+
+
+def _answer_lines_in_view(view: CompareView) -> int:
+    """Lines of the first row's answers in view below the names, beyond its question."""
+    table = view.table
+    line = QFontMetrics(table.font()).lineSpacing()
+    first = table.rowViewportPosition(0)
+    height = min(table.rowHeight(0), table.viewport().height() - first)
+    question = line if table.questions_in_cells else 0
+    return max(0, (height - question) // line)
+
+
+@pytest.mark.parametrize("display", ["1024x768", "1280x720", "1280x800", "1366x768"])
+@pytest.mark.parametrize("language", ["es", "en"])
+def test_at_the_largest_text_the_table_takes_the_width_and_shows_more(
+    qapp, bundled, display, language
+) -> None:
+    seen = 0
+    for window, view in _compare(bundled, display, 2, language):
+        seen += 1
+        # The advice is not beside the table: the table has the screen's width, less its margins.
+        assert not view.guidance.isVisible(), (display, language)
+        assert view.table.width() >= window.width() - 2 * MARGIN - 2, (display, language)
+        assert _columns_in_view(view) >= 2, (display, language)
+        if display == "1024x768":  # three lines of each answer, in columns half as wide again
+            # (it was one in Spanish, two in English)
+            assert _answer_lines_in_view(view) >= 3, (language, _answer_lines_in_view(view))
+        # The advice a tap away: a button in the bar, big enough, named.
+        button = view.advice_button
+        assert button.isVisible() and button.height() >= MIN_TARGET and button.width() >= MIN_TARGET
+        assert button.accessibleName() and button.focusPolicy() & Qt.FocusPolicy.TabFocus
+    assert seen == 1
+
+
+@pytest.mark.parametrize("screen", ["compare-2", "compare-3", "compare-4-differences"])
+def test_two_and_three_and_only_differences_fold_the_advice_too(qapp, bundled, screen) -> None:
+    seen = 0
+    for window, view in _compare(bundled, "1024x768", 2, "es", screen):
+        seen += 1
+        assert view.advice_button.isVisible() and not view.guidance.isVisible()
+        assert view.table.width() >= window.width() - 2 * MARGIN - 2
+        assert _columns_in_view(view) >= 2 and _answer_lines_in_view(view) >= 2, screen
+    assert seen == 1
+
+
+def test_one_tap_shows_the_advice_whole_and_another_or_back_shows_the_table(qapp, qtbot, bundled) -> None:
+    for _, view in _compare(bundled, "1024x768", 2, "es"):
+        button = view.advice_button
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        assert view.guidance.isVisible() and not view.table.isVisible()
+        area = view.guidance.parentWidget().parentWidget()  # the area it scrolls in
+        assert area.width() >= view.width() - 2 * MARGIN - 2  # the table's place: the whole width
+        assert view.guidance.text() and button.text() == "✕ Cerrar"
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        assert view.table.isVisible() and not view.guidance.isVisible()
+        # Back (or Escape) closes it first, and stays on the comparison.
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        with qtbot.assertNotEmitted(view.backRequested):
+            qtbot.mouseClick(view.back_button, Qt.MouseButton.LeftButton)
+        assert view.table.isVisible() and not button.isChecked()
+        # A new patient finds the table, not the advice left open.
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        view.reset()
+        assert view.table.isVisible() and not button.isChecked()
+
+
+def test_the_keyboard_reaches_the_advice_button_after_the_toggle(qapp, bundled) -> None:
+    for _, view in _compare(bundled, "1024x768", 2, "en"):
+        assert view.differences_button.nextInFocusChain() is view.advice_button
+
+
+@pytest.mark.parametrize("display", ["1920x1080", "1080x1920"])
+@pytest.mark.parametrize("step", [0, 2])
+def test_where_there_is_room_the_advice_stays_in_view_without_a_button(qapp, bundled, display, step) -> None:
+    for _, view in _compare(bundled, display, step, "es"):
+        assert view.guidance.isVisible() and not view.advice_button.isVisible()
