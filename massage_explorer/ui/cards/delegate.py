@@ -172,14 +172,16 @@ class CardDelegate(QStyledItemDelegate):
         return geo
 
     def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
+        if not self._view.isVisible():
+            # Not on screen yet: its width is not final, and showing it lays the cards out
+            # again (CardListView.showEvent). Measuring text now would be thrown away, and so
+            # would making the card: the list, still laying out its thousands in batches when a
+            # patient opened the comparison, made 32 cards in the comparison's first turn.
+            self.gave_stand_ins = True
+            return QSize(self._card_width(), MIN_TARGET * 2)
         card = index.data(CARD_ROLE)
         if not isinstance(card, Card):
             return super().sizeHint(option, index)
-        if not self._view.isVisible():
-            # Not on screen yet: its width is not final, and showing it lays the cards out
-            # again (CardListView.showEvent). Measuring text now would be thrown away.
-            self.gave_stand_ins = True
-            return QSize(self._card_width(), MIN_TARGET * 2)
         key = self._size_key
         if key is None:
             key = self._size_key = (self._card_width(), self._view.font().key())

@@ -18,6 +18,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import (
     QFont,
     QFontMetrics,
+    QGradient,  # noqa: F401 (for its enum classes, below)
     QPainter,
     QPalette,
     QPen,
@@ -36,6 +37,12 @@ from massage_explorer.ui.common.buttons import MIN_TARGET, big_button
 from massage_explorer.ui.common.scrolling import viewport_of
 from massage_explorer.ui.common.text_layout import draw_wrapped
 from massage_explorer.ui.compare.text_sizes import PADDING, wrapped_height
+
+# QGradient above: importing a class by name makes PySide6 set up its enum classes, and the first
+# `QPainter.fillRect` of a process (the headers' backgrounds, the table's corner) needs
+# QGradient's five, for its overloads that take a gradient preset: 2-5 ms. Imported here, they are
+# paid when this screen is built in the idle time after start-up (shell.PREPARE_MS), not by the
+# patient's first comparison.
 
 QUESTION_CHARS = 22  # width of the question column, in average characters
 CELL_CHARS = 12  # a technique's column is never narrower than this, in average characters

@@ -536,3 +536,43 @@ def test_typing_keeps_the_patients_place_and_card(make_browse, qtbot):
     screen.search.setText("technique 2")  # fewer techniques: the current card stays current
     settle()
     assert proxy.rowCount() < 300 and view.current_id() == current
+
+
+def test_a_list_behind_another_screen_makes_no_cards_until_it_is_shown_again(qapp, qtbot, monkeypatch):
+    # A patient opens the comparison while the list still lays its cards out in batches (at
+    # 5,000 techniques, for seconds after start-up): making cards behind the comparison took its
+    # first turn. They are made once the list is shown again, each at its full height.
+    made = []
+    real_make = TechniqueListModel._make_card
+
+    def make_card(self, technique, wanted):
+        made.append(technique.id)
+        return real_make(self, technique, wanted)
+
+    monkeypatch.setattr(TechniqueListModel, "_make_card", make_card)
+    apply_theme(qapp, high_contrast=False, scale=1.0)
+    techniques = [f.technique(f"t{n}", name=f.t(f"Technique {n}")) for n in range(300)]
+    window = MainWindow(f.catalog(*techniques), SessionState())
+    qtbot.addWidget(window)
+    window.resize(1600, 900)
+    with qtbot.waitExposed(window):
+        window.show()
+    screen = window.browse
+    view = screen.view
+    qtbot.waitUntil(lambda: view.visualRect(screen.proxy.index(0, 0)).height() > MIN_TARGET * 2)
+    assert len(made) < len(techniques)  # still laying out
+    window.show_compare()
+    before = set(made)
+    made.clear()
+    qtbot.wait(200)
+    assert made == []
+    window.go_to("browse")
+    last = screen.proxy.index(len(techniques) - 1, 0)
+    qtbot.waitUntil(lambda: view.visualRect(last).height() > MIN_TARGET * 2)
+    assert sorted(made) == sorted(t.id for t in techniques if t.id not in before)  # each once
+    delegate = view.card_delegate
+    for row in range(len(techniques)):
+        index = screen.proxy.index(row, 0)
+        option = QStyleOptionViewItem()
+        option.rect = view.visualRect(index)
+        assert option.rect.height() == delegate.sizeHint(option, index).height() > MIN_TARGET * 2
