@@ -22,7 +22,7 @@ from typing import BinaryIO
 import yaml
 
 from massage_explorer.core.catalog import Catalog
-from massage_explorer.core.problems import LoadResult, Problem
+from massage_explorer.core.problems import KEPT_PROBLEMS, LoadResult, Problem
 from massage_explorer.core.schema.limits import MAX_BYTES
 from massage_explorer.core.schema.validator import CatalogValidator, TechniqueMemo
 from massage_explorer.core.schema.yaml_nodes import (
@@ -74,10 +74,10 @@ def _check_text(
         in_parts = compose_in_parts(text, loader)
         if in_parts is not None:
             # Read a few techniques at a time: the whole node tree is never held.
-            builder = CatalogValidator(base_dir, today)
+            builder = _validator(base_dir, today)
             try:
                 catalog = builder.build(in_parts[0], text=text, memo=memo, parts=in_parts[1])
-                return LoadResult(catalog, _in_order(builder.problems))
+                return _result(catalog, builder)
             except NotInParts:
                 # Some text only looked like list entries: read it whole. (A memo then has only
                 # what the read in parts got to: the whole read takes nothing from it, the next
@@ -86,11 +86,28 @@ def _check_text(
         root, problems = compose_checked(text, loader)
         if root is None:
             return LoadResult(None, problems)
-        builder = CatalogValidator(base_dir, today)
+        builder = _validator(base_dir, today)
         catalog = builder.build(root, text=text, memo=memo)
         free_in_pieces(root)
         del root  # freed now, by its reference counts, before the collector is back
+    return _result(catalog, builder)
+
+
+def _result(catalog: Catalog | None, builder: CatalogValidator) -> LoadResult:
+    """The result of a read: a refused file's first KEPT_PROBLEMS errors and warnings, in file
+    order, and the count of the rest; else every problem, in file order."""
+    if builder.error_count and builder.keep is not None:
+        builder.keep_first()
+        return LoadResult(catalog, builder.problems, builder.left_out)
     return LoadResult(catalog, _in_order(builder.problems))
+
+
+def _validator(base_dir: Path | None, today: dt.date) -> CatalogValidator:
+    """A validator that keeps a refused file's first KEPT_PROBLEMS errors and warnings, and counts
+    the rest: every reader of a LoadResult lists fewer."""
+    builder = CatalogValidator(base_dir, today)
+    builder.keep = KEPT_PROBLEMS
+    return builder
 
 
 def _in_order(problems: list[Problem]) -> list[Problem]:
