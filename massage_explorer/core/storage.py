@@ -50,13 +50,15 @@ def parse_catalog(
     today: dt.date | None = None,
     loader: type[yaml.SafeLoader] = DEFAULT_LOADER,
     memo: TechniqueMemo | None = None,
+    keep_all: bool = False,
 ) -> LoadResult:
     """Check catalog bytes; `base_dir` is the folder image paths are relative to. `memo`: the
-    techniques of the version read with it last, taken again where unchanged (TechniqueMemo)."""
+    techniques of the version read with it last, taken again where unchanged (TechniqueMemo).
+    `keep_all`: every problem of a file with errors, not the first KEPT_PROBLEMS of each kind."""
     text, problems = decode(data)
     if text is None:
         return LoadResult(None, problems)
-    return _check_text(text, base_dir, today or dt.date.today(), loader, memo)
+    return _check_text(text, base_dir, today or dt.date.today(), loader, memo, keep_all)
 
 
 def _check_text(
@@ -65,6 +67,7 @@ def _check_text(
     today: dt.date,
     loader: type[yaml.SafeLoader],
     memo: TechniqueMemo | None,
+    keep_all: bool = False,
 ) -> LoadResult:
     """`parse_catalog` of the decoded text."""
     with _cycle_collector_paused():
@@ -74,7 +77,7 @@ def _check_text(
         in_parts = compose_in_parts(text, loader)
         if in_parts is not None:
             # Read a few techniques at a time: the whole node tree is never held.
-            builder = _validator(base_dir, today)
+            builder = _validator(base_dir, today, keep_all)
             try:
                 catalog = builder.build(in_parts[0], text=text, memo=memo, parts=in_parts[1])
                 return _result(catalog, builder)
@@ -86,7 +89,7 @@ def _check_text(
         root, problems = compose_checked(text, loader)
         if root is None:
             return LoadResult(None, problems)
-        builder = _validator(base_dir, today)
+        builder = _validator(base_dir, today, keep_all)
         catalog = builder.build(root, text=text, memo=memo)
         free_in_pieces(root)
         del root  # freed now, by its reference counts, before the collector is back
@@ -102,11 +105,11 @@ def _result(catalog: Catalog | None, builder: CatalogValidator) -> LoadResult:
     return LoadResult(catalog, _in_order(builder.problems))
 
 
-def _validator(base_dir: Path | None, today: dt.date) -> CatalogValidator:
+def _validator(base_dir: Path | None, today: dt.date, keep_all: bool) -> CatalogValidator:
     """A validator that keeps a refused file's first KEPT_PROBLEMS errors and warnings, and counts
-    the rest: every reader of a LoadResult lists fewer."""
+    the rest (every reader of a LoadResult but the editor's check lists fewer); or every one."""
     builder = CatalogValidator(base_dir, today)
-    builder.keep = KEPT_PROBLEMS
+    builder.keep = None if keep_all else KEPT_PROBLEMS
     return builder
 
 

@@ -3,15 +3,18 @@ are kept whole, the rest counted, and everything anyone is told about it is as b
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from massage_explorer.cli import main
 from massage_explorer.core import storage
+from massage_explorer.core.editing.check import check
 from massage_explorer.core.problems import KEPT_PROBLEMS, listed
 from massage_explorer.core.schema.field_reader import KEEP_AGAIN_AT
-from tests.core.helpers import VALID, read
+from tests.core.helpers import TODAY, VALID, read
 
 _TECHNIQUE = VALID[VALID.index("  - id: swedish") :]
 _HEAD = VALID[: VALID.index("  - id: swedish")].replace("languages: [en]", "languages: [en, es]")
@@ -105,3 +108,15 @@ def test_a_catalog_of_few_problems_reads_as_it_did(mistakes):
     result = read(text)
     assert result.problems == every.problems and result.left_out == (0, 0)
     assert result.problems == sorted(result.problems, key=lambda p: (p.line, p.column))
+
+
+def test_the_editors_check_keeps_every_problem_of_a_catalog_with_errors(monkeypatch):
+    """The editor counts every problem and lists more as the first are fixed."""
+    loaded = read(catalog([0, 0])).catalog
+    assert loaded is not None
+    doubled = dataclasses.replace(loaded, techniques=loaded.techniques * 3)  # duplicate ids: errors
+    every = check(doubled, base_dir=None, today=TODAY)
+    errors = [p for p in every if p.is_error]
+    assert len(errors) == 4 and len(every) - len(errors) > 10
+    monkeypatch.setattr(storage, "KEPT_PROBLEMS", 2)
+    assert check(doubled, base_dir=None, today=TODAY) == every
