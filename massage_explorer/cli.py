@@ -142,8 +142,8 @@ def _read(source: Path | PendingLoad, load: Callable[[], LoadResult] | None = No
 MAX_PRINTED_PROBLEMS = 100
 
 
-def _print_problems(path: Path, problems: Sequence[Problem]) -> None:
-    for line in listed(problems, str(path), MAX_PRINTED_PROBLEMS):
+def _print_problems(path: Path, problems: Sequence[Problem], left_out: tuple[int, int] = (0, 0)) -> None:
+    for line in listed(problems, str(path), MAX_PRINTED_PROBLEMS, left_out):
         print(line, file=sys.stderr)
 
 
@@ -157,7 +157,7 @@ def _usable(
     if result is None:
         return EXIT_USAGE
     if result.catalog is None:
-        _print_problems(path, result.problems)
+        _print_problems(path, result.problems, result.left_out)
         print(f"{path}: {refused}", file=sys.stderr)
         return EXIT_INVALID
     return result.catalog
@@ -175,9 +175,9 @@ def validate(files: Sequence[Path], *, strict: bool) -> int:
         if result.catalog is not None:
             found = _font_warnings(path, result.catalog)
             problems = sorted([*problems, *found], key=lambda p: (p.line, p.column)) if found else problems
-        _print_problems(path, problems)
-        errors = sum(p.is_error for p in problems)
-        warnings = len(problems) - errors
+        _print_problems(path, problems, result.left_out)
+        errors = sum(p.is_error for p in problems) + result.left_out[0]
+        warnings = len(problems) + sum(result.left_out) - errors
         failed = errors > 0 or (strict and warnings > 0)
         if result.catalog is not None and not failed:
             verdict = f"valid, {_plural(len(result.catalog), 'technique')}"

@@ -125,11 +125,11 @@ def check_catalog(path: Path, *, named: bool) -> tuple[Finding, Catalog | None]:
         return _problem("catalog", f"cannot read {path} ({result}): check {where}"), None
     if result.catalog is None:
         errors = result.errors
-        more = len(errors) - MAX_DETAILS
+        more = result.error_count - MAX_DETAILS
         details = [problem.format(str(path)) for problem in errors[:MAX_DETAILS]] + (
             [f"… and {more} more: massage-explorer validate {path}"] if more > 0 else []
         )
-        return _problem("catalog", f"{path} has {_plural(len(errors), 'error')}:", details), None
+        return _problem("catalog", f"{path} has {_plural(result.error_count, 'error')}:", details), None
     text = f"{path} is valid, {_plural(len(result.catalog), 'technique')}"
     if result.warnings:
         text += f", {_plural(len(result.warnings), 'warning')} (massage-explorer validate {path})"
@@ -149,7 +149,7 @@ def check_backup(path: Path) -> tuple[Finding, Catalog | None]:
         why = (
             f"cannot be read ({saved})"
             if isinstance(saved, str)
-            else f"has {_plural(len(saved.errors), 'error')}"
+            else f"has {_plural(saved.error_count, 'error')}"
         )
         text = f"{backup} {why}, so a kiosk has nothing to fall back on: copy a valid catalog over it"
         return _problem("catalog backup", text), None

@@ -127,6 +127,9 @@ class LoadResult:
 
     catalog: Catalog | None
     problems: list[Problem] = field(default_factory=list)
+    # Errors and warnings found but not kept in `problems` (a refused file with hundreds of
+    # thousands of them keeps the first KEPT_PROBLEMS of each: `keep_first`).
+    left_out: tuple[int, int] = (0, 0)
 
     @property
     def errors(self) -> list[Problem]:
@@ -137,32 +140,68 @@ class LoadResult:
         return [p for p in self.problems if p.severity is Severity.WARNING]
 
     @property
+    def error_count(self) -> int:
+        """Every error found, kept in `problems` or not."""
+        return sum(p.is_error for p in self.problems) + self.left_out[0]
+
+    @property
     def ok(self) -> bool:
         return self.catalog is not None
 
 
 # Problems a message box, the kiosk's PIN pad or the log lists; `validate` prints more.
 SHOWN_PROBLEMS = 20
+# Errors, and warnings, a refused file's reading keeps in full: more than anyone lists (validate
+# prints 100). The rest are counted. 490,000 kept whole took 190 MB, their messages most of it.
+KEPT_PROBLEMS = 1_000
 
 
-def listed(problems: Sequence[Problem], filename: str, limit: int = SHOWN_PROBLEMS) -> list[str]:
+def keep_first(problems: list[Problem], kept: int) -> tuple[list[Problem], int, int]:
+    """The first `kept` errors and the first `kept` warnings of `problems` in file order (line,
+    column; as found where those are the same), in that order, and how many errors and warnings
+    that leaves out. Kept so again with more problems after them, they are still the first ones of
+    all: a problem left out had `kept` of its kind before it, and those stay."""
+    ordered = sorted(problems, key=lambda p: (p.line, p.column))
+    errors = warnings = 0
+    firsts = []
+    for problem in ordered:
+        if problem.is_error:
+            errors += 1
+            if errors <= kept:
+                firsts.append(problem)
+        else:
+            warnings += 1
+            if warnings <= kept:
+                firsts.append(problem)
+    return firsts, max(errors - kept, 0), max(warnings - kept, 0)
+
+
+def listed(
+    problems: Sequence[Problem],
+    filename: str,
+    limit: int = SHOWN_PROBLEMS,
+    left_out: tuple[int, int] = (0, 0),
+) -> list[str]:
     """The problems as `Problem.format` writes them, errors first and then warnings, each in file
-    order, at most `limit` of them, and a line counting the rest. A wrong file (a broken export)
-    can hold hundreds of thousands: listed whole, 490,000 made a message of 138 million
-    characters that stopped the window for minutes, and as many lines of log."""
+    order, at most `limit` of them, and a line counting the rest, with the errors and warnings
+    `left_out` of `problems` (LoadResult.left_out). A wrong file (a broken export) can hold
+    hundreds of thousands: listed whole, 490,000 made a message of 138 million characters that
+    stopped the window for minutes, and as many lines of log."""
     ordered = [p for p in problems if p.is_error] + [p for p in problems if not p.is_error]
     lines = [problem.format(filename) for problem in ordered[:limit]]
     left = ordered[limit:]
-    if left:
-        lines.append(f"{filename}: {not_shown(left)}")
+    if left or any(left_out):
+        lines.append(f"{filename}: {not_shown(left, left_out)}")
     return lines
 
 
-def not_shown(left: Sequence[Problem]) -> str:
-    """The line that counts the problems a list leaves out."""
-    errors = sum(p.is_error for p in left)
-    counts = f"{_count(errors, 'error')}, {_count(len(left) - errors, 'warning')}"
-    return f"… and {len(left):,} more not shown ({counts}); fix these first"
+def not_shown(left: Sequence[Problem], left_out: tuple[int, int] = (0, 0)) -> str:
+    """The line that counts the problems a list leaves out: `left`, and the errors and warnings
+    `left_out` of it before."""
+    errors = sum(p.is_error for p in left) + left_out[0]
+    count = len(left) + left_out[0] + left_out[1]
+    counts = f"{_count(errors, 'error')}, {_count(count - errors, 'warning')}"
+    return f"… and {count:,} more not shown ({counts}); fix these first"
 
 
 def _count(n: int, word: str) -> str:
@@ -173,7 +212,8 @@ class CatalogProblems(Exception):
     """Raised when a catalog cannot be used; carries every problem found, and says the first
     SHOWN_PROBLEMS (`listed`)."""
 
-    def __init__(self, filename: str, problems: list[Problem]) -> None:
+    def __init__(self, filename: str, problems: list[Problem], left_out: tuple[int, int] = (0, 0)) -> None:
         self.filename = filename
         self.problems = problems
-        super().__init__("\n".join(listed(problems, filename)))
+        self.left_out = left_out
+        super().__init__("\n".join(listed(problems, filename, left_out=left_out)))

@@ -22,7 +22,7 @@ from typing import BinaryIO
 import yaml
 
 from massage_explorer.core.catalog import Catalog
-from massage_explorer.core.problems import LoadResult, Problem
+from massage_explorer.core.problems import KEPT_PROBLEMS, LoadResult, Problem
 from massage_explorer.core.schema.limits import MAX_BYTES
 from massage_explorer.core.schema.validator import CatalogValidator, TechniqueMemo
 from massage_explorer.core.schema.yaml_nodes import (
@@ -50,13 +50,15 @@ def parse_catalog(
     today: dt.date | None = None,
     loader: type[yaml.SafeLoader] = DEFAULT_LOADER,
     memo: TechniqueMemo | None = None,
+    keep_all: bool = False,
 ) -> LoadResult:
     """Check catalog bytes; `base_dir` is the folder image paths are relative to. `memo`: the
-    techniques of the version read with it last, taken again where unchanged (TechniqueMemo)."""
+    techniques of the version read with it last, taken again where unchanged (TechniqueMemo).
+    `keep_all`: every problem of a file with errors, not the first KEPT_PROBLEMS of each kind."""
     text, problems = decode(data)
     if text is None:
         return LoadResult(None, problems)
-    return _check_text(text, base_dir, today or dt.date.today(), loader, memo)
+    return _check_text(text, base_dir, today or dt.date.today(), loader, memo, keep_all)
 
 
 def _check_text(
@@ -65,6 +67,7 @@ def _check_text(
     today: dt.date,
     loader: type[yaml.SafeLoader],
     memo: TechniqueMemo | None,
+    keep_all: bool = False,
 ) -> LoadResult:
     """`parse_catalog` of the decoded text."""
     with _cycle_collector_paused():
@@ -74,10 +77,10 @@ def _check_text(
         in_parts = compose_in_parts(text, loader)
         if in_parts is not None:
             # Read a few techniques at a time: the whole node tree is never held.
-            builder = CatalogValidator(base_dir, today)
+            builder = _validator(base_dir, today, keep_all)
             try:
                 catalog = builder.build(in_parts[0], text=text, memo=memo, parts=in_parts[1])
-                return LoadResult(catalog, _in_order(builder.problems))
+                return _result(catalog, builder)
             except NotInParts:
                 # Some text only looked like list entries: read it whole. (A memo then has only
                 # what the read in parts got to: the whole read takes nothing from it, the next
@@ -86,11 +89,28 @@ def _check_text(
         root, problems = compose_checked(text, loader)
         if root is None:
             return LoadResult(None, problems)
-        builder = CatalogValidator(base_dir, today)
+        builder = _validator(base_dir, today, keep_all)
         catalog = builder.build(root, text=text, memo=memo)
         free_in_pieces(root)
         del root  # freed now, by its reference counts, before the collector is back
+    return _result(catalog, builder)
+
+
+def _result(catalog: Catalog | None, builder: CatalogValidator) -> LoadResult:
+    """The result of a read: a refused file's first KEPT_PROBLEMS errors and warnings, in file
+    order, and the count of the rest; else every problem, in file order."""
+    if builder.error_count and builder.keep is not None:
+        builder.keep_first()
+        return LoadResult(catalog, builder.problems, builder.left_out)
     return LoadResult(catalog, _in_order(builder.problems))
+
+
+def _validator(base_dir: Path | None, today: dt.date, keep_all: bool) -> CatalogValidator:
+    """A validator that keeps a refused file's first KEPT_PROBLEMS errors and warnings, and counts
+    the rest (every reader of a LoadResult but the editor's check lists fewer); or every one."""
+    builder = CatalogValidator(base_dir, today)
+    builder.keep = None if keep_all else KEPT_PROBLEMS
+    return builder
 
 
 def _in_order(problems: list[Problem]) -> list[Problem]:

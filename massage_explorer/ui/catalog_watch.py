@@ -292,7 +292,7 @@ def _read(
             # them held the window up for half a second.
             while copy:
                 del copy[-_FREE_SLICE:]
-        elif result.catalog is None and len(result.problems) > SHOWN_PROBLEMS:
+        elif result.catalog is None and (len(result.problems) > SHOWN_PROBLEMS or result.left_out[0]):
             result = _told(result)
     box.append(result)
 
@@ -304,9 +304,11 @@ def _told(refused: LoadResult) -> LoadResult:
     them, given to the window to tell and free, held it up for 0.6 s."""
     errors = refused.errors
     kept = errors
-    if len(errors) > SHOWN_PROBLEMS:  # (else the rest are warnings, which staff are not told)
+    # (else the rest are warnings, which staff are not told)
+    if len(errors) > SHOWN_PROBLEMS or refused.left_out[0]:
         kept = errors[: SHOWN_PROBLEMS - 1]
-        kept.append(Problem(Severity.ERROR, not_shown(errors[SHOWN_PROBLEMS - 1 :])))
+        left = not_shown(errors[SHOWN_PROBLEMS - 1 :], (refused.left_out[0], 0))
+        kept.append(Problem(Severity.ERROR, left))
     problems = refused.problems
     del errors  # (its references would keep each problem the slices below let go of)
     while problems:

@@ -15,7 +15,7 @@ from collections.abc import Collection, Iterable
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from massage_explorer.core.catalog import Text
-from massage_explorer.core.problems import Location, Problem, Severity
+from massage_explorer.core.problems import Location, Problem, Severity, keep_first
 from massage_explorer.core.schema.limits import MAX_DIGITS, MAX_SUGGESTIONS, characters, shown
 from massage_explorer.core.schema.limits import items as items_limit
 from massage_explorer.core.schema.yaml_nodes import BOOL, FLOAT, INT, NULL, STR, TIMESTAMP
@@ -23,6 +23,9 @@ from massage_explorer.core.schema.yaml_nodes import BOOL, FLOAT, INT, NULL, STR,
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 _PLAIN_INT = re.compile(r"(?:0|[1-9][0-9]*)\Z")
 _SEXAGESIMAL = re.compile(r"[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\Z")
+# Problems a file with errors may hold before its first `keep` of each kind are kept again.
+KEEP_AGAIN_AT = 20
+
 _TYPE_NAMES = {
     BOOL: "true/false",
     INT: "a number",
@@ -55,6 +58,12 @@ class FieldReader:
         self.problems: list[Problem] = []
         self.error_count = 0
         self.line_offset = line_offset
+        # Set, once the file has an error (it is refused), only the first `keep` errors and
+        # warnings are kept in `problems` and the rest counted in `left_out` (keep_first): a file
+        # of 490,000 mistakes took 190 MB for them. `kept_again` counts those keepings.
+        self.keep: int | None = None
+        self.left_out = (0, 0)
+        self.kept_again = 0
         # How many messages quote a line number: their text, not only their line, moves with the
         # part read (so the editor's check reads such a part again when lines before it change).
         self.lines_quoted = 0
@@ -99,14 +108,29 @@ class FieldReader:
         """`error` at a line and column (of a node that is no longer at hand)."""
         self.error_count += 1
         self.problems.append(Problem(Severity.ERROR, text, *position, where))
+        self._bound()
 
     def warn_at(self, position: tuple[int, int], where: Location, text: str) -> None:
         """`warn` at a line and column (of a node that is not at hand)."""
         self.problems.append(Problem(Severity.WARNING, text, *position, where))
+        self._bound()
 
     def _add(self, severity: Severity, node: Node | None, where: Location, text: str) -> None:
         line, column = (0, 0) if node is None else self.position(node)
         self.problems.append(Problem(severity, text, line, column, where))
+        self._bound()
+
+    def _bound(self) -> None:
+        """Keep the first `keep` problems of each kind once there are KEEP_AGAIN_AT times as many."""
+        if self.keep is not None and self.error_count and len(self.problems) >= KEEP_AGAIN_AT * self.keep:
+            self.keep_first()
+
+    def keep_first(self) -> None:
+        """Keep only the first `keep` problems of each kind now, if the file has an error."""
+        if self.keep is not None and self.error_count:
+            self.problems, errors, warnings = keep_first(self.problems, self.keep)
+            self.left_out = (self.left_out[0] + errors, self.left_out[1] + warnings)
+            self.kept_again += 1
 
     # -- structure --------------------------------------------------------------------------------
 

@@ -298,7 +298,7 @@ class CatalogValidator(CatalogFieldReader):
         anyway), with a message that quotes a line number or compared an unknown word with the
         known ones (both depend on the rest of the file), or with a picture (whether it is there
         is the folder's to say, each time)."""
-        problems, errors = len(self.problems), self.error_count
+        problems, errors, kept_again = len(self.problems), self.error_count, self.kept_again
         quoted, suggested = self.lines_quoted, self.suggestions_used
         technique = read_technique(self, item, index, header.benefit_ids, header.condition_ids)
         found = self.problems[problems:]
@@ -307,6 +307,7 @@ class CatalogValidator(CatalogFieldReader):
             technique is None
             or technique.image is not None
             or self.error_count != errors
+            or self.kept_again != kept_again  # (`found` is not its warnings then)
             or self.lines_quoted != quoted
             or self.suggestions_used != suggested
             or any(p.line < start for p in found)

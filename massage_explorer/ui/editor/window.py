@@ -95,7 +95,7 @@ class EditorWindow(QMainWindow):
         result, today, on_disk = opened.result, opened.today, opened.on_disk
         if on_disk is None:
             # Refused before the window exists, so no half-built window is left to close later.
-            raise CatalogProblems(str(path), result.problems)
+            raise CatalogProblems(str(path), result.problems, result.left_out)
         super().__init__(parent)
         if on_top:
             # Set before there is anything in it: a window's flags changed later make Qt set up

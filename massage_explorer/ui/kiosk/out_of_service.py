@@ -88,13 +88,13 @@ def check_start(
     last_good = _read(backup) if backup.is_file() else None
     if last_good is not None and last_good.catalog is not None:
         # Staff see the file's problems on the PIN pad; a corrected save is picked up.
-        for line in listed(result.errors, str(path)):
+        for line in listed(result.errors, str(path), left_out=(result.left_out[0], 0)):
             log.warning("%s", line)
         log.warning("%s has errors; showing the last good version, %s", path, backup.name)
         return KioskStart(config, last_good.catalog, path, refused=result)
-    problems = listed(result.errors, str(path))
+    problems = listed(result.errors, str(path), left_out=(result.left_out[0], 0))
     if last_good is not None:
-        problems += listed(last_good.errors, str(backup))
+        problems += listed(last_good.errors, str(backup), left_out=(last_good.left_out[0], 0))
     return NotReady(
         (*problems, f"{path}: cannot start: fix the catalog, or restore {backup.name}"), config.language
     )

@@ -419,7 +419,9 @@ class KioskWindow(QMainWindow):
     def show_refused(self, result: LoadResult) -> None:
         """A version of the catalog file with errors: patients notice nothing (they keep the last
         good catalog); staff see why on the PIN pad."""
-        lines = listed(result.errors, str(self.catalog_path or "techniques.yaml"))
+        lines = listed(
+            result.errors, str(self.catalog_path or "techniques.yaml"), left_out=(result.left_out[0], 0)
+        )
         self.pinpad.set_problems(
             self.tr("The catalog file was changed but has errors, so the kiosk still shows the last good "
                     "version. Fix these and save again:") + "\n" + "\n".join(lines)
