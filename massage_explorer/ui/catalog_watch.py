@@ -25,6 +25,7 @@ from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal, Slot
 from massage_explorer.core.catalog import Catalog
 from massage_explorer.core.problems import SHOWN_PROBLEMS, LoadResult, Problem, Severity, listed, not_shown
 from massage_explorer.ui.common.background import window_first
+from massage_explorer.ui.common.heap import give_back_free_memory
 
 if TYPE_CHECKING:  # imported with PyYAML at the first read, not while the app starts
     from massage_explorer.core.schema.validator import TechniqueMemo
@@ -294,6 +295,7 @@ def _read(
                 del copy[-_FREE_SLICE:]
         elif result.catalog is None and (len(result.problems) > SHOWN_PROBLEMS or result.left_out[0]):
             result = _told(result)
+    give_back_free_memory()  # what the read freed, before the next read (a save) needs more
     box.append(result)
 
 

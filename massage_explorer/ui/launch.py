@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication
 
 from massage_explorer.core.catalog import Catalog
 from massage_explorer.ui.common.first_paint import after_first_paint
+from massage_explorer.ui.common.heap import map_large_blocks
 from massage_explorer.ui.common.scrolling import viewport_of
 from massage_explorer.ui.common.theme import apply_theme
 from massage_explorer.ui.session import TEXT_STEPS, SessionState
@@ -49,10 +50,12 @@ def settle_memory() -> None:
 
     Also lets go of the source lines PySide6 read while the app imported it (its import hook looks
     for `__feature__` in each module that imports it, by reading that module's source into
-    `linecache`): about 5 MB, never used again; a traceback reads what it needs anew."""
+    `linecache`): about 5 MB, never used again; a traceback reads what it needs anew. From then
+    on, large blocks are given back to the system when freed (heap.map_large_blocks)."""
     linecache.clearcache()
     gc.freeze()
     gc.enable()
+    map_large_blocks()
 
 
 def _uncovered(characters: Iterable[str]) -> list[str]:
