@@ -7,7 +7,6 @@ blocks the app allocates, 10 MB at once, at every read of the file.
 
 from __future__ import annotations
 
-import ctypes
 import sys
 from collections.abc import Callable
 
@@ -19,6 +18,8 @@ _M_MMAP_THRESHOLD = -3  # mallopt's parameter number, from glibc's malloc.h
 def _glibc(name: str) -> Callable[..., int] | None:
     if not sys.platform.startswith("linux"):
         return None
+    import ctypes  # (~4 ms: here, after the first paint, not while the app starts)
+
     try:
         function: Callable[..., int] = getattr(ctypes.CDLL(None), name)  # the process's own C library
     except (OSError, AttributeError):
