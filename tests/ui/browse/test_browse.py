@@ -576,3 +576,31 @@ def test_a_list_behind_another_screen_makes_no_cards_until_it_is_shown_again(qap
         option = QStyleOptionViewItem()
         option.rect = view.visualRect(index)
         assert option.rect.height() == delegate.sizeHint(option, index).height() > MIN_TARGET * 2
+
+
+def test_coming_back_from_the_comparison_the_list_is_where_the_patient_left_it(qapp, qtbot):
+    # Shown again, the list was laid out anew from its first card and the patient, scrolled down
+    # to the cards they were comparing, found the top of the list instead: the comparison's
+    # screen gave the hidden list another height for a moment, and Qt tells such a size on showing
+    # with no old size, which read as a new width.
+    apply_theme(qapp, high_contrast=False, scale=1.0)
+    techniques = [f.technique(f"t{n}", name=f.t(f"Technique {n}")) for n in range(300)]
+    state = SessionState()
+    window = MainWindow(f.catalog(*techniques), state)
+    qtbot.addWidget(window)
+    window.resize(1600, 900)
+    with qtbot.waitExposed(window):
+        window.show()
+    screen = window.browse
+    view = screen.view
+    last = screen.proxy.index(len(techniques) - 1, 0)
+    qtbot.waitUntil(lambda: view.visualRect(last).height() > MIN_TARGET * 2)
+    view.scrollTo(screen.proxy.index(200, 0), QAbstractItemView.ScrollHint.PositionAtTop)
+    top = view.indexAt(QPoint(view.spacing() + 1, view.spacing() + 1)).row()
+    assert top >= 195
+    state.set_compare(["t200", "t201"])
+    window.show_compare()
+    qtbot.wait(50)
+    window.go_to("browse")
+    qtbot.wait(50)
+    assert view.indexAt(QPoint(view.spacing() + 1, view.spacing() + 1)).row() == top
