@@ -59,6 +59,7 @@ from PySide6.QtWidgets import (
 from massage_explorer.core.catalog import Catalog
 from massage_explorer.core.paths import bundled_catalog_path
 from massage_explorer.core.pin import hash_pin
+from massage_explorer.core.problems import listed
 from massage_explorer.core.settings import KioskConfig
 from massage_explorer.core.storage import load_catalog
 from massage_explorer.ui.common.buttons import MIN_TARGET
@@ -685,10 +686,13 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    result = load_catalog(args.catalog or bundled_catalog_path())
+    path = args.catalog or bundled_catalog_path()
+    result = load_catalog(path)
     if result.catalog is None:
-        for problem in result.problems:
-            print(problem, file=sys.stderr)
+        # As the kiosk says them: the first, by line, and a count of the rest (those the reading
+        # did not keep too).
+        for line in listed(result.problems, str(path), left_out=result.left_out):
+            print(line, file=sys.stderr)
         return 2
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)

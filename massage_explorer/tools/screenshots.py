@@ -24,6 +24,7 @@ from massage_explorer.core.catalog import Catalog, Pressure, Technique, Text
 from massage_explorer.core.handout import build_handout
 from massage_explorer.core.paths import bundled_catalog_path
 from massage_explorer.core.pin import hash_pin
+from massage_explorer.core.problems import listed
 from massage_explorer.core.review import build_review
 from massage_explorer.core.schema.dump import dump_catalog
 from massage_explorer.core.settings import KioskConfig
@@ -291,10 +292,11 @@ def main(argv: list[str] | None = None) -> int:
             print(path)
         return 0
 
-    result = load_catalog(bundled_catalog_path())
+    path = bundled_catalog_path()
+    result = load_catalog(path)
     if result.catalog is None:
-        for problem in result.problems:
-            print(problem, file=sys.stderr)
+        for line in listed(result.problems, str(path), left_out=result.left_out):
+            print(line, file=sys.stderr)
         return 1
     outdir: Path = args.outdir
     shots = [*render_all(result.catalog, outdir), *render_kiosk(result.catalog, outdir)]

@@ -109,7 +109,7 @@ class CatalogWatcher(QObject):
         self._refused = False  # the last version read was refused
         self._seen = _stamp(path)
         # A new version seen once, and when: it is read when a later look finds it unchanged
-        # after SETTLE_MS, or IN_PLACE_MS if it was written in place (see _quiet_ms).
+        # after SETTLE_MS where the editor saved it, IN_PLACE_MS for any other (see _quiet_ms).
         self._first_look: tuple[Stamp | None, float] | None = None
         self._read_stamp: Stamp | None = None  # the version being read
         self._reading: threading.Thread | None = None

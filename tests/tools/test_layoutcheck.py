@@ -312,3 +312,18 @@ def test_long_names_and_long_words_fit(qapp, bundled, display) -> None:
     catalog = _long_named(bundled)
     for setting in (Setting(0, "en", False), Setting(2, "es", False)):
         assert [str(f) for f in check_setting(catalog, display, setting)] == []
+
+
+def test_a_refused_catalog_is_told_with_the_count_of_what_its_reading_left_out(capsys, tmp_path, monkeypatch):
+    # A refused file's reading keeps only its first problems of each kind and counts the rest
+    # (storage.KEPT_PROBLEMS): the check printed the kept ones alone, as if they were all.
+    from massage_explorer.core import storage
+    from tests.core.schema.test_many_problems import catalog
+
+    monkeypatch.setattr(storage, "KEPT_PROBLEMS", 3)
+    path = tmp_path / "techniques.yaml"
+    path.write_text(catalog([30]), encoding="utf-8")
+    assert layoutcheck.main(["--catalog", str(path)]) == 2
+    lines = capsys.readouterr().err.splitlines()
+    assert lines[0].startswith(f"{path}:19:5: error: technique 'swedish-0': unknown field 'unknown_0_0'")
+    assert lines[-1].startswith(f"{path}: … and ") and "(27 errors, " in lines[-1]

@@ -84,3 +84,15 @@ def test_help_prints_usage_and_renders_nothing(tmp_path, monkeypatch, capsys) ->
     assert ended.value.code == 0
     assert "OUTDIR" in capsys.readouterr().out
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_bundled_catalog_with_errors_is_told_line_by_line(capsys, tmp_path, monkeypatch):
+    # Each problem was printed as its Python repr ("Problem(severity=<Severity.ERROR...").
+    from massage_explorer.tools import screenshots
+
+    bad = tmp_path / "techniques.yaml"
+    bad.write_text("schema_version: 1\n", encoding="utf-8")
+    monkeypatch.setattr(screenshots, "bundled_catalog_path", lambda: bad)
+    assert main([str(tmp_path / "out")]) == 1
+    lines = capsys.readouterr().err.splitlines()
+    assert lines and all(line.startswith(f"{bad}:") for line in lines), lines

@@ -23,6 +23,7 @@ class CardListView(QListView):
     def __init__(self, parent: QWidget | None = None, *, remove_label: bool = False) -> None:
         super().__init__(parent)
         self.card_delegate = CardDelegate(self, remove_label=remove_label)
+        self._laid_out_width = -1  # the width of the last resize that laid the cards out
         self.setItemDelegate(self.card_delegate)
         self.card_delegate.openRequested.connect(self.openRequested)
         self.card_delegate.toggleRequested.connect(self.toggleRequested)
@@ -94,9 +95,17 @@ class CardListView(QListView):
         super().dataChanged(topLeft, bottomRight, list(roles))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
+        width = event.size().width()
+        if width == self._laid_out_width:
+            # Only the height changed, which moves no card: QListView, wrapping, would lay them all
+            # out again from the first, and the patient lost their place in the list. (Compared
+            # with the width the cards were laid out at, not the event's old size: a size given
+            # while the list was hidden, behind the comparison, comes on showing with none, -1.)
+            QAbstractItemView.resizeEvent(self, event)
+            return
         super().resizeEvent(event)
-        if event.oldSize().width() != event.size().width():
-            self.relayout()
+        self._laid_out_width = width
+        self.relayout()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

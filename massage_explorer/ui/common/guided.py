@@ -146,6 +146,10 @@ class GuidedLayout(QLayout):
             self.invalidate()
             self.activate()  # now, not at the next pass of the event loop
 
+    def guidance_holds(self, widget: QWidget | None) -> bool:
+        """Whether `widget` is the guidance's place or inside it (has the focus there, say)."""
+        return widget is not None and (widget is self._area or self._area.isAncestorOf(widget))
+
     def _adopt(self, widget: QWidget) -> QWidgetItem:
         self.addChildWidget(widget)
         return _Kept(widget)

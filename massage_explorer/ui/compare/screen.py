@@ -6,6 +6,7 @@ import itertools
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
+    QApplication,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -202,6 +203,10 @@ class CompareView(Screen):
 
     @Slot(bool)
     def _open_advice(self, on: bool) -> None:
+        if not on and self.guided.folded and self.guided.guidance_holds(QApplication.focusWidget()):
+            # Read by keyboard and closed (Escape, Back): the focus goes back to the button that
+            # opened it, before the advice is hidden; else Qt gave it to the top bar's first button.
+            self.advice_button.setFocus(Qt.FocusReason.OtherFocusReason)
         self.guided.set_guidance_open(on)
         self._update_advice_text()
 

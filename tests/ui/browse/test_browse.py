@@ -538,6 +538,19 @@ def test_typing_keeps_the_patients_place_and_card(make_browse, qtbot):
     assert proxy.rowCount() < 300 and view.current_id() == current
 
 
+def _app_of_300(qapp, qtbot, state: SessionState) -> tuple[MainWindow, list]:
+    """The patient app, shown at 1600x900, on 300 techniques t0..t299 (their cards laid out in
+    batches after it shows)."""
+    apply_theme(qapp, high_contrast=False, scale=1.0)
+    techniques = [f.technique(f"t{n}", name=f.t(f"Technique {n}")) for n in range(300)]
+    window = MainWindow(f.catalog(*techniques), state)
+    qtbot.addWidget(window)
+    window.resize(1600, 900)
+    with qtbot.waitExposed(window):
+        window.show()
+    return window, techniques
+
+
 def test_a_list_behind_another_screen_makes_no_cards_until_it_is_shown_again(qapp, qtbot, monkeypatch):
     # A patient opens the comparison while the list still lays its cards out in batches (at
     # 5,000 techniques, for seconds after start-up): making cards behind the comparison took its
@@ -550,13 +563,7 @@ def test_a_list_behind_another_screen_makes_no_cards_until_it_is_shown_again(qap
         return real_make(self, technique, wanted)
 
     monkeypatch.setattr(TechniqueListModel, "_make_card", make_card)
-    apply_theme(qapp, high_contrast=False, scale=1.0)
-    techniques = [f.technique(f"t{n}", name=f.t(f"Technique {n}")) for n in range(300)]
-    window = MainWindow(f.catalog(*techniques), SessionState())
-    qtbot.addWidget(window)
-    window.resize(1600, 900)
-    with qtbot.waitExposed(window):
-        window.show()
+    window, techniques = _app_of_300(qapp, qtbot, SessionState())
     screen = window.browse
     view = screen.view
     qtbot.waitUntil(lambda: view.visualRect(screen.proxy.index(0, 0)).height() > MIN_TARGET * 2)
@@ -576,3 +583,25 @@ def test_a_list_behind_another_screen_makes_no_cards_until_it_is_shown_again(qap
         option = QStyleOptionViewItem()
         option.rect = view.visualRect(index)
         assert option.rect.height() == delegate.sizeHint(option, index).height() > MIN_TARGET * 2
+
+
+def test_coming_back_from_the_comparison_the_list_is_where_the_patient_left_it(qapp, qtbot):
+    # Shown again, the list was laid out anew from its first card and the patient, scrolled down
+    # to the cards they were comparing, found the top of the list instead: the comparison's
+    # screen gave the hidden list another height for a moment, and Qt tells such a size on showing
+    # with no old size, which read as a new width.
+    state = SessionState()
+    window, techniques = _app_of_300(qapp, qtbot, state)
+    screen = window.browse
+    view = screen.view
+    last = screen.proxy.index(len(techniques) - 1, 0)
+    qtbot.waitUntil(lambda: view.visualRect(last).height() > MIN_TARGET * 2)
+    view.scrollTo(screen.proxy.index(200, 0), QAbstractItemView.ScrollHint.PositionAtTop)
+    top = view.indexAt(QPoint(view.spacing() + 1, view.spacing() + 1)).row()
+    assert top >= 195
+    state.set_compare(["t200", "t201"])
+    window.show_compare()
+    qtbot.wait(50)
+    window.go_to("browse")
+    qtbot.wait(50)
+    assert view.indexAt(QPoint(view.spacing() + 1, view.spacing() + 1)).row() == top

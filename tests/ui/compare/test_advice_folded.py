@@ -110,3 +110,19 @@ def test_the_keyboard_reaches_the_advice_button_after_the_toggle(qapp, bundled) 
 def test_where_there_is_room_the_advice_stays_in_view_without_a_button(qapp, bundled, display, step) -> None:
     for _, view in _compare(bundled, display, step, "es"):
         assert view.guidance.isVisible() and not view.advice_button.isVisible()
+
+
+def test_closing_the_advice_read_by_keyboard_gives_the_focus_back_to_its_button(qapp, qtbot, bundled) -> None:
+    # Read by keyboard (a Tab stop where it scrolls, in Spanish here), the advice closed by Escape
+    # took the focus with it: Qt gave it to the top bar's first button, out of the comparison.
+    for window, view in _compare(bundled, "1024x768", 2, "es"):
+        window.activateWindow()
+        button = view.advice_button
+        button.setFocus()
+        qtbot.keyClick(button, Qt.Key.Key_Space)
+        qtbot.keyClick(button, Qt.Key.Key_Tab)
+        area = qapp.focusWidget()
+        assert area is not None and area.isAncestorOf(view.guidance)  # reading it
+        qtbot.keyClick(area, Qt.Key.Key_Escape)
+        assert view.table.isVisible() and not button.isChecked()
+        assert qapp.focusWidget() is button
