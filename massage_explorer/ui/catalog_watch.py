@@ -40,7 +40,7 @@ POLL_MS = 2000  # for network shares that send no change events
 # inode, as a rename gives). Half a catalog is often valid YAML, with techniques or their
 # cautions missing. It waits longer.
 SETTLE_MS = 250
-IN_PLACE_MS = 2000
+OTHER_WRITE_MS = 2000
 COLLECT_MS = 15  # how often a finished check is looked for: within a frame of it finishing
 _FREE_SLICE = 20  # techniques of a copy freed at a time
 PRIME_MS = 10_000  # after start-up, when the kiosk and app read their file once to remember it
@@ -109,7 +109,7 @@ class CatalogWatcher(QObject):
         self._refused = False  # the last version read was refused
         self._seen = _stamp(path)
         # A new version seen once, and when: it is read when a later look finds it unchanged
-        # after SETTLE_MS where the editor saved it, IN_PLACE_MS for any other (see _quiet_ms).
+        # after SETTLE_MS where the editor saved it, OTHER_WRITE_MS for any other (see _quiet_ms).
         self._first_look: tuple[Stamp | None, float] | None = None
         self._read_stamp: Stamp | None = None  # the version being read
         self._reading: threading.Thread | None = None
@@ -184,12 +184,12 @@ class CatalogWatcher(QObject):
     def _quiet_ms(self, stamp: Stamp | None) -> int:
         """How long a new version must stay unchanged before it is read: SETTLE_MS where the
         file is gone, or where the editor saved it (the file seen is now its backup: a whole new
-        file was renamed in); IN_PLACE_MS otherwise. (A rename by another tool waits the longer
+        file was renamed in); OTHER_WRITE_MS otherwise. (A rename by another tool waits the longer
         time too: it cannot be told from a copy that deleted the file and is still writing a new
         one, and 2 s late is better than half a catalog.)"""
         if stamp is None:
             return SETTLE_MS
-        return SETTLE_MS if _now_the_backup(self.path, self._seen) else IN_PLACE_MS
+        return SETTLE_MS if _now_the_backup(self.path, self._seen) else OTHER_WRITE_MS
 
     @Slot()
     def _read_to_remember(self) -> None:

@@ -14,7 +14,7 @@ from massage_explorer.core.schema import in_slices
 from massage_explorer.core.schema.dump import dump_catalog
 from massage_explorer.core.settings import KioskConfig
 from massage_explorer.core.storage import atomic_write, load_catalog
-from massage_explorer.ui.catalog_watch import IN_PLACE_MS, SETTLE_MS, CatalogWatcher, _told
+from massage_explorer.ui.catalog_watch import OTHER_WRITE_MS, SETTLE_MS, CatalogWatcher, _told
 from massage_explorer.ui.common.theme import clear_theme
 from massage_explorer.ui.kiosk.window import KioskWindow
 from tests import factories as f
@@ -66,8 +66,8 @@ def test_an_atomic_replace_is_picked_up_within_two_seconds(qtbot, catalog_file):
 def test_a_share_without_change_events_is_polled(qtbot, catalog_file):
     watcher = CatalogWatcher(catalog_file, load_catalog(catalog_file).catalog, poll_ms=300, use_events=False)
     newer = f.catalog(f.technique("gentle"), f.technique("polled"))
-    # Written in place: read once it has stayed unchanged for IN_PLACE_MS.
-    with qtbot.waitSignal(watcher.reloaded, timeout=IN_PLACE_MS + 3000):
+    # Written in place: read once it has stayed unchanged for OTHER_WRITE_MS.
+    with qtbot.waitSignal(watcher.reloaded, timeout=OTHER_WRITE_MS + 3000):
         catalog_file.write_text(dump_catalog(newer), encoding="utf-8")
     watcher.stop()
 
@@ -197,7 +197,7 @@ def test_staff_are_told_every_error_or_the_first_and_how_many_more(errors):
 def _refusal(qtbot, watcher) -> str:
     # (a folder or pipe may get the inode number of the file it replaced: then it waits as a
     # version written in place does)
-    with qtbot.waitSignal(watcher.rejected, timeout=IN_PLACE_MS + 3000) as signal:
+    with qtbot.waitSignal(watcher.rejected, timeout=OTHER_WRITE_MS + 3000) as signal:
         watcher.check()
     return signal.args[0].errors[0].message
 
@@ -213,7 +213,7 @@ def test_an_edit_in_place_that_keeps_size_and_time_is_seen(qtbot, catalog_file):
     with catalog_file.open("r+", encoding="utf-8") as file:  # in place: same inode
         file.write(same_size)
     os.utime(catalog_file, ns=(before.st_atime_ns, before.st_mtime_ns))  # time put back, as rsync -t does
-    with qtbot.waitSignal(watcher.reloaded, timeout=IN_PLACE_MS + 3000) as signal:
+    with qtbot.waitSignal(watcher.reloaded, timeout=OTHER_WRITE_MS + 3000) as signal:
         watcher.check()
     assert signal.args[0].techniques[0].summary.default == "A brief summary of gentle."
     watcher.stop()
@@ -253,7 +253,8 @@ def test_a_new_version_is_checked_while_the_window_goes_on(qtbot, catalog_file, 
     newer = f.catalog(f.technique("gentle"), f.technique("slowly-read"))
     catalog_file.write_text(dump_catalog(newer), encoding="utf-8")
     watcher.check()  # a first look; the second, a moment later, finds it unchanged and reads it
-    qtbot.waitUntil(lambda: watcher.busy, timeout=IN_PLACE_MS + 3000)  # in a thread: check returned at once
+    # In a thread: check returned at once.
+    qtbot.waitUntil(lambda: watcher.busy, timeout=OTHER_WRITE_MS + 3000)
     assert checking.wait(2)
     ticks = []
     timer = QTimer()
@@ -306,7 +307,7 @@ def test_a_file_still_being_written_is_not_shown_half_written(qtbot, catalog_fil
     watcher.check()  # the first look finds it half written...
     qtbot.wait(50)
     catalog_file.write_text(whole, encoding="utf-8")  # ...and the rest lands before the second
-    qtbot.waitUntil(lambda: bool(shown), timeout=IN_PLACE_MS + 3000)
+    qtbot.waitUntil(lambda: bool(shown), timeout=OTHER_WRITE_MS + 3000)
     qtbot.wait(600)
     assert shown == [newer]
     watcher.stop()
@@ -329,12 +330,12 @@ def test_a_writer_that_pauses_mid_file_is_waited_for(qtbot, catalog_file):
         qtbot.wait(4 * SETTLE_MS)  # the writer pauses
         assert shown == []
         file.write(whole[len(_cut_before(whole, "third")) :])
-    qtbot.waitUntil(lambda: bool(shown), timeout=IN_PLACE_MS + 3000)
+    qtbot.waitUntil(lambda: bool(shown), timeout=OTHER_WRITE_MS + 3000)
     qtbot.wait(300)
     assert shown == [newer]
     # A save by rename is still read after the short wait alone.
     newest = f.catalog(f.technique("gentle"))
-    with qtbot.waitSignal(watcher.reloaded, timeout=IN_PLACE_MS - 500):
+    with qtbot.waitSignal(watcher.reloaded, timeout=OTHER_WRITE_MS - 500):
         write_atomically(catalog_file, dump_catalog(newest))
     watcher.stop()
 
@@ -363,7 +364,7 @@ def test_a_copy_that_deletes_the_file_and_writes_it_slowly_is_not_shown_half_wri
         assert shown == []
         file.write(whole[len(half) :])
     assert os.stat(catalog_file).st_ino != os.stat(kept).st_ino
-    qtbot.waitUntil(lambda: bool(shown), timeout=IN_PLACE_MS + 3000)
+    qtbot.waitUntil(lambda: bool(shown), timeout=OTHER_WRITE_MS + 3000)
     qtbot.wait(300)
     assert [[t.id for t in catalog.techniques] for catalog in shown] == [["gentle", "second", "third"]]
     watcher.stop()
@@ -372,7 +373,7 @@ def test_a_copy_that_deletes_the_file_and_writes_it_slowly_is_not_shown_half_wri
 def test_a_rename_by_another_tool_is_read_once_it_held_still(qtbot, catalog_file):
     watcher = CatalogWatcher(catalog_file, load_catalog(catalog_file).catalog, poll_ms=60_000)
     newer = f.catalog(f.technique("gentle"), f.technique("renamed-in"))
-    with qtbot.waitSignal(watcher.reloaded, timeout=IN_PLACE_MS + 3000) as signal:
+    with qtbot.waitSignal(watcher.reloaded, timeout=OTHER_WRITE_MS + 3000) as signal:
         rename_in(catalog_file, dump_catalog(newer))
     assert signal.args[0] == newer
     watcher.stop()
@@ -380,7 +381,7 @@ def test_a_rename_by_another_tool_is_read_once_it_held_still(qtbot, catalog_file
 
 def test_a_look_too_soon_at_a_file_written_in_place_waits_out_the_rest(qtbot, catalog_file):
     # A share without change events, polled every 300 ms: the second poll finds the half-written
-    # file unchanged, but it has not held still for IN_PLACE_MS yet.
+    # file unchanged, but it has not held still for OTHER_WRITE_MS yet.
     old = load_catalog(catalog_file).catalog
     watcher = CatalogWatcher(catalog_file, old, poll_ms=300, use_events=False)
     whole = dump_catalog(f.catalog(f.technique("gentle"), f.technique("second"), f.technique("third")))
@@ -391,10 +392,10 @@ def test_a_look_too_soon_at_a_file_written_in_place_waits_out_the_rest(qtbot, ca
         file.truncate(0)
         file.write(half)
         file.flush()
-        qtbot.wait(IN_PLACE_MS - 500)  # polled three or more times meanwhile
+        qtbot.wait(OTHER_WRITE_MS - 500)  # polled three or more times meanwhile
         assert shown == []
         file.write(whole[len(half) :])
-    qtbot.waitUntil(lambda: bool(shown), timeout=IN_PLACE_MS + 3000)
+    qtbot.waitUntil(lambda: bool(shown), timeout=OTHER_WRITE_MS + 3000)
     assert [t.id for t in shown[0].techniques] == ["gentle", "second", "third"]
     watcher.stop()
 
@@ -416,7 +417,7 @@ def test_a_file_that_appears_where_there_was_none_waits_as_one_written_in_place(
         qtbot.wait(2 * SETTLE_MS)
         assert shown == []
         file.write(whole[len(_cut_before(whole, "third")) :])
-    qtbot.waitUntil(lambda: bool(shown), timeout=IN_PLACE_MS + 3000)
+    qtbot.waitUntil(lambda: bool(shown), timeout=OTHER_WRITE_MS + 3000)
     assert [t.id for t in shown[0].techniques] == ["gentle", "second", "third"]
     watcher.stop()
 
@@ -441,10 +442,10 @@ def test_a_version_changed_while_it_is_read_is_not_applied(qtbot, catalog_file, 
     shown = []
     watcher.reloaded.connect(shown.append)
     watcher.check()
-    qtbot.waitUntil(lambda: watcher.busy, timeout=IN_PLACE_MS + 3000)
+    qtbot.waitUntil(lambda: watcher.busy, timeout=OTHER_WRITE_MS + 3000)
     catalog_file.write_text(whole, encoding="utf-8")
     release.set()
-    qtbot.waitUntil(lambda: bool(shown), timeout=2 * IN_PLACE_MS + 3000)
+    qtbot.waitUntil(lambda: bool(shown), timeout=2 * OTHER_WRITE_MS + 3000)
     qtbot.wait(300)
     assert [[t.id for t in c.techniques] for c in shown] == [["gentle", "firm-one", "third"]]
     watcher.stop()
