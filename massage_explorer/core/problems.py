@@ -195,6 +195,12 @@ def listed(
     return lines
 
 
+def errors_listed(result: LoadResult, filename: str, limit: int = SHOWN_PROBLEMS) -> list[str]:
+    """`listed` of a result's errors alone (what staff are told of a refused file), the errors
+    its reading did not keep counted too."""
+    return listed(result.errors, filename, limit, left_out=(result.left_out[0], 0))
+
+
 def not_shown(left: Sequence[Problem], left_out: tuple[int, int] = (0, 0)) -> str:
     """The line that counts the problems a list leaves out: `left`, and the errors and warnings
     `left_out` of it before."""

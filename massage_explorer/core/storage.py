@@ -99,10 +99,8 @@ def _check_text(
 def _result(catalog: Catalog | None, builder: CatalogValidator) -> LoadResult:
     """The result of a read: a refused file's first KEPT_PROBLEMS errors and warnings, in file
     order, and the count of the rest; else every problem, in file order."""
-    if builder.error_count and builder.keep is not None:
-        builder.keep_first()
-        return LoadResult(catalog, builder.problems, builder.left_out)
-    return LoadResult(catalog, _in_order(builder.problems))
+    builder.keep_first()  # (only where the file is refused and a bound is set)
+    return LoadResult(catalog, _in_order(builder.problems), builder.left_out)
 
 
 def _validator(base_dir: Path | None, today: dt.date, keep_all: bool) -> CatalogValidator:

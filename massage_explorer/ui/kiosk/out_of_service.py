@@ -24,7 +24,7 @@ from massage_explorer.core.catalog import Catalog
 from massage_explorer.core.languages import interface_languages
 from massage_explorer.core.paths import bundled_catalog_path
 from massage_explorer.core.preload import PendingLoad
-from massage_explorer.core.problems import LoadResult, Problem, Severity, listed
+from massage_explorer.core.problems import LoadResult, Problem, Severity, errors_listed
 from massage_explorer.core.settings import ConfigError, KioskConfig, load_config
 from massage_explorer.ui.common.labels import plain_label
 from massage_explorer.ui.kiosk.window import KioskWindow, cover_screen, lock_down, open_kiosk
@@ -88,13 +88,13 @@ def check_start(
     last_good = _read(backup) if backup.is_file() else None
     if last_good is not None and last_good.catalog is not None:
         # Staff see the file's problems on the PIN pad; a corrected save is picked up.
-        for line in listed(result.errors, str(path), left_out=(result.left_out[0], 0)):
+        for line in errors_listed(result, str(path)):
             log.warning("%s", line)
         log.warning("%s has errors; showing the last good version, %s", path, backup.name)
         return KioskStart(config, last_good.catalog, path, refused=result)
-    problems = listed(result.errors, str(path), left_out=(result.left_out[0], 0))
+    problems = errors_listed(result, str(path))
     if last_good is not None:
-        problems += listed(last_good.errors, str(backup), left_out=(last_good.left_out[0], 0))
+        problems += errors_listed(last_good, str(backup))
     return NotReady(
         (*problems, f"{path}: cannot start: fix the catalog, or restore {backup.name}"), config.language
     )

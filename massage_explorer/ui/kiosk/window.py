@@ -23,7 +23,7 @@ from PySide6.QtGui import QCloseEvent, QHelpEvent, QInputEvent, QResizeEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from massage_explorer.core.catalog import Catalog
-from massage_explorer.core.problems import LoadResult, listed
+from massage_explorer.core.problems import LoadResult, errors_listed
 from massage_explorer.core.settings import KioskConfig
 from massage_explorer.ui.common.first_paint import after_first_paint
 from massage_explorer.ui.common.pages import PageStack
@@ -419,9 +419,7 @@ class KioskWindow(QMainWindow):
     def show_refused(self, result: LoadResult) -> None:
         """A version of the catalog file with errors: patients notice nothing (they keep the last
         good catalog); staff see why on the PIN pad."""
-        lines = listed(
-            result.errors, str(self.catalog_path or "techniques.yaml"), left_out=(result.left_out[0], 0)
-        )
+        lines = errors_listed(result, str(self.catalog_path or "techniques.yaml"))
         self.pinpad.set_problems(
             self.tr("The catalog file was changed but has errors, so the kiosk still shows the last good "
                     "version. Fix these and save again:") + "\n" + "\n".join(lines)
