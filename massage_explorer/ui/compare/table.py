@@ -76,12 +76,13 @@ class CellDelegate(QStyledItemDelegate):
         option: QStyleOptionViewItem,
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
+        # The cell's text is all the model gives (no font, colour or alignment of its own), so the
+        # view's option is used as it comes, without initStyleOption asking the model for each of
+        # its roles: the style draws the cell's panel, and the text is drawn below.
         opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
         rect: QRect = opt.rect
         has_focus = bool(opt.state & QStyle.StateFlag.State_HasFocus)
-        text = opt.text
-        opt.text = ""
+        text = str(index.data() or "")
         opt.state &= ~QStyle.StateFlag.State_HasFocus
         widget = opt.widget
         style = widget.style() if widget else QApplication.style()
@@ -188,6 +189,11 @@ def make_compare_table(parent: QWidget | None = None) -> CompareTable:
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     # Sideways only when the columns do not all fit (ColumnHeader.fit_columns).
     table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+    # Down, the bar is always there. Shown only when needed, it came once the rows had been
+    # measured at the full width and overflowed, narrowed every column, and had every cell measured
+    # again: a first comparison laid out twice. A dozen questions nearly always need it, and the
+    # columns keep their width when "only differences" hides rows.
+    table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
     table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move between cells
     table.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
     enable_kinetic_scrolling(table)

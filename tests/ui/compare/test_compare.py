@@ -19,7 +19,7 @@ from massage_explorer.ui.common.theme import apply_theme, clear_theme
 from massage_explorer.ui.compare.model import MARKED_ROLE, CompareModel, DifferencesProxy
 from massage_explorer.ui.compare.picker import PickerModel
 from massage_explorer.ui.compare.screen import CompareView
-from massage_explorer.ui.compare.table import make_compare_table
+from massage_explorer.ui.compare.table import CellDelegate, make_compare_table
 from massage_explorer.ui.compare.text_sizes import PADDING, wrapped_height
 from massage_explorer.ui.session import TEXT_STEPS, SessionState
 from tests import factories as f
@@ -213,6 +213,35 @@ def test_a_hidden_comparison_is_laid_out_when_shown_not_at_each_change(view, sta
     state.set_compare(["alpha", "beta", "gamma"])
     assert laid_out == [["alpha", "beta"], ["alpha", "beta", "gamma"]]
     assert view.model.columnCount() == 3
+
+
+def test_each_cell_is_measured_at_one_width_and_hiding_rows_keeps_the_columns(
+    qtbot, view, state, monkeypatch
+) -> None:
+    """The table's columns have their final width before its rows are measured. With a scroll bar
+    shown only once the rows overflowed, the first layout measured every cell at the full width,
+    the bar came, every column narrowed and every cell was measured again (a first comparison
+    laid out twice); and "only differences" hiding rows took the bar away and widened them."""
+    widths: dict[tuple[int, int], set[int]] = {}
+    size_hint = CellDelegate.sizeHint
+
+    def measured(self, option, index):  # type: ignore[no-untyped-def]
+        widths.setdefault((index.row(), index.column()), set()).add(option.rect.width())
+        return size_hint(self, option, index)
+
+    monkeypatch.setattr(CellDelegate, "sizeHint", measured)
+    view.resize(1600, 500)  # more rows than fit: the table scrolls
+    settle()
+    state.set_compare(["alpha", "beta", "gamma"])
+    settle()
+    assert view.table.verticalScrollBar().maximum() > 0
+    assert len(widths) == view.model.rowCount() * 3
+    assert all(len(seen) == 1 for seen in widths.values()), widths
+    columns = [view.table.columnWidth(c) for c in range(3)]
+    click(qtbot, view.differences_button)
+    settle()
+    assert view.table.model().rowCount() < view.model.rowCount()  # rows that agree are hidden
+    assert [view.table.columnWidth(c) for c in range(3)] == columns
 
 
 def test_tapping_a_name_or_read_more_opens_details(qtbot, view, state) -> None:
