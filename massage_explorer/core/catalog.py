@@ -233,6 +233,11 @@ class Catalog:
     def _conditions_by_id(self) -> dict[str, Term]:
         return {t.id: t for t in self.conditions}
 
+    def __post_init__(self) -> None:
+        # Made with the catalog, where it is read (the start-up reader, a reload's thread), not on
+        # the window's thread at the first technique a patient opens or compares (~1 ms at 5,000).
+        self._techniques_by_id  # noqa: B018
+
     @cached_property
     def _techniques_by_id(self) -> dict[str, Technique]:
         return {t.id: t for t in self.techniques}

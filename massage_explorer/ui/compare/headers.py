@@ -3,6 +3,7 @@ Details, Save and Remove buttons on top, all word-wrapped and kept in place as t
 
 from __future__ import annotations
 
+import codecs
 import re
 from typing import NamedTuple
 
@@ -62,6 +63,9 @@ def answers_height(font: QFont) -> int:
 
 _names: dict[tuple[str, str, int], tuple[str, ...]] = {}  # (font key, name, width) -> lines
 _SPACES = re.compile(r"[^\S\u00a0]+")  # white space but the no-break space, which holds the arrow on
+# Qt counts positions in a text in UTF-16 code units. Looked up with the module (built in the idle
+# time after start-up), not at the first name measured: a patient's first comparison.
+_UTF16 = codecs.lookup("utf-16-le")
 
 
 def name_lines(font: QFont, text: str, width: int) -> tuple[str, ...]:
@@ -76,7 +80,7 @@ def name_lines(font: QFont, text: str, width: int) -> tuple[str, ...]:
     if len(_names) > 1024:
         _names.clear()
     text = _SPACES.sub(" ", text).strip()  # a line break in a name would be drawn as a box
-    units = text.encode("utf-16-le")  # Qt counts positions in UTF-16 code units
+    units, _ = _UTF16.encode(text)
     layout = QTextLayout(text, font)
     option = QTextOption()
     option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
@@ -86,7 +90,7 @@ def name_lines(font: QFont, text: str, width: int) -> tuple[str, ...]:
     while (line := layout.createLine()).isValid():
         line.setLineWidth(width)
         start, end = line.textStart(), line.textStart() + line.textLength()
-        lines.append(units[2 * start : 2 * end].decode("utf-16-le", "replace").rstrip())
+        lines.append(_UTF16.decode(units[2 * start : 2 * end], "replace")[0].rstrip())
     layout.endLayout()
     _names[key] = result = tuple(lines)
     return result
@@ -174,6 +178,10 @@ class ColumnHeader(_WrappedHeader):
         self.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.setSectionsClickable(True)  # tapping a name opens its details
         self.setHighlightSections(False)
+        # The buttons of every column ever shown, by position (each connected for its column's
+        # number), and of the columns shown now: a comparison that changes names them again and
+        # hides the rest, making new ones only for a column it never had.
+        self._columns: list[ColumnButtons] = []
         self.buttons: list[ColumnButtons] = []
         self._widths = {"more": 0, "save": 0, "remove": 0, "compact": 0}  # measured button widths
         # Set by CompareTable where the table is short: the name itself opens the details (it
@@ -190,21 +198,32 @@ class ColumnHeader(_WrappedHeader):
         return False
 
     def set_names(self, names: list[str]) -> None:
-        """Make the buttons of each column; the view owns the names through its model."""
-        for old in self.buttons:
-            for button in old:
-                button.hide()  # deleteLater waits for the event loop; a stale button must not show
-                button.deleteLater()
-        self.buttons = []
-        for column, name in enumerate(names):
-            more = big_button(self.tr("Read more"), self.tr("Read more about {name}").format(name=name))
-            more.setAccessibleDescription(self.tr("Opens everything about this technique."))
-            save = big_button("")
+        """Name the buttons of each column; the view owns the names through its model."""
+        self.make_columns(len(names))
+        for unused in self._columns[len(names) :]:
+            for button in unused:
+                button.hide()
+        self.buttons = self._columns[: len(names)]
+        for column, (buttons, name) in enumerate(zip(self.buttons, names, strict=True)):
+            buttons.more.setText(self.tr("Read more"))
+            buttons.more.setAccessibleName(self.tr("Read more about {name}").format(name=name))
+            buttons.more.setAccessibleDescription(self.tr("Opens everything about this technique."))
+            buttons.remove.setAccessibleName(self.tr("Remove {name} from the comparison").format(name=name))
+            buttons.remove.setAccessibleDescription(self.tr("Takes this column out of the comparison."))
+            self.set_saved(column, False, name, buttons.save)
+        self._measure()
+        self.fit_columns()
+        self.updateGeometry()
+        self.place_buttons()
+
+    def make_columns(self, count: int) -> None:
+        """Make the buttons of `count` columns, if not made yet: hidden until placed. The screen
+        makes those of the most it compares when it is built, in the idle time after start-up, so
+        that a patient's first comparison makes no widget."""
+        while len(self._columns) < count:
+            column = len(self._columns)
+            more, save, remove = big_button(""), big_button(""), big_button(self._remove_text(False))
             save.setCheckable(True)  # a screen reader says whether it is on
-            remove = big_button(
-                self.tr("✕ Remove"), self.tr("Remove {name} from the comparison").format(name=name)
-            )
-            remove.setAccessibleDescription(self.tr("Takes this column out of the comparison."))
             more.clicked.connect(lambda _=False, c=column: self.detailsClicked.emit(c))
             save.clicked.connect(lambda _=False, c=column: self.saveClicked.emit(c))
             remove.clicked.connect(lambda _=False, c=column: self.removeClicked.emit(c))
@@ -212,13 +231,9 @@ class ColumnHeader(_WrappedHeader):
             for button in buttons:
                 button.setProperty("role", "column")  # compact: see the theme
                 button.setParent(viewport_of(self))
-                button.ensurePolished()  # the style sheet's padding counts in the widths below
-            self.set_saved(column, False, name, save)
-            self.buttons.append(buttons)
-        self._measure()
-        self.fit_columns()
-        self.updateGeometry()
-        self.place_buttons()
+                button.hide()
+                button.ensurePolished()  # the style sheet's padding counts in the widths measured
+            self._columns.append(buttons)
 
     def _remove_text(self, compact: bool) -> str:
         return self.tr("✕") if compact else self.tr("✕ Remove")

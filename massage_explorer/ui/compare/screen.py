@@ -155,6 +155,7 @@ class CompareView(Screen):
         self.header.detailsClicked.connect(self._open_column)
         self.header.removeClicked.connect(self._remove_column)
         self.header.saveClicked.connect(self._toggle_saved)
+        self.header.make_columns(MAX_COMPARE)
         self.table.activated.connect(lambda index: self._open_column(index.column()))
         self.table.questionsMoved.connect(self._questions_moved)
         page = QWidget(self)

@@ -256,6 +256,37 @@ def test_tapping_a_name_or_read_more_opens_details(qtbot, view, state) -> None:
     assert blocker.args == ["alpha"]
 
 
+def test_column_buttons_follow_their_technique_as_the_comparison_changes(qtbot, view, state) -> None:
+    """A column's buttons are made once and named again whenever the comparison changes: after a
+    removal and an addition, each column's buttons name and act on the technique shown there,
+    and the buttons of a column no longer shown are hidden."""
+    state.set_compare(["alpha", "beta", "gamma"])
+    click(qtbot, view.header.buttons[0].remove)
+    state.set_compare(["beta", "gamma", "delta"])
+    settle()
+    header = view.header
+    assert len(header.buttons) == 3
+    names = [view.model.technique_name(c) for c in range(3)]
+    for buttons, name in zip(header.buttons, names, strict=True):
+        assert buttons.more.accessibleName() == f"Read more about {name}"
+        assert buttons.remove.accessibleName() == f"Remove {name} from the comparison"
+        assert buttons.save.accessibleName() == f"Save {name}"
+        assert all(button.isVisible() for button in (buttons.save, buttons.remove))
+    with qtbot.waitSignal(view.detailsRequested) as blocker:
+        click(qtbot, header.buttons[2].more)
+    assert blocker.args == ["delta"]
+    click(qtbot, header.buttons[1].save)
+    assert state.shortlist == ["gamma"]
+    click(qtbot, header.buttons[2].remove)
+    settle()
+    assert state.compare == ["beta", "gamma"]
+    shown = [b for b in view.header.viewport().findChildren(QPushButton) if b.isVisible()]
+    assert sorted(b.accessibleName() for b in shown if b.accessibleName().startswith("Remove")) == [
+        f"Remove {names[0]} from the comparison",
+        f"Remove {names[1]} from the comparison",
+    ]
+
+
 def test_a_tap_on_a_cell_does_not_change_the_comparison(qtbot, view, state) -> None:
     state.set_compare(["alpha", "beta"])
     index = view.table.model().index(0, 1)
