@@ -87,7 +87,7 @@ class MainWindow(QMainWindow):
         self.red_flags_line = RedFlagsButton()
         self.red_flags_line.clicked.connect(self.show_red_flags)
         central = QWidget()
-        column = QVBoxLayout(central)
+        self._column = column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
         column.addWidget(self.top_bar)
@@ -171,8 +171,12 @@ class MainWindow(QMainWindow):
         self._raise(self._history.pop() if self._history else self.browse)
 
     def _raise(self, screen: Screen) -> None:
-        self.stack.setCurrentWidget(screen)
+        # The footer first, and the window's layout with it, so that the screen is shown at its
+        # own height: shown at the last screen's and then resized, the comparison measured all
+        # its rows twice.
         self.footer.setVisible(not screen.full_guidance)
+        self._column.activate()
+        self.stack.setCurrentWidget(screen)
         screen.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def focusNextPrevChild(self, next: bool) -> bool:

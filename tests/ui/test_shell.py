@@ -13,7 +13,7 @@ from massage_explorer.ui.common.theme import apply_theme
 from massage_explorer.ui.session import SessionState
 from massage_explorer.ui.shell import MainWindow
 from tests import factories as f
-from tests.ui.helpers import OFFSCREEN_NOISE, card_point, tap, tap_chip, toggle_point
+from tests.ui.helpers import OFFSCREEN_NOISE, card_point, settle, tap, tap_chip, toggle_point
 
 pytestmark = OFFSCREEN_NOISE
 
@@ -209,3 +209,39 @@ def test_the_screens_a_patient_opens_next_are_built_while_the_window_waits(windo
     window.state.set_compare(["gentle", "firm-one"])
     window.show_compare()
     assert window.stack.currentWidget() is window.built("compare")
+
+
+def test_a_screen_is_shown_at_its_own_height_not_resized_after(window, qtbot):
+    """Compare has no footer (it gives the clinic's advice itself), browse has one: each is shown
+    at the height it keeps, so what it lays out as it is shown is laid out once (shown at the
+    last screen's height and then resized, the comparison measured every row again)."""
+    from PySide6.QtCore import QEvent, QObject, QSize
+
+    from massage_explorer.ui import shell
+
+    window._prepare.start(0)
+    qtbot.waitUntil(lambda: all(window.built(name) is not None for name in shell.SCREENS), timeout=3000)
+    sizes: list[QSize] = []
+
+    class Sizes(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Resize:
+                sizes.append(event.size())  # type: ignore[attr-defined]
+            return False
+
+    watcher = Sizes()
+    for name in ("compare", "browse"):
+        screen = window.built(name)
+        assert screen is not None
+        screen.installEventFilter(watcher)
+        sizes.clear()
+        if name == "compare":
+            window.state.set_compare(["gentle", "firm-one"])
+            window.show_compare()
+        else:
+            window.go_back()
+        settle()
+        assert window.stack.currentWidget() is screen
+        assert window.footer.isVisible() is (name == "browse")
+        assert all(size == screen.size() for size in sizes), (name, sizes, screen.size())
+        assert screen.size() == window.stack.size()
