@@ -33,12 +33,13 @@ if TYPE_CHECKING:  # imported with PyYAML at the first read, not while the app s
 log = logging.getLogger(__name__)
 POLL_MS = 2000  # for network shares that send no change events
 # A new version is read once it has stayed unchanged this long, looked at twice (_quiet_ms). One
-# saved by the editor (a whole file renamed in, the file seen kept as its backup) is taken as
-# whole at once; the short wait covers the steps around the rename. Any other may be half
-# written, with the writer paused mid-file: a copy onto a share or an editor that overwrites the
-# file, a file where there was none, a copy that deletes the file and writes a new one (another
-# inode, as a rename gives). Half a catalog is often valid YAML, with techniques or their
-# cautions missing. It waits longer.
+# saved by the editor (a whole file renamed in, the file seen kept as its backup, nothing written
+# to the file since: see _the_editors_save) is taken as whole at once; the short wait covers the
+# steps around the rename. Any other may be half written, with the writer paused mid-file: a copy
+# onto a share or an editor that overwrites the file, a file where there was none, a copy that
+# deletes the file and writes a new one (another inode, as a rename gives), even just after an
+# editor's save. Half a catalog is often valid YAML, with techniques or their cautions missing.
+# It waits longer.
 SETTLE_MS = 250
 OTHER_WRITE_MS = 2000
 COLLECT_MS = 15  # how often a finished check is looked for: within a frame of it finishing
@@ -58,17 +59,23 @@ def _stamp(path: Path) -> Stamp | None:
     return (info.st_mtime_ns, info.st_ctime_ns, info.st_size, info.st_ino)
 
 
-def _now_the_backup(path: Path, seen: Stamp | None) -> bool:
-    """Whether the version seen is now the catalog's backup, as the editor's save leaves it
-    (storage.atomic_write links it there, then renames the whole new file in). Where the backup is
-    a copy instead (a share without hard links), it is not the same file: the longer wait."""
+def _the_editors_save(path: Path, seen: Stamp | None, now: Stamp) -> bool:
+    """Whether the file now at `path` (stamp `now`) is the editor's save of the version seen.
+    storage.atomic_write writes the new file whole, links the file seen to the backup, then
+    renames the new file in: the backup is the version seen, and the new file was last written no
+    later than the link changed the backup's change time. A file written after the save (deleted
+    and written again, or overwritten) is not it, though the backup still is the version seen.
+    Where the backup is a copy instead (a share without hard links), it is not the same file."""
     if seen is None:
         return False
     from massage_explorer.core.storage import BACKUP_SUFFIX  # (with PyYAML: not while the app starts)
 
     backup = _stamp(path.with_name(path.name + BACKUP_SUFFIX))
     # The link changes the change time; the rest is the file seen as it was.
-    return backup is not None and (backup[0], backup[2], backup[3]) == (seen[0], seen[2], seen[3])
+    if backup is None or (backup[0], backup[2], backup[3]) != (seen[0], seen[2], seen[3]):
+        return False
+    # (Windows gives the creation time for the change time: there the backup alone tells it.)
+    return os.name == "nt" or now[0] <= backup[1]
 
 
 def _unreadable(path: Path, reason: str) -> LoadResult:
@@ -183,13 +190,13 @@ class CatalogWatcher(QObject):
 
     def _quiet_ms(self, stamp: Stamp | None) -> int:
         """How long a new version must stay unchanged before it is read: SETTLE_MS where the
-        file is gone, or where the editor saved it (the file seen is now its backup: a whole new
-        file was renamed in); OTHER_WRITE_MS otherwise. (A rename by another tool waits the longer
-        time too: it cannot be told from a copy that deleted the file and is still writing a new
-        one, and 2 s late is better than half a catalog.)"""
-        if stamp is None:
+        file is gone, or where it is the editor's save (a whole new file renamed in);
+        OTHER_WRITE_MS otherwise. (A rename by another tool waits the longer time too: it cannot
+        be told from a copy that deleted the file and is still writing a new one, and 2 s late is
+        better than half a catalog.)"""
+        if stamp is None or _the_editors_save(self.path, self._seen, stamp):
             return SETTLE_MS
-        return SETTLE_MS if _now_the_backup(self.path, self._seen) else OTHER_WRITE_MS
+        return OTHER_WRITE_MS
 
     @Slot()
     def _read_to_remember(self) -> None:
