@@ -8,6 +8,29 @@ it leaves its result in a plain box the watcher's timer looks into.
 Each read remembers the file's techniques (core.schema.validator.TechniqueMemo), so the next
 version reads only the techniques staff changed: at 5,000 techniques that halves a reload. The
 watcher can read the file once in the background soon after start-up for that alone ("prime").
+
+When a new version is shown. Nothing in a file says its writer is done, and half a catalog is
+often valid YAML (a technique without its cautions), so:
+
+- The editor's save is read once it has stayed unchanged for SETTLE_MS (250 ms): it is whole, a
+  file written out and renamed in, with the version seen kept as its backup (a hard link). It is
+  told by both: the backup is the version seen, and the file in place was last written no later
+  than that backup was made (the backup's change time). A file written after the save, deleted
+  and written anew or written over even within those 250 ms, is not it.
+- Any other version (cp, scp, rsync, a share's copy, a text editor, a rename by another tool, a
+  file where there was none) is read once it has stayed unchanged for OTHER_WRITE_MS (2 s).
+- If such a version looks cut short (core.cut_short: it does not end with a line break; its last
+  technique is a shown one that changed, or that shown ones it lacks followed; it leaves out more
+  than half the techniques shown), it is held back, and the log says why, until it has stayed
+  unchanged for UNFINISHED_MS (30 s) from when it was first seen; then it is shown: a legitimate
+  edit of that kind comes late, never not at all. A change meanwhile drops it; the new version
+  starts again from the top.
+
+Meanwhile the last good catalog stays shown; a version with errors is refused at once (it replaces
+nothing). Not caught: a writer paused exactly at a line's end inside a technique new in this
+version (block copies stop mid-line nearly always). On Windows, where Python gives the creation
+time for the change time, the backup alone tells the editor's save: a file written over within
+its 250 ms can still be taken for it there.
 """
 
 from __future__ import annotations
@@ -32,21 +55,18 @@ if TYPE_CHECKING:  # imported with PyYAML at the first read, not while the app s
 
 log = logging.getLogger(__name__)
 POLL_MS = 2000  # for network shares that send no change events
-# A new version is read once it has stayed unchanged this long, looked at twice (_quiet_ms). One
-# saved by the editor (a whole file renamed in, the file seen kept as its backup, nothing written
-# to the file since: see _the_editors_save) is taken as whole at once; the short wait covers the
-# steps around the rename. Any other may be half written, with the writer paused mid-file: a copy
-# onto a share or an editor that overwrites the file, a file where there was none, a copy that
-# deletes the file and writes a new one (another inode, as a rename gives), even just after an
-# editor's save. Half a catalog is often valid YAML, with techniques or their cautions missing.
-# It waits longer.
+# A new version is read once it has stayed unchanged this long, looked at twice (_quiet_ms): the
+# editor's save after SETTLE_MS, which covers the steps around its rename; any other after
+# OTHER_WRITE_MS; one of those that looks cut short is shown after UNFINISHED_MS (see above).
 SETTLE_MS = 250
 OTHER_WRITE_MS = 2000
+UNFINISHED_MS = 30_000
 COLLECT_MS = 15  # how often a finished check is looked for: within a frame of it finishing
 _FREE_SLICE = 20  # techniques of a copy freed at a time
 PRIME_MS = 10_000  # after start-up, when the kiosk and app read their file once to remember it
 
 Stamp = tuple[int, int, int, int]
+Read = tuple[LoadResult, str | None]  # what a read found, and why it may be cut short
 
 
 def _stamp(path: Path) -> Stamp | None:
@@ -76,6 +96,16 @@ def _the_editors_save(path: Path, seen: Stamp | None, now: Stamp) -> bool:
         return False
     # (Windows gives the creation time for the change time: there the backup alone tells it.)
     return os.name == "nt" or now[0] <= backup[1]
+
+
+def _ends_with_line_break(path: Path) -> bool:
+    """Whether the file's last byte is a line break (False for an empty file, or one gone)."""
+    try:
+        with path.open("rb") as file:
+            file.seek(-1, os.SEEK_END)
+            return file.read(1) == b"\n"
+    except OSError:
+        return False
 
 
 def _unreadable(path: Path, reason: str) -> LoadResult:
@@ -119,8 +149,13 @@ class CatalogWatcher(QObject):
         # after SETTLE_MS where the editor saved it, OTHER_WRITE_MS for any other (see _quiet_ms).
         self._first_look: tuple[Stamp | None, float] | None = None
         self._read_stamp: Stamp | None = None  # the version being read
+        self._read_since = 0.0  # when it was first seen
+        self._read_saved = False  # it is the editor's save: whole
         self._reading: threading.Thread | None = None
-        self._result: list[LoadResult] = []  # where the reading thread leaves what it found
+        self._result: list[Read] = []  # where the reading thread leaves what it found
+        # A valid version that looks cut short (the version seen), and when it was first seen:
+        # shown once it has stayed unchanged for UNFINISHED_MS.
+        self._held: tuple[LoadResult, float] | None = None
         self._again = False  # the file changed again while a version was being read
         self._stopped = False
         self._priming = False  # the read under way is only to remember the techniques
@@ -171,7 +206,12 @@ class CatalogWatcher(QObject):
         stamp = _stamp(self.path)
         if stamp == self._seen:
             self._first_look = None
+            if self._held is not None:
+                self._show_held_when_due()
             return
+        if self._held is not None:
+            log.info("catalog %s changed again before the version held back was shown", self.path)
+            self._held = None
         if self._reading is not None:
             self._again = True  # looked at again once the version being read is done
             return
@@ -184,6 +224,8 @@ class CatalogWatcher(QObject):
         if left > 0:  # looked at early (a change event, the poll): wait out the rest
             self._settle.start(math.ceil(left))
             return
+        self._read_since = self._first_look[1]
+        self._read_saved = stamp is not None and _the_editors_save(self.path, self._seen, stamp)
         self._first_look = None
         self._seen = stamp
         self._start_reading(stamp)
@@ -198,6 +240,20 @@ class CatalogWatcher(QObject):
             return SETTLE_MS
         return OTHER_WRITE_MS
 
+    def _show_held_when_due(self) -> None:
+        """Show the version held back once it has stayed unchanged for UNFINISHED_MS."""
+        assert self._held is not None
+        result, since = self._held
+        left = UNFINISHED_MS - (time.monotonic() - since) * 1000
+        if left > 0:
+            self._settle.start(math.ceil(left))  # (a change event may have restarted it sooner)
+            return
+        self._held = None
+        log.info(
+            "catalog %s unchanged for %d s: the version held back is shown", self.path, UNFINISHED_MS // 1000
+        )
+        self._apply(result)
+
     @Slot()
     def _read_to_remember(self) -> None:
         """Read the file as it is, to remember its techniques; nothing comes of it otherwise."""
@@ -208,7 +264,7 @@ class CatalogWatcher(QObject):
 
     def _start_reading(self, stamp: Stamp | None) -> None:
         self._read_stamp = stamp
-        box: list[LoadResult] = []
+        box: list[Read] = []
         self._result = box
         self._reading = threading.Thread(
             target=_read,
@@ -237,7 +293,20 @@ class CatalogWatcher(QObject):
             self._again = False
             self.check()
             return
-        self._apply(self._result[0])
+        result, doubt = self._result[0]
+        if doubt is not None and not self._read_saved:
+            log.warning(
+                "catalog %s: the new version is held back, since %s; it is shown once it has stayed"
+                " unchanged for %d s (a copy may still be writing it)",
+                self.path,
+                doubt,
+                UNFINISHED_MS // 1000,
+            )
+            self._held = (result, self._read_since)
+            self._again = False  # (the file is as read: the look below is the one asked for)
+            self._show_held_when_due()
+            return
+        self._apply(result)
 
     def _apply(self, result: LoadResult) -> None:
         refused_before, self._refused = self._refused, result.catalog is None
@@ -259,6 +328,7 @@ class CatalogWatcher(QObject):
     def stop(self) -> None:
         """Stop following the file; a check under way finishes, and its result is dropped."""
         self._stopped = True
+        self._held = None
         self._poll.stop()
         self._settle.stop()
         self._collect.stop()
@@ -268,12 +338,14 @@ class CatalogWatcher(QObject):
 
 
 def _read(
-    path: Path, stamp: Stamp | None, current: Catalog, box: list[LoadResult], memo: list[TechniqueMemo]
+    path: Path, stamp: Stamp | None, current: Catalog, box: list[Read], memo: list[TechniqueMemo]
 ) -> None:
     """In the reading thread: read and check the file, compare it with what is shown, and leave
-    the result in `box`. `memo` holds the TechniqueMemo of the reads before (made here the first
-    time). Plain Python only: nothing here may touch a Qt object."""
+    the result in `box`, with why a valid new version may be cut short (core.cut_short). `memo`
+    holds the TechniqueMemo of the reads before (made here the first time). Plain Python only:
+    nothing here may touch a Qt object."""
     # PyYAML and the validator: imported at the first change, not while the app starts.
+    from massage_explorer.core.cut_short import cut_short
     from massage_explorer.core.schema.validator import TechniqueMemo
     from massage_explorer.core.storage import load_catalog
 
@@ -302,8 +374,11 @@ def _read(
                 del copy[-_FREE_SLICE:]
         elif result.catalog is None and (len(result.problems) > SHOWN_PROBLEMS or result.left_out[0]):
             result = _told(result)
+    doubt = None
+    if result.catalog is not None and result.catalog is not current:
+        doubt = cut_short(current, result.catalog, ends_with_line_break=_ends_with_line_break(path))
     give_back_free_memory()  # what the read freed, before the next read (a save) needs more
-    box.append(result)
+    box.append((result, doubt))
 
 
 def _told(refused: LoadResult) -> LoadResult:
