@@ -3,7 +3,7 @@
 A new version is read and checked in a thread of its own, so a large or hostile file never holds
 up the window: the patient keeps scrolling while it is checked, and the result is swapped in by
 the event loop in one step. The thread touches no Qt object (a window may close while it works):
-it leaves its result in a plain box the watcher's timer looks into.
+it leaves its result in a plain box the watcher's timer looks into (ui.catalog_read).
 
 Each read remembers the file's techniques (core.schema.validator.TechniqueMemo), so the next
 version reads only the techniques staff changed: at 5,000 techniques that halves a reload. The
@@ -46,9 +46,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal, Slot
 
 from massage_explorer.core.catalog import Catalog
-from massage_explorer.core.problems import SHOWN_PROBLEMS, LoadResult, Problem, Severity, listed, not_shown
-from massage_explorer.ui.common.background import window_first
-from massage_explorer.ui.common.heap import give_back_free_memory
+from massage_explorer.core.problems import LoadResult, listed
+from massage_explorer.ui.catalog_read import Read, read_version
 
 if TYPE_CHECKING:  # imported with PyYAML at the first read, not while the app starts
     from massage_explorer.core.schema.validator import TechniqueMemo
@@ -62,11 +61,9 @@ SETTLE_MS = 250
 OTHER_WRITE_MS = 2000
 UNFINISHED_MS = 30_000
 COLLECT_MS = 15  # how often a finished check is looked for: within a frame of it finishing
-_FREE_SLICE = 20  # techniques of a copy freed at a time
 PRIME_MS = 10_000  # after start-up, when the kiosk and app read their file once to remember it
 
 Stamp = tuple[int, int, int, int]
-Read = tuple[LoadResult, str | None]  # what a read found, and why it may be cut short
 
 
 def _stamp(path: Path) -> Stamp | None:
@@ -96,21 +93,6 @@ def _the_editors_save(path: Path, seen: Stamp | None, now: Stamp) -> bool:
         return False
     # (Windows gives the creation time for the change time: there the backup alone tells it.)
     return os.name == "nt" or now[0] <= backup[1]
-
-
-def _ends_with_line_break(path: Path) -> bool:
-    """Whether the file's last byte is a line break (False for an empty file, or one gone)."""
-    try:
-        with path.open("rb") as file:
-            file.seek(-1, os.SEEK_END)
-            return file.read(1) == b"\n"
-    except OSError:
-        return False
-
-
-def _unreadable(path: Path, reason: str) -> LoadResult:
-    """A version that cannot be read at all, said to staff as a problem of the file as a whole."""
-    return LoadResult(None, [Problem(Severity.ERROR, f"cannot read the catalog file: {reason}")])
 
 
 class CatalogWatcher(QObject):
@@ -267,8 +249,8 @@ class CatalogWatcher(QObject):
         box: list[Read] = []
         self._result = box
         self._reading = threading.Thread(
-            target=_read,
-            args=(self.path, stamp, self.current, box, self._memo),
+            target=read_version,
+            args=(self.path, stamp is None, self.current, box, self._memo),
             name="catalog reload",
             daemon=True,
         )
@@ -335,66 +317,3 @@ class CatalogWatcher(QObject):
         self._prime.stop()
         if self._events is not None:
             self._events.removePaths(self._events.files() + self._events.directories())
-
-
-def _read(
-    path: Path, stamp: Stamp | None, current: Catalog, box: list[Read], memo: list[TechniqueMemo]
-) -> None:
-    """In the reading thread: read and check the file, compare it with what is shown, and leave
-    the result in `box`, with why a valid new version may be cut short (core.cut_short). `memo`
-    holds the TechniqueMemo of the reads before (made here the first time). Plain Python only:
-    nothing here may touch a Qt object."""
-    # PyYAML and the validator: imported at the first change, not while the app starts.
-    from massage_explorer.core.cut_short import cut_short
-    from massage_explorer.core.schema.validator import TechniqueMemo
-    from massage_explorer.core.storage import load_catalog
-
-    if not memo:
-        memo.append(TechniqueMemo())
-    remembered = memo[0]
-    remembered.share(current)  # techniques read that equal those shown are taken from there
-    with window_first(keep=True):  # the new catalog lives until the next one
-        try:
-            if stamp is None:
-                result = _unreadable(path, "the file is gone")
-            else:
-                result = load_catalog(path, memo=remembered)
-        except OSError as exc:  # also a folder or a pipe in its place: load_catalog reads files only
-            result = _unreadable(path, exc.strerror or str(exc))
-        except Exception as exc:  # a bug here must not end the thread unheard
-            log.exception("catalog %s could not be checked", path)
-            result = _unreadable(path, f"it could not be checked ({type(exc).__name__})")
-        remembered.share(None)  # the catalog shown may be swapped: its techniques are not kept here
-        if result.catalog is not None and result.catalog == current:  # saved again unchanged
-            copy = list(result.catalog.techniques)
-            result = LoadResult(current, result.problems)
-            # The copy just read, let go of a few techniques at a time: freed at once, 5,000 of
-            # them held the window up for half a second.
-            while copy:
-                del copy[-_FREE_SLICE:]
-        elif result.catalog is None and (len(result.problems) > SHOWN_PROBLEMS or result.left_out[0]):
-            result = _told(result)
-    doubt = None
-    if result.catalog is not None and result.catalog is not current:
-        doubt = cut_short(current, result.catalog, ends_with_line_break=_ends_with_line_break(path))
-    give_back_free_memory()  # what the read freed, before the next read (a save) needs more
-    box.append((result, doubt))
-
-
-def _told(refused: LoadResult) -> LoadResult:
-    """A refused version's problems as far as staff are told them: the first errors and one
-    counting the rest, SHOWN_PROBLEMS in all, so that `listed` tells them whole (one more, and it
-    cut off that count and said "… and 1 more"). Let go of here, a few at a time: 490,000 of
-    them, given to the window to tell and free, held it up for 0.6 s."""
-    errors = refused.errors
-    kept = errors
-    # (else the rest are warnings, which staff are not told)
-    if len(errors) > SHOWN_PROBLEMS or refused.left_out[0]:
-        kept = errors[: SHOWN_PROBLEMS - 1]
-        left = not_shown(errors[SHOWN_PROBLEMS - 1 :], (refused.left_out[0], 0))
-        kept.append(Problem(Severity.ERROR, left))
-    problems = refused.problems
-    del errors  # (its references would keep each problem the slices below let go of)
-    while problems:
-        del problems[-_FREE_SLICE * 100 :]
-    return LoadResult(None, kept)

@@ -90,6 +90,7 @@ def test_a_copy_paused_mid_line_is_held_back_and_the_last_good_catalog_stays(
     path = tmp_path / "techniques.yaml"
     path.write_text(dump_catalog(catalog_of("gentle", "firm-one")), encoding="utf-8")
     old = load_catalog(path).catalog
+    font = qapp.font()
     kiosk = KioskWindow(old, KioskConfig(pin_hash=hash_pin("5173")), catalog_path=path)
     qtbot.addWidget(kiosk)
     kiosk.show()
@@ -113,6 +114,7 @@ def test_a_copy_paused_mid_line_is_held_back_and_the_last_good_catalog_stays(
     watcher.stop()
     kiosk.staff_quit()
     clear_theme(qapp)
+    qapp.setFont(font)
 
 
 def load_catalog_text(folder: Path, text: str) -> Catalog:
