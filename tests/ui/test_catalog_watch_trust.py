@@ -73,6 +73,26 @@ def overwrite(path: Path, text: str) -> None:
         file.write(text)
 
 
+def load_catalog_text(folder: Path, text: str) -> Catalog:
+    probe = folder / "probe.yaml"
+    probe.write_text(text, encoding="utf-8")
+    try:
+        result = load_catalog(probe)
+    finally:
+        probe.unlink()
+    assert result.catalog is not None, result.errors
+    return result.catalog
+
+
+def _before(text: str, marker: str, after: str = "") -> str:
+    """`text` up to `marker` (searched after `after`): whole lines, as a copy paused there leaves it."""
+    return text[: text.index(marker, text.index(after))]
+
+
+THREE = catalog_of("gentle", "second", "third")
+FOUR = catalog_of("first", "second", "third", "fourth")
+
+
 # A third technique to avoid with blood thinners, and the file cut mid-line before its cautions, as
 # a copy paused after a block leaves it: valid, and the technique shown without them.
 WITH_THIRD = f.catalog(
@@ -117,17 +137,6 @@ def test_a_copy_paused_mid_line_is_held_back_and_the_last_good_catalog_stays(
     qapp.setFont(font)
 
 
-def load_catalog_text(folder: Path, text: str) -> Catalog:
-    probe = folder / "probe.yaml"
-    probe.write_text(text, encoding="utf-8")
-    try:
-        result = load_catalog(probe)
-    finally:
-        probe.unlink()
-    assert result.catalog is not None, result.errors
-    return result.catalog
-
-
 def test_the_rest_of_a_paused_copy_is_shown_after_the_usual_wait_and_the_cut_version_never(
     qtbot, tmp_path, clock
 ):
@@ -143,15 +152,6 @@ def test_the_rest_of_a_paused_copy_is_shown_after_the_usual_wait_and_the_cut_ver
     look(qtbot, watcher, clock, UNFINISHED_MS)  # the version held back is gone for good
     assert shown == [WITH_THIRD]
     watcher.stop()
-
-
-def _before(text: str, marker: str, after: str = "") -> str:
-    """`text` up to `marker` (searched after `after`): whole lines, as a copy paused there leaves it."""
-    return text[: text.index(marker, text.index(after))]
-
-
-THREE = catalog_of("gentle", "second", "third")
-FOUR = catalog_of("first", "second", "third", "fourth")
 
 
 @pytest.mark.parametrize(
