@@ -3,11 +3,34 @@
 A new version is read and checked in a thread of its own, so a large or hostile file never holds
 up the window: the patient keeps scrolling while it is checked, and the result is swapped in by
 the event loop in one step. The thread touches no Qt object (a window may close while it works):
-it leaves its result in a plain box the watcher's timer looks into.
+it leaves its result in a plain box the watcher's timer looks into (ui.catalog_read).
 
 Each read remembers the file's techniques (core.schema.validator.TechniqueMemo), so the next
 version reads only the techniques staff changed: at 5,000 techniques that halves a reload. The
 watcher can read the file once in the background soon after start-up for that alone ("prime").
+
+When a new version is shown. Nothing in a file says its writer is done, and half a catalog is
+often valid YAML (a technique without its cautions), so:
+
+- The editor's save is read once it has stayed unchanged for SETTLE_MS (250 ms): it is whole, a
+  file written out and renamed in, with the version seen kept as its backup (a hard link). It is
+  told by both: the backup is the version seen, and the file in place was last written no later
+  than that backup was made (the backup's change time). A file written after the save, deleted
+  and written anew or written over even within those 250 ms, is not it.
+- Any other version (cp, scp, rsync, a share's copy, a text editor, a rename by another tool, a
+  file where there was none) is read once it has stayed unchanged for OTHER_WRITE_MS (2 s).
+- If such a version looks cut short (core.cut_short: it does not end with a line break; its last
+  technique is a shown one that changed, or that shown ones it lacks followed; it leaves out more
+  than half the techniques shown), it is held back, and the log says why, until it has stayed
+  unchanged for UNFINISHED_MS (30 s) from when it was first seen; then it is shown: a legitimate
+  edit of that kind comes late, never not at all. A change meanwhile drops it; the new version
+  starts again from the top.
+
+Meanwhile the last good catalog stays shown; a version with errors is refused at once (it replaces
+nothing). Not caught: a writer paused exactly at a line's end inside a technique new in this
+version (block copies stop mid-line nearly always). On Windows, where Python gives the creation
+time for the change time, the backup alone tells the editor's save: a file written over within
+its 250 ms can still be taken for it there.
 """
 
 from __future__ import annotations
@@ -23,26 +46,21 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal, Slot
 
 from massage_explorer.core.catalog import Catalog
-from massage_explorer.core.problems import SHOWN_PROBLEMS, LoadResult, Problem, Severity, listed, not_shown
-from massage_explorer.ui.common.background import window_first
-from massage_explorer.ui.common.heap import give_back_free_memory
+from massage_explorer.core.problems import LoadResult, listed
+from massage_explorer.ui.catalog_read import Read, read_version
 
 if TYPE_CHECKING:  # imported with PyYAML at the first read, not while the app starts
     from massage_explorer.core.schema.validator import TechniqueMemo
 
 log = logging.getLogger(__name__)
 POLL_MS = 2000  # for network shares that send no change events
-# A new version is read once it has stayed unchanged this long, looked at twice (_quiet_ms). One
-# saved by the editor (a whole file renamed in, the file seen kept as its backup) is taken as
-# whole at once; the short wait covers the steps around the rename. Any other may be half
-# written, with the writer paused mid-file: a copy onto a share or an editor that overwrites the
-# file, a file where there was none, a copy that deletes the file and writes a new one (another
-# inode, as a rename gives). Half a catalog is often valid YAML, with techniques or their
-# cautions missing. It waits longer.
+# A new version is read once it has stayed unchanged this long, looked at twice (_quiet_ms): the
+# editor's save after SETTLE_MS, which covers the steps around its rename; any other after
+# OTHER_WRITE_MS; one of those that looks cut short is shown after UNFINISHED_MS (see above).
 SETTLE_MS = 250
 OTHER_WRITE_MS = 2000
+UNFINISHED_MS = 30_000
 COLLECT_MS = 15  # how often a finished check is looked for: within a frame of it finishing
-_FREE_SLICE = 20  # techniques of a copy freed at a time
 PRIME_MS = 10_000  # after start-up, when the kiosk and app read their file once to remember it
 
 Stamp = tuple[int, int, int, int]
@@ -58,22 +76,23 @@ def _stamp(path: Path) -> Stamp | None:
     return (info.st_mtime_ns, info.st_ctime_ns, info.st_size, info.st_ino)
 
 
-def _now_the_backup(path: Path, seen: Stamp | None) -> bool:
-    """Whether the version seen is now the catalog's backup, as the editor's save leaves it
-    (storage.atomic_write links it there, then renames the whole new file in). Where the backup is
-    a copy instead (a share without hard links), it is not the same file: the longer wait."""
+def _the_editors_save(path: Path, seen: Stamp | None, now: Stamp) -> bool:
+    """Whether the file now at `path` (stamp `now`) is the editor's save of the version seen.
+    storage.atomic_write writes the new file whole, links the file seen to the backup, then
+    renames the new file in: the backup is the version seen, and the new file was last written no
+    later than the link changed the backup's change time. A file written after the save (deleted
+    and written again, or overwritten) is not it, though the backup still is the version seen.
+    Where the backup is a copy instead (a share without hard links), it is not the same file."""
     if seen is None:
         return False
     from massage_explorer.core.storage import BACKUP_SUFFIX  # (with PyYAML: not while the app starts)
 
     backup = _stamp(path.with_name(path.name + BACKUP_SUFFIX))
     # The link changes the change time; the rest is the file seen as it was.
-    return backup is not None and (backup[0], backup[2], backup[3]) == (seen[0], seen[2], seen[3])
-
-
-def _unreadable(path: Path, reason: str) -> LoadResult:
-    """A version that cannot be read at all, said to staff as a problem of the file as a whole."""
-    return LoadResult(None, [Problem(Severity.ERROR, f"cannot read the catalog file: {reason}")])
+    if backup is None or (backup[0], backup[2], backup[3]) != (seen[0], seen[2], seen[3]):
+        return False
+    # (Windows gives the creation time for the change time: there the backup alone tells it.)
+    return os.name == "nt" or now[0] <= backup[1]
 
 
 class CatalogWatcher(QObject):
@@ -112,8 +131,13 @@ class CatalogWatcher(QObject):
         # after SETTLE_MS where the editor saved it, OTHER_WRITE_MS for any other (see _quiet_ms).
         self._first_look: tuple[Stamp | None, float] | None = None
         self._read_stamp: Stamp | None = None  # the version being read
+        self._read_since = 0.0  # when it was first seen
+        self._read_saved = False  # it is the editor's save: whole
         self._reading: threading.Thread | None = None
-        self._result: list[LoadResult] = []  # where the reading thread leaves what it found
+        self._result: list[Read] = []  # where the reading thread leaves what it found
+        # A valid version that looks cut short (the version seen), and when it was first seen:
+        # shown once it has stayed unchanged for UNFINISHED_MS.
+        self._held: tuple[LoadResult, float] | None = None
         self._again = False  # the file changed again while a version was being read
         self._stopped = False
         self._priming = False  # the read under way is only to remember the techniques
@@ -164,7 +188,12 @@ class CatalogWatcher(QObject):
         stamp = _stamp(self.path)
         if stamp == self._seen:
             self._first_look = None
+            if self._held is not None:
+                self._show_held_when_due()
             return
+        if self._held is not None:
+            log.info("catalog %s changed again before the version held back was shown", self.path)
+            self._held = None
         if self._reading is not None:
             self._again = True  # looked at again once the version being read is done
             return
@@ -177,19 +206,35 @@ class CatalogWatcher(QObject):
         if left > 0:  # looked at early (a change event, the poll): wait out the rest
             self._settle.start(math.ceil(left))
             return
+        self._read_since = self._first_look[1]
+        self._read_saved = stamp is not None and _the_editors_save(self.path, self._seen, stamp)
         self._first_look = None
         self._seen = stamp
         self._start_reading(stamp)
 
     def _quiet_ms(self, stamp: Stamp | None) -> int:
         """How long a new version must stay unchanged before it is read: SETTLE_MS where the
-        file is gone, or where the editor saved it (the file seen is now its backup: a whole new
-        file was renamed in); OTHER_WRITE_MS otherwise. (A rename by another tool waits the longer
-        time too: it cannot be told from a copy that deleted the file and is still writing a new
-        one, and 2 s late is better than half a catalog.)"""
-        if stamp is None:
+        file is gone, or where it is the editor's save (a whole new file renamed in);
+        OTHER_WRITE_MS otherwise. (A rename by another tool waits the longer time too: it cannot
+        be told from a copy that deleted the file and is still writing a new one, and 2 s late is
+        better than half a catalog.)"""
+        if stamp is None or _the_editors_save(self.path, self._seen, stamp):
             return SETTLE_MS
-        return SETTLE_MS if _now_the_backup(self.path, self._seen) else OTHER_WRITE_MS
+        return OTHER_WRITE_MS
+
+    def _show_held_when_due(self) -> None:
+        """Show the version held back once it has stayed unchanged for UNFINISHED_MS."""
+        assert self._held is not None
+        result, since = self._held
+        left = UNFINISHED_MS - (time.monotonic() - since) * 1000
+        if left > 0:
+            self._settle.start(math.ceil(left))  # (a change event may have restarted it sooner)
+            return
+        self._held = None
+        log.info(
+            "catalog %s unchanged for %d s: the version held back is shown", self.path, UNFINISHED_MS // 1000
+        )
+        self._apply(result)
 
     @Slot()
     def _read_to_remember(self) -> None:
@@ -201,11 +246,11 @@ class CatalogWatcher(QObject):
 
     def _start_reading(self, stamp: Stamp | None) -> None:
         self._read_stamp = stamp
-        box: list[LoadResult] = []
+        box: list[Read] = []
         self._result = box
         self._reading = threading.Thread(
-            target=_read,
-            args=(self.path, stamp, self.current, box, self._memo),
+            target=read_version,
+            args=(self.path, stamp is None, self.current, box, self._memo),
             name="catalog reload",
             daemon=True,
         )
@@ -230,7 +275,20 @@ class CatalogWatcher(QObject):
             self._again = False
             self.check()
             return
-        self._apply(self._result[0])
+        result, doubt = self._result[0]
+        if doubt is not None and not self._read_saved:
+            log.warning(
+                "catalog %s: the new version is held back, since %s; it is shown once it has stayed"
+                " unchanged for %d s (a copy may still be writing it)",
+                self.path,
+                doubt,
+                UNFINISHED_MS // 1000,
+            )
+            self._held = (result, self._read_since)
+            self._again = False  # (the file is as read: the look below is the one asked for)
+            self._show_held_when_due()
+            return
+        self._apply(result)
 
     def _apply(self, result: LoadResult) -> None:
         refused_before, self._refused = self._refused, result.catalog is None
@@ -252,67 +310,10 @@ class CatalogWatcher(QObject):
     def stop(self) -> None:
         """Stop following the file; a check under way finishes, and its result is dropped."""
         self._stopped = True
+        self._held = None
         self._poll.stop()
         self._settle.stop()
         self._collect.stop()
         self._prime.stop()
         if self._events is not None:
             self._events.removePaths(self._events.files() + self._events.directories())
-
-
-def _read(
-    path: Path, stamp: Stamp | None, current: Catalog, box: list[LoadResult], memo: list[TechniqueMemo]
-) -> None:
-    """In the reading thread: read and check the file, compare it with what is shown, and leave
-    the result in `box`. `memo` holds the TechniqueMemo of the reads before (made here the first
-    time). Plain Python only: nothing here may touch a Qt object."""
-    # PyYAML and the validator: imported at the first change, not while the app starts.
-    from massage_explorer.core.schema.validator import TechniqueMemo
-    from massage_explorer.core.storage import load_catalog
-
-    if not memo:
-        memo.append(TechniqueMemo())
-    remembered = memo[0]
-    remembered.share(current)  # techniques read that equal those shown are taken from there
-    with window_first(keep=True):  # the new catalog lives until the next one
-        try:
-            if stamp is None:
-                result = _unreadable(path, "the file is gone")
-            else:
-                result = load_catalog(path, memo=remembered)
-        except OSError as exc:  # also a folder or a pipe in its place: load_catalog reads files only
-            result = _unreadable(path, exc.strerror or str(exc))
-        except Exception as exc:  # a bug here must not end the thread unheard
-            log.exception("catalog %s could not be checked", path)
-            result = _unreadable(path, f"it could not be checked ({type(exc).__name__})")
-        remembered.share(None)  # the catalog shown may be swapped: its techniques are not kept here
-        if result.catalog is not None and result.catalog == current:  # saved again unchanged
-            copy = list(result.catalog.techniques)
-            result = LoadResult(current, result.problems)
-            # The copy just read, let go of a few techniques at a time: freed at once, 5,000 of
-            # them held the window up for half a second.
-            while copy:
-                del copy[-_FREE_SLICE:]
-        elif result.catalog is None and (len(result.problems) > SHOWN_PROBLEMS or result.left_out[0]):
-            result = _told(result)
-    give_back_free_memory()  # what the read freed, before the next read (a save) needs more
-    box.append(result)
-
-
-def _told(refused: LoadResult) -> LoadResult:
-    """A refused version's problems as far as staff are told them: the first errors and one
-    counting the rest, SHOWN_PROBLEMS in all, so that `listed` tells them whole (one more, and it
-    cut off that count and said "… and 1 more"). Let go of here, a few at a time: 490,000 of
-    them, given to the window to tell and free, held it up for 0.6 s."""
-    errors = refused.errors
-    kept = errors
-    # (else the rest are warnings, which staff are not told)
-    if len(errors) > SHOWN_PROBLEMS or refused.left_out[0]:
-        kept = errors[: SHOWN_PROBLEMS - 1]
-        left = not_shown(errors[SHOWN_PROBLEMS - 1 :], (refused.left_out[0], 0))
-        kept.append(Problem(Severity.ERROR, left))
-    problems = refused.problems
-    del errors  # (its references would keep each problem the slices below let go of)
-    while problems:
-        del problems[-_FREE_SLICE * 100 :]
-    return LoadResult(None, kept)

@@ -14,7 +14,8 @@ from massage_explorer.core.schema import in_slices
 from massage_explorer.core.schema.dump import dump_catalog
 from massage_explorer.core.settings import KioskConfig
 from massage_explorer.core.storage import atomic_write, load_catalog
-from massage_explorer.ui.catalog_watch import OTHER_WRITE_MS, SETTLE_MS, CatalogWatcher, _told
+from massage_explorer.ui.catalog_read import _told
+from massage_explorer.ui.catalog_watch import OTHER_WRITE_MS, SETTLE_MS, CatalogWatcher
 from massage_explorer.ui.common.theme import clear_theme
 from massage_explorer.ui.kiosk.window import KioskWindow
 from tests import factories as f

@@ -156,6 +156,7 @@ def test_the_kiosks_first_frame_needs_neither_the_explorer_nor_pyyaml(tmp_path: 
         "massage_explorer.core.storage",
         "massage_explorer.core.pin",  # the PIN pad is built with the session, hashing with it
         "massage_explorer.ui.catalog_watch",  # started after the first paint
+        "massage_explorer.ui.catalog_read",
         "massage_explorer.core.font_coverage",  # its log line is written after the first paint
         "massage_explorer.core.doctor",
         "logging.handlers",
