@@ -54,7 +54,7 @@ def parse_catalog(
 ) -> LoadResult:
     """Check catalog bytes; `base_dir` is the folder image paths are relative to. `memo`: the
     techniques of the version read with it last, taken again where unchanged (TechniqueMemo).
-    `keep_all`: every problem of a file with errors, not the first KEPT_PROBLEMS of each kind."""
+    `keep_all`: every problem, not the first KEPT_PROBLEMS of each kind."""
     text, problems = decode(data)
     if text is None:
         return LoadResult(None, problems)
@@ -97,14 +97,14 @@ def _check_text(
 
 
 def _result(catalog: Catalog | None, builder: CatalogValidator) -> LoadResult:
-    """The result of a read: a refused file's first KEPT_PROBLEMS errors and warnings, in file
-    order, and the count of the rest; else every problem, in file order."""
-    builder.keep_first()  # (only where the file is refused and a bound is set)
+    """The result of a read: the first KEPT_PROBLEMS errors and warnings, in file order, and the
+    count of the rest (every problem, where `keep_all`)."""
+    builder.keep_first()  # (only where a bound is set)
     return LoadResult(catalog, _in_order(builder.problems), builder.left_out)
 
 
 def _validator(base_dir: Path | None, today: dt.date, keep_all: bool) -> CatalogValidator:
-    """A validator that keeps a refused file's first KEPT_PROBLEMS errors and warnings, and counts
+    """A validator that keeps a file's first KEPT_PROBLEMS errors and warnings, and counts
     the rest (every reader of a LoadResult but the editor's check lists fewer); or every one."""
     builder = CatalogValidator(base_dir, today)
     builder.keep = None if keep_all else KEPT_PROBLEMS
