@@ -27,6 +27,7 @@ from massage_explorer.core.schema.limits import MAX_BYTES
 from massage_explorer.core.schema.validator import CatalogValidator, TechniqueMemo
 from massage_explorer.core.schema.yaml_nodes import (
     DEFAULT_LOADER,
+    EntryTooLarge,
     NotInParts,
     compose_checked,
     compose_in_parts,
@@ -74,13 +75,18 @@ def _check_text(
         problems = refused(text, loader)
         if problems:
             return LoadResult(None, problems)
-        in_parts = compose_in_parts(text, loader)
+        try:
+            in_parts = compose_in_parts(text, loader)
+        except EntryTooLarge as exc:
+            return LoadResult(None, [exc.problem])
         if in_parts is not None:
             # Read a few techniques at a time: the whole node tree is never held.
             builder = _validator(base_dir, today, keep_all)
             try:
                 catalog = builder.build(in_parts[0], text=text, memo=memo, parts=in_parts[1])
                 return _result(catalog, builder)
+            except EntryTooLarge as exc:  # refused, not composed; whole, it would be composed
+                return LoadResult(None, [exc.problem])
             except NotInParts:
                 # Some text only looked like list entries: read it whole. (A memo then has only
                 # what the read in parts got to: the whole read takes nothing from it, the next

@@ -6,6 +6,7 @@ the file is ever constructed or executed: tags are only looked at, never acted o
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -18,8 +19,11 @@ from massage_explorer.core.problems import Problem
 from massage_explorer.core.schema.in_slices import line_matches, parser_input, utf8_text
 from massage_explorer.core.schema.limits import MAX_BYTES
 from massage_explorer.core.schema.yaml_safety import (
+    ENTRY_DEPTH,
     a_line_starts,
+    entry_too_large,
     file_error,
+    large_entry,
     may_hold_too_many,
     refused_before_composing,
     tab_tolerant,
@@ -261,6 +265,10 @@ def compose_checked(
         return None, [file_error(f"YAML syntax: {exc}")]
     if root is None:
         return None, [file_error("the file is empty; a catalog starts with 'schema_version: 1'", 1, 1)]
+    too_large = large_entry(root)  # (as a read in parts refuses it, though composed here)
+    if too_large is not None:
+        free_in_pieces(root)
+        return None, [too_large]
     if "!" in text:
         problems = _tag_problems(root)
         if problems:
@@ -310,6 +318,17 @@ PART_SIZE = 20  # techniques composed at a time: their nodes are all that is hel
 
 class NotInParts(Exception):
     """The text cannot be read a few techniques at a time after all; compose it whole."""
+
+
+class EntryTooLarge(NotInParts):
+    """An entry of a part holds more than MAX_ENTRY_NODES values: the whole text is refused with
+    `problem` (where the whole read refuses it), none of its node tree composed. Where a text is
+    only composed (a save's splice), it is composed whole as for NotInParts."""
+
+    def __init__(self, problem: Problem, lines: int) -> None:
+        """`problem`, found in a part of the text after `lines` line breaks of it."""
+        super().__init__(problem.message)
+        self.problem = dataclasses.replace(problem, line=problem.line + lines)
 
 
 @dataclass(frozen=True)
@@ -372,6 +391,9 @@ class TechniqueParts:
         first, last = number * PART_SIZE, (number + 1) * PART_SIZE
         if may_hold_too_many(part):
             raise NotInParts  # read whole, it is refused there if it has too many
+        too_large = entry_too_large(part, self.loader)
+        if too_large is not None:
+            raise EntryTooLarge(too_large, self.text.count("\n", 0, begin))
         try:
             node = _compose_cached(part, self.loader, tags)
         except yaml.YAMLError as exc:
@@ -486,9 +508,12 @@ def mark_of(text: str, at: int) -> yaml.Mark:
 def _compose_part(part: str, lines: int, loader: type[yaml.SafeLoader]) -> Node | None:
     """The node of a part of the text that starts after `lines` line breaks (counted in, so that
     its nodes know their lines in the file), or None where it is no YAML document of its own or
-    might hold too many nodes (the whole read refuses it then)."""
+    might hold too many nodes (the whole read refuses it then). Raises EntryTooLarge."""
     if may_hold_too_many(part):
         return None
+    too_large = entry_too_large(part, loader, ENTRY_DEPTH)
+    if too_large is not None:
+        raise EntryTooLarge(too_large, lines)
     try:
         return _compose_cached("\n" * lines + part, loader)
     except yaml.YAMLError:
