@@ -1,7 +1,7 @@
 """What a YAML text must not hold, refused before its node tree is built: anchors and aliases (alias
-bombs), nesting deeper than MAX_DEPTH, more than MAX_NODES values, escapes that are no character;
-and the pure-Python scanner made to read tabs as libyaml does, so both loaders judge a file alike.
-No Qt."""
+bombs), nesting deeper than MAX_DEPTH, more than MAX_NODES values (or MAX_ENTRY_NODES in one
+technique or term), escapes that are no character; and the pure-Python scanner made to read tabs as
+libyaml does, so both loaders judge a file alike. No Qt."""
 
 from __future__ import annotations
 
