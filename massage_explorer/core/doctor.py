@@ -131,8 +131,8 @@ def check_catalog(path: Path, *, named: bool) -> tuple[Finding, Catalog | None]:
         )
         return _problem("catalog", f"{path} has {_plural(result.error_count, 'error')}:", details), None
     text = f"{path} is valid, {_plural(len(result.catalog), 'technique')}"
-    if result.warnings:
-        text += f", {_plural(len(result.warnings), 'warning')} (massage-explorer validate {path})"
+    if result.warning_count:  # (a file of many keeps the first: the count is of them all)
+        text += f", {_plural(result.warning_count, 'warning')} (massage-explorer validate {path})"
     return _ok("catalog", text), result.catalog
 
 

@@ -127,8 +127,8 @@ class LoadResult:
 
     catalog: Catalog | None
     problems: list[Problem] = field(default_factory=list)
-    # Errors and warnings found but not kept in `problems` (a refused file with hundreds of
-    # thousands of them keeps the first KEPT_PROBLEMS of each: `keep_first`).
+    # Errors and warnings found but not kept in `problems` (a file with hundreds of thousands of
+    # them keeps the first KEPT_PROBLEMS of each: `keep_first`), whether it loads or not.
     left_out: tuple[int, int] = (0, 0)
 
     @property
@@ -145,14 +145,20 @@ class LoadResult:
         return sum(p.is_error for p in self.problems) + self.left_out[0]
 
     @property
+    def warning_count(self) -> int:
+        """Every warning found, kept in `problems` or not."""
+        return sum(not p.is_error for p in self.problems) + self.left_out[1]
+
+    @property
     def ok(self) -> bool:
         return self.catalog is not None
 
 
 # Problems a message box, the kiosk's PIN pad or the log lists; `validate` prints more.
 SHOWN_PROBLEMS = 20
-# Errors, and warnings, a refused file's reading keeps in full: more than anyone lists (validate
-# prints 100). The rest are counted. 490,000 kept whole took 190 MB, their messages most of it.
+# Errors, and warnings, a file's reading keeps in full: more than anyone lists (validate prints
+# 100). The rest are counted. 490,000 kept whole took 190 MB, their messages most of it; a file
+# that loads can hold as many warnings (12,000 techniques, each text missing in nine languages).
 KEPT_PROBLEMS = 1_000
 
 

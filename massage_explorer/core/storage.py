@@ -27,6 +27,7 @@ from massage_explorer.core.schema.limits import MAX_BYTES
 from massage_explorer.core.schema.validator import CatalogValidator, TechniqueMemo
 from massage_explorer.core.schema.yaml_nodes import (
     DEFAULT_LOADER,
+    EntryTooLarge,
     NotInParts,
     compose_checked,
     compose_in_parts,
@@ -54,7 +55,7 @@ def parse_catalog(
 ) -> LoadResult:
     """Check catalog bytes; `base_dir` is the folder image paths are relative to. `memo`: the
     techniques of the version read with it last, taken again where unchanged (TechniqueMemo).
-    `keep_all`: every problem of a file with errors, not the first KEPT_PROBLEMS of each kind."""
+    `keep_all`: every problem, not the first KEPT_PROBLEMS of each kind."""
     text, problems = decode(data)
     if text is None:
         return LoadResult(None, problems)
@@ -74,13 +75,18 @@ def _check_text(
         problems = refused(text, loader)
         if problems:
             return LoadResult(None, problems)
-        in_parts = compose_in_parts(text, loader)
+        try:
+            in_parts = compose_in_parts(text, loader)
+        except EntryTooLarge as exc:
+            return LoadResult(None, [exc.problem])
         if in_parts is not None:
             # Read a few techniques at a time: the whole node tree is never held.
             builder = _validator(base_dir, today, keep_all)
             try:
                 catalog = builder.build(in_parts[0], text=text, memo=memo, parts=in_parts[1])
                 return _result(catalog, builder)
+            except EntryTooLarge as exc:  # refused, not composed; whole, it would be composed
+                return LoadResult(None, [exc.problem])
             except NotInParts:
                 # Some text only looked like list entries: read it whole. (A memo then has only
                 # what the read in parts got to: the whole read takes nothing from it, the next
@@ -97,14 +103,14 @@ def _check_text(
 
 
 def _result(catalog: Catalog | None, builder: CatalogValidator) -> LoadResult:
-    """The result of a read: a refused file's first KEPT_PROBLEMS errors and warnings, in file
-    order, and the count of the rest; else every problem, in file order."""
-    builder.keep_first()  # (only where the file is refused and a bound is set)
+    """The result of a read: the first KEPT_PROBLEMS errors and warnings, in file order, and the
+    count of the rest (every problem, where `keep_all`)."""
+    builder.keep_first()  # (only where a bound is set)
     return LoadResult(catalog, _in_order(builder.problems), builder.left_out)
 
 
 def _validator(base_dir: Path | None, today: dt.date, keep_all: bool) -> CatalogValidator:
-    """A validator that keeps a refused file's first KEPT_PROBLEMS errors and warnings, and counts
+    """A validator that keeps a file's first KEPT_PROBLEMS errors and warnings, and counts
     the rest (every reader of a LoadResult but the editor's check lists fewer); or every one."""
     builder = CatalogValidator(base_dir, today)
     builder.keep = None if keep_all else KEPT_PROBLEMS

@@ -67,7 +67,7 @@ def read_version(
         remembered.share(None)  # the catalog shown may be swapped: its techniques are not kept here
         if result.catalog is not None and result.catalog == current:  # saved again unchanged
             copy = list(result.catalog.techniques)
-            result = LoadResult(current, result.problems)
+            result = LoadResult(current, result.problems, result.left_out)
             # The copy just read, let go of a few techniques at a time: freed at once, 5,000 of
             # them held the window up for half a second.
             while copy:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -68,14 +68,16 @@ class IncrementalCheck:
     def opened(
         self,
         catalog: Catalog,
-        problems: Iterable[Problem],
+        problems: Sequence[Problem],
         *,
         base_dir: Path | None,
         today: dt.date,
+        left_out: tuple[int, int] = (0, 0),
     ) -> None:
         """Start from the file as opened: `catalog` and `problems` as the validator read them from
         the file (its lines are not the dump's, so no problem is taken from there), with the same
-        `base_dir` and `today`.
+        `base_dir` and `today`; `left_out`, the errors and warnings its reading counted but did
+        not keep (LoadResult.left_out).
 
         What is taken is that a technique the file's read found nothing in gives nothing read
         from the dump either: the validator's checks of a technique look at its values (texts,
@@ -84,8 +86,13 @@ class IncrementalCheck:
         in a file. Such a technique is measured for its place in the dump (`technique_text`, no
         YAML read) instead of read. A picture is looked for each time, so a technique with one is
         read; a problem that names no technique the catalog has makes every technique be read.
+        Problems left out of `problems` are after the last kept one of their kind in the file: the
+        techniques from that one's on are read.
         """
         found = _techniques_with_problems(catalog, problems)
+        if found is not None and any(left_out):
+            start = _first_left_out(catalog, problems, left_out)
+            found = None if start is None else found | set(range(start, len(catalog.techniques)))
         clean = {
             id(t): t
             for i, t in enumerate(catalog.techniques)
@@ -181,16 +188,42 @@ def _techniques_with_problems(catalog: Catalog, problems: Iterable[Problem]) -> 
     index_of = {t.id: i for i, t in enumerate(catalog.techniques)}
     found: set[int] = set()
     for problem in problems:
-        where = problem.location
-        if where is None:
-            return None  # not placed at all: it might be in any technique
-        if where.kind is not ItemKind.TECHNIQUE:
-            continue  # the head's: the head is read from the dump each time it changes
-        index = index_of.get(where.item) if where.item is not None else where.index
-        if index is None or not 0 <= index < len(catalog.techniques):
+        index = _technique_of(problem, index_of, len(catalog.techniques))
+        if index is None:
             return None
-        found.add(index)
+        if index >= 0:
+            found.add(index)
     return found
+
+
+def _technique_of(problem: Problem, index_of: dict[str, int], count: int) -> int | None:
+    """The index of the technique `problem` is about; -1 for none (the head's); None when it
+    cannot be placed (it might be in any technique)."""
+    where = problem.location
+    if where is None:
+        return None
+    if where.kind is not ItemKind.TECHNIQUE:
+        return -1  # the head's: the head is read from the dump each time it changes
+    index = index_of.get(where.item) if where.item is not None else where.index
+    return index if index is not None and 0 <= index < count else None
+
+
+def _first_left_out(catalog: Catalog, problems: Sequence[Problem], left_out: tuple[int, int]) -> int | None:
+    """The first technique that may hold a problem left out of `problems` (the file's first of
+    each kind, in file order: LoadResult.left_out counts the rest); None when that is not known.
+    Each one left out comes after the last kept of its kind, in the file, so in that one's
+    technique or a later one (0: from the first, where that one is about no technique)."""
+    lasts = [
+        next((p for p in reversed(problems) if p.is_error == error), None)
+        for error, count in zip((True, False), left_out, strict=True)
+        if count
+    ]
+    earliest = min(lasts, key=lambda p: (p.line, p.column) if p else (0, 0))
+    if earliest is None:
+        return None  # none of its kind kept
+    index_of = {t.id: i for i, t in enumerate(catalog.techniques)}
+    index = _technique_of(earliest, index_of, len(catalog.techniques))
+    return None if index is None else max(index, 0)
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,7 @@ from massage_explorer.core.schema.yaml_nodes import BOOL, FLOAT, INT, NULL, STR,
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 _PLAIN_INT = re.compile(r"(?:0|[1-9][0-9]*)\Z")
 _SEXAGESIMAL = re.compile(r"[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\Z")
-# Problems a file with errors may hold before its first `keep` of each kind are kept again.
+# Problems a reading may hold before its first `keep` of each kind are kept again.
 KEEP_AGAIN_AT = 20
 
 _TYPE_NAMES = {
@@ -58,9 +58,10 @@ class FieldReader:
         self.problems: list[Problem] = []
         self.error_count = 0
         self.line_offset = line_offset
-        # Set, once the file has an error (it is refused), only the first `keep` errors and
-        # warnings are kept in `problems` and the rest counted in `left_out` (keep_first): a file
-        # of 490,000 mistakes took 190 MB for them. `kept_again` counts those keepings.
+        # Set, only the first `keep` errors and the first `keep` warnings are kept in `problems`
+        # and the rest counted in `left_out` (keep_first): a file of 490,000 mistakes took 190 MB
+        # for them, and one that loads may have as many warnings. `kept_again` counts those
+        # keepings.
         self.keep: int | None = None
         self.left_out = (0, 0)
         self.kept_again = 0
@@ -122,12 +123,12 @@ class FieldReader:
 
     def _bound(self) -> None:
         """Keep the first `keep` problems of each kind once there are KEEP_AGAIN_AT times as many."""
-        if self.keep is not None and self.error_count and len(self.problems) >= KEEP_AGAIN_AT * self.keep:
+        if self.keep is not None and len(self.problems) >= KEEP_AGAIN_AT * self.keep:
             self.keep_first()
 
     def keep_first(self) -> None:
-        """Keep only the first `keep` problems of each kind now, if the file has an error."""
-        if self.keep is not None and self.error_count:
+        """Keep only the first `keep` problems of each kind now (where `keep` is set)."""
+        if self.keep is not None:
             self.problems, errors, warnings = keep_first(self.problems, self.keep)
             self.left_out = (self.left_out[0] + errors, self.left_out[1] + warnings)
             self.kept_again += 1

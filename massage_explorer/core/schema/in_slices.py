@@ -57,12 +57,21 @@ def count(text: str, needle: str) -> int:
 def line_matches(pattern: re.Pattern[str], text: str, start: int = 0) -> Iterator[re.Match[str]]:
     """`pattern.finditer(text, start)`, for a pattern whose every match starts with a line break
     and holds no other (one line, found by its break): searched a slice of whole lines at a time.
-    (A single line longer than a slice is searched in one call.)"""
+    A line longer than a slice is not searched along: a match can only start at its line break,
+    so it is tried there alone. (Searched, a catalog written on one line of 20 MB took one call
+    of 40-70 ms for each search.)"""
     while start < len(text):
         end = text.find("\n", start + SLICE_CHARS)  # the slice ends before a line break
         if end == -1:
             end = len(text)
-        yield from pattern.finditer(text, start, end)
+        # Every line break in the slice is at `last` or before it: after it, the slice's last line
+        # runs on to `end`, which may be a long way off.
+        last = text.rfind("\n", start, min(end, start + SLICE_CHARS))
+        if last != -1:
+            yield from pattern.finditer(text, start, last)
+            match = pattern.match(text, last, end)
+            if match is not None:
+                yield match
         start = end
 
 

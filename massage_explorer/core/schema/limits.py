@@ -20,6 +20,11 @@ MAX_DEPTH = 64
 # holds no more than those at once; at most this many in any 20. Written like the bundled one, a
 # catalog at the size limit holds ~600,000 values; loader_bench's 12,000 terse techniques 744,000.
 MAX_NODES = 1_000_000
+# Values in one entry of a list or group (a technique, a term), counted before it is composed:
+# a technique with every list full in ten languages holds about 10,000; the bundled ones hold at
+# most 360. Composed whole, a technique of 490,000 unknown fields took 340 MB. The techniques read
+# 20 at a time, a part holds at most 20 times this many (~140 MB) at once.
+MAX_ENTRY_NODES = 20_000
 # Anchors and aliases named before the file is refused (each is the same mistake).
 ANCHORS_LISTED = 100
 # A whole number (schema_version, minutes): a session is at most 240 minutes.

@@ -325,6 +325,7 @@ class CatalogValidator(CatalogFieldReader):
         """A technique remembered from an earlier version, its warnings at its lines now (it
         starts on line `start`)."""
         self.problems.extend(replace(p, line=p.line + start) for p in remembered.warnings)
+        self._bound()  # (thousands of techniques replayed hold as many warnings as read ones)
         return remembered.technique
 
     def duplicate_id(

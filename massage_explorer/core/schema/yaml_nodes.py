@@ -6,6 +6,7 @@ the file is ever constructed or executed: tags are only looked at, never acted o
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -18,8 +19,11 @@ from massage_explorer.core.problems import Problem
 from massage_explorer.core.schema.in_slices import line_matches, parser_input, utf8_text
 from massage_explorer.core.schema.limits import MAX_BYTES
 from massage_explorer.core.schema.yaml_safety import (
+    ENTRY_DEPTH,
     a_line_starts,
+    entry_too_large,
     file_error,
+    large_entry,
     may_hold_too_many,
     refused_before_composing,
     tab_tolerant,
@@ -34,7 +38,7 @@ STR, INT, FLOAT, BOOL, NULL, TIMESTAMP = (
     YAML_TAG + name for name in ("str", "int", "float", "bool", "null", "timestamp")
 )
 _ALLOWED_TAGS = frozenset({STR, INT, FLOAT, BOOL, NULL, TIMESTAMP, YAML_TAG + "seq", YAML_TAG + "map"})
-_LEADING_TAB = re.compile(r"^[ ]*\t", re.MULTILINE)
+_LEADING_TAB = re.compile(r"[ ]*\t")
 
 
 # Plain words whose tag is remembered while a document is read. A catalog repeats far fewer
@@ -156,11 +160,12 @@ def _mark_problem(exc: yaml.MarkedYAMLError, text: str) -> Problem:
     message = f"YAML syntax: {what}"
     unclosed = exc.context == "while scanning a quoted scalar" and "end of stream" in (exc.problem or "")
     # A tab indenting the line YAML stopped at; one earlier may be text (in a "|" block) and the
-    # error another.
+    # error another. Matched at the line's start only: searched along it, one line of 20 MB took
+    # a call of 240 ms.
     tab = (
         None
         if unclosed
-        else _LEADING_TAB.search(text, _offset_of_line(text, line), _offset_of_line(text, line + 1))
+        else _LEADING_TAB.match(text, _offset_of_line(text, line), _offset_of_line(text, line + 1))
     )
     if unclosed and exc.context_mark is not None:
         # YAML looked for the closing quote to the end of the file; where it opens is where
@@ -261,6 +266,10 @@ def compose_checked(
         return None, [file_error(f"YAML syntax: {exc}")]
     if root is None:
         return None, [file_error("the file is empty; a catalog starts with 'schema_version: 1'", 1, 1)]
+    too_large = large_entry(root)  # (as a read in parts refuses it, though composed here)
+    if too_large is not None:
+        free_in_pieces(root)
+        return None, [too_large]
     if "!" in text:
         problems = _tag_problems(root)
         if problems:
@@ -310,6 +319,17 @@ PART_SIZE = 20  # techniques composed at a time: their nodes are all that is hel
 
 class NotInParts(Exception):
     """The text cannot be read a few techniques at a time after all; compose it whole."""
+
+
+class EntryTooLarge(NotInParts):
+    """An entry of a part holds more than MAX_ENTRY_NODES values: the whole text is refused with
+    `problem` (where the whole read refuses it), none of its node tree composed. Where a text is
+    only composed (a save's splice), it is composed whole as for NotInParts."""
+
+    def __init__(self, problem: Problem, lines: int) -> None:
+        """`problem`, found in a part of the text after `lines` line breaks of it."""
+        super().__init__(problem.message)
+        self.problem = dataclasses.replace(problem, line=problem.line + lines)
 
 
 @dataclass(frozen=True)
@@ -372,6 +392,9 @@ class TechniqueParts:
         first, last = number * PART_SIZE, (number + 1) * PART_SIZE
         if may_hold_too_many(part):
             raise NotInParts  # read whole, it is refused there if it has too many
+        too_large = entry_too_large(part, self.loader)
+        if too_large is not None:
+            raise EntryTooLarge(too_large, self.text.count("\n", 0, begin))
         try:
             node = _compose_cached(part, self.loader, tags)
         except yaml.YAMLError as exc:
@@ -486,9 +509,12 @@ def mark_of(text: str, at: int) -> yaml.Mark:
 def _compose_part(part: str, lines: int, loader: type[yaml.SafeLoader]) -> Node | None:
     """The node of a part of the text that starts after `lines` line breaks (counted in, so that
     its nodes know their lines in the file), or None where it is no YAML document of its own or
-    might hold too many nodes (the whole read refuses it then)."""
+    might hold too many nodes (the whole read refuses it then). Raises EntryTooLarge."""
     if may_hold_too_many(part):
         return None
+    too_large = entry_too_large(part, loader, ENTRY_DEPTH)
+    if too_large is not None:
+        raise EntryTooLarge(too_large, lines)
     try:
         return _compose_cached("\n" * lines + part, loader)
     except yaml.YAMLError:

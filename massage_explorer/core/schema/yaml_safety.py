@@ -1,7 +1,7 @@
 """What a YAML text must not hold, refused before its node tree is built: anchors and aliases (alias
-bombs), nesting deeper than MAX_DEPTH, more than MAX_NODES values, escapes that are no character;
-and the pure-Python scanner made to read tabs as libyaml does, so both loaders judge a file alike.
-No Qt."""
+bombs), nesting deeper than MAX_DEPTH, more than MAX_NODES values (or MAX_ENTRY_NODES in one
+technique or term), escapes that are no character; and the pure-Python scanner made to read tabs as
+libyaml does, so both loaders judge a file alike. No Qt."""
 
 from __future__ import annotations
 
@@ -9,11 +9,12 @@ import re
 from typing import Any
 
 import yaml
+from yaml.nodes import MappingNode, Node, SequenceNode
 
 from massage_explorer.core.problems import Problem, Severity
 from massage_explorer.core.schema import in_slices
 from massage_explorer.core.schema.in_slices import count, line_matches, parser_input
-from massage_explorer.core.schema.limits import ANCHORS_LISTED, MAX_DEPTH, MAX_NODES
+from massage_explorer.core.schema.limits import ANCHORS_LISTED, MAX_DEPTH, MAX_ENTRY_NODES, MAX_NODES
 
 
 class _TabsAsLibyaml:
@@ -70,10 +71,68 @@ def refused_before_composing(text: str, loader: type[yaml.SafeLoader]) -> list[P
     return []
 
 
+# How deep an entry of a catalog's lists and groups is: in the document, the top-level mapping,
+# its field's list or group (`techniques:`), then the entry; in a part of the techniques read
+# alone (yaml_nodes.TechniqueParts), the list, then the entry.
+ENTRY_DEPTH = 3
+PART_ENTRY_DEPTH = 2
+
+
 def too_many_to_compose(text: str, loader: type[yaml.SafeLoader]) -> list[Problem]:
-    """Refused where the text's node tree would take more than MAX_NODES nodes: counted by the
-    events only when the characters that start nodes say it might."""
-    return _event_problems(text, loader, max_nodes=MAX_NODES) if may_hold_too_many(text) else []
+    """Refused where the text's node tree would take more than MAX_NODES nodes (or, found in
+    the same pass, an entry of its lists more than MAX_ENTRY_NODES): counted by the events only
+    when the characters that start nodes say it might."""
+    if not may_hold_too_many(text):
+        return []
+    return _event_problems(text, loader, max_nodes=MAX_NODES, entry_depth=ENTRY_DEPTH)
+
+
+def entry_too_large(
+    part: str, loader: type[yaml.SafeLoader], depth: int = PART_ENTRY_DEPTH
+) -> Problem | None:
+    """Where an entry (at `depth`) of a part of the text read alone holds more than
+    MAX_ENTRY_NODES nodes, as a problem located in the part; None where none does. The events
+    are counted only when the characters that start nodes say one might."""
+    if not may_hold_too_many(part, MAX_ENTRY_NODES):
+        return None
+    found = _event_problems(part, loader, max_nodes=None, entry_depth=depth)
+    return found[-1] if found else None
+
+
+def large_entry(root: Node) -> Problem | None:
+    """The first entry of a composed document's lists and groups (at ENTRY_DEPTH) holding more
+    than MAX_ENTRY_NODES nodes, refused as the events pass refuses it; None where none does."""
+    for field in _children(root):
+        for entry in _children(field):
+            span = entry.end_mark.index - entry.start_mark.index
+            # (A character starts three nodes at most: most entries need no walk.)
+            if 3 * span + 1 > MAX_ENTRY_NODES and _nodes_over(entry, MAX_ENTRY_NODES):
+                mark = entry.start_mark
+                return _entry_too_large(mark.line + 1, mark.column + 1)
+    return None
+
+
+def _children(node: Node) -> list[Node]:
+    """The nodes right under `node`, in the file's order: a mapping's keys and values."""
+    if isinstance(node, MappingNode):
+        return [child for pair in node.value for child in pair]
+    return list(node.value) if isinstance(node, SequenceNode) else []
+
+
+def _nodes_over(root: Node, limit: int) -> bool:
+    """Whether `root` and the nodes under it are more than `limit`, looking at no more than that."""
+    stack, seen = [root], 0
+    while stack:
+        node = stack.pop()
+        seen += 1
+        if seen > limit:
+            return True
+        if isinstance(node, MappingNode):
+            for pair in node.value:
+                stack.extend(pair)
+        elif isinstance(node, SequenceNode):
+            stack.extend(node.value)
+    return False
 
 
 _START_EVENTS = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
@@ -88,35 +147,40 @@ _BLOCK_ENTRIES = ("- ", "-\n", "-\r", "-\t", "-\x85", "-\u2028", "-\u2029")  # (
 _STARTS_TWO = ":?,["
 
 
-def may_hold_too_many(text: str) -> bool:
-    """False when the text cannot hold more than MAX_NODES nodes; True when it might (then the
-    events tell). An upper bound from the characters that start nodes: prose inflates it (for
-    catalogs like the bundled one and loader_bench's, 1.4 to 1.7 times their nodes), nothing
-    deflates it."""
-    if 3 * len(text) + 1 <= MAX_NODES:
+def may_hold_too_many(text: str, limit: int | None = None) -> bool:
+    """False when the text cannot hold more than `limit` nodes (by default MAX_NODES); True when
+    it might (then the events tell). An upper bound from the characters that start nodes: prose
+    inflates it (for catalogs like the bundled one and loader_bench's, 1.4 to 1.7 times their
+    nodes), nothing deflates it."""
+    limit = MAX_NODES if limit is None else limit
+    if 3 * len(text) + 1 <= limit:
         return False
     others = 1 + 2 * sum(count(text, c) for c in _STARTS_TWO) + 3 * count(text, "{")
-    if others + count(text, "-") <= MAX_NODES:
+    if others + count(text, "-") <= limit:
         return False
     # Every "-" at most: the hyphens of prose made it too many. Counting the two-character block
     # entries leaves them out, but each such count takes three times as long as one character's.
-    return others + sum(count(text, dash) for dash in _BLOCK_ENTRIES) + text.endswith("-") > MAX_NODES
+    return others + sum(count(text, dash) for dash in _BLOCK_ENTRIES) + text.endswith("-") > limit
 
 
-def _event_problems(text: str, loader: type[yaml.SafeLoader], *, max_nodes: int | None) -> list[Problem]:
+def _event_problems(
+    text: str, loader: type[yaml.SafeLoader], *, max_nodes: int | None, entry_depth: int | None = None
+) -> list[Problem]:
     """Anchors and aliases (each is refused outright: they allow alias bombs and recursion, and
     the first ANCHORS_LISTED are named), nesting deeper than MAX_DEPTH and, unless `max_nodes`
-    is None, more nodes than that, found in one pass over the parser's events, which are let go
-    as they are read."""
+    is None, more nodes than that, and unless `entry_depth` is None, a list or group at that
+    depth (an entry: ENTRY_DEPTH) with more than MAX_ENTRY_NODES nodes, found in one pass over
+    the parser's events, which are let go as they are read."""
     problems: list[Problem] = []
     depth = nodes = 0
+    entry: tuple[int, int, int] | None = None  # the nodes before the entry read now; its line, column
     try:
         for event in yaml.parse(parser_input(text, loader), Loader=tab_tolerant(loader)):
             mark = event.start_mark
             assert mark is not None  # the parser marks every event
-            if max_nodes is not None and isinstance(event, _NODE_EVENTS):
+            if isinstance(event, _NODE_EVENTS):
                 nodes += 1
-                if nodes > max_nodes:
+                if max_nodes is not None and nodes > max_nodes:
                     message = (
                         f"the file holds more than {max_nodes:,} values by here (each field name, "
                         "text, number and list counts one), too many to read at once, so it was "
@@ -125,8 +189,12 @@ def _event_problems(text: str, loader: type[yaml.SafeLoader], *, max_nodes: int 
                         "and may hold more.)"
                     )
                     return [*problems, file_error(message, mark.line + 1, mark.column + 1)]
+                if entry is not None and nodes - entry[0] > MAX_ENTRY_NODES:
+                    return [*problems, _entry_too_large(*entry[1:])]
             if isinstance(event, _START_EVENTS):
                 depth += 1
+                if depth == entry_depth:
+                    entry = (nodes - 1, mark.line + 1, mark.column + 1)
                 if depth > MAX_DEPTH:
                     message = (
                         f"lists and fields are nested more than {MAX_DEPTH} levels deep here; a "
@@ -134,6 +202,8 @@ def _event_problems(text: str, loader: type[yaml.SafeLoader], *, max_nodes: int 
                     )
                     return [*problems, file_error(message, mark.line + 1, mark.column + 1)]
             elif isinstance(event, _END_EVENTS):
+                if depth == entry_depth:
+                    entry = None
                 depth -= 1
             anchor = getattr(event, "anchor", None)
             if anchor is None:
@@ -152,6 +222,16 @@ def _event_problems(text: str, loader: type[yaml.SafeLoader], *, max_nodes: int 
     except yaml.YAMLError:
         pass  # composing reports the syntax error, located
     return problems
+
+
+def _entry_too_large(line: int, column: int) -> Problem:
+    message = (
+        f"this entry holds more than {MAX_ENTRY_NODES:,} values (each field name, text, number "
+        "and list counts one); a technique with every list full in ten languages holds about "
+        "10,000, so the file was not read further. Remove the fields that do not belong in it "
+        "(is this the right file?)"
+    )
+    return file_error(message, line, column)
 
 
 # A surrogate escape: half of a UTF-16 pair, not a character (libyaml refuses it, PyYAML did not).

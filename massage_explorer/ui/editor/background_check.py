@@ -48,10 +48,12 @@ class BackgroundCheck(QObject):
         self._collect.setInterval(COLLECT_MS)
         self._collect.timeout.connect(self._collect_result)
 
-    def opened(self, catalog: Catalog, problems: list[Problem], today: dt.date) -> None:
-        """What the validator found reading the file opened (with `today`): the check starts from
-        it (`IncrementalCheck.opened`)."""
-        self.check.opened(catalog, problems, base_dir=self._base_dir(), today=today)
+    def opened(
+        self, catalog: Catalog, problems: list[Problem], today: dt.date, left_out: tuple[int, int] = (0, 0)
+    ) -> None:
+        """What the validator found reading the file opened (with `today`; `left_out`, what it
+        counted but did not keep): the check starts from it (`IncrementalCheck.opened`)."""
+        self.check.opened(catalog, problems, base_dir=self._base_dir(), today=today, left_out=left_out)
 
     @property
     def busy(self) -> bool:

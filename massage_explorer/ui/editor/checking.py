@@ -59,16 +59,19 @@ def inline_problems(problems: list[Problem], catalog: Catalog, shown: Selection)
     return by_field
 
 
-def save_state(problems: list[Problem], *, read_only: bool) -> tuple[bool, str]:
-    """Whether Save is allowed, and the reason shown beside the button."""
+def save_state(
+    problems: list[Problem], *, read_only: bool, left_out: tuple[int, int] = (0, 0)
+) -> tuple[bool, str]:
+    """Whether Save is allowed, and the reason shown beside the button; `left_out`: the errors
+    and warnings counted but not in `problems` (LoadResult.left_out)."""
     if read_only:
         return False, _tr("Read-only: saving is off")
-    errors = sum(p.is_error for p in problems)
+    errors = sum(p.is_error for p in problems) + left_out[0]
     if errors:
         return False, _tr("Fix {errors} before saving").format(
             errors=plural(errors, _tr("error"), _tr("errors"))
         )
-    if problems:
-        words = plural(len(problems), _tr("warning"), _tr("warnings"))
+    if problems or left_out[1]:
+        words = plural(len(problems) + left_out[1], _tr("warning"), _tr("warnings"))
         return True, _tr("{w}; saving is allowed").format(w=words)
     return True, ""

@@ -58,11 +58,13 @@ class ProblemsPanel(QWidget):
         layout.addWidget(self.view, 1)
         self.set_problems([])
 
-    def set_problems(self, problems: list[Problem]) -> None:
+    def set_problems(self, problems: list[Problem], left_out: tuple[int, int] = (0, 0)) -> None:
+        """Show `problems`, and count with them the errors and warnings `left_out` of them (a
+        file's reading keeps the first of many: LoadResult.left_out)."""
         self.problems = problems
-        errors = sum(p.is_error for p in problems)
-        warnings = len(problems) - errors
-        if not problems:
+        errors = sum(p.is_error for p in problems) + left_out[0]
+        warnings = len(problems) + left_out[1] - (errors - left_out[0])
+        if not problems and not any(left_out):
             self.heading.setText(_tr("Problems: none"))
         else:
             self.heading.setText(
@@ -77,7 +79,7 @@ class ProblemsPanel(QWidget):
         rows = [
             Row(f"{i}:{p.message}", describe(p), payload=p) for i, p in enumerate(ordered[:SHOWN_AT_MOST])
         ]
-        left = len(ordered) - SHOWN_AT_MOST
+        left = len(ordered[SHOWN_AT_MOST:]) + sum(left_out)
         if left > 0:
             more = _tr("… and {count} more, listed here as the ones above are fixed").format(
                 count=f"{left:,}"

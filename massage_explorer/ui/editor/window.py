@@ -110,6 +110,7 @@ class EditorWindow(QMainWindow):
             # Only the lock holder saves, so a temporary file of ours here is from a save that died.
             remove_stale_temporaries(path)
         self.problems: list[Problem] = []
+        self._left_out = (0, 0)  # counted but not in `problems`: those of reading a file of many
         self._problems_of: object = None  # the catalog `problems` were found in
         self.busy = False
         self._burst = 0  # typing merges into one undo step until focus moves or undo is used
@@ -123,9 +124,9 @@ class EditorWindow(QMainWindow):
         # starts from, so that it reads only the techniques the file has problems in (about half
         # a second at 5,000 techniques). It starts once the window is up, not after a pause in
         # typing: an edit's check made meanwhile waits for it.
-        self.background_check.opened(on_disk.catalog, result.problems, today)
+        self.background_check.opened(on_disk.catalog, result.problems, today, result.left_out)
         self._refresh(self.document.selection)
-        self._show_problems(result.problems, checked=None)
+        self._show_problems(result.problems, checked=None, left_out=result.left_out)
         self.check_timer.stop()
         QTimer.singleShot(0, self, self._check_in_background)
         self._update_title()
@@ -590,12 +591,16 @@ class EditorWindow(QMainWindow):
         if catalog is self.document.catalog:
             self._show_problems(problems, checked=catalog)
 
-    def _show_problems(self, problems: list[Problem], *, checked: object) -> None:
+    def _show_problems(
+        self, problems: list[Problem], *, checked: object, left_out: tuple[int, int] = (0, 0)
+    ) -> None:
         """Show `problems`; `checked`: the catalog the check found them in (None: those reading
-        the file found, shown until the first check is done; Save still waits for that)."""
+        the file found, shown until the first check is done; Save still waits for that), which
+        keeps every one; `left_out`: those reading the file counted but did not keep."""
         self.problems = problems
+        self._left_out = left_out
         self._problems_of = checked
-        self.problems_panel.set_problems(self.problems)
+        self.problems_panel.set_problems(self.problems, left_out)
         self._show_inline_problems()
         self._update_save_state()
 
@@ -621,10 +626,10 @@ class EditorWindow(QMainWindow):
     # -- saving and closing ---------------------------------------------------------------------
 
     def error_count(self) -> int:
-        return sum(p.is_error for p in self.problems)
+        return sum(p.is_error for p in self.problems) + self._left_out[0]
 
     def _update_save_state(self) -> None:
-        self.top.set_save_state(*save_state(self.problems, read_only=self.read_only))
+        self.top.set_save_state(*save_state(self.problems, read_only=self.read_only, left_out=self._left_out))
         if self.busy:
             self.save_button.setEnabled(False)
 

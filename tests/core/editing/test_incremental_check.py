@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 import yaml
 
+from massage_explorer.core import storage
 from massage_explorer.core.catalog import BenefitClaim, Catalog, Caution, Evidence, Technique, Term, Text
 from massage_explorer.core.editing import IncrementalCheck, check
 from massage_explorer.core.problems import Problem, Severity
@@ -270,6 +271,24 @@ def test_a_problem_placed_nowhere_makes_every_technique_be_read(
     found, expected = both(incremental, catalog, tmp_path)
     assert found == expected
     assert len(read) == len(catalog.techniques)
+
+
+def test_opened_from_a_file_of_many_warnings_reads_those_its_first_ones_leave_out(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file's reading keeps its first warnings and counts the rest: a technique whose warnings
+    were all left out is no technique without problems."""
+    monkeypatch.setattr(storage, "KEPT_PROBLEMS", 2)
+    result, incremental = opened(tmp_path)
+    catalog = result.catalog
+    assert catalog is not None
+    assert result.left_out == (0, 1)  # t-4's; t-0's and t-2's are kept
+    assert [p.location.item for p in result.problems if p.location] == ["t-0", "t-2"]
+    incremental.opened(catalog, result.problems, base_dir=tmp_path, today=TODAY, left_out=result.left_out)
+    read = count_reads(monkeypatch)
+    found, expected = both(incremental, catalog, tmp_path)
+    assert found == expected
+    assert sorted(read) == ["t-0", *(f"t-{i}" for i in range(2, 8))]  # from the last kept one's on
 
 
 def test_a_measured_part_is_what_reading_it_gives() -> None:

@@ -1,5 +1,6 @@
-"""A refused file with hundreds of thousands of problems is read in bounded memory: the first ones
-are kept whole, the rest counted, and everything anyone is told about it is as before."""
+"""A file with hundreds of thousands of problems, refused or loaded with warnings, is read in
+bounded memory: the first ones are kept whole, the rest counted, and everything anyone is told
+about it is as before."""
 
 from __future__ import annotations
 
@@ -11,9 +12,11 @@ from hypothesis import strategies as st
 
 from massage_explorer.cli import main
 from massage_explorer.core import storage
+from massage_explorer.core.doctor import check_catalog
 from massage_explorer.core.editing.check import check
 from massage_explorer.core.problems import KEPT_PROBLEMS, listed
 from massage_explorer.core.schema.field_reader import KEEP_AGAIN_AT
+from massage_explorer.core.schema.validator import TechniqueMemo
 from tests.core.helpers import TODAY, VALID, read
 
 _TECHNIQUE = VALID[VALID.index("  - id: swedish") :]
@@ -61,22 +64,73 @@ def test_a_file_of_many_mistakes_keeps_the_first_and_counts_all(monkeypatch):
 def test_validate_prints_the_true_counts_of_a_file_of_many_mistakes(tmp_path, capsys, monkeypatch):
     mistakes = KEEP_AGAIN_AT * KEPT_PROBLEMS + 500  # kept again once at least
     path = tmp_path / "c.yaml"
-    path.write_text(catalog([mistakes]), encoding="utf-8")
+    # (In three techniques: one holding them all would be refused for its size alone.)
+    path.write_text(catalog([mistakes - 16_000, 8_000, 8_000]), encoding="utf-8")
     results = []
     load = storage.load_catalog
     monkeypatch.setattr(storage, "load_catalog", lambda source: results.append(load(source)) or results[-1])
     assert main(["validate", str(path)]) == 1
     assert len(results[0].problems) <= 2 * KEPT_PROBLEMS  # what validate was given
     out, err = capsys.readouterr()
-    assert out.strip() == f"{path}: invalid; {mistakes} errors, 11 warnings"
+    assert out.strip() == f"{path}: invalid; {mistakes} errors, 27 warnings"
     lines = err.splitlines()
     assert len(lines) == 101
     assert lines[0].startswith(f"{path}:19:5: error: technique 'swedish-0': unknown field 'unknown_0_0';")
     assert lines[99].startswith(f"{path}:118:5: error: technique 'swedish-0': unknown field 'unknown_0_99';")
     assert lines[-1] == (
-        f"{path}: … and {mistakes + 11 - 100:,} more not shown "
-        f"({mistakes - 100:,} errors, 11 warnings); fix these first"
+        f"{path}: … and {mistakes + 27 - 100:,} more not shown "
+        f"({mistakes - 100:,} errors, 27 warnings); fix these first"
     )
+
+
+def test_a_file_that_loads_keeps_its_first_warnings_and_counts_the_rest(monkeypatch):
+    """Each technique lacks its Spanish: eight warnings, and no error."""
+    every = whole(text := catalog([0] * 30), monkeypatch)
+    warnings = len(every.warnings)
+    assert every.ok and not every.errors and warnings > 8 * 30
+    monkeypatch.setattr(storage, "KEPT_PROBLEMS", 10)  # kept again every 200 warnings
+    result = read(text)
+    assert result.catalog == every.catalog
+    assert result.problems == every.warnings[:10]
+    assert result.left_out == (0, warnings - 10)
+    assert (result.error_count, result.warning_count) == (0, warnings)
+    for limit in (5, 10):
+        assert listed(result.problems, "c.yaml", limit, result.left_out) == listed(
+            every.problems, "c.yaml", limit
+        )
+
+
+def test_a_file_that_loads_read_again_with_its_memo_keeps_the_same(monkeypatch):
+    """The kiosk's live reload replays the warnings of techniques it read before: bounded too."""
+    text = catalog([0] * 30)
+    monkeypatch.setattr(storage, "KEPT_PROBLEMS", 10)
+    memo = TechniqueMemo()
+    first = storage.parse_catalog(text.encode(), today=TODAY, memo=memo)
+    edited = text.replace("Swedish massage", "Swedish", 1)
+    again = storage.parse_catalog(edited.encode(), today=TODAY, memo=memo)
+    assert len(first.problems) == 10 and first.left_out[1] > 200
+    assert again.problems == first.problems and again.left_out == first.left_out
+
+
+def test_validate_and_doctor_count_every_warning_of_a_file_that_loads(tmp_path, capsys, monkeypatch):
+    path = tmp_path / "c.yaml"
+    path.write_text(catalog([0] * 30), encoding="utf-8")
+    with monkeypatch.context() as m:
+        m.setattr(storage, "KEPT_PROBLEMS", 10**9)
+        warnings = len(storage.load_catalog(path).warnings)  # (as of today: reviews grow stale)
+    assert warnings > 8 * 30
+    monkeypatch.setattr(storage, "KEPT_PROBLEMS", 10)
+    assert main(["validate", str(path)]) == 0
+    out, err = capsys.readouterr()
+    assert out.strip() == f"{path}: valid, 30 techniques; 0 errors, {warnings} warnings"
+    lines = err.splitlines()
+    assert len(lines) == 11  # the ten kept, and the count of the rest
+    assert lines[-1] == (
+        f"{path}: … and {warnings - 10} more not shown (0 errors, {warnings - 10} warnings); fix these first"
+    )
+    finding, loaded = check_catalog(path, named=True)
+    assert loaded is not None
+    assert f"30 techniques, {warnings} warnings" in finding.text
 
 
 @settings(max_examples=30, deadline=None)
@@ -91,9 +145,7 @@ def test_keeping_as_it_reads_keeps_what_keeping_at_the_end_would(mistakes, kept)
         m.setattr(storage, "KEPT_PROBLEMS", kept)
         result = read(text)
     errors, warnings = every.errors, every.warnings
-    if not errors:  # a catalog that loads keeps every problem, whatever the bound
-        assert result.problems == every.problems and result.left_out == (0, 0)
-        return
+    assert result.ok == every.ok  # (a catalog that loads keeps its first warnings too)
     assert result.problems == sorted(errors[:kept] + warnings[:kept], key=lambda p: (p.line, p.column))
     assert result.left_out == (max(len(errors) - kept, 0), max(len(warnings) - kept, 0))
 

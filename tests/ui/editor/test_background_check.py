@@ -9,7 +9,7 @@ from dataclasses import replace
 
 import pytest
 
-from massage_explorer.core import editing
+from massage_explorer.core import editing, storage
 from massage_explorer.core.catalog import BenefitClaim, Evidence
 from massage_explorer.ui.editor import EditorWindow
 from tests import factories as f
@@ -119,6 +119,26 @@ def test_on_opening_the_files_problems_show_at_once_and_the_first_check_reads_on
     catalog = editor.document.catalog
     assert editor.problems == editing.check(catalog, base_dir=editor.document.base_dir)
     assert read == ["t-3"]  # the one the file's read found something in; the rest were measured
+
+
+def test_opening_a_file_of_many_warnings_counts_them_all_and_checks_each(qtbot, tmp_path, monkeypatch):
+    """Reading the file keeps its first warnings and counts the rest: staff see the count of them
+    all at once, and the first check finds the ones left out too."""
+    techniques = [f.technique(f"t-{i}") for i in range(12)]
+    stale = BenefitClaim("pain", Evidence.LOW, reviewed=dt.date(2001, 1, 1))
+    for i in (3, 5, 8):
+        techniques[i] = replace(techniques[i], benefits=(stale,))
+    path = write_catalog(tmp_path / "techniques.yaml", f.catalog(*techniques))
+    monkeypatch.setattr(storage, "KEPT_PROBLEMS", 1)
+    editor = EditorWindow(path)
+    qtbot.addWidget(editor)
+    assert len(editor.problems_panel.problems) == 1  # t-3's; t-5's and t-8's counted
+    assert editor.problems_panel.heading.text() == "Problems: 0 errors, 3 warnings"
+    assert editor.save_reason.text() == "3 warnings; saving is allowed"
+    editor.run_check()
+    assert editor.problems == editing.check(editor.document.catalog, base_dir=editor.document.base_dir)
+    assert [p.location.item for p in editor.problems if p.location] == ["t-3", "t-5", "t-8"]
+    assert editor.problems_panel.heading.text() == "Problems: 0 errors, 3 warnings"
 
 
 def test_an_edit_just_after_opening_is_checked_without_reading_every_technique(
