@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import (
     QApplication,
     QSizePolicy,
@@ -212,6 +213,14 @@ class CompareView(Screen):
 
     def _close_advice(self) -> None:
         self.advice_button.setChecked(False)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        # Left, whichever way (Back, the top bar's Shortlist, Start over): the next visit finds
+        # the comparison, not the advice a patient opened and walked away from. A window only
+        # minimised (spontaneous) was not left.
+        if not event.spontaneous():
+            self._close_advice()
+        super().hideEvent(event)
 
     def _update_advice_text(self) -> None:
         on = self.advice_button.isChecked()

@@ -15,6 +15,7 @@ from massage_explorer.tools.layoutcheck import DISPLAYS, Setting, visit
 from massage_explorer.ui.common.buttons import MIN_TARGET
 from massage_explorer.ui.common.navigation import MARGIN
 from massage_explorer.ui.compare import CompareView
+from tests.ui.helpers import touch_tap
 
 
 def _compare(bundled, display: str, step: int, language: str, screen: str = "compare-4"):
@@ -126,3 +127,30 @@ def test_closing_the_advice_read_by_keyboard_gives_the_focus_back_to_its_button(
         qtbot.keyClick(area, Qt.Key.Key_Escape)
         assert view.table.isVisible() and not button.isChecked()
         assert qapp.focusWidget() is button
+
+
+def test_leaving_by_the_top_bar_closes_the_advice(qapp, qtbot, bundled) -> None:
+    # Left open, the advice hid the comparison from whoever came back to it later by the top
+    # bar's Compare: they found the clinic's advice where the table had been.
+    for window, view in _compare(bundled, "1024x768", 2, "es"):
+        bar = window.session.top_bar
+        touch_tap(view.advice_button, view.advice_button.rect().center())
+        assert view.guidance.isVisible() and view.advice_button.isChecked()
+        shortlist = bar.shortlist_button
+        assert shortlist.mapTo(window, shortlist.rect().bottomRight()).x() < 800  # the touch screen's
+        touch_tap(shortlist, shortlist.rect().center())
+        assert window.session.stack.currentWidget() is window.session.get_screen("shortlist")
+        qtbot.mouseClick(bar.compare_button, Qt.MouseButton.LeftButton)
+        assert window.session.stack.currentWidget() is view
+        assert view.table.isVisible() and not view.guidance.isVisible()
+        assert not view.advice_button.isChecked() and view.advice_button.text() == "ℹ Consejos"
+
+
+def test_a_window_only_minimised_keeps_the_advice_open(qapp, bundled) -> None:
+    for window, view in _compare(bundled, "1024x768", 2, "en"):
+        view.advice_button.click()
+        window.showMinimized()  # the platform hides the screen too, but nobody left it
+        qapp.processEvents()
+        window.showNormal()
+        qapp.processEvents()
+        assert view.advice_button.isChecked() and view.guidance.isVisible()
