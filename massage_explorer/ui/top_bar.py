@@ -1,6 +1,7 @@
 """The bar along the top of every patient screen: title, compare and shortlist, text size,
 contrast, start over and language. It is one line on a wide screen and wraps onto more where
-the screen is narrow or the text large (ui/common/flow.py); no button is ever cut."""
+the screen is narrow or the text large (ui/common/flow.py); no button is ever cut. On a short
+screen at the largest text it is compact: buttons a touch target's height, a smaller title."""
 
 from __future__ import annotations
 
