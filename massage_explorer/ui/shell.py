@@ -287,6 +287,7 @@ class MainWindow(QMainWindow):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self.top_bar.fit_height(self.height())
         for overlay in (self._confirm, self._red_flags):
             if overlay is not None:
                 overlay.setGeometry(self.rect())

@@ -1,6 +1,7 @@
 """The bar along the top of every patient screen: title, compare and shortlist, text size,
 contrast, start over and language. It is one line on a wide screen and wraps onto more where
-the screen is narrow or the text large (ui/common/flow.py); no button is ever cut."""
+the screen is narrow or the text large (ui/common/flow.py); no button is ever cut. On a short
+screen at the largest text it is compact: buttons a touch target's height, a smaller title."""
 
 from __future__ import annotations
 
@@ -15,6 +16,14 @@ from massage_explorer.ui.common.flow import FlowLayout
 from massage_explorer.ui.common.labels import plain_label, set_style_property
 from massage_explorer.ui.common.translatable import Texts
 from massage_explorer.ui.session import TEXT_STEPS, SessionState
+
+# A window lower than this is a short screen (1024x768, 1366x768, 1280x720): there, at the
+# largest text, the bar is compact (see TopBar.fit_height). Not at 1280x800: the 44 px it gives
+# the comparison of four in Spanish were what puts its questions in a column of their own, and
+# that left two techniques in view where there were four (CompareTable.place_questions).
+SHORT_SCREEN_PX = 800
+MARGINS = (20, 10, 20, 10)  # left, top, right, bottom
+COMPACT_MARGINS = (20, 4, 20, 4)
 
 
 class TopBar(QWidget):
@@ -33,7 +42,7 @@ class TopBar(QWidget):
         self.setObjectName("topbar")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         row = FlowLayout(self, spacing=18, wrap_right=True)
-        row.setContentsMargins(20, 10, 20, 10)
+        row.setContentsMargins(*MARGINS)
         self.title = plain_label("", role="title")
         self.texts(self.title.setText, lambda: self.tr("Massage Explorer"))
         # The title takes the room the buttons leave on its line, and wraps onto two lines where
@@ -61,6 +70,8 @@ class TopBar(QWidget):
         self.start_over_button.clicked.connect(self.startOverRequested)
         row.addWidget(self.start_over_button)
         self._row = row
+        self._window_height = 0  # the window's, as the shell last told it (fit_height)
+        self.compact = False
         self._languages: tuple[str, ...] = ()
         self._switch: QWidget | None = None
         self.language_buttons: dict[str, QPushButton] = {}
@@ -84,6 +95,32 @@ class TopBar(QWidget):
         super().resizeEvent(event)
         self._fit_caption()
 
+    def _style_title(self) -> None:
+        # At the largest text the title steps down a size, so the bar takes two lines, not three,
+        # on a 1280 px screen. In the compact bar it is the size of the smallest text, whatever
+        # the text size: wrapped, its two lines are no higher than the buttons beside it (as a
+        # heading they took 94 px), and it stays in view, as staff hold it to reach the PIN pad.
+        largest = self.state.text_step == len(TEXT_STEPS) - 1
+        role = "brand" if self.compact else "heading" if largest else "title"
+        set_style_property(self.title, "role", role)
+
+    def fit_height(self, window_height: int) -> None:
+        """The window is `window_height` px high now. On a short screen at the largest text the
+        bar takes less of it: its buttons 48 px high (a touch target's height, their text still
+        whole) where they are 64, less margin, and a title in smaller letters (_style_title). At
+        1024x768 in Spanish the bar took 186 px of 768, and a comparison of four showed three
+        lines of the first question's answers."""
+        self._window_height = window_height
+        largest = self.state.text_step == len(TEXT_STEPS) - 1
+        compact = largest and 0 < window_height < SHORT_SCREEN_PX
+        if compact == self.compact:
+            return
+        self.compact = compact
+        for button in self.findChildren(QPushButton):
+            set_style_property(button, "compact", compact)
+        self._row.setContentsMargins(*(COMPACT_MARGINS if compact else MARGINS))
+        self._style_title()
+
     def set_languages(self, languages: tuple[str, ...]) -> None:
         """One button per language of the catalog (a reloaded catalog may add or drop one)."""
         if languages == self._languages:
@@ -99,6 +136,7 @@ class TopBar(QWidget):
         self._switch = switch
         for button in self.language_buttons.values():
             button.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
+            set_style_property(button, "compact", self.compact)
             button.setChecked(button is self.language_buttons.get(self.state.language))
 
     def _badges(self) -> QWidget:
@@ -153,10 +191,8 @@ class TopBar(QWidget):
 
     def sync(self) -> None:
         """Show the session's text size, contrast and language as chosen."""
-        # At the largest text the title steps down a size, so the bar takes two lines, not three,
-        # on a 1280 px screen.
-        largest = self.state.text_step == len(TEXT_STEPS) - 1
-        set_style_property(self.title, "role", "heading" if largest else "title")
+        self.fit_height(self._window_height)
+        self._style_title()
         self._fit_caption()
         button = self.size_group.button(self.state.text_step)
         if button is not None:

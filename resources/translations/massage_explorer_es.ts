@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
+    <name>AdviceFold</name>
+    <message>
+        <source>✕ Close</source>
+        <translation>✕ Cerrar</translation>
+    </message>
+    <message>
+        <source>ℹ Advice</source>
+        <translation>ℹ Consejos</translation>
+    </message>
+    <message>
+        <source>Shows the comparison again.</source>
+        <translation>Vuelve a mostrar la comparación.</translation>
+    </message>
+    <message>
+        <source>Shows the clinic&apos;s advice in place of the comparison.</source>
+        <translation>Muestra los consejos de la clínica en lugar de la comparación.</translation>
+    </message>
+</context>
+<context>
     <name>BrowseScreen</name>
     <message>
         <source>Clear filters</source>
@@ -221,22 +240,6 @@
 </context>
 <context>
     <name>CompareView</name>
-    <message>
-        <source>✕ Close</source>
-        <translation>✕ Cerrar</translation>
-    </message>
-    <message>
-        <source>ℹ Advice</source>
-        <translation>ℹ Consejos</translation>
-    </message>
-    <message>
-        <source>Shows the comparison again.</source>
-        <translation>Vuelve a mostrar la comparación.</translation>
-    </message>
-    <message>
-        <source>Shows the clinic&apos;s advice in place of the comparison.</source>
-        <translation>Muestra los consejos de la clínica en lugar de la comparación.</translation>
-    </message>
     <message>
         <source>Compare techniques</source>
         <translation>Comparar técnicas</translation>

@@ -8,12 +8,15 @@ from __future__ import annotations
 import itertools
 
 import pytest
-from PySide6.QtCore import QPoint, QRect
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QAbstractButton, QWidget
 
 from massage_explorer.tools.layoutcheck import DISPLAYS, Setting, visit
 from massage_explorer.ui.common.buttons import MIN_TARGET
+from massage_explorer.ui.common.theme import BODY_PT
+from massage_explorer.ui.session import TEXT_STEPS
 from massage_explorer.ui.top_bar import TopBar
+from tests.ui.helpers import settle
 
 
 def _bars(bundled, display: str, step: int, language: str):
@@ -27,12 +30,13 @@ def _bars(bundled, display: str, step: int, language: str):
 
 
 def _lines(bar: TopBar) -> int:
-    """The lines the bar's items are on: their tops, each line's more than a button's height
-    below the last's (items are centred in their line, a pixel either way)."""
+    """The lines the bar's items are on: items are centred in their line (a pixel either way),
+    and each line's middle is a button's height and more below the last's. (Their tops do not
+    tell: a title of one line in a compact bar's line of 48 px buttons starts 11 px lower.)"""
     row = bar.layout()
     widgets = [row.itemAt(i).widget() for i in range(row.count())]
-    tops = sorted(w.y() for w in widgets if isinstance(w, QWidget) and w.isVisible())
-    return 1 + sum(1 for above, below in itertools.pairwise(tops) if below - above >= MIN_TARGET)
+    middles = sorted(w.geometry().center().y() for w in widgets if isinstance(w, QWidget) and w.isVisible())
+    return 1 + sum(1 for above, below in itertools.pairwise(middles) if below - above >= MIN_TARGET // 2)
 
 
 def _all_in_view(bar: TopBar) -> None:
@@ -71,3 +75,57 @@ def test_two_lines_on_a_narrow_screen_at_the_largest_text(qapp, bundled, display
         assert _lines(bar) == 2
         _all_in_view(bar)
     assert seen == 2
+
+
+@pytest.mark.parametrize("display", ["1024x768", "1366x768", "1280x720"])
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_on_a_short_screen_at_the_largest_text_the_bar_is_compact(qapp, bundled, display, language) -> None:
+    # At 1024x768 in Spanish it took 186 px of 768: two lines of 64 px buttons beside a title on
+    # two lines, 94 px high. Now buttons 48 px high, and the title in smaller letters beside them.
+    seen = 0
+    for _, bar in _bars(bundled, display, 2, language):
+        seen += 1
+        assert bar.compact
+        # Two lines, their spacing, the margins and the border; the title's two lines may be a
+        # pixel or two higher than a button.
+        assert bar.height() <= 2 * MIN_TARGET + 8 + 2 * 4 + 2 + 2
+        _all_in_view(bar)
+        controls = [w for w in bar.findChildren(QAbstractButton) if w.isVisible()]
+        assert all(c.height() >= c.sizeHint().height() for c in controls)  # their words whole
+        # The title stays, for staff to hold (the PIN pad), no higher than the buttons beside it.
+        assert bar.title.isVisible() and bar.title.height() <= MIN_TARGET + 2
+    assert seen == 2
+
+
+@pytest.mark.parametrize(
+    ("display", "step"), [("1280x800", 2), ("1920x1080", 2), ("1080x1920", 2), ("1024x768", 1)]
+)
+def test_elsewhere_the_bar_keeps_its_size(qapp, bundled, display, step) -> None:
+    seen = 0
+    for _, bar in _bars(bundled, display, step, "es"):
+        seen += 1
+        assert not bar.compact
+        assert all(b.height() >= 64 for b in bar.findChildren(QAbstractButton) if b.isVisible())
+    assert seen == 2
+
+
+def test_a_smaller_text_chosen_on_a_short_screen_brings_the_bar_back_to_its_size(
+    qapp, qtbot, bundled
+) -> None:
+    seen = 0
+    for screen, bar in _bars(bundled, "1024x768", 2, "es"):
+        if screen != "compare-4":
+            continue
+        seen += 1
+        assert bar.compact and bar.title.height() <= MIN_TARGET + 2
+        assert bar.title.font().pointSizeF() == pytest.approx(BODY_PT, abs=0.1)
+        assert bar.start_over_button.height() == MIN_TARGET
+        # The middle size: the smallest is the application's own look, which this harness set
+        # at the largest text for every window it makes.
+        qtbot.mouseClick(bar.size_group.button(1), Qt.MouseButton.LeftButton)
+        settle()
+        assert not bar.compact
+        assert bar.title.font().pointSizeF() == pytest.approx(BODY_PT * TEXT_STEPS[1] * 1.5, abs=0.1)
+        assert all(b.height() >= 64 for b in bar.findChildren(QAbstractButton) if b.isVisible())
+        _all_in_view(bar)
+    assert seen == 1

@@ -99,6 +99,7 @@ QMainWindow, QWidget#screen, QScrollArea, QScrollArea > QWidget > QWidget {{
 QLabel {{ color: {c.text}; background: transparent; }}
 QLabel[role="title"] {{ font-size: {title:.1f}pt; font-weight: bold; }}
 QLabel[role="heading"] {{ font-size: {heading:.1f}pt; font-weight: bold; }}
+QLabel[role="brand"] {{ font-size: {BODY_PT:.0f}pt; font-weight: bold; }}
 QLabel[role="muted"] {{ color: {c.muted}; }}
 QLabel[role="guidance"] {{
     background: {c.guidance}; font-weight: bold; padding: 10px 16px;
@@ -139,6 +140,11 @@ QLineEdit {{
 }}
 QPushButton:focus, QLineEdit:focus {{ border: 5px solid {c.focus}; padding: 3px 15px; }}
 QLineEdit:focus {{ padding: 0px 11px; }}
+/* The top bar's buttons on a short screen at the largest text (TopBar.fit_height): a touch
+   target's height, no more (38 + 2 x 3 + 2 x 2 = 48 px, with or without the focus frame), the
+   38 px line of their text still whole; their sides keep their padding. */
+QPushButton[compact="true"] {{ min-height: 38px; padding-top: 3px; padding-bottom: 3px; }}
+QPushButton[compact="true"]:focus {{ padding-top: 0px; padding-bottom: 0px; }}
 /* The comparison's buttons under each name: a touch target's height, no more, and less padding
    to the sides, so that Save and Remove share one row under a name at half the table's width and
    leave the answers below the names their height at the largest text. */

@@ -5,8 +5,8 @@ from __future__ import annotations
 import itertools
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import (
-    QApplication,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -18,7 +18,6 @@ from massage_explorer.ui.common.flow import FlowLayout
 from massage_explorer.ui.common.guided import TABLE_SHARE, TABLE_SIDE_SHARE, GuidedLayout
 from massage_explorer.ui.common.labels import (
     GuidancePanel,
-    advice_name,
     catalog_label,
     plain_label,
     set_style_property,
@@ -31,7 +30,8 @@ from massage_explorer.ui.common.navigation import (
 )
 from massage_explorer.ui.common.pages import PageStack
 from massage_explorer.ui.common.screen import Screen
-from massage_explorer.ui.compare.headers import ColumnHeader, answers_height
+from massage_explorer.ui.compare.advice import AdviceFold
+from massage_explorer.ui.compare.headers import ColumnHeader
 from massage_explorer.ui.compare.model import CompareModel, DifferencesProxy
 from massage_explorer.ui.compare.picker import PickerPage
 from massage_explorer.ui.compare.table import make_compare_table, name_table_parts
@@ -79,10 +79,11 @@ class CompareView(Screen):
             side_shares=(TABLE_SIDE_SHARE,),
             scrolled_share=TABLE_SIDE_SHARE,
             head_across=True,
-            fold=self._table_folds,
+            fold=self.advice.folds,
         )
         guided.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
-        guided.foldedChanged.connect(self._advice_folded)
+        self.advice.follow(guided)
+        guided.foldedChanged.connect(self._set_tab_order)  # the advice button came or went
         self.guided = guided
 
         self.setFocusProxy(self.back_button)  # arriving on this screen puts focus on Back
@@ -108,15 +109,13 @@ class CompareView(Screen):
         self.differences_button.setCheckable(True)
         # Where the table needs the whole width, the clinic's advice is a tap away behind this
         # (GuidedLayout's fold): shown in the table's place, until tapped again or Back.
-        self.advice_button = big_button("", parent=self)
-        self.advice_button.setCheckable(True)
-        self.advice_button.hide()
+        self.advice = AdviceFold(self.table, self)
+        self.advice_button = self.advice.button
         self.add_button = big_button("", parent=self)
         self.add_limit = plain_label("", self, role="muted")
         self.hidden_rows = plain_label("", self, role="body")
         self.back_button.clicked.connect(self._back)
         self.differences_button.toggled.connect(self._set_only_differences)
-        self.advice_button.toggled.connect(self._open_advice)
         self.add_button.clicked.connect(self.open_picker)
         # One line on a wide screen; on a narrow one or at a large text size the controls wrap.
         bar = FlowLayout(spacing=16)
@@ -165,64 +164,19 @@ class CompareView(Screen):
         return page
 
     def _table_wants(self, width: int) -> int:
-        """The least height that makes the comparison of use `width` px wide: the names in their
-        brief form, with the questions in the cells, and the answers' height below them. Where the
-        clinic's guidance below would leave less, it goes beside (GuidedLayout). Measured in the
-        form the table takes where it is short, not the one it has now, so that the table's last
-        form does not decide where the guidance goes."""
+        """What the comparison needs of the height where it is shown (CompareTable.least_height):
+        where the clinic's guidance below would leave less, it goes beside (GuidedLayout)."""
         if self.stack.currentWidget() is not self.table_page:
             return 0
-        return self._comparison_height(width)
+        return self.table.least_height(width)
 
-    def _comparison_height(self, width: int) -> int:
-        """_table_wants, whatever page is shown."""
-        table = self.table
-        if self.header.count() == 0:
-            return 0
-        frame = 2 * table.frameWidth()
-        room = width - frame - table.verticalScrollBar().sizeHint().width()
-        names = self.header.brief_height_for_room(room)
-        scroll_bar = table.horizontalScrollBar().sizeHint().height()
-        return frame + names + answers_height(table.font()) + scroll_bar
-
-    def _table_folds(self, width: int, height: int) -> bool:
-        """Whether a table `width` x `height` px, beside the clinic's advice, would show less than
-        the names and two questions' answers: then it takes the whole width and the advice goes
-        behind a button (at 1024x768 and the largest text, beside it the table showed the first
-        question and a line of its answers). Asked whatever page is shown, so that the advice
-        stays where it was while the patient picks a technique."""
-        if self.model.columnCount() < 2 or self.header.count() == 0:
-            return False
-        return self._comparison_height(width) + answers_height(self.table.font()) > height
-
-    @Slot(bool)
-    def _advice_folded(self, folded: bool) -> None:
-        if not folded:
-            self.advice_button.setChecked(False)
-        self.advice_button.setVisible(folded)
-        self._set_tab_order()
-
-    @Slot(bool)
-    def _open_advice(self, on: bool) -> None:
-        if not on and self.guided.folded and self.guided.guidance_holds(QApplication.focusWidget()):
-            # Read by keyboard and closed (Escape, Back): the focus goes back to the button that
-            # opened it, before the advice is hidden; else Qt gave it to the top bar's first button.
-            self.advice_button.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.guided.set_guidance_open(on)
-        self._update_advice_text()
-
-    def _close_advice(self) -> None:
-        self.advice_button.setChecked(False)
-
-    def _update_advice_text(self) -> None:
-        on = self.advice_button.isChecked()
-        self.advice_button.setText(self.tr("✕ Close") if on else self.tr("ℹ Advice"))  # noqa: RUF001 (the information sign)
-        self.advice_button.setAccessibleName(advice_name())
-        self.advice_button.setAccessibleDescription(
-            self.tr("Shows the comparison again.")
-            if on
-            else self.tr("Shows the clinic's advice in place of the comparison.")
-        )
+    def hideEvent(self, event: QHideEvent) -> None:
+        # Left, whichever way (Back, the top bar's Shortlist, Start over): the next visit finds
+        # the comparison, not the advice a patient opened and walked away from. A window only
+        # minimised (spontaneous) was not left.
+        if not event.spontaneous():
+            self.advice.close()
+        super().hideEvent(event)
 
     def _placeholder(self) -> QWidget:
         """Fewer than two techniques chosen: what to do, and a button to do it."""
@@ -271,7 +225,7 @@ class CompareView(Screen):
         self.picker_page.retranslate()
         self.guidance.refresh()
         self._update_differences_text()
-        self._update_advice_text()
+        self.advice.retranslate()
         self.content_changed()
 
     @Slot()
@@ -340,7 +294,7 @@ class CompareView(Screen):
     def open_picker(self) -> None:
         if not self.state.can_add_to_compare():
             return
-        self._close_advice()
+        self.advice.close()
         self.stack.setCurrentWidget(self.picker_page)
         self.refresh()
         self.picker.setFocus()
@@ -366,7 +320,7 @@ class CompareView(Screen):
     def step_back(self) -> bool:
         """From the picker or the clinic's advice, back to the comparison."""
         if self.advice_button.isChecked():
-            self._close_advice()
+            self.advice.close()
             return True
         if self.stack.currentWidget() is not self.picker_page:
             return False
@@ -410,13 +364,13 @@ class CompareView(Screen):
     def reset(self) -> None:
         """As a new patient finds it: all rows shown, no picker."""
         self.differences_button.setChecked(False)
-        self._close_advice()
+        self.advice.close()
         if self.stack.currentWidget() is self.picker_page:
             self.close_picker()
 
     @Slot(bool)
     def _set_only_differences(self, on: bool) -> None:
-        self._close_advice()  # the patient sees what the toggle did
+        self.advice.close()  # the patient sees what the toggle did
         self.proxy.set_only_differences(on)
         self._update_differences_text()
         self._update_hidden_rows()

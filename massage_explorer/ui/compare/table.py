@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from massage_explorer.ui.common.buttons import MIN_TARGET
 from massage_explorer.ui.common.scrolling import enable_kinetic_scrolling, viewport_of
 from massage_explorer.ui.common.text_layout import draw_wrapped
-from massage_explorer.ui.compare.headers import ColumnHeader, QuestionHeader
+from massage_explorer.ui.compare.headers import ColumnHeader, QuestionHeader, answers_height
 from massage_explorer.ui.compare.model import MARKED_ROLE
 from massage_explorer.ui.compare.text_sizes import PADDING, wrapped_height
 
@@ -147,6 +147,20 @@ class CompareTable(QTableView):
     def questions_in_cells(self) -> bool:
         """The question column is hidden: each cell carries its row's question."""
         return self.verticalHeader().isHidden()
+
+    def least_height(self, width: int) -> int:
+        """The least height that makes the comparison of use `width` px wide: the names in their
+        brief form, with the questions in the cells, and the answers' height below them (0 with
+        nothing to compare). Measured in the form the table takes where it is short, not the one
+        it has now, so that its last form does not decide where the clinic's advice goes."""
+        header = self.horizontalHeader()
+        if not isinstance(header, ColumnHeader) or header.count() == 0:
+            return 0
+        frame = 2 * self.frameWidth()
+        room = width - frame - self.verticalScrollBar().sizeHint().width()
+        names = header.brief_height_for_room(room)
+        scroll_bar = self.horizontalScrollBar().sizeHint().height()
+        return frame + names + answers_height(self.font()) + scroll_bar
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         self.place_questions()

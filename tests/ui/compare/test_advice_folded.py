@@ -11,14 +11,15 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics
 
-from massage_explorer.tools.layoutcheck import DISPLAYS, Setting, visit
+from massage_explorer.tools.layoutcheck import DISPLAYS, Display, Setting, visit
 from massage_explorer.ui.common.buttons import MIN_TARGET
 from massage_explorer.ui.common.navigation import MARGIN
 from massage_explorer.ui.compare import CompareView
+from tests.ui.helpers import touch_tap
 
 
-def _compare(bundled, display: str, step: int, language: str, screen: str = "compare-4"):
-    shown = next(d for d in DISPLAYS if d.name == display)
+def _compare(bundled, display: str | Display, step: int, language: str, screen: str = "compare-4"):
+    shown = display if isinstance(display, Display) else next(d for d in DISPLAYS if d.name == display)
     for name, window in visit(bundled, shown, Setting(step, language, False)):
         if name == screen:
             view = window.session.stack.currentWidget()
@@ -68,6 +69,25 @@ def test_at_the_largest_text_the_table_takes_the_width_and_shows_more(
     assert seen == 1
 
 
+@pytest.mark.parametrize(
+    ("language", "columns", "lines"),
+    # Below a top bar of 156 px (186 in Spanish, its title on two lines), four techniques showed
+    # two columns and four lines of each answer in English, three in Spanish. With the bar
+    # compact (112-114 px), English fits a third column, and Spanish two more lines.
+    [("en", 3, 3), ("es", 2, 5)],
+)
+def test_at_1024x768_the_compact_top_bar_leaves_the_comparison_more(
+    qapp, bundled, language, columns, lines
+) -> None:
+    seen = 0
+    for window, view in _compare(bundled, "1024x768", 2, language):
+        seen += 1
+        assert window.session.top_bar.height() <= 116
+        assert _columns_in_view(view) >= columns
+        assert _answer_lines_in_view(view) >= lines
+    assert seen == 1
+
+
 @pytest.mark.parametrize("screen", ["compare-2", "compare-3", "compare-4-differences"])
 def test_two_and_three_and_only_differences_fold_the_advice_too(qapp, bundled, screen) -> None:
     seen = 0
@@ -113,9 +133,10 @@ def test_where_there_is_room_the_advice_stays_in_view_without_a_button(qapp, bun
 
 
 def test_closing_the_advice_read_by_keyboard_gives_the_focus_back_to_its_button(qapp, qtbot, bundled) -> None:
-    # Read by keyboard (a Tab stop where it scrolls, in Spanish here), the advice closed by Escape
-    # took the focus with it: Qt gave it to the top bar's first button, out of the comparison.
-    for window, view in _compare(bundled, "1024x768", 2, "es"):
+    # Read by keyboard (a Tab stop where it scrolls, in Spanish on a screen this short), the advice
+    # closed by Escape took the focus with it: Qt gave it to the top bar's first button, out of
+    # the comparison.
+    for window, view in _compare(bundled, Display("1024x700", 1024, 700), 2, "es"):
         window.activateWindow()
         button = view.advice_button
         button.setFocus()
@@ -126,3 +147,30 @@ def test_closing_the_advice_read_by_keyboard_gives_the_focus_back_to_its_button(
         qtbot.keyClick(area, Qt.Key.Key_Escape)
         assert view.table.isVisible() and not button.isChecked()
         assert qapp.focusWidget() is button
+
+
+def test_leaving_by_the_top_bar_closes_the_advice(qapp, qtbot, bundled) -> None:
+    # Left open, the advice hid the comparison from whoever came back to it later by the top
+    # bar's Compare: they found the clinic's advice where the table had been.
+    for window, view in _compare(bundled, "1024x768", 2, "es"):
+        bar = window.session.top_bar
+        touch_tap(view.advice_button, view.advice_button.rect().center())
+        assert view.guidance.isVisible() and view.advice_button.isChecked()
+        shortlist = bar.shortlist_button
+        assert shortlist.mapTo(window, shortlist.rect().bottomRight()).x() < 800  # the touch screen's
+        touch_tap(shortlist, shortlist.rect().center())
+        assert window.session.stack.currentWidget() is window.session.get_screen("shortlist")
+        qtbot.mouseClick(bar.compare_button, Qt.MouseButton.LeftButton)
+        assert window.session.stack.currentWidget() is view
+        assert view.table.isVisible() and not view.guidance.isVisible()
+        assert not view.advice_button.isChecked() and view.advice_button.text() == "ℹ Consejos"
+
+
+def test_a_window_only_minimised_keeps_the_advice_open(qapp, bundled) -> None:
+    for window, view in _compare(bundled, "1024x768", 2, "en"):
+        view.advice_button.click()
+        window.showMinimized()  # the platform hides the screen too, but nobody left it
+        qapp.processEvents()
+        window.showNormal()
+        qapp.processEvents()
+        assert view.advice_button.isChecked() and view.guidance.isVisible()
