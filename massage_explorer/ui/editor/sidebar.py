@@ -175,13 +175,34 @@ class Sidebar(QTabWidget):
         # Every tab whole, with no small scroll arrows: the panel is kept as wide as the three.
         self.tabBar().setUsesScrollButtons(False)
         self.panels: dict[str, ItemPanel] = {}
-        titles = {TECHNIQUES: _tr("Techniques"), BENEFITS: _tr("Benefits"), CONDITIONS: _tr("Conditions")}
+        self._titles = {
+            TECHNIQUES: _tr("Techniques"),
+            BENEFITS: _tr("Benefits"),
+            CONDITIONS: _tr("Conditions"),
+        }
+        # The first panel now, the others in tabs of their own holding nothing until
+        # `make_term_panels`: the editor's window makes them after its first paint.
         for kind in KINDS:
-            panel = ItemPanel(kind, self)
-            panel.selected.connect(lambda item_id, k=kind: self.selected.emit(k, item_id))
-            panel.actionRequested.connect(lambda action, k=kind: self.actionRequested.emit(k, action))
-            self.panels[kind] = panel
-            self.addTab(panel, titles[kind])
+            self.addTab(self._panel(kind) if kind == TECHNIQUES else QWidget(self), self._titles[kind])
+
+    def _panel(self, kind: str) -> ItemPanel:
+        panel = ItemPanel(kind, self)
+        panel.selected.connect(lambda item_id, k=kind: self.selected.emit(k, item_id))
+        panel.actionRequested.connect(lambda action, k=kind: self.actionRequested.emit(k, action))
+        self.panels[kind] = panel
+        return panel
+
+    def make_term_panels(self) -> None:
+        """The Benefits and Conditions panels, in their tabs (each panel ~7 ms of widgets)."""
+        was = self.blockSignals(True)  # the tab shown stays as it is
+        for index, kind in enumerate(KINDS):
+            if kind not in self.panels:
+                empty = self.widget(index)
+                self.removeTab(index)
+                self.insertTab(index, self._panel(kind), self._titles[kind])
+                if empty is not None:
+                    empty.deleteLater()
+        self.blockSignals(was)
 
     def kind(self) -> str:
         return KINDS[self.currentIndex()]

@@ -124,9 +124,9 @@ class EditorWindow(QMainWindow):
         self._connect()
         # What reading the file found: shown until the first check is done, and where that check
         # starts from, so that it reads only the techniques the file has problems in (about half
-        # a second at 5,000 techniques). It starts once the window is built, not after a pause
-        # in typing: an edit's check made meanwhile waits for it.
-        self.background_check.opened(on_disk.catalog, result.problems, today)
+        # a second at 5,000 techniques). It starts once the window is built (`_loaded`), not
+        # after a pause in typing: an edit's check made meanwhile waits for it.
+        self._opened_with = (on_disk.catalog, result.problems, today)
         self._show_problems(result.problems, checked=None)
         self._update_title()
         # The rest of the window is built a step at a time once this much is up: built at once,
@@ -229,10 +229,15 @@ class EditorWindow(QMainWindow):
         5,000 techniques; the lists' lines 1,000 at a time, so 10,000 take more steps, not
         longer ones)."""
         yield  # the frame shown and painted first, saying what it opens
+        self.sidebar.make_term_panels()
+        self._show_sidebar_buttons()
+        yield
         self.technique_form = TechniqueForm(self.forms)
         self.technique_form.base_dir = self.document.base_dir
         self.forms.addWidget(self.technique_form)
         self.technique_form.edited.connect(self._technique_edited)
+        yield
+        self.technique_form.ensurePolished()  # styled here, not in the step that first shows it
         yield
         self.term_form = TermForm(self.forms)
         self.forms.addWidget(self.term_form)
@@ -243,7 +248,11 @@ class EditorWindow(QMainWindow):
         self.preview_scroll.setWidget(self.preview)
         yield
         yield from self.sidebar.set_catalog_in_steps(self.document.catalog)
-        self._refresh(self.document.selection)
+        selection = self.document.selection
+        self.sidebar.panels[selection.kind].select(selection.item_id)  # the list's first look-up
+        yield
+        self._refresh(selection)
+        self.check_timer.stop()  # the first check starts when the window is built (`_loaded`)
         yield
         self.preview.flush()  # its first page (unless its own timer built it already)
         yield
@@ -263,6 +272,7 @@ class EditorWindow(QMainWindow):
         self.empty.setText(_tr("Choose something to edit in the list."))
         self.set_busy("")
         self.check_timer.stop()
+        self.background_check.opened(*self._opened_with)
         self._check_in_background()
 
     def finish_loading(self) -> None:

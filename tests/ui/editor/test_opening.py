@@ -71,6 +71,10 @@ def test_once_open_every_technique_is_listed_once_in_the_files_order(qtbot, open
     assert _listed(editor) == []
     qtbot.waitUntil(lambda: not editor.loading)
     assert _listed(editor) == [f"technique-{number}" for number in range(COUNT)]
+    tabs = editor.sidebar
+    assert [tabs.tabText(index) for index in range(tabs.count())] == ["Techniques", "Benefits", "Conditions"]
+    assert [tabs.widget(index) for index in range(tabs.count())] == list(tabs.panels.values())
+    assert tabs.currentIndex() == 0
     benefits = editor.sidebar.panels["benefits"].model
     assert benefits.rowCount() == len(editor.document.catalog.benefits)
 
