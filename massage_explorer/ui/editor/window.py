@@ -124,8 +124,8 @@ class EditorWindow(QMainWindow):
         self._connect()
         # What reading the file found: shown until the first check is done, and where that check
         # starts from, so that it reads only the techniques the file has problems in (about half
-        # a second at 5,000 techniques). It starts after the first paint (`_load`), not after a
-        # pause in typing: an edit's check made meanwhile waits for it.
+        # a second at 5,000 techniques). It starts once the window is built (`_loaded`), not
+        # after a pause in typing: an edit's check made meanwhile waits for it.
         self._opened_with = (on_disk.catalog, result.problems, today)
         self._show_problems(result.problems, checked=None)
         self._update_title()
@@ -229,12 +229,6 @@ class EditorWindow(QMainWindow):
         5,000 techniques; the lists' lines 1,000 at a time, so 10,000 take more steps, not
         longer ones)."""
         yield  # the frame shown and painted first, saying what it opens
-        # The first check starts now, in its thread, while the rest is built: started once the
-        # window was built, it was still running when staff first typed, and the check of what
-        # they typed waited for it.
-        self.background_check.opened(*self._opened_with)
-        self._check_in_background()
-        yield
         self.sidebar.make_term_panels()
         self._show_sidebar_buttons()
         yield
@@ -258,7 +252,7 @@ class EditorWindow(QMainWindow):
         self.sidebar.panels[selection.kind].select(selection.item_id)  # the list's first look-up
         yield
         self._refresh(selection)
-        self.check_timer.stop()  # nothing changed: the first check, under way, is of this catalog
+        self.check_timer.stop()  # the first check starts when the window is built (`_loaded`)
         yield
         self.preview.flush()  # its first page (unless its own timer built it already)
         yield
@@ -277,6 +271,9 @@ class EditorWindow(QMainWindow):
         self.loading = False
         self.empty.setText(_tr("Choose something to edit in the list."))
         self.set_busy("")
+        self.check_timer.stop()
+        self.background_check.opened(*self._opened_with)
+        self._check_in_background()
 
     def finish_loading(self) -> None:
         """Build what is left of the window now (tests, screenshots; the first check too)."""
