@@ -675,6 +675,9 @@ class EditorWindow(QMainWindow):
         return sum(p.is_error for p in self.problems)
 
     def _update_save_state(self) -> None:
+        if self.loading:  # no word on saving beside "Opening…": nothing can be saved yet
+            self.top.set_save_state(False, "")
+            return
         self.top.set_save_state(*save_state(self.problems, read_only=self.read_only))
         if self.busy:
             self.save_button.setEnabled(False)

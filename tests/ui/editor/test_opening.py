@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from massage_explorer.core.storage import load_catalog
 from massage_explorer.ui.editor import EditorWindow, sidebar
+from massage_explorer.ui.editor.checking import save_state
 from massage_explorer.ui.editor.list_models import ID_ROLE
 from tests import factories as f
 from tests.ui.editor.conftest import rename_first, write_catalog
@@ -50,7 +51,7 @@ def test_while_it_opens_it_says_so_and_nothing_can_change_the_catalog(qtbot, ope
     assert editor.loading
     assert editor.status.text() == f"Opening: {COUNT} techniques…" and editor.top.progress.isVisibleTo(editor)
     assert editor.empty.text() == "Opening the catalog…" and editor.forms.currentWidget() is editor.empty
-    assert not editor.save_button.isEnabled()
+    assert not editor.save_button.isEnabled() and editor.save_reason.text() == ""
     assert not any(button.isEnabled() for button in editor.top.buttons)
     assert not editor.sidebar.isEnabled() and not editor.problems_panel.isEnabled()
     assert not editor.undo_action.isEnabled()
@@ -59,6 +60,7 @@ def test_while_it_opens_it_says_so_and_nothing_can_change_the_catalog(qtbot, ope
 
     qtbot.waitUntil(lambda: not editor.loading)
     assert editor.save_button.isEnabled() and editor.sidebar.isEnabled() and editor.problems_panel.isEnabled()
+    assert (True, editor.save_reason.text()) == save_state(editor.problems, read_only=False)
     assert editor.forms.currentWidget() is editor.technique_form
     assert editor.technique_form.technique is not None
     assert editor.technique_form.technique.id == "technique-0"
