@@ -225,9 +225,9 @@ class EditorWindow(QMainWindow):
         self.background_check.checked.connect(self._checked)
 
     def _load(self) -> Iterator[None]:
-        """The window's steps after its frame, each a turn of the event loop (at most ~50 ms at
-        5,000 techniques; the lists' lines 1,000 at a time, so 10,000 take more steps, not
-        longer ones)."""
+        """The window's steps after its frame, each a turn of the event loop of its own (tens of
+        milliseconds each on a kiosk; the lists' lines 1,000 at a time, so 10,000 techniques
+        take more steps, not longer ones)."""
         yield  # the frame shown and painted first, saying what it opens
         self.sidebar.make_term_panels()
         self._show_sidebar_buttons()
