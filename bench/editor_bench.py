@@ -7,7 +7,8 @@ written to a temporary folder. Every round, each measurement is preceded by its 
 the ratio to the same load with the collector paused (as every load of ours pauses it) is printed
 beside it. Measured, on an offscreen window:
 
-- open: `EditorWindow(path)` made, shown and painted once (the first check then starts in a thread);
+- open: `EditorWindow(path)` made, shown, built (a step at a time after its first paint) and
+  painted once (the first check then starts in a thread);
 - check: one technique's summary changed through the form's `edited` signal, as typing does, once
   the first check is done; the time from the end of the pause in typing (the check timer firing)
   until the problems list is updated, and the longest gap between the ticks of a 5 ms timer on the
@@ -90,6 +91,7 @@ def open_window(path: Path) -> tuple[float, EditorWindow]:
     window = EditorWindow(path)
     window.resize(1600, 1000)
     window.show()
+    wait_until(lambda: not getattr(window, "loading", False))  # built a step at a time once painted
     window.grab()  # painted once
     QApplication.processEvents()
     return time.perf_counter() - start, window

@@ -4,15 +4,21 @@ between the ticks of a 5 ms timer on it: a tap made then waits that long) and ho
 was done. On a running kiosk:
 
 - pin: the right PIN entered on the pad and OK pressed, until the staff panel shows;
-- edit: "Edit the catalog" pressed on the staff panel, until the editor is shown and painted;
-- save: in that editor, once its first check is done, one summary changed and Save pressed,
-  until the file is saved;
+- edit: "Edit the catalog" pressed on the staff panel, until the editor is shown, painted and
+  can be edited (an editor built a step at a time says "Opening…" until then);
+- select: in that editor, once it can be edited, the technique halfway down the list chosen
+  in it, until the form and the preview show it (the preview waits for a pause);
+- type: a letter typed at the end of that technique's summary, until the edit is made and
+  the window painted;
+- check: from there until the check after the pause in typing is shown (the first check
+  after opening done first);
+- save: then Save pressed, until the file is saved;
 
 and in the editor on its own, as on the desk computer of the clinic's staff (the kiosk's editor
 offers no other file):
 
 - open: once its first check is done, Open… answered with another 5,000-technique file, until
-  the new window is shown and painted.
+  the new window is shown, painted and can be edited.
 
 Every round runs, for this tree and for `--against DIR` in turns (which goes first alternates),
 one process for the kiosk and one for the editor, on the same generated files (loader_bench's
@@ -42,20 +48,19 @@ from pathlib import Path
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
 PIN = "739184"
-FIGURES = ("pin", "edit", "save", "open")
+FIGURES = ("pin", "edit", "select", "type", "check", "save", "open")
 LONG_WAIT_S = 120
 
 
 def child(mode: str, catalog_file: str, other_file: str) -> dict[str, object]:
     """The figures of `mode` ("kiosk": pin, edit, save; "editor": open) for the package first on
     this process's path (PYTHONPATH)."""
-    import dataclasses
-
-    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtCore import QEventLoop, QItemSelectionModel, QTimer
+    from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QFileDialog
     from stall_meter import StallMeter
 
-    from massage_explorer.core.catalog import Text
+    from massage_explorer.ui.editor.list_models import ID_ROLE
     from massage_explorer.ui.launch import prepare_application
 
     catalog_path, other_path = Path(catalog_file), Path(other_file)
@@ -87,6 +92,8 @@ def child(mode: str, catalog_file: str, other_file: str) -> dict[str, object]:
         def done() -> bool:
             shown = window()
             if shown is None or not shown.isVisible():  # type: ignore[attr-defined]
+                return False
+            if getattr(shown, "loading", False):  # built a step at a time: not usable yet
                 return False
             shown.grab()  # type: ignore[attr-defined]
             return True
@@ -140,11 +147,32 @@ def child(mode: str, catalog_file: str, other_file: str) -> dict[str, object]:
     figures["edit"] = measured(pad.edit_button.click, painted(lambda: kiosk.editor))
     editor = kiosk.editor
     assert editor is not None
-    wait_until(checked(editor))
-    technique = editor.technique_form.technique
-    new = dataclasses.replace(technique, summary=Text.plain("Slow strokes, edited by the benchmark."))
-    editor.technique_form.edited.emit(new, "Edit summary", ("summary",))
-    wait_until(checked(editor))
+    panel = editor.sidebar.panels["techniques"]
+    middle = panel.proxy.index(panel.proxy.rowCount() // 2, 0)
+    wanted = str(middle.data(ID_ROLE))
+
+    def select() -> None:
+        panel.view.selectionModel().setCurrentIndex(middle, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+
+    def selected() -> bool:
+        form = editor.technique_form
+        shown = form.technique is not None and form.technique.id == wanted
+        return shown and editor.preview.detail.technique_id == wanted
+
+    figures["select"] = measured(select, selected)
+    summary = editor.technique_form.texts["summary"].editors["en"]
+    summary.setFocus()
+    summary.end(False)
+    steps = editor.document.stack.count()
+
+    def edited() -> bool:
+        if editor.document.stack.count() == steps:
+            return False
+        editor.grab()
+        return True
+
+    figures["type"] = measured(lambda: QTest.keyClick(summary, "x"), edited)
+    figures["check"] = measured(lambda: None, checked(editor))
     figures["save"] = measured(editor.save_button.click, editor.document.stack.isClean)
     app.processEvents()
     return figures

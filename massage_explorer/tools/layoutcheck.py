@@ -44,7 +44,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QPoint, QRect, QSize
+from PySide6.QtCore import QEvent, QEventLoop, QPoint, QRect, QSize
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -554,6 +554,9 @@ def visit_editor(catalog_file: Path, display: Display) -> Iterator[tuple[str, QW
         try:
             editor.resize(display.size)
             editor.show()
+            settle(app)
+            while editor.loading:  # built a step at a time once painted, as on a kiosk
+                app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
             settle(app)
             yield "editor", editor
             catalog = editor.document.catalog

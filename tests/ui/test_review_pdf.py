@@ -130,6 +130,7 @@ def test_the_editor_saves_the_report_of_what_it_shows(qtbot, tmp_path, monkeypat
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a: (str(out), "PDF (*.pdf)"))
     editor = EditorWindow(catalog)
     qtbot.addWidget(editor)
+    editor.finish_loading()  # not shown, so not built a step at a time after its first paint
     editor.top.report_button.click()
     assert out.exists()
     text = _text(out)

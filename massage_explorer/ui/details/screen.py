@@ -102,7 +102,11 @@ class DetailView(Screen):
         self.catalog = catalog
         self.content_changed()
 
-    def show_technique(self, technique_id: str) -> None:
+    def show_technique(self, technique_id: str, catalog: Catalog | None = None) -> None:
+        """Open `technique_id`; `catalog`: from this catalog from now on (the page is built once,
+        where `set_catalog` first would build it for the technique shown before too)."""
+        if catalog is not None:
+            self.catalog = catalog
         self.technique_id = technique_id
         self.refresh()
         self.scroll_area.verticalScrollBar().setValue(0)

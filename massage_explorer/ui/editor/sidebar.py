@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -18,6 +20,10 @@ from massage_explorer.core.filters import fold
 from massage_explorer.ui.common.buttons import MIN_TARGET, big_button
 from massage_explorer.ui.editor.document import BENEFITS, CONDITIONS, KINDS, TECHNIQUES
 from massage_explorer.ui.editor.list_models import ID_ROLE, LIST_MINIMUM_PX, Row, RowsModel, SearchProxy
+
+# Lines made between two events while the editor opens: about 6 ms of a turn of the event loop
+# for 1,000 (the search words are folded for each).
+ROWS_PER_STEP = 1000
 
 
 def _tr(text: str) -> str:
@@ -102,12 +108,25 @@ class ItemPanel(QWidget):
         layout.addLayout(grid)
 
     def set_catalog(self, catalog: Catalog) -> None:
+        for _ in self.set_catalog_in_steps(catalog, batch=0):
+            pass
+
+    def set_catalog_in_steps(self, catalog: Catalog, batch: int = ROWS_PER_STEP) -> Iterator[None]:
+        """`set_catalog`, yielding after each `batch` lines made (0: all at once); the list
+        changes only at the end, all in one."""
         # Most edits change no name: comparing names costs far less than making 5,000 lines again
         # (the window does this after every keystroke).
         named = _named(catalog, self.kind)
-        if named != self._named:
-            self._named = named
-            self.model.set_rows(_rows(named))
+        if named == self._named:
+            return
+        rows: list[Row] = []
+        step = batch or max(len(named), 1)
+        for start in range(0, len(named), step):
+            rows += _rows(named[start : start + step])
+            if batch:
+                yield
+        self._named = named
+        self.model.set_rows(rows)
 
     def current_id(self) -> str | None:
         index = self.view.currentIndex()
@@ -156,13 +175,34 @@ class Sidebar(QTabWidget):
         # Every tab whole, with no small scroll arrows: the panel is kept as wide as the three.
         self.tabBar().setUsesScrollButtons(False)
         self.panels: dict[str, ItemPanel] = {}
-        titles = {TECHNIQUES: _tr("Techniques"), BENEFITS: _tr("Benefits"), CONDITIONS: _tr("Conditions")}
+        self._titles = {
+            TECHNIQUES: _tr("Techniques"),
+            BENEFITS: _tr("Benefits"),
+            CONDITIONS: _tr("Conditions"),
+        }
+        # The first panel now, the others in tabs of their own holding nothing until
+        # `make_term_panels`: the editor's window makes them after its first paint.
         for kind in KINDS:
-            panel = ItemPanel(kind, self)
-            panel.selected.connect(lambda item_id, k=kind: self.selected.emit(k, item_id))
-            panel.actionRequested.connect(lambda action, k=kind: self.actionRequested.emit(k, action))
-            self.panels[kind] = panel
-            self.addTab(panel, titles[kind])
+            self.addTab(self._panel(kind) if kind == TECHNIQUES else QWidget(self), self._titles[kind])
+
+    def _panel(self, kind: str) -> ItemPanel:
+        panel = ItemPanel(kind, self)
+        panel.selected.connect(lambda item_id, k=kind: self.selected.emit(k, item_id))
+        panel.actionRequested.connect(lambda action, k=kind: self.actionRequested.emit(k, action))
+        self.panels[kind] = panel
+        return panel
+
+    def make_term_panels(self) -> None:
+        """The Benefits and Conditions panels, in their tabs (each panel ~7 ms of widgets)."""
+        was = self.blockSignals(True)  # the tab shown stays as it is
+        for index, kind in enumerate(KINDS):
+            if kind not in self.panels:
+                empty = self.widget(index)
+                self.removeTab(index)
+                self.insertTab(index, self._panel(kind), self._titles[kind])
+                if empty is not None:
+                    empty.deleteLater()
+        self.blockSignals(was)
 
     def kind(self) -> str:
         return KINDS[self.currentIndex()]
@@ -170,6 +210,11 @@ class Sidebar(QTabWidget):
     def set_catalog(self, catalog: Catalog) -> None:
         for panel in self.panels.values():
             panel.set_catalog(catalog)
+
+    def set_catalog_in_steps(self, catalog: Catalog) -> Iterator[None]:
+        """`set_catalog` a thousand lines at a time (see ItemPanel.set_catalog_in_steps)."""
+        for panel in self.panels.values():
+            yield from panel.set_catalog_in_steps(catalog)
 
     def show_kind(self, kind: str) -> None:
         if self.kind() != kind:

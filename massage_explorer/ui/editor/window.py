@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+from collections.abc import Iterator
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QSize, Qt, QTimer, Signal, Slot
@@ -35,6 +36,7 @@ from massage_explorer.core.storage import (
 )
 from massage_explorer.ui.common.labels import plain_label
 from massage_explorer.ui.common.pages import PageStack
+from massage_explorer.ui.common.steps import Steps
 from massage_explorer.ui.common.worker import run_in_thread
 from massage_explorer.ui.editor import dialogs
 from massage_explorer.ui.editor.background_check import BackgroundCheck
@@ -114,6 +116,7 @@ class EditorWindow(QMainWindow):
         self._problems_of: object = None  # the catalog `problems` were found in
         self.busy = False
         self._burst = 0  # typing merges into one undo step until focus moves or undo is used
+        self.loading = True  # the window is being built (`_load`): nothing can be edited yet
         self.setStyleSheet(EDITOR_QSS)
         self.setWindowTitle(_tr("{name}[*] — Massage Explorer catalog editor").format(name=path.name))
         self._build()
@@ -122,14 +125,17 @@ class EditorWindow(QMainWindow):
         self._connect()
         # What reading the file found: shown until the first check is done, and where that check
         # starts from, so that it reads only the techniques the file has problems in (about half
-        # a second at 5,000 techniques). It starts once the window is up, not after a pause in
-        # typing: an edit's check made meanwhile waits for it.
-        self.background_check.opened(on_disk.catalog, result.problems, today, result.left_out)
-        self._refresh(self.document.selection)
+        # a second at 5,000 techniques). It starts once the window is built (`_loaded`), not
+        # after a pause in typing: an edit's check made meanwhile waits for it.
+        self._opened_with = (on_disk.catalog, result.problems, today, result.left_out)
         self._show_problems(result.problems, checked=None, left_out=result.left_out)
-        self.check_timer.stop()
-        QTimer.singleShot(0, self, self._check_in_background)
         self._update_title()
+        # The rest of the window is built a step at a time once this much is up: built at once,
+        # a kiosk's window stood still 0.2 s at 5,000 techniques (the forms, the preview and the
+        # lists' lines). Until it is done the window says so, with editing and saving off.
+        self._show_opening(len(on_disk.catalog.techniques))
+        self._loader = Steps(self._load(), self, after_paint_of=self)
+        self._loader.done.connect(self._loaded)
 
     # -- building -------------------------------------------------------------------------------
 
@@ -208,16 +214,9 @@ class EditorWindow(QMainWindow):
         # As wide and tall as the form it shows: a benefit's scrolled as far as a technique's.
         self.forms = PageStack()
         self.form_scroll.setWidget(self.forms)
-        self.technique_form = TechniqueForm(self.forms)
-        self.technique_form.base_dir = self.document.base_dir
-        self.term_form = TermForm(self.forms)
-        self.empty = plain_label(_tr("Choose something to edit in the list."), self.forms, role="empty")
-        for page in (self.technique_form, self.term_form, self.empty):
-            self.forms.addWidget(page)
+        self.empty = plain_label(_tr("Opening the catalog…"), self.forms, role="empty")
+        self.forms.addWidget(self.empty)
         self.forms.setEnabled(not self.read_only)
-
-        self.preview = PreviewPane(self.document.catalog)
-        self.preview_scroll.setWidget(self.preview)
 
         self.check_timer = QTimer(self)
         self.check_timer.setSingleShot(True)
@@ -225,6 +224,61 @@ class EditorWindow(QMainWindow):
         self.check_timer.timeout.connect(self._check_in_background)
         self.background_check = BackgroundCheck(lambda: self.document.base_dir, self)
         self.background_check.checked.connect(self._checked)
+
+    def _load(self) -> Iterator[None]:
+        """The window's steps after its frame, each a turn of the event loop of its own (tens of
+        milliseconds each on a kiosk; the lists' lines 1,000 at a time, so 10,000 techniques
+        take more steps, not longer ones)."""
+        yield  # the frame shown and painted first, saying what it opens
+        self.sidebar.make_term_panels()
+        self._show_sidebar_buttons()
+        yield
+        self.technique_form = TechniqueForm(self.forms)
+        self.technique_form.base_dir = self.document.base_dir
+        self.forms.addWidget(self.technique_form)
+        self.technique_form.edited.connect(self._technique_edited)
+        yield
+        self.technique_form.ensurePolished()  # styled here, not in the step that first shows it
+        yield
+        self.term_form = TermForm(self.forms)
+        self.forms.addWidget(self.term_form)
+        self.term_form.edited.connect(self._term_edited)
+        self.term_form.renameRequested.connect(self._rename_term)
+        self.term_form.requiredChanged.connect(self._required_changed)
+        self.preview = PreviewPane(self.document.catalog)
+        self.preview_scroll.setWidget(self.preview)
+        yield
+        yield from self.sidebar.set_catalog_in_steps(self.document.catalog)
+        selection = self.document.selection
+        self.sidebar.panels[selection.kind].select(selection.item_id)  # the list's first look-up
+        yield
+        self._refresh(selection)
+        self.check_timer.stop()  # the first check starts when the window is built (`_loaded`)
+        yield
+        self.preview.flush()  # its first page (unless its own timer built it already)
+        yield
+
+    def _show_opening(self, count: int) -> None:
+        """Say that the window is still being built, with what can change the catalog off. The
+        forms are left on: none is shown yet, and turning one on again restyles every field."""
+        self.busy = True
+        self.top.show_busy(_tr("Opening: {count} techniques…").format(count=f"{count:,}"))
+        self.sidebar.setEnabled(False)
+        self.problems_panel.setEnabled(False)  # opening a problem selects its item
+        self._update_save_state()
+
+    @Slot()
+    def _loaded(self) -> None:
+        self.loading = False
+        self.empty.setText(_tr("Choose something to edit in the list."))
+        self.set_busy("")
+        self.check_timer.stop()
+        self.background_check.opened(*self._opened_with)
+        self._check_in_background()
+
+    def finish_loading(self) -> None:
+        """Build what is left of the window now (tests, screenshots; the first check too)."""
+        self._loader.finish()
 
     def _show_banner(self) -> None:
         self.banner_row.setVisible(self.read_only)
@@ -274,10 +328,6 @@ class EditorWindow(QMainWindow):
         self.sidebar.selected.connect(self._select)
         self.sidebar.currentChanged.connect(self._kind_switched)
         self.sidebar.actionRequested.connect(self._run_action)
-        self.technique_form.edited.connect(self._technique_edited)
-        self.term_form.edited.connect(self._term_edited)
-        self.term_form.renameRequested.connect(self._rename_term)
-        self.term_form.requiredChanged.connect(self._required_changed)
         self.top.red_flags_button.clicked.connect(self.edit_red_flags)
         self.top.report_button.clicked.connect(self.save_review_report)
         self.top.history_button.clicked.connect(self.open_history)
@@ -565,6 +615,7 @@ class EditorWindow(QMainWindow):
         in its thread as after a pause in typing; the window keeps painting meanwhile and holds
         back what staff type or click until it is done (milliseconds, once the first check after
         opening is over)."""
+        self.finish_loading()
         self.check_timer.stop()
         catalog = self.document.catalog
         if self._problems_of is catalog:
@@ -629,6 +680,9 @@ class EditorWindow(QMainWindow):
         return sum(p.is_error for p in self.problems) + self._left_out[0]
 
     def _update_save_state(self) -> None:
+        if self.loading:  # no word on saving beside "Opening…": nothing can be saved yet
+            self.top.set_save_state(False, "")
+            return
         self.top.set_save_state(*save_state(self.problems, read_only=self.read_only, left_out=self._left_out))
         if self.busy:
             self.save_button.setEnabled(False)
@@ -671,6 +725,7 @@ class EditorWindow(QMainWindow):
         editable = not self.busy and not self.read_only
         self.forms.setEnabled(editable)
         self.sidebar.setEnabled(not self.busy)
+        self.problems_panel.setEnabled(not self.busy)  # opening a problem selects its item
         stack = self.document.stack
         self.undo_action.setEnabled(not self.busy and stack.canUndo())
         self.redo_action.setEnabled(not self.busy and stack.canRedo())
@@ -700,9 +755,10 @@ class EditorWindow(QMainWindow):
             self.resize(self.size().boundedTo(room))
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.busy:  # it closes once the save (or read) is over, if staff ask again
+        if self.busy and not self.loading:  # it closes once the save (or read) is over, if asked again
             event.ignore()
             return
+        self._loader.stop()  # still being built: nothing in it can have been edited
         if not self.read_only and not self.document.stack.isClean():
             choice = dialogs.ask_unsaved(self)
             if choice == "save" and not self.save() and self.error_count():

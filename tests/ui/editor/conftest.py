@@ -40,6 +40,7 @@ def open_editor(qtbot) -> Iterator[Callable[[Path], EditorWindow]]:
         window.resize(1920, 1080)
         with qtbot.waitExposed(window):
             window.show()
+        qtbot.waitUntil(lambda: not window.loading)  # built a step at a time once painted
         window.run_check()
         windows.append(window)
         return window

@@ -93,6 +93,7 @@ def new_editor(qtbot):
         window.resize(1600, 1000)
         with qtbot.waitExposed(window):
             window.show()
+        qtbot.waitUntil(lambda: not window.loading)
         windows.append(window)
         return window
 
@@ -113,11 +114,12 @@ def test_on_opening_the_files_problems_show_at_once_and_the_first_check_reads_on
     # Shown by the window as it is made, before any event is handled: no check has a result yet.
     assert editor.problems_panel.heading.text() == "Problems: 0 errors, 1 warning"
     assert "technique 't-3', benefits[0].reviewed" in editor.problems_panel.problems[0].message
-    assert editor.save_button.isEnabled()
+    assert not editor.save_button.isEnabled()  # until the window is built (`loading`)
 
     editor.run_check()
     catalog = editor.document.catalog
     assert editor.problems == editing.check(catalog, base_dir=editor.document.base_dir)
+    assert not editor.loading and editor.save_button.isEnabled()
     assert read == ["t-3"]  # the one the file's read found something in; the rest were measured
 
 

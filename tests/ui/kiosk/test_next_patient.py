@@ -163,6 +163,7 @@ def test_an_editor_left_alone_is_put_away_with_its_dialog_and_its_edits_kept(qtb
     try:
         # Staff get longer than a patient, and the clock runs.
         assert kiosk.idle.running and kiosk.idle._timer.interval() == EDITOR_IDLE_SECONDS * 1000
+        qtbot.waitUntil(lambda: not editor.loading)  # the window built a step at a time
         summary = editor.technique_form.texts["summary"].editors["en"]
         summary.setFocus()
         qtbot.keyClicks(summary, " Edited at the kiosk.")
