@@ -134,6 +134,7 @@ def test_opening_a_file_of_many_warnings_counts_them_all_and_checks_each(qtbot, 
     monkeypatch.setattr(storage, "KEPT_PROBLEMS", 1)
     editor = EditorWindow(path)
     qtbot.addWidget(editor)
+    editor.finish_loading()  # built (Save's reason is said once it is), its first check started
     assert len(editor.problems_panel.problems) == 1  # t-3's; t-5's and t-8's counted
     assert editor.problems_panel.heading.text() == "Problems: 0 errors, 3 warnings"
     assert editor.save_reason.text() == "3 warnings; saving is allowed"
