@@ -26,11 +26,12 @@ Read = tuple[LoadResult, str | None]  # what a read found, and why it may be cut
 
 
 def _ends_with_line_break(path: Path) -> bool:
-    """Whether the file's last byte is a line break (False for an empty file, or one gone)."""
+    """Whether the file's last byte ends a line, as the loader reads lines: LF, or CR alone (an
+    old Mac file); CRLF ends in LF. False for an empty file, or one gone."""
     try:
         with path.open("rb") as file:
             file.seek(-1, os.SEEK_END)
-            return file.read(1) == b"\n"
+            return file.read(1) in (b"\n", b"\r")
     except OSError:
         return False
 

@@ -189,6 +189,20 @@ def test_a_version_that_looks_cut_short_at_a_line_end_is_held_back(
     watcher.stop()
 
 
+@pytest.mark.parametrize("ending", ["\r\n", "\r"], ids=["windows", "old-mac"])
+def test_a_whole_file_with_other_line_endings_is_shown_after_the_usual_wait(qtbot, tmp_path, clock, ending):
+    """Written by another tool with Windows or old Mac line endings, the file ends with a line
+    break all the same: it is not held back as cut short."""
+    watcher, shown = watched(tmp_path / "techniques.yaml", THREE)
+    new = catalog_of("gentle", "second", "third", "fourth")
+    with watcher.path.open("w", encoding="utf-8", newline="") as file:
+        file.write(dump_catalog(new).replace("\n", ending))
+    look(qtbot, watcher, clock, 0)
+    look(qtbot, watcher, clock, OTHER_WRITE_MS)
+    assert shown == [new]
+    watcher.stop()
+
+
 @pytest.mark.parametrize("same_tick", [False, True], ids=["later-tick", "same-clock-tick"])
 def test_the_editors_save_is_read_after_the_short_wait_whatever_it_leaves_out(
     qtbot, tmp_path, clock, same_tick
