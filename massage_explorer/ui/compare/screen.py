@@ -343,12 +343,16 @@ class CompareView(Screen):
             return
         had_focus = any(b.hasFocus() for b in self.header.buttons[column])
         self.state.remove_from_compare(self.model.technique_id(column))
-        if had_focus:  # the focused button is gone: keep the keyboard user nearby
+        if had_focus:  # keep the keyboard user nearby
             buttons = self.header.buttons
-            if self.stack.currentWidget() is self.table_page and buttons:
-                buttons[min(column, len(buttons) - 1)].remove.setFocus()
-            else:
-                self.placeholder_add_button.setFocus()
+            table = self.stack.currentWidget() is self.table_page and buttons
+            target = buttons[min(column, len(buttons) - 1)].remove if table else self.placeholder_add_button
+            # Focus comes to it again even where it is the very button pressed (columns keep their
+            # buttons, named again): a screen reader says a control as focus comes to it, and
+            # would not say that this one now removes another technique.
+            if target.hasFocus():
+                target.clearFocus()
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     @Slot(int)
     def _toggle_saved(self, column: int) -> None:

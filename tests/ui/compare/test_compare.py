@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPalette, QPointingDevice
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QPushButton, QScroller, QWidget
@@ -393,13 +393,28 @@ def test_bigger_text_makes_rows_taller(qtbot, view, state) -> None:
 
 
 def test_keyboard_remove_keeps_focus_nearby(qtbot, view, state) -> None:
+    """Focus stays beside the column removed, and comes to the button again as it names another
+    technique, so that a screen reader says the new name."""
     state.set_compare(["alpha", "beta", "gamma"])
     view.activateWindow()
     qtbot.waitUntil(view.isActiveWindow)
     view.header.buttons[1].remove.setFocus()
+    focus_in: list[str] = []
+
+    class FocusIn(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.FocusIn and isinstance(watched, QPushButton):
+                focus_in.append(watched.accessibleName())
+            return False
+
+    watcher = FocusIn()
+    for buttons in view.header.buttons:
+        buttons.remove.installEventFilter(watcher)
     qtbot.keyClick(view.header.buttons[1].remove, Qt.Key.Key_Space)
     assert state.compare == ["alpha", "gamma"]
     assert view.header.buttons[1].remove.hasFocus()  # now "Remove Gamma"
+    gamma = view.model.technique_name(1)
+    assert focus_in == [f"Remove {gamma} from the comparison"]
     qtbot.keyClick(view.header.buttons[1].remove, Qt.Key.Key_Space)
     assert state.compare == ["alpha"]
     assert view.placeholder_add_button.hasFocus()
