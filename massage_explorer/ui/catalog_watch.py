@@ -95,6 +95,15 @@ def _the_editors_save(path: Path, seen: Stamp | None, now: Stamp) -> bool:
     return os.name == "nt" or now[0] <= backup[1]
 
 
+def _quiet_ms(stamp: Stamp | None, saved: bool) -> int:
+    """How long a new version must stay unchanged before it is read: SETTLE_MS where the file is
+    gone, or where it is the editor's save (`saved`: a whole new file renamed in); OTHER_WRITE_MS
+    otherwise. (A rename by another tool waits the longer time too: it cannot be told from a copy
+    that deleted the file and is still writing a new one, and 2 s late is better than half a
+    catalog.)"""
+    return SETTLE_MS if stamp is None or saved else OTHER_WRITE_MS
+
+
 class CatalogWatcher(QObject):
     """Watches one catalog file and reports each new version once: applied or refused.
 
@@ -198,29 +207,21 @@ class CatalogWatcher(QObject):
             self._again = True  # looked at again once the version being read is done
             return
         now = time.monotonic()
+        saved = stamp is not None and _the_editors_save(self.path, self._seen, stamp)
+        quiet = _quiet_ms(stamp, saved)
         if self._first_look is None or self._first_look[0] != stamp:  # still being written?
             self._first_look = (stamp, now)
-            self._settle.start(self._quiet_ms(stamp))
+            self._settle.start(quiet)
             return
-        left = self._quiet_ms(stamp) - (now - self._first_look[1]) * 1000
+        left = quiet - (now - self._first_look[1]) * 1000
         if left > 0:  # looked at early (a change event, the poll): wait out the rest
             self._settle.start(math.ceil(left))
             return
         self._read_since = self._first_look[1]
-        self._read_saved = stamp is not None and _the_editors_save(self.path, self._seen, stamp)
+        self._read_saved = saved
         self._first_look = None
         self._seen = stamp
         self._start_reading(stamp)
-
-    def _quiet_ms(self, stamp: Stamp | None) -> int:
-        """How long a new version must stay unchanged before it is read: SETTLE_MS where the
-        file is gone, or where it is the editor's save (a whole new file renamed in);
-        OTHER_WRITE_MS otherwise. (A rename by another tool waits the longer time too: it cannot
-        be told from a copy that deleted the file and is still writing a new one, and 2 s late is
-        better than half a catalog.)"""
-        if stamp is None or _the_editors_save(self.path, self._seen, stamp):
-            return SETTLE_MS
-        return OTHER_WRITE_MS
 
     def _show_held_when_due(self) -> None:
         """Show the version held back once it has stayed unchanged for UNFINISHED_MS."""
