@@ -43,6 +43,7 @@ class BackgroundCheck(QObject):
         self.check = editing.IncrementalCheck()  # what it read is kept for the next check
         self._thread: threading.Thread | None = None
         self._box: list[tuple[Catalog, list[Problem]]] = []
+        self._checking: Catalog | None = None  # the catalog the running check reads
         self._next: Catalog | None = None
         self._collect = QTimer(self)
         self._collect.setInterval(COLLECT_MS)
@@ -60,10 +61,12 @@ class BackgroundCheck(QObject):
         return self._thread is not None
 
     def start(self, catalog: Catalog) -> None:
-        """Check `catalog`; while a check runs, the newest catalog asked for is checked after it."""
+        """Check `catalog`; while a check runs, the newest catalog asked for is checked after it
+        (none, where that is the catalog being checked: a save asking as the first check runs)."""
         if self._thread is not None:
-            self._next = catalog
+            self._next = None if catalog is self._checking else catalog
             return
+        self._checking = catalog
         box: list[tuple[Catalog, list[Problem]]] = []
         self._box = box
         base_dir = self._base_dir()
@@ -76,7 +79,7 @@ class BackgroundCheck(QObject):
         if self._thread is None or self._thread.is_alive():
             return
         self._collect.stop()
-        self._thread = None
+        self._thread = self._checking = None
         if self._box:
             catalog, problems = self._box[0]
             self.checked.emit(catalog, problems)

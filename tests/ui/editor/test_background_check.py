@@ -61,6 +61,22 @@ def test_checks_asked_for_while_one_runs_end_with_the_newest(qtbot):
     assert results == [first, third]
 
 
+def test_the_catalog_being_checked_asked_for_again_is_not_checked_twice(qtbot):
+    """Save's check asked for while the first check runs on the same catalog waits for that one."""
+    from massage_explorer.ui.editor.background_check import BackgroundCheck
+    from tests import factories as f
+
+    results = []
+    checker = BackgroundCheck(lambda: None)
+    checker.checked.connect(lambda catalog, problems: results.append(catalog))
+    first, second = (f.catalog(f.technique(name)) for name in ("a", "b"))
+    checker.start(first)
+    checker.start(second)
+    checker.start(first)  # the newest asked for is the one running: nothing after it
+    qtbot.waitUntil(lambda: not checker.busy, timeout=5000)
+    assert results == [first]
+
+
 def _catalog_file_with_a_warning(tmp_path):
     """Twelve techniques; the fourth's evidence was last reviewed long ago (a warning)."""
     techniques = [f.technique(f"t-{i}") for i in range(12)]
